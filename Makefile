@@ -1,0 +1,92 @@
+# Makefile - builds vbpack, vraagbaak and the tests; see README.md.
+#   make            build both programs into the top folder
+#   make test       build and run every test
+#   make check      the tests again under AddressSanitizer + UBSan (build-san/)
+#   make bench      benchmarks against gzip, xz and SQLite FTS5
+#   make deps       install the Debian packages the build needs
+#   make install    PREFIX=... (default /usr/local)
+include config.mk
+
+B ?= build
+ifeq ($(SAN),1)
+CFLAGS  += $(SANFLAGS)
+LDFLAGS += $(SANFLAGS)
+OPT = -O1 -g
+endif
+
+FORMAT_SRC = $(sort $(wildcard format/*.c))
+PACKER_SRC = $(sort $(filter-out packer/vbpack.c,$(wildcard packer/*.c)))
+READER_SRC = $(sort $(filter-out reader/main.c,$(wildcard reader/*.c)))
+TEST_SRC   = $(sort $(wildcard tests/test_*.c))
+TOOL_SRC   = $(sort $(wildcard tests/tool_*.c))
+
+FORMAT_OBJ = $(FORMAT_SRC:%.c=$(B)/%.o)
+PACKER_OBJ = $(PACKER_SRC:%.c=$(B)/%.o)
+READER_OBJ = $(READER_SRC:%.c=$(B)/%.o)
+TESTS      = $(TEST_SRC:tests/%.c=$(B)/tests/%)
+TOOLS      = $(TOOL_SRC:tests/%.c=$(B)/tests/%)
+
+PROGS = $(B)/vbpack $(if $(wildcard reader/main.c),$(B)/vraagbaak)
+
+all: $(PROGS) $(TOOLS)
+ifeq ($(B),build)
+	@cp -f $(B)/vbpack vbpack
+	@if [ -f $(B)/vraagbaak ]; then cp -f $(B)/vraagbaak vraagbaak; fi
+endif
+
+$(B)/format/%.o: format/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(FORMAT_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/packer/%.o: packer/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -MMD -MP -c $< -o $@
+$(B)/reader/%.o: reader/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat $(SDL_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -Ipacker -Ireader $(SDL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libformat.a: $(FORMAT_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/vbpack: $(B)/packer/vbpack.o $(PACKER_OBJ) $(B)/libformat.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS)
+$(B)/vraagbaak: $(B)/reader/main.o $(READER_OBJ) $(B)/libformat.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)
+
+# Every test links the archive library, the packer's parts and the reader's
+# parts (all but the two main()s), so a test can reach any module.
+$(B)/tests/test_%: $(B)/tests/test_%.o $(PACKER_OBJ) $(READER_OBJ) $(B)/libformat.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(SDL_LIBS) $(FORMAT_LIBS)
+$(B)/tests/tool_%: $(B)/tests/tool_%.o $(PACKER_OBJ) $(B)/libformat.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(if $(findstring fts,$*),-lsqlite3)
+
+test: $(PROGS) $(TESTS) $(TOOLS)
+	@B=$(B) sh tests/run.sh $(TESTS)
+
+check:
+	$(MAKE) B=build-san SAN=1 test
+
+bench: all
+	sh tests/bench.sh
+
+fuzz:
+	sh tests/fuzz.sh
+
+deps:
+	sh .ci/deps
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(FONTDIR)
+	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	cp -f fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(FONTDIR)/
+
+clean:
+	rm -rf build build-san vbpack vraagbaak
+
+.PHONY: all test check bench fuzz deps install clean
+.SECONDARY:
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,20 @@
+# config.mk - what a packager edits: version, paths, flags, libraries.
+VERSION = 0.1
+PREFIX  = /usr/local
+FONTDIR = $(PREFIX)/share/vraagbaak/fonts
+
+PKG_CONFIG = pkg-config
+CC ?= cc
+
+# format/ is the only code that sees lmdb.h and zlib.h; reader/ alone sees SDL.
+FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags lmdb zlib libutf8proc 2>/dev/null)
+FORMAT_LIBS   = $(shell $(PKG_CONFIG) --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) -lstemmer -lm -lpthread
+SDL_CFLAGS    = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf 2>/dev/null)
+SDL_LIBS      = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf 2>/dev/null)
+TEST_LIBS     = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CPPFLAGS = -DVERSION=\"$(VERSION)\" -DFONTDIR=\"$(FONTDIR)\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+OPT      = -O2 -g
+CFLAGS   = -std=c11 $(WARN) $(OPT)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -1,0 +1,195 @@
+/* format.h - the Vraagbaak archive: question documents stored zlib-compressed
+ * in one LMDB file, with a full-text index.
+ *
+ * This header, doc.h and token.h are the only way into the archive for the
+ * packer and the reader: neither lmdb.h nor zlib.h is reachable from here.
+ * Handles are opaque; every function returns FMT_OK (0) or one of the codes
+ * below, never an errno, MDB_* or Z_* value. Where an error concerns a
+ * record or an input, fmt_errmsg() on the handle names it.
+ *
+ * Nothing read from an archive is trusted: a damaged file gives FMT_CORRUPT
+ * (or FMT_VERSION), never a crash.
+ */
+#ifndef VB_FORMAT_H
+#define VB_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+enum {
+    FMT_OK = 0,
+    FMT_NOTFOUND,   /* no such document, id or zaak */
+    FMT_CORRUPT,    /* the archive (or a record in it) is damaged */
+    FMT_FULL,       /* the archive's map is full */
+    FMT_NOMEM,      /* out of memory */
+    FMT_IO,         /* a file could not be read or written */
+    FMT_VERSION,    /* not a Vraagbaak archive, or a newer format */
+    FMT_INVALID,    /* bad argument or input (bad query, duplicate id, ...) */
+    FMT_EXISTS,     /* something is in the way (another writer) */
+    FMT_LIMIT       /* an input exceeds a documented bound */
+};
+
+/* A short English description of an FMT_* code. Never NULL. */
+const char *fmt_strerror(int err);
+
+/* A growable byte buffer. The caller owns data; reuse it across calls and
+ * free it once with fmt_buf_free(). Functions that fill one keep a NUL after
+ * len (not counted), so text can be used as a C string. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} fmt_buf;
+
+void fmt_buf_free(fmt_buf *b);
+/* Make room for n more bytes. Returns FMT_OK or FMT_NOMEM. */
+int fmt_buf_reserve(fmt_buf *b, size_t n);
+int fmt_buf_append(fmt_buf *b, const void *p, size_t n);
+
+/* ---- reading an archive ------------------------------------------------ */
+
+typedef struct fmt_archive fmt_archive;
+
+/* Open an archive read-only (MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR): works
+ * on read-only files and media and creates no lock file. On success *ap is
+ * a handle the caller closes with fmt_close(). On failure *ap is NULL and
+ * the code says why: FMT_IO (cannot read), FMT_VERSION (not an archive or
+ * too new), FMT_CORRUPT. If msg is not NULL it receives a message naming
+ * the file (msglen bytes at most, NUL-terminated). */
+int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen);
+void fmt_close(fmt_archive *a);
+
+/* The last error message on this handle, naming the record or input.
+ * Valid until the next call on the handle. Never NULL. */
+const char *fmt_errmsg(const fmt_archive *a);
+
+typedef struct {
+    char title[256];
+    char edition[64];
+    int64_t created;           /* seconds since 1970 (SOURCE_DATE_EPOCH) */
+    uint32_t version;          /* archive format version */
+    uint32_t documents;
+    uint32_t kinds[4];         /* indexed by enum fmt_kind */
+    uint32_t zaken;            /* distinct zaak numbers */
+    int32_t first_date, last_date; /* yyyymmdd, 0 if none */
+    uint64_t source_bytes;     /* sum of the verbatim texts */
+    uint64_t archive_bytes;    /* the file's size */
+    uint64_t records_bytes;    /* compressed documents (+ dictionary) */
+    uint64_t index_bytes;      /* terms, positions, facets, ids, summary */
+    uint32_t terms;            /* distinct index terms */
+    char checksum[65];         /* SHA-256 of the content, hex; "" if none */
+} fmt_info;
+
+int fmt_get_info(fmt_archive *a, fmt_info *out);
+
+/* Number of documents; documents are numbered 0..count-1 in date order
+ * (submitted, else received), ties by id. */
+uint32_t fmt_count(fmt_archive *a);
+
+/* Decode document docno in full into *d (fmt_doc_free()d first, so a doc
+ * can be reused). FMT_NOTFOUND past the end; FMT_CORRUPT when the record
+ * fails its checks (fmt_errmsg names it). */
+int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d);
+
+/* Only the verbatim text of docno, into out (replacing its contents). */
+int fmt_get_text(fmt_archive *a, uint32_t docno, fmt_buf *out);
+
+/* Look up a document by id. */
+int fmt_find(fmt_archive *a, const char *id, uint32_t *docno);
+
+/* The documents of a zaak: questions first, then notices, then answers,
+ * each group in date order. Writes up to cap doc numbers, sets *n to how
+ * many there are in all. FMT_NOTFOUND if the zaak is unknown. */
+int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
+                  size_t cap, size_t *n);
+
+enum fmt_status {
+    FMT_STATUS_NONE = 0,     /* not a question, or no zaak */
+    FMT_STATUS_OPEN,         /* no answer in the archive */
+    FMT_STATUS_ANSWERED,     /* answered within three weeks */
+    FMT_STATUS_LATE,         /* answered, later than three weeks */
+    FMT_STATUS_WITHDRAWN     /* ingetrokken */
+};
+const char *fmt_status_name(int status); /* "open", "answered", ... */
+
+/* What a list row needs, without inflating the body. Strings point into
+ * s->buf, which the summary owns: reuse a summary across calls and release
+ * it with fmt_summary_free(). Strings are "" when absent, never NULL. */
+typedef struct {
+    uint32_t docno;
+    int kind;
+    int status;              /* enum fmt_status, of this document's zaak */
+    int answer_days;         /* days from submitted to the answer; -1 */
+    int32_t submitted, received;
+    int32_t date;            /* the date it is sorted by */
+    const char *id, *zaak, *subject;
+    const char *members;     /* "Palland, Inge van Dijk, Amhaouch (CDA)" */
+    const char *parties;     /* "CDA" or "VVD, D66" */
+    const char *addressees;  /* "; "-separated */
+    const char *answered_by; /* "; "-separated */
+    fmt_buf buf;
+} fmt_summary;
+
+int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s);
+void fmt_summary_free(fmt_summary *s);
+
+/* Check every record and index structure: each record inflates, matches
+ * its CRC-32 and length, and decodes. Calls bad(ctx, docno, message) for
+ * each damaged record (docno UINT32_MAX for damage outside records) and
+ * returns FMT_OK if nothing was damaged, FMT_CORRUPT otherwise. */
+int fmt_verify(fmt_archive *a,
+               void (*bad)(void *ctx, uint32_t docno, const char *msg),
+               void *ctx);
+
+/* ---- writing an archive ------------------------------------------------ */
+
+typedef struct fmt_writer fmt_writer;
+
+typedef struct {
+    const char *title;       /* NULL: "Vraagbaak" */
+    const char *edition;     /* NULL: "1" */
+    int64_t created;         /* stored as-is (caller honours SOURCE_DATE_EPOCH) */
+    const char *tmpdir;      /* for sort runs; NULL: beside the output */
+    /* Called now and then while finishing: phase is "sort", "write",
+     * "index"; done of total units. May be NULL. */
+    void (*progress)(void *ctx, const char *phase, uint64_t done,
+                     uint64_t total);
+    void *progress_ctx;
+} fmt_writer_opts;
+
+/* Start a new archive at path. Nothing appears at path until
+ * fmt_writer_finish() succeeds; the build happens in a temporary file in
+ * the same folder that is renamed into place. */
+int fmt_writer_open(fmt_writer **wp, const char *path,
+                    const fmt_writer_opts *opts);
+
+/* Add one document (copied; d stays the caller's). Memory stays bounded:
+ * documents are spilled to sorted runs on disk. FMT_INVALID for a document
+ * without id or text. */
+int fmt_writer_add(fmt_writer *w, const fmt_doc *d);
+
+/* Sort, compress, index, write and rename into place. FMT_INVALID with a
+ * message naming both sources when two documents share an id. Frees w in
+ * every case. On failure nothing is left at path (a previous file there is
+ * untouched). If msg is not NULL it receives the error message. */
+int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen);
+
+/* Give up: remove temporary files and free w. */
+void fmt_writer_abort(fmt_writer *w);
+
+const char *fmt_writer_errmsg(const fmt_writer *w);
+
+/* ---- gzip streams (for the packer's .tar.gz reader) -------------------- */
+
+typedef struct fmt_gz fmt_gz;
+/* Wrap an open file descriptor holding gzip data (fd stays the caller's). */
+int fmt_gz_open(fmt_gz **zp, int fd);
+/* Read up to n bytes; sets *got (0 at the end). FMT_CORRUPT on bad or
+ * truncated data, FMT_IO on read errors. */
+int fmt_gz_read(fmt_gz *z, void *buf, size_t n, size_t *got);
+void fmt_gz_close(fmt_gz *z);
+
+/* CRC-32 (zlib's) of a buffer; crc starts at 0. */
+uint32_t fmt_crc32(uint32_t crc, const void *p, size_t n);
+
+#endif

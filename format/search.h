@@ -1,0 +1,109 @@
+/* search.h - full-text search in an archive: queries, ranked hits, snippets,
+ * facets and suggestions.
+ *
+ * Query language (words are folded and stemmed like the index, see token.h):
+ *
+ *   douanescanner nuctech       all words (AND)
+ *   nuctech OR dynaxion         either (also |)
+ *   scanner -schiphol           exclusion (also NOT schiphol)
+ *   "gelijk speelveld"          phrase: exact (unstemmed) words, in order
+ *   aanbested*                  prefix
+ *   partij:CDA lid:Palland aan:Justitie soort:vraag|antwoord|mededeling
+ *   jaar:2022 datum:2022-01..2022-03 nummer:2022Z01227
+ *   status:open|beantwoord|laat|ingetrokken
+ *   ( ... )                     grouping
+ *
+ * English field names work too (party:, member:, to:, kind:, year:, date:,
+ * number:, status:).
+ */
+#ifndef VB_SEARCH_H
+#define VB_SEARCH_H
+
+#include "format.h"
+
+typedef struct fmt_query fmt_query;
+
+/* Parse a query. On success *qp is a query the caller frees with
+ * fmt_query_free(). On a malformed query returns FMT_INVALID, *qp is NULL,
+ * err gets a message and *errpos the byte offset where it went wrong.
+ * Bounded: at most FMT_QUERY_MAXTERMS terms and FMT_QUERY_MAXDEPTH nesting,
+ * beyond which the result is FMT_LIMIT with a message. */
+#define FMT_QUERY_MAXTERMS 256
+#define FMT_QUERY_MAXDEPTH 32
+int fmt_query_parse(fmt_query **qp, const char *text, char *err,
+                    size_t errlen, size_t *errpos);
+void fmt_query_free(fmt_query *q);
+/* 1 when the query has no words or filters at all (empty input). */
+int fmt_query_empty(const fmt_query *q);
+
+enum { FMT_SORT_RANK = 0, FMT_SORT_DATE = 1 };
+
+enum fmt_facet {
+    FMT_FACET_PARTY, FMT_FACET_MEMBER, FMT_FACET_ADDRESSEE, FMT_FACET_YEAR,
+    FMT_FACET_KIND, FMT_FACET_STATUS, FMT_NFACETS
+};
+/* "party", "member", ... and the Dutch query field for each ("partij"...) */
+const char *fmt_facet_name(int facet);
+const char *fmt_facet_field(int facet);
+
+typedef struct {
+    int sort;              /* FMT_SORT_RANK or FMT_SORT_DATE */
+    size_t offset, limit;  /* the page of hits to return; limit 0: 20 */
+    int facets;            /* also count facets over all hits */
+    /* Checked between steps: when *cancel becomes non-zero the search
+     * stops with FMT_LIMIT. May be NULL. */
+    volatile int *cancel;
+} fmt_search_opts;
+
+typedef struct {
+    uint32_t docno;
+    double score;
+} fmt_hit;
+
+typedef struct {
+    const char *value;     /* "CDA", "2022", "question", "open", ... */
+    uint32_t count;
+} fmt_facet_count;
+
+typedef struct fmt_results fmt_results;
+
+/* Run q on a. An empty query matches every document (newest first). */
+int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+               fmt_results **rp);
+void fmt_results_free(fmt_results *r);
+
+size_t fmt_results_total(const fmt_results *r);          /* all hits */
+size_t fmt_results_count(const fmt_results *r);          /* on this page */
+const fmt_hit *fmt_results_hits(const fmt_results *r);   /* this page */
+/* Facet values of all hits, most frequent first. */
+const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
+                                         size_t *n);
+/* Hits per month over all hits: months[i] = yyyymm ascending, counts[i].
+ * Pointers owned by r. */
+size_t fmt_results_months(const fmt_results *r, const int32_t **months,
+                          const uint32_t **counts);
+
+/* The best passage of docno for q, at most about maxlen bytes of display
+ * text (fmt_span_text style: layout flattened) into out, and the byte
+ * ranges in out of the matched words into hl (up to hlcap, *nhl set). */
+int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
+                size_t maxlen, fmt_buf *out, fmt_span *hl, size_t hlcap,
+                size_t *nhl);
+
+/* Ranges in text (len bytes) of the words that q matches: for highlighting
+ * in a document being read. */
+size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
+                         size_t len, fmt_span *hl, size_t hlcap);
+
+/* Completions of what is being typed: index words starting with prefix
+ * (folded first), most frequent first, into words[] (each a malloc'd
+ * string the caller frees), at most cap. *n set. */
+int fmt_suggest(fmt_archive *a, const char *prefix, char **words,
+                size_t cap, size_t *n);
+
+/* "Did you mean": a rewritten query for a query with no hits, the words
+ * replaced by close index words (edit distance, weighted by document
+ * frequency), into out. FMT_NOTFOUND when nothing better is known. */
+int fmt_didyoumean(fmt_archive *a, const char *query, fmt_buf *out);
+
+#endif
