@@ -36,32 +36,47 @@ endif
 
 $(B)/format/%.o: format/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(FORMAT_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(FORMAT_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/packer/%.o: packer/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -MMD -MP -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -MMD -MP -c $< -o $@
 $(B)/reader/%.o: reader/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat $(SDL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat $(SDL_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -Ipacker -Ireader $(SDL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -Ipacker -Ireader $(SDL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/libformat.a: $(FORMAT_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(AR) rcs $@ $^
 
-$(B)/vbpack: $(B)/packer/vbpack.o $(PACKER_OBJ) $(B)/libformat.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS)
-$(B)/vraagbaak: $(B)/reader/main.o $(READER_OBJ) $(B)/libformat.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)
+$(B)/libpacker.a: $(PACKER_OBJ)
+	@rm -f $@
+	@$(AR) rcs $@ $^
+$(B)/libreader.a: $(READER_OBJ)
+	@rm -f $@
+	@$(AR) rcs $@ $^
 
-# Every test links the archive library, the packer's parts and the reader's
-# parts (all but the two main()s), so a test can reach any module.
-$(B)/tests/test_%: $(B)/tests/test_%.o $(PACKER_OBJ) $(READER_OBJ) $(B)/libformat.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(SDL_LIBS) $(FORMAT_LIBS)
-$(B)/tests/tool_%: $(B)/tests/tool_%.o $(PACKER_OBJ) $(B)/libformat.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(if $(findstring fts,$*),-lsqlite3)
+$(B)/vbpack: $(B)/packer/vbpack.o $(B)/libpacker.a $(B)/libformat.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS)
+$(B)/vraagbaak: $(B)/reader/main.o $(B)/libreader.a $(B)/libformat.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)
+
+# Every test links the archive library and the packer's and the reader's
+# parts (all but the two main()s, as libraries: a test pulls what it uses).
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libreader.a $(B)/libpacker.a $(B)/libformat.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(SDL_LIBS) $(FORMAT_LIBS)
+$(B)/tests/tool_%: $(B)/tests/tool_%.o $(B)/libpacker.a $(B)/libformat.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(if $(findstring fts,$*),-lsqlite3)
 
 test: $(PROGS) $(TESTS) $(TOOLS)
 	@B=$(B) sh tests/run.sh $(TESTS)

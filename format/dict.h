@@ -1,0 +1,60 @@
+/* dict.h - internal to format/: a zlib preset dictionary trained on sample
+ * documents, and a small raw-deflate codec that uses one.
+ *
+ * Small records compress badly alone because deflate starts each one with an
+ * empty window. A preset dictionary (deflateSetDictionary) fills that window
+ * with the phrases the corpus repeats from document to document ("Vragen van
+ * de leden", "(ingezonden", "Zo nee, waarom niet?"), so every record can
+ * refer back to them. The trainer picks those phrases; the codec applies
+ * them. Programs and tests reach this header through -Iformat; it includes
+ * no zlib.h, so they still cannot reach zlib itself.
+ */
+#ifndef VB_DICT_H
+#define VB_DICT_H
+
+#include <stddef.h>
+
+/* zlib can refer back at most 32 KiB; a longer dictionary is wasted. */
+#define FMT__DICT_MAX 32768
+
+/* Build a dictionary of at most cap bytes (cap is clamped to FMT__DICT_MAX)
+ * from n samples. Deterministic: the same samples give the same bytes.
+ * Returns its length, 0 if the samples are too small or too unlike each
+ * other to help (or memory ran out). dict must hold cap bytes.
+ *
+ * Time and memory are about linear in the total sample size (a few MB is
+ * the intended input; beyond 16 MB only the first 16 MB are read). NULL
+ * samples and empty ones are skipped. The most valuable phrases are put at
+ * the end of the dictionary, where deflate reaches them with the shortest
+ * distances. */
+size_t fmt__dict_train(const char *const *samples, const size_t *lens,
+                       size_t n, unsigned char *dict, size_t cap);
+
+/* ---- codec: raw deflate (no zlib header or trailer) with a dictionary --- */
+
+typedef struct fmt__zc fmt__zc;
+
+/* A reusable compressor/decompressor bound to one dictionary (copied;
+ * dlen 0 means none) and one deflate level (1..9; 0 or out of range: 9).
+ * Returns NULL when out of memory. Reusing one codec for many records
+ * avoids zlib's per-stream setup. Free it with fmt__zc_free(). */
+fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level);
+void fmt__zc_free(fmt__zc *z);
+
+/* The most bytes fmt__zc_deflate() can produce for len input bytes. */
+size_t fmt__zc_bound(size_t len);
+
+/* Compress len bytes of in into out (cap bytes). Sets *outlen. Returns 0,
+ * or -1 if out is too small (cap < fmt__zc_bound(len) is always enough to
+ * avoid this) or zlib failed. */
+int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
+                    unsigned char *out, size_t cap, size_t *outlen);
+
+/* Decompress exactly one raw deflate stream of inlen bytes into out.
+ * Returns 0 and sets *outlen, or -1 if the data is damaged, does not end
+ * where inlen says, or holds more than cap bytes. Never reads or writes
+ * out of bounds, whatever the input. */
+int fmt__zc_inflate(fmt__zc *z, const void *in, size_t inlen,
+                    unsigned char *out, size_t cap, size_t *outlen);
+
+#endif

@@ -1,0 +1,836 @@
+/* index.c - building the index: words, positions, stems, facets, columns.
+ *
+ * Words: an open-addressing table maps each folded word to a growing
+ * posting buffer (varint doc delta, varint tf << 1 | in-subject) and a
+ * positions buffer (per document, varint position deltas). When the table
+ * and its buffers pass INDEX_MEM bytes it is written out sorted by word to
+ * an unlinked run file and emptied. vb_index_finish() merges the runs word
+ * by word: documents ascend from run to run, so a word's postings are the
+ * runs' chunks one after the other, with the first delta of each chunk
+ * made relative to the previous chunk's last document.
+ *
+ * Facets (party, member, addressee) get ids in order of first use; each
+ * document's ids go in a column, each id's documents in a list.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "index.h"
+
+#define INDEX_MEM (64u << 20)
+
+typedef struct {          /* a small growable byte vector */
+    unsigned char *p;
+    uint32_t len, cap;
+} bvec;
+
+typedef struct {
+    uint32_t woff;        /* word bytes in the word arena */
+    uint16_t wlen;
+    uint32_t hash;
+    uint32_t df, lastdoc, curdoc; /* curdoc = docno + 1 while in a doc */
+    uint32_t tf, lastpos;
+    uint8_t subj;
+    bvec post, pos;
+} wentry;
+
+typedef struct {
+    uint8_t type;
+    char *key;            /* type byte + folded value */
+    size_t klen;
+    char *display;
+    uint32_t *docs;
+    size_t ndocs, cap;
+} facet;
+
+struct vb_index {
+    char tmpdir[1024];
+    char err[256];
+    uint32_t ndocs;
+    fmt_tokenizer *tok;
+    /* words */
+    wentry *tab;
+    uint32_t tabcap, nwords;
+    fmt_buf words;
+    uint32_t *touched;
+    size_t ntouched, captouched;
+    size_t mem;
+    FILE **runs;
+    size_t nruns;
+    uint32_t nterms;
+    /* columns */
+    unsigned char *date, *len, *kind, *status, *foff;
+    fmt_buf fval;
+    /* facets */
+    facet *facets;
+    uint32_t nfacets, capfacets;
+    uint32_t *fhash;      /* open addressing: facet index + 1 */
+    uint32_t fhcap;
+    /* zaken */
+    vb_zaakdoc *zd;
+    size_t nzd, capzd, nzaken;
+};
+
+static int ixerr(vb_index *ix, int code, const char *what)
+{
+    snprintf(ix->err, sizeof ix->err, "%s", what);
+    return code;
+}
+
+const char *vb_index_errmsg(const vb_index *ix) { return ix->err; }
+
+static uint32_t hash32(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static int bvec_reserve(vb_index *ix, bvec *v, size_t n)
+{
+    if (v->cap - v->len >= n)
+        return FMT_OK;
+    if (v->len + n > UINT32_MAX / 2)
+        return FMT_LIMIT;
+    uint32_t cap = v->cap ? v->cap : 8;
+    while (cap - v->len < n)
+        cap *= 2;
+    unsigned char *p = fmt__realloc(v->p, cap);
+    if (!p)
+        return FMT_NOMEM;
+    ix->mem += cap - v->cap;
+    v->p = p;
+    v->cap = cap;
+    return FMT_OK;
+}
+
+static int bvec_varint(vb_index *ix, bvec *v, uint64_t x)
+{
+    if (bvec_reserve(ix, v, 10))
+        return FMT_NOMEM;
+    v->len += (uint32_t)vb_put_varint(v->p + v->len, x);
+    return FMT_OK;
+}
+
+vb_index *vb_index_new(const char *tmpdir, uint32_t ndocs)
+{
+    vb_index *ix = fmt__calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    snprintf(ix->tmpdir, sizeof ix->tmpdir, "%s", tmpdir);
+    ix->ndocs = ndocs;
+    ix->tabcap = 1u << 16;
+    ix->tab = fmt__calloc(ix->tabcap, sizeof *ix->tab);
+    ix->tok = fmt_tok_new();
+    size_t n = ndocs ? ndocs : 1;
+    ix->date = fmt__calloc(n, 4);
+    ix->len = fmt__calloc(n, 4);
+    ix->kind = fmt__calloc(n, 1);
+    ix->status = fmt__calloc(n, 1);
+    ix->foff = fmt__calloc(n + 1, 4);
+    ix->fhcap = 1024;
+    ix->fhash = fmt__calloc(ix->fhcap, sizeof *ix->fhash);
+    if (!ix->tab || !ix->tok || !ix->date || !ix->len || !ix->kind ||
+        !ix->status || !ix->foff || !ix->fhash) {
+        vb_index_free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
+static void clear_words(vb_index *ix)
+{
+    for (uint32_t i = 0; i < ix->tabcap; i++) {
+        free(ix->tab[i].post.p);
+        free(ix->tab[i].pos.p);
+        memset(&ix->tab[i], 0, sizeof ix->tab[i]);
+    }
+    ix->nwords = 0;
+    ix->words.len = 0;
+    ix->mem = 0;
+}
+
+void vb_index_free(vb_index *ix)
+{
+    if (!ix)
+        return;
+    if (ix->tab)
+        clear_words(ix);
+    free(ix->tab);
+    fmt_buf_free(&ix->words);
+    free(ix->touched);
+    for (size_t i = 0; i < ix->nruns; i++)
+        fclose(ix->runs[i]);
+    free(ix->runs);
+    if (ix->tok)
+        fmt_tok_free(ix->tok);
+    free(ix->date);
+    free(ix->len);
+    free(ix->kind);
+    free(ix->status);
+    free(ix->foff);
+    fmt_buf_free(&ix->fval);
+    for (uint32_t i = 0; i < ix->nfacets; i++) {
+        free(ix->facets[i].key);
+        free(ix->facets[i].display);
+        free(ix->facets[i].docs);
+    }
+    free(ix->facets);
+    free(ix->fhash);
+    free(ix->zd);
+    free(ix);
+}
+
+/* ---- words ----------------------------------------------------------------- */
+
+static int grow_table(vb_index *ix)
+{
+    uint32_t cap = ix->tabcap * 2;
+    wentry *t = fmt__calloc(cap, sizeof *t);
+    if (!t)
+        return FMT_NOMEM;
+    for (uint32_t i = 0; i < ix->tabcap; i++) {
+        if (!ix->tab[i].wlen)
+            continue;
+        uint32_t j = ix->tab[i].hash & (cap - 1);
+        while (t[j].wlen)
+            j = (j + 1) & (cap - 1);
+        t[j] = ix->tab[i];
+    }
+    /* touched entries moved: find them again by their word */
+    for (size_t k = 0; k < ix->ntouched; k++) {
+        wentry *old = &ix->tab[ix->touched[k]];
+        uint32_t j = old->hash & (cap - 1);
+        while (t[j].woff != old->woff || t[j].wlen != old->wlen)
+            j = (j + 1) & (cap - 1);
+        ix->touched[k] = j;
+    }
+    ix->mem += (size_t)(cap - ix->tabcap) * sizeof *t;
+    free(ix->tab);
+    ix->tab = t;
+    ix->tabcap = cap;
+    return FMT_OK;
+}
+
+/* The table slot of word w (inserted if new), or -1 when out of memory. */
+static long word_slot(vb_index *ix, const char *w, size_t n)
+{
+    if (ix->nwords * 2 >= ix->tabcap && grow_table(ix))
+        return -1;
+    uint32_t h = hash32(w, n), j = h & (ix->tabcap - 1);
+    for (;;) {
+        wentry *e = &ix->tab[j];
+        if (!e->wlen)
+            break;
+        if (e->hash == h && e->wlen == n &&
+            !memcmp(ix->words.data + e->woff, w, n))
+            return j;
+        j = (j + 1) & (ix->tabcap - 1);
+    }
+    wentry *e = &ix->tab[j];
+    e->woff = (uint32_t)ix->words.len;
+    if (fmt_buf_append(&ix->words, w, n))
+        return -1;
+    e->wlen = (uint16_t)n;
+    e->hash = h;
+    ix->nwords++;
+    ix->mem += n + 16;
+    return j;
+}
+
+static int touch(vb_index *ix, uint32_t slot)
+{
+    if (ix->ntouched == ix->captouched) {
+        size_t cap = ix->captouched ? ix->captouched * 2 : 256;
+        uint32_t *t = fmt__realloc(ix->touched, cap * sizeof *t);
+        if (!t)
+            return FMT_NOMEM;
+        ix->touched = t;
+        ix->captouched = cap;
+    }
+    ix->touched[ix->ntouched++] = slot;
+    return FMT_OK;
+}
+
+static int add_token(vb_index *ix, uint32_t docno, const fmt_token *t,
+                     int subj)
+{
+    long s = word_slot(ix, t->fold, t->foldlen);
+    if (s < 0)
+        return FMT_NOMEM;
+    wentry *e = &ix->tab[s];
+    if (e->curdoc != docno + 1) {
+        e->curdoc = docno + 1;
+        e->tf = 0;
+        e->lastpos = 0;
+        e->subj = 0;
+        if (touch(ix, (uint32_t)s))
+            return FMT_NOMEM;
+    }
+    e->tf++;
+    e->subj |= (uint8_t)subj;
+    if (bvec_varint(ix, &e->pos, t->pos - e->lastpos))
+        return FMT_NOMEM;
+    e->lastpos = t->pos;
+    return FMT_OK;
+}
+
+static int end_doc(vb_index *ix, uint32_t docno)
+{
+    for (size_t k = 0; k < ix->ntouched; k++) {
+        wentry *e = &ix->tab[ix->touched[k]];
+        if (bvec_varint(ix, &e->post, docno - e->lastdoc) ||
+            bvec_varint(ix, &e->post, (uint64_t)e->tf << 1 | e->subj))
+            return FMT_NOMEM;
+        e->lastdoc = docno;
+        e->df++;
+        e->curdoc = 0;
+    }
+    ix->ntouched = 0;
+    return FMT_OK;
+}
+
+static const vb_index *cmp_ix;
+static int slot_cmp(const void *a, const void *b)
+{
+    const wentry *x = &cmp_ix->tab[*(const uint32_t *)a];
+    const wentry *y = &cmp_ix->tab[*(const uint32_t *)b];
+    int c = memcmp(cmp_ix->words.data + x->woff, cmp_ix->words.data + y->woff,
+                   x->wlen < y->wlen ? x->wlen : y->wlen);
+    return c ? c : (x->wlen > y->wlen) - (x->wlen < y->wlen);
+}
+
+/* Write the table sorted by word to a new unlinked run file; empty it.
+ * Entry: u16 wlen, word, u32 df, u32 lastdoc, u32 plen, post, u32 qlen,
+ * positions (native byte order: the file never leaves this process). */
+static int flush_run(vb_index *ix)
+{
+    if (!ix->nwords)
+        return FMT_OK;
+    uint32_t *order = fmt__alloc((size_t)ix->nwords * sizeof *order);
+    if (!order)
+        return ixerr(ix, FMT_NOMEM, "out of memory");
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ix->tabcap; i++)
+        if (ix->tab[i].wlen)
+            order[n++] = i;
+    cmp_ix = ix;
+    vb_sort(order, n, sizeof *order, slot_cmp);
+    char t[1100];
+    snprintf(t, sizeof t, "%s/.vbpack-ix-XXXXXX", ix->tmpdir);
+    int fd = mkstemp(t);
+    FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+    if (fd >= 0)
+        unlink(t);
+    FILE **runs = f ? fmt__realloc(ix->runs, (ix->nruns + 1) * sizeof *runs)
+                    : NULL;
+    if (!runs) {
+        if (f)
+            fclose(f);
+        else if (fd >= 0)
+            close(fd);
+        free(order);
+        return ixerr(ix, FMT_IO, "cannot create a temporary file");
+    }
+    ix->runs = runs;
+    ix->runs[ix->nruns++] = f;
+    int ok = 1;
+    for (uint32_t i = 0; i < n && ok; i++) {
+        const wentry *e = &ix->tab[order[i]];
+        uint32_t hd[4] = {e->df, e->lastdoc, e->post.len, e->pos.len};
+        ok = fwrite(&e->wlen, 2, 1, f) == 1 &&
+             fwrite(ix->words.data + e->woff, 1, e->wlen, f) == e->wlen &&
+             fwrite(hd, 4, 4, f) == 4 &&
+             fwrite(e->post.p, 1, e->post.len, f) == e->post.len &&
+             fwrite(e->pos.p, 1, e->pos.len, f) == e->pos.len;
+    }
+    free(order);
+    if (!ok || fflush(f) || fseek(f, 0, SEEK_SET))
+        return ixerr(ix, FMT_IO, "writing a temporary file failed");
+    clear_words(ix);
+    return FMT_OK;
+}
+
+/* ---- facets ------------------------------------------------------------------ */
+
+static int grow_fhash(vb_index *ix)
+{
+    uint32_t cap = ix->fhcap * 2;
+    uint32_t *h = fmt__calloc(cap, sizeof *h);
+    if (!h)
+        return FMT_NOMEM;
+    for (uint32_t i = 0; i < ix->nfacets; i++) {
+        uint32_t j = hash32(ix->facets[i].key, ix->facets[i].klen) & (cap - 1);
+        while (h[j])
+            j = (j + 1) & (cap - 1);
+        h[j] = i + 1;
+    }
+    free(ix->fhash);
+    ix->fhash = h;
+    ix->fhcap = cap;
+    return FMT_OK;
+}
+
+/* The id of facet value (type, display), made if new. -1: out of memory;
+ * -2: nothing to index (empty after folding). */
+static long facet_id(vb_index *ix, uint8_t type, const char *display)
+{
+    char key[FMT_TOKMAX + 2];
+    key[0] = (char)type;
+    size_t kl = 1 + fmt_fold(ix->tok, display, strlen(display), key + 1,
+                             sizeof key - 1);
+    if (kl == 1)
+        return -2;
+    if (ix->nfacets * 2 >= ix->fhcap && grow_fhash(ix))
+        return -1;
+    uint32_t j = hash32(key, kl) & (ix->fhcap - 1);
+    while (ix->fhash[j]) {
+        facet *f = &ix->facets[ix->fhash[j] - 1];
+        if (f->klen == kl && !memcmp(f->key, key, kl))
+            return ix->fhash[j] - 1;
+        j = (j + 1) & (ix->fhcap - 1);
+    }
+    if (ix->nfacets == ix->capfacets) {
+        uint32_t cap = ix->capfacets ? ix->capfacets * 2 : 256;
+        facet *f = fmt__realloc(ix->facets, cap * sizeof *f);
+        if (!f)
+            return -1;
+        ix->facets = f;
+        ix->capfacets = cap;
+    }
+    facet *f = &ix->facets[ix->nfacets];
+    memset(f, 0, sizeof *f);
+    f->type = type;
+    f->key = fmt__strndup(key, kl);
+    f->klen = kl;
+    f->display = fmt__strndup(display, strlen(display));
+    if (!f->key || !f->display) {
+        free(f->key);
+        free(f->display);
+        return -1;
+    }
+    ix->fhash[j] = ++ix->nfacets;
+    return ix->nfacets - 1;
+}
+
+static int facet_add(vb_index *ix, uint32_t docno, uint8_t type,
+                     const char *display)
+{
+    if (!display || !*display)
+        return FMT_OK;
+    long id = facet_id(ix, type, display);
+    if (id == -2)
+        return FMT_OK;
+    if (id < 0)
+        return FMT_NOMEM;
+    facet *f = &ix->facets[id];
+    if (f->ndocs && f->docs[f->ndocs - 1] == docno)
+        return FMT_OK; /* e.g. two members of one party */
+    if (f->ndocs == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 4;
+        uint32_t *d = fmt__realloc(f->docs, cap * sizeof *d);
+        if (!d)
+            return FMT_NOMEM;
+        f->docs = d;
+        f->cap = cap;
+    }
+    f->docs[f->ndocs++] = docno;
+    return vb_buf_varint(&ix->fval, (uint64_t)id);
+}
+
+static int add_facets(vb_index *ix, uint32_t docno, const fmt_doc *d)
+{
+    int rc = FMT_OK;
+    for (size_t i = 0; !rc && i < d->nmembers; i++) {
+        rc = facet_add(ix, docno, 'p', d->members[i].party);
+        if (!rc)
+            rc = facet_add(ix, docno, 'm', d->members[i].name);
+    }
+    for (size_t i = 0; !rc && i < d->naddressees; i++)
+        rc = facet_add(ix, docno, 'a', d->addressees[i]);
+    return rc;
+}
+
+/* ---- documents --------------------------------------------------------------- */
+
+static int add_zaak(vb_index *ix, uint32_t docno, const fmt_doc *d)
+{
+    if (!d->zaak[0])
+        return FMT_OK;
+    if (ix->nzd == ix->capzd) {
+        size_t cap = ix->capzd ? ix->capzd * 2 : 1024;
+        vb_zaakdoc *z = fmt__realloc(ix->zd, cap * sizeof *z);
+        if (!z)
+            return FMT_NOMEM;
+        ix->zd = z;
+        ix->capzd = cap;
+    }
+    vb_zaakdoc *z = &ix->zd[ix->nzd++];
+    memset(z, 0, sizeof *z);
+    memcpy(z->zaak, d->zaak, sizeof z->zaak - 1);
+    z->kind = (uint8_t)d->kind;
+    z->docno = docno;
+    return FMT_OK;
+}
+
+int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
+{
+    if (docno >= ix->ndocs)
+        return ixerr(ix, FMT_INVALID, "document number out of range");
+    fmt_token t;
+    uint32_t ntok = 0;
+    size_t hs = d->header.off, he = hs + d->header.len;
+    fmt_tok_start(ix->tok, d->text, d->len);
+    while (fmt_tok_next(ix->tok, &t)) {
+        if (!t.foldlen)
+            continue;
+        if (!(t.flags & FMT_TOK_PART))
+            ntok++;
+        if (add_token(ix, docno, &t, t.off >= hs && t.off < he))
+            return ixerr(ix, FMT_NOMEM, "out of memory");
+    }
+    if (end_doc(ix, docno))
+        return ixerr(ix, FMT_NOMEM, "out of memory");
+    int32_t date = d->submitted ? d->submitted : d->received;
+    vb_put_be32(ix->date + 4 * (size_t)docno, (uint32_t)date);
+    vb_put_be32(ix->len + 4 * (size_t)docno, ntok);
+    ix->kind[docno] = (unsigned char)d->kind;
+    ix->status[docno] = (unsigned char)status;
+    vb_put_be32(ix->foff + 4 * (size_t)docno, (uint32_t)ix->fval.len);
+    if (add_facets(ix, docno, d) || add_zaak(ix, docno, d))
+        return ixerr(ix, FMT_NOMEM, "out of memory");
+    if (ix->fval.len > UINT32_MAX - 1024)
+        return ixerr(ix, FMT_LIMIT, "too many facet values");
+    vb_put_be32(ix->foff + 4 * ((size_t)docno + 1), (uint32_t)ix->fval.len);
+    if (ix->mem > INDEX_MEM)
+        return flush_run(ix);
+    return FMT_OK;
+}
+
+/* ---- finishing: merge the runs --------------------------------------------- */
+
+typedef struct {
+    FILE *f;
+    int done;
+    fmt_buf word, post, pos;
+    uint32_t df, lastdoc;
+} rrun;
+
+static int rrun_next(rrun *r)
+{
+    uint16_t wl;
+    uint32_t hd[4];
+    if (fread(&wl, 2, 1, r->f) != 1) {
+        r->done = 1;
+        return ferror(r->f) ? FMT_IO : FMT_OK;
+    }
+    r->word.len = r->post.len = r->pos.len = 0;
+    if (fmt_buf_reserve(&r->word, wl) || fread(r->word.data, 1, wl, r->f) != wl ||
+        fread(hd, 4, 4, r->f) != 4 || fmt_buf_reserve(&r->post, hd[2]) ||
+        fread(r->post.data, 1, hd[2], r->f) != hd[2] ||
+        fmt_buf_reserve(&r->pos, hd[3]) ||
+        fread(r->pos.data, 1, hd[3], r->f) != hd[3])
+        return FMT_IO;
+    r->word.len = wl;
+    r->word.data[wl] = 0;
+    r->df = hd[0];
+    r->lastdoc = hd[1];
+    r->post.len = hd[2];
+    r->pos.len = hd[3];
+    return FMT_OK;
+}
+
+static int word_cmp(const fmt_buf *a, const fmt_buf *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+typedef struct {
+    vb_index *ix;
+    MDB_env *env;
+    MDB_txn **txn;
+    MDB_dbi terms, pos, stems, facets, cols;
+    uint64_t bytes, puts;
+    vb_plist pl;
+    fmt_buf enc, stemlist, allpos;
+} fin;
+
+static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
+                size_t vl, unsigned flags)
+{
+    MDB_val key = {kl, (void *)k}, val = {vl, (void *)v};
+    int rc = mdb_put(*f->txn, dbi, &key, &val, flags);
+    if (rc) {
+        snprintf(f->ix->err, sizeof f->ix->err, "write: %s", mdb_strerror(rc));
+        return vb_mdb_code(rc);
+    }
+    f->bytes += kl + vl;
+    /* commit now and then so the dirty pages LMDB holds stay few */
+    if (++f->puts % 20000 == 0) {
+        if ((rc = mdb_txn_commit(*f->txn)) ||
+            (rc = mdb_txn_begin(f->env, NULL, 0, f->txn))) {
+            *f->txn = NULL;
+            return vb_mdb_code(rc);
+        }
+    }
+    return FMT_OK;
+}
+
+/* Decode one run's chunk of a word's postings onto f->pl. */
+static int chunk_decode(fin *f, const rrun *r)
+{
+    const unsigned char *p = (unsigned char *)r->post.data,
+                        *end = p + r->post.len;
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < r->df; i++) {
+        uint64_t delta, tfx;
+        if (vb_get_varint(&p, end, &delta) || vb_get_varint(&p, end, &tfx))
+            return FMT_CORRUPT;
+        prev += (uint32_t)delta;
+        if (vb_plist_push(&f->pl, prev, (uint32_t)tfx))
+            return FMT_NOMEM;
+    }
+    return FMT_OK;
+}
+
+static int write_word(fin *f, rrun **parts, size_t np)
+{
+    f->pl.n = 0;
+    f->allpos.len = 0;
+    for (size_t i = 0; i < np; i++) {
+        int rc = chunk_decode(f, parts[i]);
+        if (rc)
+            return ixerr(f->ix, rc, "temporary index damaged");
+        if (fmt_buf_append(&f->allpos, parts[i]->pos.data, parts[i]->pos.len))
+            return FMT_NOMEM;
+    }
+    const fmt_buf *w = &parts[0]->word;
+    f->enc.len = 0;
+    if (vb_postings_encode(&f->pl, NULL, &f->enc))
+        return FMT_NOMEM;
+    int rc = fput(f, f->terms, w->data, w->len, f->enc.data, f->enc.len,
+                  MDB_APPEND);
+    if (!rc)
+        rc = fput(f, f->pos, w->data, w->len, f->allpos.data, f->allpos.len,
+                  MDB_APPEND);
+    f->ix->nterms++;
+    /* remember stem NUL word, when the stem differs */
+    char stem[FMT_TOKMAX + 1];
+    size_t sl = fmt_stem(f->ix->tok, w->data, w->len, stem, sizeof stem);
+    if (!rc && (sl != w->len || memcmp(stem, w->data, sl))) {
+        uint16_t total = (uint16_t)(sl + 1 + w->len);
+        if (fmt_buf_append(&f->stemlist, &total, 2) ||
+            fmt_buf_append(&f->stemlist, stem, sl) ||
+            fmt_buf_append(&f->stemlist, "", 1) ||
+            fmt_buf_append(&f->stemlist, w->data, w->len))
+            return FMT_NOMEM;
+    }
+    return rc;
+}
+
+static int merge_words(fin *f)
+{
+    vb_index *ix = f->ix;
+    size_t nr = ix->nruns;
+    rrun *rs = fmt__calloc(nr + 1, sizeof *rs);
+    rrun **parts = fmt__calloc(nr + 1, sizeof *parts);
+    int rc = rs && parts ? FMT_OK : FMT_NOMEM;
+    for (size_t i = 0; i < nr && !rc; i++) {
+        rs[i].f = ix->runs[i];
+        rc = rrun_next(&rs[i]);
+    }
+    while (!rc) {
+        rrun *min = NULL;
+        for (size_t i = 0; i < nr; i++)
+            if (!rs[i].done && (!min || word_cmp(&rs[i].word, &min->word) < 0))
+                min = &rs[i];
+        if (!min)
+            break;
+        size_t np = 0;
+        for (size_t i = 0; i < nr; i++) /* in run order: docs ascend */
+            if (!rs[i].done && !word_cmp(&rs[i].word, &min->word))
+                parts[np++] = &rs[i];
+        rc = write_word(f, parts, np);
+        for (size_t i = 0; i < np && !rc; i++)
+            rc = rrun_next(parts[i]);
+    }
+    for (size_t i = 0; rs && i < nr; i++) {
+        fmt_buf_free(&rs[i].word);
+        fmt_buf_free(&rs[i].post);
+        fmt_buf_free(&rs[i].pos);
+    }
+    free(rs);
+    free(parts);
+    return rc == FMT_IO ? ixerr(ix, rc, "reading a temporary file failed") : rc;
+}
+
+static const char *stem_base;
+static int stem_cmp(const void *a, const void *b)
+{
+    const unsigned char *x = (const unsigned char *)stem_base + *(const size_t *)a;
+    const unsigned char *y = (const unsigned char *)stem_base + *(const size_t *)b;
+    uint16_t xl, yl;
+    memcpy(&xl, x, 2);
+    memcpy(&yl, y, 2);
+    int c = memcmp(x + 2, y + 2, xl < yl ? xl : yl);
+    return c ? c : (xl > yl) - (xl < yl);
+}
+
+static int write_stems(fin *f)
+{
+    size_t n = 0, cap = 1024;
+    size_t *offs = fmt__alloc(cap * sizeof *offs);
+    if (!offs)
+        return FMT_NOMEM;
+    for (size_t o = 0; o < f->stemlist.len;) {
+        uint16_t l;
+        memcpy(&l, f->stemlist.data + o, 2);
+        if (n == cap) {
+            size_t *x = fmt__realloc(offs, (cap *= 2) * sizeof *offs);
+            if (!x) {
+                free(offs);
+                return FMT_NOMEM;
+            }
+            offs = x;
+        }
+        offs[n++] = o;
+        o += 2 + l;
+    }
+    stem_base = f->stemlist.data;
+    vb_sort(offs, n, sizeof *offs, stem_cmp);
+    int rc = FMT_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        uint16_t l;
+        memcpy(&l, f->stemlist.data + offs[i], 2);
+        rc = fput(f, f->stems, f->stemlist.data + offs[i] + 2, l, "", 0,
+                  MDB_APPEND);
+    }
+    free(offs);
+    return rc;
+}
+
+static int fkey_cmp(const void *a, const void *b)
+{
+    const facet *x = *(facet *const *)a, *y = *(facet *const *)b;
+    int c = memcmp(x->key, y->key, x->klen < y->klen ? x->klen : y->klen);
+    return c ? c : (x->klen > y->klen) - (x->klen < y->klen);
+}
+
+static int write_facets(fin *f)
+{
+    vb_index *ix = f->ix;
+    facet **order = fmt__calloc(ix->nfacets + 1, sizeof *order);
+    if (!order)
+        return FMT_NOMEM;
+    for (uint32_t i = 0; i < ix->nfacets; i++)
+        order[i] = &ix->facets[i];
+    vb_sort(order, ix->nfacets, sizeof *order, fkey_cmp);
+    int rc = FMT_OK;
+    for (uint32_t i = 0; i < ix->nfacets && !rc; i++) {
+        facet *fc = order[i];
+        f->pl.n = 0;
+        for (size_t k = 0; k < fc->ndocs && !rc; k++)
+            rc = vb_plist_push(&f->pl, fc->docs[k], 2);
+        f->enc.len = 0;
+        unsigned char id[4];
+        vb_put_be32(id, (uint32_t)(fc - ix->facets));
+        if (!rc && (fmt_buf_append(&f->enc, id, 4) ||
+                    vb_postings_encode(&f->pl, NULL, &f->enc)))
+            rc = FMT_NOMEM;
+        if (!rc)
+            rc = fput(f, f->facets, fc->key, fc->klen, f->enc.data, f->enc.len,
+                      MDB_APPEND);
+    }
+    free(order);
+    /* the table of values by id */
+    fmt_buf tab = {0};
+    for (uint32_t i = 0; i < ix->nfacets && !rc; i++) {
+        unsigned char ty = ix->facets[i].type;
+        const char *d = ix->facets[i].display;
+        if (fmt_buf_append(&tab, &ty, 1) || vb_buf_str(&tab, d, strlen(d)))
+            rc = FMT_NOMEM;
+    }
+    if (!rc)
+        rc = fput(f, f->cols, "ftab", 4, tab.data ? tab.data : "", tab.len, 0);
+    fmt_buf_free(&tab);
+    return rc;
+}
+
+static int write_cols(fin *f)
+{
+    vb_index *ix = f->ix;
+    size_t n = ix->ndocs;
+    struct {
+        const char *name;
+        const void *p;
+        size_t len;
+    } c[] = {{"date", ix->date, 4 * n},
+             {"len", ix->len, 4 * n},
+             {"kind", ix->kind, n},
+             {"status", ix->status, n},
+             {"foff", ix->foff, 4 * (n + 1)},
+             {"fval", ix->fval.data ? ix->fval.data : "", ix->fval.len}};
+    int rc = FMT_OK;
+    for (size_t i = 0; i < sizeof c / sizeof *c && !rc; i++)
+        rc = fput(f, f->cols, c[i].name, strlen(c[i].name), c[i].p, c[i].len,
+                  0);
+    return rc;
+}
+
+static int zd_cmp(const void *a, const void *b)
+{
+    const vb_zaakdoc *x = a, *y = b;
+    int c = strcmp(x->zaak, y->zaak);
+    return c ? c : (x->docno > y->docno) - (x->docno < y->docno);
+}
+
+int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
+                    uint64_t *bytes)
+{
+    fin f;
+    memset(&f, 0, sizeof f);
+    f.ix = ix;
+    f.env = env;
+    f.txn = txn;
+    int rc = flush_run(ix);
+    const char *names[] = {"terms", "pos", "stems", "facets", "cols"};
+    MDB_dbi *dbis[] = {&f.terms, &f.pos, &f.stems, &f.facets, &f.cols};
+    for (int i = 0; i < 5 && !rc; i++) {
+        int mr = mdb_dbi_open(*txn, names[i], MDB_CREATE, dbis[i]);
+        if (mr)
+            rc = ixerr(ix, vb_mdb_code(mr), mdb_strerror(mr));
+    }
+    if (!rc)
+        rc = merge_words(&f);
+    if (!rc)
+        rc = write_stems(&f);
+    if (!rc)
+        rc = write_facets(&f);
+    if (!rc)
+        rc = write_cols(&f);
+    vb_sort(ix->zd, ix->nzd, sizeof *ix->zd, zd_cmp);
+    ix->nzaken = 0;
+    for (size_t i = 0; i < ix->nzd; i++)
+        if (!i || strcmp(ix->zd[i].zaak, ix->zd[i - 1].zaak))
+            ix->nzaken++;
+    vb_plist_free(&f.pl);
+    fmt_buf_free(&f.enc);
+    fmt_buf_free(&f.stemlist);
+    fmt_buf_free(&f.allpos);
+    *bytes = f.bytes;
+    return rc;
+}
+
+const vb_zaakdoc *vb_index_zaakdocs(const vb_index *ix, size_t *n)
+{
+    *n = ix->nzd;
+    return ix->zd;
+}
+
+size_t vb_index_nzaken(const vb_index *ix) { return ix->nzaken; }
+uint32_t vb_index_nterms(const vb_index *ix) { return ix->nterms; }

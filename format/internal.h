@@ -1,0 +1,192 @@
+/* internal.h - what the files of format/ share and nobody else sees:
+ * allocation, varints, the record codec, the postings codec, and the
+ * layout of an open archive handle. The archive layout itself is described
+ * once, at the top of store.c.
+ */
+#ifndef VB_INTERNAL_H
+#define VB_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lmdb.h>
+#include "format.h"
+#include "search.h"
+#include "token.h"
+
+#define FMT_VERSION_NUMBER 1
+
+/* ---- allocation: one place, so a test build can fail the Nth call ----- */
+void *fmt__alloc(size_t n);
+void *fmt__realloc(void *p, size_t n);
+void *fmt__calloc(size_t n, size_t size);
+char *fmt__strndup(const char *s, size_t n);
+/* For tests: make the nth allocation from now fail (0: never). */
+void fmt__fail_alloc_after(unsigned long n);
+
+/* ---- varints (LEB128) and big-endian integers -------------------------- */
+static inline size_t vb_put_varint(unsigned char *p, uint64_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        p[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    p[n++] = (unsigned char)v;
+    return n;
+}
+
+/* Decode a varint from [*pp, end). Returns 0 and advances *pp, or -1 when
+ * the bytes run out or the value is longer than 64 bits. */
+static inline int vb_get_varint(const unsigned char **pp,
+                                const unsigned char *end, uint64_t *v)
+{
+    const unsigned char *p = *pp;
+    uint64_t r = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (p >= end)
+            return -1;
+        unsigned char c = *p++;
+        r |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *pp = p;
+            *v = r;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static inline void vb_put_be32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+static inline uint32_t vb_get_be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+           (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* qsort that accepts an empty (possibly NULL) array. */
+static inline void vb_sort(void *base, size_t n, size_t size,
+                           int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
+/* fmt_buf helpers that never fail silently: they return FMT_NOMEM. */
+int vb_buf_varint(fmt_buf *b, uint64_t v);
+int vb_buf_str(fmt_buf *b, const char *s, size_t n); /* varint len + bytes */
+
+/* ---- the record codec (record.c) --------------------------------------- */
+
+/* Serialise every field of d, then its text, into out (appended).
+ * The layout is private to record.c. */
+int vb_record_encode(const fmt_doc *d, fmt_buf *out);
+/* Decode a payload made by vb_record_encode into d (freed first). Every
+ * count, length and span is checked: FMT_CORRUPT when anything is off. */
+int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d);
+
+/* The compact summary of a document (summary db), built from the decoded
+ * document plus zaak-level status computed by the writer. */
+int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
+                      fmt_buf *out);
+int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s);
+
+/* yyyymmdd -> days since 1970-01-01 (proleptic Gregorian); 0 -> 0 */
+int32_t vb_days(int32_t ymd);
+int vb_valid_date(int32_t ymd);
+
+/* ---- postings (postings.c) --------------------------------------------
+ * A posting list is the documents a word occurs in, ascending, with for
+ * each its count (tf) and whether it occurs in the subject. Stored as
+ * blocks of VB_BLOCK documents so that a search can skip whole blocks; the
+ * positions of each occurrence are stored apart (pos db) in the same block
+ * structure, so only phrase queries pay for them. */
+#define VB_BLOCK 128
+
+typedef struct {
+    uint32_t *docs;
+    uint32_t *tfs;        /* tf << 1 | in-subject */
+    size_t n, cap;
+} vb_plist;
+
+/* Append one document to a plist under construction. */
+int vb_plist_push(vb_plist *l, uint32_t doc, uint32_t tfx);
+void vb_plist_free(vb_plist *l);
+
+/* Encode plist l (docs ascending) into out. poslens[i] is the number of
+ * bytes document i's positions take in the positions value (NULL: none). */
+int vb_postings_encode(const vb_plist *l, const uint32_t *poslens,
+                       fmt_buf *out);
+/* Decode a stored posting list completely into l (cleared first).
+ * Checks bounds and order; FMT_CORRUPT on any inconsistency. If posoff is
+ * not NULL, it receives (grown as needed, capacity *poscap) the byte offset
+ * of each document's positions in the positions value. */
+int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
+                       uint32_t **posoff, size_t *poscap, uint32_t ndocs);
+/* Just the document count stored at the head of a posting list. */
+int vb_postings_df(const unsigned char *p, size_t n, uint32_t *df);
+
+/* ---- an open archive ---------------------------------------------------- */
+
+typedef struct {
+    uint8_t type;        /* 'p' party, 'm' member, 'a' addressee */
+    const char *display; /* points into the facet table value */
+    uint32_t dlen;
+} vb_facetval;
+
+struct fmt_archive {
+    MDB_env *env;
+    MDB_txn *txn;        /* one read transaction for the handle's life */
+    MDB_dbi meta, docs, summary, ids, terms, pos, stems, facets, cols;
+    uint32_t ndocs;
+    unsigned char dict[32768];
+    size_t dictlen;
+    void *zs;            /* a reusable z_stream (zlib.h stays in store.c) */
+    /* columns: one value per document, big-endian, read with
+     * vb_get_be32 (values in the map need not be aligned) */
+    const unsigned char *col_date, *col_len, *col_foff;
+    const unsigned char *col_kind, *col_status, *col_fval;
+    size_t fval_len;
+    double avglen;
+    vb_facetval *fvals;  /* facet values by id, parsed lazily */
+    uint32_t nfvals;
+    int fvals_loaded;
+    fmt_buf scratch;     /* inflate output, reused */
+    fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
+    char path[1024];
+    char err[512];
+};
+
+/* Set a->err (printf-style) and return code. */
+int vb_err(fmt_archive *a, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Translate an LMDB code to FMT_*. */
+int vb_mdb_code(int rc);
+
+/* Fetch a value from one of the archive's dbs (pointer into the map, valid
+ * for the handle's life). FMT_NOTFOUND or FMT_CORRUPT. */
+int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
+           const unsigned char **val, size_t *vlen);
+/* Load facet values (once). */
+int vb_load_facets(fmt_archive *a);
+fmt_tokenizer *vb_tok(fmt_archive *a);
+
+/* Kind/status/date column accessors (bounds-checked by the caller). */
+static inline int32_t vb_doc_date(const fmt_archive *a, uint32_t d)
+{
+    return (int32_t)vb_get_be32(a->col_date + 4 * (size_t)d);
+}
+
+#endif

@@ -1,0 +1,466 @@
+/* record.c - the record codec: a fmt_doc to bytes and back, and the compact
+ * summary a result list reads instead of the whole record.
+ *
+ * A record payload (before compression, see store.c) is:
+ *
+ *   u8 1                      payload layout version
+ *   str id, str source        str = varint length + bytes
+ *   u8 kind, str zaak, ostr docnum       ostr = varint (len+1), 0 = NULL
+ *   varint submitted, varint received    yyyymmdd
+ *   ostr subject
+ *   members:    varint n, n x (str name, ostr party)
+ *   addressees, answered_by:  varint n, n x str
+ *   questions, answers:       varint n, n x (varint k, k x varint number,
+ *                                            varint off, varint len)
+ *   footnotes:  varint n, n x (str mark, varint off, varint len,
+ *                             varint u, u x str url)
+ *   warnings:   varint n, n x str
+ *   header span, notice span  (varint off, varint len)
+ *   varint textlen, the verbatim text
+ *
+ * Decoding trusts nothing: every count is checked against the bytes left
+ * (each element takes at least one byte), every span against the text.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+int vb_buf_varint(fmt_buf *b, uint64_t v)
+{
+    if (fmt_buf_reserve(b, 10))
+        return FMT_NOMEM;
+    b->len += vb_put_varint((unsigned char *)b->data + b->len, v);
+    b->data[b->len] = 0;
+    return FMT_OK;
+}
+
+int vb_buf_str(fmt_buf *b, const char *s, size_t n)
+{
+    if (vb_buf_varint(b, n) || fmt_buf_append(b, s, n))
+        return FMT_NOMEM;
+    return FMT_OK;
+}
+
+static int put_ostr(fmt_buf *b, const char *s)
+{
+    if (!s)
+        return vb_buf_varint(b, 0);
+    size_t n = strlen(s);
+    if (vb_buf_varint(b, n + 1) || fmt_buf_append(b, s, n))
+        return FMT_NOMEM;
+    return FMT_OK;
+}
+
+static int put_strs(fmt_buf *b, char *const *v, size_t n)
+{
+    int rc = vb_buf_varint(b, n);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = vb_buf_str(b, v[i], strlen(v[i]));
+    return rc;
+}
+
+static int put_span(fmt_buf *b, fmt_span s)
+{
+    return vb_buf_varint(b, s.off) || vb_buf_varint(b, s.len) ? FMT_NOMEM
+                                                               : FMT_OK;
+}
+
+static int put_blocks(fmt_buf *b, const fmt_block *v, size_t n)
+{
+    int rc = vb_buf_varint(b, n);
+    for (size_t i = 0; !rc && i < n; i++) {
+        rc = vb_buf_varint(b, v[i].nnumbers);
+        for (size_t k = 0; !rc && k < v[i].nnumbers; k++)
+            rc = vb_buf_varint(b, v[i].numbers[k]);
+        if (!rc)
+            rc = put_span(b, v[i].span);
+    }
+    return rc;
+}
+
+int vb_record_encode(const fmt_doc *d, fmt_buf *b)
+{
+    const char *id = d->id ? d->id : "", *src = d->source ? d->source : "";
+    int rc = fmt_buf_append(b, "\1", 1);
+    rc = rc ? rc : vb_buf_str(b, id, strlen(id));
+    rc = rc ? rc : vb_buf_str(b, src, strlen(src));
+    unsigned char kind = (unsigned char)d->kind;
+    rc = rc ? rc : fmt_buf_append(b, &kind, 1);
+    rc = rc ? rc : vb_buf_str(b, d->zaak, strnlen(d->zaak, sizeof d->zaak));
+    rc = rc ? rc : put_ostr(b, d->docnum);
+    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->submitted);
+    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->received);
+    rc = rc ? rc : put_ostr(b, d->subject);
+    rc = rc ? rc : vb_buf_varint(b, d->nmembers);
+    for (size_t i = 0; !rc && i < d->nmembers; i++) {
+        const char *nm = d->members[i].name ? d->members[i].name : "";
+        rc = vb_buf_str(b, nm, strlen(nm));
+        rc = rc ? rc : put_ostr(b, d->members[i].party);
+    }
+    rc = rc ? rc : put_strs(b, d->addressees, d->naddressees);
+    rc = rc ? rc : put_strs(b, d->answered_by, d->nanswered_by);
+    rc = rc ? rc : put_blocks(b, d->questions, d->nquestions);
+    rc = rc ? rc : put_blocks(b, d->answers, d->nanswers);
+    rc = rc ? rc : vb_buf_varint(b, d->nfootnotes);
+    for (size_t i = 0; !rc && i < d->nfootnotes; i++) {
+        const fmt_note *f = &d->footnotes[i];
+        const char *mk = f->mark ? f->mark : "";
+        rc = vb_buf_str(b, mk, strlen(mk));
+        rc = rc ? rc : put_span(b, f->span);
+        rc = rc ? rc : put_strs(b, f->urls, f->nurls);
+    }
+    rc = rc ? rc : put_strs(b, d->warnings, d->nwarnings);
+    rc = rc ? rc : put_span(b, d->header);
+    rc = rc ? rc : put_span(b, d->notice);
+    rc = rc ? rc : vb_buf_str(b, d->text ? d->text : "", d->len);
+    return rc;
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+typedef struct {
+    const unsigned char *p, *end;
+    int bad;
+} cur;
+
+static uint64_t get_v(cur *c)
+{
+    uint64_t v = 0;
+    if (!c->bad && vb_get_varint(&c->p, c->end, &v))
+        c->bad = 1;
+    return c->bad ? 0 : v;
+}
+
+/* A count of elements that each take at least one byte. */
+static size_t get_count(cur *c)
+{
+    uint64_t n = get_v(c);
+    if (n > (uint64_t)(c->end - c->p))
+        c->bad = 1;
+    return c->bad ? 0 : (size_t)n;
+}
+
+static const char *get_bytes(cur *c, size_t *n)
+{
+    uint64_t len = get_v(c);
+    if (c->bad || len > (uint64_t)(c->end - c->p)) {
+        c->bad = 1;
+        *n = 0;
+        return "";
+    }
+    const char *s = (const char *)c->p;
+    c->p += len;
+    *n = (size_t)len;
+    return s;
+}
+
+static char *get_str(cur *c)
+{
+    size_t n;
+    const char *s = get_bytes(c, &n);
+    if (c->bad)
+        return NULL;
+    char *r = fmt__strndup(s, n);
+    if (!r)
+        c->bad = 2;
+    return r;
+}
+
+static char *get_ostr(cur *c)
+{
+    uint64_t n = get_v(c);
+    if (c->bad || n == 0)
+        return NULL;
+    if (n - 1 > (uint64_t)(c->end - c->p)) {
+        c->bad = 1;
+        return NULL;
+    }
+    char *r = fmt__strndup((const char *)c->p, (size_t)(n - 1));
+    c->p += n - 1;
+    if (!r)
+        c->bad = 2;
+    return r;
+}
+
+static fmt_span get_span(cur *c)
+{
+    fmt_span s;
+    uint64_t off = get_v(c), len = get_v(c);
+    if (off > UINT32_MAX || len > UINT32_MAX)
+        c->bad = 1;
+    s.off = (uint32_t)off;
+    s.len = (uint32_t)len;
+    return s;
+}
+
+static void get_strs(cur *c, char ***v, size_t *n)
+{
+    size_t k = get_count(c);
+    for (size_t i = 0; i < k && !c->bad; i++) {
+        size_t len;
+        const char *s = get_bytes(c, &len);
+        if (!c->bad && fmt_doc_add_str(v, n, s, len))
+            c->bad = 2;
+    }
+}
+
+static void get_blocks(cur *c, fmt_block **v, size_t *n)
+{
+    size_t k = get_count(c);
+    uint16_t nums[64];
+    for (size_t i = 0; i < k && !c->bad; i++) {
+        size_t nn = get_count(c), keep = 0;
+        for (size_t j = 0; j < nn && !c->bad; j++) {
+            uint64_t x = get_v(c);
+            if (x > UINT16_MAX)
+                c->bad = 1;
+            else if (keep < 64)
+                nums[keep++] = (uint16_t)x;
+        }
+        if (nn > 64)
+            c->bad = 1;
+        fmt_span s = get_span(c);
+        if (!c->bad && fmt_doc_add_block(v, n, nums, keep, s))
+            c->bad = 2;
+    }
+}
+
+static int span_ok(fmt_span s, size_t len)
+{
+    return s.off <= len && s.len <= len - s.off;
+}
+
+/* Every span of d must lie inside its text. */
+static int spans_ok(const fmt_doc *d)
+{
+    size_t n = d->len;
+    if (!span_ok(d->header, n) || !span_ok(d->notice, n))
+        return 0;
+    for (size_t i = 0; i < d->nquestions; i++)
+        if (!span_ok(d->questions[i].span, n))
+            return 0;
+    for (size_t i = 0; i < d->nanswers; i++)
+        if (!span_ok(d->answers[i].span, n))
+            return 0;
+    for (size_t i = 0; i < d->nfootnotes; i++)
+        if (!span_ok(d->footnotes[i].span, n))
+            return 0;
+    return 1;
+}
+
+static void get_notes(cur *c, fmt_doc *d)
+{
+    size_t k = get_count(c);
+    for (size_t i = 0; i < k && !c->bad; i++) {
+        size_t ml;
+        const char *mk = get_bytes(c, &ml);
+        fmt_span s = get_span(c);
+        if (c->bad)
+            return;
+        if (fmt_doc_add_note(d, mk, ml, s)) {
+            c->bad = 2;
+            return;
+        }
+        fmt_note *f = &d->footnotes[d->nfootnotes - 1];
+        size_t nu = get_count(c);
+        for (size_t j = 0; j < nu && !c->bad; j++) {
+            size_t ul;
+            const char *u = get_bytes(c, &ul);
+            if (!c->bad && fmt_doc_add_note_url(f, u, ul))
+                c->bad = 2;
+        }
+    }
+}
+
+int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
+{
+    cur c = {p, p + n, 0};
+    fmt_doc_free(d);
+    if (n < 1 || p[0] != 1)
+        return FMT_CORRUPT;
+    c.p++;
+    d->id = get_str(&c);
+    d->source = get_str(&c);
+    if (!c.bad && c.p < c.end)
+        d->kind = *c.p++;
+    else
+        c.bad = 1;
+    size_t zl;
+    const char *z = get_bytes(&c, &zl);
+    if (zl >= sizeof d->zaak)
+        c.bad = 1;
+    else
+        memcpy(d->zaak, z, zl);
+    d->docnum = get_ostr(&c);
+    uint64_t sub = get_v(&c), rec = get_v(&c);
+    d->submitted = sub <= 99991231 ? (int32_t)sub : 0;
+    d->received = rec <= 99991231 ? (int32_t)rec : 0;
+    d->subject = get_ostr(&c);
+    size_t nm = get_count(&c);
+    for (size_t i = 0; i < nm && !c.bad; i++) {
+        size_t l1;
+        const char *name = get_bytes(&c, &l1);
+        uint64_t pl = get_v(&c);
+        if (c.bad || (pl && pl - 1 > (uint64_t)(c.end - c.p))) {
+            c.bad = 1;
+            break;
+        }
+        const char *party = pl ? (const char *)c.p : NULL;
+        if (pl)
+            c.p += pl - 1;
+        if (fmt_doc_add_member(d, name, l1, party, pl ? pl - 1 : 0))
+            c.bad = 2;
+    }
+    get_strs(&c, &d->addressees, &d->naddressees);
+    get_strs(&c, &d->answered_by, &d->nanswered_by);
+    get_blocks(&c, &d->questions, &d->nquestions);
+    get_blocks(&c, &d->answers, &d->nanswers);
+    get_notes(&c, d);
+    get_strs(&c, &d->warnings, &d->nwarnings);
+    d->header = get_span(&c);
+    d->notice = get_span(&c);
+    size_t tl;
+    const char *text = get_bytes(&c, &tl);
+    if (!c.bad && c.p != c.end)
+        c.bad = 1;
+    if (!c.bad && fmt_doc_set_text(d, text, tl))
+        c.bad = 2;
+    if (!c.bad && (d->kind < FMT_KIND_NONE || d->kind > FMT_NOTICE ||
+                   !d->id || !d->source || !spans_ok(d)))
+        c.bad = 1;
+    if (c.bad) {
+        fmt_doc_free(d);
+        return c.bad == 2 ? FMT_NOMEM : FMT_CORRUPT;
+    }
+    return FMT_OK;
+}
+
+/* ---- summaries ----------------------------------------------------------
+ * u8 kind, u8 status, varint answer_days+1, varint submitted, varint
+ * received, then strings: id, zaak, subject, members, parties, addressees,
+ * answered_by. */
+
+static int join(fmt_buf *b, char *const *v, size_t n, const char *sep)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(v[i]) + strlen(sep);
+    int rc = vb_buf_varint(b, n ? total - strlen(sep) : 0);
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (i)
+            rc = fmt_buf_append(b, sep, strlen(sep));
+        if (!rc)
+            rc = fmt_buf_append(b, v[i], strlen(v[i]));
+    }
+    return rc;
+}
+
+/* "Palland, Inge van Dijk, Amhaouch" and "CDA" (parties once each, in
+ * order of first appearance). */
+static int members_strings(const fmt_doc *d, fmt_buf *b)
+{
+    char **names = fmt__calloc(d->nmembers + 1, sizeof *names);
+    char **parties = fmt__calloc(d->nmembers + 1, sizeof *parties);
+    size_t np = 0;
+    int rc = names && parties ? FMT_OK : FMT_NOMEM;
+    for (size_t i = 0; !rc && i < d->nmembers; i++) {
+        names[i] = d->members[i].name ? d->members[i].name : "";
+        const char *pt = d->members[i].party;
+        if (!pt)
+            continue;
+        size_t k = 0;
+        while (k < np && strcmp(parties[k], pt))
+            k++;
+        if (k == np)
+            parties[np++] = (char *)pt;
+    }
+    if (!rc)
+        rc = join(b, names, d->nmembers, ", ");
+    if (!rc)
+        rc = join(b, parties, np, ", ");
+    free(names);
+    free(parties);
+    return rc;
+}
+
+int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
+                      fmt_buf *b)
+{
+    unsigned char hd[2] = {(unsigned char)d->kind, (unsigned char)status};
+    int rc = fmt_buf_append(b, hd, 2);
+    rc = rc ? rc : vb_buf_varint(b, (uint64_t)(answer_days + 1));
+    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->submitted);
+    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->received);
+    rc = rc ? rc : vb_buf_str(b, d->id, strlen(d->id));
+    rc = rc ? rc : vb_buf_str(b, d->zaak, strlen(d->zaak));
+    const char *sj = d->subject ? d->subject : "";
+    rc = rc ? rc : vb_buf_str(b, sj, strlen(sj));
+    rc = rc ? rc : members_strings(d, b);
+    rc = rc ? rc : join(b, d->addressees, d->naddressees, "; ");
+    rc = rc ? rc : join(b, d->answered_by, d->nanswered_by, "; ");
+    return rc;
+}
+
+int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
+{
+    cur c = {p, p + n, 0};
+    if (n < 2)
+        return FMT_CORRUPT;
+    s->kind = p[0];
+    s->status = p[1];
+    c.p += 2;
+    uint64_t days = get_v(&c), sub = get_v(&c), rec = get_v(&c);
+    if (c.bad || days > 100000 || sub > 99991231 || rec > 99991231 ||
+        s->kind > FMT_NOTICE || s->status > FMT_STATUS_WITHDRAWN)
+        return FMT_CORRUPT;
+    s->answer_days = (int)days - 1;
+    s->submitted = (int32_t)sub;
+    s->received = (int32_t)rec;
+    s->date = s->submitted ? s->submitted : s->received;
+    /* Seven strings copied NUL-terminated into s->buf; pointers are set
+     * after, since the buffer may move while it grows. */
+    size_t offs[7];
+    s->buf.len = 0;
+    for (int i = 0; i < 7; i++) {
+        size_t len;
+        const char *str = get_bytes(&c, &len);
+        if (c.bad)
+            return FMT_CORRUPT;
+        offs[i] = s->buf.len;
+        if (fmt_buf_append(&s->buf, str, len) ||
+            fmt_buf_append(&s->buf, "", 1))
+            return FMT_NOMEM;
+    }
+    if (c.p != c.end)
+        return FMT_CORRUPT;
+    const char **dst[7] = {&s->id,      &s->zaak,       &s->subject,
+                           &s->members, &s->parties,    &s->addressees,
+                           &s->answered_by};
+    for (int i = 0; i < 7; i++)
+        *dst[i] = s->buf.data + offs[i];
+    return FMT_OK;
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+int vb_valid_date(int32_t ymd)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    return y >= 1800 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= mdays[m - 1];
+}
+
+int32_t vb_days(int32_t ymd)
+{
+    if (!vb_valid_date(ymd))
+        return 0;
+    /* days from civil, after Howard Hinnant's algorithm */
+    int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

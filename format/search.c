@@ -1,0 +1,1037 @@
+/* search.c - evaluating a query against the index: hits, ranking, facets.
+ *
+ * Each node of the query tree (query.h) evaluates to a list of documents,
+ * ascending, each with a partial score. Words score with BM25 (k1 1.2,
+ * b 0.75); an occurrence in the header (the subject) counts as SUBJECT_TF
+ * more, which puts a document about a thing above one that mentions it in
+ * a footnote. A word matches every indexed word with the same Dutch stem
+ * (stems db), so inflections meet; a phrase matches exact words at
+ * consecutive positions (pos db). Filters read the facet lists and the
+ * per-document columns; a date range is a range of document numbers,
+ * since documents are numbered in date order.
+ *
+ * The page of hits is chosen with a bounded heap; facet counts and the
+ * month histogram cover all hits.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "internal.h"
+#include "query.h"
+
+#define SUBJECT_TF 4
+#define MAX_EXPANSION 4096   /* words a prefix or stem may stand for */
+#define MAX_FACET_VALUES 200
+
+typedef struct {
+    uint32_t *doc;
+    float *score;
+    size_t n, cap;
+} dlist;
+
+typedef struct {
+    fmt_archive *a;
+    const fmt_query *q;
+    volatile int *cancel;
+    int rc;
+    vb_plist pl, tmp;
+} ev;
+
+struct fmt_results {
+    dlist all;
+    fmt_hit *page;
+    size_t npage;
+    fmt_facet_count *facets[FMT_NFACETS];
+    size_t nfacets[FMT_NFACETS];
+    char *names;            /* facet strings for years, kinds, statuses */
+    int32_t *months;
+    uint32_t *mcounts;
+    size_t nmonths;
+};
+
+/* ---- document lists ------------------------------------------------------ */
+
+static int dl_reserve(dlist *l, size_t n)
+{
+    if (n <= l->cap)
+        return FMT_OK;
+    size_t cap = l->cap ? l->cap : 16;
+    while (cap < n)
+        cap *= 2;
+    uint32_t *d = fmt__realloc(l->doc, cap * sizeof *d);
+    if (!d)
+        return FMT_NOMEM;
+    l->doc = d;
+    float *s = fmt__realloc(l->score, cap * sizeof *s);
+    if (!s)
+        return FMT_NOMEM;
+    l->score = s;
+    l->cap = cap;
+    return FMT_OK;
+}
+
+static void dl_free(dlist *l)
+{
+    free(l->doc);
+    free(l->score);
+    memset(l, 0, sizeof *l);
+}
+
+static int dl_push(dlist *l, uint32_t doc, float s)
+{
+    if (l->n == l->cap && dl_reserve(l, l->n + 1))
+        return FMT_NOMEM;
+    l->doc[l->n] = doc;
+    l->score[l->n++] = s;
+    return FMT_OK;
+}
+
+static int dl_range(dlist *l, uint32_t from, uint32_t to)
+{
+    if (to > from && dl_reserve(l, to - from))
+        return FMT_NOMEM;
+    for (uint32_t d = from; d < to; d++) {
+        l->doc[l->n] = d;
+        l->score[l->n++] = 0;
+    }
+    return FMT_OK;
+}
+
+/* a AND b, scores summed, into a. */
+static void dl_and(dlist *a, const dlist *b)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < a->n && j < b->n) {
+        if (a->doc[i] < b->doc[j])
+            i++;
+        else if (a->doc[i] > b->doc[j])
+            j++;
+        else {
+            a->doc[k] = a->doc[i];
+            a->score[k++] = a->score[i++] + b->score[j++];
+        }
+    }
+    a->n = k;
+}
+
+static void dl_not(dlist *a, const dlist *b)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < a->n) {
+        while (j < b->n && b->doc[j] < a->doc[i])
+            j++;
+        if (j < b->n && b->doc[j] == a->doc[i]) {
+            i++;
+            continue;
+        }
+        a->doc[k] = a->doc[i];
+        a->score[k++] = a->score[i++];
+    }
+    a->n = k;
+}
+
+/* a OR b, scores summed, into out (cleared first). */
+static int dl_or(dlist *out, const dlist *a, const dlist *b)
+{
+    out->n = 0;
+    if (dl_reserve(out, a->n + b->n))
+        return FMT_NOMEM;
+    size_t i = 0, j = 0;
+    while (i < a->n || j < b->n) {
+        if (j >= b->n || (i < a->n && a->doc[i] < b->doc[j])) {
+            out->doc[out->n] = a->doc[i];
+            out->score[out->n++] = a->score[i++];
+        } else if (i >= a->n || b->doc[j] < a->doc[i]) {
+            out->doc[out->n] = b->doc[j];
+            out->score[out->n++] = b->score[j++];
+        } else {
+            out->doc[out->n] = a->doc[i];
+            out->score[out->n++] = a->score[i++] + b->score[j++];
+        }
+    }
+    return FMT_OK;
+}
+
+static void dl_swap(dlist *a, dlist *b)
+{
+    dlist t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* ---- words ----------------------------------------------------------------- */
+
+static int cancelled(ev *e)
+{
+    if (e->cancel && *e->cancel)
+        e->rc = FMT_LIMIT;
+    return e->rc != FMT_OK;
+}
+
+static uint32_t doclen(const fmt_archive *a, uint32_t d)
+{
+    return vb_get_be32(a->col_len + 4 * (size_t)d);
+}
+
+static float bm25(const fmt_archive *a, double idf, uint32_t tfx, uint32_t d)
+{
+    double tf = (tfx >> 1) + (tfx & 1 ? SUBJECT_TF : 0);
+    double k1 = 1.2, b = 0.75;
+    double norm = k1 * (1 - b + b * doclen(a, d) / a->avglen);
+    return (float)(idf * tf * (k1 + 1) / (tf + norm));
+}
+
+static double idf(const fmt_archive *a, size_t df)
+{
+    return log(1.0 + (a->ndocs - (double)df + 0.5) / ((double)df + 0.5));
+}
+
+/* Merge the posting list of word w (if indexed) into acc: documents
+ * unioned, tfx summed (subject flags or-ed). */
+static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
+{
+    const unsigned char *v;
+    size_t vl;
+    int rc = vb_get(e->a, e->a->terms, w, n, &v, &vl);
+    if (rc == FMT_NOTFOUND)
+        return FMT_OK;
+    if (!rc)
+        rc = vb_postings_decode(v, vl, &e->pl, NULL, NULL, e->a->ndocs);
+    if (rc)
+        return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
+                      (int)n, w);
+    vb_plist *t = &e->tmp;
+    t->n = 0;
+    size_t i = 0, j = 0;
+    while (i < acc->n || j < e->pl.n) {
+        uint32_t d, tfx;
+        if (j >= e->pl.n || (i < acc->n && acc->docs[i] < e->pl.docs[j])) {
+            d = acc->docs[i];
+            tfx = acc->tfs[i++];
+        } else if (i >= acc->n || e->pl.docs[j] < acc->docs[i]) {
+            d = e->pl.docs[j];
+            tfx = e->pl.tfs[j++];
+        } else {
+            d = acc->docs[i];
+            uint32_t x = acc->tfs[i++], y = e->pl.tfs[j++];
+            tfx = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
+        }
+        if (vb_plist_push(t, d, tfx))
+            return FMT_NOMEM;
+    }
+    vb_plist s = *acc;
+    *acc = *t;
+    *t = s;
+    return FMT_OK;
+}
+
+static int plist_to_dl(ev *e, const vb_plist *l, dlist *out)
+{
+    double w = idf(e->a, l->n);
+    if (dl_reserve(out, l->n))
+        return FMT_NOMEM;
+    for (size_t i = 0; i < l->n; i++) {
+        out->doc[i] = l->docs[i];
+        out->score[i] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+    }
+    out->n = l->n;
+    return FMT_OK;
+}
+
+/* Call fn for each key of db starting with prefix (up to MAX_EXPANSION). */
+static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
+                       int (*fn)(ev *, const char *, size_t, void *),
+                       void *ctx)
+{
+    MDB_cursor *c;
+    if (mdb_cursor_open(e->a->txn, dbi, &c))
+        return FMT_CORRUPT;
+    MDB_val k = {pn, (void *)prefix}, v;
+    int rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
+    while (!rc && k.mv_size >= pn && !memcmp(k.mv_data, prefix, pn) &&
+           n++ < MAX_EXPANSION && !out && !cancelled(e)) {
+        out = fn(e, k.mv_data, k.mv_size, ctx);
+        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND)
+        return FMT_CORRUPT;
+    return out ? out : e->rc;
+}
+
+static int stem_variant(ev *e, const char *key, size_t kl, void *ctx)
+{
+    const char *nul = memchr(key, 0, kl);
+    if (!nul)
+        return FMT_CORRUPT;
+    size_t off = (size_t)(nul - key) + 1;
+    return add_word(e, key + off, kl - off, ctx);
+}
+
+static int prefix_word(ev *e, const char *key, size_t kl, void *ctx)
+{
+    return add_word(e, key, kl, ctx);
+}
+
+static int eval_term(ev *e, const qnode *q, dlist *out)
+{
+    vb_plist acc = {0};
+    size_t wl = strlen(q->word), sl = strlen(q->stem);
+    int rc = add_word(e, q->word, wl, &acc);
+    if (!rc && (sl != wl || memcmp(q->stem, q->word, wl)))
+        rc = add_word(e, q->stem, sl, &acc);
+    if (!rc) {
+        char key[FMT_TOKMAX + 2];
+        memcpy(key, q->stem, sl);
+        key[sl] = 0;
+        /* the stems db lists stem NUL word; the word itself is added above,
+         * and adding it twice would double its tf, so skip it */
+        rc = scan_prefix(e, e->a->stems, key, sl + 1, stem_variant, &acc);
+        (void)0;
+    }
+    if (!rc)
+        rc = plist_to_dl(e, &acc, out);
+    vb_plist_free(&acc);
+    return rc;
+}
+
+static int eval_prefix(ev *e, const qnode *q, dlist *out)
+{
+    vb_plist acc = {0};
+    int rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
+                         prefix_word, &acc);
+    if (!rc)
+        rc = plist_to_dl(e, &acc, out);
+    vb_plist_free(&acc);
+    return rc;
+}
+
+/* ---- phrases ---------------------------------------------------------------- */
+
+typedef struct {
+    vb_plist pl;
+    const unsigned char *pos, *posend;
+    size_t i;            /* current document index */
+    uint32_t npos;
+    uint32_t *p;         /* positions of the current document */
+    size_t pcap;
+} pword;
+
+/* Move w to the first document >= d, decoding that document's positions.
+ * 0 when found exactly, 1 when past, -1 at the end, -2 damaged. */
+static int pword_seek(pword *w, uint32_t d)
+{
+    while (w->i < w->pl.n && w->pl.docs[w->i] < d) {
+        uint32_t tf = w->pl.tfs[w->i] >> 1;
+        for (uint32_t k = 0; k < tf; k++) {
+            uint64_t x;
+            if (vb_get_varint(&w->pos, w->posend, &x))
+                return -2;
+        }
+        w->i++;
+    }
+    if (w->i >= w->pl.n)
+        return -1;
+    return w->pl.docs[w->i] == d ? 0 : 1;
+}
+
+static int pword_load(pword *w)
+{
+    uint32_t tf = w->pl.tfs[w->i] >> 1;
+    if (tf > w->pcap) {
+        uint32_t *p = fmt__realloc(w->p, tf * sizeof *p);
+        if (!p)
+            return FMT_NOMEM;
+        w->p = p;
+        w->pcap = tf;
+    }
+    const unsigned char *s = w->pos;
+    uint32_t at = 0;
+    for (uint32_t k = 0; k < tf; k++) {
+        uint64_t x;
+        if (vb_get_varint(&s, w->posend, &x))
+            return FMT_CORRUPT;
+        at += (uint32_t)x;
+        w->p[k] = at;
+    }
+    w->npos = tf;
+    return FMT_OK;
+}
+
+static int has(const pword *w, uint32_t p)
+{
+    size_t lo = 0, hi = w->npos;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (w->p[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < w->npos && w->p[lo] == p;
+}
+
+static int load_pword(ev *e, const char *word, pword *w)
+{
+    const unsigned char *v, *pv;
+    size_t vl, pvl;
+    int rc = vb_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
+    if (rc)
+        return rc;
+    rc = vb_get(e->a, e->a->pos, word, strlen(word), &pv, &pvl);
+    if (!rc)
+        rc = vb_postings_decode(v, vl, &w->pl, NULL, NULL, e->a->ndocs);
+    if (rc)
+        return vb_err(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
+                      e->a->path, word);
+    w->pos = pv;
+    w->posend = pv + pvl;
+    return FMT_OK;
+}
+
+/* Count the phrase's occurrences in the current document of every word. */
+static int phrase_count(pword *w, size_t nw, uint32_t *count)
+{
+    int rc;
+    for (size_t k = 0; k < nw; k++)
+        if ((rc = pword_load(&w[k])))
+            return rc;
+    *count = 0;
+    for (uint32_t i = 0; i < w[0].npos; i++) {
+        uint32_t p0 = w[0].p[i];
+        size_t k = 1;
+        while (k < nw && has(&w[k], p0 + (uint32_t)k))
+            k++;
+        if (k == nw)
+            (*count)++;
+    }
+    return FMT_OK;
+}
+
+static int eval_phrase(ev *e, const qnode *q, dlist *out)
+{
+    size_t nw = q->nwords;
+    pword *w = fmt__calloc(nw ? nw : 1, sizeof *w);
+    if (!w)
+        return FMT_NOMEM;
+    int rc = FMT_OK;
+    for (size_t k = 0; k < nw && !rc; k++)
+        rc = load_pword(e, q->words[k], &w[k]);
+    vb_plist hits = {0};
+    if (rc == FMT_NOTFOUND || nw == 0)
+        rc = FMT_OK; /* a word not indexed: no hits */
+    else {
+        uint32_t d = 0;
+        while (!rc && !cancelled(e)) {
+            int s = 0;
+            size_t k;
+            for (k = 0; k < nw; k++) {
+                s = pword_seek(&w[k], d);
+                if (s != 0)
+                    break;
+            }
+            if (s < 0) {
+                rc = s == -2 ? FMT_CORRUPT : FMT_OK;
+                break;
+            }
+            if (s == 1) { /* word k is further on: restart from there */
+                d = w[k].pl.docs[w[k].i];
+                continue;
+            }
+            uint32_t cnt;
+            rc = phrase_count(w, nw, &cnt);
+            if (!rc && cnt)
+                rc = vb_plist_push(&hits, d, cnt << 1);
+            d++;
+        }
+        if (!rc)
+            rc = e->rc;
+    }
+    if (!rc)
+        rc = plist_to_dl(e, &hits, out);
+    vb_plist_free(&hits);
+    for (size_t k = 0; k < nw; k++) {
+        vb_plist_free(&w[k].pl);
+        free(w[k].p);
+    }
+    free(w);
+    return rc;
+}
+
+/* ---- filters ----------------------------------------------------------------- */
+
+int vb_load_facets(fmt_archive *a)
+{
+    if (a->fvals_loaded)
+        return a->fvals ? FMT_OK : FMT_CORRUPT;
+    a->fvals_loaded = 1;
+    const unsigned char *v, *end;
+    size_t n;
+    if (vb_get(a, a->cols, "ftab", 4, &v, &n))
+        return vb_err(a, FMT_CORRUPT, "%s: facet table missing", a->path);
+    end = v + n;
+    size_t cap = 64, k = 0;
+    vb_facetval *f = fmt__alloc(cap * sizeof *f);
+    while (f && v < end) {
+        uint64_t len;
+        uint8_t type = *v++;
+        if (vb_get_varint(&v, end, &len) || len > (uint64_t)(end - v)) {
+            free(f);
+            return vb_err(a, FMT_CORRUPT, "%s: facet table damaged", a->path);
+        }
+        if (k == cap) {
+            vb_facetval *g = fmt__realloc(f, (cap *= 2) * sizeof *f);
+            if (!g)
+                free(f);
+            f = g;
+            if (!f)
+                break;
+        }
+        f[k++] = (vb_facetval){type, (const char *)v, (uint32_t)len};
+        v += len;
+    }
+    if (!f)
+        return FMT_NOMEM;
+    a->fvals = f;
+    a->nfvals = (uint32_t)k;
+    return FMT_OK;
+}
+
+/* Docs of facet key (type + folded value), unioned into acc. */
+static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
+{
+    const unsigned char *v;
+    size_t vl;
+    int rc = vb_get(e->a, e->a->facets, key, kl, &v, &vl);
+    if (rc == FMT_NOTFOUND)
+        return FMT_OK;
+    if (rc || vl < 4)
+        return FMT_CORRUPT;
+    /* the list after the id is a posting list: reuse the word merger by
+     * decoding it here */
+    rc = vb_postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL, e->a->ndocs);
+    if (rc)
+        return vb_err(e->a, rc, "%s: facet list damaged", e->a->path);
+    vb_plist *t = &e->tmp;
+    t->n = 0;
+    size_t i = 0, j = 0;
+    while (i < acc->n || j < e->pl.n) {
+        uint32_t d;
+        if (j >= e->pl.n || (i < acc->n && acc->docs[i] < e->pl.docs[j]))
+            d = acc->docs[i++];
+        else if (i >= acc->n || e->pl.docs[j] < acc->docs[i])
+            d = e->pl.docs[j++];
+        else
+            d = acc->docs[i++], j++;
+        if (vb_plist_push(t, d, 0))
+            return FMT_NOMEM;
+    }
+    vb_plist s = *acc;
+    *acc = *t;
+    *t = s;
+    return FMT_OK;
+}
+
+/* Does folded text contain folded needle at word boundaries? */
+static int word_in(const char *text, size_t tl, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (size_t i = 0; nl && i + nl <= tl; i++) {
+        if (memcmp(text + i, needle, nl))
+            continue;
+        int before = i == 0 || text[i - 1] == ' ' || text[i - 1] == '-';
+        int after = i + nl == tl || text[i + nl] == ' ' || text[i + nl] == '-';
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+static int eval_names(ev *e, const qnode *q, uint8_t type, vb_plist *acc)
+{
+    int rc = vb_load_facets(e->a);
+    fmt_tokenizer *t = vb_tok(e->a);
+    if (!t)
+        return FMT_NOMEM;
+    char key[FMT_TOKMAX + 2];
+    for (uint32_t i = 0; !rc && i < e->a->nfvals; i++) {
+        const vb_facetval *f = &e->a->fvals[i];
+        if (f->type != type)
+            continue;
+        key[0] = (char)type;
+        size_t kl = fmt_fold(t, f->display, f->dlen, key + 1, sizeof key - 1);
+        if (word_in(key + 1, kl, q->value))
+            rc = add_facet(e, key, kl + 1, acc);
+    }
+    return rc;
+}
+
+static uint32_t first_on_or_after(const fmt_archive *a, int32_t date)
+{
+    uint32_t lo = 0, hi = a->ndocs;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (vb_doc_date(a, mid) < date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int eval_number(ev *e, const qnode *q, dlist *out)
+{
+    /* the value as typed, from the query text: ids keep their case */
+    const char *s = q->value;
+    char up[80];
+    size_t n = strlen(s);
+    if (n >= sizeof up)
+        return FMT_OK;
+    for (size_t i = 0; i <= n; i++)
+        up[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+    uint32_t docs[512], one;
+    size_t nd = 0;
+    if (fmt_zaak_docs(e->a, up, docs, 512, &nd) == FMT_OK) {
+        if (nd > 512)
+            nd = 512;
+    } else if (fmt_find(e->a, s, &one) == FMT_OK) {
+        docs[0] = one;
+        nd = 1;
+    }
+    /* ascending, without repeats */
+    for (size_t i = 1; i < nd; i++)
+        for (size_t j = i; j > 0 && docs[j - 1] > docs[j]; j--) {
+            uint32_t t = docs[j];
+            docs[j] = docs[j - 1];
+            docs[j - 1] = t;
+        }
+    for (size_t i = 0; i < nd; i++)
+        if ((!i || docs[i] != docs[i - 1]) && dl_push(out, docs[i], 0))
+            return FMT_NOMEM;
+    return FMT_OK;
+}
+
+static int eval_field(ev *e, const qnode *q, dlist *out)
+{
+    fmt_archive *a = e->a;
+    vb_plist acc = {0};
+    int rc = FMT_OK;
+    switch (q->field) {
+    case QF_PARTY: {
+        char key[FMT_TOKMAX + 2];
+        size_t vl = strlen(q->value);
+        if (vl > FMT_TOKMAX)
+            break;
+        key[0] = 'p';
+        memcpy(key + 1, q->value, vl);
+        rc = add_facet(e, key, vl + 1, &acc);
+        break;
+    }
+    case QF_MEMBER:
+        rc = eval_names(e, q, 'm', &acc);
+        break;
+    case QF_TO:
+        rc = eval_names(e, q, 'a', &acc);
+        break;
+    case QF_KIND:
+    case QF_STATUS: {
+        const unsigned char *col = q->field == QF_KIND ? a->col_kind
+                                                       : a->col_status;
+        for (uint32_t d = 0; d < a->ndocs && !rc; d++)
+            if (col[d] == q->ival)
+                rc = dl_push(out, d, 0);
+        return rc;
+    }
+    case QF_YEAR:
+    case QF_DATE:
+        return dl_range(out, first_on_or_after(a, q->from),
+                        first_on_or_after(a, q->to + 1));
+    case QF_NUMBER:
+        return eval_number(e, q, out);
+    }
+    if (!rc && dl_reserve(out, acc.n))
+        rc = FMT_NOMEM;
+    for (size_t i = 0; !rc && i < acc.n; i++) {
+        out->doc[i] = acc.docs[i];
+        out->score[i] = 0;
+    }
+    if (!rc)
+        out->n = acc.n;
+    vb_plist_free(&acc);
+    return rc;
+}
+
+/* ---- the tree ------------------------------------------------------------------ */
+
+static int eval(ev *e, const qnode *q, dlist *out, int depth);
+
+static int eval_and(ev *e, const qnode *q, dlist *out, int depth)
+{
+    dlist tmp = {0};
+    int rc = FMT_OK, have = 0;
+    for (size_t i = 0; i < q->nkids && !rc; i++) { /* positive kids */
+        if (q->kids[i]->type == Q_NOT)
+            continue;
+        if (!have) {
+            rc = eval(e, q->kids[i], out, depth + 1);
+            have = 1;
+        } else {
+            tmp.n = 0;
+            if (!out->n)
+                break; /* nothing left to intersect */
+            rc = eval(e, q->kids[i], &tmp, depth + 1);
+            if (!rc)
+                dl_and(out, &tmp);
+        }
+    }
+    if (!rc && !have)
+        rc = dl_range(out, 0, e->a->ndocs);
+    for (size_t i = 0; i < q->nkids && !rc && out->n; i++) {
+        if (q->kids[i]->type != Q_NOT || !q->kids[i]->nkids)
+            continue;
+        tmp.n = 0;
+        rc = eval(e, q->kids[i]->kids[0], &tmp, depth + 1);
+        if (!rc)
+            dl_not(out, &tmp);
+    }
+    dl_free(&tmp);
+    return rc;
+}
+
+static int eval_or(ev *e, const qnode *q, dlist *out, int depth)
+{
+    dlist kid = {0}, merged = {0};
+    int rc = FMT_OK;
+    for (size_t i = 0; i < q->nkids && !rc; i++) {
+        kid.n = 0;
+        rc = eval(e, q->kids[i], &kid, depth + 1);
+        if (!rc)
+            rc = dl_or(&merged, out, &kid);
+        if (!rc)
+            dl_swap(out, &merged);
+    }
+    dl_free(&kid);
+    dl_free(&merged);
+    return rc;
+}
+
+static int eval(ev *e, const qnode *q, dlist *out, int depth)
+{
+    out->n = 0;
+    if (depth > 2 * FMT_QUERY_MAXDEPTH + 8)
+        return FMT_LIMIT;
+    if (cancelled(e))
+        return e->rc;
+    switch (q->type) {
+    case Q_ALL:
+        return dl_range(out, 0, e->a->ndocs);
+    case Q_TERM:
+        return eval_term(e, q, out);
+    case Q_PREFIX:
+        return eval_prefix(e, q, out);
+    case Q_PHRASE:
+        return eval_phrase(e, q, out);
+    case Q_FIELD:
+        return eval_field(e, q, out);
+    case Q_AND:
+        return eval_and(e, q, out, depth);
+    case Q_OR:
+        return eval_or(e, q, out, depth);
+    case Q_NOT: { /* alone: everything but */
+        dlist ex = {0};
+        int rc = q->nkids ? eval(e, q->kids[0], &ex, depth + 1) : FMT_OK;
+        if (!rc)
+            rc = dl_range(out, 0, e->a->ndocs);
+        if (!rc)
+            dl_not(out, &ex);
+        dl_free(&ex);
+        return rc;
+    }
+    }
+    return FMT_INVALID;
+}
+
+/* ---- results ------------------------------------------------------------------ */
+
+/* Better first: higher score, then newer (higher docno). */
+static int better(float s1, uint32_t d1, float s2, uint32_t d2)
+{
+    return s1 > s2 || (s1 == s2 && d1 > d2);
+}
+
+static void sift_down(fmt_hit *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        /* a min-heap: the worst of the kept hits at the top */
+        if (l < n && better((float)h[m].score, h[m].docno, (float)h[l].score,
+                            h[l].docno))
+            m = l;
+        if (r < n && better((float)h[m].score, h[m].docno, (float)h[r].score,
+                            h[r].docno))
+            m = r;
+        if (m == i)
+            return;
+        fmt_hit t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static int hit_cmp(const void *x, const void *y)
+{
+    const fmt_hit *a = x, *b = y;
+    if (better((float)a->score, a->docno, (float)b->score, b->docno))
+        return -1;
+    return better((float)b->score, b->docno, (float)a->score, a->docno);
+}
+
+static int make_page(fmt_results *r, const fmt_search_opts *o)
+{
+    size_t limit = o->limit ? o->limit : 20;
+    size_t k = o->offset + limit;
+    if (k < o->offset || k > r->all.n)
+        k = r->all.n;
+    fmt_hit *h = fmt__calloc(k + 1, sizeof *h);
+    if (!h)
+        return FMT_NOMEM;
+    size_t n = 0;
+    if (o->sort == FMT_SORT_DATE) { /* newest first: the highest docnos */
+        for (size_t i = 0; i < k; i++) {
+            size_t j = r->all.n - 1 - i;
+            h[n++] = (fmt_hit){r->all.doc[j], r->all.score[j]};
+        }
+    } else {
+        for (size_t i = 0; i < r->all.n && k; i++) {
+            fmt_hit c = {r->all.doc[i], r->all.score[i]};
+            if (n < k) {
+                h[n++] = c;
+                if (n == k)
+                    for (size_t j = k / 2 + 1; j-- > 0;)
+                        sift_down(h, n, j);
+            } else if (better((float)c.score, c.docno, (float)h[0].score,
+                              h[0].docno)) {
+                h[0] = c;
+                sift_down(h, n, 0);
+            }
+        }
+        vb_sort(h, n, sizeof *h, hit_cmp);
+    }
+    size_t off = o->offset < n ? o->offset : n;
+    memmove(h, h + off, (n - off) * sizeof *h);
+    r->page = h;
+    r->npage = n - off;
+    return FMT_OK;
+}
+
+typedef struct {
+    uint32_t key;        /* facet id, year, kind or status */
+    uint32_t count;
+} kv;
+
+static int kv_cmp(const void *x, const void *y)
+{
+    const kv *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? 1 : -1;
+    return (a->key > b->key) - (a->key < b->key);
+}
+
+/* Facet counts from the columns, for all hits. */
+static int count_facets(fmt_archive *a, fmt_results *r)
+{
+    int rc = vb_load_facets(a);
+    if (rc)
+        return rc;
+    uint32_t *byid = fmt__calloc(a->nfvals + 1, sizeof *byid);
+    uint32_t years[10000] = {0}, kinds[4] = {0}, stats[5] = {0};
+    if (!byid)
+        return FMT_NOMEM;
+    for (size_t i = 0; i < r->all.n; i++) {
+        uint32_t d = r->all.doc[i];
+        int32_t y = vb_doc_date(a, d) / 10000;
+        if (y > 0 && y < 10000)
+            years[y]++;
+        kinds[a->col_kind[d] & 3]++;
+        stats[a->col_status[d] <= 4 ? a->col_status[d] : 0]++;
+        uint32_t s = vb_get_be32(a->col_foff + 4 * (size_t)d);
+        uint32_t t = vb_get_be32(a->col_foff + 4 * ((size_t)d + 1));
+        if (s > t || t > a->fval_len)
+            continue;
+        const unsigned char *p = a->col_fval + s, *end = a->col_fval + t;
+        uint64_t id;
+        while (p < end && !vb_get_varint(&p, end, &id))
+            if (id < a->nfvals)
+                byid[id]++;
+    }
+    /* Strings for years, kinds and statuses live in r->names. */
+    r->names = fmt__alloc(10000 * 5 + 64);
+    kv *tmp = fmt__alloc((a->nfvals + 10001) * sizeof *tmp);
+    if (!r->names || !tmp) {
+        free(byid);
+        free(tmp);
+        return FMT_NOMEM;
+    }
+    static const uint8_t types[3] = {'p', 'm', 'a'};
+    static const int which[3] = {FMT_FACET_PARTY, FMT_FACET_MEMBER,
+                                 FMT_FACET_ADDRESSEE};
+    for (int f = 0; f < FMT_NFACETS && !rc; f++) {
+        size_t n = 0;
+        if (f == FMT_FACET_YEAR) {
+            for (uint32_t y = 1; y < 10000; y++)
+                if (years[y]) {
+                    snprintf(r->names + 5 * y, 5, "%04u", y);
+                    tmp[n++] = (kv){y, years[y]};
+                }
+        } else if (f == FMT_FACET_KIND || f == FMT_FACET_STATUS) {
+            uint32_t *c = f == FMT_FACET_KIND ? kinds : stats;
+            for (uint32_t k = 1; k < (f == FMT_FACET_KIND ? 4u : 5u); k++)
+                if (c[k])
+                    tmp[n++] = (kv){k, c[k]};
+        } else {
+            int t = 0;
+            while (which[t] != f)
+                t++;
+            for (uint32_t id = 0; id < a->nfvals; id++)
+                if (byid[id] && a->fvals[id].type == types[t])
+                    tmp[n++] = (kv){id, byid[id]};
+        }
+        vb_sort(tmp, n, sizeof *tmp, kv_cmp);
+        if (n > MAX_FACET_VALUES)
+            n = MAX_FACET_VALUES;
+        r->facets[f] = fmt__calloc(n + 1, sizeof *r->facets[f]);
+        if (!r->facets[f]) {
+            rc = FMT_NOMEM;
+            break;
+        }
+        r->nfacets[f] = n;
+        for (size_t i = 0; i < n; i++) {
+            fmt_facet_count *c = &r->facets[f][i];
+            c->count = tmp[i].count;
+            if (f == FMT_FACET_YEAR)
+                c->value = r->names + 5 * tmp[i].key;
+            else if (f == FMT_FACET_KIND)
+                c->value = fmt_kind_name((int)tmp[i].key);
+            else if (f == FMT_FACET_STATUS)
+                c->value = fmt_status_name((int)tmp[i].key);
+            else { /* displays in the map have no NUL: copy them */
+                const vb_facetval *fv = &a->fvals[tmp[i].key];
+                c->value = fmt__strndup(fv->display, fv->dlen);
+                if (!c->value) {
+                    r->nfacets[f] = i;
+                    rc = FMT_NOMEM;
+                    break;
+                }
+            }
+        }
+    }
+    free(tmp);
+    free(byid);
+    if (rc)
+        return rc;
+    return FMT_OK;
+}
+
+static int months(fmt_archive *a, fmt_results *r)
+{
+    size_t cap = 16, n = 0;
+    int32_t *m = fmt__alloc(cap * sizeof *m);
+    uint32_t *c = fmt__alloc(cap * sizeof *c);
+    for (size_t i = 0; m && c && i < r->all.n; i++) {
+        int32_t ym = vb_doc_date(a, r->all.doc[i]) / 100;
+        if (ym <= 0)
+            continue;
+        if (n && m[n - 1] == ym) {
+            c[n - 1]++;
+            continue;
+        }
+        if (n == cap) {
+            cap *= 2;
+            int32_t *m2 = fmt__realloc(m, cap * sizeof *m);
+            if (m2)
+                m = m2;
+            uint32_t *c2 = m2 ? fmt__realloc(c, cap * sizeof *c) : NULL;
+            if (!m2 || !c2)
+                break;
+            c = c2;
+        }
+        m[n] = ym;
+        c[n++] = 1;
+    }
+    r->months = m;
+    r->mcounts = c;
+    r->nmonths = m && c ? n : 0;
+    return m && c ? FMT_OK : FMT_NOMEM;
+}
+
+int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+               fmt_results **rp)
+{
+    fmt_search_opts none = {0};
+    if (!o)
+        o = &none;
+    *rp = NULL;
+    fmt_results *r = fmt__calloc(1, sizeof *r);
+    if (!r)
+        return FMT_NOMEM;
+    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}};
+    int rc = eval(&e, q->root, &r->all, 0);
+    vb_plist_free(&e.pl);
+    vb_plist_free(&e.tmp);
+    if (!rc)
+        rc = make_page(r, o);
+    if (!rc && o->facets) {
+        rc = count_facets(a, r);
+        if (!rc)
+            rc = months(a, r);
+    }
+    if (rc) {
+        fmt_results_free(r);
+        return rc;
+    }
+    *rp = r;
+    return FMT_OK;
+}
+
+void fmt_results_free(fmt_results *r)
+{
+    if (!r)
+        return;
+    dl_free(&r->all);
+    free(r->page);
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        if (r->facets[f] && f != FMT_FACET_YEAR && f != FMT_FACET_KIND &&
+            f != FMT_FACET_STATUS)
+            for (size_t i = 0; i < r->nfacets[f]; i++)
+                free((char *)r->facets[f][i].value);
+        free(r->facets[f]);
+    }
+    free(r->names);
+    free(r->months);
+    free(r->mcounts);
+    free(r);
+}
+
+size_t fmt_results_total(const fmt_results *r) { return r->all.n; }
+size_t fmt_results_count(const fmt_results *r) { return r->npage; }
+const fmt_hit *fmt_results_hits(const fmt_results *r) { return r->page; }
+
+const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
+                                         size_t *n)
+{
+    if (facet < 0 || facet >= FMT_NFACETS || !r->facets[facet]) {
+        *n = 0;
+        return NULL;
+    }
+    *n = r->nfacets[facet];
+    return r->facets[facet];
+}
+
+size_t fmt_results_months(const fmt_results *r, const int32_t **m,
+                          const uint32_t **c)
+{
+    *m = r->months;
+    *c = r->mcounts;
+    return r->nmonths;
+}

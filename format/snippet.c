@@ -1,0 +1,458 @@
+/* snippet.c - what a person sees of a search: the best passage of a hit
+ * with the matched words marked, matches in a text being read, word
+ * completions, and "did you mean" for a query with no hits.
+ *
+ * A word of the text matches a query word when their folded forms are
+ * equal or their stems are (the same rule as the index), a prefix when it
+ * starts the folded form, a phrase word when equal. Words under NOT are
+ * not matches.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "internal.h"
+#include "query.h"
+
+typedef struct {
+    const char *word;     /* folded */
+    const char *stem;     /* NULL: exact only */
+    int prefix;
+} mword;
+
+typedef struct {
+    mword w[FMT_QUERY_MAXTERMS + 8];
+    size_t n;
+} matcher;
+
+static void collect(const qnode *q, matcher *m)
+{
+    switch (q->type) {
+    case Q_TERM:
+    case Q_PREFIX:
+        if (m->n < sizeof m->w / sizeof *m->w)
+            m->w[m->n++] = (mword){q->word, q->type == Q_TERM ? q->stem : NULL,
+                                   q->type == Q_PREFIX};
+        break;
+    case Q_PHRASE:
+        for (size_t i = 0; i < q->nwords && m->n < sizeof m->w / sizeof *m->w;
+             i++)
+            m->w[m->n++] = (mword){q->words[i], NULL, 0};
+        break;
+    case Q_AND:
+    case Q_OR:
+        for (size_t i = 0; i < q->nkids; i++)
+            collect(q->kids[i], m);
+        break;
+    default: /* NOT, fields, ALL: nothing to mark */
+        break;
+    }
+}
+
+/* Index of the query word token t matches, or -1. */
+static int match(fmt_tokenizer *tok, const matcher *m, const fmt_token *t)
+{
+    char stem[FMT_TOKMAX + 1];
+    int stemmed = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        const mword *w = &m->w[i];
+        size_t wl = strlen(w->word);
+        if (w->prefix) {
+            if (t->foldlen >= wl && !memcmp(t->fold, w->word, wl))
+                return (int)i;
+            continue;
+        }
+        if (t->foldlen == wl && !memcmp(t->fold, w->word, wl))
+            return (int)i;
+        if (!w->stem)
+            continue;
+        /* stems share their start with the word: test that before paying
+         * for the stemmer */
+        size_t sl = strlen(w->stem), k = sl < 3 ? sl : 3;
+        if (t->foldlen < k || memcmp(t->fold, w->stem, k))
+            continue;
+        if (!stemmed) {
+            fmt_stem(tok, t->fold, t->foldlen, stem, sizeof stem);
+            stemmed = 1;
+        }
+        if (!strcmp(stem, w->stem))
+            return (int)i;
+    }
+    return -1;
+}
+
+size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
+                         size_t len, fmt_span *hl, size_t hlcap)
+{
+    fmt_tokenizer *tok = vb_tok(a);
+    matcher *m = fmt__alloc(sizeof *m);
+    size_t n = 0;
+    if (!tok || !m) {
+        free(m);
+        return 0;
+    }
+    m->n = 0;
+    collect(q->root, m);
+    fmt_token t;
+    fmt_tok_start(tok, text, len);
+    while (m->n && n < hlcap && fmt_tok_next(tok, &t))
+        if (match(tok, m, &t) >= 0) {
+            /* a compound's part inside an already marked compound adds
+             * nothing */
+            if (n && t.off >= hl[n - 1].off &&
+                t.off + t.len <= hl[n - 1].off + hl[n - 1].len)
+                continue;
+            hl[n++] = (fmt_span){t.off, t.len};
+        }
+    free(m);
+    return n;
+}
+
+/* ---- snippets ----------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t off, len;
+    int word;
+} hit;
+
+/* Where the passage starts: the window of about maxlen bytes holding the
+ * most different query words, then the most matches. */
+static size_t best_start(const hit *h, size_t n, size_t maxlen, size_t nw)
+{
+    size_t best = 0, bestd = 0, bestc = 0;
+    int seen[64];
+    for (size_t i = 0; i < n; i++) {
+        memset(seen, 0, sizeof seen);
+        size_t d = 0, c = 0;
+        for (size_t j = i; j < n && h[j].off + h[j].len - h[i].off <= maxlen;
+             j++) {
+            int w = h[j].word % 64;
+            if (!seen[w]) {
+                seen[w] = 1;
+                d++;
+            }
+            c++;
+        }
+        if (d > bestd || (d == bestd && c > bestc)) {
+            best = i;
+            bestd = d;
+            bestc = c;
+        }
+        if (bestd == nw && bestc > 4)
+            break;
+    }
+    return best;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* Copy text[from, to) into out with whitespace collapsed and Markdown
+ * emphasis dropped, moving the highlight spans (text offsets) to out. */
+static int flatten(const char *text, size_t from, size_t to, const hit *h,
+                   size_t nh, fmt_buf *out, fmt_span *hl, size_t hlcap,
+                   size_t *nhl)
+{
+    size_t k = 0;
+    int space = 0;
+    *nhl = 0;
+    while (k < nh && h[k].off < from)
+        k++;
+    for (size_t i = from; i < to; i++) {
+        if (k < nh && i == h[k].off && *nhl < hlcap && h[k].off + h[k].len <= to) {
+            if (space && fmt_buf_append(out, " ", 1))
+                return FMT_NOMEM;
+            space = 0;
+            hl[*nhl].off = (uint32_t)out->len;
+            hl[(*nhl)++].len = h[k].len;
+            if (fmt_buf_append(out, text + i, h[k].len))
+                return FMT_NOMEM;
+            i += h[k].len - 1;
+            while (k < nh && h[k].off <= i)
+                k++;
+            continue;
+        }
+        char c = text[i];
+        if (is_space(c)) {
+            space = out->len > 0;
+            continue;
+        }
+        if (c == '*' || c == '\\')
+            continue;
+        if (space && fmt_buf_append(out, " ", 1))
+            return FMT_NOMEM;
+        space = 0;
+        if (fmt_buf_append(out, &c, 1))
+            return FMT_NOMEM;
+    }
+    return FMT_OK;
+}
+
+/* Move i back (or forward, dir 1) to a space, at most 40 bytes. */
+static size_t to_space(const char *t, size_t len, size_t i, int dir)
+{
+    for (int k = 0; k < 40; k++) {
+        if (i == 0 || i >= len)
+            return i > len ? len : i;
+        if (is_space(t[i]))
+            return dir > 0 ? i : i + 1;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+    /* inside a long word: step to a UTF-8 character start */
+    while (i > 0 && i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
+                size_t maxlen, fmt_buf *out, fmt_span *hl, size_t hlcap,
+                size_t *nhl)
+{
+    fmt_doc d = {0};
+    *nhl = 0;
+    out->len = 0;
+    if (out->data)
+        out->data[0] = 0;
+    int rc = fmt_get(a, docno, &d);
+    if (rc)
+        return rc;
+    if (maxlen < 40)
+        maxlen = 40;
+    hit *h = fmt__alloc(512 * sizeof *h);
+    fmt_span *sp = fmt__alloc(512 * sizeof *sp);
+    matcher *m = fmt__alloc(sizeof *m);
+    fmt_tokenizer *tok = vb_tok(a);
+    if (!h || !sp || !m || !tok) {
+        rc = FMT_NOMEM;
+        goto done;
+    }
+    m->n = 0;
+    collect(q->root, m);
+    size_t nh = 0;
+    fmt_token t;
+    fmt_tok_start(tok, d.text, d.len);
+    while (m->n && nh < 512 && fmt_tok_next(tok, &t)) {
+        int w = match(tok, m, &t);
+        if (w < 0)
+            continue;
+        if (nh && t.off < h[nh - 1].off + h[nh - 1].len)
+            continue; /* a part inside a matched compound */
+        h[nh++] = (hit){t.off, t.len, w};
+    }
+    size_t from;
+    if (nh) {
+        size_t i = best_start(h, nh, maxlen, m->n);
+        size_t lead = maxlen / 5;
+        from = h[i].off > lead ? to_space(d.text, d.len, h[i].off - lead, -1)
+                               : 0;
+    } else {
+        /* no words to show: the first question, else after the header */
+        from = d.nquestions ? d.questions[0].span.off
+                            : d.header.off + d.header.len;
+        if (from >= d.len)
+            from = 0;
+    }
+    size_t to = from + maxlen < d.len ? to_space(d.text, d.len, from + maxlen, -1)
+                                      : d.len;
+    if (to <= from)
+        to = from + maxlen < d.len ? from + maxlen : d.len;
+    if (from > 0 && fmt_buf_append(out, "… ", 4))
+        rc = FMT_NOMEM;
+    size_t base = out->len, got = 0;
+    if (!rc) {
+        fmt_buf part = {0};
+        rc = flatten(d.text, from, to, h, nh, &part, hl, hlcap, &got);
+        for (size_t i = 0; i < got; i++)
+            hl[i].off += (uint32_t)base;
+        if (!rc && fmt_buf_append(out, part.data ? part.data : "", part.len))
+            rc = FMT_NOMEM;
+        fmt_buf_free(&part);
+    }
+    if (!rc && to < d.len && fmt_buf_append(out, " …", 4))
+        rc = FMT_NOMEM;
+    *nhl = got;
+done:
+    free(h);
+    free(sp);
+    free(m);
+    fmt_doc_free(&d);
+    return rc;
+}
+
+/* ---- suggestions ------------------------------------------------------------ */
+
+typedef struct {
+    char *w;
+    uint32_t df;
+} cand;
+
+int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
+                size_t *n)
+{
+    *n = 0;
+    fmt_tokenizer *tok = vb_tok(a);
+    if (!tok)
+        return FMT_NOMEM;
+    char p[FMT_TOKMAX + 1];
+    size_t pl = fmt_fold(tok, prefix, strlen(prefix), p, sizeof p);
+    if (!pl || !cap)
+        return FMT_OK;
+    cand *c = fmt__calloc(cap + 1, sizeof *c);
+    if (!c)
+        return FMT_NOMEM;
+    size_t nc = 0;
+    MDB_cursor *cur;
+    if (mdb_cursor_open(a->txn, a->terms, &cur)) {
+        free(c);
+        return FMT_CORRUPT;
+    }
+    MDB_val k = {pl, p}, v;
+    int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
+    /* keep the cap most frequent: c is a small sorted array */
+    while (!rc && k.mv_size >= pl && !memcmp(k.mv_data, p, pl) &&
+           scanned++ < 50000 && !out) {
+        uint32_t df;
+        if (vb_postings_df(v.mv_data, v.mv_size, &df) == FMT_OK &&
+            (nc < cap || df > c[nc - 1].df)) {
+            char *w = fmt__strndup(k.mv_data, k.mv_size);
+            if (!w) {
+                out = FMT_NOMEM;
+                break;
+            }
+            if (nc == cap)
+                free(c[--nc].w);
+            size_t i = nc++;
+            while (i > 0 && c[i - 1].df < df) {
+                c[i] = c[i - 1];
+                i--;
+            }
+            c[i] = (cand){w, df};
+        }
+        rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(cur);
+    for (size_t i = 0; i < nc; i++)
+        words[i] = c[i].w;
+    *n = nc;
+    free(c);
+    return out;
+}
+
+/* ---- did you mean ------------------------------------------------------------- */
+
+/* Optimal string alignment distance, or max+1 when above max. */
+static int distance(const char *s, size_t n, const char *t, size_t m, int max)
+{
+    if ((n > m ? n - m : m - n) > (size_t)max || n > 64 || m > 64)
+        return max + 1;
+    int d[65][65];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int rowmin = max + 1;
+        for (size_t j = 1; j <= m; j++) {
+            int cost = s[i - 1] != t[j - 1];
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+            if (v < rowmin)
+                rowmin = v;
+        }
+        if (rowmin > max)
+            return max + 1;
+    }
+    return d[n][m];
+}
+
+/* The best indexed word near w: fewest edits, then most documents. */
+static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
+{
+    size_t wl = strlen(w);
+    if (wl < 3 || wl >= cap)
+        return 0;
+    MDB_cursor *cur;
+    if (mdb_cursor_open(a->txn, a->terms, &cur))
+        return 0;
+    double bestscore = -1;
+    MDB_val k = {1, (void *)w}, v;
+    int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE), scanned = 0;
+    int max = wl > 6 ? 2 : 1;
+    while (!rc && ((const char *)k.mv_data)[0] == w[0] && scanned++ < 300000) {
+        int dist = distance(w, wl, k.mv_data, k.mv_size, max);
+        uint32_t df = 0;
+        if (dist <= max && dist > 0 &&
+            !vb_postings_df(v.mv_data, v.mv_size, &df) && df > 0) {
+            double score = (max + 1 - dist) * 100.0 + log(1.0 + df);
+            if (score > bestscore && k.mv_size < cap) {
+                bestscore = score;
+                memcpy(best, k.mv_data, k.mv_size);
+                best[k.mv_size] = 0;
+            }
+        }
+        rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(cur);
+    return bestscore >= 0;
+}
+
+static int indexed(fmt_archive *a, const char *w)
+{
+    const unsigned char *v;
+    size_t n;
+    return vb_get(a, a->terms, w, strlen(w), &v, &n) == FMT_OK;
+}
+
+typedef struct {
+    const qnode *v[64];
+    size_t n;
+} leaves;
+
+static void term_leaves(const qnode *q, leaves *l)
+{
+    if ((q->type == Q_TERM || q->type == Q_PREFIX) && l->n < 64)
+        l->v[l->n++] = q;
+    if (q->type == Q_AND || q->type == Q_OR)
+        for (size_t i = 0; i < q->nkids; i++)
+            term_leaves(q->kids[i], l);
+}
+
+int fmt_didyoumean(fmt_archive *a, const char *query, fmt_buf *out)
+{
+    fmt_query *q;
+    size_t errpos;
+    char err[128];
+    out->len = 0;
+    if (fmt_query_parse(&q, query, err, sizeof err, &errpos))
+        return FMT_NOTFOUND;
+    leaves l = {{0}, 0};
+    term_leaves(q->root, &l);
+    size_t at = 0;
+    int changed = 0, rc = FMT_OK;
+    for (size_t i = 0; i < l.n && !rc; i++) {
+        const qnode *t = l.v[i];
+        char best[FMT_TOKMAX + 1];
+        if (t->type != Q_TERM || indexed(a, t->word) || indexed(a, t->stem) ||
+            !nearest(a, t->word, best, sizeof best) || t->off < at)
+            continue;
+        if (fmt_buf_append(out, query + at, t->off - at) ||
+            fmt_buf_append(out, best, strlen(best)))
+            rc = FMT_NOMEM;
+        at = t->off + t->len;
+        changed = 1;
+    }
+    if (!rc && fmt_buf_append(out, query + at, strlen(query) - at))
+        rc = FMT_NOMEM;
+    fmt_query_free(q);
+    if (rc)
+        return rc;
+    return changed ? FMT_OK : FMT_NOTFOUND;
+}

@@ -1,0 +1,696 @@
+/* store.c - reading an archive: open, records, summaries, ids, verify.
+ *
+ * The archive is one LMDB environment in one file (MDB_NOSUBDIR), opened
+ * read-only with MDB_RDONLY | MDB_NOLOCK so it works from read-only media
+ * and leaves no lock file. Named databases:
+ *
+ *   meta     name -> value: "version" "title" "edition" "created"
+ *            "documents" "zaken" "kinds" "first" "last" "source_bytes"
+ *            "records_bytes" "index_bytes" "terms" (decimal text) and
+ *            "dict" (the zlib preset dictionary, raw bytes)
+ *   docs     docno (u32 BE) -> record: u8 'R', u8 flags (1: deflated),
+ *            u32 BE CRC-32 of the text, u32 BE payload length, u32 BE
+ *            CRC-32 of the payload, then the payload (record.c) as a raw
+ *            deflate stream primed with the dictionary
+ *   summary  docno -> summary (record.c): what a list row needs
+ *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
+ *   terms    folded word -> posting list (postings.c)
+ *   pos      folded word -> positions, per document in posting order
+ *   stems    stem NUL folded word -> "" (which words share a stem)
+ *   facets   'p'|'m'|'a' folded value -> u32 BE facet id, posting list
+ *   cols     "date" "len" "kind" "status": one value per document (u32 BE
+ *            or u8); "foff" (u32 BE, documents + 1) and "fval" (varint
+ *            facet ids per document); "ftab" the facet values by id:
+ *            per id u8 type, varint length, display bytes
+ *
+ * Documents are numbered in date order, so a date range is a range of
+ * numbers. Nothing read from the file is trusted: lengths, counts and
+ * offsets are checked before use, and a truncated file is refused before
+ * LMDB maps it (reading past the end of a mapped file would be SIGBUS).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include "internal.h"
+
+/* ---- allocation ---------------------------------------------------------- */
+
+static unsigned long fail_after;
+
+void fmt__fail_alloc_after(unsigned long n) { fail_after = n; }
+
+static int should_fail(void)
+{
+    return fail_after && --fail_after == 0;
+}
+
+void *fmt__alloc(size_t n) { return should_fail() ? NULL : malloc(n ? n : 1); }
+void *fmt__realloc(void *p, size_t n)
+{
+    return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+void *fmt__calloc(size_t n, size_t size)
+{
+    return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+}
+char *fmt__strndup(const char *s, size_t n)
+{
+    char *r = fmt__alloc(n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = 0;
+    }
+    return r;
+}
+
+/* ---- buffers and errors --------------------------------------------------- */
+
+void fmt_buf_free(fmt_buf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+int fmt_buf_reserve(fmt_buf *b, size_t n)
+{
+    if (b->cap - b->len > n && b->data)
+        return FMT_OK;
+    if (n > SIZE_MAX / 2 - b->len)
+        return FMT_NOMEM;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap - b->len <= n)
+        cap *= 2;
+    char *d = fmt__realloc(b->data, cap);
+    if (!d)
+        return FMT_NOMEM;
+    b->data = d;
+    b->cap = cap;
+    return FMT_OK;
+}
+
+int fmt_buf_append(fmt_buf *b, const void *p, size_t n)
+{
+    if (fmt_buf_reserve(b, n))
+        return FMT_NOMEM;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return FMT_OK;
+}
+
+const char *fmt_strerror(int err)
+{
+    static const char *const msg[] = {
+        "success",
+        "not found",
+        "archive is damaged",
+        "archive map is full",
+        "out of memory",
+        "input/output error",
+        "not a Vraagbaak archive, or a newer format",
+        "invalid input",
+        "already exists or in use",
+        "input exceeds a limit",
+    };
+    if (err < 0 || (size_t)err >= sizeof msg / sizeof *msg)
+        return "unknown error";
+    return msg[err];
+}
+
+int vb_err(fmt_archive *a, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->err, sizeof a->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *fmt_errmsg(const fmt_archive *a)
+{
+    return a ? a->err : "no archive";
+}
+
+int vb_mdb_code(int rc)
+{
+    switch (rc) {
+    case 0:
+        return FMT_OK;
+    case MDB_NOTFOUND:
+        return FMT_NOTFOUND;
+    case MDB_MAP_FULL:
+        return FMT_FULL;
+    case MDB_VERSION_MISMATCH:
+    case MDB_INVALID:
+        return FMT_VERSION;
+    case ENOMEM:
+        return FMT_NOMEM;
+    case MDB_KEYEXIST:
+        return FMT_EXISTS;
+    case EIO:
+    case EACCES:
+    case ENOENT:
+    case EROFS:
+    case ENOSPC:
+        return FMT_IO;
+    default:
+        return FMT_CORRUPT;
+    }
+}
+
+const char *fmt_status_name(int status)
+{
+    static const char *const n[] = {"", "open", "answered", "late",
+                                    "withdrawn"};
+    return status >= 0 && status <= FMT_STATUS_WITHDRAWN ? n[status] : "";
+}
+
+/* ---- opening -------------------------------------------------------------- */
+
+/* Read both LMDB meta pages and refuse a file shorter than the pages its
+ * newest meta claims (LMDB would fault reading them). This knows LMDB's
+ * 64-bit on-disk meta layout: magic at 16, the free db's md_pad (the page
+ * size) at 40, mm_last_pg at 136, mm_txnid at 144. */
+static int check_file(const char *path, char *msg, size_t msglen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(msg, msglen, "%s: %s", path, strerror(errno));
+        return FMT_IO;
+    }
+    struct stat st;
+    unsigned char m[2][160];
+    int rc = FMT_OK;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        snprintf(msg, msglen, "%s: not a regular file", path);
+        rc = FMT_IO;
+    } else if (pread(fd, m[0], sizeof m[0], 0) != (ssize_t)sizeof m[0]) {
+        snprintf(msg, msglen, "%s: too short to be an archive", path);
+        rc = FMT_VERSION;
+    }
+    uint32_t magic = 0, psize = 0;
+    if (!rc) {
+        memcpy(&magic, m[0] + 16, 4);
+        memcpy(&psize, m[0] + 40, 4);
+        if (magic != 0xBEEFC0DE) {
+            snprintf(msg, msglen, "%s: not a Vraagbaak archive", path);
+            rc = FMT_VERSION;
+        } else if (psize < 512 || psize > 65536 || (psize & (psize - 1)) ||
+                   pread(fd, m[1], sizeof m[1], psize) != (ssize_t)sizeof m[1]) {
+            snprintf(msg, msglen, "%s: damaged archive header", path);
+            rc = FMT_CORRUPT;
+        }
+    }
+    if (!rc) {
+        uint64_t last[2], txn[2];
+        for (int i = 0; i < 2; i++) {
+            memcpy(&last[i], m[i] + 136, 8);
+            memcpy(&txn[i], m[i] + 144, 8);
+        }
+        int k = txn[1] > txn[0];
+        uint64_t need = last[k] + 1;
+        if (last[k] > ((uint64_t)1 << 40) ||
+            need * psize > (uint64_t)st.st_size) {
+            snprintf(msg, msglen,
+                     "%s: archive is truncated (%llu of %llu bytes)", path,
+                     (unsigned long long)st.st_size,
+                     (unsigned long long)(need * psize));
+            rc = FMT_CORRUPT;
+        }
+    }
+    close(fd);
+    return rc;
+}
+
+int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
+           const unsigned char **val, size_t *vlen)
+{
+    MDB_val k = {klen, (void *)key}, v;
+    *val = NULL;
+    *vlen = 0;
+    int rc = mdb_get(a->txn, dbi, &k, &v);
+    if (rc)
+        return rc == MDB_NOTFOUND ? FMT_NOTFOUND : vb_mdb_code(rc);
+    *val = v.mv_data;
+    *vlen = v.mv_size;
+    return FMT_OK;
+}
+
+/* A decimal meta value; FMT_CORRUPT if absent or not a number. */
+static int meta_num(fmt_archive *a, const char *name, uint64_t *out)
+{
+    const unsigned char *v;
+    size_t n;
+    if (vb_get(a, a->meta, name, strlen(name), &v, &n) || n == 0 || n > 20)
+        return vb_err(a, FMT_CORRUPT, "%s: meta value '%s' missing", a->path,
+                      name);
+    uint64_t r = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return vb_err(a, FMT_CORRUPT, "%s: meta value '%s' damaged",
+                          a->path, name);
+        r = r * 10 + (v[i] - '0');
+    }
+    *out = r;
+    return FMT_OK;
+}
+
+static void meta_str(fmt_archive *a, const char *name, char *out, size_t cap)
+{
+    const unsigned char *v;
+    size_t n;
+    out[0] = 0;
+    if (vb_get(a, a->meta, name, strlen(name), &v, &n))
+        return;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, v, n);
+    out[n] = 0;
+}
+
+/* A column of the cols db must hold exactly width bytes per document. */
+static int load_col(fmt_archive *a, const char *name, size_t width,
+                    size_t extra, const unsigned char **out)
+{
+    size_t n;
+    if (vb_get(a, a->cols, name, strlen(name), out, &n) ||
+        n != width * ((size_t)a->ndocs + extra))
+        return vb_err(a, FMT_CORRUPT, "%s: column '%s' damaged", a->path,
+                      name);
+    return FMT_OK;
+}
+
+static int open_dbs(fmt_archive *a)
+{
+    struct {
+        const char *name;
+        MDB_dbi *dbi;
+    } t[] = {{"meta", &a->meta},   {"docs", &a->docs},   {"summary", &a->summary},
+             {"ids", &a->ids},     {"terms", &a->terms}, {"pos", &a->pos},
+             {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols}};
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        int rc = mdb_dbi_open(a->txn, t[i].name, 0, t[i].dbi);
+        if (rc)
+            return vb_err(a, rc == MDB_NOTFOUND ? FMT_VERSION : vb_mdb_code(rc),
+                          "%s: no '%s' table: not a Vraagbaak archive (%s)",
+                          a->path, t[i].name, mdb_strerror(rc));
+    }
+    return FMT_OK;
+}
+
+static int load_meta(fmt_archive *a)
+{
+    uint64_t version, ndocs;
+    int rc = meta_num(a, "version", &version);
+    if (rc)
+        return vb_err(a, FMT_VERSION, "%s: not a Vraagbaak archive", a->path);
+    if (version != FMT_VERSION_NUMBER)
+        return vb_err(a, FMT_VERSION,
+                      "%s: archive format %llu, this program reads %d",
+                      a->path, (unsigned long long)version,
+                      FMT_VERSION_NUMBER);
+    if ((rc = meta_num(a, "documents", &ndocs)))
+        return rc;
+    MDB_stat st;
+    if (ndocs > UINT32_MAX - 1 || mdb_stat(a->txn, a->docs, &st) ||
+        st.ms_entries != ndocs)
+        return vb_err(a, FMT_CORRUPT, "%s: document count damaged", a->path);
+    a->ndocs = (uint32_t)ndocs;
+    const unsigned char *d;
+    size_t n;
+    if (vb_get(a, a->meta, "dict", 4, &d, &n) == FMT_OK) {
+        if (n > sizeof a->dict)
+            return vb_err(a, FMT_CORRUPT, "%s: dictionary damaged", a->path);
+        memcpy(a->dict, d, n);
+        a->dictlen = n;
+    }
+    if ((rc = load_col(a, "date", 4, 0, &a->col_date)) ||
+        (rc = load_col(a, "len", 4, 0, &a->col_len)) ||
+        (rc = load_col(a, "kind", 1, 0, &a->col_kind)) ||
+        (rc = load_col(a, "status", 1, 0, &a->col_status)) ||
+        (rc = load_col(a, "foff", 4, 1, &a->col_foff)))
+        return rc;
+    if (vb_get(a, a->cols, "fval", 4, &a->col_fval, &a->fval_len))
+        return vb_err(a, FMT_CORRUPT, "%s: column 'fval' missing", a->path);
+    double total = 0;
+    for (uint32_t i = 0; i < a->ndocs; i++)
+        total += vb_get_be32(a->col_len + 4 * (size_t)i);
+    a->avglen = a->ndocs ? total / a->ndocs : 1;
+    if (a->avglen < 1)
+        a->avglen = 1;
+    return FMT_OK;
+}
+
+int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
+{
+    char dummy[8];
+    if (!msg) {
+        msg = dummy;
+        msglen = sizeof dummy;
+    }
+    *ap = NULL;
+    msg[0] = 0;
+    int rc = check_file(path, msg, msglen);
+    if (rc)
+        return rc;
+    fmt_archive *a = fmt__calloc(1, sizeof *a);
+    z_stream *zs = fmt__calloc(1, sizeof *zs);
+    if (!a || !zs || inflateInit2(zs, -15) != Z_OK) {
+        free(a);
+        free(zs);
+        snprintf(msg, msglen, "%s: out of memory", path);
+        return FMT_NOMEM;
+    }
+    a->zs = zs;
+    snprintf(a->path, sizeof a->path, "%s", path);
+    if ((rc = mdb_env_create(&a->env)) || (rc = mdb_env_set_maxdbs(a->env, 16)) ||
+        (rc = mdb_env_open(a->env, path,
+                           MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
+                           0444)) ||
+        (rc = mdb_txn_begin(a->env, NULL, MDB_RDONLY, &a->txn))) {
+        rc = vb_err(a, vb_mdb_code(rc), "%s: %s", path, mdb_strerror(rc));
+    } else {
+        rc = open_dbs(a);
+        if (!rc)
+            rc = load_meta(a);
+    }
+    if (rc) {
+        snprintf(msg, msglen, "%s", a->err);
+        fmt_close(a);
+        return rc;
+    }
+    *ap = a;
+    return FMT_OK;
+}
+
+void fmt_close(fmt_archive *a)
+{
+    if (!a)
+        return;
+    if (a->txn)
+        mdb_txn_abort(a->txn);
+    if (a->env)
+        mdb_env_close(a->env);
+    if (a->zs) {
+        inflateEnd(a->zs);
+        free(a->zs);
+    }
+    fmt_buf_free(&a->scratch);
+    free(a->fvals);
+    if (a->tok)
+        fmt_tok_free(a->tok);
+    free(a);
+}
+
+fmt_tokenizer *vb_tok(fmt_archive *a)
+{
+    if (!a->tok)
+        a->tok = fmt_tok_new();
+    return a->tok;
+}
+
+uint32_t fmt_count(fmt_archive *a) { return a ? a->ndocs : 0; }
+
+/* ---- records -------------------------------------------------------------- */
+
+#define REC_HEAD 14
+
+/* Inflate record docno's payload into a->scratch and check it. */
+static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
+{
+    if (docno >= a->ndocs)
+        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
+    unsigned char key[4];
+    vb_put_be32(key, docno);
+    const unsigned char *v;
+    size_t n;
+    int rc = vb_get(a, a->docs, key, 4, &v, &n);
+    if (rc)
+        return vb_err(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
+                      "%s: record %u missing", a->path, docno);
+    if (n < REC_HEAD || v[0] != 'R' || v[1] > 1)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
+                      docno);
+    *textcrc = vb_get_be32(v + 2);
+    uint32_t plen = vb_get_be32(v + 6), pcrc = vb_get_be32(v + 10);
+    /* A payload can't be much more than 1032 times its deflated size (the
+     * deflate limit); refuse a header that claims more, so a damaged
+     * length can't make us allocate gigabytes. */
+    if (plen > (n - REC_HEAD) * 1040 + 64 || plen > (1u << 30))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
+                      docno);
+    a->scratch.len = 0;
+    if (fmt_buf_reserve(&a->scratch, plen + 1))
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    if (v[1] == 0) {
+        if (plen != n - REC_HEAD)
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length",
+                          a->path, docno);
+        memcpy(a->scratch.data, v + REC_HEAD, plen);
+    } else {
+        z_stream *zs = a->zs;
+        if (inflateReset(zs) != Z_OK ||
+            (a->dictlen && inflateSetDictionary(zs, a->dict,
+                                                (uInt)a->dictlen) != Z_OK))
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
+                          docno);
+        zs->next_in = (Bytef *)(v + REC_HEAD);
+        zs->avail_in = (uInt)(n - REC_HEAD);
+        zs->next_out = (Bytef *)a->scratch.data;
+        zs->avail_out = plen + 1;
+        int zr = inflate(zs, Z_FINISH);
+        if (zr != Z_STREAM_END || zs->total_out != plen || zs->avail_in)
+            return vb_err(a, FMT_CORRUPT,
+                          "%s: record %u: compressed data damaged", a->path,
+                          docno);
+    }
+    a->scratch.len = plen;
+    a->scratch.data[plen] = 0;
+    if (fmt_crc32(0, a->scratch.data, plen) != pcrc)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
+                      a->path, docno);
+    return FMT_OK;
+}
+
+int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d)
+{
+    uint32_t tcrc = 0;
+    int rc = load_payload(a, docno, &tcrc);
+    if (rc) {
+        fmt_doc_free(d);
+        return rc;
+    }
+    rc = vb_record_decode((unsigned char *)a->scratch.data, a->scratch.len, d);
+    if (rc)
+        return vb_err(a, rc, "%s: record %u: fields damaged", a->path, docno);
+    if (fmt_crc32(0, d->text, d->len) != tcrc) {
+        fmt_doc_free(d);
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: text checksum mismatch",
+                      a->path, docno);
+    }
+    return FMT_OK;
+}
+
+int fmt_get_text(fmt_archive *a, uint32_t docno, fmt_buf *out)
+{
+    fmt_doc d = {0};
+    int rc = fmt_get(a, docno, &d);
+    if (rc)
+        return rc;
+    out->len = 0;
+    rc = fmt_buf_append(out, d.text, d.len);
+    fmt_doc_free(&d);
+    return rc;
+}
+
+int fmt_find(fmt_archive *a, const char *id, uint32_t *docno)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 480)
+        return FMT_NOTFOUND;
+    char key[512];
+    key[0] = 'd';
+    memcpy(key + 1, id, n);
+    const unsigned char *v;
+    size_t vl;
+    int rc = vb_get(a, a->ids, key, n + 1, &v, &vl);
+    if (rc)
+        return rc;
+    if (vl != 4 || vb_get_be32(v) >= a->ndocs)
+        return vb_err(a, FMT_CORRUPT, "%s: id '%s' damaged", a->path, id);
+    *docno = vb_get_be32(v);
+    return FMT_OK;
+}
+
+int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
+                  size_t cap, size_t *n)
+{
+    size_t zl = strlen(zaak);
+    *n = 0;
+    if (zl == 0 || zl > 64)
+        return FMT_NOTFOUND;
+    char key[80];
+    key[0] = 'z';
+    memcpy(key + 1, zaak, zl);
+    const unsigned char *v;
+    size_t vl;
+    int rc = vb_get(a, a->ids, key, zl + 1, &v, &vl);
+    if (rc)
+        return rc;
+    if (vl % 4)
+        return vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+    for (size_t i = 0; i < vl / 4; i++) {
+        uint32_t d = vb_get_be32(v + 4 * i);
+        if (d >= a->ndocs)
+            return vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path,
+                          zaak);
+        if (i < cap)
+            docnos[i] = d;
+    }
+    *n = vl / 4;
+    return FMT_OK;
+}
+
+int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
+{
+    if (docno >= a->ndocs)
+        return FMT_NOTFOUND;
+    unsigned char key[4];
+    vb_put_be32(key, docno);
+    const unsigned char *v;
+    size_t n;
+    int rc = vb_get(a, a->summary, key, 4, &v, &n);
+    if (!rc)
+        rc = vb_summary_decode(v, n, s);
+    else if (rc == FMT_NOTFOUND)
+        rc = FMT_CORRUPT;
+    if (rc)
+        return vb_err(a, rc, "%s: summary of record %u damaged", a->path,
+                      docno);
+    s->docno = docno;
+    return FMT_OK;
+}
+
+void fmt_summary_free(fmt_summary *s) { fmt_buf_free(&s->buf); }
+
+int fmt_get_info(fmt_archive *a, fmt_info *o)
+{
+    memset(o, 0, sizeof *o);
+    meta_str(a, "title", o->title, sizeof o->title);
+    meta_str(a, "edition", o->edition, sizeof o->edition);
+    meta_str(a, "checksum", o->checksum, sizeof o->checksum);
+    uint64_t v = 0;
+    o->version = FMT_VERSION_NUMBER;
+    o->documents = a->ndocs;
+    if (!meta_num(a, "created", &v))
+        o->created = (int64_t)v;
+    const char *kn[4] = {"kind0", "questions", "answers", "notices"};
+    for (int k = 1; k < 4; k++)
+        if (!meta_num(a, kn[k], &v))
+            o->kinds[k] = (uint32_t)v;
+    struct {
+        const char *name;
+        uint64_t *dst64;
+        uint32_t *dst32;
+        int32_t *dsti;
+    } t[] = {{"zaken", NULL, &o->zaken, NULL},
+             {"first", NULL, NULL, &o->first_date},
+             {"last", NULL, NULL, &o->last_date},
+             {"source_bytes", &o->source_bytes, NULL, NULL},
+             {"records_bytes", &o->records_bytes, NULL, NULL},
+             {"index_bytes", &o->index_bytes, NULL, NULL},
+             {"terms", NULL, &o->terms, NULL}};
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        if (meta_num(a, t[i].name, &v))
+            continue;
+        if (t[i].dst64)
+            *t[i].dst64 = v;
+        else if (t[i].dst32)
+            *t[i].dst32 = (uint32_t)v;
+        else
+            *t[i].dsti = (int32_t)v;
+    }
+    struct stat st;
+    if (stat(a->path, &st) == 0)
+        o->archive_bytes = (uint64_t)st.st_size;
+    a->err[0] = 0;
+    return FMT_OK;
+}
+
+/* ---- verify --------------------------------------------------------------- */
+
+/* Every record: inflate, checksums, fields, and the summary the writer
+ * derived from it. Then the index tables must decode. */
+int fmt_verify(fmt_archive *a,
+               void (*bad)(void *ctx, uint32_t docno, const char *msg),
+               void *ctx)
+{
+    fmt_doc d = {0};
+    fmt_summary s = {0};
+    int damaged = 0;
+    for (uint32_t i = 0; i < a->ndocs; i++) {
+        int rc = fmt_get(a, i, &d);
+        if (!rc)
+            rc = fmt_get_summary(a, i, &s);
+        if (!rc && (strcmp(s.id, d.id) || s.kind != d.kind ||
+                    s.submitted != d.submitted || s.received != d.received ||
+                    (int)a->col_kind[i] != d.kind))
+            rc = vb_err(a, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                        "match the record", a->path, i, d.id);
+        if (rc == FMT_NOMEM) {
+            fmt_doc_free(&d);
+            fmt_summary_free(&s);
+            return rc;
+        }
+        if (rc) {
+            damaged++;
+            if (bad)
+                bad(ctx, i, a->err);
+        }
+    }
+    fmt_doc_free(&d);
+    fmt_summary_free(&s);
+    /* The index: every posting list must decode. */
+    MDB_cursor *c;
+    MDB_dbi lists[2] = {a->terms, a->facets};
+    vb_plist l = {0};
+    for (int t = 0; t < 2; t++) {
+        if (mdb_cursor_open(a->txn, lists[t], &c))
+            return FMT_CORRUPT;
+        MDB_val k, v;
+        int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
+        while (rc == 0) {
+            const unsigned char *p = v.mv_data;
+            size_t n = v.mv_size;
+            if (t == 1) { /* facet: u32 id first */
+                p += n >= 4 ? 4 : n;
+                n -= n >= 4 ? 4 : n;
+            }
+            if (vb_postings_decode(p, n, &l, NULL, NULL, a->ndocs)) {
+                damaged++;
+                if (bad) {
+                    char m[300];
+                    snprintf(m, sizeof m, "%.200s: index entry '%.*s' damaged",
+                             a->path, (int)(k.mv_size > 80 ? 80 : k.mv_size),
+                             (const char *)k.mv_data);
+                    bad(ctx, UINT32_MAX, m);
+                }
+            }
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        }
+        mdb_cursor_close(c);
+        if (rc != MDB_NOTFOUND) {
+            damaged++;
+            if (bad)
+                bad(ctx, UINT32_MAX, "index table damaged");
+        }
+    }
+    vb_plist_free(&l);
+    return damaged ? FMT_CORRUPT : FMT_OK;
+}

@@ -1,0 +1,891 @@
+/* writer.c - building an archive: documents in, one LMDB file out.
+ *
+ * fmt_writer_add() serialises each document (record.c) and keeps it in a
+ * run buffer; a full buffer is sorted by (date, id) and spilled to an
+ * unlinked temporary file, so memory does not grow with the corpus. A
+ * sample of documents, chosen by a hash of their id (so the choice does not
+ * depend on the order they came in), trains the zlib dictionary.
+ *
+ * fmt_writer_finish() merges the runs in (date, id) order, which gives the
+ * document numbers, and for each document: deflates the record with the
+ * dictionary, writes its summary, id and columns, and feeds its words to
+ * the index (index.c). The environment is built in an unlinked scratch
+ * file, then copied compacted (mdb_env_copyfd2 + MDB_CP_COMPACT) into a
+ * temporary file beside the output, synced, and renamed into place: an
+ * interrupted pack never leaves a half archive under the final name, and
+ * the same documents always give the same bytes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "dict.h"
+#include "index.h"
+#include "internal.h"
+
+#define RUN_BYTES (48u << 20)      /* run buffer before a spill */
+#define SAMPLE_CAP (4u << 20)      /* dictionary training sample */
+#define SAMPLE_MOD 16              /* roughly 1 in 16 documents sampled */
+#define COMMIT_EVERY 2000          /* documents per write transaction */
+#define DEFLATE_LEVEL 9
+
+typedef struct {        /* one sorted run of serialised documents */
+    FILE *f;            /* spilled run, or NULL for the in-memory one */
+    const unsigned char *mem, *memend;
+    fmt_buf key, payload;
+    int done;
+} run;
+
+typedef struct {        /* what zaak status needs, per document */
+    char zaak[16];
+    uint8_t kind, withdrawn;
+    int32_t submitted, received;
+} docmeta;
+
+typedef struct {
+    uint64_t hash;
+    size_t off, len;    /* in sample buffer */
+} sample;
+
+struct fmt_writer {
+    char path[1024], tmpdir[1024];
+    char title[256], edition[64];
+    int64_t created;
+    void (*progress)(void *, const char *, uint64_t, uint64_t);
+    void *pctx;
+    /* runs */
+    fmt_buf arena;            /* [u32 klen][key][u32 plen][payload]... */
+    size_t *offs, noffs, capoffs;
+    FILE **spills;
+    size_t nspills;
+    uint64_t ndocs, source_bytes;
+    /* zaak status */
+    docmeta *meta;
+    size_t nmeta, capmeta;
+    /* dictionary sample */
+    fmt_buf sbuf;
+    sample *samples;
+    size_t nsamples, capsamples;
+    fmt_buf enc;              /* scratch for encoding */
+    char err[512];
+};
+
+static int werr(fmt_writer *w, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static int werr(fmt_writer *w, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->err, sizeof w->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *fmt_writer_errmsg(const fmt_writer *w) { return w->err; }
+
+static void copystr(char *dst, size_t cap, const char *s, const char *def)
+{
+    snprintf(dst, cap, "%s", s ? s : def);
+}
+
+int fmt_writer_open(fmt_writer **wp, const char *path,
+                    const fmt_writer_opts *o)
+{
+    fmt_writer_opts none = {0};
+    if (!o)
+        o = &none;
+    *wp = NULL;
+    if (!path || !*path || strlen(path) >= 1000)
+        return FMT_INVALID;
+    fmt_writer *w = fmt__calloc(1, sizeof *w);
+    if (!w)
+        return FMT_NOMEM;
+    copystr(w->path, sizeof w->path, path, "");
+    copystr(w->title, sizeof w->title, o->title, "Vraagbaak");
+    copystr(w->edition, sizeof w->edition, o->edition, "1");
+    w->created = o->created;
+    w->progress = o->progress;
+    w->pctx = o->progress_ctx;
+    if (o->tmpdir) {
+        copystr(w->tmpdir, sizeof w->tmpdir, o->tmpdir, ".");
+    } else {
+        copystr(w->tmpdir, sizeof w->tmpdir, path, ".");
+        char *slash = strrchr(w->tmpdir, '/');
+        if (slash)
+            slash[slash == w->tmpdir] = 0;
+        else
+            strcpy(w->tmpdir, ".");
+    }
+    *wp = w;
+    return FMT_OK;
+}
+
+/* A temporary file in dir, unlinked at once so nothing is left behind
+ * if the process dies. */
+static FILE *anon_file(const char *dir)
+{
+    char t[1100];
+    snprintf(t, sizeof t, "%s/.vbpack-XXXXXX", dir);
+    int fd = mkstemp(t);
+    if (fd < 0)
+        return NULL;
+    unlink(t);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
+static uint64_t hash64(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+static int sample_cmp(const void *a, const void *b)
+{
+    const sample *x = a, *y = b;
+    return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+/* Keep the sampled documents with the smallest hashes that fit in
+ * SAMPLE_CAP: a set that depends only on the documents, not their order. */
+static int sample_trim(fmt_writer *w)
+{
+    if (w->nsamples)
+        vb_sort(w->samples, w->nsamples, sizeof *w->samples, sample_cmp);
+    fmt_buf nb = {0};
+    size_t k = 0;
+    for (size_t i = 0; i < w->nsamples; i++) {
+        if (nb.len + w->samples[i].len > SAMPLE_CAP)
+            break;
+        size_t off = nb.len;
+        if (fmt_buf_append(&nb, w->sbuf.data + w->samples[i].off,
+                           w->samples[i].len)) {
+            fmt_buf_free(&nb);
+            return FMT_NOMEM;
+        }
+        w->samples[k] = w->samples[i];
+        w->samples[k++].off = off;
+    }
+    fmt_buf_free(&w->sbuf);
+    w->sbuf = nb;
+    w->nsamples = k;
+    return FMT_OK;
+}
+
+static int add_sample(fmt_writer *w, const fmt_doc *d)
+{
+    uint64_t h = hash64(d->id, strlen(d->id));
+    if (h % SAMPLE_MOD || d->len == 0)
+        return FMT_OK;
+    if (w->nsamples == w->capsamples) {
+        size_t cap = w->capsamples ? w->capsamples * 2 : 256;
+        sample *s = fmt__realloc(w->samples, cap * sizeof *s);
+        if (!s)
+            return FMT_NOMEM;
+        w->samples = s;
+        w->capsamples = cap;
+    }
+    size_t len = d->len < 65536 ? d->len : 65536;
+    w->samples[w->nsamples++] = (sample){h, w->sbuf.len, len};
+    if (fmt_buf_append(&w->sbuf, d->text, len))
+        return FMT_NOMEM;
+    return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w) : FMT_OK;
+}
+
+static int32_t sort_date(const fmt_doc *d)
+{
+    return d->submitted ? d->submitted : d->received;
+}
+
+static int arena_cmp(const void *a, const void *b, void *arena)
+{
+    const unsigned char *base = arena;
+    const unsigned char *x = base + *(const size_t *)a;
+    const unsigned char *y = base + *(const size_t *)b;
+    uint32_t xl, yl;
+    memcpy(&xl, x, 4);
+    memcpy(&yl, y, 4);
+    int c = memcmp(x + 4, y + 4, xl < yl ? xl : yl);
+    return c ? c : (xl > yl) - (xl < yl);
+}
+
+/* qsort has no context argument in C11; a file-scope pointer serves the
+ * one sort that runs at a time in a writer. */
+static const unsigned char *sort_arena;
+static int arena_cmp_q(const void *a, const void *b)
+{
+    return arena_cmp(a, b, (void *)sort_arena);
+}
+
+static void sort_run(fmt_writer *w)
+{
+    sort_arena = (const unsigned char *)w->arena.data;
+    vb_sort(w->offs, w->noffs, sizeof *w->offs, arena_cmp_q);
+}
+
+/* Sort the run buffer and write it to a new unlinked file. */
+static int spill(fmt_writer *w)
+{
+    if (!w->noffs)
+        return FMT_OK;
+    sort_run(w);
+    FILE *f = anon_file(w->tmpdir);
+    if (!f)
+        return werr(w, FMT_IO, "%s: cannot create a temporary file: %s",
+                    w->tmpdir, strerror(errno));
+    FILE **s = fmt__realloc(w->spills, (w->nspills + 1) * sizeof *s);
+    if (!s) {
+        fclose(f);
+        return FMT_NOMEM;
+    }
+    w->spills = s;
+    w->spills[w->nspills++] = f;
+    for (size_t i = 0; i < w->noffs; i++) {
+        const unsigned char *e = (unsigned char *)w->arena.data + w->offs[i];
+        uint32_t kl, pl;
+        memcpy(&kl, e, 4);
+        memcpy(&pl, e + 4 + kl, 4);
+        if (fwrite(e, 1, 8 + (size_t)kl + pl, f) != 8 + (size_t)kl + pl)
+            return werr(w, FMT_IO, "%s: writing a temporary file: %s",
+                        w->tmpdir, strerror(errno));
+    }
+    if (fflush(f) || fseek(f, 0, SEEK_SET))
+        return werr(w, FMT_IO, "%s: writing a temporary file: %s", w->tmpdir,
+                    strerror(errno));
+    w->arena.len = 0;
+    w->noffs = 0;
+    return FMT_OK;
+}
+
+static int add_meta(fmt_writer *w, const fmt_doc *d)
+{
+    if (w->nmeta == w->capmeta) {
+        size_t cap = w->capmeta ? w->capmeta * 2 : 1024;
+        docmeta *m = fmt__realloc(w->meta, cap * sizeof *m);
+        if (!m)
+            return FMT_NOMEM;
+        w->meta = m;
+        w->capmeta = cap;
+    }
+    docmeta *m = &w->meta[w->nmeta++];
+    memset(m, 0, sizeof *m);
+    memcpy(m->zaak, d->zaak, sizeof m->zaak);
+    m->zaak[sizeof m->zaak - 1] = 0;
+    m->kind = (uint8_t)d->kind;
+    m->submitted = d->submitted;
+    m->received = d->received;
+    /* A withdrawn question says so in its header or first lines. */
+    size_t look = d->len < 2048 ? d->len : 2048;
+    for (size_t i = 0; i + 11 <= look; i++)
+        if (!memcmp(d->text + i, "ingetrokken", 11)) {
+            m->withdrawn = 1;
+            break;
+        }
+    return FMT_OK;
+}
+
+int fmt_writer_add(fmt_writer *w, const fmt_doc *d)
+{
+    if (!d->id || !*d->id || strlen(d->id) > 400)
+        return werr(w, FMT_INVALID, "%s: document id missing or too long",
+                    d->source ? d->source : "?");
+    if (!d->text && d->len)
+        return werr(w, FMT_INVALID, "%s: no text", d->id);
+    if (w->ndocs >= UINT32_MAX - 2)
+        return werr(w, FMT_LIMIT, "too many documents");
+    size_t klen = 4 + strlen(d->id);
+    w->enc.len = 0;
+    int rc = vb_record_encode(d, &w->enc);
+    if (rc)
+        return werr(w, rc, "out of memory");
+    if (w->enc.len > UINT32_MAX - 64)
+        return werr(w, FMT_LIMIT, "%s: document too large", d->id);
+    if (w->noffs == w->capoffs) {
+        size_t cap = w->capoffs ? w->capoffs * 2 : 1024;
+        size_t *o = fmt__realloc(w->offs, cap * sizeof *o);
+        if (!o)
+            return werr(w, FMT_NOMEM, "out of memory");
+        w->offs = o;
+        w->capoffs = cap;
+    }
+    unsigned char hd[8];
+    uint32_t kl = (uint32_t)klen, pl = (uint32_t)w->enc.len;
+    vb_put_be32(hd + 4, (uint32_t)sort_date(d));
+    w->offs[w->noffs] = w->arena.len;
+    if (fmt_buf_append(&w->arena, &kl, 4) ||
+        fmt_buf_append(&w->arena, hd + 4, 4) ||
+        fmt_buf_append(&w->arena, d->id, klen - 4) ||
+        fmt_buf_append(&w->arena, &pl, 4) ||
+        fmt_buf_append(&w->arena, w->enc.data, w->enc.len) ||
+        add_meta(w, d) || add_sample(w, d))
+        return werr(w, FMT_NOMEM, "out of memory");
+    w->noffs++;
+    w->ndocs++;
+    w->source_bytes += d->len;
+    if (w->arena.len >= RUN_BYTES)
+        return spill(w);
+    return FMT_OK;
+}
+
+/* ---- merging runs ---------------------------------------------------------- */
+
+static int run_next(run *r)
+{
+    uint32_t kl, pl;
+    if (!r->f) {
+        if (r->mem >= r->memend) {
+            r->done = 1;
+            return FMT_OK;
+        }
+        memcpy(&kl, r->mem, 4);
+        memcpy(&pl, r->mem + 4 + kl, 4);
+        r->key.len = r->payload.len = 0;
+        if (fmt_buf_append(&r->key, r->mem + 4, kl) ||
+            fmt_buf_append(&r->payload, r->mem + 8 + kl, pl))
+            return FMT_NOMEM;
+        r->mem += 8 + (size_t)kl + pl;
+        return FMT_OK;
+    }
+    if (fread(&kl, 4, 1, r->f) != 1) {
+        r->done = 1;
+        return ferror(r->f) ? FMT_IO : FMT_OK;
+    }
+    r->key.len = r->payload.len = 0;
+    if (fmt_buf_reserve(&r->key, kl) ||
+        fread(r->key.data, 1, kl, r->f) != kl || fread(&pl, 4, 1, r->f) != 1 ||
+        fmt_buf_reserve(&r->payload, pl) ||
+        fread(r->payload.data, 1, pl, r->f) != pl)
+        return FMT_IO;
+    r->key.len = kl;
+    r->payload.len = pl;
+    return FMT_OK;
+}
+
+static int key_cmp(const run *a, const run *b)
+{
+    size_t n = a->key.len < b->key.len ? a->key.len : b->key.len;
+    int c = memcmp(a->key.data, b->key.data, n);
+    return c ? c : (a->key.len > b->key.len) - (a->key.len < b->key.len);
+}
+
+/* The run holding the smallest key (few runs: a linear scan is fine). */
+static run *run_min(run *runs, size_t n)
+{
+    run *best = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!runs[i].done && (!best || key_cmp(&runs[i], best) < 0))
+            best = &runs[i];
+    return best;
+}
+
+/* ---- zaak status ------------------------------------------------------------ */
+
+typedef struct {
+    char zaak[16];
+    int32_t asked;       /* earliest submitted date of a question */
+    int32_t answered;    /* earliest received date of an answer */
+    uint8_t withdrawn, noticed;
+} zaakinfo;
+
+static int zi_cmp(const void *a, const void *b)
+{
+    return strcmp(((const zaakinfo *)a)->zaak, ((const zaakinfo *)b)->zaak);
+}
+
+static int dm_cmp(const void *a, const void *b)
+{
+    return strcmp(((const docmeta *)a)->zaak, ((const docmeta *)b)->zaak);
+}
+
+/* One entry per zaak, sorted, from the per-document metadata. */
+static zaakinfo *build_zaken(fmt_writer *w, size_t *nz)
+{
+    vb_sort(w->meta, w->nmeta, sizeof *w->meta, dm_cmp);
+    zaakinfo *z = fmt__calloc(w->nmeta + 1, sizeof *z);
+    if (!z)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < w->nmeta; i++) {
+        const docmeta *m = &w->meta[i];
+        if (!m->zaak[0])
+            continue;
+        if (!n || strcmp(z[n - 1].zaak, m->zaak))
+            memcpy(z[n++].zaak, m->zaak, sizeof m->zaak);
+        zaakinfo *e = &z[n - 1];
+        int32_t sub = m->submitted;
+        if (sub && (!e->asked || sub < e->asked))
+            e->asked = sub;
+        if (m->kind == FMT_ANSWER && m->received &&
+            (!e->answered || m->received < e->answered))
+            e->answered = m->received;
+        if (m->kind == FMT_NOTICE)
+            e->noticed = 1;
+        if (m->withdrawn && m->kind == FMT_QUESTION)
+            e->withdrawn = 1;
+    }
+    *nz = n;
+    free(w->meta);
+    w->meta = NULL;
+    w->nmeta = w->capmeta = 0;
+    return z;
+}
+
+/* The status of d's zaak, and the days it took to answer (-1: none). */
+static int doc_status(const fmt_doc *d, const zaakinfo *z, size_t nz,
+                      int *days)
+{
+    *days = -1;
+    if (d->kind == FMT_ANSWER && d->submitted && d->received) {
+        *days = vb_days(d->received) - vb_days(d->submitted);
+        if (*days < 0)
+            *days = -1;
+    }
+    if (!d->zaak[0]) {
+        if (*days >= 0)
+            return *days > 21 ? FMT_STATUS_LATE : FMT_STATUS_ANSWERED;
+        return d->kind == FMT_QUESTION ? FMT_STATUS_OPEN : FMT_STATUS_NONE;
+    }
+    zaakinfo key;
+    memcpy(key.zaak, d->zaak, sizeof key.zaak);
+    key.zaak[sizeof key.zaak - 1] = 0;
+    const zaakinfo *e = bsearch(&key, z, nz, sizeof *z, zi_cmp);
+    if (!e)
+        return FMT_STATUS_NONE;
+    if (e->withdrawn)
+        return FMT_STATUS_WITHDRAWN;
+    if (!e->answered)
+        return FMT_STATUS_OPEN;
+    int32_t asked = e->asked ? e->asked : d->submitted;
+    if (*days < 0 && asked) {
+        *days = vb_days(e->answered) - vb_days(asked);
+        if (*days < 0)
+            *days = -1;
+    }
+    return *days > 21 ? FMT_STATUS_LATE : FMT_STATUS_ANSWERED;
+}
+
+/* ---- the build -------------------------------------------------------------- */
+
+typedef struct {
+    fmt_writer *w;
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi meta, docs, summary, ids, cols;
+    vb_index *ix;
+    fmt__zc *zc;
+    unsigned char dict[FMT__DICT_MAX];
+    size_t dictlen;
+    zaakinfo *zaken;
+    size_t nzaken;
+    fmt_buf rec, sum, zbuf;
+    uint64_t records_bytes;
+    uint32_t kinds[4];
+    int32_t first, last;
+} build;
+
+static int mdb_fail(build *b, int rc, const char *what)
+{
+    return werr(b->w, vb_mdb_code(rc), "%s: %s: %s", b->w->path, what,
+                mdb_strerror(rc));
+}
+
+static int put(build *b, MDB_dbi dbi, const void *k, size_t kl, const void *v,
+               size_t vl, unsigned flags)
+{
+    MDB_val key = {kl, (void *)k}, val = {vl, (void *)v};
+    int rc = mdb_put(b->txn, dbi, &key, &val, flags);
+    return rc ? mdb_fail(b, rc, "write") : FMT_OK;
+}
+
+static int put_num(build *b, const char *name, uint64_t v)
+{
+    char s[32];
+    int n = snprintf(s, sizeof s, "%llu", (unsigned long long)v);
+    return put(b, b->meta, name, strlen(name), s, (size_t)n, 0);
+}
+
+static int commit_and_renew(build *b)
+{
+    int rc = mdb_txn_commit(b->txn);
+    b->txn = NULL;
+    if (rc)
+        return mdb_fail(b, rc, "commit");
+    rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
+    return rc ? mdb_fail(b, rc, "begin") : FMT_OK;
+}
+
+static int train_dict(build *b)
+{
+    fmt_writer *w = b->w;
+    if (sample_trim(w))
+        return werr(w, FMT_NOMEM, "out of memory");
+    const char **ptrs = fmt__calloc(w->nsamples + 1, sizeof *ptrs);
+    size_t *lens = fmt__calloc(w->nsamples + 1, sizeof *lens);
+    if (!ptrs || !lens) {
+        free(ptrs);
+        free(lens);
+        return werr(w, FMT_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < w->nsamples; i++) {
+        ptrs[i] = w->sbuf.data + w->samples[i].off;
+        lens[i] = w->samples[i].len;
+    }
+    b->dictlen = fmt__dict_train(ptrs, lens, w->nsamples, b->dict,
+                                 sizeof b->dict);
+    free(ptrs);
+    free(lens);
+    fmt_buf_free(&w->sbuf);
+    b->zc = fmt__zc_new(b->dict, b->dictlen, DEFLATE_LEVEL);
+    return b->zc ? FMT_OK : werr(w, FMT_NOMEM, "out of memory");
+}
+
+/* Record header + deflated payload, as store.c reads it. */
+static int put_record(build *b, uint32_t docno, const fmt_doc *d,
+                      const fmt_buf *payload)
+{
+    size_t bound = fmt__zc_bound(payload->len) + 14;
+    b->rec.len = 0;
+    if (fmt_buf_reserve(&b->rec, bound))
+        return werr(b->w, FMT_NOMEM, "out of memory");
+    unsigned char *r = (unsigned char *)b->rec.data;
+    size_t clen;
+    r[0] = 'R';
+    r[1] = 1;
+    vb_put_be32(r + 2, fmt_crc32(0, d->text, d->len));
+    vb_put_be32(r + 6, (uint32_t)payload->len);
+    vb_put_be32(r + 10, fmt_crc32(0, payload->data, payload->len));
+    if (fmt__zc_deflate(b->zc, payload->data, payload->len, r + 14,
+                        bound - 14, &clen))
+        return werr(b->w, FMT_NOMEM, "%s: compression failed", d->id);
+    if (clen >= payload->len) { /* incompressible: store it as it is */
+        r[1] = 0;
+        memcpy(r + 14, payload->data, payload->len);
+        clen = payload->len;
+    }
+    unsigned char key[4];
+    vb_put_be32(key, docno);
+    b->records_bytes += 14 + clen;
+    return put(b, b->docs, key, 4, r, 14 + clen, MDB_APPEND);
+}
+
+/* id -> docno; a second document with the same id is an error naming both
+ * sources. */
+static int put_id(build *b, uint32_t docno, const fmt_doc *d)
+{
+    size_t n = strlen(d->id);
+    char key[512];
+    key[0] = 'd';
+    memcpy(key + 1, d->id, n);
+    unsigned char v[4];
+    vb_put_be32(v, docno);
+    MDB_val k = {n + 1, key}, val = {4, v};
+    int rc = mdb_put(b->txn, b->ids, &k, &val, MDB_NOOVERWRITE);
+    if (rc == MDB_KEYEXIST)
+        return werr(b->w, FMT_INVALID,
+                    "duplicate id '%s': %s and another source both give it",
+                    d->id, d->source ? d->source : "?");
+    return rc ? mdb_fail(b, rc, "write id") : FMT_OK;
+}
+
+static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
+                   fmt_doc *d)
+{
+    int rc = vb_record_decode((const unsigned char *)payload->data,
+                              payload->len, d);
+    if (rc)
+        return werr(b->w, rc, "record %u: cannot re-read", docno);
+    int days, status = doc_status(d, b->zaken, b->nzaken, &days);
+    unsigned char key[4];
+    vb_put_be32(key, docno);
+    b->sum.len = 0;
+    if ((rc = put_record(b, docno, d, payload)) || (rc = put_id(b, docno, d)))
+        return rc;
+    if (vb_summary_encode(d, status, days, &b->sum))
+        return werr(b->w, FMT_NOMEM, "out of memory");
+    if ((rc = put(b, b->summary, key, 4, b->sum.data, b->sum.len, MDB_APPEND)))
+        return rc;
+    if ((rc = vb_index_add(b->ix, docno, d, status)))
+        return werr(b->w, rc, "%s: indexing: %s", d->id,
+                    vb_index_errmsg(b->ix));
+    if (d->kind >= 0 && d->kind < 4)
+        b->kinds[d->kind]++;
+    int32_t dt = sort_date(d);
+    if (dt && (!b->first || dt < b->first))
+        b->first = dt;
+    if (dt > b->last)
+        b->last = dt;
+    return FMT_OK;
+}
+
+/* zaak -> its documents: questions, notices, answers, each by docno. Built
+ * from the index's zaak list once every document is numbered. */
+static int write_zaken(build *b)
+{
+    size_t n;
+    const vb_zaakdoc *zd = vb_index_zaakdocs(b->ix, &n);
+    static const int order[4] = {3, 0, 2, 1}; /* none, q, a, notice */
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !strcmp(zd[j].zaak, zd[i].zaak))
+            j++;
+        b->zbuf.len = 0;
+        for (int pass = 0; pass < 4; pass++)
+            for (size_t k = i; k < j; k++) {
+                if (order[zd[k].kind & 3] != pass)
+                    continue;
+                unsigned char v[4];
+                vb_put_be32(v, zd[k].docno);
+                if (fmt_buf_append(&b->zbuf, v, 4))
+                    return werr(b->w, FMT_NOMEM, "out of memory");
+            }
+        char key[20];
+        size_t zl = strlen(zd[i].zaak);
+        key[0] = 'z';
+        memcpy(key + 1, zd[i].zaak, zl);
+        int rc = put(b, b->ids, key, zl + 1, b->zbuf.data, b->zbuf.len, 0);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return FMT_OK;
+}
+
+static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
+{
+    fmt_writer *w = b->w;
+    int rc = put_num(b, "version", FMT_VERSION_NUMBER);
+    rc = rc ? rc : put(b, b->meta, "title", 5, w->title, strlen(w->title), 0);
+    rc = rc ? rc : put(b, b->meta, "edition", 7, w->edition, strlen(w->edition), 0);
+    /* Without SOURCE_DATE_EPOCH the newest document's date stands for the
+     * edition's date: the clock would make every pack differ. */
+    int64_t created = w->created > 0 ? w->created
+                                     : (int64_t)vb_days(b->last) * 86400;
+    rc = rc ? rc : put_num(b, "created", (uint64_t)(created > 0 ? created : 0));
+    rc = rc ? rc : put_num(b, "documents", ndocs);
+    rc = rc ? rc : put_num(b, "questions", b->kinds[FMT_QUESTION]);
+    rc = rc ? rc : put_num(b, "answers", b->kinds[FMT_ANSWER]);
+    rc = rc ? rc : put_num(b, "notices", b->kinds[FMT_NOTICE]);
+    rc = rc ? rc : put_num(b, "zaken", vb_index_nzaken(b->ix));
+    rc = rc ? rc : put_num(b, "first", (uint64_t)(b->first > 0 ? b->first : 0));
+    rc = rc ? rc : put_num(b, "last", (uint64_t)(b->last > 0 ? b->last : 0));
+    rc = rc ? rc : put_num(b, "source_bytes", w->source_bytes);
+    rc = rc ? rc : put_num(b, "records_bytes", b->records_bytes + b->dictlen);
+    rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
+    rc = rc ? rc : put_num(b, "terms", vb_index_nterms(b->ix));
+    rc = rc ? rc : put(b, b->meta, "dict", 4, b->dict, b->dictlen, 0);
+    return rc;
+}
+
+static int open_env(build *b, const char *dir)
+{
+    char t[1100];
+    snprintf(t, sizeof t, "%s/.vbpack-build-XXXXXX", dir);
+    int fd = mkstemp(t);
+    if (fd < 0)
+        return werr(b->w, FMT_IO, "%s: cannot create a temporary file: %s",
+                    dir, strerror(errno));
+    close(fd);
+    int rc = mdb_env_create(&b->env);
+    size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)1 << 30;
+    if (!rc)
+        rc = mdb_env_set_maxdbs(b->env, 16);
+    if (!rc)
+        rc = mdb_env_set_mapsize(b->env, mapsize);
+    if (!rc)
+        rc = mdb_env_open(b->env, t,
+                          MDB_NOSUBDIR | MDB_NOSYNC | MDB_NOMETASYNC |
+                              MDB_NOLOCK,
+                          0600);
+    /* The scratch environment lives only as long as we hold it open. */
+    unlink(t);
+    if (rc)
+        return mdb_fail(b, rc, "scratch archive");
+    rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
+    if (rc)
+        return mdb_fail(b, rc, "begin");
+    struct {
+        const char *name;
+        MDB_dbi *dbi;
+    } t2[] = {{"meta", &b->meta}, {"docs", &b->docs}, {"summary", &b->summary},
+              {"ids", &b->ids},   {"cols", &b->cols}};
+    for (size_t i = 0; i < sizeof t2 / sizeof *t2; i++)
+        if ((rc = mdb_dbi_open(b->txn, t2[i].name, MDB_CREATE, t2[i].dbi)))
+            return mdb_fail(b, rc, "create table");
+    return FMT_OK;
+}
+
+/* Copy the finished environment, compacted, to a temporary file beside
+ * the output; sync it; rename it into place. */
+static int publish(build *b)
+{
+    fmt_writer *w = b->w;
+    /* Shrink the map to what is used, so the archive's recorded map size
+     * is its own size and small machines can map it. */
+    MDB_envinfo info;
+    MDB_stat st;
+    if (!mdb_env_info(b->env, &info) && !mdb_env_stat(b->env, &st))
+        mdb_env_set_mapsize(b->env, (info.me_last_pgno + 2) * st.ms_psize);
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", w->path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return werr(w, FMT_IO, "%s: %s", tmp, strerror(errno));
+    int rc = mdb_env_copyfd2(b->env, fd, MDB_CP_COMPACT);
+    if (rc) {
+        close(fd);
+        unlink(tmp);
+        return mdb_fail(b, rc, "copy");
+    }
+    if (fsync(fd) || close(fd) || rename(tmp, w->path)) {
+        int e = errno;
+        unlink(tmp);
+        return werr(w, FMT_IO, "%s: %s", w->path, strerror(e));
+    }
+    return FMT_OK;
+}
+
+static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
+{
+    if (b->w->progress)
+        b->w->progress(b->w->pctx, phase, done, n);
+}
+
+static int merge_all(build *b)
+{
+    fmt_writer *w = b->w;
+    size_t nr = w->nspills + 1;
+    run *runs = fmt__calloc(nr, sizeof *runs);
+    if (!runs)
+        return werr(w, FMT_NOMEM, "out of memory");
+    sort_run(w);
+    /* the in-memory run, laid out sorted in a fresh buffer */
+    fmt_buf sorted = {0};
+    int rc = FMT_OK;
+    for (size_t i = 0; i < w->noffs && !rc; i++) {
+        const unsigned char *e = (unsigned char *)w->arena.data + w->offs[i];
+        uint32_t kl, pl;
+        memcpy(&kl, e, 4);
+        memcpy(&pl, e + 4 + kl, 4);
+        rc = fmt_buf_append(&sorted, e, 8 + (size_t)kl + pl);
+    }
+    fmt_buf_free(&w->arena);
+    for (size_t i = 0; i < w->nspills; i++)
+        runs[i].f = w->spills[i];
+    runs[nr - 1].mem = (unsigned char *)sorted.data;
+    runs[nr - 1].memend = (unsigned char *)sorted.data + sorted.len;
+    for (size_t i = 0; i < nr && !rc; i++)
+        rc = run_next(&runs[i]);
+    fmt_doc d = {0};
+    uint32_t docno = 0;
+    run *r;
+    while (!rc && (r = run_min(runs, nr)) != NULL) {
+        rc = add_one(b, docno, &r->payload, &d);
+        if (!rc && ++docno % COMMIT_EVERY == 0) {
+            rc = commit_and_renew(b);
+            progress(b, "write", docno, w->ndocs);
+        }
+        if (!rc)
+            rc = run_next(r);
+        if (rc == FMT_IO)
+            werr(w, rc, "%s: reading a temporary file", w->tmpdir);
+    }
+    fmt_doc_free(&d);
+    for (size_t i = 0; i < nr; i++) {
+        fmt_buf_free(&runs[i].key);
+        fmt_buf_free(&runs[i].payload);
+    }
+    free(runs);
+    fmt_buf_free(&sorted);
+    return rc;
+}
+
+static void build_free(build *b)
+{
+    if (b->txn)
+        mdb_txn_abort(b->txn);
+    if (b->env)
+        mdb_env_close(b->env);
+    if (b->ix)
+        vb_index_free(b->ix);
+    if (b->zc)
+        fmt__zc_free(b->zc);
+    free(b->zaken);
+    fmt_buf_free(&b->rec);
+    fmt_buf_free(&b->sum);
+    fmt_buf_free(&b->zbuf);
+}
+
+int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
+{
+    build b;
+    memset(&b, 0, sizeof b);
+    b.w = w;
+    int rc = FMT_OK;
+    if (w->nspills && (rc = spill(w)) == FMT_OK) {
+        /* everything is on disk now; the in-memory run is empty */
+    }
+    if (!rc) {
+        b.zaken = build_zaken(w, &b.nzaken);
+        if (!b.zaken)
+            rc = werr(w, FMT_NOMEM, "out of memory");
+    }
+    if (!rc)
+        rc = train_dict(&b);
+    if (!rc)
+        rc = open_env(&b, w->tmpdir);
+    if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)w->ndocs)))
+        rc = werr(w, FMT_NOMEM, "out of memory");
+    if (!rc)
+        rc = merge_all(&b);
+    uint64_t index_bytes = 0;
+    if (!rc && (rc = vb_index_finish(b.ix, b.env, &b.txn, &index_bytes)))
+        werr(w, rc, "index: %s", vb_index_errmsg(b.ix));
+    progress(&b, "index", w->ndocs, w->ndocs);
+    if (!rc)
+        rc = write_zaken(&b);
+    if (!rc)
+        rc = write_meta(&b, w->ndocs, index_bytes);
+    if (!rc) {
+        rc = mdb_txn_commit(b.txn);
+        b.txn = NULL;
+        if (rc)
+            rc = mdb_fail(&b, rc, "commit");
+    }
+    if (!rc)
+        rc = publish(&b);
+    build_free(&b);
+    if (msg && msglen)
+        snprintf(msg, msglen, "%s", rc ? w->err : "");
+    fmt_writer_abort(w);
+    return rc;
+}
+
+void fmt_writer_abort(fmt_writer *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->nspills; i++)
+        fclose(w->spills[i]);
+    free(w->spills);
+    fmt_buf_free(&w->arena);
+    fmt_buf_free(&w->sbuf);
+    fmt_buf_free(&w->enc);
+    free(w->offs);
+    free(w->meta);
+    free(w->samples);
+    free(w);
+}

@@ -1,0 +1,25 @@
+/* cmd.h - what the vbpack subcommands in separate files share with main. */
+#ifndef VB_CMD_H
+#define VB_CMD_H
+
+#include "format.h"
+
+/* Print "vbpack: message" and exit with code. */
+void die(int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3), noreturn))
+#endif
+    ;
+/* Print the usage and exit 2. */
+void usage(void)
+#ifdef __GNUC__
+    __attribute__((noreturn))
+#endif
+    ;
+/* Open an archive or die with the reason, naming the file. */
+fmt_archive *open_archive(const char *path);
+
+int cmd_search(int argc, char **argv);   /* search_cmd.c */
+int cmd_suggest(int argc, char **argv);
+
+#endif

@@ -1,0 +1,284 @@
+/* search_cmd.c - `vbpack search` and `vbpack suggest`: the archive's search
+ * on the command line, as text, JSON or a timed batch for benchmarks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "cmd.h"
+#include "json.h"
+#include "search.h"
+
+#define SNIPPET_LEN 240
+#define MAXHL 64
+
+typedef struct {
+    int json, count, facets, batch_mode, tty;
+    fmt_search_opts o;
+    const char *batch;
+} sopts;
+
+static long num_arg(const char *s, const char *what)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || v < 0 || v > 1000000)
+        die(2, "%s: not a number: %s", what, s);
+    return v;
+}
+
+static void print_marked(const char *s, size_t n, const fmt_span *hl,
+                         size_t nhl, int tty)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < nhl; i++) {
+        if (hl[i].off < at || hl[i].off + hl[i].len > n)
+            continue;
+        fwrite(s + at, 1, hl[i].off - at, stdout);
+        fputs(tty ? "\033[1m" : "[", stdout);
+        fwrite(s + hl[i].off, 1, hl[i].len, stdout);
+        fputs(tty ? "\033[0m" : "]", stdout);
+        at = hl[i].off + hl[i].len;
+    }
+    fwrite(s + at, 1, n - at, stdout);
+}
+
+static void print_facets_json(const fmt_results *r)
+{
+    printf("{\"facets\":{");
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        size_t n;
+        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
+        printf("%s\"%s\":[", f ? "," : "", fmt_facet_name(f));
+        for (size_t i = 0; i < n; i++) {
+            printf(i ? ",{\"value\":" : "{\"value\":");
+            json_cstr(stdout, c[i].value);
+            printf(",\"count\":%u}", c[i].count);
+        }
+        putchar(']');
+    }
+    printf("},\"total\":%zu}\n", fmt_results_total(r));
+}
+
+static void print_facets_text(const fmt_results *r)
+{
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        size_t n;
+        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
+        if (!n)
+            continue;
+        printf("%-10s", fmt_facet_field(f));
+        for (size_t i = 0; i < n && i < 12; i++)
+            printf(" %s (%u)", c[i].value, c[i].count);
+        putchar('\n');
+    }
+}
+
+/* One hit: its summary line and snippet. */
+static void print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
+                      const sopts *so, fmt_summary *s, fmt_buf *snip)
+{
+    fmt_span hl[MAXHL];
+    size_t nhl = 0;
+    if (fmt_get_summary(a, h->docno, s) ||
+        fmt_snippet(a, q, h->docno, SNIPPET_LEN, snip, hl, MAXHL, &nhl)) {
+        fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+        return;
+    }
+    if (so->json) {
+        printf("{\"id\":");
+        json_cstr(stdout, s->id);
+        printf(",\"kind\":\"%s\",\"date\":", fmt_kind_name(s->kind));
+        json_date(stdout, s->date);
+        printf(",\"zaak\":");
+        json_cstr(stdout, s->zaak[0] ? s->zaak : NULL);
+        printf(",\"title\":");
+        json_cstr(stdout, s->subject[0] ? s->subject : s->id);
+        printf(",\"score\":%.4f,\"snippet\":", h->score);
+        json_str(stdout, snip->data ? snip->data : "", snip->len);
+        printf(",\"highlights\":[");
+        for (size_t i = 0; i < nhl; i++)
+            printf("%s[%u,%u]", i ? "," : "", hl[i].off, hl[i].len);
+        printf("]}\n");
+        return;
+    }
+    int32_t d = s->date;
+    printf("%s  %s  %04d-%02d-%02d  %s\n", s->id, fmt_kind_name(s->kind),
+           d / 10000, d / 100 % 100, d % 100,
+           s->subject[0] ? s->subject : "");
+    fputs("    ", stdout);
+    print_marked(snip->data ? snip->data : "", snip->len, hl, nhl, so->tty);
+    fputs("\n\n", stdout);
+}
+
+static int parse_query(const char *text, fmt_query **q)
+{
+    char err[256];
+    size_t pos = 0;
+    int rc = fmt_query_parse(q, text, err, sizeof err, &pos);
+    if (rc) {
+        fprintf(stderr, "vbpack: query: %s\n  %s\n  %*s^\n", err, text,
+                (int)pos, "");
+        return rc;
+    }
+    return FMT_OK;
+}
+
+static int run_query(fmt_archive *a, const char *text, const sopts *so)
+{
+    fmt_query *q;
+    if (parse_query(text, &q))
+        return 2;
+    fmt_results *r;
+    int rc = fmt_search(a, q, &so->o, &r);
+    if (rc) {
+        fmt_query_free(q);
+        die(1, "search: %s: %s", fmt_strerror(rc), fmt_errmsg(a));
+    }
+    size_t total = fmt_results_total(r);
+    if (so->count) {
+        printf("%zu\n", total);
+    } else {
+        if (!so->json)
+            printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
+        fmt_summary s = {0};
+        fmt_buf snip = {0};
+        for (size_t i = 0; i < fmt_results_count(r); i++)
+            print_hit(a, q, &fmt_results_hits(r)[i], so, &s, &snip);
+        fmt_summary_free(&s);
+        fmt_buf_free(&snip);
+        if (so->facets)
+            so->json ? print_facets_json(r) : print_facets_text(r);
+        fmt_buf dym = {0};
+        if (!so->json && total == 0 && fmt_didyoumean(a, text, &dym) == FMT_OK)
+            printf("did you mean: %s\n", dym.data);
+        fmt_buf_free(&dym);
+    }
+    fmt_results_free(r);
+    fmt_query_free(q);
+    return 0;
+}
+
+/* Each line of the file as a query, exactly as `search --limit 20` (hits,
+ * snippets and all, output discarded), timed: hits TAB microseconds TAB
+ * query. */
+static int run_batch(fmt_archive *a, const char *file)
+{
+    FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+    if (!f)
+        die(1, "%s: cannot open", file);
+    char line[8192];
+    fmt_summary s = {0};
+    fmt_buf snip = {0};
+    fmt_search_opts o = {0};
+    o.limit = 20;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0])
+            continue;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        fmt_query *q;
+        char err[256];
+        size_t pos;
+        long hits = -1;
+        if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
+            fmt_results *r;
+            if (fmt_search(a, q, &o, &r) == FMT_OK) {
+                hits = (long)fmt_results_total(r);
+                for (size_t i = 0; i < fmt_results_count(r); i++) {
+                    fmt_span hl[MAXHL];
+                    size_t nhl;
+                    uint32_t d = fmt_results_hits(r)[i].docno;
+                    fmt_get_summary(a, d, &s);
+                    fmt_snippet(a, q, d, SNIPPET_LEN, &snip, hl, MAXHL, &nhl);
+                }
+                fmt_results_free(r);
+            }
+            fmt_query_free(q);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double us = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
+        printf("%ld\t%.0f\t%s\n", hits, us, line);
+    }
+    fmt_summary_free(&s);
+    fmt_buf_free(&snip);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    sopts so;
+    memset(&so, 0, sizeof so);
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "--limit") && more)
+            so.o.limit = (size_t)num_arg(argv[++i], "--limit");
+        else if (!strcmp(a, "--offset") && more)
+            so.o.offset = (size_t)num_arg(argv[++i], "--offset");
+        else if (!strcmp(a, "--sort") && more) {
+            const char *v = argv[++i];
+            if (!strcmp(v, "rank"))
+                so.o.sort = FMT_SORT_RANK;
+            else if (!strcmp(v, "date"))
+                so.o.sort = FMT_SORT_DATE;
+            else
+                die(2, "--sort takes rank or date, not %s", v);
+        } else if (!strcmp(a, "--json"))
+            so.json = 1;
+        else if (!strcmp(a, "--count"))
+            so.count = 1;
+        else if (!strcmp(a, "--facets"))
+            so.facets = so.o.facets = 1;
+        else if (!strcmp(a, "--batch") && more)
+            so.batch = argv[++i];
+        else if (!strcmp(a, "--"))
+            break;
+        else
+            usage();
+    }
+    so.tty = isatty(1);
+    if (so.batch) {
+        if (i + 1 != argc)
+            usage();
+        fmt_archive *a = open_archive(argv[i]);
+        int rc = run_batch(a, so.batch);
+        fmt_close(a);
+        return rc;
+    }
+    if (i + 2 != argc)
+        usage();
+    fmt_archive *a = open_archive(argv[i]);
+    int rc = run_query(a, argv[i + 1], &so);
+    fmt_close(a);
+    return rc;
+}
+
+int cmd_suggest(int argc, char **argv)
+{
+    size_t limit = 10;
+    int i = 1;
+    if (argc > 2 && !strcmp(argv[1], "--limit")) {
+        limit = (size_t)num_arg(argv[2], "--limit");
+        i = 3;
+    }
+    if (i + 2 != argc || limit == 0 || limit > 1000)
+        usage();
+    fmt_archive *a = open_archive(argv[i]);
+    char **w = calloc(limit, sizeof *w);
+    size_t n = 0;
+    if (!w || fmt_suggest(a, argv[i + 1], w, limit, &n))
+        die(1, "suggest: %s", fmt_errmsg(a));
+    for (size_t k = 0; k < n; k++) {
+        puts(w[k]);
+        free(w[k]);
+    }
+    free(w);
+    fmt_close(a);
+    return 0;
+}

@@ -1,0 +1,596 @@
+/* vbpack.c - the `vbpack` command: pack question documents into an archive,
+ * and inspect, verify, list, print, export and search archives.
+ *
+ * Exit codes: 0 ok, 1 bad data (a source or archive could not honestly be
+ * used), 2 usage. Messages name the file and line, or the record.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cmd.h"
+#include "format.h"
+#include "json.h"
+#include "parse.h"
+#include "source.h"
+
+static const char usage_text[] =
+    "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
+    "                   [--keep-going] [-q] SOURCE...\n"
+    "       vbpack info [--json] ARCHIVE\n"
+    "       vbpack verify ARCHIVE\n"
+    "       vbpack ls [--json] ARCHIVE\n"
+    "       vbpack cat [--json|--raw] ARCHIVE ID|ZAAK\n"
+    "       vbpack export ARCHIVE DIR\n"
+    "       vbpack search [--limit N] [--offset N] [--sort rank|date] [--json]\n"
+    "                     [--count] [--facets] ARCHIVE QUERY\n"
+    "       vbpack search --batch FILE ARCHIVE\n"
+    "       vbpack suggest [--limit N] ARCHIVE PREFIX\n"
+    "SOURCE is a .txt/.md file, a folder of them, or a .tar/.tar.gz.\n";
+
+void die(int code, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("vbpack: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(code);
+}
+
+void usage(void)
+{
+    fputs(usage_text, stderr);
+    exit(2);
+}
+
+fmt_archive *open_archive(const char *path)
+{
+    fmt_archive *a;
+    char msg[600];
+    if (fmt_open(&a, path, msg, sizeof msg))
+        die(1, "%s", msg);
+    return a;
+}
+
+/* ---- pack ------------------------------------------------------------------ */
+
+typedef struct {
+    fmt_writer *w;
+    int quiet, strict, keep_going, tty;
+    unsigned long docs, warnings, errors;
+    unsigned long kinds[4];
+    uint64_t bytes;
+    struct timespec start, last;
+    fmt_doc d;
+} packer;
+
+static double since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(packer *p, const char *phase, int final)
+{
+    if (!p->tty || p->quiet || (!final && since(&p->last) < 0.2))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    double s = since(&p->start);
+    fprintf(stderr, "\r%-6s %8lu documents  %8.1f MB  %6.1f MB/s   ", phase,
+            p->docs, p->bytes / 1e6, s > 0 ? p->bytes / 1e6 / s : 0.0);
+    if (final)
+        fputc('\n', stderr);
+}
+
+static void src_error(void *ctx, const char *display, const char *msg)
+{
+    packer *p = ctx;
+    p->errors++;
+    if (p->tty && !p->quiet)
+        fputc('\n', stderr);
+    fprintf(stderr, "vbpack: %s: %s\n", display, msg);
+}
+
+/* The id: the relative path without its extension. */
+static char *make_id(const char *relpath)
+{
+    const char *slash = strrchr(relpath, '/');
+    const char *dot = strrchr(slash ? slash + 1 : relpath, '.');
+    size_t n = dot && dot != (slash ? slash + 1 : relpath) ? (size_t)(dot - relpath)
+                                                           : strlen(relpath);
+    char *id = malloc(n + 1);
+    if (!id)
+        die(1, "out of memory");
+    memcpy(id, relpath, n);
+    id[n] = 0;
+    return id;
+}
+
+static int pack_file(void *ctx, const src_file *f)
+{
+    packer *p = ctx;
+    char msg[300];
+    if (parse_check_text(f->data, f->len, msg, sizeof msg)) {
+        src_error(p, f->display, msg);
+        return 0;
+    }
+    fmt_doc *d = &p->d;
+    fmt_doc_free(d);
+    char *id = make_id(f->relpath);
+    if (fmt_doc_set_text(d, f->data, f->len) ||
+        fmt_doc_set_str(&d->id, id, (size_t)-1) ||
+        fmt_doc_set_str(&d->source, f->relpath, (size_t)-1) ||
+        parse_doc(d, id))
+        die(1, "out of memory");
+    free(id);
+    for (size_t i = 0; i < d->nwarnings; i++) {
+        p->warnings++;
+        if (!p->quiet || p->strict)
+            fprintf(stderr, "%svbpack: %s: %s\n",
+                    p->tty && !p->quiet ? "\n" : "", f->display,
+                    d->warnings[i]);
+    }
+    if (p->strict && d->nwarnings)
+        p->errors++;
+    if (fmt_writer_add(p->w, d))
+        die(1, "%s: %s", f->display, fmt_writer_errmsg(p->w));
+    p->docs++;
+    p->bytes += f->len;
+    if (d->kind >= 0 && d->kind < 4)
+        p->kinds[d->kind]++;
+    show_progress(p, "read", 0);
+    return 0;
+}
+
+static void finish_progress(void *ctx, const char *phase, uint64_t done,
+                            uint64_t total)
+{
+    packer *p = ctx;
+    if (!p->tty || p->quiet || since(&p->last) < 0.2)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    fprintf(stderr, "\r%-6s %8llu of %llu documents   ", phase,
+            (unsigned long long)done, (unsigned long long)total);
+}
+
+static int64_t source_date_epoch(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0)
+        die(2, "SOURCE_DATE_EPOCH is not a number of seconds: %s", s);
+    return v;
+}
+
+static void pack_summary(packer *p, const char *out)
+{
+    fmt_archive *a = open_archive(out);
+    fmt_info in;
+    fmt_get_info(a, &in);
+    fmt_close(a);
+    printf("packed %lu documents (%lu questions, %lu answers, %lu notices), "
+           "%lu warnings\n",
+           p->docs, p->kinds[FMT_QUESTION], p->kinds[FMT_ANSWER],
+           p->kinds[FMT_NOTICE], p->warnings);
+    printf("%s: %.1f MB from %.1f MB of sources (%.1f%%) in %.1f s\n", out,
+           in.archive_bytes / 1e6, in.source_bytes / 1e6,
+           in.source_bytes ? 100.0 * in.archive_bytes / in.source_bytes : 0,
+           since(&p->start));
+}
+
+static int cmd_pack(int argc, char **argv)
+{
+    packer p;
+    memset(&p, 0, sizeof p);
+    fmt_writer_opts o = {0};
+    const char *out = NULL;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-o") && i + 1 < argc)
+            out = argv[++i];
+        else if (!strcmp(a, "--title") && i + 1 < argc)
+            o.title = argv[++i];
+        else if (!strcmp(a, "--edition") && i + 1 < argc)
+            o.edition = argv[++i];
+        else if (!strcmp(a, "--strict"))
+            p.strict = 1;
+        else if (!strcmp(a, "--keep-going"))
+            p.keep_going = 1;
+        else if (!strcmp(a, "-q"))
+            p.quiet = 1;
+        else if (!strcmp(a, "--"))
+            break;
+        else
+            usage();
+    }
+    if (!out || i >= argc)
+        usage();
+    p.tty = isatty(2);
+    o.created = source_date_epoch();
+    o.progress = finish_progress;
+    o.progress_ctx = &p;
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    int rc = fmt_writer_open(&p.w, out, &o);
+    if (rc)
+        die(1, "%s: %s", out, fmt_strerror(rc));
+    for (; i < argc; i++) {
+        if (src_walk(argv[i], pack_file, src_error, &p) < 0)
+            p.errors += p.errors ? 0 : 1;
+    }
+    show_progress(&p, "read", 1);
+    fmt_doc_free(&p.d);
+    if (p.errors && !p.keep_going) {
+        fmt_writer_abort(p.w);
+        die(1, "%lu error(s): no archive written (--keep-going packs the "
+               "rest)", p.errors);
+    }
+    if (p.docs == 0) {
+        fmt_writer_abort(p.w);
+        die(1, "no documents found in the sources");
+    }
+    char msg[600];
+    if (fmt_writer_finish(p.w, msg, sizeof msg))
+        die(1, "%s", msg);
+    if (p.tty && !p.quiet)
+        fputc('\n', stderr);
+    if (!p.quiet)
+        pack_summary(&p, out);
+    return p.errors ? 1 : 0;
+}
+
+/* ---- info, verify -------------------------------------------------------- */
+
+static void print_date(int32_t ymd)
+{
+    if (ymd > 0)
+        printf("%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+    else
+        printf("-");
+}
+
+static int cmd_info(int argc, char **argv)
+{
+    int json = argc == 3 && !strcmp(argv[1], "--json");
+    if (argc != 2 + json)
+        usage();
+    fmt_archive *a = open_archive(argv[1 + json]);
+    fmt_info in;
+    fmt_get_info(a, &in);
+    fmt_close(a);
+    if (json) {
+        printf("{\"title\":");
+        json_cstr(stdout, in.title);
+        printf(",\"edition\":");
+        json_cstr(stdout, in.edition);
+        printf(",\"version\":%u,\"created\":%lld,\"documents\":%u,\"kinds\":"
+               "{\"question\":%u,\"answer\":%u,\"notice\":%u},\"zaken\":%u,"
+               "\"first_date\":",
+               in.version, (long long)in.created, in.documents,
+               in.kinds[FMT_QUESTION], in.kinds[FMT_ANSWER],
+               in.kinds[FMT_NOTICE], in.zaken);
+        json_date(stdout, in.first_date);
+        printf(",\"last_date\":");
+        json_date(stdout, in.last_date);
+        printf(",\"source_bytes\":%llu,\"archive_bytes\":%llu,"
+               "\"records_bytes\":%llu,\"index_bytes\":%llu,\"terms\":%u}\n",
+               (unsigned long long)in.source_bytes,
+               (unsigned long long)in.archive_bytes,
+               (unsigned long long)in.records_bytes,
+               (unsigned long long)in.index_bytes, in.terms);
+        return 0;
+    }
+    printf("title:      %s\nedition:    %s\nformat:     %u\n", in.title,
+           in.edition, in.version);
+    printf("documents:  %u (%u questions, %u answers, %u notices) in %u "
+           "zaken\n",
+           in.documents, in.kinds[FMT_QUESTION], in.kinds[FMT_ANSWER],
+           in.kinds[FMT_NOTICE], in.zaken);
+    printf("dates:      ");
+    print_date(in.first_date);
+    printf(" .. ");
+    print_date(in.last_date);
+    printf("\nsources:    %llu bytes\n", (unsigned long long)in.source_bytes);
+    printf("archive:    %llu bytes (%.1f%% of the sources)\n",
+           (unsigned long long)in.archive_bytes,
+           in.source_bytes ? 100.0 * in.archive_bytes / in.source_bytes : 0);
+    printf("records:    %llu bytes compressed (%.1f%%)\n",
+           (unsigned long long)in.records_bytes,
+           in.source_bytes ? 100.0 * in.records_bytes / in.source_bytes : 0);
+    printf("index:      %llu bytes, %u terms\n",
+           (unsigned long long)in.index_bytes, in.terms);
+    return 0;
+}
+
+static void verify_bad(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    (*(unsigned long *)ctx)++;
+    fprintf(stderr, "vbpack: %s\n", msg);
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+    if (argc != 2)
+        usage();
+    fmt_archive *a = open_archive(argv[1]);
+    unsigned long bad = 0;
+    int rc = fmt_verify(a, verify_bad, &bad);
+    uint32_t n = fmt_count(a);
+    fmt_close(a);
+    if (rc == FMT_NOMEM)
+        die(1, "out of memory");
+    if (rc) {
+        fprintf(stderr, "vbpack: %s: %lu damaged item(s)\n", argv[1], bad);
+        return 1;
+    }
+    printf("%s: ok, %u records verified\n", argv[1], n);
+    return 0;
+}
+
+/* ---- ls, cat, export --------------------------------------------------------- */
+
+static int cmd_ls(int argc, char **argv)
+{
+    int json = argc == 3 && !strcmp(argv[1], "--json");
+    if (argc != 2 + json)
+        usage();
+    fmt_archive *a = open_archive(argv[1 + json]);
+    fmt_doc d = {0};
+    fmt_summary s = {0};
+    int rc = 0;
+    for (uint32_t i = 0; i < fmt_count(a); i++) {
+        if (json ? fmt_get(a, i, &d) : fmt_get_summary(a, i, &s)) {
+            fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+            rc = 1;
+            continue;
+        }
+        if (json) {
+            json_doc(stdout, &d, 0);
+            putchar('\n');
+            continue;
+        }
+        printf("%-24s %-8s ", s.id, fmt_kind_name(s.kind));
+        print_date(s.date);
+        printf(" %-11s %s\n", s.zaak[0] ? s.zaak : "-", s.subject);
+    }
+    fmt_doc_free(&d);
+    fmt_summary_free(&s);
+    fmt_close(a);
+    return rc;
+}
+
+static void cat_plain(const fmt_doc *d)
+{
+    printf("id:          %s\nkind:        %s\nzaak:        %s\n", d->id,
+           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-");
+    printf("submitted:   ");
+    print_date(d->submitted);
+    printf("\nreceived:    ");
+    print_date(d->received);
+    printf("\nmembers:     ");
+    for (size_t i = 0; i < d->nmembers; i++)
+        printf("%s%s%s%s%s", i ? ", " : "", d->members[i].name,
+               d->members[i].party ? " (" : "",
+               d->members[i].party ? d->members[i].party : "",
+               d->members[i].party ? ")" : "");
+    for (size_t i = 0; i < d->naddressees; i++)
+        printf("%s%s", i ? "; " : "\nto:          ", d->addressees[i]);
+    for (size_t i = 0; i < d->nanswered_by; i++)
+        printf("%s%s", i ? "; " : "\nanswered by: ", d->answered_by[i]);
+    printf("\nsubject:     %s\n\n", d->subject ? d->subject : "-");
+    fwrite(d->text, 1, d->len, stdout);
+    if (d->len && d->text[d->len - 1] != '\n')
+        putchar('\n');
+}
+
+static int cmd_cat(int argc, char **argv)
+{
+    int mode = 0, i = 1; /* 0 plain, 1 json, 2 raw */
+    if (argc > 1 && !strcmp(argv[1], "--json"))
+        mode = 1, i++;
+    else if (argc > 1 && !strcmp(argv[1], "--raw"))
+        mode = 2, i++;
+    if (argc != i + 2)
+        usage();
+    fmt_archive *a = open_archive(argv[i]);
+    const char *want = argv[i + 1];
+    uint32_t one, many[256];
+    size_t n = 0;
+    if (fmt_find(a, want, &one) == FMT_OK) {
+        many[0] = one;
+        n = 1;
+    } else if (fmt_zaak_docs(a, want, many, 256, &n) || n == 0) {
+        fmt_close(a);
+        die(1, "%s: no document or zaak '%s'", argv[i], want);
+    }
+    if (n > 256)
+        n = 256;
+    fmt_doc d = {0};
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (fmt_get(a, many[k], &d)) {
+            fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+            rc = 1;
+            continue;
+        }
+        if (mode == 1) {
+            json_doc(stdout, &d, 1);
+            putchar('\n');
+        } else if (mode == 2) {
+            fwrite(d.text, 1, d.len, stdout);
+        } else {
+            if (k)
+                printf("\n----------------------------------------\n\n");
+            cat_plain(&d);
+        }
+    }
+    fmt_doc_free(&d);
+    fmt_close(a);
+    return rc;
+}
+
+/* An id may become a path below DIR only if it cannot leave it. */
+static int safe_relpath(const char *p)
+{
+    if (!*p || *p == '/' || strlen(p) > 900)
+        return 0;
+    for (const char *s = p; *s;) {
+        const char *e = strchr(s, '/');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n == 0 || (n == 1 && s[0] == '.') ||
+            (n == 2 && s[0] == '.' && s[1] == '.'))
+            return 0;
+        s += n + (e != NULL);
+    }
+    return strchr(p, '\\') == NULL;
+}
+
+static int mkdirs(char *path)
+{
+    for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = 0;
+        int rc = mkdir(path, 0755);
+        *s = '/';
+        if (rc && errno != EEXIST)
+            return -1;
+    }
+    return 0;
+}
+
+static int export_one(const char *dir, const fmt_doc *d)
+{
+    const char *dot = strrchr(d->source, '.');
+    const char *slash = strrchr(d->source, '/');
+    const char *ext = dot && (!slash || dot > slash) ? dot : "";
+    if (!safe_relpath(d->id) || strlen(ext) > 16 || strchr(ext, '/')) {
+        fprintf(stderr, "vbpack: record '%s': id would leave %s: refused\n",
+                d->id, dir);
+        return 1;
+    }
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s%s", dir, d->id, ext);
+    int fd = -1;
+    if (mkdirs(path) == 0)
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  0644);
+    if (fd < 0) {
+        fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    size_t off = 0;
+    while (off < d->len) {
+        ssize_t w = write(fd, d->text + off, d->len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
+            close(fd);
+            return 1;
+        }
+        off += (size_t)w;
+    }
+    if (close(fd)) {
+        fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+static int cmd_export(int argc, char **argv)
+{
+    if (argc != 3)
+        usage();
+    fmt_archive *a = open_archive(argv[1]);
+    if (mkdir(argv[2], 0755) && errno != EEXIST)
+        die(1, "%s: %s", argv[2], strerror(errno));
+    fmt_doc d = {0};
+    unsigned long bad = 0, n = 0;
+    for (uint32_t i = 0; i < fmt_count(a); i++) {
+        if (fmt_get(a, i, &d)) {
+            fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+            bad++;
+            continue;
+        }
+        if (export_one(argv[2], &d))
+            bad++;
+        else
+            n++;
+    }
+    fmt_doc_free(&d);
+    fmt_close(a);
+    printf("exported %lu documents to %s", n, argv[2]);
+    if (bad)
+        printf(", %lu failed", bad);
+    putchar('\n');
+    return bad ? 1 : 0;
+}
+
+/* ---- bench-get: random access timing for benchmarks (undocumented) --------- */
+
+static int u64cmp(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static int cmd_bench_get(int argc, char **argv)
+{
+    if (argc != 3)
+        usage();
+    fmt_archive *a = open_archive(argv[1]);
+    long n = atol(argv[2]);
+    uint32_t count = fmt_count(a);
+    if (n <= 0 || count == 0)
+        die(2, "bench-get: nothing to do");
+    uint64_t *t = malloc((size_t)n * sizeof *t), x = 88172645463325252ull;
+    fmt_doc d = {0};
+    for (long i = 0; i < n; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        struct timespec s;
+        clock_gettime(CLOCK_MONOTONIC, &s);
+        if (fmt_get(a, (uint32_t)(x % count), &d))
+            die(1, "%s", fmt_errmsg(a));
+        t[i] = (uint64_t)(since(&s) * 1e9);
+    }
+    qsort(t, (size_t)n, sizeof *t, u64cmp);
+    printf("%.1f %.1f\n", t[n / 2] / 1e3, t[(size_t)(n * 0.99)] / 1e3);
+    free(t);
+    fmt_doc_free(&d);
+    fmt_close(a);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        usage();
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } cmds[] = {{"pack", cmd_pack},     {"info", cmd_info},
+                {"verify", cmd_verify}, {"ls", cmd_ls},
+                {"cat", cmd_cat},       {"export", cmd_export},
+                {"search", cmd_search}, {"suggest", cmd_suggest},
+                {"bench-get", cmd_bench_get}};
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+        if (!strcmp(argv[1], cmds[i].name))
+            return cmds[i].fn(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "--version")) {
+        printf("vbpack %s\n", VERSION);
+        return 0;
+    }
+    usage();
+    return 2;
+}

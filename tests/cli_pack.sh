@@ -1,0 +1,89 @@
+#!/bin/sh
+# cli_pack.sh - vbpack end to end on the bundled samples, in the style of
+# git's t/: exit codes, messages, the round trip, determinism, bad input.
+# Run from the project root with B=build folder (tests/run.sh does).
+B=${B:-build}
+VB="$PWD/$B/vbpack"
+T=$(mktemp -d /tmp/vbcli-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "not ok - $1"; }
+check() { desc=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then ok "$desc"; else no "$desc"; sed 's/^/#   /' "$T/err" | head -5; fi; }
+fails() { code=$1; desc=$2; shift 2; "$@" >"$T/out" 2>"$T/err"; rc=$?; if [ "$rc" = "$code" ]; then ok "$desc"; else no "$desc (exit $rc, want $code)"; fi; }
+
+# pack, verify, export: every byte comes back
+check "pack samples" "$VB" pack -q -o "$T/s.vbk" samples/
+check "verify" "$VB" verify "$T/s.vbk"
+check "export" "$VB" export "$T/s.vbk" "$T/out1"
+n=0; bad=0
+for f in samples/*.txt; do
+    n=$((n + 1))
+    cmp -s "$f" "$T/out1/$(basename "$f")" || { bad=$((bad + 1)); echo "# differs: $f"; }
+done
+[ "$bad" = 0 ] && [ "$n" -gt 20 ] && ok "export is byte-identical ($n files)" || no "export is byte-identical"
+[ ! -e "$T/out1/INDEX.tsv" ] && ok "only documents are packed" || no "only documents are packed"
+
+# deterministic: same sources, same bytes, whatever the order given
+mkdir -p "$T/mix/b" "$T/mix/a"
+cp samples/kv-tk-2014Z07524.txt "$T/mix/b/"; cp samples/2022Z01227.txt "$T/mix/a/"
+check "pack twice" "$VB" pack -q -o "$T/s2.vbk" samples/
+cmp -s "$T/s.vbk" "$T/s2.vbk" && ok "packing twice gives identical bytes" || no "packing twice gives identical bytes"
+SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -o "$T/m1.vbk" "$T/mix/a" "$T/mix/b" 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -o "$T/m2.vbk" "$T/mix/b" "$T/mix/a" 2>/dev/null
+cmp -s "$T/m1.vbk" "$T/m2.vbk" && ok "argument order does not change the bytes" || no "argument order does not change the bytes"
+
+# info and cat --json of the reference document
+check "info --json" "$VB" info --json "$T/s.vbk"
+grep -q '"documents":31' "$T/out" && ok "info counts 31 documents" || no "info counts 31 documents"
+for k in title edition documents kinds first_date last_date source_bytes archive_bytes records_bytes index_bytes; do
+    grep -q "\"$k\":" "$T/out" || no "info --json has $k"
+done
+check "cat --json 2022Z01227" "$VB" cat --json "$T/s.vbk" 2022Z01227
+for want in '"name":"Palland","party":"CDA"' '"name":"Inge van Dijk","party":"CDA"' \
+    '"name":"Amhaouch","party":"CDA"' '"submitted":"2022-01-26"' \
+    '"Minister van Justitie en Veiligheid"' '"Minister van Economische Zaken en Klimaat"' \
+    '"Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"' \
+    '"numbers":\[15\]' 'https://www.rtlnieuws.nl/' 'https://www.wsj.com/'; do
+    grep -q "$want" "$T/out" && ok "cat --json has $want" || no "cat --json has $want"
+done
+check "cat --raw is the source" sh -c "'$VB' cat --raw '$T/s.vbk' 2022Z01227 | cmp -s - samples/2022Z01227.txt"
+check "ls --json" "$VB" ls --json "$T/s.vbk"
+[ "$(wc -l <"$T/out")" = 31 ] && ok "ls lists 31 documents" || no "ls lists 31 documents"
+fails 1 "cat of an unknown id fails" "$VB" cat "$T/s.vbk" nope
+grep -q "nope" "$T/err" && ok "and names it" || no "and names it"
+
+# search
+check "search nuctech" "$VB" search --json "$T/s.vbk" nuctech
+grep -q '"id":"2022Z01227"' "$T/out" && ok "search finds 2022Z01227" || no "search finds 2022Z01227"
+fails 2 "a malformed query is a usage error" "$VB" search "$T/s.vbk" '(nuctech'
+grep -q "\\^" "$T/err" && ok "and points at the place" || no "and points at the place"
+
+# bad input
+fails 2 "no arguments" "$VB"
+fails 2 "pack without -o" "$VB" pack samples/
+printf '' >"$T/empty.txt"
+fails 1 "an empty file is refused" "$VB" pack -q -o "$T/e.vbk" "$T/empty.txt"
+grep -q "empty.txt" "$T/err" && ok "and named" || no "and named"
+[ ! -e "$T/e.vbk" ] && ok "and no archive is written" || no "and no archive is written"
+printf 'Vragen\0\001\002' >"$T/bin.txt"
+fails 1 "binary junk is refused" "$VB" pack -q -o "$T/e.vbk" "$T/bin.txt"
+printf 'Vragen van het lid \377\376 (VVD)\n' >"$T/utf.txt"
+fails 1 "invalid UTF-8 is refused" "$VB" pack -q -o "$T/e.vbk" "$T/utf.txt"
+grep -q "line 1" "$T/err" && ok "with its line" || no "with its line"
+mkdir -p "$T/dup/x" "$T/dup2/x"
+cp samples/kv-tk-2014Z07524.txt "$T/dup/x/a.txt"; cp samples/kv-tk-2015Z08452.txt "$T/dup2/x/a.txt"
+fails 1 "two documents with the same id" "$VB" pack -q -o "$T/e.vbk" "$T/dup" "$T/dup2"
+grep -q "x/a" "$T/err" && ok "the duplicate id is named" || no "the duplicate id is named"
+printf 'not an archive' >"$T/junk.vbk"
+fails 1 "a non-archive is refused" "$VB" info "$T/junk.vbk"
+head -c 20000 "$T/s.vbk" >"$T/trunc.vbk"
+fails 1 "a truncated archive is refused" "$VB" verify "$T/trunc.vbk"
+fails 1 "a missing archive" "$VB" ls "$T/none.vbk"
+# read-only archive on read-only media: no lock file appears
+cp "$T/s.vbk" "$T/ro.vbk"; chmod 444 "$T/ro.vbk"
+check "a read-only archive opens" "$VB" info "$T/ro.vbk"
+[ ! -e "$T/ro.vbk-lock" ] && ok "and no lock file is made" || no "and no lock file is made"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
