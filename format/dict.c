@@ -225,16 +225,27 @@ static size_t dict_train_params(const char *const *samples,
     return dlen;
 }
 
-size_t fmt__dict_train(const char *const *samples, const size_t *lens,
-                       size_t n, unsigned char *dict, size_t cap)
+size_t fmt__dict_train_ex(const char *const *samples, const size_t *lens,
+                          size_t n, unsigned char *dict, size_t cap,
+                          unsigned k, unsigned d)
 {
     if (!samples || !lens || !dict || n == 0)
         return 0;
     if (cap > FMT__DICT_MAX)
         cap = FMT__DICT_MAX;
-    if (cap < SEG_LEN)
+    d = d < 4 ? 4 : d > 8 ? 8 : d;
+    k = k < 16 ? 16 : k > 1024 ? 1024 : k;
+    if (k < 2 * d)
+        k = 2 * d;
+    if (cap < k)
         return 0;
-    return dict_train_params(samples, lens, n, dict, cap, SEG_LEN, DMER_LEN);
+    return dict_train_params(samples, lens, n, dict, cap, k, d);
+}
+
+size_t fmt__dict_train(const char *const *samples, const size_t *lens,
+                       size_t n, unsigned char *dict, size_t cap)
+{
+    return fmt__dict_train_ex(samples, lens, n, dict, cap, SEG_LEN, DMER_LEN);
 }
 
 /* ---- codec ------------------------------------------------------------- */

@@ -30,6 +30,14 @@
 size_t fmt__dict_train(const char *const *samples, const size_t *lens,
                        size_t n, unsigned char *dict, size_t cap);
 
+/* fmt__dict_train() with its two knobs given: segment length k (bytes
+ * taken at a time, 16..1024) and d-mer length d (bytes that must repeat,
+ * 4..8). For measuring tools that tune them; out-of-range values are
+ * clamped. */
+size_t fmt__dict_train_ex(const char *const *samples, const size_t *lens,
+                          size_t n, unsigned char *dict, size_t cap,
+                          unsigned k, unsigned d);
+
 /* ---- codec: raw deflate (no zlib header or trailer) with a dictionary --- */
 
 typedef struct fmt__zc fmt__zc;

@@ -554,10 +554,10 @@ typedef struct {
     vb_index *ix;
     MDB_env *env;
     MDB_txn **txn;
-    MDB_dbi terms, pos, stems, facets, cols;
+    MDB_dbi terms, stems, facets, cols;
     uint64_t bytes, puts;
     vb_plist pl;
-    fmt_buf enc, stemlist, allpos;
+    fmt_buf enc, post, stemlist, allpos;
 } fin;
 
 static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
@@ -611,12 +611,13 @@ static int write_word(fin *f, rrun **parts, size_t np)
     }
     const fmt_buf *w = &parts[0]->word;
     f->enc.len = 0;
-    if (vb_postings_encode(&f->pl, NULL, &f->enc))
+    f->post.len = 0;
+    if (vb_postings_encode(&f->pl, NULL, &f->post) ||
+        vb_buf_varint(&f->enc, f->post.len) ||
+        fmt_buf_append(&f->enc, f->post.data, f->post.len) ||
+        fmt_buf_append(&f->enc, f->allpos.data, f->allpos.len))
         return FMT_NOMEM;
     int rc = fput(f, f->terms, w->data, w->len, f->enc.data, f->enc.len,
-                  MDB_APPEND);
-    if (!rc)
-        rc = fput(f, f->pos, w->data, w->len, f->allpos.data, f->allpos.len,
                   MDB_APPEND);
     f->ix->nterms++;
     /* remember stem NUL word, when the stem differs */
@@ -798,9 +799,9 @@ int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     f.env = env;
     f.txn = txn;
     int rc = flush_run(ix);
-    const char *names[] = {"terms", "pos", "stems", "facets", "cols"};
-    MDB_dbi *dbis[] = {&f.terms, &f.pos, &f.stems, &f.facets, &f.cols};
-    for (int i = 0; i < 5 && !rc; i++) {
+    const char *names[] = {"terms", "stems", "facets", "cols"};
+    MDB_dbi *dbis[] = {&f.terms, &f.stems, &f.facets, &f.cols};
+    for (int i = 0; i < 4 && !rc; i++) {
         int mr = mdb_dbi_open(*txn, names[i], MDB_CREATE, dbis[i]);
         if (mr)
             rc = ixerr(ix, vb_mdb_code(mr), mdb_strerror(mr));
@@ -820,6 +821,7 @@ int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
             ix->nzaken++;
     vb_plist_free(&f.pl);
     fmt_buf_free(&f.enc);
+    fmt_buf_free(&f.post);
     fmt_buf_free(&f.stemlist);
     fmt_buf_free(&f.allpos);
     *bytes = f.bytes;

@@ -16,6 +16,9 @@
 #include "token.h"
 
 #define FMT_VERSION_NUMBER 1
+/* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
+ * half a page on average, so 64 records share that waste. */
+#define VB_CHUNK 64
 
 /* ---- allocation: one place, so a test build can fail the Nth call ----- */
 void *fmt__alloc(size_t n);
@@ -131,6 +134,9 @@ int vb_postings_encode(const vb_plist *l, const uint32_t *poslens,
  * of each document's positions in the positions value. */
 int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
                        uint32_t **posoff, size_t *poscap, uint32_t ndocs);
+/* Split a terms value into its posting list and its positions. */
+int vb_term_split(const unsigned char *v, size_t n, const unsigned char **post,
+                  size_t *plen, const unsigned char **pos, size_t *poslen);
 /* Just the document count stored at the head of a posting list. */
 int vb_postings_df(const unsigned char *p, size_t n, uint32_t *df);
 
@@ -145,7 +151,7 @@ typedef struct {
 struct fmt_archive {
     MDB_env *env;
     MDB_txn *txn;        /* one read transaction for the handle's life */
-    MDB_dbi meta, docs, summary, ids, terms, pos, stems, facets, cols;
+    MDB_dbi meta, docs, summary, ids, terms, stems, facets, cols;
     uint32_t ndocs;
     unsigned char dict[32768];
     size_t dictlen;
@@ -179,6 +185,10 @@ int vb_mdb_code(int rc);
  * for the handle's life). FMT_NOTFOUND or FMT_CORRUPT. */
 int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
            const unsigned char **val, size_t *vlen);
+/* The stored bytes of record docno inside its chunk (pointer into the
+ * map). FMT_CORRUPT with a message when the chunk is damaged. */
+int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
+                    size_t *reclen);
 /* Load facet values (once). */
 int vb_load_facets(fmt_archive *a);
 fmt_tokenizer *vb_tok(fmt_archive *a);

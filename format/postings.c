@@ -9,8 +9,10 @@
  *
  * Deltas run across blocks (the first document's delta is from 0). The skip
  * table lets a search jump over whole blocks of VB_BLOCK documents without
- * decoding them. The positions of a word (pos db) are, per document in the
- * same order, tf varints of position deltas.
+ * decoding them. A terms value is varint posting-list length, the posting
+ * list, then the word's positions: per document in the same order, tf
+ * varints of position deltas (first from 0). One value per word, so a word
+ * costs one B-tree entry and at most one partly filled overflow page.
  */
 #include <stdlib.h>
 #include "internal.h"
@@ -143,5 +145,19 @@ int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
     if (p != end)
         return FMT_CORRUPT;
     l->n = df;
+    return FMT_OK;
+}
+
+int vb_term_split(const unsigned char *v, size_t n, const unsigned char **post,
+                  size_t *plen, const unsigned char **pos, size_t *poslen)
+{
+    const unsigned char *p = v, *end = v + n;
+    uint64_t len;
+    if (vb_get_varint(&p, end, &len) || len > (uint64_t)(end - p))
+        return FMT_CORRUPT;
+    *post = p;
+    *plen = (size_t)len;
+    *pos = p + len;
+    *poslen = (size_t)(end - p - len);
     return FMT_OK;
 }

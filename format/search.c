@@ -6,7 +6,7 @@
  * more, which puts a document about a thing above one that mentions it in
  * a footnote. A word matches every indexed word with the same Dutch stem
  * (stems db), so inflections meet; a phrase matches exact words at
- * consecutive positions (pos db). Filters read the facet lists and the
+ * consecutive positions (stored after each word's postings). Filters read the facet lists and the
  * per-document columns; a date range is a range of document numbers,
  * since documents are numbered in date order.
  *
@@ -190,13 +190,15 @@ static double idf(const fmt_archive *a, size_t df)
  * unioned, tfx summed (subject flags or-ed). */
 static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
 {
-    const unsigned char *v;
-    size_t vl;
+    const unsigned char *v, *post, *pos;
+    size_t vl, pl, posl;
     int rc = vb_get(e->a, e->a->terms, w, n, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     if (!rc)
-        rc = vb_postings_decode(v, vl, &e->pl, NULL, NULL, e->a->ndocs);
+        rc = vb_term_split(v, vl, &post, &pl, &pos, &posl);
+    if (!rc)
+        rc = vb_postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
     if (rc)
         return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
                       (int)n, w);
@@ -373,14 +375,14 @@ static int has(const pword *w, uint32_t p)
 
 static int load_pword(ev *e, const char *word, pword *w)
 {
-    const unsigned char *v, *pv;
-    size_t vl, pvl;
+    const unsigned char *v, *pv, *post;
+    size_t vl, pvl, pl;
     int rc = vb_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
     if (rc)
         return rc;
-    rc = vb_get(e->a, e->a->pos, word, strlen(word), &pv, &pvl);
+    rc = vb_term_split(v, vl, &post, &pl, &pv, &pvl);
     if (!rc)
-        rc = vb_postings_decode(v, vl, &w->pl, NULL, NULL, e->a->ndocs);
+        rc = vb_postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
     if (rc)
         return vb_err(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
                       e->a->path, word);

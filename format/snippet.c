@@ -280,6 +280,18 @@ done:
     return rc;
 }
 
+/* The document frequency of a terms value; 0 when damaged. */
+static uint32_t term_df(const void *v, size_t n)
+{
+    const unsigned char *post, *pos;
+    size_t pl, posl;
+    uint32_t df = 0;
+    if (vb_term_split(v, n, &post, &pl, &pos, &posl) ||
+        vb_postings_df(post, pl, &df))
+        return 0;
+    return df;
+}
+
 /* ---- suggestions ------------------------------------------------------------ */
 
 typedef struct {
@@ -312,9 +324,8 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
     /* keep the cap most frequent: c is a small sorted array */
     while (!rc && k.mv_size >= pl && !memcmp(k.mv_data, p, pl) &&
            scanned++ < 50000 && !out) {
-        uint32_t df;
-        if (vb_postings_df(v.mv_data, v.mv_size, &df) == FMT_OK &&
-            (nc < cap || df > c[nc - 1].df)) {
+        uint32_t df = term_df(v.mv_data, v.mv_size);
+        if (df && (nc < cap || df > c[nc - 1].df)) {
             char *w = fmt__strndup(k.mv_data, k.mv_size);
             if (!w) {
                 out = FMT_NOMEM;
@@ -388,9 +399,8 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
     int max = wl > 6 ? 2 : 1;
     while (!rc && ((const char *)k.mv_data)[0] == w[0] && scanned++ < 300000) {
         int dist = distance(w, wl, k.mv_data, k.mv_size, max);
-        uint32_t df = 0;
-        if (dist <= max && dist > 0 &&
-            !vb_postings_df(v.mv_data, v.mv_size, &df) && df > 0) {
+        uint32_t df = dist <= max && dist > 0 ? term_df(v.mv_data, v.mv_size) : 0;
+        if (df > 0) {
             double score = (max + 1 - dist) * 100.0 + log(1.0 + df);
             if (score > bestscore && k.mv_size < cap) {
                 bestscore = score;

@@ -8,14 +8,16 @@
  *            "documents" "zaken" "kinds" "first" "last" "source_bytes"
  *            "records_bytes" "index_bytes" "terms" (decimal text) and
  *            "dict" (the zlib preset dictionary, raw bytes)
- *   docs     docno (u32 BE) -> record: u8 'R', u8 flags (1: deflated),
- *            u32 BE CRC-32 of the text, u32 BE payload length, u32 BE
- *            CRC-32 of the payload, then the payload (record.c) as a raw
- *            deflate stream primed with the dictionary
+ *   docs     chunk = docno / 64 (u32 BE) -> u8 'C', u8 n (records in
+ *            the chunk), (n + 1) u32 BE offsets of the records after this
+ *            header, then the records. A record: u8 'R', u8 flags (1:
+ *            deflated), u32 BE CRC-32 of the text, u32 BE payload length,
+ *            u32 BE CRC-32 of the payload, then the payload (record.c) as
+ *            a raw deflate stream primed with the dictionary
  *   summary  docno -> summary (record.c): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
- *   terms    folded word -> posting list (postings.c)
- *   pos      folded word -> positions, per document in posting order
+ *   terms    folded word -> varint length, posting list, positions
+ *            (postings.c)
  *   stems    stem NUL folded word -> "" (which words share a stem)
  *   facets   'p'|'m'|'a' folded value -> u32 BE facet id, posting list
  *   cols     "date" "len" "kind" "status": one value per document (u32 BE
@@ -292,7 +294,7 @@ static int open_dbs(fmt_archive *a)
         const char *name;
         MDB_dbi *dbi;
     } t[] = {{"meta", &a->meta},   {"docs", &a->docs},   {"summary", &a->summary},
-             {"ids", &a->ids},     {"terms", &a->terms}, {"pos", &a->pos},
+             {"ids", &a->ids},     {"terms", &a->terms},
              {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols}};
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
         int rc = mdb_dbi_open(a->txn, t[i].name, 0, t[i].dbi);
@@ -318,8 +320,8 @@ static int load_meta(fmt_archive *a)
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;
-    if (ndocs > UINT32_MAX - 1 || mdb_stat(a->txn, a->docs, &st) ||
-        st.ms_entries != ndocs)
+    if (ndocs > UINT32_MAX - VB_CHUNK || mdb_stat(a->txn, a->docs, &st) ||
+        st.ms_entries != (ndocs + VB_CHUNK - 1) / VB_CHUNK)
         return vb_err(a, FMT_CORRUPT, "%s: document count damaged", a->path);
     a->ndocs = (uint32_t)ndocs;
     const unsigned char *d;
@@ -421,19 +423,45 @@ uint32_t fmt_count(fmt_archive *a) { return a ? a->ndocs : 0; }
 
 #define REC_HEAD 14
 
-/* Inflate record docno's payload into a->scratch and check it. */
-static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
+/* The stored bytes of record docno, found through its chunk's offsets. */
+int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
+                    size_t *reclen)
 {
-    if (docno >= a->ndocs)
-        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
     unsigned char key[4];
-    vb_put_be32(key, docno);
+    uint32_t chunk = docno / VB_CHUNK, i = docno % VB_CHUNK;
+    uint32_t want = a->ndocs - chunk * VB_CHUNK;
+    if (want > VB_CHUNK)
+        want = VB_CHUNK;
+    vb_put_be32(key, chunk);
     const unsigned char *v;
     size_t n;
     int rc = vb_get(a, a->docs, key, 4, &v, &n);
     if (rc)
         return vb_err(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
-                      "%s: record %u missing", a->path, docno);
+                      "%s: record %u: its chunk is missing", a->path, docno);
+    size_t head = 2 + 4 * ((size_t)want + 1);
+    if (n < head || v[0] != 'C' || v[1] != want)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: chunk header damaged",
+                      a->path, docno);
+    uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
+    if (s > e || e > n - head)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: chunk offsets damaged",
+                      a->path, docno);
+    *rec = v + head + s;
+    *reclen = e - s;
+    return FMT_OK;
+}
+
+/* Inflate record docno's payload into a->scratch and check it. */
+static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
+{
+    if (docno >= a->ndocs)
+        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
+    const unsigned char *v;
+    size_t n;
+    int rc = vb_record_bytes(a, docno, &v, &n);
+    if (rc)
+        return rc;
     if (n < REC_HEAD || v[0] != 'R' || v[1] > 1)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
                       docno);
@@ -666,13 +694,17 @@ int fmt_verify(fmt_archive *a,
         MDB_val k, v;
         int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
         while (rc == 0) {
-            const unsigned char *p = v.mv_data;
-            size_t n = v.mv_size;
+            const unsigned char *p = v.mv_data, *pos;
+            size_t n = v.mv_size, poslen;
+            int broken = 0;
             if (t == 1) { /* facet: u32 id first */
                 p += n >= 4 ? 4 : n;
                 n -= n >= 4 ? 4 : n;
+            } else {
+                broken = vb_term_split(v.mv_data, v.mv_size, &p, &n, &pos,
+                                       &poslen) != FMT_OK;
             }
-            if (vb_postings_decode(p, n, &l, NULL, NULL, a->ndocs)) {
+            if (broken || vb_postings_decode(p, n, &l, NULL, NULL, a->ndocs)) {
                 damaged++;
                 if (bad) {
                     char m[300];

@@ -77,24 +77,29 @@ static int ci_eq(const char *a, const char *lit, size_t n)
     return 1;
 }
 
-/* If [s,e) starts with lit (ignoring case): the byte after it, else NULL. */
-static const char *ci_prefix(const char *s, const char *e, const char *lit)
+/* The string helpers take a literal's length from a macro, so that it is
+ * folded at compile time: they run on every line. */
+
+/* If [s,e) starts with lit (n bytes, ignoring case): the byte after it,
+ * else NULL. */
+static const char *ci_prefix_n(const char *s, const char *e, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
     return (size_t)(e - s) >= n && ci_eq(s, lit, n) ? s + n : NULL;
 }
+#define ci_prefix(s, e, lit) ci_prefix_n((s), (e), (lit), strlen(lit))
 
 /* As ci_prefix, but lit must end a word there. */
-static const char *ci_word(const char *s, const char *e, const char *lit)
+static const char *ci_word_n(const char *s, const char *e, const char *lit, size_t n)
 {
-    const char *p = ci_prefix(s, e, lit);
+    const char *p = ci_prefix_n(s, e, lit, n);
     return p && (p == e || !is_word(UC(p))) ? p : NULL;
 }
+#define ci_word(s, e, lit) ci_word_n((s), (e), (lit), strlen(lit))
 
 /* The first lit in [s,e), ignoring case, or NULL. */
-static const char *ci_find(const char *s, const char *e, const char *lit)
+#define ci_find(s, e, lit) ci_find_n((s), (e), (lit), strlen(lit))
+static const char *ci_find_n(const char *s, const char *e, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
     unsigned char c0 = lower((unsigned char)lit[0]);
     for (const char *p = s; (size_t)(e - p) >= n; p++)
         if (lower(UC(p)) == c0 && ci_eq(p, lit, n))
@@ -218,6 +223,7 @@ typedef struct {
     size_t start, end;            /* content so far; start NOPOS: none yet */
     size_t empty_at;              /* where an empty block's span sits */
     int brk;                      /* a footnote or page furniture since */
+    int bare;                     /* opened by a bare "Antwoord" */
     int split;                    /* content resumed after such a break, */
     size_t pre_end, post_start;   /* ... and where */
 } region;
@@ -243,6 +249,9 @@ typedef struct {
     size_t sig_s, sig_e;          /* a signature title before the questions */
     size_t id_s, id_e;            /* an "ah-tk-..." furniture line */
     size_t line;                  /* line number in the body pass */
+    size_t marks_to;              /* text scanned for footnote marks */
+    int ans_mode, last_bare_a;    /* answers numbered "1", "2" after "Antwoord" */
+    size_t ans_at, ans_end;       /* an "Antwoord van" line after the questions */
     unsigned char seen[MAX_MARK / 8 + 1];    /* footnote marks in the text */
     unsigned char qseen[MAX_QNUM / 8 + 1];   /* question numbers read */
 } parser;
@@ -390,10 +399,11 @@ static int title_of(const char *w, size_t n)
 
 typedef struct { const char *p; size_t n; } tok;
 
-static int tok_is(const tok *t, const char *lit)
+static int tok_is_n(const tok *t, const char *lit, size_t n)
 {
-    return t->n == strlen(lit) && ci_eq(t->p, lit, t->n);
+    return t->n == n && ci_eq(t->p, lit, n);
 }
+#define tok_is(t, lit) tok_is_n((t), (lit), strlen(lit))
 static int tok_prep(const tok *t) { return tok_is(t, "van") || tok_is(t, "voor"); }
 static int tok_det(const tok *t) { return tok_is(t, "de") || tok_is(t, "het"); }
 
@@ -470,6 +480,31 @@ static void emit_groups(parser *P, group *g, size_t ng, char ***arr, size_t *n)
     }
 }
 
+/* In a portfolio, at "," or "en" (v[i]): does a new portfolio ("van Y")
+ * or a new group ("de Minister") start? Then the current portfolio is
+ * closed and the new state returned (2: in the next portfolio, whose "van"
+ * *i now points at; 0: want a title); -1 when the word is part of a
+ * ministry's name ("Justitie en Veiligheid", "Landbouw, Natuur"). */
+static int portfolio_break(group *G, const tok *v, size_t k, size_t *i)
+{
+    if (*i + 1 >= k)
+        return -1;
+    const tok *nx = &v[*i + 1];
+    int newport = tok_prep(nx);
+    int newgroup = title_of(nx->p, nx->n) ||
+                   (tok_det(nx) && *i + 2 < k && title_of(v[*i + 2].p, v[*i + 2].n));
+    if (!newport && !newgroup)
+        return -1;
+    if (G->ps[G->np])
+        G->np++;
+    if (!newport || G->np >= MAX_PORT)
+        return 0;
+    G->voor[G->np] = tok_is(nx, "voor");
+    G->ps[G->np] = NULL;
+    (*i)++;
+    return 2;
+}
+
 /* Expand a list of titles, cleaned, into one entry each: "de Ministers van
  * X, van Y en voor Z" gives "Minister van X", "Minister van Y", "Minister
  * voor Z". Ministry names contain "en" and commas, so a new portfolio starts
@@ -482,7 +517,7 @@ static void add_titles(parser *P, const char *s, const char *e, char ***arr, siz
     int st = 0;               /* 0: want a title, 1: after one, 2: portfolio */
     group *G = NULL;
     for (size_t i = 0; i < k; i++) {
-        int t = title_of(v[i].p, v[i].n);
+        int t = title_of(v[i].p, v[i].n), sep = tok_is(&v[i], ",") || tok_is(&v[i], "en");
         if (st == 2 && t) {              /* "... van X en Staatssecretaris" */
             if (G->ps[G->np])
                 G->np++;
@@ -496,31 +531,19 @@ static void add_titles(parser *P, const char *s, const char *e, char ***arr, siz
                 st = 1;
             }
         } else if (st == 1) {
-            if (t && G->nt < 4)
-                G->titles[G->nt++] = t;
-            else if (tok_prep(&v[i]) && G->np < MAX_PORT) {
+            if (t && G->nt < 4) {
+                G->titles[G->nt++] = t;   /* "de Minister en Staatssecretaris" */
+            } else if (tok_prep(&v[i]) && G->np < MAX_PORT) {
                 G->voor[G->np] = tok_is(&v[i], "voor");
                 G->ps[G->np] = NULL;
                 st = 2;
-            } else if (tok_det(&v[i]))
+            } else if (tok_det(&v[i])) {
                 st = 0;
-        } else if ((tok_is(&v[i], ",") || tok_is(&v[i], "en")) && i + 1 < k) {
-            const tok *nx = &v[i + 1];
-            int newport = tok_prep(nx);
-            int newgroup = (tok_det(nx) && i + 2 < k && title_of(v[i + 2].p, v[i + 2].n)) ||
-                           title_of(nx->p, nx->n);
-            if (newport || newgroup) {
-                if (G->ps[G->np])
-                    G->np++;
-                if (newport && G->np < MAX_PORT) {
-                    G->voor[G->np] = tok_is(nx, "voor");
-                    G->ps[G->np] = NULL;
-                    i++;
-                } else {
-                    st = 0;
-                }
             }
-        } else if (!tok_is(&v[i], ",") && !tok_is(&v[i], "en")) {
+        } else if (sep) {
+            int ns = portfolio_break(G, v, k, &i);
+            st = ns < 0 ? st : ns;
+        } else {
             if (!G->ps[G->np])
                 G->ps[G->np] = v[i].p;
             G->pe[G->np] = v[i].p + v[i].n;
@@ -669,9 +692,9 @@ static void add_members(parser *P, const char *s, const char *e)
 /* ---- the opening sentences ------------------------------------------- */
 
 /* The first lit in [s,e) outside parentheses, or NULL. */
-static const char *find_top(const char *s, const char *e, const char *lit)
+#define find_top(s, e, lit) find_top_n((s), (e), (lit), strlen(lit))
+static const char *find_top_n(const char *s, const char *e, const char *lit, size_t n)
 {
-    size_t n = strlen(lit);
     int depth = 0;
     for (const char *p = s; p < e; p++) {
         if (*p == '(')
@@ -701,19 +724,24 @@ static void header_fields(parser *P, const char *s, const char *e, size_t line)
         }
     }
     const char *aan = find_top(p, e, " aan "), *over = find_top(p, e, " over ");
+    size_t ol = 6;
+    if (!over && (over = find_top(p, e, " inzake ")) != NULL)
+        ol = 8;
     if (aan && over && over < aan)
         aan = NULL;
     add_members(P, p, aan ? aan : over ? over : e);
     if (!d->nmembers)
         warn(P, line, "no members found in header");
     if (aan) {
-        over = find_top(aan + 5, e, " over ");
+        const char *o2 = find_top(aan + 5, e, " over ");
+        if (o2)
+            over = o2, ol = 6;
         add_titles(P, aan + 5, over ? over : e, &d->addressees, &d->naddressees);
     }
     if (!d->naddressees)
         warn(P, line, "no addressee (\"aan de Minister ...\") in header");
-    const char *ss = over ? over + 6 : e;
-    while (e > ss && e[-1] == ' ')
+    const char *ss = over ? over + ol : e;
+    while (e > ss && (e[-1] == ' ' || (e[-1] == '.' && e - 1 > ss && e[-2] != '.')))
         e--;
     if (ss < e) {
         if (fmt_doc_set_str(&d->subject, ss, (size_t)(e - ss)))
@@ -745,7 +773,11 @@ static size_t sentence(parser *P, size_t s, const char *kwlit, size_t *kw)
     }
     while (pend > s && (is_sp(UC(t + pend - 1)) || t[pend - 1] == '\n'))
         pend--;
-    const char *k = ci_find(t + s, t + pend, kwlit);
+    /* "(ingezonden" before a bare "ingezonden": a subject may say it */
+    char paren[16];
+    int pl = snprintf(paren, sizeof paren, "(%s", kwlit);
+    const char *k = ci_find_n(t + s, t + pend, paren, (size_t)pl);
+    k = k ? k + 1 : ci_find_n(t + s, t + pend, kwlit, (size_t)pl - 1);
     *kw = k ? (size_t)(k - t) : NOPOS;
     if (!k)
         return pend;
@@ -784,8 +816,6 @@ static void sentence_date(parser *P, size_t kw, size_t klen, size_t end,
     warn(P, line_at(P, from, line, kw), "date not understood: \"%s\"", sn);
 }
 
-static void scan_marks(parser *P, const char *s, const char *e);
-
 /* "Vragen van ... (ingezonden ...)." at hs: header span, fields, date.
  * Returns the sentence's end. */
 static size_t parse_header(parser *P, size_t hs, size_t line)
@@ -797,7 +827,6 @@ static size_t parse_header(parser *P, size_t hs, size_t line)
     if (kw == NOPOS && n && buf[n - 1] == '.')
         buf[--n] = '\0';
     P->d->header = span(hs, end);
-    scan_marks(P, P->t + hs, P->t + end);
     header_fields(P, buf, buf + n, line);
     if (kw == NOPOS)
         warn(P, line, "no submission date (\"ingezonden ...\") in header");
@@ -817,7 +846,6 @@ static size_t parse_ansline(parser *P, size_t as, size_t line)
     size_t n = clean(P->t + from, P->t + se, buf);
     while (n && (buf[n - 1] == '.' || buf[n - 1] == ' ' || buf[n - 1] == ','))
         buf[--n] = '\0';
-    scan_marks(P, P->t + as, P->t + end);
     add_signers(P, buf, buf + n);
     if (kw == NOPOS)
         warn(P, line, "no received date (\"ontvangen ...\")");
@@ -840,6 +868,7 @@ typedef struct {
     int num;                  /* L_NUM value; L_NOTE mark value */
     int strong;               /* L_NOTE: superscript or bracketed mark */
     int idline;               /* L_FURN: an "ah-tk-..." line */
+    int soft;                 /* L_END that is prose inside an answer */
     size_t vs, ve;            /* the line without blanks and markup */
 } lineinfo;
 
@@ -850,9 +879,10 @@ static void add_num(lineinfo *li, int v)
 }
 
 /* If [p,e) starts with lit as a whole word, after it; else NULL. */
-static const char *sep_word(const char *p, const char *e, const char *lit)
+#define sep_word(p, e, lit) sep_word_n((p), (e), (lit), strlen(lit))
+static const char *sep_word_n(const char *p, const char *e, const char *lit, size_t n)
 {
-    const char *q = ci_prefix(p, e, lit);
+    const char *q = ci_prefix_n(p, e, lit, n);
     return q && (q == e || !(is_lower(UC(q)) || is_upper(UC(q)))) ? q : NULL;
 }
 
@@ -914,8 +944,9 @@ static int parse_heading(const char *s, const char *e, lineinfo *li, const char 
     li->nn = 0;
     li->body = NOPOS;
     li->word = 1;
-    if (p == e)
-        return p - s == 5 || p - s == 8;            /* "Vraag", "Antwoord" */
+    int bare = p - s == 5 || p - s == 8;             /* "Vraag", "Antwoord" */
+    if (p == e || (bare && *p == ':' && skip_sp(p + 1, e) == e))
+        return bare;
     if (is_word(UC(p)) && !is_digit(UC(p)))
         return 0;
     q = skip_sp(p, e);
@@ -926,6 +957,7 @@ static int parse_heading(const char *s, const char *e, lineinfo *li, const char 
     p = number_list(q, e, li);
     if (!li->nn)
         return 0;
+    const char *mark = p;
     while (p < e && (is_sp(UC(p)) || *p == '*' || *p == '_'))
         p++;
     int colon = p < e && *p == ':';
@@ -935,9 +967,14 @@ static int parse_heading(const char *s, const char *e, lineinfo *li, const char 
         p++;
     if (p == e)
         return 1;
-    if (colon)
+    /* The text on the heading's line, as PDF extraction leaves it: after a
+     * colon, or a sentence that starts with a capital ("Vraag 1 Kent u"). */
+    if (colon || (p > mark && (is_upper(UC(p)) || *p == '"' ||
+                               (e - p >= 2 && UC(p) == 0xC2 && UC(p + 1) == 0xAB)))) {
         li->body = (size_t)(p - base);
-    return colon;
+        return 1;
+    }
+    return 0;
 }
 
 /* A line that starts with a number or a footnote mark: a bare number
@@ -1000,23 +1037,30 @@ static void note_or_num(const char *s, const char *e, lineinfo *li, const char *
 /* Trailers, footnote headers and page furniture, by their words. */
 static int line_word(const char *s, const char *e, lineinfo *li, const char *base)
 {
-    static const struct { const char *w; int type, prefix; } words[] = {
-        {"Naar boven", L_END, 0}, {"Disclaimer", L_END, 0},
-        {"Toelichting", L_END, 0}, {"Toelichting:", L_END, 0},
-        {"Indieners", L_END, 0}, {"Indiener", L_END, 0},
-        {"Medeindiener", L_END, 0}, {"Gericht aan", L_END, 0},
-        {"Gerelateerde documenten", L_END, 0},
-        {"Mededeling", L_MEDE, 0}, {"Mededeling:", L_MEDE, 0},
-        {"X Noot", L_NOTEHDR, 0}, {"Noot", L_NOTEHDR, 0},
-        {"Noten", L_NOTEHDR, 0}, {"Voetnoten", L_NOTEHDR, 0},
-        {"Tweede Kamer, vergaderjaar", L_FURN, 1}, {"ISSN ", L_FURN, 1}};
+#define W(w) w, sizeof w - 1
+    static const struct { const char *w; size_t wl; int type, prefix; } words[] = {
+        {W("Naar boven"), L_END, 0}, {W("Disclaimer"), L_END, 0},
+        {W("Toelichting"), L_END, 2}, {W("Toelichting:"), L_END, 2},
+        {W("Indieners"), L_END, 0}, {W("Indiener"), L_END, 0},
+        {W("Medeindiener"), L_END, 0}, {W("Gericht aan"), L_END, 0},
+        {W("Gerelateerde documenten"), L_END, 0},
+        {W("Mededeling"), L_MEDE, 0}, {W("Mededeling:"), L_MEDE, 0},
+        {W("X Noot"), L_NOTEHDR, 0}, {W("Noot"), L_NOTEHDR, 0},
+        {W("Noten"), L_NOTEHDR, 0}, {W("Voetnoten"), L_NOTEHDR, 0},
+        {W("Tweede Kamer, vergaderjaar"), L_FURN, 1}, {W("ISSN "), L_FURN, 1}};
+#undef W
     size_t n = (size_t)(e - s);
     int type = L_TEXT;
-    for (size_t i = 0; i < sizeof words / sizeof words[0] && type == L_TEXT; i++) {
-        size_t wl = strlen(words[i].w);
-        if ((words[i].prefix ? n >= wl : n == wl) && !memcmp(s, words[i].w, wl))
-            type = words[i].type;
-    }
+    /* prefix 1: the line starts with the word; 2: it is the word, but an
+     * answer may use it as a sub-heading */
+    if (memchr("NDTIMGXV", *s, 8))                 /* first letters above */
+        for (size_t i = 0; i < sizeof words / sizeof words[0] && type == L_TEXT; i++)
+            if (words[i].w[0] == *s &&
+                (words[i].prefix == 1 ? n >= words[i].wl : n == words[i].wl) &&
+                !memcmp(s, words[i].w, words[i].wl)) {
+                type = words[i].type;
+                li->soft = words[i].prefix == 2;
+            }
     if (type == L_FURN) {
         /* PDF page furniture with the next heading glued to it:
          * "... Aanhangsel 1Antwoord 3". */
@@ -1066,7 +1110,7 @@ static void classify(const char *t, size_t ls, size_t le, lineinfo *li)
     li->hk = 0;
     li->nn = 0;
     li->body = NOPOS;
-    li->idline = 0;
+    li->idline = li->soft = 0;
     if (vs == ve) {
         li->type = L_BLANK;
         return;
@@ -1132,10 +1176,11 @@ static const char *mark_group(parser *P, const char *p, const char *e, char clos
     return q;
 }
 
-/* Note the footnote marks in prose: superscripts, [1], ^{3 4}, and digits
- * glued to a word or standing at the start of a line ("?1", "brief2"). A
- * line starting with number N is taken as footnote N only if N was marked
- * so: that keeps "2 februari" and wrapped numbers prose. */
+/* Note the footnote marks in the text: superscripts, [1], ^{3 4}, and
+ * digits glued to a word or standing at the start of a line ("?1",
+ * "brief2"). A line starting with number N is taken as footnote N only if
+ * N was marked so before: that keeps "2 februari" and wrapped numbers
+ * prose. The text is scanned lazily, up to a line that needs it. */
 static void scan_marks(parser *P, const char *s, const char *e)
 {
     const char *p = s;
@@ -1147,7 +1192,7 @@ static void scan_marks(parser *P, const char *s, const char *e)
             int nd = digits(&q, e, 4, &v);
             while (q < e && is_digit(UC(q)))
                 q++, nd++;
-            if (nd <= 3 && (p == s || (!is_sp(UC(p - 1)) && p[-1] != '\n')))
+            if (nd <= 3 && (p == s || p[-1] == '\n' || !is_sp(UC(p - 1))))
                 see(P, v);
             p = q;
         } else if (c == '[') {
@@ -1246,14 +1291,20 @@ static void open_note(parser *P, const char *mark, size_t s, size_t e)
 /* Is this footnote-like line a footnote? Superscript and bracketed marks
  * and marks in a footnote section are; a plain number must continue the
  * numbering and have been marked in the text before. */
-static int accept_note(const parser *P, const lineinfo *li)
+static int accept_note(parser *P, const lineinfo *li, size_t ls)
 {
     int v = li->num;
     if (li->strong)
         return 1;
     if (v <= P->last_note || v > P->last_note + 20)
         return 0;
-    return P->notes_sect || seen(P, v);
+    if (P->notes_sect)
+        return 1;
+    if (P->marks_to < ls) {
+        scan_marks(P, P->t + P->marks_to, P->t + ls);
+        P->marks_to = ls;
+    }
+    return seen(P, v);
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -1287,6 +1338,11 @@ static void note_question(parser *P, const uint16_t *nums, size_t nn)
  * that closes it, or 0. A PDF can lose a "Vraag N" heading at a page
  * break: then answer N-1 runs on, past footnotes and furniture, into the
  * text of question N, and "Antwoord N" follows with no question N. */
+static int qseen(const parser *P, int v)
+{
+    return v > 0 && v <= MAX_QNUM && (P->qseen[v >> 3] >> (v & 7)) & 1;
+}
+
 static void close_region(parser *P, int next_a)
 {
     region *r = &P->r;
@@ -1296,8 +1352,8 @@ static void close_region(parser *P, int next_a)
             has |= r->nums[i] == next_a;
         if (r->start == NOPOS) {
             add_block(P, r->kind, r->nums, r->nn, r->empty_at, r->empty_at);
-        } else if (r->kind == R_A && next_a && r->split && !has &&
-                   !((P->qseen[next_a >> 3] >> (next_a & 7)) & 1)) {
+        } else if (r->kind == R_A && r->split && !has && !qseen(P, next_a) &&
+                   qseen(P, next_a - 1)) {
             uint16_t m = (uint16_t)next_a;
             add_block(P, R_A, r->nums, r->nn, r->start, r->pre_end);
             add_block(P, R_Q, &m, 1, r->post_start, r->end);
@@ -1320,7 +1376,7 @@ static void open_region(parser *P, int kind, const uint16_t *nums, size_t nn, si
     r->nn = nn;
     r->start = NOPOS;
     r->end = r->empty_at = at;
-    r->brk = r->split = 0;
+    r->brk = r->split = r->bare = 0;
 }
 
 /* A footnote or page furniture interrupts the block's text. */
@@ -1385,6 +1441,7 @@ static void heading(parser *P, const lineinfo *li)
         P->first_head = li->vs;
     close_region(P, li->hk == 'A' ? nums[0] : 0);
     open_region(P, li->hk == 'Q' ? R_Q : R_A, nums, nn, li->ve);
+    P->r.bare = li->hk == 'A' && !li->nn;
     if (li->hk == 'Q')
         note_question(P, nums, nn);
     else
@@ -1415,18 +1472,38 @@ static void prose(parser *P, const lineinfo *li)
         f->span = span(f->span.off, li->ve);
         return;
     }
-    scan_marks(P, P->t + li->vs, P->t + li->ve);
     content(P, li->vs, li->ve);
 }
 
-/* A bare number is a question heading in documents that number their
- * questions so (tweedemonitor: "1", text, "Antwoord", text, "2", ...). */
-static int bare_question(const parser *P, int v)
+/* A bare number is a heading in documents that number their questions so:
+ * tweedemonitor has "1", text, "Antwoord", text, "2", ...; older answers
+ * have "1", "2", ... for the questions, then "Antwoord" and "1", "2", ...
+ * again for the answers. Returns 'Q' or 'A' for a heading, 'R' when it
+ * renumbered the open answer, or 0 (prose: "37", or a footnote mark). */
+static int bare_heading(parser *P, int v)
 {
-    return !P->vraag_seen && !P->note_hdr && v == P->last_bare + 1 && v <= MAX_QNUM;
+    region *r = &P->r;
+    if (P->vraag_seen || P->note_hdr || v > MAX_QNUM)
+        return 0;
+    if (!P->ans_mode && v == 1 && r->kind == R_A && r->bare && r->start == NOPOS) {
+        P->ans_mode = 1;                /* the answers start again at 1 */
+        r->nums[0] = 1;
+        r->nn = 1;
+        P->last_bare_a = 1;
+        return 'R';
+    }
+    if (P->ans_mode && v == P->last_bare_a + 1) {
+        P->last_bare_a = v;
+        return 'A';
+    }
+    if (v == P->last_bare + 1) {
+        P->last_bare = v;
+        return 'Q';
+    }
+    return 0;
 }
 
-static void step(parser *P, lineinfo *li)
+static void step(parser *P, lineinfo *li, size_t ls)
 {
     char mk[12];
     switch (li->type) {
@@ -1445,18 +1522,19 @@ static void step(parser *P, lineinfo *li)
             return;
         }
         close_note(P);
-        if (bare_question(P, li->num)) {
-            li->hk = 'Q';
+        see(P, li->num);
+        li->hk = bare_heading(P, li->num);
+        if (li->hk == 'Q' || li->hk == 'A') {
             li->word = 0;
             li->nn = 0;
             add_num(li, li->num);
-            P->last_bare = li->num;
             heading(P, li);
+        } else if (!li->hk) {
+            content(P, li->vs, li->ve);   /* "37", or a footnote mark */
         }
-        see(P, li->num);
         return;
     case L_NOTE:
-        if (!accept_note(P, li))
+        if (!accept_note(P, li, ls))
             break;
         snprintf(mk, sizeof mk, "%d", li->num);
         P->last_note = li->num;
@@ -1464,8 +1542,11 @@ static void step(parser *P, lineinfo *li)
         open_note(P, mk, li->body, li->ve);
         mark_break(P);
         return;
-    case L_HEAD:
     case L_END:
+        if (li->soft && P->r.kind == R_A)
+            break;                      /* "Toelichting" inside an answer */
+        /* fall through */
+    case L_HEAD:
     case L_MEDE:
         close_note(P);
         P->note_hdr = P->notes_sect = 0;
@@ -1491,6 +1572,20 @@ static void step(parser *P, lineinfo *li)
     prose(P, li);
 }
 
+/* An "Antwoord van" line after the questions acts as a bare "Antwoord". */
+static void late_ansline(parser *P, lineinfo *li)
+{
+    close_note(P);
+    P->note_hdr = P->notes_sect = 0;
+    li->hk = 'A';
+    li->nn = 0;
+    li->word = 1;
+    li->body = NOPOS;
+    li->vs = P->ans_at;
+    li->ve = P->ans_end;
+    heading(P, li);
+}
+
 /* Every line from offset from (line number line) to the end. */
 static void body_pass(parser *P, size_t from, size_t line)
 {
@@ -1500,8 +1595,15 @@ static void body_pass(parser *P, size_t from, size_t line)
     while (pos < P->n && !P->nomem) {
         const char *nl = memchr(P->t + pos, '\n', P->n - pos);
         size_t le = nl ? (size_t)(nl - P->t) : P->n;
+        if (P->ans_at != NOPOS && P->ans_at >= pos && P->ans_at <= le) {
+            late_ansline(P, &li);
+            nl = memchr(P->t + P->ans_end, '\n', P->n - P->ans_end);
+            P->line = line_at(P, pos, P->line, P->ans_end) + 1;
+            pos = nl ? (size_t)(nl - P->t) + 1 : P->n;
+            continue;
+        }
         classify(P->t, pos, le, &li);
-        step(P, &li);
+        step(P, &li, pos);
         pos = nl ? le + 1 : P->n;
         P->line++;
     }
@@ -1515,6 +1617,7 @@ typedef struct {
     size_t hs, hline;         /* "Vragen van": offset, line; NOPOS none */
     size_t as, aline;         /* "Antwoord van" / "Mededeling van" */
     int akind;
+    int late;                 /* the answer line follows numbered questions */
 } openings;
 
 /* Scan the lines before the first heading (within PRE_MAX) for the header,
@@ -1524,9 +1627,10 @@ typedef struct {
 static void find_openings(const parser *P, openings *o)
 {
     size_t pos = 0, ln = 1, hs2 = NOPOS, hl2 = 0;
+    int nums = 0;
     lineinfo li;
     o->hs = o->as = NOPOS;
-    o->akind = 0;
+    o->akind = o->late = 0;
     while (pos < P->n && pos < PRE_MAX) {
         const char *nl = memchr(P->t + pos, '\n', P->n - pos);
         size_t le = nl ? (size_t)(nl - P->t) : P->n;
@@ -1536,7 +1640,9 @@ static void find_openings(const parser *P, openings *o)
         const char *s = P->t + li.vs, *e = P->t + li.ve, *q;
         if (e - s > PRE_MAX)
             e = s + PRE_MAX;
-        if (s == e) {
+        if (li.type == L_NUM && o->hs != NOPOS && o->as == NOPOS) {
+            nums++;             /* "1", "2": questions numbered bare */
+        } else if (s == e) {
             /* a blank line */
         } else if (o->hs == NOPOS && *s == 'V' && ci_prefix(s, e, "vragen van ")) {
             o->hs = li.vs;
@@ -1546,6 +1652,10 @@ static void find_openings(const parser *P, openings *o)
             o->as = li.vs;
             o->aline = ln;
             o->akind = lower(UC(s)) == 'a' ? FMT_ANSWER : FMT_NOTICE;
+            o->late = nums > 0;
+        } else if (!o->akind && (ci_prefix(s, e, "mededeling :") || ci_prefix(s, e, "mededeling:") ||
+                                 ci_prefix(s, e, "uitstelbericht"))) {
+            o->akind = FMT_NOTICE;  /* a page title: a notice, no signer here */
         } else if (hs2 == NOPOS && ci_find(s, e, "ingezonden") &&
                    (q = ci_find(s, e, "vragen van ")) != NULL) {
             hs2 = (size_t)(q - P->t);
@@ -1607,7 +1717,7 @@ static const char *find_pubid(const char *s, const char *e, size_t *len)
                 continue;
         } else {
             size_t zl;
-            d = find_num(q, e, 'Z', &zl);
+            d = find_num(q, e - q > 20 ? q + 20 : e, 'Z', &zl);
             if (d != q)
                 continue;
             q = d + zl;
@@ -1621,7 +1731,8 @@ static const char *find_pubid(const char *s, const char *e, size_t *len)
 }
 
 /* The zaak and document numbers: from the text before the questions (the
- * body cites other documents), then a furniture id line, then the name. */
+ * body cites other documents), then a furniture id line, then the name.
+ * Many answers and notices name no zaak at all; that is not a warning. */
 static void find_ids(parser *P, const char *name)
 {
     fmt_doc *d = P->d;
@@ -1630,8 +1741,6 @@ static void find_ids(parser *P, const char *name)
     size_t len = 0;
     if ((z = find_num(t, pe, 'Z', &len)) || (name && (z = find_num(name, ne, 'Z', &len))))
         memcpy(d->zaak, z, len);
-    else
-        warn(P, 1, "no zaak number found");
     if (!(z = find_num(t, pe, 'D', &len)) && !(z = find_pubid(t, pe, &len))) {
         if (P->id_s != NOPOS)
             z = find_pubid(t + P->id_s, t + P->id_e, &len);
@@ -1689,7 +1798,7 @@ int parse_doc(fmt_doc *d, const char *name)
     P->t = d->text ? d->text : "";
     P->n = d->text ? (d->len < UINT32_MAX ? d->len : UINT32_MAX) : 0;
     P->note = -1;
-    P->first_head = P->sig_s = P->id_s = NOPOS;
+    P->first_head = P->sig_s = P->id_s = P->ans_at = NOPOS;
     openings o;
     find_openings(P, &o);
     P->kind = o.akind;
@@ -1700,8 +1809,12 @@ int parse_doc(fmt_doc *d, const char *name)
         warn(P, 1, "no header (\"Vragen van ...\") found");
     if (o.as != NOPOS) {
         size_t aend = parse_ansline(P, o.as, o.aline);
-        if (aend > body || (P->kind == FMT_NOTICE && o.as < o.hs))
+        if (o.late && o.as > body) {
+            P->ans_at = o.as;        /* read the questions first */
+            P->ans_end = aend;
+        } else if (aend > body || (P->kind == FMT_NOTICE && o.as < o.hs)) {
             body = aend;
+        }
     }
     /* The body starts on the line after the opening sentences. */
     const char *nl = body ? memchr(P->t + body - 1, '\n', P->n - body + 1) : NULL;

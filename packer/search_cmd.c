@@ -14,7 +14,7 @@
 #define MAXHL 64
 
 typedef struct {
-    int json, count, facets, batch_mode, tty;
+    int json, count, facets, ids, tty;
     fmt_search_opts o;
     const char *batch;
 } sopts;
@@ -163,7 +163,7 @@ static int run_query(fmt_archive *a, const char *text, const sopts *so)
 /* Each line of the file as a query, exactly as `search --limit 20` (hits,
  * snippets and all, output discarded), timed: hits TAB microseconds TAB
  * query. */
-static int run_batch(fmt_archive *a, const char *file)
+static int run_batch(fmt_archive *a, const char *file, int ids)
 {
     FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
     if (!f)
@@ -175,6 +175,8 @@ static int run_batch(fmt_archive *a, const char *file)
     o.limit = 20;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
+        /* a benchmark query file may carry other columns after a TAB */
+        line[strcspn(line, "\t")] = 0;
         if (!line[0])
             continue;
         struct timespec t0, t1;
@@ -185,7 +187,15 @@ static int run_batch(fmt_archive *a, const char *file)
         long hits = -1;
         if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
             fmt_results *r;
-            if (fmt_search(a, q, &o, &r) == FMT_OK) {
+            fmt_search_opts all = {0};
+            all.limit = (size_t)-1 / 2;
+            if (ids && fmt_search(a, q, &all, &r) == FMT_OK) {
+                printf("Q\t%s\n", line);
+                for (size_t i = 0; i < fmt_results_count(r); i++)
+                    if (!fmt_get_summary(a, fmt_results_hits(r)[i].docno, &s))
+                        printf("%s\n", s.id);
+                fmt_results_free(r);
+            } else if (!ids && fmt_search(a, q, &o, &r) == FMT_OK) {
                 hits = (long)fmt_results_total(r);
                 for (size_t i = 0; i < fmt_results_count(r); i++) {
                     fmt_span hl[MAXHL];
@@ -200,7 +210,8 @@ static int run_batch(fmt_archive *a, const char *file)
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double us = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
-        printf("%ld\t%.0f\t%s\n", hits, us, line);
+        if (!ids)
+            printf("%ld\t%.0f\t%s\n", hits, us, line);
     }
     fmt_summary_free(&s);
     fmt_buf_free(&snip);
@@ -235,6 +246,8 @@ int cmd_search(int argc, char **argv)
             so.count = 1;
         else if (!strcmp(a, "--facets"))
             so.facets = so.o.facets = 1;
+        else if (!strcmp(a, "--ids"))
+            so.ids = 1;
         else if (!strcmp(a, "--batch") && more)
             so.batch = argv[++i];
         else if (!strcmp(a, "--"))
@@ -247,7 +260,7 @@ int cmd_search(int argc, char **argv)
         if (i + 1 != argc)
             usage();
         fmt_archive *a = open_archive(argv[i]);
-        int rc = run_batch(a, so.batch);
+        int rc = run_batch(a, so.batch, so.ids);
         fmt_close(a);
         return rc;
     }

@@ -25,6 +25,7 @@
 #define PAX_MAX   ((size_t)1 << 20)   /* pax extended header data */
 #define LONG_MAX_NAME ((size_t)64 << 10) /* GNU 'L' long name data */
 #define SCRATCH   (64 * 1024)
+#define CHUNK     ((size_t)1 << 20)   /* tar member reads */
 #define TOO_BIG   (-2)                /* read_fd(): over SRC_MAX_FILE */
 
 /* A growable byte string, kept NUL-terminated. */
@@ -108,6 +109,12 @@ static void report(walker *w, const char *display, const char *msg)
 static void report_errno(walker *w, const char *display, int e)
 {
     report(w, display, strerror(e));
+}
+
+/* The current folder for messages ("." when walking "." itself). */
+static const char *here(const walker *w)
+{
+    return w->path.len ? w->path.data : ".";
 }
 
 /* Documents are *.txt and *.md (case as written: these are what the
@@ -292,7 +299,7 @@ static long list_dir(walker *w, DIR *d, sbuf *arena, char ***names)
         de = readdir(d);
         if (!de) {
             if (errno)   /* keep what we have; say the listing is short */
-                report_errno(w, w->path.data, errno);
+                report_errno(w, here(w), errno);
             break;
         }
         if (de->d_name[0] == '.')
@@ -436,13 +443,13 @@ static int walk_dir(walker *w, int dfd)
     DIR *d = fdopendir(dfd);
 
     if (!d) {
-        report_errno(w, w->path.data, errno);
+        report_errno(w, here(w), errno);
         close(dfd);
         return 0;
     }
     n = list_dir(w, d, &arena, &names);
     if (n < 0) {
-        report(w, w->path.data, "out of memory");
+        report(w, here(w), "out of memory");
         rc = -1;
     }
     for (i = 0; i < n && rc == 0; i++) {
@@ -797,19 +804,34 @@ static int tar_regular(walker *w, tarwalk *t, uint64_t size)
         report_member(w, &t->s, &t->disp, t->rel.data, w->msg);
         return ts_skip(w, &t->s, skip);
     }
-    w->file.len = 0;
     t->disp.len = 0;
-    if (sb_reserve(&w->file, (size_t)size) < 0 ||
-        sb_puts(&t->disp, t->s.name) < 0 || sb_puts(&t->disp, ":") < 0 ||
+    if (sb_puts(&t->disp, t->s.name) < 0 || sb_puts(&t->disp, ":") < 0 ||
         sb_puts(&t->disp, t->rel.data) < 0) {
         report(w, t->s.name, "out of memory");
         return -1;
     }
-    if (ts_full(w, &t->s, w->file.data, (size_t)size) < 0 ||
-        ts_skip(w, &t->s, pad512(size)) < 0)
+    /* Grow with the data that really arrives: a header claiming 200 MB
+     * in a 1 KB file must not cost 200 MB. */
+    w->file.len = 0;
+    while (w->file.len < size) {
+        size_t k = (size_t)size - w->file.len;
+        if (k > CHUNK)
+            k = CHUNK;
+        if (sb_reserve(&w->file, k) < 0) {
+            report(w, t->s.name, "out of memory");
+            return -1;
+        }
+        if (ts_full(w, &t->s, w->file.data + w->file.len, k) < 0)
+            return -1;
+        w->file.len += k;
+    }
+    if (sb_reserve(&w->file, 0) < 0) {
+        report(w, t->s.name, "out of memory");
         return -1;
-    w->file.len = (size_t)size;
-    w->file.data[size] = '\0';
+    }
+    w->file.data[w->file.len] = '\0';
+    if (ts_skip(w, &t->s, pad512(size)) < 0)
+        return -1;
     return deliver(w, t->disp.data, t->rel.data);
 }
 
@@ -853,11 +875,11 @@ static int tar_member(walker *w, tarwalk *t, const unsigned char *h,
     const char *why = NULL;
     char buf[64];
 
-    if (t->pend.have_name) {
-        t->raw.len = 0;
-        if (sb_append(&t->raw, t->pend.name.data, t->pend.name.len) < 0)
-            return -1;
-    } else if (tar_header_name(h, &t->raw) < 0) {
+    t->raw.len = 0;
+    if (t->pend.have_name ?
+        sb_append(&t->raw, t->pend.name.data, t->pend.name.len) < 0 :
+        tar_header_name(h, &t->raw) < 0) {
+        report(w, t->s.name, "out of memory");
         return -1;
     }
     if (t->pend.have_size)
@@ -873,6 +895,8 @@ static int tar_member(walker *w, tarwalk *t, const unsigned char *h,
     switch (type) {
     case '0': case '\0': case '7':
         return tar_regular(w, t, size);
+    case 'V': case 'D':             /* GNU volume label, dumped folder */
+        return ts_skip(w, &t->s, size + pad512(size));
     case '2': case '5':             /* never data records */
         if (type == '2')
             report_member(w, &t->s, &t->disp, t->raw.data,

@@ -48,7 +48,8 @@ typedef void (*src_err_cb)(void *ctx, const char *display, const char *msg);
  *    those starting with '.', skipped), symlinks followed with cycles
  *    detected, at most SRC_MAX_DEPTH levels;
  *  - a .tar, .tar.gz or .tgz (also recognised by its magic bytes): every
- *    regular *.txt / *.md member (ustar, pax and GNU long names); members
+ *    regular *.txt / *.md member in archive order (ustar, pax and GNU long
+ *    names; hidden members skipped like hidden files); members
  *    with absolute or "../" paths, links, devices and fifos are refused
  *    with a message and the walk goes on;
  *  - any other file: one document, whatever its extension.
