@@ -167,6 +167,7 @@ struct fmt_archive {
     int fvals_loaded;
     fmt_buf scratch;     /* inflate output, reused */
     fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
+    int verifying;       /* fmt_verify running: check everything */
     char path[1024];
     char err[512];
 };

@@ -202,29 +202,72 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
     if (rc)
         return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
                       (int)n, w);
-    vb_plist *t = &e->tmp;
-    t->n = 0;
-    size_t i = 0, j = 0;
-    while (i < acc->n || j < e->pl.n) {
-        uint32_t d, tfx;
-        if (j >= e->pl.n || (i < acc->n && acc->docs[i] < e->pl.docs[j])) {
-            d = acc->docs[i];
-            tfx = acc->tfs[i++];
-        } else if (i >= acc->n || e->pl.docs[j] < acc->docs[i]) {
-            d = e->pl.docs[j];
-            tfx = e->pl.tfs[j++];
-        } else {
-            d = acc->docs[i];
-            uint32_t x = acc->tfs[i++], y = e->pl.tfs[j++];
-            tfx = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
-        }
-        if (vb_plist_push(t, d, tfx))
-            return FMT_NOMEM;
+    if (acc->n == 0) { /* the first list: take it as it is */
+        vb_plist t = *acc;
+        *acc = e->pl;
+        e->pl = t;
+        return FMT_OK;
     }
+    vb_plist *t = &e->tmp;
+    size_t need = acc->n + e->pl.n;
+    if (need > t->cap) {
+        uint32_t *d = fmt__realloc(t->docs, need * sizeof *d);
+        if (!d)
+            return FMT_NOMEM;
+        t->docs = d;
+        uint32_t *f = fmt__realloc(t->tfs, need * sizeof *f);
+        if (!f)
+            return FMT_NOMEM;
+        t->tfs = f;
+        t->cap = need;
+    }
+    size_t i = 0, j = 0, k = 0;
+    const uint32_t *ad = acc->docs, *at = acc->tfs;
+    const uint32_t *bd = e->pl.docs, *btf = e->pl.tfs;
+    while (i < acc->n && j < e->pl.n) {
+        if (ad[i] < bd[j]) {
+            t->docs[k] = ad[i];
+            t->tfs[k++] = at[i++];
+        } else if (bd[j] < ad[i]) {
+            t->docs[k] = bd[j];
+            t->tfs[k++] = btf[j++];
+        } else {
+            uint32_t x = at[i++], y = btf[j++];
+            t->docs[k] = bd[j - 1];
+            t->tfs[k++] = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
+        }
+    }
+    for (; i < acc->n; i++, k++) {
+        t->docs[k] = ad[i];
+        t->tfs[k] = at[i];
+    }
+    for (; j < e->pl.n; j++, k++) {
+        t->docs[k] = bd[j];
+        t->tfs[k] = btf[j];
+    }
+    t->n = k;
     vb_plist s = *acc;
     *acc = *t;
     *t = s;
     return FMT_OK;
+}
+
+/* Many lists (a prefix): add them up in a dense per-document array
+ * instead of merging pairwise, which would cost lists x hits. */
+static int dense_word(ev *e, const char *w, size_t n, void *ctx)
+{
+    uint32_t *dense = ctx;
+    vb_plist one = {0};
+    int rc = add_word(e, w, n, &one);
+    for (size_t i = 0; !rc && i < one.n; i++) {
+        uint32_t x = dense[one.docs[i]], y = one.tfs[i];
+        dense[one.docs[i]] = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
+    }
+    /* give the buffers back for the next word */
+    vb_plist t = e->pl;
+    e->pl = one;
+    vb_plist_free(&t);
+    return rc;
 }
 
 static int plist_to_dl(ev *e, const vb_plist *l, dlist *out)
@@ -270,11 +313,6 @@ static int stem_variant(ev *e, const char *key, size_t kl, void *ctx)
     return add_word(e, key + off, kl - off, ctx);
 }
 
-static int prefix_word(ev *e, const char *key, size_t kl, void *ctx)
-{
-    return add_word(e, key, kl, ctx);
-}
-
 static int eval_term(ev *e, const qnode *q, dlist *out)
 {
     vb_plist acc = {0};
@@ -299,9 +337,16 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
 
 static int eval_prefix(ev *e, const qnode *q, dlist *out)
 {
-    vb_plist acc = {0};
+    uint32_t *dense = fmt__calloc(e->a->ndocs + 1, sizeof *dense);
+    if (!dense)
+        return FMT_NOMEM;
     int rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
-                         prefix_word, &acc);
+                         dense_word, dense);
+    vb_plist acc = {0};
+    for (uint32_t d = 0; !rc && d < e->a->ndocs; d++)
+        if (dense[d] && vb_plist_push(&acc, d, dense[d]))
+            rc = FMT_NOMEM;
+    free(dense);
     if (!rc)
         rc = plist_to_dl(e, &acc, out);
     vb_plist_free(&acc);

@@ -80,6 +80,124 @@ static int match(fmt_tokenizer *tok, const matcher *m, const fmt_token *t)
     return -1;
 }
 
+/* ---- snippets ----------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t off, len;
+    int word;
+} hit;
+
+/* 1 for bytes that can be part of a word: ASCII letters and digits, and
+ * every byte of a multi-byte character. */
+static const unsigned char word_tab[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+#define L(c) [c] = 1, [c - 32] = 1
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+#undef L
+#define H8(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, \
+              [c + 5] = 1, [c + 6] = 1, [c + 7] = 1
+    H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),
+    H8(0xB8), H8(0xC0), H8(0xC8), H8(0xD0), H8(0xD8), H8(0xE0), H8(0xE8),
+    H8(0xF0), H8(0xF8),
+#undef H8
+};
+#define word_byte(c) word_tab[(unsigned char)(c)]
+
+static int u32_cmp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The matches of m in text, at most cap. Tokenizing a whole document is
+ * most of a snippet's cost, so only words that could match are tokenized:
+ * those starting with the first letter of a query word, or with a
+ * non-ASCII letter (a diacritic may fold to it). Query words that start
+ * with a non-ASCII byte make it tokenize everything. */
+static size_t find_hits(fmt_tokenizer *tok, const matcher *m, const char *text,
+                        size_t len, hit *h, size_t cap)
+{
+    unsigned char first[256] = {0};
+    int all = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        unsigned char c = (unsigned char)m->w[i].word[0];
+        unsigned char c2 = m->w[i].stem ? (unsigned char)m->w[i].stem[0] : c;
+        if (c >= 0x80 || c2 >= 0x80 || !c)
+            all = 1;
+        first[c] = first[c2] = 1;
+        if (c >= 'a' && c <= 'z')
+            first[c - 32] = 1;
+        if (c2 >= 'a' && c2 <= 'z')
+            first[c2 - 32] = 1;
+    }
+    const unsigned char *s = (const unsigned char *)text;
+    size_t nh = 0;
+    fmt_token t;
+    if (all) {
+        fmt_tok_start(tok, text, len);
+        while (m->n && nh < cap && fmt_tok_next(tok, &t)) {
+            int w = match(tok, m, &t);
+            if (w >= 0 && !(nh && t.off < h[nh - 1].off + h[nh - 1].len))
+                h[nh++] = (hit){t.off, t.len, w};
+        }
+        return nh;
+    }
+    /* Candidate word starts, found with memchr (fast) for each first
+     * letter in both cases, and for the lead bytes of accented Latin
+     * letters, which may fold to any letter. */
+    size_t ncand = 0, capc = 256;
+    uint32_t *cand = fmt__alloc(capc * sizeof *cand);
+    if (!cand)
+        return 0;
+    for (int c = 1; c < 256 && cand; c++) {
+        if (!first[c] && !(c >= 0xC3 && c <= 0xC5))
+            continue;
+        for (const unsigned char *p = s; p < s + len; p++) {
+            p = memchr(p, c, (size_t)(s + len - p));
+            if (!p)
+                break;
+            size_t off = (size_t)(p - s);
+            if (off > 0 && word_byte(s[off - 1]))
+                continue;
+            if (ncand == capc) {
+                uint32_t *x = fmt__realloc(cand, (capc *= 2) * sizeof *cand);
+                if (!x) {
+                    free(cand);
+                    return 0;
+                }
+                cand = x;
+            }
+            cand[ncand++] = (uint32_t)off;
+        }
+    }
+    vb_sort(cand, ncand, sizeof *cand, u32_cmp);
+    size_t end = 0;
+    for (size_t k = 0; k < ncand && nh < cap; k++) {
+        size_t i = cand[k];
+        if (i < end)
+            continue;
+        size_t win = len - i < 4 * FMT_TOKMAX ? len - i : 4 * FMT_TOKMAX;
+        fmt_tok_start(tok, text + i, win);
+        end = i + 1;
+        while (fmt_tok_next(tok, &t)) {
+            if (t.pos > 0)
+                break; /* only the token at i and its parts */
+            int w = match(tok, m, &t);
+            uint32_t off = (uint32_t)i + t.off;
+            if (w >= 0 && !(nh && off < h[nh - 1].off + h[nh - 1].len) &&
+                nh < cap)
+                h[nh++] = (hit){off, t.len, w};
+            if (!(t.flags & FMT_TOK_PART) && i + t.off + t.len > end)
+                end = i + t.off + t.len;
+        }
+    }
+    free(cand);
+    return nh;
+}
+
 size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
                          size_t len, fmt_span *hl, size_t hlcap)
 {
@@ -92,27 +210,15 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
     }
     m->n = 0;
     collect(q->root, m);
-    fmt_token t;
-    fmt_tok_start(tok, text, len);
-    while (m->n && n < hlcap && fmt_tok_next(tok, &t))
-        if (match(tok, m, &t) >= 0) {
-            /* a compound's part inside an already marked compound adds
-             * nothing */
-            if (n && t.off >= hl[n - 1].off &&
-                t.off + t.len <= hl[n - 1].off + hl[n - 1].len)
-                continue;
-            hl[n++] = (fmt_span){t.off, t.len};
-        }
+    hit *h = fmt__alloc((hlcap ? hlcap : 1) * sizeof *h);
+    if (h && m->n)
+        n = find_hits(tok, m, text, len, h, hlcap);
+    for (size_t i = 0; i < n; i++)
+        hl[i] = (fmt_span){h[i].off, h[i].len};
+    free(h);
     free(m);
     return n;
 }
-
-/* ---- snippets ----------------------------------------------------------------- */
-
-typedef struct {
-    uint32_t off, len;
-    int word;
-} hit;
 
 /* Where the passage starts: the window of about maxlen bytes holding the
  * most different query words, then the most matches. */
@@ -229,17 +335,7 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     }
     m->n = 0;
     collect(q->root, m);
-    size_t nh = 0;
-    fmt_token t;
-    fmt_tok_start(tok, d.text, d.len);
-    while (m->n && nh < 512 && fmt_tok_next(tok, &t)) {
-        int w = match(tok, m, &t);
-        if (w < 0)
-            continue;
-        if (nh && t.off < h[nh - 1].off + h[nh - 1].len)
-            continue; /* a part inside a matched compound */
-        h[nh++] = (hit){t.off, t.len, w};
-    }
+    size_t nh = find_hits(tok, m, d.text, d.len, h, 512);
     size_t from;
     if (nh) {
         size_t i = best_start(h, nh, maxlen, m->n);

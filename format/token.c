@@ -26,7 +26,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define MAXPARTS 16     /* parts kept of one compound; the rest are dropped */
+#define MAXPARTS 48     /* parts kept of one compound or address; the rest
+                           are dropped */
 #define LOCALMAX 64     /* longest e-mail local part (RFC 5321) */
 #define HOSTMAX 253     /* longest host name */
 #define STEMMAX 4096    /* longer input is not worth stemming */
@@ -528,6 +529,21 @@ static void take_address(fmt_tokenizer *t, fmt_token *out, size_t len,
     t->npart = t->ipart = 0;
     if (h.len > 0 && h.len < len)
         add_part(t, start + h.off, h.len, h.flags);
+    /* Every word of the address is findable too ("politiek" in
+     * .../nieuws/politiek/artikel/...), as a part at the same position. */
+    const unsigned char *s = t->s + start;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] < 0x80 && !is_alnum(s[i]))
+            i++;
+        size_t b = i, digits = 1;
+        while (i < len && (s[i] >= 0x80 || is_alnum(s[i]))) {
+            digits &= is_digit(s[i]);
+            i++;
+        }
+        if (i > b)
+            add_part(t, start + b, i - b,
+                     FMT_TOK_PART | (digits ? FMT_TOK_NUMBER : 0));
+    }
     t->p = start + len;
 }
 

@@ -272,6 +272,34 @@ int cmd_search(int argc, char **argv)
     return rc;
 }
 
+/* suggest --batch FILE ARCHIVE: each line a prefix, timed in-process:
+ * completions TAB microseconds TAB prefix. */
+static int suggest_batch(const char *file, const char *archive, size_t limit)
+{
+    FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+    if (!f)
+        die(1, "%s: cannot open", file);
+    fmt_archive *a = open_archive(archive);
+    char line[1024], *w[64];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        struct timespec t0, t1;
+        size_t n = 0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        fmt_suggest(a, line, w, limit < 64 ? limit : 64, &n);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        for (size_t k = 0; k < n; k++)
+            free(w[k]);
+        printf("%zu\t%.0f\t%s\n", n,
+               (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3,
+               line);
+    }
+    fmt_close(a);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
 int cmd_suggest(int argc, char **argv)
 {
     size_t limit = 10;
@@ -279,6 +307,11 @@ int cmd_suggest(int argc, char **argv)
     if (argc > 2 && !strcmp(argv[1], "--limit")) {
         limit = (size_t)num_arg(argv[2], "--limit");
         i = 3;
+    }
+    if (i + 2 < argc + 1 && i < argc && !strcmp(argv[i], "--batch")) {
+        if (i + 3 != argc)
+            usage();
+        return suggest_batch(argv[i + 1], argv[i + 2], limit);
     }
     if (i + 2 != argc || limit == 0 || limit > 1000)
         usage();

@@ -134,17 +134,18 @@ static const struct {
      "0:x-ray 0:x/P 0:ray/P 1:c 2:q 3:staats 4:leningen"},
     {"een twee-drie vier", "0:een 1:twee-drie 1:twee/P 1:drie/P 2:vier"},
     /* e-mail and web addresses: one token, host name as a part */
-    {"mail info@example.nl.", "0:mail 1:info@example.nl/U 1:example.nl/PU"},
-    {"J.de-Vries@Min-BZK.nl,", "0:j.de-vries@min-bzk.nl/U 0:min-bzk.nl/PU"},
+    {"mail info@example.nl.", "0:mail 1:info@example.nl/U 1:example.nl/PU 1:info/P 1:example/P 1:nl/P"},
+    {"J.de-Vries@Min-BZK.nl,", "0:j.de-vries@min-bzk.nl/U 0:min-bzk.nl/PU 0:j/P 0:de/P 0:vries/P 0:min/P 0:bzk/P 0:nl/P"},
     {"<https://www.rtlnieuws.nl/economie/x>",
-     "0:https://www.rtlnieuws.nl/economie/x/U 0:rtlnieuws.nl/PU"},
-    {"(www.example.nl/a).", "0:www.example.nl/a/U 0:example.nl/PU"},
+     "0:https://www.rtlnieuws.nl/economie/x/U 0:rtlnieuws.nl/PU 0:https/P 0:www/P 0:rtlnieuws/P 0:nl/P 0:economie/P 0:x/P"},
+    {"(www.example.nl/a).", "0:www.example.nl/a/U 0:example.nl/PU 0:www/P 0:example/P 0:nl/P 0:a/P"},
     {"zie https://nl.wikipedia.org/wiki/A_(b), ja",
      "0:zie 1:https://nl.wikipedia.org/wiki/a_(b)/U "
-     "1:nl.wikipedia.org/PU 2:ja"},
+     "1:nl.wikipedia.org/PU 1:https/P 1:nl/P 1:wikipedia/P 1:org/P "
+     "1:wiki/P 1:a/P 1:b/P 2:ja"},
     {"[tekst](http://Example.NL:8080/x?a=1#y)",
-     "0:tekst 1:http://example.nl:8080/x?a=1#y/U 1:example.nl/PU"},
-    {"**https://x.nl**", "0:https://x.nl/U 0:x.nl/PU"},
+     "0:tekst 1:http://example.nl:8080/x?a=1#y/U 1:example.nl/PU 1:http/P 1:example/P 1:nl/P 1:8080/PN 1:x/P 1:a/P 1:1/PN 1:y/P"},
+    {"**https://x.nl**", "0:https://x.nl/U 0:x.nl/PU 0:https/P 0:x/P 0:nl/P"},
     {"www. http:// https://", "0:www 1:http 2:https"},
     {"naar: foo@bar of @x.nl", "0:naar 1:foo 2:bar 3:of 4:x 5:nl"},
     /* apostrophes inside a word are dropped, around it skipped */
@@ -215,7 +216,8 @@ static void test_offsets(void **state)
     const char *s = "  Fox-IT. D'66 <https://www.x.nl/a>";
     static const struct { uint32_t off, len; const char *fold; } want[] = {
         {2, 6, "fox-it"}, {2, 3, "fox"}, {6, 2, "it"}, {10, 4, "d66"},
-        {16, 18, "https://www.x.nl/a"}, {28, 4, "x.nl"},
+        {16, 18, "https://www.x.nl/a"}, {28, 4, "x.nl"}, {16, 5, "https"},
+        {24, 3, "www"}, {28, 1, "x"}, {30, 2, "nl"}, {33, 1, "a"},
     };
     fmt_token k;
     size_t i = 0;
