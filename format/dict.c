@@ -254,7 +254,8 @@ size_t fmt__dict_train(const char *const *samples, const size_t *lens,
 
 struct fmt__zc {
     z_stream def, inf;
-    int def_ok, inf_ok;
+    z_stream tmpl;       /* a deflate stream primed with the dictionary */
+    int def_ok, inf_ok, tmpl_ok;
     int level;
     size_t dlen;
     unsigned char *dict;
@@ -288,6 +289,19 @@ fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level)
         return NULL;
     }
     z->def_ok = 1;
+    /* Priming a stream with a 32 KiB dictionary hashes all of it: more
+     * work than deflating a short record. Prime one template once and copy
+     * it for each record instead. */
+    if (deflateInit2(&z->tmpl, z->level, Z_DEFLATED, -15, 9,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+        fmt__zc_free(z);
+        return NULL;
+    }
+    z->tmpl_ok = 1;
+    if (z->dlen && deflateSetDictionary(&z->tmpl, z->dict, (uInt)z->dlen) != Z_OK) {
+        fmt__zc_free(z);
+        return NULL;
+    }
     if (inflateInit2(&z->inf, -15) != Z_OK) {
         fmt__zc_free(z);
         return NULL;
@@ -302,6 +316,8 @@ void fmt__zc_free(fmt__zc *z)
         return;
     if (z->def_ok)
         deflateEnd(&z->def);
+    if (z->tmpl_ok)
+        deflateEnd(&z->tmpl);
     if (z->inf_ok)
         inflateEnd(&z->inf);
     free(z->dict);
@@ -331,9 +347,10 @@ int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
                     unsigned char *out, size_t cap, size_t *outlen)
 {
     z_stream *s = &z->def;
-    if (deflateReset(s) != Z_OK)
-        return -1;
-    if (z->dlen && deflateSetDictionary(s, z->dict, (uInt)z->dlen) != Z_OK)
+    if (z->def_ok)
+        deflateEnd(s);
+    z->def_ok = deflateCopy(s, &z->tmpl) == Z_OK;
+    if (!z->def_ok)
         return -1;
     const unsigned char *src = in, *dst = out;
     size_t in_left = len, out_left = cap;

@@ -145,10 +145,16 @@ int fmt_verify(fmt_archive *a,
 
 typedef struct fmt_writer fmt_writer;
 
+/* Level 3 deflates three times as fast as 6 and, with the trained
+ * dictionary, still beats `gzip -9` of the whole corpus; 9 is 1-2%
+ * smaller than 6 at twice its time. */
+#define FMT_DEFAULT_LEVEL 3
+
 typedef struct {
     const char *title;       /* NULL: "Vraagbaak" */
     const char *edition;     /* NULL: "1" */
     int64_t created;         /* stored as-is (caller honours SOURCE_DATE_EPOCH) */
+    int level;               /* deflate level 1..9; 0: FMT_DEFAULT_LEVEL */
     const char *tmpdir;      /* for sort runs; NULL: beside the output */
     /* Called now and then while finishing: phase is "sort", "write",
      * "index"; done of total units. May be NULL. */

@@ -4,6 +4,9 @@
  * A record payload (before compression, see store.c) is:
  *
  *   u8 1                      payload layout version
+ *   varint textlen, the verbatim text   (first: the fields after it repeat
+ *                             bits of it, which deflate then encodes as
+ *                             short references back)
  *   str id, str source        str = varint length + bytes
  *   u8 kind, str zaak, ostr docnum       ostr = varint (len+1), 0 = NULL
  *   varint submitted, varint received    yyyymmdd
@@ -11,12 +14,13 @@
  *   members:    varint n, n x (str name, ostr party)
  *   addressees, answered_by:  varint n, n x str
  *   questions, answers:       varint n, n x (varint k, k x varint number,
- *                                            varint off, varint len)
- *   footnotes:  varint n, n x (str mark, varint off, varint len,
- *                             varint u, u x str url)
+ *                                            dspan)
+ *   footnotes:  varint n, n x (str mark, dspan, varint u, u x str url)
+ *               dspan = zigzag varint distance of the start from the end
+ *               of the list's previous span (from 0 for the first), varint
+ *               length
  *   warnings:   varint n, n x str
  *   header span, notice span  (varint off, varint len)
- *   varint textlen, the verbatim text
  *
  * Decoding trusts nothing: every count is checked against the bytes left
  * (each element takes at least one byte), every span against the text.
@@ -65,15 +69,27 @@ static int put_span(fmt_buf *b, fmt_span s)
                                                                : FMT_OK;
 }
 
+/* A span as the distance from where the previous one ended (zigzag, as
+ * it may go back) and its length: one or two bytes instead of three or
+ * four, since blocks and notes follow each other through the text. */
+static int put_dspan(fmt_buf *b, fmt_span s, uint32_t *prev)
+{
+    int64_t d = (int64_t)s.off - *prev;
+    uint64_t z = d < 0 ? ((uint64_t)(-d) << 1) - 1 : (uint64_t)d << 1;
+    *prev = s.off + s.len;
+    return vb_buf_varint(b, z) || vb_buf_varint(b, s.len) ? FMT_NOMEM : FMT_OK;
+}
+
 static int put_blocks(fmt_buf *b, const fmt_block *v, size_t n)
 {
     int rc = vb_buf_varint(b, n);
+    uint32_t prev = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         rc = vb_buf_varint(b, v[i].nnumbers);
         for (size_t k = 0; !rc && k < v[i].nnumbers; k++)
             rc = vb_buf_varint(b, v[i].numbers[k]);
         if (!rc)
-            rc = put_span(b, v[i].span);
+            rc = put_dspan(b, v[i].span, &prev);
     }
     return rc;
 }
@@ -82,6 +98,7 @@ int vb_record_encode(const fmt_doc *d, fmt_buf *b)
 {
     const char *id = d->id ? d->id : "", *src = d->source ? d->source : "";
     int rc = fmt_buf_append(b, "\1", 1);
+    rc = rc ? rc : vb_buf_str(b, d->text ? d->text : "", d->len);
     rc = rc ? rc : vb_buf_str(b, id, strlen(id));
     rc = rc ? rc : vb_buf_str(b, src, strlen(src));
     unsigned char kind = (unsigned char)d->kind;
@@ -102,17 +119,17 @@ int vb_record_encode(const fmt_doc *d, fmt_buf *b)
     rc = rc ? rc : put_blocks(b, d->questions, d->nquestions);
     rc = rc ? rc : put_blocks(b, d->answers, d->nanswers);
     rc = rc ? rc : vb_buf_varint(b, d->nfootnotes);
+    uint32_t prev = 0;
     for (size_t i = 0; !rc && i < d->nfootnotes; i++) {
         const fmt_note *f = &d->footnotes[i];
         const char *mk = f->mark ? f->mark : "";
         rc = vb_buf_str(b, mk, strlen(mk));
-        rc = rc ? rc : put_span(b, f->span);
+        rc = rc ? rc : put_dspan(b, f->span, &prev);
         rc = rc ? rc : put_strs(b, f->urls, f->nurls);
     }
     rc = rc ? rc : put_strs(b, d->warnings, d->nwarnings);
     rc = rc ? rc : put_span(b, d->header);
     rc = rc ? rc : put_span(b, d->notice);
-    rc = rc ? rc : vb_buf_str(b, d->text ? d->text : "", d->len);
     return rc;
 }
 
@@ -193,6 +210,23 @@ static fmt_span get_span(cur *c)
     return s;
 }
 
+static fmt_span get_dspan(cur *c, uint32_t *prev)
+{
+    fmt_span s = {0, 0};
+    uint64_t z = get_v(c), len = get_v(c);
+    int64_t d = z & 1 ? -(int64_t)((z + 1) >> 1) : (int64_t)(z >> 1);
+    int64_t off = (int64_t)*prev + d;
+    if (z > UINT32_MAX * 2ull || off < 0 || off > UINT32_MAX ||
+        len > UINT32_MAX || (uint64_t)off + len > UINT32_MAX)
+        c->bad = 1;
+    if (c->bad)
+        return s;
+    s.off = (uint32_t)off;
+    s.len = (uint32_t)len;
+    *prev = s.off + s.len;
+    return s;
+}
+
 static void get_strs(cur *c, char ***v, size_t *n)
 {
     size_t k = get_count(c);
@@ -208,6 +242,7 @@ static void get_blocks(cur *c, fmt_block **v, size_t *n)
 {
     size_t k = get_count(c);
     uint16_t nums[64];
+    uint32_t prev = 0;
     for (size_t i = 0; i < k && !c->bad; i++) {
         size_t nn = get_count(c), keep = 0;
         for (size_t j = 0; j < nn && !c->bad; j++) {
@@ -219,7 +254,7 @@ static void get_blocks(cur *c, fmt_block **v, size_t *n)
         }
         if (nn > 64)
             c->bad = 1;
-        fmt_span s = get_span(c);
+        fmt_span s = get_dspan(c, &prev);
         if (!c->bad && fmt_doc_add_block(v, n, nums, keep, s))
             c->bad = 2;
     }
@@ -251,10 +286,11 @@ static int spans_ok(const fmt_doc *d)
 static void get_notes(cur *c, fmt_doc *d)
 {
     size_t k = get_count(c);
+    uint32_t prev = 0;
     for (size_t i = 0; i < k && !c->bad; i++) {
         size_t ml;
         const char *mk = get_bytes(c, &ml);
-        fmt_span s = get_span(c);
+        fmt_span s = get_dspan(c, &prev);
         if (c->bad)
             return;
         if (fmt_doc_add_note(d, mk, ml, s)) {
@@ -279,6 +315,10 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
     if (n < 1 || p[0] != 1)
         return FMT_CORRUPT;
     c.p++;
+    size_t tl;
+    const char *text = get_bytes(&c, &tl);
+    if (!c.bad && fmt_doc_set_text(d, text, tl))
+        c.bad = 2;
     d->id = get_str(&c);
     d->source = get_str(&c);
     if (!c.bad && c.p < c.end)
@@ -319,12 +359,8 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
     get_strs(&c, &d->warnings, &d->nwarnings);
     d->header = get_span(&c);
     d->notice = get_span(&c);
-    size_t tl;
-    const char *text = get_bytes(&c, &tl);
     if (!c.bad && c.p != c.end)
         c.bad = 1;
-    if (!c.bad && fmt_doc_set_text(d, text, tl))
-        c.bad = 2;
     if (!c.bad && (d->kind < FMT_KIND_NONE || d->kind > FMT_NOTICE ||
                    !d->id || !d->source || !spans_ok(d)))
         c.bad = 1;

@@ -17,7 +17,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,15 +30,16 @@
 #include "index.h"
 #include "internal.h"
 
-#define RUN_BYTES (48u << 20)      /* run buffer before a spill */
+#define RUN_BYTES (32u << 20)      /* run buffer before a spill */
 #define SAMPLE_CAP (2u << 20)      /* dictionary training sample */
 #define SAMPLE_MOD 16              /* roughly 1 in 16 documents sampled */
 #define COMMIT_EVERY 2000          /* documents per write transaction */
-#define DEFLATE_LEVEL 6          /* 9 is 2x slower for 1% smaller */
 
 typedef struct {        /* one sorted run of serialised documents */
     FILE *f;            /* spilled run, or NULL for the in-memory one */
-    const unsigned char *mem, *memend;
+    const unsigned char *arena;   /* the in-memory run, read in offs order */
+    const size_t *offs;
+    size_t i, n;
     fmt_buf key, payload;
     int done;
 } run;
@@ -56,6 +59,7 @@ struct fmt_writer {
     char path[1024], tmpdir[1024];
     char title[256], edition[64];
     int64_t created;
+    int level;
     void (*progress)(void *, const char *, uint64_t, uint64_t);
     void *pctx;
     /* runs */
@@ -112,6 +116,7 @@ int fmt_writer_open(fmt_writer **wp, const char *path,
     copystr(w->title, sizeof w->title, o->title, "Vraagbaak");
     copystr(w->edition, sizeof w->edition, o->edition, "1");
     w->created = o->created;
+    w->level = o->level >= 1 && o->level <= 9 ? o->level : FMT_DEFAULT_LEVEL;
     w->progress = o->progress;
     w->pctx = o->progress_ctx;
     if (o->tmpdir) {
@@ -348,17 +353,17 @@ static int run_next(run *r)
 {
     uint32_t kl, pl;
     if (!r->f) {
-        if (r->mem >= r->memend) {
+        if (r->i >= r->n) {
             r->done = 1;
             return FMT_OK;
         }
-        memcpy(&kl, r->mem, 4);
-        memcpy(&pl, r->mem + 4 + kl, 4);
+        const unsigned char *e = r->arena + r->offs[r->i++];
+        memcpy(&kl, e, 4);
+        memcpy(&pl, e + 4 + kl, 4);
         r->key.len = r->payload.len = 0;
-        if (fmt_buf_append(&r->key, r->mem + 4, kl) ||
-            fmt_buf_append(&r->payload, r->mem + 8 + kl, pl))
+        if (fmt_buf_append(&r->key, e + 4, kl) ||
+            fmt_buf_append(&r->payload, e + 8 + kl, pl))
             return FMT_NOMEM;
-        r->mem += 8 + (size_t)kl + pl;
         return FMT_OK;
     }
     if (fread(&kl, 4, 1, r->f) != 1) {
@@ -515,6 +520,8 @@ typedef struct {
     fmt_buf chunk;            /* records of the chunk being filled */
     uint32_t choff[VB_CHUNK + 1];
     uint32_t chn, chno;
+    char tmp[1100];           /* OUT.tmp-PID while it is being built */
+    int tmp_made;
     uint64_t records_bytes;
     uint32_t kinds[4];
     int32_t first, last;
@@ -572,8 +579,8 @@ static int train_dict(build *b)
     free(ptrs);
     free(lens);
     fmt_buf_free(&w->sbuf);
-    b->zc[0] = fmt__zc_new(b->dict, b->dictlen, DEFLATE_LEVEL);
-    b->zc[1] = fmt__zc_new(b->dict, b->dictlen, DEFLATE_LEVEL);
+    b->zc[0] = fmt__zc_new(b->dict, b->dictlen, w->level);
+    b->zc[1] = fmt__zc_new(b->dict, b->dictlen, w->level);
     return b->zc[0] && b->zc[1] ? FMT_OK : werr(w, FMT_NOMEM, "out of memory");
 }
 
@@ -730,15 +737,15 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     return rc;
 }
 
-static int open_env(build *b, const char *dir)
+/* The archive is built in OUT.tmp-PID beside the output and renamed into
+ * place when complete, so the output path never holds a partial file.
+ * Pages freed by one transaction are reused by the next, so the file
+ * built with commits now and then is as compact as a compacted copy (a
+ * few pages of difference) and needs no second pass. */
+static int open_env(build *b)
 {
-    char t[1100];
-    snprintf(t, sizeof t, "%s/.vbpack-build-XXXXXX", dir);
-    int fd = mkstemp(t);
-    if (fd < 0)
-        return werr(b->w, FMT_IO, "%s: cannot create a temporary file: %s",
-                    dir, strerror(errno));
-    close(fd);
+    snprintf(b->tmp, sizeof b->tmp, "%s.tmp-%ld", b->w->path, (long)getpid());
+    unlink(b->tmp);
     int rc = mdb_env_create(&b->env);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)1 << 30;
     if (!rc)
@@ -746,14 +753,13 @@ static int open_env(build *b, const char *dir)
     if (!rc)
         rc = mdb_env_set_mapsize(b->env, mapsize);
     if (!rc)
-        rc = mdb_env_open(b->env, t,
+        rc = mdb_env_open(b->env, b->tmp,
                           MDB_NOSUBDIR | MDB_NOSYNC | MDB_NOMETASYNC |
                               MDB_NOLOCK,
-                          0600);
-    /* The scratch environment lives only as long as we hold it open. */
-    unlink(t);
+                          0644);
     if (rc)
-        return mdb_fail(b, rc, "scratch archive");
+        return mdb_fail(b, rc, "create");
+    b->tmp_made = 1;
     rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
     if (rc)
         return mdb_fail(b, rc, "begin");
@@ -768,34 +774,68 @@ static int open_env(build *b, const char *dir)
     return FMT_OK;
 }
 
-/* Copy the finished environment, compacted, to a temporary file beside
- * the output; sync it; rename it into place. */
+/* Before the last transaction: record a map size just above what is used,
+ * so the archive's stored map size is about its own size and a small
+ * machine can map it. */
+static int shrink_map(build *b)
+{
+    int rc = mdb_txn_commit(b->txn);
+    b->txn = NULL;
+    MDB_envinfo info;
+    MDB_stat st;
+    if (!rc && !(rc = mdb_env_info(b->env, &info)) &&
+        !(rc = mdb_env_stat(b->env, &st)))
+        rc = mdb_env_set_mapsize(b->env, (info.me_last_pgno + 1 + 256) *
+                                             (size_t)st.ms_psize);
+    if (!rc)
+        rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
+    return rc ? mdb_fail(b, rc, "commit") : FMT_OK;
+}
+
+/* Sync the finished file and rename it into place. */
 static int publish(build *b)
 {
     fmt_writer *w = b->w;
-    /* Shrink the map to what is used, so the archive's recorded map size
-     * is its own size and small machines can map it. */
-    MDB_envinfo info;
-    MDB_stat st;
-    if (!mdb_env_info(b->env, &info) && !mdb_env_stat(b->env, &st))
-        mdb_env_set_mapsize(b->env, (info.me_last_pgno + 2) * st.ms_psize);
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", w->path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return werr(w, FMT_IO, "%s: %s", tmp, strerror(errno));
-    int rc = mdb_env_copyfd2(b->env, fd, MDB_CP_COMPACT);
-    if (rc) {
-        close(fd);
-        unlink(tmp);
-        return mdb_fail(b, rc, "copy");
-    }
-    if (fsync(fd) || close(fd) || rename(tmp, w->path)) {
-        int e = errno;
-        unlink(tmp);
-        return werr(w, FMT_IO, "%s: %s", w->path, strerror(e));
-    }
+    int rc = mdb_env_sync(b->env, 1);
+    mdb_env_close(b->env);
+    b->env = NULL;
+    if (rc)
+        return werr(w, FMT_IO, "%s: %s", b->tmp, mdb_strerror(rc));
+    if (rename(b->tmp, w->path))
+        return werr(w, FMT_IO, "%s: %s", w->path, strerror(errno));
+    b->tmp_made = 0;
     return FMT_OK;
+}
+
+/* Remove OUT.tmp-PID files left by packers that were killed (their PID is
+ * gone), so interrupted packs do not pile up. */
+static void clean_stale(const fmt_writer *w)
+{
+    const char *slash = strrchr(w->path, '/');
+    const char *base = slash ? slash + 1 : w->path;
+    size_t bl = strlen(base);
+    char dir[1100];
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - w->path + (slash == w->path)),
+                 w->path);
+    else
+        strcpy(dir, ".");
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, base, bl) || strncmp(e->d_name + bl, ".tmp-", 5))
+            continue;
+        char *end;
+        long pid = strtol(e->d_name + bl + 5, &end, 10);
+        if (*end || pid <= 0 || pid == (long)getpid() ||
+            kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* not ours to judge, or its packer still runs */
+        char full[2200];
+        snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+        unlink(full);
+    }
+    if (d)
+        closedir(d);
 }
 
 static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
@@ -921,21 +961,12 @@ static int merge_all(build *b)
     if (!runs)
         return werr(w, FMT_NOMEM, "out of memory");
     sort_run(w);
-    /* the in-memory run, laid out sorted in a fresh buffer */
-    fmt_buf sorted = {0};
     int rc = FMT_OK;
-    for (size_t i = 0; i < w->noffs && !rc; i++) {
-        const unsigned char *e = (unsigned char *)w->arena.data + w->offs[i];
-        uint32_t kl, pl;
-        memcpy(&kl, e, 4);
-        memcpy(&pl, e + 4 + kl, 4);
-        rc = fmt_buf_append(&sorted, e, 8 + (size_t)kl + pl);
-    }
-    fmt_buf_free(&w->arena);
     for (size_t i = 0; i < w->nspills; i++)
         runs[i].f = w->spills[i];
-    runs[nr - 1].mem = (unsigned char *)sorted.data;
-    runs[nr - 1].memend = (unsigned char *)sorted.data + sorted.len;
+    runs[nr - 1].arena = (const unsigned char *)w->arena.data;
+    runs[nr - 1].offs = w->offs;
+    runs[nr - 1].n = w->noffs;
     for (size_t i = 0; i < nr && !rc; i++)
         rc = run_next(&runs[i]);
     if (!rc)
@@ -947,7 +978,7 @@ static int merge_all(build *b)
         fmt_buf_free(&runs[i].payload);
     }
     free(runs);
-    fmt_buf_free(&sorted);
+    fmt_buf_free(&w->arena);
     return rc;
 }
 
@@ -957,6 +988,8 @@ static void build_free(build *b)
         mdb_txn_abort(b->txn);
     if (b->env)
         mdb_env_close(b->env);
+    if (b->tmp_made)
+        unlink(b->tmp);
     if (b->ix)
         vb_index_free(b->ix);
     for (int i = 0; i < 2; i++)
@@ -975,9 +1008,8 @@ int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
     memset(&b, 0, sizeof b);
     b.w = w;
     int rc = FMT_OK;
-    if (w->nspills && (rc = spill(w)) == FMT_OK) {
-        /* everything is on disk now; the in-memory run is empty */
-    }
+    if (w->nspills && (rc = spill(w)) == FMT_OK)
+        fmt_buf_free(&w->arena); /* everything is in runs on disk now */
     if (!rc) {
         b.zaken = build_zaken(w, &b.nzaken);
         if (!b.zaken)
@@ -985,18 +1017,24 @@ int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
     }
     if (!rc)
         rc = train_dict(&b);
-    if (!rc)
-        rc = open_env(&b, w->tmpdir);
+    progress(&b, "dict", 0, w->ndocs);
+    if (!rc) {
+        clean_stale(w);
+        rc = open_env(&b);
+    }
     if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)w->ndocs)))
         rc = werr(w, FMT_NOMEM, "out of memory");
     if (!rc)
         rc = merge_all(&b);
+    progress(&b, "merged", w->ndocs, w->ndocs);
     uint64_t index_bytes = 0;
     if (!rc && (rc = vb_index_finish(b.ix, b.env, &b.txn, &index_bytes)))
         werr(w, rc, "index: %s", vb_index_errmsg(b.ix));
     progress(&b, "index", w->ndocs, w->ndocs);
     if (!rc)
         rc = write_zaken(&b);
+    if (!rc)
+        rc = shrink_map(&b);
     if (!rc)
         rc = write_meta(&b, w->ndocs, index_bytes);
     if (!rc) {
@@ -1005,8 +1043,10 @@ int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
         if (rc)
             rc = mdb_fail(&b, rc, "commit");
     }
+    progress(&b, "meta", w->ndocs, w->ndocs);
     if (!rc)
         rc = publish(&b);
+    progress(&b, "published", w->ndocs, w->ndocs);
     build_free(&b);
     if (msg && msglen)
         snprintf(msg, msglen, "%s", rc ? w->err : "");

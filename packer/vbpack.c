@@ -21,7 +21,7 @@
 
 static const char usage_text[] =
     "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
-    "                   [--keep-going] [-q] SOURCE...\n"
+    "                   [--keep-going] [--level 1-9] [-q] SOURCE...\n"
     "       vbpack info [--json] ARCHIVE\n"
     "       vbpack verify ARCHIVE\n"
     "       vbpack ls [--json] ARCHIVE\n"
@@ -57,6 +57,22 @@ fmt_archive *open_archive(const char *path)
     if (fmt_open(&a, path, msg, sizeof msg))
         die(1, "%s", msg);
     return a;
+}
+
+/* For VBPACK_TIMES: resident memory now (anonymous and file-backed). */
+static void print_mem(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmHWM", 5) || !strncmp(line, "RssAnon", 7) ||
+            !strncmp(line, "RssFile", 7)) {
+            line[strcspn(line, "\n")] = 0;
+            fprintf(stderr, "  %s", line);
+        }
+    if (f)
+        fclose(f);
+    fputc('\n', stderr);
 }
 
 /* ---- pack ------------------------------------------------------------------ */
@@ -154,6 +170,11 @@ static void finish_progress(void *ctx, const char *phase, uint64_t done,
                             uint64_t total)
 {
     packer *p = ctx;
+    /* VBPACK_TIMES=1: when each phase ends, for tuning */
+    if (getenv("VBPACK_TIMES") && strcmp(phase, "write")) {
+        fprintf(stderr, "%8.3f s  %-10s", since(&p->start), phase);
+        print_mem();
+    }
     if (!p->tty || p->quiet || since(&p->last) < 0.2)
         return;
     clock_gettime(CLOCK_MONOTONIC, &p->last);
@@ -204,7 +225,11 @@ static int cmd_pack(int argc, char **argv)
             o.title = argv[++i];
         else if (!strcmp(a, "--edition") && i + 1 < argc)
             o.edition = argv[++i];
-        else if (!strcmp(a, "--strict"))
+        else if (!strcmp(a, "--level") && i + 1 < argc) {
+            o.level = atoi(argv[++i]);
+            if (o.level < 1 || o.level > 9)
+                die(2, "--level takes 1 (fastest) to 9 (smallest)");
+        } else if (!strcmp(a, "--strict"))
             p.strict = 1;
         else if (!strcmp(a, "--keep-going"))
             p.keep_going = 1;
@@ -230,6 +255,10 @@ static int cmd_pack(int argc, char **argv)
             p.errors += p.errors ? 0 : 1;
     }
     show_progress(&p, "read", 1);
+    if (getenv("VBPACK_TIMES")) {
+        fprintf(stderr, "%8.3f s  %-10s", since(&p.start), "read");
+        print_mem();
+    }
     fmt_doc_free(&p.d);
     if (p.errors && !p.keep_going) {
         fmt_writer_abort(p.w);
