@@ -50,14 +50,26 @@ typedef struct {
     unsigned bits, d, k;
 } trainer;
 
-/* The d-mer at p as a number, built byte by byte so that the hash (and so
- * the dictionary) is the same on every machine. */
-static uint32_t dmer_hash(const unsigned char *p, unsigned d, unsigned bits)
+/* The d-mer at p as a number, built byte by byte so that the hashes (and
+ * so the dictionary) are the same on every machine. */
+static uint64_t dmer_value(const unsigned char *p, unsigned d)
 {
     uint64_t v = 0;
     for (unsigned i = 0; i < d; i++)
         v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static uint32_t dmer_bucket(uint64_t v, unsigned bits)
+{
     return (uint32_t)((v * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* A second, independent hash that tells apart d-mers sharing a bucket;
+ * never 0, which marks an empty bucket. */
+static uint32_t dmer_check(uint64_t v)
+{
+    return (uint32_t)((v * 0xC2B2AE3D27D4EB4Full) >> 32) | 1;
 }
 
 static void trainer_free(trainer *t)
@@ -82,8 +94,9 @@ static int trainer_load(trainer *t, const char *const *samples,
     if (total < 2 * (size_t)t->d)
         return -1;
 
+    /* Twice as many buckets as bytes, so that few d-mers collide. */
     unsigned bits = 12;
-    while (bits < 22 && ((size_t)1 << bits) < total)
+    while (bits < 22 && ((size_t)1 << bits) < 2 * total)
         bits++;
     t->bits = bits;
     t->none = (uint32_t)1 << bits;
@@ -92,9 +105,11 @@ static int trainer_load(trainer *t, const char *const *samples,
     t->hash = malloc(total * sizeof *t->hash);
     t->worth = calloc(nb, sizeof *t->worth);
     t->active = calloc(nb, sizeof *t->active);
-    uint32_t *seen = calloc(nb, sizeof *seen); /* last sample + 1 per bucket */
-    if (!t->buf || !t->hash || !t->worth || !t->active || !seen) {
+    uint32_t *seen = calloc(nb, sizeof *seen);   /* last sample + 1 */
+    uint32_t *owner = calloc(nb, sizeof *owner); /* dmer_check() of its d-mer */
+    if (!t->buf || !t->hash || !t->worth || !t->active || !seen || !owner) {
         free(seen);
+        free(owner);
         return -1;
     }
 
@@ -107,13 +122,20 @@ static int trainer_load(trainer *t, const char *const *samples,
         memcpy(t->buf + pos, samples[i], len);
         stamp++;
         for (size_t j = 0; j < len; j++) {
-            if (j + t->d > len) {
-                t->hash[pos + j] = t->none;
-                continue;
+            uint32_t h = t->none;
+            if (j + t->d <= len) {
+                uint64_t v = dmer_value(t->buf + pos + j, t->d);
+                uint32_t b = dmer_bucket(v, bits), chk = dmer_check(v);
+                /* A bucket belongs to the first d-mer that lands in it;
+                 * later different ones count for nothing, rather than
+                 * lending each other worth they do not have. */
+                if (owner[b] == 0)
+                    owner[b] = chk;
+                if (owner[b] == chk)
+                    h = b;
             }
-            uint32_t h = dmer_hash(t->buf + pos + j, t->d, bits);
             t->hash[pos + j] = h;
-            if (seen[h] != stamp) {
+            if (h != t->none && seen[h] != stamp) {
                 seen[h] = stamp;
                 t->worth[h]++;
             }
@@ -121,6 +143,7 @@ static int trainer_load(trainer *t, const char *const *samples,
         pos += len;
     }
     free(seen);
+    free(owner);
     t->total = t->ndmers = total;
 
     /* A d-mer found in one sample only is worth nothing to the others. */
@@ -176,9 +199,24 @@ static uint64_t best_segment(trainer *t, size_t begin, size_t end,
     return best;
 }
 
+typedef struct {
+    size_t begin, len;
+    uint64_t worth;
+    size_t order;            /* when it was picked: ties go to the earlier */
+} pick;
+
+/* Best last: the most valuable segment ends the dictionary. */
+static int pick_cmp(const void *a, const void *b)
+{
+    const pick *x = a, *y = b;
+    if (x->worth != y->worth)
+        return x->worth < y->worth ? -1 : 1;
+    return x->order > y->order ? -1 : x->order < y->order;
+}
+
 /* Picks segments epoch by epoch, round after round, until cap bytes are
- * chosen or no epoch has anything worth taking. Writes them into dict from
- * the end backwards and moves the result to the front. */
+ * chosen or no epoch has anything worth taking; then lays them out in
+ * dict with the most valuable at the end. */
 static size_t pick_segments(trainer *t, unsigned char *dict, size_t cap)
 {
     size_t nseg = cap / t->k ? cap / t->k : 1;
@@ -188,23 +226,37 @@ static size_t pick_segments(trainer *t, unsigned char *dict, size_t cap)
         epochs = t->ndmers / min_epoch ? t->ndmers / min_epoch : 1;
     size_t esize = t->ndmers / epochs;
 
-    size_t tail = cap, idle = 0;
-    for (size_t e = 0; tail > 0 && idle < epochs; e = (e + 1) % epochs) {
+    /* Each segment is at least d bytes, so cap / d bounds their number. */
+    pick *p = malloc((cap / t->d + 1) * sizeof *p);
+    if (!p)
+        return 0;
+    size_t np = 0, used = 0, idle = 0;
+    for (size_t e = 0; used < cap && idle < epochs; e = (e + 1) % epochs) {
         size_t begin = e * esize;
         size_t end = e + 1 == epochs ? t->ndmers : begin + esize;
         segment seg;
-        if (best_segment(t, begin, end, &seg) == 0) {
+        uint64_t w = best_segment(t, begin, end, &seg);
+        if (w == 0) {
             idle++;
             continue;
         }
         idle = 0;
-        size_t len = seg.len < tail ? seg.len : tail;
-        tail -= len;
-        memcpy(dict + tail, t->buf + seg.begin, len);
+        size_t len = seg.len < cap - used ? seg.len : cap - used;
+        p[np].begin = seg.begin;
+        p[np].len = len;
+        p[np].worth = w;
+        p[np].order = np;
+        np++;
+        used += len;
     }
-    size_t dlen = cap - tail;
-    memmove(dict, dict + tail, dlen);
-    return dlen;
+    qsort(p, np, sizeof *p, pick_cmp);
+    size_t at = 0;
+    for (size_t i = 0; i < np; i++) {
+        memcpy(dict + at, t->buf + p[i].begin, p[i].len);
+        at += p[i].len;
+    }
+    free(p);
+    return at;
 }
 
 /* fmt__dict_train() with the segment and d-mer lengths given: the tuning

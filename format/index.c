@@ -36,6 +36,13 @@ typedef struct {
 } wentry;
 
 typedef struct {
+    uint32_t hash, off, len;  /* the fold in ix->lwords */
+    uint32_t tf, start;       /* tf, then where its positions start */
+    uint8_t subj;
+    uint32_t slot;            /* its entry in the big table */
+} lentry;
+
+typedef struct {
     uint8_t type;
     char *key;            /* type byte + folded value */
     size_t klen;
@@ -53,8 +60,12 @@ struct vb_index {
     wentry *tab;
     uint32_t tabcap, nwords;
     fmt_buf words;
-    uint32_t *touched;
-    size_t ntouched, captouched;
+    /* the document being added (see flush_doc) */
+    lentry *l;
+    uint32_t *lhash, lcap, nl;
+    fmt_buf lwords;
+    uint32_t *tlid, *tpos, *tsorted;
+    size_t ntoks, captoks;
     size_t mem;
     FILE **runs;
     size_t nruns;
@@ -107,11 +118,17 @@ static int bvec_reserve(vb_index *ix, bvec *v, size_t n)
     return FMT_OK;
 }
 
-static int bvec_varint(vb_index *ix, bvec *v, uint64_t x)
+static inline int bvec_varint(vb_index *ix, bvec *v, uint64_t x)
 {
-    if (bvec_reserve(ix, v, 10))
+    if (v->cap - v->len < 10 && bvec_reserve(ix, v, 10))
         return FMT_NOMEM;
-    v->len += (uint32_t)vb_put_varint(v->p + v->len, x);
+    unsigned char *p = v->p + v->len;
+    if (x < 0x80) { /* most deltas and counts */
+        *p = (unsigned char)x;
+        v->len++;
+        return FMT_OK;
+    }
+    v->len += (uint32_t)vb_put_varint(p, x);
     return FMT_OK;
 }
 
@@ -161,7 +178,12 @@ void vb_index_free(vb_index *ix)
         clear_words(ix);
     free(ix->tab);
     fmt_buf_free(&ix->words);
-    free(ix->touched);
+    free(ix->lhash);
+    free(ix->l);
+    fmt_buf_free(&ix->lwords);
+    free(ix->tlid);
+    free(ix->tpos);
+    free(ix->tsorted);
     for (size_t i = 0; i < ix->nruns; i++)
         fclose(ix->runs[i]);
     free(ix->runs);
@@ -200,14 +222,6 @@ static int grow_table(vb_index *ix)
             j = (j + 1) & (cap - 1);
         t[j] = ix->tab[i];
     }
-    /* touched entries moved: find them again by their word */
-    for (size_t k = 0; k < ix->ntouched; k++) {
-        wentry *old = &ix->tab[ix->touched[k]];
-        uint32_t j = old->hash & (cap - 1);
-        while (t[j].woff != old->woff || t[j].wlen != old->wlen)
-            j = (j + 1) & (cap - 1);
-        ix->touched[k] = j;
-    }
     ix->mem += (size_t)(cap - ix->tabcap) * sizeof *t;
     free(ix->tab);
     ix->tab = t;
@@ -241,55 +255,124 @@ static long word_slot(vb_index *ix, const char *w, size_t n)
     return j;
 }
 
-static int touch(vb_index *ix, uint32_t slot)
+/* ---- one document's words --------------------------------------------------
+ * A document's tokens are first gathered in a small table of its own
+ * (it stays in cache), so the big table is looked up once per distinct
+ * word, not once per token, and each word's positions are appended in one
+ * go. */
+
+static int local_grow(vb_index *ix)
 {
-    if (ix->ntouched == ix->captouched) {
-        size_t cap = ix->captouched ? ix->captouched * 2 : 256;
-        uint32_t *t = fmt__realloc(ix->touched, cap * sizeof *t);
-        if (!t)
-            return FMT_NOMEM;
-        ix->touched = t;
-        ix->captouched = cap;
+    uint32_t cap = ix->lcap ? ix->lcap * 2 : 1024;
+    uint32_t *h = fmt__calloc(cap, sizeof *h);
+    if (!h)
+        return FMT_NOMEM;
+    for (uint32_t i = 0; i < ix->nl; i++) {
+        uint32_t j = ix->l[i].hash & (cap - 1);
+        while (h[j])
+            j = (j + 1) & (cap - 1);
+        h[j] = i + 1;
     }
-    ix->touched[ix->ntouched++] = slot;
+    free(ix->lhash);
+    ix->lhash = h;
+    ix->lcap = cap;
+    lentry *l = fmt__realloc(ix->l, cap / 2 * sizeof *l);
+    if (!l)
+        return FMT_NOMEM;
+    ix->l = l;
     return FMT_OK;
 }
 
-static int add_token(vb_index *ix, uint32_t docno, const fmt_token *t,
-                     int subj)
+/* The local id of token t's fold, made if new; -1 when out of memory. */
+static long local_id(vb_index *ix, const fmt_token *t)
 {
-    long s = word_slot(ix, t->fold, t->foldlen);
-    if (s < 0)
-        return FMT_NOMEM;
-    wentry *e = &ix->tab[s];
-    if (e->curdoc != docno + 1) {
-        e->curdoc = docno + 1;
-        e->tf = 0;
-        e->lastpos = 0;
-        e->subj = 0;
-        if (touch(ix, (uint32_t)s))
-            return FMT_NOMEM;
+    if ((ix->nl + 1) * 2 > ix->lcap && local_grow(ix))
+        return -1;
+    uint32_t h = hash32(t->fold, t->foldlen), j = h & (ix->lcap - 1);
+    while (ix->lhash[j]) {
+        lentry *e = &ix->l[ix->lhash[j] - 1];
+        if (e->hash == h && e->len == t->foldlen &&
+            !memcmp(ix->lwords.data + e->off, t->fold, t->foldlen))
+            return ix->lhash[j] - 1;
+        j = (j + 1) & (ix->lcap - 1);
     }
-    e->tf++;
-    e->subj |= (uint8_t)subj;
-    if (bvec_varint(ix, &e->pos, t->pos - e->lastpos))
-        return FMT_NOMEM;
-    e->lastpos = t->pos;
+    lentry *e = &ix->l[ix->nl];
+    memset(e, 0, sizeof *e);
+    e->hash = h;
+    e->off = (uint32_t)ix->lwords.len;
+    e->len = (uint32_t)t->foldlen;
+    if (fmt_buf_append(&ix->lwords, t->fold, t->foldlen))
+        return -1;
+    ix->lhash[j] = ++ix->nl;
+    return ix->nl - 1;
+}
+
+static int push_tok(vb_index *ix, uint32_t lid, uint32_t pos)
+{
+    if (ix->ntoks == ix->captoks) {
+        size_t cap = ix->captoks ? ix->captoks * 2 : 4096;
+        uint32_t *a = fmt__realloc(ix->tlid, cap * sizeof *a);
+        if (!a)
+            return FMT_NOMEM;
+        ix->tlid = a;
+        uint32_t *b = fmt__realloc(ix->tpos, cap * sizeof *b);
+        if (!b)
+            return FMT_NOMEM;
+        ix->tpos = b;
+        uint32_t *c = fmt__realloc(ix->tsorted, cap * sizeof *c);
+        if (!c)
+            return FMT_NOMEM;
+        ix->tsorted = c;
+        ix->captoks = cap;
+    }
+    ix->tlid[ix->ntoks] = lid;
+    ix->tpos[ix->ntoks++] = pos;
     return FMT_OK;
 }
 
-static int end_doc(vb_index *ix, uint32_t docno)
+/* Move the gathered words of docno into the big table. */
+static int flush_doc(vb_index *ix, uint32_t docno)
 {
-    for (size_t k = 0; k < ix->ntouched; k++) {
-        wentry *e = &ix->tab[ix->touched[k]];
-        if (bvec_varint(ix, &e->post, docno - e->lastdoc) ||
-            bvec_varint(ix, &e->post, (uint64_t)e->tf << 1 | e->subj))
+    while ((ix->nwords + ix->nl + 1) * 2 >= ix->tabcap)
+        if (grow_table(ix))
             return FMT_NOMEM;
-        e->lastdoc = docno;
-        e->df++;
-        e->curdoc = 0;
+    /* positions grouped by word: a counting sort on local ids */
+    uint32_t at = 0;
+    for (uint32_t i = 0; i < ix->nl; i++) {
+        lentry *e = &ix->l[i];
+        long s = word_slot(ix, ix->lwords.data + e->off, e->len);
+        if (s < 0)
+            return FMT_NOMEM;
+        e->slot = (uint32_t)s;
+        e->start = at;
+        at += e->tf;
     }
-    ix->ntouched = 0;
+    for (size_t k = 0; k < ix->ntoks; k++)
+        ix->tsorted[ix->l[ix->tlid[k]].start++] = ix->tpos[k];
+    at = 0;
+    for (uint32_t i = 0; i < ix->nl; i++) {
+        lentry *e = &ix->l[i];
+        wentry *w = &ix->tab[e->slot];
+        uint32_t last = 0;
+        if (bvec_reserve(ix, &w->pos, (size_t)e->tf * 5))
+            return FMT_NOMEM;
+        for (uint32_t k = 0; k < e->tf; k++) {
+            uint32_t p = ix->tsorted[at + k];
+            w->pos.len += (uint32_t)vb_put_varint(w->pos.p + w->pos.len, p - last);
+            last = p;
+        }
+        at += e->tf;
+        if (bvec_varint(ix, &w->post, docno - w->lastdoc) ||
+            bvec_varint(ix, &w->post, (uint64_t)e->tf << 1 | e->subj))
+            return FMT_NOMEM;
+        w->lastdoc = docno;
+        w->df++;
+    }
+    /* empty the local table for the next document */
+    memset(ix->lhash, 0, ix->lcap * sizeof *ix->lhash);
+    ix->nl = 0;
+    ix->lwords.len = 0;
+    ix->ntoks = 0;
     return FMT_OK;
 }
 
@@ -489,10 +572,13 @@ int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
             continue;
         if (!(t.flags & FMT_TOK_PART))
             ntok++;
-        if (add_token(ix, docno, &t, t.off >= hs && t.off < he))
+        long lid = local_id(ix, &t);
+        if (lid < 0 || push_tok(ix, (uint32_t)lid, t.pos))
             return ixerr(ix, FMT_NOMEM, "out of memory");
+        ix->l[lid].tf++;
+        ix->l[lid].subj |= t.off >= hs && t.off < he;
     }
-    if (end_doc(ix, docno))
+    if (flush_doc(ix, docno))
         return ixerr(ix, FMT_NOMEM, "out of memory");
     int32_t date = d->submitted ? d->submitted : d->received;
     vb_put_be32(ix->date + 4 * (size_t)docno, (uint32_t)date);

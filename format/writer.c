@@ -869,10 +869,10 @@ static int fill_batch(run *runs, size_t nr, batch *bt)
     bt->failed = 0;
     run *r;
     while (bt->n < BATCH && (r = run_min(runs, nr)) != NULL) {
-        fmt_buf *p = &bt->doc[bt->n].payload;
-        p->len = 0;
-        if (fmt_buf_append(p, r->payload.data, r->payload.len))
-            return FMT_NOMEM;
+        /* hand the run's buffer over instead of copying it */
+        fmt_buf t = bt->doc[bt->n].payload;
+        bt->doc[bt->n].payload = r->payload;
+        r->payload = t;
         bt->n++;
         int rc = run_next(r);
         if (rc)

@@ -41,14 +41,14 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Percent of nouns, adjectives and verbs drawn from the zaak's own words. */
-#define LEX_SHARE 50
+#define LEX_SHARE 35
 /* Percent of answer sentences built as opener + clause; of noun phrases
  * that get a prepositional phrase. */
-#define OPENER_SHARE 40
-#define FRAME_SHARE 30
+#define OPENER_SHARE 35
+#define FRAME_SHARE 45
 #define PP_SHARE 15
 /* Percent of nouns written as a compound made on the spot. */
-#define COMPOUND_SHARE 3
+#define COMPOUND_SHARE 15
 
 /* ======================================================================
  * Randomness: splitmix64, one stream per zaak.
@@ -999,6 +999,7 @@ typedef struct {
 } org;
 
 static nounlist g_nouns, g_dom[D_COUNT];
+static void load_synonyms(void);
 static adjective *g_adj;
 static verb *g_verb;
 static org *g_org;
@@ -1043,7 +1044,7 @@ static void load_nouns(nounlist *l, const char *const *src, size_t n)
     l->v = xmalloc(n * sizeof *l->v);
     for (size_t i = 0; i < n; i++)
         l->v[i] = parse_noun(src[i]);
-    ztab_init(&l->z, (uint32_t)n, 0.8, 10.0);
+    ztab_init(&l->z, (uint32_t)n, 0.6, 10.0);
 }
 
 /* Splits "a|b|c" into up to three fields (missing ones NULL). */
@@ -1100,8 +1101,8 @@ static void load_vocabulary(void)
         g_org[i].acr = f[1] && *f[1] ? f[1] : NULL;
         g_org[i].article = art;
     }
-    ztab_init(&z_adj, COUNT(adjectives), 0.8, 5.0);
-    ztab_init(&z_verb, COUNT(verbs), 0.8, 5.0);
+    ztab_init(&z_adj, COUNT(adjectives), 0.6, 5.0);
+    ztab_init(&z_verb, COUNT(verbs), 0.6, 5.0);
     ztab_init(&z_org, COUNT(organisations), 0.7, 4.0);
     ztab_init(&z_adv, COUNT(adverbs), 0.6, 2.0);
     ztab_init(&z_group, COUNT(groups), 0.6, 2.0);
@@ -1111,6 +1112,7 @@ static void load_vocabulary(void)
     ztab_init(&z_law, COUNT(laws), 1.0, 2.0);
     ztab_init(&z_first, COUNT(first_names), 0.7, 2.0);
     ztab_init(&z_minname, COUNT(minister_names), 0.5, 2.0);
+    load_synonyms();
 }
 
 /* ======================================================================
@@ -1381,7 +1383,7 @@ static int pick_ministry(rng *r, long day, int not1, int not2)
 #define LEXN 12
 #define LEXA 5
 #define LEXV 5
-#define LEXC 3
+#define LEXC 5
 
 enum { ROLE_MIN, ROLE_STAS };
 enum { FN_NEWS, FN_KAMERSTUK, FN_AANHANGSEL, FN_BRIEF, FN_URL };
@@ -1527,20 +1529,32 @@ static int plain_word(const char *s)
 
 /* Writes a noun, sometimes as a compound ("vergunning" + "aanvraag"),
  * which is where most new words of a growing Dutch corpus come from. */
+static uint32_t word_hash(const char *s, size_t n);
+
+/* Writes a noun, now and then as a compound with it as the head
+ * ("aanbesteding" -> "defensieaanbesteding"). Which modifier is decided by
+ * the head and a rank drawn with a long tail: the same few compounds of a
+ * word come back across the corpus, like real ones ("werkgelegenheid"),
+ * and new ones keep turning up, which is most of how a Dutch corpus's
+ * vocabulary grows. */
 static void put_noun_word(sbuf *b, zaak *z, rng *r, const noun *n, int plural)
 {
     const char *w = plural && n->pl ? n->pl : n->sg;
-    if (plain_word(n->sg) && strlen(n->sg) < 12 && chance(r, COMPOUND_SHARE)) {
-        const noun *left = pick_noun(z, r);
-        if (left != n && plain_word(left->sg) && strlen(left->sg) < 12) {
-            const char *l = left->sg;
-            size_t len = strlen(l);
-            sb_put(b, l);
+    if (plain_word(n->sg) && strlen(n->sg) < 13 && chance(r, COMPOUND_SHARE)) {
+        uint32_t k = heavy(r, 3000);
+        int own = chance(r, 50);
+        rng t = { mix(word_hash(n->sg, strlen(n->sg)), k * 2 + (uint32_t)own) };
+        const nounlist *l = own ? &g_dom[z->dom] : &g_nouns;
+        const noun *left = &l->v[zpick(&l->z, &t)];
+        if (left != n && plain_word(left->sg) && strlen(left->sg) < 13) {
+            const char *s = left->sg;
+            size_t len = strlen(s);
+            sb_put(b, s);
             static const char *const link[] = { "ing", "heid", "schap",
                                                 "teit", "dom", "tie" };
             for (size_t i = 0; i < COUNT(link); i++) {
-                size_t k = strlen(link[i]);
-                if (len > k && strcmp(l + len - k, link[i]) == 0) {
+                size_t m = strlen(link[i]);
+                if (len > m && strcmp(s + len - m, link[i]) == 0) {
                     sb_putc(b, 's');
                     break;
                 }
@@ -2101,9 +2115,105 @@ static uint32_t pick_fresh(rng *r, uint32_t n, uint64_t *used)
     return i;
 }
 
+/* Words of the templates that have near-synonyms of the same form. Real
+ * writers vary their wording; without this, every document would repeat
+ * the templates' phrases verbatim and compress (and train a dictionary)
+ * far better than real text does. Each group is "word|word|...". */
+static const char *const synonym_groups[] = {
+    "momenteel|op dit moment|thans|nu", "mogelijkheden|opties|kansen|wegen",
+    "maatregelen|stappen|acties", "gevolgen|consequenties|effecten",
+    "aangeven|toelichten|uiteenzetten|verduidelijken", "bereid|van plan|voornemens",
+    "mening|opvatting|overtuiging", "informeren|inlichten|berichten",
+    "onderzocht|bekeken|uitgezocht|nagegaan", "signalen|aanwijzingen|meldingen",
+    "gegevens|cijfers|data", "uitkomsten|resultaten|bevindingen",
+    "aanleiding|reden", "hierover|daarover", "daarnaast|bovendien|verder",
+    "blijkt|volgt", "gestegen|toegenomen", "gedaald|afgenomen",
+    "precies|exact|nauwkeurig", "duidelijk|helder", "uitsplitsen|specificeren",
+    "gesprek|overleg", "instantie|organisatie", "garanderen|waarborgen|verzekeren",
+    "acceptabel|aanvaardbaar", "wenselijk|gewenst", "reactie|visie|kijk",
+    "oordeel|standpunt", "zorgvuldig|nauwgezet|grondig",
+    "complexe|ingewikkelde|lastige", "uitgebreid|uitvoerig", "fors|flink|aanzienlijk",
+    "gevraagd|verzocht", "navragen|nagaan", "lessen|conclusies", "verband|relatie",
+    "juridische|wettelijke", "grondslag|basis", "onafhankelijk|extern",
+    "ingegrepen|opgetreden", "verantwoordelijk|aanspreekbaar", "toezegging|belofte",
+    "uitvoering|implementatie", "afschrift|kopie", "openbaar|publiek",
+    "belangrijk|essentieel|van belang", "tegelijkertijd|evenwel",
+    "constateer|zie|merk", "verwacht|voorzie", "begrijp|deel",
+    "zorgen|bezorgdheid", "gebruikelijke|normale|reguliere", "spoedig|snel",
+    "uiterlijk|in elk geval", "bekend|duidelijk", "inmiddels|intussen|ondertussen",
+    "beschikbaar|voorhanden", "betrokken|verwikkeld", "besteed|uitgegeven",
+    "waarschuwde|alarm sloeg", "toestand|situatie", "overzicht|inventarisatie",
+    "toelichting|uitleg", "vastgelegd|opgenomen|verankerd", "gewerkt|gebouwd",
+    "geïnvesteerd|geld gestoken", "serieus|zeer serieus", "gebleken|naar voren gekomen",
+    "nader|verder", "gemiddeld|doorgaans", "voorgekomen|gebeurd",
+};
+
+#define SYN_SLOTS 1024
+static const char *syn_word[SYN_SLOTS];
+static uint16_t syn_len[SYN_SLOTS], syn_group[SYN_SLOTS];
+static const char *syn_alt[COUNT(synonym_groups)][6];
+static uint16_t syn_alt_len[COUNT(synonym_groups)][6];
+static int syn_nalt[COUNT(synonym_groups)];
+
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void load_synonyms(void)
+{
+    for (size_t g = 0; g < COUNT(synonym_groups); g++) {
+        const char *s = synonym_groups[g];
+        while (*s && syn_nalt[g] < 6) {
+            size_t n = strcspn(s, "|");
+            syn_alt[g][syn_nalt[g]] = s;
+            syn_alt_len[g][syn_nalt[g]++] = (uint16_t)n;
+            if (!memchr(s, ' ', n)) { /* only one-word members are looked up */
+                uint32_t h = word_hash(s, n) % SYN_SLOTS;
+                while (syn_word[h])
+                    h = (h + 1) % SYN_SLOTS;
+                syn_word[h] = s;
+                syn_len[h] = (uint16_t)n;
+                syn_group[h] = (uint16_t)g;
+            }
+            s += n + (s[n] == '|');
+        }
+    }
+}
+
+/* Copies a literal word of a template, sometimes as a synonym. */
+static void put_word(sbuf *b, rng *r, const char *w, size_t n)
+{
+    uint32_t h = word_hash(w, n) % SYN_SLOTS;
+    for (; syn_word[h]; h = (h + 1) % SYN_SLOTS) {
+        if (syn_len[h] == n && memcmp(syn_word[h], w, n) == 0) {
+            int g = syn_group[h], k = (int)below(r, (uint32_t)syn_nalt[g]);
+            sb_putn(b, syn_alt[g][k], syn_alt_len[g][k]);
+            return;
+        }
+    }
+    sb_putn(b, w, n);
+}
+
+static int is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
 static void expand(sbuf *b, zaak *z, rng *r, const char *t, int depth)
 {
     for (; *t; t++) {
+        if (*t >= 'a' && *t <= 'z') {
+            size_t n = 1;
+            while (is_letter(t[n]))
+                n++;
+            put_word(b, r, t, n);
+            t += n - 1;
+            continue;
+        }
         if (*t != '$' || !t[1]) {
             sb_putc(b, *t);
             continue;

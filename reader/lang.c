@@ -1,0 +1,195 @@
+/* lang.c - the reader's strings in Dutch (the default) and English.
+ *
+ * One table, one row per string, so a missing translation shows up as a
+ * row with one column: the compiler counts them (see the static assert).
+ */
+#include "lang.h"
+
+#include <stddef.h>
+
+static const char *const strings[S_COUNT][LANG_COUNT] = {
+    [S_APP] = { "Vraagbaak", "Vraagbaak" },
+    [S_SEARCH_HINT] = { "Zoek in Kamervragen…  (typ om te zoeken)",
+                        "Search parliamentary questions…  (type to search)" },
+    [S_FIND_HINT] = { "Zoek in dit document", "Find in this document" },
+    [S_JUMP_HINT] = { "Ga naar: zaaknummer (2022Z01227), jaar (2021) of maand (2021-03)",
+                      "Go to: case number (2022Z01227), year (2021) or month (2021-03)" },
+    [S_HITS] = { "%zu resultaten", "%zu results" },
+    [S_HIT1] = { "1 resultaat", "1 result" },
+    [S_NOHITS] = { "Niets gevonden voor deze zoekvraag.", "Nothing found for this query." },
+    [S_SEARCHING] = { "Zoeken…", "Searching…" },
+    [S_DIDYOUMEAN] = { "Bedoelde u: %s", "Did you mean: %s" },
+    [S_QUERY_ERROR] = { "Zoekvraag niet begrepen: %s", "Query not understood: %s" },
+    [S_NEWEST] = { "Nieuwste eerst", "Newest first" },
+    [S_CASES] = { "%u documenten · %u zaken", "%u documents · %u cases" },
+    [S_ST_OPEN] = { "open", "open" },
+    [S_ST_ANSWERED] = { "beantwoord na %d dagen", "answered after %d days" },
+    [S_ST_LATE] = { "te laat: %d dagen", "late: %d days" },
+    [S_ST_WITHDRAWN] = { "ingetrokken", "withdrawn" },
+    [S_ST_DAYS] = { "beantwoord", "answered" },
+    [S_ST_LATE1] = { "te laat", "late" },
+    [S_K_QUESTION] = { "vragen", "questions" },
+    [S_K_ANSWER] = { "antwoord", "answer" },
+    [S_K_NOTICE] = { "mededeling", "notice" },
+    [S_QUESTION_N] = { "Vraag %s", "Question %s" },
+    [S_QUESTIONS_N] = { "Vragen %s", "Questions %s" },
+    [S_ANSWER_N] = { "Antwoord %s", "Answer %s" },
+    [S_ANSWERS_N] = { "Antwoord op vragen %s", "Answer to questions %s" },
+    [S_ASKED_BY] = { "Gesteld door", "Asked by" },
+    [S_TO] = { "Aan", "To" },
+    [S_SUBMITTED] = { "Ingezonden", "Submitted" },
+    [S_RECEIVED] = { "Ontvangen", "Received" },
+    [S_ANSWERED_BY] = { "Beantwoord door", "Answered by" },
+    [S_NOTICE] = { "Mededeling", "Notice" },
+    [S_FOOTNOTES] = { "Voetnoten", "Footnotes" },
+    [S_FOOTNOTES_ANSWER] = { "Voetnoten bij het antwoord", "Footnotes to the answer" },
+    [S_NO_ANSWER] = { "Nog geen antwoord in dit archief.", "No answer in this archive yet." },
+    [S_TEXT] = { "Tekst", "Text" },
+    [S_COPIED] = { "Gekopieerd naar het klembord: %s", "Copied to the clipboard: %s" },
+    [S_COPY_HINT] = { "Tab kiest een link, Enter kopieert hem", "Tab selects a link, Enter copies it" },
+    [S_KIOSK_URL] = { "Adres: %s", "Address: %s" },
+    [S_BOOKMARKED] = { "Bewaard als bladwijzer", "Bookmarked" },
+    [S_UNBOOKMARKED] = { "Bladwijzer verwijderd", "Bookmark removed" },
+    [S_FIND_COUNT] = { "%zu van %zu", "%zu of %zu" },
+    [S_FIND_NONE] = { "geen", "none" },
+    [S_SAVED] = { "Bewaard", "Saved" },
+    [S_BOOKMARKS] = { "Bladwijzers", "Bookmarks" },
+    [S_RECENT] = { "Onlangs gelezen", "Recently read" },
+    [S_NONE_YET] = { "Nog niets.", "Nothing yet." },
+    [S_NOT_IN_ARCHIVE] = { "(niet in dit archief)", "(not in this archive)" },
+    [S_STATS] = { "Statistiek", "Statistics" },
+    [S_PER_MONTH] = { "Vragen per maand", "Questions per month" },
+    [S_HITS_MONTH] = { "Treffers per maand", "Hits per month" },
+    [S_MEDIAN] = { "Mediane antwoordtijd: %d dagen", "Median time to answer: %d days" },
+    [S_WITHIN] = { "Binnen drie weken beantwoord: %d%%", "Answered within three weeks: %d%%" },
+    [S_ANSWERED_N] = { "%zu beantwoord · %zu open", "%zu answered · %zu open" },
+    [S_NO_STATS] = { "Geen antwoordtijden bekend.", "No answer times known." },
+    [S_STATS_WAIT] = { "Antwoordtijden worden geteld…", "Counting answer times…" },
+    [S_HELP] = { "Hulp", "Help" },
+    [S_HELP_TEXT] = {
+        "typen\tzoeken (overal)\n"
+        "/  Ctrl+L\tnaar het zoekveld\n"
+        "↑ ↓  PgUp PgDn  Home End\tbladeren en scrollen\n"
+        "Enter\topenen\n"
+        "Esc  Backspace  Alt+←\tterug\n"
+        "Alt+→\tvooruit\n"
+        "Tab  Shift+Tab\tvolgend / vorig deel (filters, links)\n"
+        "Ctrl+F\tzoeken in het document\n"
+        "F3  Ctrl+G  (Shift)\tvolgende / vorige vondst\n"
+        "Ctrl+J\tga naar zaak, jaar of maand\n"
+        "Ctrl+D\tbladwijzer aan/uit\n"
+        "Ctrl+B\tbladwijzers en onlangs gelezen\n"
+        "Ctrl+S\tstatistiek\n"
+        "Ctrl+H\tbeginscherm\n"
+        "Ctrl + / − / 0\tzoomen\n"
+        "Ctrl+T  F5\tthema: licht, donker, hoog contrast\n"
+        "F11\tvolledig scherm\n"
+        "?  F1\tdeze hulp\n"
+        "Ctrl+Q\tstoppen\n"
+        "\t\n"
+        "zoekvraag\twoorden (allemaal), OF, -woord, \"zin\", woord*\n"
+        "filters\tpartij:CDA lid:Omtzigt aan:Justitie jaar:2022\n"
+        "\tsoort:vraag|antwoord status:open|beantwoord|laat",
+        "typing\tsearch (anywhere)\n"
+        "/  Ctrl+L\tgo to the search field\n"
+        "↑ ↓  PgUp PgDn  Home End\tbrowse and scroll\n"
+        "Enter\topen\n"
+        "Esc  Backspace  Alt+←\tback\n"
+        "Alt+→\tforward\n"
+        "Tab  Shift+Tab\tnext / previous part (filters, links)\n"
+        "Ctrl+F\tfind in the document\n"
+        "F3  Ctrl+G  (Shift)\tnext / previous match\n"
+        "Ctrl+J\tgo to a case, year or month\n"
+        "Ctrl+D\tbookmark on/off\n"
+        "Ctrl+B\tbookmarks and recently read\n"
+        "Ctrl+S\tstatistics\n"
+        "Ctrl+H\thome screen\n"
+        "Ctrl + / − / 0\tzoom\n"
+        "Ctrl+T  F5\ttheme: light, dark, high contrast\n"
+        "F11\tfull screen\n"
+        "?  F1\tthis help\n"
+        "Ctrl+Q\tquit\n"
+        "\t\n"
+        "query\twords (all of them), OR, -word, \"phrase\", word*\n"
+        "filters\tparty:CDA member:Omtzigt to:Justitie year:2022\n"
+        "\tkind:question|answer status:open|answered|late" },
+    [S_ERROR] = { "Dit archief kan niet worden geopend", "This archive cannot be opened" },
+    [S_ERROR_HINT] = {
+        "Het bestand is beschadigd, onvolledig of geen Vraagbaak-archief. "
+        "Maak het opnieuw met vbpack, of controleer het met: vbpack verify ARCHIEF.vbk",
+        "The file is damaged, incomplete or not a Vraagbaak archive. "
+        "Make it again with vbpack, or check it with: vbpack verify ARCHIVE.vbk" },
+    [S_NOARCH] = { "Geen archief gevonden", "No archive found" },
+    [S_NOARCH_TEXT] = {
+        "Vraagbaak leest een archief met Kamervragen (een .vbk-bestand).\n"
+        "Maak er een van tekstbestanden met:\n"
+        "\tvbpack pack -o kamervragen.vbk MAP-MET-TEKSTEN/\n"
+        "en open het met:\n"
+        "\tvraagbaak kamervragen.vbk\n"
+        "Of zet het in %s, dan vindt Vraagbaak het vanzelf.",
+        "Vraagbaak reads an archive of parliamentary questions (a .vbk file).\n"
+        "Make one from text files with:\n"
+        "\tvbpack pack -o questions.vbk FOLDER-WITH-TEXTS/\n"
+        "and open it with:\n"
+        "\tvraagbaak questions.vbk\n"
+        "Or put it in %s and Vraagbaak finds it by itself." },
+    [S_NOTFOUND_ZAAK] = { "Zaak %s staat niet in dit archief", "Case %s is not in this archive" },
+    [S_BAD_JUMP] = { "Niet begrepen: %s", "Not understood: %s" },
+    [S_F_PARTY] = { "Partij", "Party" },
+    [S_F_MEMBER] = { "Lid", "Member" },
+    [S_F_TO] = { "Aan", "To" },
+    [S_F_YEAR] = { "Jaar", "Year" },
+    [S_F_KIND] = { "Soort", "Kind" },
+    [S_F_STATUS] = { "Status", "Status" },
+    [S_FILTERS] = { "Filters", "Filters" },
+    [S_BACK] = { "Terug", "Back" },
+    [S_CLOSE] = { "Sluit", "Close" },
+    [S_SPACE] = { "spatie", "space" },
+    [S_ARCHIVE] = { "Archief", "Archive" },
+    [S_DOCS] = { "documenten", "documents" },
+    [S_MONTHS] = { "maanden", "months" },
+};
+
+static const char *const months[LANG_COUNT][12] = {
+    { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
+    { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+};
+
+static const char *const months_long[LANG_COUNT][12] = {
+    { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+      "september", "oktober", "november", "december" },
+    { "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December" },
+};
+
+const char *tr(int lang, int id)
+{
+    const char *s;
+
+    if (lang < 0 || lang >= LANG_COUNT)
+        lang = LANG_NL;
+    if (id < 0 || id >= S_COUNT)
+        return "";
+    s = strings[id][lang];
+    if (!s)
+        s = strings[id][LANG_NL];
+    return s ? s : "";
+}
+
+const char *tr_month(int lang, int month)
+{
+    if (lang < 0 || lang >= LANG_COUNT)
+        lang = LANG_NL;
+    if (month < 1 || month > 12)
+        return "?";
+    return months[lang][month - 1];
+}
+
+const char *tr_month_long(int lang, int month)
+{
+    if (lang < 0 || lang >= LANG_COUNT)
+        lang = LANG_NL;
+    if (month < 1 || month > 12)
+        return "?";
+    return months_long[lang][month - 1];
+}

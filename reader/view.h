@@ -1,0 +1,354 @@
+/* view.h - what is on the reader's screen, and what input does to it.
+ *
+ * The view is the reader without SDL: it gets input as our own vin events,
+ * keeps the screens (the case list, search results, a case thread, saved
+ * cases, statistics, help, and the error screens), scrolling, history and
+ * the search state, and renders a frame as a display list of rectangles
+ * and text runs (dcmd) plus the hot zones a click can hit. draw.c paints
+ * the display list with SDL2_ttf; tests read it directly. Text is measured
+ * through a lay_measure, so layout is the same in both.
+ *
+ * Files: view.c (input, navigation, history, search), vthread.c (building
+ * and laying out a case thread, find in document) and vrender.c (the
+ * display list of each screen). vpriv.h is their shared inside.
+ *
+ * Threads: everything here runs on the main thread; searches run on the
+ * worker (worker.h) and come back through view_results().
+ */
+#ifndef VB_VIEW_H
+#define VB_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "format.h"
+#include "search.h"
+#include "token.h"
+#include "layout.h"
+#include "keep.h"
+#include "worker.h"
+
+/* ---- input ----------------------------------------------------------- */
+
+enum vkey {
+    VK_NONE, VK_UP, VK_DOWN, VK_LEFT, VK_RIGHT, VK_PGUP, VK_PGDN, VK_TOP,
+    VK_BOTTOM, VK_ENTER, VK_ENTER_SHIFT, VK_ESCAPE, VK_BACKSPACE, VK_DELETE,
+    VK_TAB, VK_BACKTAB, VK_SPACE, VK_BACK, VK_FORWARD, VK_HOME, VK_SEARCH,
+    VK_FIND, VK_FIND_NEXT, VK_FIND_PREV, VK_JUMP, VK_BOOKMARK, VK_SAVED,
+    VK_STATS, VK_HELP, VK_THEME, VK_ZOOM_IN, VK_ZOOM_OUT, VK_ZOOM_RESET,
+    VK_COPY, VK_FULLSCREEN, VK_QUIT
+};
+
+enum vin_type {
+    VI_KEY,       /* key: enum vkey */
+    VI_TEXT,      /* text: UTF-8 typed */
+    VI_PRESS,     /* x, y: button or finger down; touch set for fingers */
+    VI_MOTION,    /* x, y while pressed (or hovering, ignored) */
+    VI_RELEASE,   /* x, y */
+    VI_WHEEL,     /* dy notches, positive is up (away from the user) */
+    VI_RESIZE,    /* x, y: the new size in pixels */
+    VI_TICK,      /* an animation or timer step; ms is the clock */
+    VI_IDLE       /* kiosk: nobody touched it for the idle time */
+};
+
+typedef struct {
+    int type;
+    int key;
+    int x, y, dy;
+    int touch;
+    uint32_t ms;          /* event time in milliseconds */
+    char text[32];
+} vin;
+
+/* ---- output: the display list ---------------------------------------- */
+
+enum { DC_RECT, DC_TEXT, DC_CLIP, DC_FRAME };
+
+typedef struct {
+    uint8_t type;         /* DC_* */
+    uint8_t face;         /* LF_* for text */
+    uint8_t alpha;        /* rectangles: 0 or 255 opaque, else blended */
+    uint16_t px;          /* text size */
+    uint32_t rgb;         /* 0xRRGGBB */
+    int x, y, w, h;       /* DC_CLIP with w == 0: clip off */
+    uint32_t off, len;    /* text: bytes in the list's string arena */
+} dcmd;
+
+typedef struct {
+    dcmd *c;
+    size_t n, cap;
+    char *str;
+    size_t slen, scap;
+    int oom;
+} dlist;
+
+/* What a click can hit. */
+enum hot_act {
+    H_NONE, H_ROW, H_CHIP, H_BUTTON, H_LINK, H_LIST_SB, H_DOC_SB, H_FIELD,
+    H_OSK, H_MONTH, H_YEAR, H_SAVED, H_FINDBTN, H_DYM, H_FACETOFF
+};
+enum button {
+    B_BACK, B_FORWARD, B_HOME, B_SAVED, B_STATS, B_THEME, B_HELP, B_BOOKMARK,
+    B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE
+};
+
+typedef struct {
+    int x, y, w, h;
+    int act, arg;
+} vhot;
+
+/* ---- colours --------------------------------------------------------- */
+
+enum {
+    C_BG, C_FG, C_DIM, C_PANEL, C_RULE, C_ACCENT, C_ACCENTFG, C_HL, C_FIND,
+    C_FINDCUR, C_LINK, C_OK, C_LATE, C_OPEN, C_GONE, C_SEL, C_FOCUS, C_NCOLORS
+};
+enum { THEME_LIGHT, THEME_DARK, THEME_CONTRAST, THEME_COUNT };
+
+/* ---- screens and their state ----------------------------------------- */
+
+#define TEXT_MAX 256          /* the search, find and jump fields */
+
+enum screen { SC_LIST, SC_DOC, SC_SAVED, SC_STATS, SC_ERROR, SC_NOARCH };
+enum focus { FO_LIST, FO_SEARCH, FO_CHIPS, FO_FIND, FO_JUMP, FO_LINKS };
+
+/* One row of the case list: from a summary (browsing) or a search hit. */
+typedef wk_hit vrow;
+
+/* Browsing the whole archive newest first, one row per case: a question,
+ * or the latest answer or notice of a case without its question. Rows are
+ * found on demand from the summaries (docnos are in date order), so the
+ * list costs what is on screen, not what is in the archive. */
+#define BROWSE_CACHE 512
+typedef struct {
+    uint32_t docno;       /* UINT32_MAX: empty slot */
+    int included;         /* shown as a row (see above) */
+    vrow row;
+} vbrowse_slot;
+
+typedef struct {
+    vbrowse_slot *cache;  /* BROWSE_CACHE slots, by docno modulo */
+    int64_t top;          /* docno of the top row; -1: empty archive */
+    int top_off;          /* pixels of the top row scrolled away */
+    int64_t sel;          /* docno of the selected row */
+} vbrowse;
+
+/* Search results as they arrive, page by page. */
+typedef struct {
+    uint64_t gen;         /* the query generation they belong to */
+    int have;             /* the first page has arrived */
+    int err;
+    char msg[256];
+    size_t total;
+    vrow *rows;
+    size_t nrows, cap;
+    int page_wanted;      /* a next page was asked for */
+    wk_result *first;     /* facets, months, did-you-mean of page one */
+    wk_result *stats;     /* WK_STATS, when counted */
+    int64_t scroll;       /* pixels */
+    size_t sel;
+} vresults;
+
+/* One block of a case thread: a heading, a paragraph, a footnote... */
+enum { TB_LABEL, TB_TITLE, TB_META, TB_CHIPS, TB_HEAD, TB_PARA, TB_NOTE, TB_RULE };
+enum { PXC_BODY, PXC_SMALL, PXC_H1, PXC_H2 };
+enum { BG_NONE, BG_ANSWER, BG_NOTICE };
+
+typedef struct {
+    int type;             /* TB_* */
+    int pxc;              /* PXC_* */
+    int role;             /* colour of the text: C_FG, C_DIM, C_ACCENT */
+    int bg;               /* BG_* panel behind it */
+    int indent;           /* pixels at the current size, set by layout */
+    int qnum;             /* question number it belongs to, 0 if none */
+    int space;            /* extra space above, in quarter lines */
+    lay_text t;
+    lay_box box;
+    int y;                /* top in thread coordinates */
+    int h;                /* height, panel padding included */
+    int ptop;             /* panel padding above the text */
+    /* TB_CHIPS: tags, "\n"-separated in t, a colour each */
+    uint32_t chip_rgb[16];
+    int nchips;
+} tblock;
+
+typedef struct {
+    uint32_t block;
+    uint32_t off, len;
+} tspan;
+
+typedef struct {
+    int arch;             /* the archive it came from */
+    char zaak[24];        /* or the document id when there is no zaak */
+    char title[240];
+    tblock *b;
+    size_t n, cap;
+    int height;
+    int laid_w, laid_px;  /* what the blocks are laid out for */
+    tspan *links;         /* every URL, in reading order */
+    size_t nlinks;
+    tspan *found;         /* find-in-document matches */
+    size_t nfound;
+    long curfound;        /* -1: none current */
+    int64_t scroll;
+    long link_sel;        /* focused link, -1: none */
+} vthread;
+
+typedef struct {
+    int screen;
+    char zaak[24];
+    uint32_t docno;
+    char query[TEXT_MAX];
+    int64_t scroll;       /* doc or results scroll */
+    int64_t top, sel;     /* browse */
+    int top_off;
+    size_t rsel;
+} vhist;
+
+#define HIST_MAX 64
+
+typedef struct {
+    fmt_archive *a;
+    char *path;
+    fmt_info info;
+} varch;
+
+typedef struct {
+    int lang;             /* LANG_* */
+    int theme;            /* THEME_* */
+    int kiosk;
+    int osk;              /* on-screen keyboard (kiosk default) */
+    int dpi_pct;          /* 100 at 96 dpi */
+    int copy_allowed;     /* the clipboard may be written */
+    int persist;          /* bookmarks and recent are written to disk */
+    const char *datadir;  /* for keep; NULL: memory only */
+    const char *archdir;  /* where archives are looked for (messages) */
+    int idle_min;         /* kiosk: minutes to the reset; 0: the default */
+} vconfig;
+
+typedef struct view {
+    vconfig cfg;
+    lay_measure m;
+    int w, h;             /* pixels */
+    int zoom;             /* index into cfg_zoom */
+    int px, lh;           /* body text size and line height */
+
+    varch arch[8];
+    int narch, cur;
+    wk *worker;           /* searches on the current archive */
+    fmt_tokenizer *tok;   /* folding for find-in-document */
+    keep keep;
+
+    int screen;
+    int focus;
+    int help;             /* the help overlay is shown */
+    char errtitle[128], errmsg[512];
+
+    /* the search field; its text is the query */
+    char query[TEXT_MAX];
+    size_t qcur;
+    uint64_t qgen;
+    int searching;        /* the newest query's results are not back yet */
+    fmt_query *hlq;       /* the query, parsed here, for highlighting */
+
+    vbrowse browse;
+    vresults res;
+    wk_result *home;      /* facets, months and stats of all questions */
+    wk_result *homestats;
+    uint64_t homegen;
+    long chip_sel;        /* FO_CHIPS: the chosen chip */
+    int nchips;
+
+    vthread th;
+    fmt_doc doc;          /* reused for decoding */
+    char find[TEXT_MAX];
+    size_t fcur;
+    char jump[TEXT_MAX];
+    size_t jcur;
+
+    vhist back[HIST_MAX], fwd[HIST_MAX];
+    int nback, nfwd;
+    vhist pending;        /* a results position to restore when they come */
+    int has_pending;
+
+    int64_t sscroll;      /* saved and stats screens */
+    long ssel;            /* saved: the chosen entry */
+
+    char toast[320];
+    uint32_t toast_until; /* ms; 0: none */
+
+    /* pointer and touch */
+    int pressed, dragging, drag_act, touch;
+    int px0, py0, lastx, lasty;
+    uint32_t lastms;
+    double vel;           /* touch momentum, pixels per ms */
+    int hover_x, hover_y;
+    uint32_t now;         /* the clock as of the last input */
+
+    /* output for main.c, cleared by it once acted upon */
+    int dirty;            /* render and draw again */
+    int animating;        /* wants VI_TICK about every 16 ms */
+    uint32_t wake_ms;     /* wants one VI_TICK at this time; 0: none */
+    char *clip;           /* text for the clipboard (view owns it) */
+    int quit;
+    int fullscreen;       /* toggle requested */
+    int flush_cache;      /* theme or zoom changed: drop text textures */
+
+    /* keystroke-to-results times in ms, for measurements (a ring) */
+    uint32_t qstart;
+    uint32_t lat[1024];
+    size_t nlat;
+
+    dlist dl;
+    lay_text scr_t;       /* scratch for rows and labels, reused */
+    lay_box scr_b;
+    vhot *hots;
+    size_t nhots, hotcap;
+    int list_top, list_bottom;   /* the list pane, set while rendering */
+    int doc_top, doc_bottom;
+    int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
+} view;
+
+/* Set up a view of w x h pixels measuring text with m. Returns 0, or -1
+ * when out of memory. */
+int view_init(view *v, const vconfig *cfg, const lay_measure *m, int w, int h);
+void view_free(view *v);
+
+/* Open the archives (paths copied). With none, the "no archive" screen;
+ * when one cannot be opened, the error screen naming it (the others are
+ * still opened). notify is passed to the search worker. Returns the number
+ * opened. */
+int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx),
+              void *ctx);
+
+/* Feed one input event. */
+void view_input(view *v, const vin *in);
+/* Take finished search results from the worker; now is the clock (ms),
+ * for the keystroke-to-results times. */
+void view_results(view *v, uint32_t now);
+/* 1 while the worker has work (for the script runner's "wait"). */
+int view_busy(view *v);
+/* Build the display list and hot zones for the current state. */
+void view_render(view *v);
+
+/* Direct actions, used by input handling and by tests. */
+void view_set_query(view *v, const char *q);
+int view_open_zaak(view *v, const char *zaak_or_id);
+void view_go_home(view *v);
+void view_go_back(view *v);
+void view_go_forward(view *v);
+void view_set_find(view *v, const char *text);
+void view_find_step(view *v, int dir);
+int view_jump(view *v, const char *what);
+/* Scroll the current pane by dy pixels (positive: further down). */
+void view_scroll(view *v, int64_t dy);
+/* The y (thread coordinates) of question n's heading, -1 if none. */
+int view_question_y(view *v, int n);
+/* The rows currently visible in the list and the first one's docno. */
+int64_t view_list_first(view *v);
+
+/* Colour of a role in the current theme, and of a party tag. */
+uint32_t view_rgb(const view *v, int role);
+uint32_t view_party_rgb(const view *v, const char *party);
+
+#endif

@@ -1,0 +1,1192 @@
+/* vrender.c - the display list of each screen (no SDL).
+ *
+ * Every frame is described from scratch as rectangles and text runs, in
+ * pixels, together with the hot zones a click can land on. That is cheap
+ * (a few hundred commands) and keeps the drawing side dumb: draw.c caches
+ * the rendered text, so a frame that looks like the last one costs only
+ * blits. Only what is visible is described: the rows on screen, the lines
+ * of the case thread between the top and bottom of the pane.
+ */
+#include "vpriv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- the display list ------------------------------------------------ */
+
+static dcmd *push(view *v, int type)
+{
+    dlist *d = &v->dl;
+
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 512;
+        dcmd *n = realloc(d->c, cap * sizeof *n);
+        if (!n) {
+            d->oom = 1;
+            return NULL;
+        }
+        d->c = n;
+        d->cap = cap;
+    }
+    memset(&d->c[d->n], 0, sizeof d->c[0]);
+    d->c[d->n].type = (uint8_t)type;
+    return &d->c[d->n++];
+}
+
+static void rect_a(view *v, int x, int y, int w, int h, uint32_t rgb, int alpha)
+{
+    dcmd *c;
+
+    if (w <= 0 || h <= 0 || !(c = push(v, DC_RECT)))
+        return;
+    c->x = x, c->y = y, c->w = w, c->h = h, c->rgb = rgb;
+    c->alpha = (uint8_t)alpha;
+}
+
+static void rect(view *v, int x, int y, int w, int h, uint32_t rgb)
+{
+    rect_a(v, x, y, w, h, rgb, 255);
+}
+
+static void frame(view *v, int x, int y, int w, int h, uint32_t rgb)
+{
+    dcmd *c;
+
+    if (w <= 0 || h <= 0 || !(c = push(v, DC_FRAME)))
+        return;
+    c->x = x, c->y = y, c->w = w, c->h = h, c->rgb = rgb;
+}
+
+static void clip(view *v, int x, int y, int w, int h)
+{
+    dcmd *c = push(v, DC_CLIP);
+
+    if (c)
+        c->x = x, c->y = y, c->w = w, c->h = h;
+}
+
+static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s,
+                size_t n)
+{
+    dlist *d = &v->dl;
+    dcmd *c;
+
+    if (n == 0)
+        return 0;
+    if (d->slen + n + 1 > d->scap) {
+        size_t cap = d->scap ? d->scap : 8192;
+        char *ns;
+        while (cap < d->slen + n + 1)
+            cap *= 2;
+        if (!(ns = realloc(d->str, cap))) {
+            d->oom = 1;
+            return 0;
+        }
+        d->str = ns;
+        d->scap = cap;
+    }
+    if (!(c = push(v, DC_TEXT)))
+        return 0;
+    memcpy(d->str + d->slen, s, n);
+    d->str[d->slen + n] = '\0';
+    c->x = x, c->y = y, c->face = (uint8_t)face, c->px = (uint16_t)px, c->rgb = rgb;
+    c->off = (uint32_t)d->slen;
+    c->len = (uint32_t)n;
+    c->w = vp_tw(v, face, px, s, n);
+    c->h = vp_lh(v, px);
+    d->slen += n + 1;
+    return c->w;
+}
+
+static int str(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s)
+{
+    return text(v, x, y, face, px, rgb, s, strlen(s));
+}
+
+/* One line of text cut to maxw pixels, with an ellipsis when cut. */
+static int fit(view *v, int x, int y, int maxw, int face, int px, uint32_t rgb, const char *s)
+{
+    size_t n = strlen(s), k;
+    int ew, w;
+
+    if (maxw <= 0)
+        return 0;
+    if (vp_tw(v, face, px, s, n) <= maxw)
+        return text(v, x, y, face, px, rgb, s, n);
+    ew = vp_tw(v, face, px, "\xe2\x80\xa6", 3);
+    k = lay_fit(&v->m, face, px, s, n, maxw - ew);
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    w = text(v, x, y, face, px, rgb, s, k);
+    return w + text(v, x + w, y, face, px, rgb, "\xe2\x80\xa6", 3);
+}
+
+static void hot(view *v, int x, int y, int w, int h, int act, int arg)
+{
+    if (v->nhots == v->hotcap) {
+        size_t cap = v->hotcap ? v->hotcap * 2 : 128;
+        vhot *n = realloc(v->hots, cap * sizeof *n);
+        if (!n)
+            return;
+        v->hots = n;
+        v->hotcap = cap;
+    }
+    v->hots[v->nhots++] = (vhot){ x, y, w, h, act, arg };
+}
+
+static uint32_t C(const view *v, int role)
+{
+    return view_rgb(v, role);
+}
+
+/* Black or white, whichever reads better on rgb. */
+static uint32_t ink_on(uint32_t rgb)
+{
+    int r = (int)(rgb >> 16 & 255), g = (int)(rgb >> 8 & 255), b = (int)(rgb & 255);
+    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? 0x000000 : 0xffffff;
+}
+
+/* ---- laid-out text --------------------------------------------------- */
+
+static uint32_t mark_rgb(const view *v, uint8_t a)
+{
+    return C(v, a & LA_CUR ? C_FINDCUR : a & LA_FIND ? C_FIND : C_HL);
+}
+
+static void seg_marks(view *v, const lay_box *b, const lay_text *t, const lay_seg *s,
+                      int x, int y, int h)
+{
+    size_t i = s->off, end = s->off + s->len, j;
+    int face = lay_face(s->attr), px = lay_px(s->attr, b->px);
+
+    while (i < end) {
+        uint8_t m = t->attr[i] & LA_MARKBITS;
+        for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
+            ;
+        if (m) {
+            int x0 = vp_tw(v, face, px, t->text + s->off, i - s->off);
+            int x1 = x0 + vp_tw(v, face, px, t->text + i, j - i);
+            rect(v, x + s->x + x0, y, x1 - x0, h, mark_rgb(v, m));
+        }
+        i = j;
+    }
+}
+
+/* The text of a segment; where it is marked, in the ink that reads on
+ * the mark (white on a dark highlight, black on yellow). */
+static void seg_text(view *v, const lay_box *b, const lay_text *t, const lay_seg *s, int x,
+                     int y, uint32_t rgb)
+{
+    size_t i = s->off, end = s->off + s->len, j;
+    int face = lay_face(s->attr), px = lay_px(s->attr, b->px), dx;
+
+    for (j = i; j < end && !(t->attr[j] & LA_MARKBITS); j++)
+        ;
+    if (j == end) {
+        text(v, x + s->x, y, face, px, rgb, t->text + s->off, s->len);
+        return;
+    }
+    while (i < end) {
+        uint8_t m = t->attr[i] & LA_MARKBITS;
+        for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
+            ;
+        dx = vp_tw(v, face, px, t->text + s->off, i - s->off);
+        text(v, x + s->x + dx, y, face, px, m ? ink_on(mark_rgb(v, m)) : rgb, t->text + i, j - i);
+        i = j;
+    }
+}
+
+/* Draw box b of text t at (x, y), only the lines between top and bot. */
+static void draw_box(view *v, const lay_box *b, const lay_text *t, int x, int y, int top,
+                     int bot, uint32_t rgb)
+{
+    size_t i, k;
+
+    for (i = 0; i < b->nlines; i++) {
+        const lay_line *l = &b->lines[i];
+        int ly = y + l->y;
+        if (ly + l->h < top)
+            continue;
+        if (ly > bot)
+            break;
+        for (k = 0; k < l->nseg; k++)
+            seg_marks(v, b, t, &b->segs[l->seg + k], x, ly, l->h);
+        for (k = 0; k < l->nseg; k++) {
+            const lay_seg *s = &b->segs[l->seg + k];
+            uint32_t c = s->attr & LA_LINK ? C(v, C_LINK) : rgb;
+            seg_text(v, b, t, s, x, ly, c);
+        }
+        if (i + 1 == b->nlines && b->ell_x >= 0)
+            text(v, x + b->ell_x, ly, LF_REGULAR, b->px, rgb, "\xe2\x80\xa6", 3);
+    }
+}
+
+static int para(view *v, int x, int y, int w, int px, int maxlines, uint32_t rgb,
+                const char *s, uint8_t a)
+{
+    lay_text_clear(&v->scr_t);
+    lay_add(&v->scr_t, s, strlen(s), a);
+    lay_wrap(&v->scr_b, &v->scr_t, w, px, maxlines, &v->m);
+    draw_box(v, &v->scr_b, &v->scr_t, x, y, 0, v->h, rgb);
+    return v->scr_b.height;
+}
+
+/* ---- widgets --------------------------------------------------------- */
+
+static int chip(view *v, int x, int y, int px, uint32_t bg, uint32_t fg, const char *s,
+                int selected)
+{
+    int pad = px / 2, w = vp_tw(v, LF_BOLD, px, s, strlen(s)) + 2 * pad;
+    int h = vp_lh(v, px) + px / 4;
+
+    rect(v, x, y, w, h, bg);
+    if (v->cfg.theme == THEME_CONTRAST)
+        frame(v, x, y, w, h, C(v, C_FG));
+    if (selected) {
+        frame(v, x - 2, y - 2, w + 4, h + 4, C(v, C_FOCUS));
+        frame(v, x - 3, y - 3, w + 6, h + 6, C(v, C_FOCUS));
+    }
+    str(v, x + pad, y + px / 8, LF_BOLD, px, fg, s);
+    return w;
+}
+
+static int icon_button(view *v, int x, int y, int s, const char *glyph, int act, int arg,
+                       int enabled)
+{
+    int px = s * 55 / 100, tw = vp_tw(v, LF_REGULAR, px, glyph, strlen(glyph));
+    int th = vp_lh(v, px);
+
+    if (v->hover_y >= y && v->hover_y < y + s && v->hover_x >= x && v->hover_x < x + s &&
+        enabled && !v->cfg.osk)
+        rect(v, x, y, s, s, C(v, C_SEL));
+    str(v, x + (s - tw) / 2, y + (s - th) / 2, LF_REGULAR, px, C(v, enabled ? C_FG : C_RULE),
+        glyph);
+    if (enabled)
+        hot(v, x, y, s, s, act, arg);
+    return s;
+}
+
+/* A one-line text field; the text scrolls to keep the cursor in view. */
+static void field(view *v, int x, int y, int w, int h, const char *s, size_t cur,
+                  const char *hint, int focused, int arg)
+{
+    int px = v->px, pad = px / 2, th = vp_lh(v, px), inner = w - 2 * pad;
+    int cx = vp_tw(v, LF_REGULAR, px, s, cur), shift = 0;
+
+    rect(v, x, y, w, h, C(v, C_BG));
+    frame(v, x, y, w, h, C(v, focused ? C_FOCUS : C_RULE));
+    if (focused)
+        frame(v, x + 1, y + 1, w - 2, h - 2, C(v, C_FOCUS));
+    clip(v, x + 2, y, w - 4, h);
+    if (cx > inner - 2)
+        shift = cx - inner + 2;
+    if (*s)
+        str(v, x + pad - shift, y + (h - th) / 2, LF_REGULAR, px, C(v, C_FG), s);
+    else
+        fit(v, x + pad, y + (h - th) / 2, inner, LF_ITALIC, px, C(v, C_DIM), hint);
+    if (focused)
+        rect(v, x + pad - shift + cx, y + (h - th) / 2, px / 8 > 2 ? px / 8 : 2, th,
+             C(v, C_FOCUS));
+    clip(v, 0, 0, 0, 0);
+    hot(v, x, y, w, h, H_FIELD, arg);
+}
+
+static void scrollbar(view *v, int x, int y, int h, double pos, double size, int act)
+{
+    vgeom g;
+    int th;
+
+    vp_geom(v, &g);
+    if (size >= 1.0 || h <= 0)
+        return;
+    th = (int)(h * size);
+    if (th < v->px * 2)
+        th = v->px * 2;
+    if (th > h)
+        th = h;
+    pos = pos < 0 ? 0 : pos > 1 ? 1 : pos;
+    rect(v, x, y, g.sb_w, h, C(v, C_PANEL));
+    rect(v, x + 2, y + (int)((h - th) * pos), g.sb_w - 4, th, C(v, C_DIM));
+    v->sb_x = x;
+    v->sb_y = y;
+    v->sb_h = h;
+    v->sb_th = th;
+    hot(v, x, y, g.sb_w, h, act, 0);
+}
+
+/* ---- top bar --------------------------------------------------------- */
+
+static void top_bar(view *v, const vgeom *g)
+{
+    int s = g->bar_h - g->pad, y = g->pad / 2, x = g->pad / 2, r = v->w - g->pad / 2;
+    int onlist = v->screen == SC_LIST, x1;
+
+    rect(v, 0, 0, v->w, g->bar_h, C(v, C_PANEL));
+    rect(v, 0, g->bar_h - 1, v->w, 1, C(v, C_RULE));
+    x += icon_button(v, x, y, s, "\xe2\x80\xb9", H_BUTTON, B_BACK, v->nback > 0);
+    x += icon_button(v, x, y, s, "\xe2\x80\xba", H_BUTTON, B_FORWARD, v->nfwd > 0);
+    x += icon_button(v, x, y, s, "\xe2\x8c\x82", H_BUTTON, B_HOME,
+                     !onlist || vp_searching(v) || v->nback > 0);
+    r -= icon_button(v, r - s, y, s, "?", H_BUTTON, B_HELP, 1);
+    r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
+    r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
+    r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
+    if (v->screen == SC_DOC)
+        r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->th.zaak) ?
+                         "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
+    x1 = r - g->pad / 2;
+    field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query, v->qcur,
+          vp_s(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+}
+
+/* ---- the case list --------------------------------------------------- */
+
+static void row_tags(view *v, int x, int y, int maxw, int px, const vrow *r)
+{
+    char parties[256], *tok, *save = NULL, line[1024];
+    int w = 0;
+
+    snprintf(parties, sizeof parties, "%s", r->parties);
+    for (tok = strtok_r(parties, ",;", &save); tok && w < maxw / 2;
+         tok = strtok_r(NULL, ",;", &save)) {
+        uint32_t bg;
+        char *e = tok + strlen(tok);
+        while (*tok == ' ')
+            tok++;
+        while (e > tok && e[-1] == ' ')
+            *--e = '\0';
+        if (!*tok)
+            continue;
+        bg = view_party_rgb(v, tok);
+        w += chip(v, x + w, y, px * 9 / 10, bg, ink_on(bg), tok, 0) + px / 3;
+    }
+    if (r->addressees[0])
+        snprintf(line, sizeof line, "%s  \xe2\x86\x92  %s", r->members, r->addressees);
+    else
+        snprintf(line, sizeof line, "%s", r->members);
+    fit(v, x + w, y, maxw - w, LF_REGULAR, px, C(v, C_DIM), line);
+}
+
+static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
+{
+    size_t i;
+
+    if (!r->snippet)
+        return;
+    lay_text_clear(&v->scr_t);
+    lay_add(&v->scr_t, r->snippet, strlen(r->snippet), 0);
+    for (i = 0; i < r->nhl && i < WK_HL_MAX; i++)
+        lay_mark(&v->scr_t, r->hl[i].off, r->hl[i].len, LA_HL);
+    lay_wrap(&v->scr_b, &v->scr_t, w, px, 2, &v->m);
+    draw_box(v, &v->scr_b, &v->scr_t, x, y, 0, v->h, C(v, C_FG));
+}
+
+static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int sel, int arg)
+{
+    int pad = v->px / 2, spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), role, sw;
+    char date[32], st[96], line[512];
+    const char *kind = "";
+
+    if (sel) {
+        rect(v, x, y, w, rh, C(v, C_SEL));
+        if (v->focus == FO_LIST)
+            rect(v, x, y, v->px / 4 > 3 ? v->px / 4 : 3, rh, C(v, C_ACCENT));
+    }
+    rect(v, x, y + rh - 1, w, 1, C(v, C_RULE));
+    hot(v, x, y, w, rh, H_ROW, arg);
+    x += v->px;
+    w -= 2 * v->px;
+    y += pad;
+    if (!r) {
+        str(v, x, y, LF_REGULAR, v->px, C(v, C_DIM), "\xe2\x80\xa6");
+        return;
+    }
+    vp_date_short(r->date, date, sizeof date);
+    if (r->kind == FMT_ANSWER)
+        kind = vp_s(v, S_K_ANSWER);
+    else if (r->kind == FMT_NOTICE)
+        kind = vp_s(v, S_K_NOTICE);
+    vp_status(v, r->status, r->answer_days, st, sizeof st, &role);
+    sw = st[0] ? vp_tw(v, LF_BOLD, spx, st, strlen(st)) : 0;
+    if (sw)
+        str(v, x + w - sw, y, LF_BOLD, spx, C(v, role), st);
+    snprintf(line, sizeof line, "%s", r->zaak[0] ? r->zaak : r->id);
+    sw += spx;
+    {
+        int lx = x;
+        lx += fit(v, lx, y, w - sw, LF_BOLD, spx, C(v, C_ACCENT), line);
+        snprintf(line, sizeof line, "   %s%s%s", date, kind[0] ? "   " : "", kind);
+        fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, C(v, C_DIM), line);
+    }
+    y += slh;
+    snprintf(line, sizeof line, "%s", r->subject[0] ? r->subject : r->id);
+    if (line[0] >= 'a' && line[0] <= 'z')
+        line[0] = (char)(line[0] - 'a' + 'A');   /* "over het bericht" -> "Het bericht" */
+    fit(v, x, y, w, LF_BOLD, v->px, C(v, C_FG), line);
+    y += v->lh;
+    if (vp_searching(v)) {
+        row_snippet(v, x, y, w, spx, r);
+        y += 2 * slh;
+    }
+    row_tags(v, x, y, w, spx, r);
+}
+
+static void list_browse(view *v, int x, int w, int top, int bot)
+{
+    int rh = vp_row_h(v), y = top - v->browse.top_off;
+    int64_t d = v->browse.top;
+    varch *A = v->narch ? &v->arch[v->cur] : NULL;
+
+    clip(v, x, top, w, bot - top);
+    while (d >= 0 && y < bot) {
+        vbrowse_slot *s = vp_bslot(v, (uint32_t)d);
+        draw_row(v, x, y, w, rh, s ? &s->row : NULL, d == v->browse.sel, (int)d);
+        y += rh;
+        d = vp_next_row(v, d);
+    }
+    clip(v, 0, 0, 0, 0);
+    if (A && A->info.documents > 1) {
+        vgeom g;
+        double n = A->info.documents;
+        vp_geom(v, &g);
+        scrollbar(v, x + w, top, bot - top, (n - 1 - (double)v->browse.top) / (n - 1),
+                  (double)(bot - top) / rh / (A->info.zaken ? A->info.zaken : n), H_LIST_SB);
+    }
+}
+
+static void list_results(view *v, int x, int w, int top, int bot)
+{
+    int rh = vp_row_h(v);
+    vresults *r = &v->res;
+    size_t i = (size_t)(r->scroll / rh), last = i;
+    int y = top - (int)(r->scroll % rh);
+
+    clip(v, x, top, w, bot - top);
+    for (; i < r->total && y < bot; i++, y += rh) {
+        draw_row(v, x, y, w, rh, vp_res_row(v, i), i == r->sel, (int)i);
+        last = i;
+    }
+    clip(v, 0, 0, 0, 0);
+    vp_res_need(v, last);
+    if (r->total > 0)
+        scrollbar(v, x + w, top, bot - top,
+                  (double)r->scroll / (double)((int64_t)r->total * rh - (bot - top) > 0
+                                              ? (int64_t)r->total * rh - (bot - top) : 1),
+                  (double)(bot - top) / ((double)r->total * rh), H_LIST_SB);
+}
+
+/* The line above the results: count, errors, did-you-mean; then chips. */
+static int results_head(view *v, int x, int w, int y)
+{
+    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), cx = x, rows = 1, i, n;
+    int maxrows = v->h < 600 ? 2 : 3, ch = slh + spx / 4 + v->px / 3;
+    char line[400];
+    vchip chips[64];
+
+    if (v->res.err)
+        snprintf(line, sizeof line, vp_s(v, S_QUERY_ERROR), v->res.msg);
+    else if (!v->res.have)
+        snprintf(line, sizeof line, "%s", vp_s(v, S_SEARCHING));
+    else if (v->res.total == 1)
+        snprintf(line, sizeof line, "%s", vp_s(v, S_HIT1));
+    else if (v->res.total == 0)
+        snprintf(line, sizeof line, "%s", vp_s(v, S_NOHITS));
+    else
+        snprintf(line, sizeof line, vp_s(v, S_HITS), v->res.total);
+    cx += fit(v, x, y, w, LF_BOLD, spx, C(v, v->res.err ? C_LATE : C_FG), line);
+    if (v->searching && v->res.have)
+        cx += str(v, cx, y, LF_ITALIC, spx, C(v, C_DIM), "   \xe2\x80\xa6");
+    if (v->res.first && v->res.first->didyoumean[0]) {
+        snprintf(line, sizeof line, vp_s(v, S_DIDYOUMEAN), v->res.first->didyoumean);
+        cx += spx;
+        hot(v, cx, y, fit(v, cx, y, x + w - cx, LF_BOLD, spx, C(v, C_LINK), line), slh, H_DYM, 0);
+    }
+    y += slh + v->px / 3;
+    n = vp_chips(v, chips, 64);
+    v->nchips = n;
+    cx = x;
+    for (i = 0; i < n; i++) {
+        char lab[128];
+        int cw;
+        uint32_t bg, fg;
+        if (chips[i].active)
+            snprintf(lab, sizeof lab, "%.100s  \xc3\x97", chips[i].label);
+        else
+            snprintf(lab, sizeof lab, "%.100s %u", chips[i].label, (unsigned)chips[i].count);
+        cw = vp_tw(v, LF_BOLD, spx, lab, strlen(lab)) + spx;
+        if (cx + cw > x + w) {
+            if (rows == maxrows)
+                break;
+            rows++;
+            cx = x;
+            y += ch;
+        }
+        bg = chips[i].active ? C(v, C_ACCENT) : chips[i].facet == FMT_FACET_PARTY
+             ? view_party_rgb(v, chips[i].label) : C(v, C_PANEL);
+        fg = chips[i].active ? C(v, C_ACCENTFG) : chips[i].facet == FMT_FACET_PARTY
+             ? ink_on(bg) : C(v, C_FG);
+        chip(v, cx, y, spx, bg, fg, lab, v->focus == FO_CHIPS && v->chip_sel == i);
+        if (!chips[i].active && chips[i].facet != FMT_FACET_PARTY)
+            frame(v, cx, y, cw, slh + spx / 4, C(v, C_RULE));
+        hot(v, cx, y, cw, slh + spx / 4, H_CHIP, i);
+        cx += cw + spx / 2;
+    }
+    return y + (n ? ch : 0) + v->px / 4;
+}
+
+/* Year chips to jump through the browse list. */
+static int year_chips(view *v, int x, int w, int y, int maxrows)
+{
+    varch *A = v->narch ? &v->arch[v->cur] : NULL;
+    int spx = vp_px(v, PXC_SMALL), ch = vp_lh(v, spx) + spx / 4 + v->px / 3, cx = x, rows = 1;
+    int yr, y0, y1;
+    char s[16];
+
+    if (!A || A->info.first_date <= 0 || A->info.last_date <= 0)
+        return y;
+    y0 = A->info.first_date / 10000;
+    y1 = A->info.last_date / 10000;
+    if (y1 - y0 > 60)
+        y0 = y1 - 60;
+    for (yr = y1; yr >= y0; yr--) {
+        int cw;
+        snprintf(s, sizeof s, "%d", yr);
+        cw = vp_tw(v, LF_BOLD, spx, s, strlen(s)) + spx;
+        if (cx + cw > x + w) {
+            if (rows == maxrows)
+                break;
+            rows++;
+            cx = x;
+            y += ch;
+        }
+        chip(v, cx, y, spx, C(v, C_PANEL), C(v, C_FG), s, 0);
+        frame(v, cx, y, cw, vp_lh(v, spx) + spx / 4, C(v, C_RULE));
+        hot(v, cx, y, cw, vp_lh(v, spx) + spx / 4, H_YEAR, yr);
+        cx += cw + spx / 2;
+    }
+    return y + ch;
+}
+
+/* ---- chart and statistics -------------------------------------------- */
+
+static int month_index(int yyyymm)
+{
+    return yyyymm / 100 * 12 + yyyymm % 100 - 1;
+}
+
+/* Bars of hits per month over whole years (a lone month is not a wall of
+ * colour), binned when there are more months than pairs of pixels. */
+static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
+{
+    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), nm, bins, per, i, bw, m0;
+    int lastlab = -10000, labw = vp_tw(v, LF_REGULAR, spx, "2000", 4) + spx;
+    uint32_t *sum, maxc = 1;
+    size_t k;
+    char s[32];
+
+    rect(v, x, y + h - slh - 2, w, 1, C(v, C_RULE));
+    if (!r || r->nmonths == 0 || w < 20 || h < 3 * slh)
+        return;
+    m0 = month_index(r->months[0]) / 12 * 12;
+    nm = (month_index(r->months[r->nmonths - 1]) / 12 * 12 + 12) - m0;
+    if (nm < 1 || nm > 12 * 400)
+        return;
+    per = 1;
+    while ((nm + per - 1) / per > w / 3)
+        per++;
+    bins = (nm + per - 1) / per;
+    if (!(sum = calloc((size_t)bins, sizeof *sum)))
+        return;
+    for (k = 0; k < r->nmonths; k++) {
+        int b = (month_index(r->months[k]) - m0) / per;
+        if (b >= 0 && b < bins)
+            sum[b] += r->mcounts[k];
+    }
+    for (i = 0; i < bins; i++)
+        maxc = sum[i] > maxc ? sum[i] : maxc;
+    h -= slh + 2;
+    bw = w / bins;
+    for (i = 0; i < bins; i++) {
+        int mi = m0 + i * per, ym = mi / 12 * 100 + mi % 12 + 1;
+        int bh = (int)((double)sum[i] / maxc * (h - slh));
+        int bx = x + i * w / bins;
+        if (sum[i] && bh < 2)
+            bh = 2;
+        if (sum[i])
+            rect(v, bx, y + h - bh, bw > 2 ? bw - 1 : bw, bh, C(v, C_ACCENT));
+        hot(v, bx, y, bw > 0 ? bw : 1, h, H_MONTH, ym);
+        if (mi % 12 < per && bx - lastlab >= labw) {
+            snprintf(s, sizeof s, "%d", ym / 100);
+            str(v, bx, y + h + 2, LF_REGULAR, spx, C(v, C_DIM), s);
+            rect(v, bx, y + h - 2, 1, 5, C(v, C_FG));
+            lastlab = bx;
+        }
+    }
+    snprintf(s, sizeof s, "%u", (unsigned)maxc);
+    str(v, x, y, LF_REGULAR, spx, C(v, C_DIM), s);
+    free(sum);
+}
+
+static int stats_lines(view *v, int x, int y, int w, const wk_result *st, int px)
+{
+    int lh = vp_lh(v, px);
+    char s[160];
+
+    if (!st) {
+        para(v, x, y, w, px, 2, C(v, C_DIM), vp_s(v, S_STATS_WAIT), LA_ITALIC);
+        return y + lh;
+    }
+    if (st->st_median < 0) {
+        str(v, x, y, LF_REGULAR, px, C(v, C_DIM), vp_s(v, S_NO_STATS));
+        y += lh;
+    } else {
+        snprintf(s, sizeof s, vp_s(v, S_MEDIAN), st->st_median);
+        fit(v, x, y, w, LF_BOLD, px, C(v, C_FG), s);
+        y += lh;
+        snprintf(s, sizeof s, vp_s(v, S_WITHIN),
+                 st->st_answered ? (int)(st->st_within * 100 / st->st_answered) : 0);
+        fit(v, x, y, w, LF_REGULAR, px, C(v, C_FG), s);
+        y += lh;
+    }
+    snprintf(s, sizeof s, vp_s(v, S_ANSWERED_N), st->st_answered, st->st_open);
+    if (st->st_sampled) {         /* counted on a sample: say so */
+        memmove(s + 3, s, strlen(s) + 1 < sizeof s - 3 ? strlen(s) + 1 : sizeof s - 4);
+        memcpy(s, "\xe2\x89\x88", 3);
+    }
+    fit(v, x, y, w, LF_REGULAR, px, C(v, C_DIM), s);
+    return y + lh;
+}
+
+static const wk_result *cur_months(view *v)
+{
+    return vp_searching(v) ? v->res.first : v->home;
+}
+
+static const wk_result *cur_stats(view *v)
+{
+    return vp_searching(v) ? v->res.stats : v->homestats;
+}
+
+static void side_pane(view *v, const vgeom *g)
+{
+    int x = g->side_x + g->pad, w = g->side_w - 2 * g->pad, y = g->top + g->pad;
+    int spx = vp_px(v, PXC_SMALL);
+
+    rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, C(v, C_PANEL));
+    rect(v, g->side_x, g->top, 1, g->bottom - g->top, C(v, C_RULE));
+    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, vp_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    y += v->lh + v->px / 2;
+    chart(v, x, y, w, v->lh * 7, cur_months(v));
+    y += v->lh * 7 + v->px;
+    y = stats_lines(v, x, y, w, cur_stats(v), spx) + v->px;
+    if (!vp_searching(v))
+        year_chips(v, x, w, y, 8);
+}
+
+static void screen_list(view *v, const vgeom *g)
+{
+    int x = g->left, w = g->right - g->left - g->sb_w, y = g->top + g->pad / 2;
+    int spx = vp_px(v, PXC_SMALL);
+    varch *A = v->narch ? &v->arch[v->cur] : NULL;
+    char line[300];
+
+    if (vp_searching(v)) {
+        y = results_head(v, x + v->px, w - 2 * v->px, y);
+    } else {
+        snprintf(line, sizeof line, vp_s(v, S_CASES), A ? (unsigned)A->info.documents : 0u,
+                 A ? (unsigned)A->info.zaken : 0u);
+        {
+            int lx = x + v->px;
+            lx += str(v, lx, y, LF_BOLD, spx, C(v, C_FG), vp_s(v, S_NEWEST));
+            lx += str(v, lx, y, LF_REGULAR, spx, C(v, C_DIM), "  \xc2\xb7  ");
+            lx += fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, C(v, C_DIM), line);
+            if (A && A->info.title[0] && v->w >= 700) {
+                snprintf(line, sizeof line, "  \xc2\xb7  %s", A->info.title);
+                fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, C(v, C_DIM), line);
+            }
+        }
+        y += vp_lh(v, spx) + v->px / 3;
+        if (!g->side_w)
+            y = year_chips(v, x + v->px, w - 2 * v->px, y, 1);
+    }
+    rect(v, x, y - 1, w + g->sb_w, 1, C(v, C_RULE));
+    v->list_top = y;
+    v->list_bottom = g->bottom;
+    if (vp_searching(v))
+        list_results(v, x, w, y, g->bottom);
+    else
+        list_browse(v, x, w, y, g->bottom);
+    if (g->side_w)
+        side_pane(v, g);
+}
+
+/* ---- the case thread ------------------------------------------------- */
+
+static long link_index(const view *v, uint32_t block, uint32_t off)
+{
+    size_t lo = 0, hi = v->th.nlinks;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const tspan *s = &v->th.links[mid];
+        if (s->block < block || (s->block == block && s->off + s->len <= off))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < v->th.nlinks && v->th.links[lo].block == block && v->th.links[lo].off <= off)
+        return (long)lo;
+    return -1;
+}
+
+/* Hot zones (and the focus frame) over the link segments of a block. */
+static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
+{
+    const tblock *b = &v->th.b[bi];
+    size_t i, k;
+
+    for (i = 0; i < b->box.nlines; i++) {
+        const lay_line *l = &b->box.lines[i];
+        int ly = y + l->y;
+        if (ly + l->h < top || ly > bot)
+            continue;
+        for (k = 0; k < l->nseg; k++) {
+            const lay_seg *s = &b->box.segs[l->seg + k];
+            long li;
+            if (!(s->attr & LA_LINK) || (li = link_index(v, bi, s->off)) < 0)
+                continue;
+            hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
+            if (li == v->th.link_sel) {
+                frame(v, x + s->x - 2, ly, s->w + 4, l->h, C(v, C_FOCUS));
+                frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, C(v, C_FOCUS));
+            }
+        }
+    }
+}
+
+static void tchips(view *v, const tblock *b, int x, int y)
+{
+    int px = vp_px(v, b->pxc), i = 0;
+    const char *p = b->t.text, *e;
+
+    while (p && *p && i < b->nchips) {
+        char s[128];
+        e = strchr(p, '\n');
+        snprintf(s, sizeof s, "%.*s", (int)(e ? e - p : (long)strlen(p)), p);
+        x += chip(v, x, y, px, b->chip_rgb[i], ink_on(b->chip_rgb[i]), s, 0) + px / 2;
+        i++;
+        p = e ? e + 1 : NULL;
+    }
+}
+
+static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int bot)
+{
+    const tblock *b = &v->th.b[bi];
+    int bar = v->px / 5 > 3 ? v->px / 5 : 3;
+
+    if (b->bg != BG_NONE) {
+        rect(v, x - v->px / 2, y, w + v->px, b->h, C(v, C_PANEL));
+        rect(v, x - v->px / 2, y, bar, b->h, C(v, b->bg == BG_ANSWER ? C_ACCENT : C_OPEN));
+    }
+    switch (b->type) {
+    case TB_CHIPS: tchips(v, b, x, y); return;
+    case TB_RULE: rect(v, x, y + b->h / 2, w, 1, C(v, C_RULE)); return;
+    }
+    draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, C(v, b->role));
+    if (v->th.nlinks)
+        block_links(v, bi, x + b->indent, y + b->ptop, top, bot);
+}
+
+static void find_bar(view *v, const vgeom *g)
+{
+    int y = g->bottom, h = g->find_h, x = g->pad, fw, s = h - g->pad;
+    int spx = vp_px(v, PXC_SMALL);
+    char cnt[64];
+
+    rect(v, 0, y, v->w, h, C(v, C_PANEL));
+    rect(v, 0, y, v->w, 1, C(v, C_RULE));
+    if (v->focus == FO_JUMP) {
+        field(v, x, y + g->pad / 2, v->w - 2 * x, h - g->pad, v->jump, v->jcur,
+              vp_s(v, S_JUMP_HINT), 1, 2);
+        return;
+    }
+    if (v->th.nfound)
+        snprintf(cnt, sizeof cnt, vp_s(v, S_FIND_COUNT), (size_t)v->th.curfound + 1,
+                 v->th.nfound);
+    else
+        snprintf(cnt, sizeof cnt, "%s", v->find[0] ? vp_s(v, S_FIND_NONE) : "");
+    fw = v->w - 2 * x - 3 * s - vp_tw(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
+    if (fw > 40 * v->px)
+        fw = 40 * v->px;
+    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find, v->fcur, vp_s(v, S_FIND_HINT),
+          v->focus == FO_FIND, 1);
+    x += fw + g->pad;
+    x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx,
+             C(v, v->find[0] && !v->th.nfound ? C_LATE : C_FG), cnt) + g->pad;
+    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->th.nfound > 0);
+    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->th.nfound > 0);
+    icon_button(v, x, y + g->pad / 2, s, "\xc3\x97", H_BUTTON, B_FIND_CLOSE, 1);
+}
+
+static void screen_doc(view *v, const vgeom *g)
+{
+    vthread *t = &v->th;
+    int top = g->top, bot = g->bottom, x = g->col_x, y0;
+    int64_t maxs;
+    size_t i;
+    int bi;
+
+    th_layout(v);
+    maxs = (int64_t)t->height + 2 * v->lh - (bot - top);
+    if (t->scroll > maxs)
+        t->scroll = maxs > 0 ? maxs : 0;
+    v->doc_top = top;
+    v->doc_bottom = bot;
+    y0 = top + v->px - (int)t->scroll;
+    clip(v, 0, top, v->w, bot - top);
+    bi = th_block_at(t, (int)t->scroll - v->px);
+    for (i = bi > 0 ? (size_t)bi : 0; i < t->n; i++) {
+        const tblock *b = &t->b[i];
+        int y = y0 + b->y;
+        if (y > bot)
+            break;
+        if (y + b->h < top)
+            continue;
+        draw_block(v, (uint32_t)i, x, y, g->col_w, top, bot);
+    }
+    clip(v, 0, 0, 0, 0);
+    if (maxs > 0)
+        scrollbar(v, v->w - g->sb_w, top, bot - top, (double)t->scroll / maxs,
+                  (double)(bot - top) / (t->height + 2 * v->lh), H_DOC_SB);
+}
+
+/* ---- saved, statistics, help, errors ---------------------------------- */
+
+static int saved_section(view *v, int x, int w, int y, int title, const keep_item *it,
+                         size_t n, long base)
+{
+    int spx = vp_px(v, PXC_SMALL), rh = v->lh + vp_lh(v, spx) + v->px;
+    char date[32];
+    size_t i;
+
+    str(v, x, y, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG), vp_s(v, title));
+    y += vp_lh(v, vp_px(v, PXC_H2)) + v->px / 2;
+    if (n == 0) {
+        str(v, x, y, LF_ITALIC, v->px, C(v, C_DIM), vp_s(v, S_NONE_YET));
+        return y + v->lh * 2;
+    }
+    for (i = 0; i < n; i++, y += rh) {
+        time_t tt = (time_t)it[i].when;
+        struct tm tm;
+        int sel = base + (long)i == v->ssel;
+        if (y + rh < v->list_top || y > v->list_bottom)
+            continue;
+        if (sel)
+            rect(v, x - v->px / 2, y, w + v->px, rh, C(v, C_SEL));
+        rect(v, x - v->px / 2, y + rh - 1, w + v->px, 1, C(v, C_RULE));
+        hot(v, x, y, w, rh, H_SAVED, (int)(base + (long)i));
+        if (localtime_r(&tt, &tm))
+            snprintf(date, sizeof date, "   %02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1,
+                     tm.tm_year + 1900);
+        else
+            date[0] = '\0';
+        {
+            int lx = x + str(v, x, y + v->px / 2, LF_BOLD, spx, C(v, C_ACCENT), it[i].zaak);
+            str(v, lx, y + v->px / 2, LF_REGULAR, spx, C(v, C_DIM), date);
+        }
+        fit(v, x, y + v->px / 2 + vp_lh(v, spx), w, LF_REGULAR, v->px, C(v, C_FG),
+            it[i].title[0] ? it[i].title : it[i].zaak);
+    }
+    return y + v->lh;
+}
+
+static void screen_saved(view *v, const vgeom *g)
+{
+    int x = g->col_x, w = g->col_w, y = g->top + g->pad - (int)v->sscroll;
+
+    v->list_top = g->top;
+    v->list_bottom = g->bottom;
+    clip(v, 0, g->top, v->w, g->bottom - g->top);
+    str(v, x, y, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), vp_s(v, S_SAVED));
+    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px;
+    y = saved_section(v, x, w, y, S_BOOKMARKS, v->keep.bm, v->keep.nbm, 0);
+    y += v->px;
+    saved_section(v, x, w, y, S_RECENT, v->keep.recent, v->keep.nrecent, (long)v->keep.nbm);
+    clip(v, 0, 0, 0, 0);
+}
+
+static int by_value_desc(const void *a, const void *b)
+{
+    return strcmp(((const wk_facet *)b)->value, ((const wk_facet *)a)->value);
+}
+
+/* The most frequent values of facet f as bars; years newest first. */
+static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, int label,
+                      size_t max)
+{
+    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), lw = w * 2 / 5;
+    uint32_t top = 1;
+    size_t i, n;
+    char s[64];
+    wk_facet sorted[WK_FACET_MAX];
+
+    if (!r || r->nfacets[f] == 0)
+        return y;
+    n = r->nfacets[f] < max ? r->nfacets[f] : max;
+    memcpy(sorted, r->facets[f], n * sizeof *sorted);
+    if (f == FMT_FACET_YEAR)
+        qsort(sorted, n, sizeof *sorted, by_value_desc);
+    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, label));
+    y += v->lh;
+    for (i = 0; i < n; i++)
+        top = sorted[i].count > top ? sorted[i].count : top;
+    for (i = 0; i < n; i++) {
+        const wk_facet *fc = &sorted[i];
+        uint32_t bg = f == FMT_FACET_PARTY ? view_party_rgb(v, fc->value) : C(v, C_ACCENT);
+        int bw = (int)((double)fc->count / top * (w - lw - 5 * spx));
+        fit(v, x, y, lw - spx, LF_REGULAR, spx, C(v, C_FG), fc->value);
+        rect(v, x + lw, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
+        snprintf(s, sizeof s, "%u", (unsigned)fc->count);
+        str(v, x + lw + bw + spx / 2, y, LF_REGULAR, spx, C(v, C_DIM), s);
+        y += slh;
+    }
+    return y + v->px;
+}
+
+static void screen_stats(view *v, const vgeom *g)
+{
+    int x = g->pad * 2, w = v->w - 4 * g->pad, y = g->top + g->pad - (int)v->sscroll, y2, ch;
+    const wk_result *r = cur_months(v);
+    char title[400];
+
+    v->list_top = g->top;
+    v->list_bottom = g->bottom;
+    clip(v, 0, g->top, v->w, g->bottom - g->top);
+    snprintf(title, sizeof title, "%s%s%s", vp_s(v, S_STATS), vp_searching(v) ? ": " : "",
+             vp_searching(v) ? v->query : "");
+    fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), title);
+    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px / 2;
+    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, vp_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    y += v->lh;
+    ch = (g->bottom - g->top) * 38 / 100;
+    if (ch < v->lh * 5)
+        ch = v->lh * 5;
+    chart(v, x, y, w, ch, r);
+    y += ch + v->px;
+    y2 = stats_lines(v, x, y, w, cur_stats(v), v->px) + v->px;
+    if (w > 60 * v->px) {
+        int cw = (w - 2 * v->px) / 3;
+        facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY, 12);
+        facet_bars(v, x + cw + v->px, cw, y2, r, FMT_FACET_YEAR, S_F_YEAR, 12);
+        facet_bars(v, x + 2 * (cw + v->px), cw, y2, r, FMT_FACET_ADDRESSEE, S_F_TO, 8);
+    } else {
+        int cw = (w - v->px) / 2;
+        facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY, 8);
+        facet_bars(v, x + cw + v->px, cw, y2, r, FMT_FACET_YEAR, S_F_YEAR, 8);
+    }
+    clip(v, 0, 0, 0, 0);
+}
+
+static void help(view *v)
+{
+    const char *t = vp_s(v, S_HELP_TEXT), *p;
+    int px = vp_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
+
+    for (p = t; *p; p++)
+        lines += *p == '\n';
+    while (px > 8 && (lines + 3) * vp_lh(v, px) > v->h - 2 * v->px)
+        px--;
+    lh = vp_lh(v, px);
+    for (p = t; *p;) {
+        const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
+        int kwi;
+        if (!e)
+            e = p + strlen(p);
+        if (tab && tab < e && (kwi = vp_tw(v, LF_BOLD, px, p, (size_t)(tab - p))) > kw)
+            kw = kwi;
+        p = *e ? e + 1 : e;
+    }
+    w = v->w - 2 * v->px < 62 * px ? v->w - 2 * v->px : 62 * px;
+    h = (lines + 3) * lh;
+    x = (v->w - w) / 2;
+    y = (v->h - h) / 2 > 0 ? (v->h - h) / 2 : 0;
+    rect_a(v, 0, 0, v->w, v->h, C(v, C_BG), 200);
+    rect(v, x, y, w, h, C(v, C_PANEL));
+    frame(v, x, y, w, h, C(v, C_FOCUS));
+    hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
+    str(v, x + px, y + lh / 2, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG), vp_s(v, S_HELP));
+    y += lh * 2;
+    for (p = t; *p;) {
+        const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
+        if (!e)
+            e = p + strlen(p);
+        if (tab && tab < e) {
+            text(v, x + px, y, LF_BOLD, px, C(v, C_ACCENT), p, (size_t)(tab - p));
+            text(v, x + 2 * px + kw, y, LF_REGULAR, px, C(v, C_FG), tab + 1, (size_t)(e - tab - 1));
+        } else {
+            text(v, x + px, y, LF_REGULAR, px, C(v, C_FG), p, (size_t)(e - p));
+        }
+        y += lh;
+        p = *e ? e + 1 : e;
+    }
+}
+
+/* Lines of text with "\t"-led lines as commands in the mono face. */
+static int lines_block(view *v, int x, int y, int w, const char *t, const char *arg)
+{
+    char buf[2048];
+    const char *p;
+
+    snprintf(buf, sizeof buf, t, arg ? arg : "");
+    for (p = buf; *p;) {
+        const char *e = strchr(p, '\n');
+        char line[600];
+        if (!e)
+            e = p + strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
+        if (line[0] == '\t') {
+            int h = v->lh + v->px / 2;
+            rect(v, x, y, w, h, C(v, C_PANEL));
+            fit(v, x + v->px, y + v->px / 4, w - 2 * v->px, LF_MONO, v->px, C(v, C_FG), line + 1);
+            y += h + v->px / 3;
+        } else {
+            y += para(v, x, y, w, v->px, 0, C(v, C_FG), line, 0) + v->px / 3;
+        }
+        p = *e ? e + 1 : e;
+    }
+    return y;
+}
+
+static void screen_message(view *v, const vgeom *g, int error)
+{
+    int w = v->w - 4 * v->px < 48 * v->px ? v->w - 4 * v->px : 48 * v->px;
+    int x = (v->w - w) / 2, y = g->top + v->h / 10, h1 = vp_px(v, PXC_H1);
+
+    y += para(v, x, y, w, h1, 0, C(v, error ? C_LATE : C_FG),
+              error ? v->errtitle : vp_s(v, S_NOARCH), LA_BOLD) + v->px;
+    if (error) {
+        y += para(v, x, y, w, v->px, 0, C(v, C_FG), v->errmsg, LA_MONO) + v->px;
+        para(v, x, y, w, v->px, 0, C(v, C_DIM), vp_s(v, S_ERROR_HINT), 0);
+    } else {
+        lines_block(v, x, y, w, vp_s(v, S_NOARCH_TEXT), v->cfg.archdir ? v->cfg.archdir : "");
+    }
+}
+
+/* ---- on-screen keyboard ---------------------------------------------- */
+
+const vosk_key vp_osk_keys[] = {
+    { "1", "1", 0, 2 }, { "2", "2", 0, 2 }, { "3", "3", 0, 2 }, { "4", "4", 0, 2 },
+    { "5", "5", 0, 2 }, { "6", "6", 0, 2 }, { "7", "7", 0, 2 }, { "8", "8", 0, 2 },
+    { "9", "9", 0, 2 }, { "0", "0", 0, 2 }, { "\xe2\x8c\xab", NULL, VK_BACKSPACE, 3 },
+    { NULL, NULL, 0, 0 },
+    { "q", "q", 0, 2 }, { "w", "w", 0, 2 }, { "e", "e", 0, 2 }, { "r", "r", 0, 2 },
+    { "t", "t", 0, 2 }, { "y", "y", 0, 2 }, { "u", "u", 0, 2 }, { "i", "i", 0, 2 },
+    { "o", "o", 0, 2 }, { "p", "p", 0, 2 }, { "\xc3\xab", "\xc3\xab", 0, 2 },
+    { NULL, NULL, 0, 0 },
+    { "a", "a", 0, 2 }, { "s", "s", 0, 2 }, { "d", "d", 0, 2 }, { "f", "f", 0, 2 },
+    { "g", "g", 0, 2 }, { "h", "h", 0, 2 }, { "j", "j", 0, 2 }, { "k", "k", 0, 2 },
+    { "l", "l", 0, 2 }, { "'", "'", 0, 2 }, { "\xc3\xaf", "\xc3\xaf", 0, 2 },
+    { NULL, NULL, 0, 0 },
+    { "z", "z", 0, 2 }, { "x", "x", 0, 2 }, { "c", "c", 0, 2 }, { "v", "v", 0, 2 },
+    { "b", "b", 0, 2 }, { "n", "n", 0, 2 }, { "m", "m", 0, 2 }, { "-", "-", 0, 2 },
+    { ":", ":", 0, 2 }, { "\"", "\"", 0, 2 }, { "*", "*", 0, 2 },
+    { NULL, NULL, 0, 0 },
+    { "\xe2\x86\x90", NULL, VK_LEFT, 3 }, { "\xe2\x86\x92", NULL, VK_RIGHT, 3 },
+    { " ", " ", 0, 10 }, { "\xe2\x8f\x8e", NULL, VK_ENTER, 4 },
+    { "\xe2\x8c\xa8\xe2\x86\x93", NULL, VK_ESCAPE, 4 },
+};
+const size_t vp_nosk_keys = sizeof vp_osk_keys / sizeof vp_osk_keys[0];
+
+static void osk(view *v, const vgeom *g)
+{
+    int y0 = g->bottom + g->find_h, h = g->osk_h, rows = 5, rh = h / rows, r = 0;
+    int units = 24, uw = (v->w - v->px) / units, x, px = rh * 45 / 100;
+    size_t i = 0;
+
+    rect(v, 0, y0, v->w, h, C(v, C_PANEL));
+    rect(v, 0, y0, v->w, 1, C(v, C_RULE));
+    if (px > 2 * v->px)
+        px = 2 * v->px;
+    while (i < vp_nosk_keys && r < rows) {
+        int used = 0;
+        size_t j;
+        for (j = i; j < vp_nosk_keys && vp_osk_keys[j].label; j++)
+            used += vp_osk_keys[j].wide;
+        x = (v->w - used * uw) / 2;
+        for (; i < vp_nosk_keys && vp_osk_keys[i].label; i++) {
+            const vosk_key *k = &vp_osk_keys[i];
+            int kw = k->wide * uw - 4, ky = y0 + r * rh + 3, kh = rh - 6;
+            const char *lab = k->text && !strcmp(k->text, " ") ? vp_s(v, S_SPACE) : k->label;
+            int tw = vp_tw(v, LF_REGULAR, px, lab, strlen(lab));
+            rect(v, x + 2, ky, kw, kh, C(v, C_BG));
+            frame(v, x + 2, ky, kw, kh, C(v, C_RULE));
+            str(v, x + 2 + (kw - tw) / 2, ky + (kh - vp_lh(v, px)) / 2, LF_REGULAR, px,
+                C(v, C_FG), lab);
+            hot(v, x + 2, ky, kw, kh, H_OSK, (int)i);
+            x += k->wide * uw;
+        }
+        i++;
+        r++;
+    }
+}
+
+static void toast_box(view *v, const vgeom *g)
+{
+    int spx = v->px, pad = v->px, maxw = v->w - 4 * v->px, w, h;
+
+    if (!v->toast[0])
+        return;
+    lay_text_clear(&v->scr_t);
+    lay_add(&v->scr_t, v->toast, strlen(v->toast), 0);
+    lay_wrap(&v->scr_b, &v->scr_t, maxw - 2 * pad, spx, 3, &v->m);
+    w = 0;
+    {
+        size_t i;
+        for (i = 0; i < v->scr_b.nlines; i++) {
+            const lay_line *l = &v->scr_b.lines[i];
+            if (l->nseg) {
+                const lay_seg *s = &v->scr_b.segs[l->seg + l->nseg - 1];
+                w = s->x + s->w > w ? s->x + s->w : w;
+            }
+        }
+    }
+    w += 2 * pad;
+    h = v->scr_b.height + pad;
+    rect(v, (v->w - w) / 2, g->bottom - h - v->px, w, h, C(v, C_FG));
+    draw_box(v, &v->scr_b, &v->scr_t, (v->w - w) / 2 + pad, g->bottom - h - v->px + pad / 2,
+             0, v->h, C(v, C_BG));
+}
+
+/* ---- the frame ------------------------------------------------------- */
+
+void vr_render(view *v)
+{
+    vgeom g;
+
+    v->dl.n = v->dl.slen = 0;
+    v->dl.oom = 0;
+    v->nhots = 0;
+    vp_geom(v, &g);
+    rect(v, 0, 0, v->w, v->h, C(v, C_BG));
+    switch (v->screen) {
+    case SC_LIST: screen_list(v, &g); break;
+    case SC_DOC: screen_doc(v, &g); break;
+    case SC_SAVED: screen_saved(v, &g); break;
+    case SC_STATS: screen_stats(v, &g); break;
+    case SC_ERROR: screen_message(v, &g, 1); break;
+    case SC_NOARCH: screen_message(v, &g, 0); break;
+    }
+    if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
+        top_bar(v, &g);
+    else
+        rect(v, 0, 0, v->w, g.bar_h / 3, C(v, C_PANEL));
+    if (g.find_h)
+        find_bar(v, &g);
+    if (g.osk_h)
+        osk(v, &g);
+    toast_box(v, &g);
+    if (v->help)
+        help(v);
+}

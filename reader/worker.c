@@ -1,0 +1,543 @@
+/* worker.c - the search thread: one request slot, a results queue.
+ *
+ * The slot holds only the newest request because a person typing makes the
+ * older ones worthless; the cancel flag makes the running search give up
+ * at its next check. Results are handed over whole (the view never sees a
+ * half-built one), and everything a result points to is its own copy, so
+ * no pointer into the worker's archive handle crosses threads.
+ */
+#include "worker.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct wk {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;       /* signals the worker: request or stop */
+    pthread_cond_t idle_cv;  /* signals wk_wait(): the worker went idle */
+    fmt_archive *a;
+    wk_req pending;
+    int has_pending;
+    wk_req stats;            /* statistics still to count, if has_stats */
+    int has_stats;
+    size_t stats_total;      /* hits of the stats query, from its search */
+    int running;
+    int stop;
+    volatile int cancel;
+    wk_result *head, *tail;  /* finished, oldest first */
+    void (*notify)(void *ctx);
+    void *notify_ctx;
+};
+
+static char *dup(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+static void hit_free(wk_hit *h)
+{
+    free(h->id);
+    free(h->zaak);
+    free(h->subject);
+    free(h->members);
+    free(h->parties);
+    free(h->addressees);
+    free(h->snippet);
+}
+
+void wk_result_free(wk_result *r)
+{
+    size_t i;
+    int f;
+
+    if (!r)
+        return;
+    for (i = 0; i < r->count; i++)
+        hit_free(&r->hits[i]);
+    free(r->hits);
+    for (f = 0; f < FMT_NFACETS; f++) {
+        for (i = 0; i < r->nfacets[f]; i++)
+            free(r->facets[f][i].value);
+        free(r->facets[f]);
+    }
+    free(r->months);
+    free(r->mcounts);
+    free(r);
+}
+
+static void post(wk *w, wk_result *r)
+{
+    pthread_mutex_lock(&w->mu);
+    if (w->tail)
+        w->tail->next = r;
+    else
+        w->head = r;
+    w->tail = r;
+    pthread_mutex_unlock(&w->mu);
+    if (w->notify)
+        w->notify(w->notify_ctx);
+}
+
+static wk_result *new_result(int type, const wk_req *q)
+{
+    wk_result *r = calloc(1, sizeof *r);
+
+    if (r) {
+        r->type = type;
+        r->gen = q->gen;
+        r->offset = q->offset;
+        r->st_median = -1;
+    }
+    return r;
+}
+
+/* ---- one search ------------------------------------------------------ */
+
+static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, uint32_t docno,
+                    wk_hit *h, fmt_summary *sum, fmt_buf *snip)
+{
+    memset(h, 0, sizeof *h);
+    h->docno = docno;
+    h->answer_days = -1;
+    if (fmt_get_summary(w->a, docno, sum) == FMT_OK) {
+        h->kind = sum->kind;
+        h->status = sum->status;
+        h->answer_days = sum->answer_days;
+        h->date = sum->date;
+        h->id = dup(sum->id);
+        h->zaak = dup(sum->zaak);
+        h->subject = dup(sum->subject);
+        h->members = dup(sum->members);
+        h->parties = dup(sum->parties);
+        h->addressees = dup(sum->addressees);
+    } else {
+        h->id = dup("?");
+        h->zaak = dup("");
+        h->subject = dup(fmt_errmsg(w->a));
+        h->members = dup("");
+        h->parties = dup("");
+        h->addressees = dup("");
+    }
+    if (!h->id || !h->zaak || !h->subject || !h->members || !h->parties ||
+        !h->addressees)
+        return -1;
+    if (rq->snippets && fmt_snippet(w->a, q, docno, rq->snippet_len ? rq->snippet_len : 320,
+                                    snip, h->hl, WK_HL_MAX, &h->nhl) == FMT_OK) {
+        h->snippet = strndup(snip->data ? snip->data : "", snip->len);
+        if (!h->snippet)
+            return -1;
+    } else {
+        h->nhl = 0;
+    }
+    return 0;
+}
+
+static int copy_facets(wk_result *r, const fmt_results *res)
+{
+    int f;
+    size_t i, n;
+
+    for (f = 0; f < FMT_NFACETS; f++) {
+        const fmt_facet_count *fc = fmt_results_facet(res, f, &n);
+        if (!fc || n == 0)
+            continue;
+        if (n > WK_FACET_MAX)
+            n = WK_FACET_MAX;
+        r->facets[f] = calloc(n, sizeof *r->facets[f]);
+        if (!r->facets[f])
+            return -1;
+        for (i = 0; i < n; i++) {
+            r->facets[f][i].value = dup(fc[i].value);
+            r->facets[f][i].count = fc[i].count;
+            if (!r->facets[f][i].value)
+                return -1;
+            r->nfacets[f]++;
+        }
+    }
+    return 0;
+}
+
+static int copy_months(wk_result *r, const fmt_results *res)
+{
+    const int32_t *m;
+    const uint32_t *c;
+    size_t n = fmt_results_months(res, &m, &c);
+
+    if (n == 0)
+        return 0;
+    r->months = malloc(n * sizeof *r->months);
+    r->mcounts = malloc(n * sizeof *r->mcounts);
+    if (!r->months || !r->mcounts)
+        return -1;
+    memcpy(r->months, m, n * sizeof *m);
+    memcpy(r->mcounts, c, n * sizeof *c);
+    r->nmonths = n;
+    return 0;
+}
+
+static void set_err(wk_result *r, int err, const char *msg)
+{
+    r->err = err;
+    snprintf(r->msg, sizeof r->msg, "%s", msg && *msg ? msg : fmt_strerror(err));
+}
+
+/* Fill r from a finished search; returns -1 when cancelled or out of
+ * memory (r->err says which). */
+static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
+                wk_result *r)
+{
+    const fmt_hit *hits = fmt_results_hits(res);
+    size_t n = fmt_results_count(res), i;
+    fmt_summary sum;
+    fmt_buf snip = { 0 };
+    int rc = 0;
+
+    memset(&sum, 0, sizeof sum);
+    r->total = fmt_results_total(res);
+    r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
+    if (n && !r->hits)
+        return set_err(r, FMT_NOMEM, NULL), -1;
+    for (i = 0; i < n && rc == 0; i++) {
+        if (w->cancel)
+            rc = -1;
+        else if (copy_hit(w, q, rq, hits[i].docno, &r->hits[i], &sum, &snip) < 0)
+            rc = -1, set_err(r, FMT_NOMEM, NULL);
+        r->count = i + 1;
+    }
+    fmt_summary_free(&sum);
+    fmt_buf_free(&snip);
+    if (rc == 0 && rq->facets && (copy_facets(r, res) < 0 || copy_months(r, res) < 0))
+        rc = -1, set_err(r, FMT_NOMEM, NULL);
+    return rc;
+}
+
+static void run_search(wk *w, const wk_req *rq)
+{
+    wk_result *r = new_result(WK_RESULTS, rq);
+    fmt_query *q = NULL;
+    fmt_results *res = NULL;
+    fmt_search_opts o;
+    char err[200] = "";
+    int rc;
+
+    if (!r)
+        return;
+    rc = fmt_query_parse(&q, rq->query, err, sizeof err, &r->errpos);
+    if (rc != FMT_OK) {
+        set_err(r, rc, err);
+        post(w, r);
+        return;
+    }
+    memset(&o, 0, sizeof o);
+    o.sort = rq->sort;
+    o.offset = rq->offset;
+    o.limit = rq->limit ? rq->limit : 50;
+    o.facets = rq->facets;
+    o.cancel = &w->cancel;
+    rc = fmt_search(w->a, q, &o, &res);
+    if (rc == FMT_LIMIT && w->cancel)
+        goto dropped;
+    if (rc != FMT_OK) {
+        set_err(r, rc, fmt_errmsg(w->a));
+    } else if (fill(w, q, rq, res, r) < 0) {
+        if (w->cancel)
+            goto dropped;
+    } else if (rq->facets && r->total == 0) {
+        fmt_buf b = { 0 };
+        if (fmt_didyoumean(w->a, rq->query, &b) == FMT_OK && b.len)
+            snprintf(r->didyoumean, sizeof r->didyoumean, "%.*s", (int)b.len, b.data);
+        fmt_buf_free(&b);
+    }
+    if (rq->stats && rc == FMT_OK) {
+        pthread_mutex_lock(&w->mu);
+        if (w->has_stats && w->stats.gen == rq->gen)
+            w->stats_total = r->total;
+        pthread_mutex_unlock(&w->mu);
+    }
+    fmt_results_free(res);
+    fmt_query_free(q);
+    post(w, r);
+    return;
+dropped:
+    fmt_results_free(res);
+    fmt_query_free(q);
+    wk_result_free(r);
+}
+
+/* ---- answer-time statistics ----------------------------------------- */
+
+/* A set of case numbers, so a case whose question and answer both match
+ * counts once. Open addressing; keys are at most 15 bytes. */
+typedef struct {
+    char (*keys)[16];
+    size_t cap;
+} zset;
+
+static int zset_add(zset *s, const char *z)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; z[i] && i < 15; i++)
+        h = (h ^ (unsigned char)z[i]) * 16777619u;
+    for (i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->keys[i][0]) {
+            snprintf(s->keys[i], sizeof s->keys[i], "%s", z);
+            return 1;
+        }
+        if (!strncmp(s->keys[i], z, 15))
+            return 0;
+    }
+}
+
+static int median_days(const uint32_t *days, size_t ndays, size_t n)
+{
+    size_t i, acc = 0;
+
+    for (i = 0; i < ndays; i++) {
+        acc += days[i];
+        if (acc * 2 >= n)
+            return (int)i;
+    }
+    return -1;
+}
+
+#define STAT_DAYS 2000
+
+static void count_stats(wk *w, const fmt_results *res, wk_result *r, zset *set)
+{
+    const fmt_hit *hits = fmt_results_hits(res);
+    size_t n = fmt_results_count(res), i, answered = 0;
+    size_t step = n > WK_STATS_SAMPLE ? (n + WK_STATS_SAMPLE - 1) / WK_STATS_SAMPLE : 1;
+    uint32_t *days = calloc(STAT_DAYS + 1, sizeof *days);
+    fmt_summary sum;
+
+    memset(&sum, 0, sizeof sum);
+    if (!days)
+        return;
+    r->st_sampled = step > 1;
+    for (i = 0; i < n && !w->cancel; i += step) {
+        if (fmt_get_summary(w->a, hits[i].docno, &sum) != FMT_OK)
+            continue;
+        if (sum.status == FMT_STATUS_NONE)
+            continue;
+        if (sum.zaak[0] && !zset_add(set, sum.zaak))
+            continue;
+        r->st_cases++;
+        switch (sum.status) {
+        case FMT_STATUS_OPEN: r->st_open++; break;
+        case FMT_STATUS_WITHDRAWN: r->st_withdrawn++; break;
+        case FMT_STATUS_ANSWERED: r->st_within++; /* fall through */
+        case FMT_STATUS_LATE:
+            r->st_answered++;
+            if (sum.answer_days >= 0) {
+                days[sum.answer_days > STAT_DAYS ? STAT_DAYS : sum.answer_days]++;
+                answered++;
+            }
+            break;
+        }
+    }
+    r->st_median = answered ? median_days(days, STAT_DAYS + 1, answered) : -1;
+    if (step > 1) {
+        r->st_cases *= step;
+        r->st_answered *= step;
+        r->st_within *= step;
+        r->st_open *= step;
+        r->st_withdrawn *= step;
+    }
+    fmt_summary_free(&sum);
+    free(days);
+}
+
+static void run_stats(wk *w, const wk_req *rq, size_t total)
+{
+    wk_result *r = new_result(WK_STATS, rq);
+    fmt_query *q = NULL;
+    fmt_results *res = NULL;
+    fmt_search_opts o;
+    zset set = { NULL, 16 };
+    char err[200];
+    size_t errpos;
+
+    if (!r)
+        return;
+    if (total > WK_STATS_MAX)
+        total = WK_STATS_MAX;
+    while (set.cap < 2 * (total < WK_STATS_SAMPLE ? total : WK_STATS_SAMPLE))
+        set.cap *= 2;
+    memset(&o, 0, sizeof o);
+    o.sort = FMT_SORT_DATE;
+    o.limit = total ? total : 1;
+    o.cancel = &w->cancel;
+    set.keys = calloc(set.cap, sizeof *set.keys);
+    if (set.keys && fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
+        fmt_search(w->a, q, &o, &res) == FMT_OK)
+        count_stats(w, res, r, &set);
+    fmt_results_free(res);
+    fmt_query_free(q);
+    free(set.keys);
+    if (w->cancel) {
+        wk_result_free(r);
+        return;
+    }
+    pthread_mutex_lock(&w->mu);
+    if (w->has_stats && w->stats.gen == rq->gen)
+        w->has_stats = 0;
+    pthread_mutex_unlock(&w->mu);
+    post(w, r);
+}
+
+/* ---- the thread ------------------------------------------------------ */
+
+static void *loop(void *arg)
+{
+    wk *w = arg;
+    wk_req rq;
+    size_t total;
+
+    pthread_mutex_lock(&w->mu);
+    while (!w->stop) {
+        if (w->has_pending) {
+            rq = w->pending;
+            w->has_pending = 0;
+            w->cancel = 0;
+            w->running = 1;
+            pthread_mutex_unlock(&w->mu);
+            run_search(w, &rq);
+            pthread_mutex_lock(&w->mu);
+            w->running = 0;
+        } else if (w->has_stats) {
+            rq = w->stats;
+            total = w->stats_total;
+            w->cancel = 0;
+            w->running = 1;
+            pthread_mutex_unlock(&w->mu);
+            run_stats(w, &rq, total);
+            pthread_mutex_lock(&w->mu);
+            w->running = 0;
+        } else {
+            pthread_cond_broadcast(&w->idle_cv);
+            pthread_cond_wait(&w->cv, &w->mu);
+        }
+    }
+    pthread_cond_broadcast(&w->idle_cv);
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx, char *err,
+             size_t errlen)
+{
+    wk *w = calloc(1, sizeof *w);
+
+    if (!w) {
+        snprintf(err, errlen, "%s", fmt_strerror(FMT_NOMEM));
+        return NULL;
+    }
+    if (fmt_open(&w->a, path, err, errlen) != FMT_OK) {
+        free(w);
+        return NULL;
+    }
+    w->notify = notify;
+    w->notify_ctx = ctx;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    pthread_cond_init(&w->idle_cv, NULL);
+    if (pthread_create(&w->thread, NULL, loop, w) != 0) {
+        snprintf(err, errlen, "cannot start the search thread");
+        fmt_close(w->a);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void wk_stop(wk *w)
+{
+    wk_result *r;
+
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->stop = 1;
+    w->cancel = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    while ((r = w->head)) {
+        w->head = r->next;
+        wk_result_free(r);
+    }
+    fmt_close(w->a);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+    pthread_cond_destroy(&w->idle_cv);
+    free(w);
+}
+
+void wk_submit(wk *w, const wk_req *r)
+{
+    pthread_mutex_lock(&w->mu);
+    w->pending = *r;
+    w->pending.query[WK_QUERY_MAX - 1] = '\0';
+    w->has_pending = 1;
+    if (w->has_stats && w->stats.gen != r->gen)
+        w->has_stats = 0;
+    if (r->stats) {
+        w->stats = w->pending;
+        w->has_stats = 1;
+        w->stats_total = 0;
+    }
+    w->cancel = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+wk_result *wk_take(wk *w)
+{
+    wk_result *r;
+
+    pthread_mutex_lock(&w->mu);
+    r = w->head;
+    if (r) {
+        w->head = r->next;
+        if (!w->head)
+            w->tail = NULL;
+        r->next = NULL;
+    }
+    pthread_mutex_unlock(&w->mu);
+    return r;
+}
+
+int wk_busy(wk *w)
+{
+    int b;
+
+    pthread_mutex_lock(&w->mu);
+    b = w->has_pending || w->has_stats || w->running || w->head != NULL;
+    pthread_mutex_unlock(&w->mu);
+    return b;
+}
+
+int wk_wait(wk *w, int ms)
+{
+    struct timespec ts;
+    int idle, rc = 0;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += ms / 1000;
+    ts.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&w->mu);
+    while (!(idle = !w->has_pending && !w->has_stats && !w->running) && rc == 0)
+        rc = pthread_cond_timedwait(&w->idle_cv, &w->mu, &ts);
+    pthread_mutex_unlock(&w->mu);
+    return idle;
+}

@@ -1,0 +1,110 @@
+/* worker.h - searching on a thread of its own, so typing never waits.
+ *
+ * The worker opens its own handle on the archive (handles are not shared
+ * between threads) and serves one request at a time. A new request
+ * replaces any waiting one and cancels the running one through the cancel
+ * flag of fmt_search_opts, so a slow query is abandoned at the next
+ * keystroke. Finished results wait in a queue; the worker calls notify()
+ * (from its thread) after queueing each one, and main.c turns that into
+ * an SDL event so the view picks them up in the event loop.
+ *
+ * After a request with stats set, the worker goes on (when nothing else
+ * waits) to count answer times over all hits, and queues a second result
+ * of type WK_STATS for the same generation.
+ *
+ * No SDL here: tests drive the worker directly and wait with wk_wait().
+ */
+#ifndef VB_WORKER_H
+#define VB_WORKER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "format.h"
+#include "search.h"
+
+#define WK_QUERY_MAX 512
+#define WK_HL_MAX 24
+#define WK_FACET_MAX 24
+#define WK_STATS_MAX 200000   /* hits looked at for answer-time statistics */
+#define WK_STATS_SAMPLE 1000  /* of which at most this many, evenly spread,
+                                 are read: the median of a thousand is as
+                                 good, and reading every summary would page
+                                 in much of the archive */
+
+enum { WK_RESULTS = 1, WK_STATS = 2 };
+
+typedef struct {
+    uint64_t gen;             /* the caller's query generation */
+    char query[WK_QUERY_MAX];
+    int sort;                 /* FMT_SORT_RANK or FMT_SORT_DATE */
+    size_t offset, limit;
+    int facets;               /* facets, months and "did you mean" too */
+    int snippets;             /* a snippet for each hit */
+    size_t snippet_len;
+    int stats;                /* answer-time statistics afterwards */
+} wk_req;
+
+typedef struct {
+    uint32_t docno;
+    int kind, status, answer_days;
+    int32_t date;
+    char *id, *zaak, *subject, *members, *parties, *addressees;
+    char *snippet;            /* NULL without snippets */
+    fmt_span hl[WK_HL_MAX];   /* matched words in snippet */
+    size_t nhl;
+} wk_hit;
+
+typedef struct {
+    char *value;
+    uint32_t count;
+} wk_facet;
+
+typedef struct wk_result {
+    int type;                 /* WK_RESULTS or WK_STATS */
+    uint64_t gen;
+    size_t offset;            /* of the first hit */
+    int err;                  /* FMT_OK or what went wrong */
+    char msg[256];            /* the error, for a person */
+    size_t errpos;            /* where in the query (FMT_INVALID) */
+    size_t total, count;
+    wk_hit *hits;
+    wk_facet *facets[FMT_NFACETS];
+    size_t nfacets[FMT_NFACETS];
+    int32_t *months;          /* yyyymm ascending */
+    uint32_t *mcounts;
+    size_t nmonths;
+    char didyoumean[256];     /* "" when none */
+    /* WK_STATS: over the distinct cases among the hits (or among an
+     * evenly spread sample of them: st_sampled, and the counts are then
+     * scaled to all hits) */
+    size_t st_cases, st_answered, st_within, st_open, st_withdrawn;
+    int st_median;            /* days; -1 when nothing was answered */
+    int st_sampled;
+    struct wk_result *next;
+} wk_result;
+
+typedef struct wk wk;
+
+/* Start a worker on the archive at path. notify may be NULL. Returns NULL
+ * (with a message in err) when the archive cannot be opened or memory or
+ * a thread is not available. */
+wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx,
+             char *err, size_t errlen);
+/* Stop the thread, drop pending results, free everything. NULL is fine. */
+void wk_stop(wk *w);
+
+/* Queue a request (copied), replacing a waiting one and cancelling a
+ * running one. */
+void wk_submit(wk *w, const wk_req *r);
+/* The oldest finished result, or NULL. The caller frees it. */
+wk_result *wk_take(wk *w);
+void wk_result_free(wk_result *r);
+/* 1 while a request waits, runs, or has results not yet taken. */
+int wk_busy(wk *w);
+/* Block until the worker is idle (no request waiting or running, stats
+ * included) or ms milliseconds passed; returns 1 when idle. For tests and
+ * the script runner. */
+int wk_wait(wk *w, int ms);
+
+#endif

@@ -1,0 +1,244 @@
+#!/bin/sh
+# cli_reader.sh - vraagbaak end to end, without a screen: scripts replay
+# what a person does (search, open, scroll, find, go back) and the
+# screenshots are checked: text where text should be, changes where the
+# screen should change, identical pixels where it should look the same;
+# exit codes and messages for damaged and missing archives.
+# Run from the project root with B=build folder (tests/run.sh does).
+# SDL's "dummy" video driver and software renderer need no display or GPU
+# and leave nothing for LeakSanitizer; set SDL_VIDEODRIVER to try another.
+B=${B:-build}
+VR="$PWD/$B/vraagbaak"
+VB="$PWD/$B/vbpack"
+if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
+if [ ! -x "$VR" ]; then echo "SKIP: vraagbaak missing"; exit 0; fi
+T=$(mktemp -d /tmp/vbreader-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
+export XDG_DATA_HOME="$T/xdg"       # bookmarks and recent go here, not home
+pass=0; fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "not ok - $1"; }
+
+# ---- reading screenshots (24-bit BMP as SDL_SaveBMP writes them) --------
+u32() { od -An -tu4 -j "$2" -N4 "$1" | tr -d ' '; }
+s32() { od -An -td4 -j "$2" -N4 "$1" | tr -d ' '; }
+# rows FILE Y0 Y1: the bytes of pixel rows Y0..Y1-1, counted from the top
+rows() {
+    off=$(u32 "$1" 10); w=$(s32 "$1" 18); h=$(s32 "$1" 22)
+    row=$(( (w * 3 + 3) / 4 * 4 ))
+    if [ "$h" -gt 0 ]; then start=$((off + (h - $3) * row)); else start=$((off + $2 * row)); fi
+    tail -c +$((start + 1)) "$1" | head -c $(( ($3 - $2) * row ))
+}
+# how many different byte values: 1-3 for an empty band, dozens for text
+distinct() { rows "$1" "$2" "$3" | od -An -v -tu1 | tr -s ' ' '\n' | sed '/^$/d' | sort -u | wc -l; }
+sig() { rows "$1" "$2" "$3" | cksum; }
+width() { s32 "$1" 18; }
+height() { h=$(s32 "$1" 22); echo "${h#-}"; }
+
+has_text() { # FILE Y0 Y1 what
+    n=$(distinct "$1" "$2" "$3")
+    [ "$n" -gt 20 ] && ok "$4" || no "$4 ($n byte values in rows $2-$3)"
+}
+blank() { # FILE Y0 Y1 what
+    n=$(distinct "$1" "$2" "$3")
+    [ "$n" -le 4 ] && ok "$4" || no "$4 ($n byte values in rows $2-$3)"
+}
+differ() { # A B Y0 Y1 what
+    [ "$(sig "$1" "$3" "$4")" != "$(sig "$2" "$3" "$4")" ] && ok "$5" || no "$5"
+}
+same() { # A B Y0 Y1 what
+    [ "$(sig "$1" "$3" "$4")" = "$(sig "$2" "$3" "$4")" ] && ok "$5" || no "$5"
+}
+# run NAME ARGS...: the script $T/NAME.txt, output in $T/NAME.out/.err/.rc
+run() {
+    name=$1; shift
+    "$VR" --script "$T/$name.txt" "$@" >"$T/$name.out" 2>"$T/$name.err"
+    echo $? >"$T/$name.rc"
+}
+rc() { cat "$T/$1.rc"; }
+crashed() { [ "$(rc "$1")" -ge 128 ] || grep -q "Sanitizer\|runtime error" "$T/$1.err"; }
+
+"$VB" pack -q -o "$T/s.vbk" samples/ 2>/dev/null
+if [ ! -s "$T/s.vbk" ]; then no "pack the samples"; echo "$pass passed, $fail failed"; exit 1; fi
+
+# ---- the walk: search nuctech, open 2022Z01227, question 14, find, back --
+walk() { # W H PREFIX
+    cat >"$T/walk$3.txt" <<EOF
+wait
+screenshot $T/$3home.bmp
+type nuctech
+wait
+screenshot $T/$3search.bmp
+key Return
+wait
+screenshot $T/$3sel.bmp
+key Return
+wait
+screenshot $T/$3doc.bmp
+scroll 17
+wait
+screenshot $T/$3q14.bmp
+key ctrl+f
+type dynaxion
+wait
+screenshot $T/$3find.bmp
+key Escape
+wait
+screenshot $T/$3nofind.bmp
+key Escape
+wait
+screenshot $T/$3back.bmp
+key alt+Right
+wait
+screenshot $T/$3fwd.bmp
+quit
+EOF
+    run "walk$3" --size "$1x$2" "$T/s.vbk"
+}
+
+walk 800 480 a
+[ "$(rc walka)" = 0 ] && ok "the walk at 800x480 exits 0" || { no "the walk at 800x480 exits 0"; sed 's/^/#   /' "$T/walka.err" | head -5; }
+crashed walka && no "no crash or sanitizer report" || ok "no crash or sanitizer report"
+for s in home search sel doc q14 find nofind back fwd; do
+    [ -s "$T/a$s.bmp" ] || no "screenshot $s written"
+done
+[ "$(width "$T/ahome.bmp")" = 800 ] && [ "$(height "$T/ahome.bmp")" = 480 ] &&
+    ok "screenshots are 800x480" || no "screenshots are 800x480"
+# the top bar (rows 0-40) and the list below it (from row 60)
+has_text "$T/ahome.bmp" 90 140 "home: the first row has text"
+has_text "$T/ahome.bmp" 420 470 "home: rows fill the screen"
+has_text "$T/asearch.bmp" 8 32 "search: the query is in the field"
+differ "$T/ahome.bmp" "$T/asearch.bmp" 8 32 "search: the field changed"
+has_text "$T/asearch.bmp" 80 170 "search: one result with snippet"
+blank "$T/asearch.bmp" 250 470 "search: nothing below the one result"
+differ "$T/asearch.bmp" "$T/asel.bmp" 80 170 "Return moves the focus to the result"
+has_text "$T/adoc.bmp" 60 470 "the case is shown"
+differ "$T/asel.bmp" "$T/adoc.bmp" 60 470 "Return opens the case"
+differ "$T/adoc.bmp" "$T/aq14.bmp" 60 430 "scrolling moves the text"
+has_text "$T/aq14.bmp" 60 430 "question 14 is on screen"
+differ "$T/aq14.bmp" "$T/afind.bmp" 440 480 "ctrl+f opens the find bar"
+has_text "$T/afind.bmp" 440 480 "the find bar shows the word and its count"
+differ "$T/aq14.bmp" "$T/afind.bmp" 45 430 "the match is brought into view and marked"
+differ "$T/afind.bmp" "$T/anofind.bmp" 440 480 "Escape closes the find bar"
+same "$T/asel.bmp" "$T/aback.bmp" 45 480 "back returns to the results as they were"
+same "$T/anofind.bmp" "$T/afwd.bmp" 45 430 "forward returns to the same place in the case"
+
+# determinism: the same walk draws the same pixels
+cp "$T/adoc.bmp" "$T/adoc1.bmp"
+walk 800 480 a
+cmp -s "$T/adoc.bmp" "$T/adoc1.bmp" && ok "the same walk gives identical screenshots" ||
+    no "the same walk gives identical screenshots"
+
+walk 1920 1080 b
+[ "$(rc walkb)" = 0 ] && ok "the walk at 1920x1080 exits 0" || no "the walk at 1920x1080 exits 0"
+has_text "$T/bhome.bmp" 80 200 "1920x1080: home has rows"
+has_text "$T/bdoc.bmp" 80 900 "1920x1080: the case is shown"
+differ "$T/bq14.bmp" "$T/bfind.bmp" 1000 1080 "1920x1080: the find bar opens"
+same "$T/bsel.bmp" "$T/bback.bmp" 45 1080 "1920x1080: back returns to the results"
+
+# ---- themes, language, zoom, resize ---------------------------------------
+cat >"$T/themes.txt" <<EOF
+wait
+screenshot $T/t0.bmp
+key ctrl+t
+wait
+screenshot $T/t1.bmp
+key ctrl+t
+wait
+screenshot $T/t2.bmp
+key ctrl+t
+wait
+screenshot $T/t3.bmp
+key ctrl+plus
+wait
+screenshot $T/z1.bmp
+key ctrl+0
+resize 640 400
+wait
+screenshot $T/r1.bmp
+key ?
+wait
+screenshot $T/help.bmp
+quit
+EOF
+run themes --size 800x480 "$T/s.vbk"
+[ "$(rc themes)" = 0 ] && ok "themes script exits 0" || no "themes script exits 0"
+differ "$T/t0.bmp" "$T/t1.bmp" 0 480 "dark theme differs from light"
+differ "$T/t1.bmp" "$T/t2.bmp" 0 480 "high contrast differs from dark"
+same "$T/t0.bmp" "$T/t3.bmp" 0 480 "three steps come back to light"
+differ "$T/t0.bmp" "$T/z1.bmp" 45 480 "ctrl+plus zooms"
+[ "$(width "$T/r1.bmp")" = 640 ] && ok "resize changes the window" || no "resize changes the window"
+has_text "$T/r1.bmp" 60 400 "the list reflows at 640x400"
+has_text "$T/help.bmp" 100 300 "? shows the help"
+
+printf 'wait\nscreenshot %s\nquit\n' "$T/en.bmp" >"$T/en.txt"
+run en --lang en --size 800x480 "$T/s.vbk"
+differ "$T/t0.bmp" "$T/en.bmp" 0 70 "--lang en changes the words"
+
+# ---- bookmarks and recent survive a restart, keyed by case number -------
+printf 'type nuctech\nwait\nkey Return\nkey Return\nwait\nkey ctrl+d\nquit\n' >"$T/bm.txt"
+VRAAGBAAK_PERSIST=1 run bm --size 800x480 "$T/s.vbk"
+grep -q '^2022Z01227	' "$T/xdg/vraagbaak/bookmarks" 2>/dev/null && ok "ctrl+d bookmarks the case" ||
+    no "ctrl+d bookmarks the case"
+grep -q '^2022Z01227	' "$T/xdg/vraagbaak/recent" 2>/dev/null && ok "the case is in recently read" ||
+    no "the case is in recently read"
+printf 'key ctrl+b\nwait\nscreenshot %s\nkey Return\nwait\nscreenshot %s\nquit\n' \
+    "$T/saved.bmp" "$T/fromsaved.bmp" >"$T/saved.txt"
+VRAAGBAAK_PERSIST=1 run saved --size 800x480 "$T/s.vbk"
+has_text "$T/saved.bmp" 90 160 "ctrl+b lists the bookmark after a restart"
+differ "$T/saved.bmp" "$T/fromsaved.bmp" 60 470 "Enter on it opens the case"
+has_text "$T/fromsaved.bmp" 60 470 "and shows it"
+
+# ---- the screens that say something is wrong -----------------------------
+printf 'wait\nscreenshot %s\nquit\n' "$T/err.bmp" >"$T/err.txt"
+printf 'this is not an archive\n' >"$T/bad.vbk"
+run err "$T/bad.vbk"
+[ "$(rc err)" = 1 ] && ok "a damaged archive: exit 1" || no "a damaged archive: exit 1 (got $(rc err))"
+crashed err && no "a damaged archive: no crash" || ok "a damaged archive: no crash"
+grep -q "bad.vbk" "$T/err.err" && ok "the message names the file" || no "the message names the file"
+has_text "$T/err.bmp" 60 200 "the error screen says what is wrong"
+
+head -c 100000 "$T/s.vbk" >"$T/cut.vbk"
+run err "$T/cut.vbk"
+[ "$(rc err)" = 1 ] && ok "a truncated archive: exit 1" || no "a truncated archive: exit 1"
+crashed err && no "a truncated archive: no crash" || ok "a truncated archive: no crash"
+
+run err "$T/missing.vbk"
+[ "$(rc err)" = 1 ] && ok "a missing archive: exit 1" || no "a missing archive: exit 1"
+grep -q "missing.vbk" "$T/err.err" && ok "and names it" || no "and names it"
+
+# damage inside the records: the program must show what it can, never crash
+cp "$T/s.vbk" "$T/dmg.vbk"
+size=$(wc -c <"$T/dmg.vbk")
+for at in 40000 90000 150000 200000; do
+    [ "$at" -lt "$size" ] && printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' |
+        dd of="$T/dmg.vbk" bs=1 seek="$at" conv=notrunc 2>/dev/null
+done
+cat >"$T/dmg.txt" <<EOF
+wait
+key End
+key Home
+type nuctech
+wait
+key Return
+key Return
+wait
+key End
+screenshot $T/dmg.bmp
+quit
+EOF
+run dmg "$T/dmg.vbk"
+crashed dmg && no "damaged records: no crash" || ok "damaged records: no crash"
+
+mkdir -p "$T/empty"
+XDG_DATA_HOME="$T/empty" run err
+[ "$(rc err)" = 0 ] && ok "no archive: the how-to screen, exit 0" || no "no archive: exit 0"
+has_text "$T/err.bmp" 60 300 "the how-to screen has text"
+
+printf 'frobnicate\nquit\n' >"$T/badcmd.txt"
+run badcmd "$T/s.vbk"
+[ "$(rc badcmd)" = 1 ] && ok "an unknown script command fails the run" || no "an unknown script command fails the run"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,743 @@
+/* test_view.c - the reader's view without a window: text layout, paging
+ * and scrolling the case list, searching (on the worker thread), the case
+ * thread, find in document, history, bookmarks and the kiosk reset, on an
+ * archive packed from the samples. Text is measured with a fake font (each
+ * character half the size wide), so the numbers are exact.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "format.h"
+#include "parse.h"
+#include "source.h"
+#include "keep.h"
+#include "layout.h"
+#include "view.h"
+#include "vpriv.h"
+
+static char tmpdir[64];
+static char archive[128];
+
+/* ---- a fake font ----------------------------------------------------- */
+
+static int fake_width(void *ctx, int face, int px, const char *s, size_t n)
+{
+    size_t i, chars = 0;
+
+    (void)ctx;
+    (void)face;
+    for (i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return (int)chars * (px / 2);
+}
+
+static int fake_height(void *ctx, int face, int px)
+{
+    (void)ctx;
+    (void)face;
+    return px + 4;
+}
+
+static const lay_measure fake = { fake_width, fake_height, NULL };
+
+/* ---- the archive ----------------------------------------------------- */
+
+static int add_file(void *ctx, const src_file *f)
+{
+    fmt_writer *w = ctx;
+    fmt_doc d;
+    char id[256];
+    const char *dot = strrchr(f->relpath, '.');
+    size_t n = dot ? (size_t)(dot - f->relpath) : strlen(f->relpath);
+
+    if (parse_check_text(f->data, f->len, NULL, 0))
+        return 0;
+    snprintf(id, sizeof id, "%.*s", (int)n, f->relpath);
+    memset(&d, 0, sizeof d);
+    assert_int_equal(fmt_doc_set_text(&d, f->data, f->len), 0);
+    assert_int_equal(fmt_doc_set_str(&d.id, id, (size_t)-1), 0);
+    assert_int_equal(fmt_doc_set_str(&d.source, f->relpath, (size_t)-1), 0);
+    assert_int_equal(parse_doc(&d, id), 0);
+    assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
+    fmt_doc_free(&d);
+    return 0;
+}
+
+static int group_setup(void **state)
+{
+    fmt_writer *w;
+    fmt_writer_opts o;
+    char msg[256];
+
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/vbview-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    snprintf(archive, sizeof archive, "%s/s.vbk", tmpdir);
+    memset(&o, 0, sizeof o);
+    if (fmt_writer_open(&w, archive, &o) != FMT_OK)
+        return -1;
+    if (src_walk("samples", add_file, NULL, w) != 0) {
+        fmt_writer_abort(w);
+        return -1;
+    }
+    return fmt_writer_finish(w, msg, sizeof msg) == FMT_OK ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    char cmd[160];
+
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* A view of 800x480 on the sample archive. */
+static int view_setup(void **state)
+{
+    view *v = calloc(1, sizeof *v);
+    vconfig c;
+    char *paths[1] = { archive };
+
+    memset(&c, 0, sizeof c);
+    c.copy_allowed = 1;
+    if (!v || view_init(v, &c, &fake, 800, 480) != 0)
+        return -1;
+    if (view_open(v, paths, 1, NULL, NULL) != 1)
+        return -1;
+    view_render(v);
+    *state = v;
+    return 0;
+}
+
+static int view_teardown(void **state)
+{
+    view_free(*state);
+    free(*state);
+    return 0;
+}
+
+static void key(view *v, int k)
+{
+    vin in;
+
+    memset(&in, 0, sizeof in);
+    in.type = VI_KEY;
+    in.key = k;
+    view_input(v, &in);
+    view_render(v);
+}
+
+static void type(view *v, const char *s)
+{
+    vin in;
+
+    memset(&in, 0, sizeof in);
+    in.type = VI_TEXT;
+    while (*s) {
+        in.text[0] = *s++;
+        view_input(v, &in);
+    }
+    view_render(v);
+}
+
+/* Let the worker finish and take what it found. */
+static void settle(view *v)
+{
+    int i;
+
+    for (i = 0; i < 100 && view_busy(v); i++) {
+        wk_wait(v->worker, 5000);
+        view_results(v, 0);
+    }
+    view_results(v, 0);
+    view_render(v);
+    assert_false(view_busy(v));
+}
+
+static const vrow *sel_row(view *v)
+{
+    if (vp_searching(v))
+        return vp_res_row(v, v->res.sel);
+    return v->browse.sel >= 0 ? &vp_bslot(v, (uint32_t)v->browse.sel)->row : NULL;
+}
+
+/* Is s drawn somewhere in the display list? */
+static int drawn(const view *v, const char *s)
+{
+    size_t i;
+
+    for (i = 0; i < v->dl.n; i++)
+        if (v->dl.c[i].type == DC_TEXT && strstr(v->dl.str + v->dl.c[i].off, s))
+            return 1;
+    return 0;
+}
+
+/* ---- layout ---------------------------------------------------------- */
+
+static void test_markdown(void **state)
+{
+    lay_text t;
+    const char *src = "Vragen van **Palland** en *het bericht*\nover^{3 4} <https://x.nl/a> 5 * 3";
+    const char *bold, *it, *url;
+
+    (void)state;
+    memset(&t, 0, sizeof t);
+    lay_add_md(&t, src, strlen(src), 0);
+    assert_string_equal(t.text, "Vragen van Palland en het bericht over3 4 https://x.nl/a 5 * 3");
+    bold = strstr(t.text, "Palland");
+    it = strstr(t.text, "het bericht");
+    url = strstr(t.text, "https");
+    assert_true(t.attr[bold - t.text] & LA_BOLD);
+    assert_false(t.attr[bold - t.text - 1] & LA_BOLD);
+    assert_true(t.attr[it - t.text] & LA_ITALIC);
+    assert_true(t.attr[strstr(t.text, "3 4") - t.text] & LA_SUP);
+    assert_true(t.attr[url - t.text] & LA_LINK);
+    assert_true(t.attr[url - t.text + 13] & LA_LINK);
+    /* an unmatched * stays a literal star, and does not italicise the rest */
+    assert_false(t.attr[t.len - 1] & LA_ITALIC);
+    /* a blank line is a paragraph break, single newlines are spaces */
+    lay_text_clear(&t);
+    lay_add_md(&t, "a\nb\n\n\nc", 7, 0);
+    assert_string_equal(t.text, "a b\n\nc");
+    /* invalid UTF-8 and control bytes never reach the screen */
+    lay_text_clear(&t);
+    lay_add(&t, "x\xff\xc3\x28y\x01z\xc3\xabq", 10, 0);
+    assert_string_equal(t.text, "x?\?(yz\xc3\xabq");
+    lay_text_free(&t);
+}
+
+static void test_wrap(void **state)
+{
+    lay_text t;
+    lay_box b;
+    const char *s = "een twee drie vier vijf zes zeven acht negen tien";
+    const char *url = "zie https://www.rtlnieuws.nl/economie/bedrijven/artikel/5282733/nuctech-china";
+    size_t i;
+    int h;
+
+    (void)state;
+    memset(&t, 0, sizeof t);
+    memset(&b, 0, sizeof b);
+    lay_add(&t, s, strlen(s), 0);
+    /* 10 px per character: 100 px holds "een twee" but not "een twee drie" */
+    h = lay_wrap(&b, &t, 100, 20, 0, &fake);
+    /* een twee / drie vier / vijf zes / zeven acht / negen tien */
+    assert_int_equal(b.nlines, 5);
+    assert_int_equal(h, 5 * 24);
+    for (i = 0; i < b.nlines; i++) {
+        const lay_seg *last = &b.segs[b.lines[i].seg + b.lines[i].nseg - 1];
+        assert_true(last->x + last->w <= 100);
+    }
+    assert_int_equal(lay_line_at(&b, strstr(s, "zes") - s), 2);
+    /* two lines at most: the second ends in an ellipsis */
+    lay_wrap(&b, &t, 100, 20, 2, &fake);
+    assert_int_equal(b.nlines, 2);
+    assert_true(b.ell_x >= 0 && b.ell_x + 10 <= 100);
+    /* a URL wider than the line breaks after a slash */
+    lay_text_clear(&t);
+    lay_add_md(&t, url, strlen(url), 0);
+    lay_wrap(&b, &t, 300, 20, 0, &fake);
+    assert_true(b.nlines >= 3);
+    for (i = 1; i + 1 < b.nlines; i++) {
+        char c = t.text[b.lines[i].end - 1];
+        assert_true(c == '/' || c == '-' || c == '.');
+    }
+    lay_box_free(&b);
+    lay_text_free(&t);
+}
+
+/* ---- the case list --------------------------------------------------- */
+
+static void test_browse(void **state)
+{
+    view *v = *state;
+    int64_t first = v->browse.top, d;
+    char seen[64][24];
+    int n = 0, k;
+
+    assert_int_equal(v->screen, SC_LIST);
+    assert_true(first >= 0);
+    assert_int_equal(first, v->browse.sel);
+    assert_true(drawn(v, sel_row(v)->zaak[0] ? sel_row(v)->zaak : sel_row(v)->id));
+    /* newest first, one row per case */
+    for (d = first; d >= 0 && n < 64; d = vp_next_row(v, d)) {
+        const vrow *r = &vp_bslot(v, (uint32_t)d)->row;
+        if (r->zaak[0]) {
+            for (k = 0; k < n; k++)
+                assert_string_not_equal(seen[k], r->zaak);
+            snprintf(seen[n++], sizeof seen[0], "%s", r->zaak);
+        }
+        if (vp_next_row(v, d) >= 0)
+            assert_true(vp_bslot(v, (uint32_t)vp_next_row(v, d))->row.date <= r->date);
+    }
+    assert_true(n >= 15);
+    /* Down, Page Down, End, Home */
+    key(v, VK_DOWN);
+    assert_int_equal(v->browse.sel, vp_next_row(v, first));
+    key(v, VK_UP);
+    assert_int_equal(v->browse.sel, first);
+    key(v, VK_PGDN);
+    assert_true(v->browse.sel < first);
+    assert_true(v->browse.top < first);     /* the page scrolled along */
+    key(v, VK_BOTTOM);
+    assert_int_equal(vp_next_row(v, v->browse.sel), -1);
+    assert_string_equal(sel_row(v)->id, "kv-tk-2014Z07524");
+    assert_true(drawn(v, "2014Z07524"));
+    key(v, VK_TOP);
+    assert_int_equal(v->browse.sel, first);
+    assert_int_equal(v->browse.top, first);
+    /* scrolling by pixels never passes the ends */
+    view_scroll(v, -1000);
+    assert_int_equal(v->browse.top, first);
+    assert_int_equal(v->browse.top_off, 0);
+    view_scroll(v, 100000);
+    assert_true(v->browse.top < first);
+    assert_true(vp_next_row(v, v->browse.top) >= 0);  /* a full page is left */
+}
+
+static void test_jump(void **state)
+{
+    view *v = *state;
+
+    assert_int_equal(view_jump(v, "2017"), 0);
+    assert_true(sel_row(v)->date <= 20171231 && sel_row(v)->date >= 20170101);
+    assert_true(vp_prev_row(v, v->browse.sel) < 0 ||
+                vp_bslot(v, (uint32_t)vp_prev_row(v, v->browse.sel))->row.date > 20171231);
+    assert_int_equal(view_jump(v, "2017-05"), 0);
+    assert_true(sel_row(v)->date <= 20170531);
+    assert_int_equal(view_jump(v, "3-2017"), 0);
+    assert_true(sel_row(v)->date <= 20170331);
+    assert_int_equal(view_jump(v, "2022z01227"), 0);
+    assert_int_equal(v->screen, SC_DOC);
+    assert_string_equal(v->th.zaak, "2022Z01227");
+    assert_int_equal(view_jump(v, "geen idee"), -1);
+    assert_int_equal(v->screen, SC_DOC);
+    assert_true(v->toast[0] != '\0');
+}
+
+/* ---- searching ------------------------------------------------------- */
+
+static void test_search(void **state)
+{
+    view *v = *state;
+    const vrow *r;
+
+    type(v, "nuctech");
+    assert_int_equal(v->focus, FO_SEARCH);
+    assert_string_equal(v->query, "nuctech");
+    settle(v);
+    assert_int_equal(v->res.total, 1);
+    r = vp_res_row(v, 0);
+    assert_non_null(r);
+    assert_string_equal(r->zaak, "2022Z01227");
+    assert_non_null(r->snippet);
+    assert_true(r->nhl > 0);
+    assert_true(!strncasecmp(r->snippet + r->hl[0].off, "nuctech", 7));
+    assert_non_null(v->res.stats);
+    /* typing on: each keystroke replaces the search; only the last counts */
+    type(v, " scanners");
+    settle(v);
+    assert_string_equal(v->query, "nuctech scanners");
+    assert_int_equal(v->res.total, 1);
+    key(v, VK_BACKSPACE);
+    key(v, VK_BACKSPACE);
+    settle(v);
+    assert_string_equal(v->query, "nuctech scanne");
+    /* Escape empties the field and brings back the list of everything */
+    key(v, VK_ESCAPE);
+    assert_string_equal(v->query, "");
+    assert_false(vp_searching(v));
+    settle(v);
+    assert_non_null(v->home);
+    assert_true(v->home->nmonths > 0);
+    /* a malformed query says so instead of searching */
+    type(v, "(nuctech");
+    settle(v);
+    assert_int_equal(v->res.err, FMT_INVALID);
+    assert_int_equal(v->res.total, 0);
+}
+
+static void test_paging_results(void **state)
+{
+    view *v = *state;
+    size_t total;
+
+    type(v, "minister");
+    settle(v);
+    total = v->res.total;
+    assert_true(total > 10);
+    key(v, VK_ENTER);
+    assert_int_equal(v->focus, FO_LIST);
+    key(v, VK_DOWN);
+    key(v, VK_DOWN);
+    assert_int_equal(v->res.sel, 2);
+    key(v, VK_BOTTOM);
+    settle(v);
+    assert_int_equal(v->res.sel, total - 1);
+    assert_int_equal(v->res.nrows, total);
+    assert_true(v->res.scroll > 0);
+    key(v, VK_PGUP);
+    assert_true(v->res.sel < total - 1);
+    key(v, VK_TOP);
+    assert_int_equal(v->res.sel, 0);
+    assert_int_equal(v->res.scroll, 0);
+}
+
+static void test_chips(void **state)
+{
+    view *v = *state;
+    vchip c[64];
+    int n, i, party = -1;
+    size_t before;
+
+    type(v, "minister");
+    settle(v);
+    before = v->res.total;
+    n = vp_chips(v, c, 64);
+    assert_true(n > 3);
+    for (i = 0; i < n; i++)
+        if (c[i].facet == FMT_FACET_PARTY && party < 0)
+            party = i;
+    assert_true(party >= 0);
+    assert_false(c[party].active);
+    assert_true(!strncmp(c[party].token, "partij:", 7));
+    vp_chip_toggle(v, &c[party]);
+    assert_non_null(strstr(v->query, c[party].token));
+    settle(v);
+    assert_int_equal(v->res.total, c[party].count);
+    assert_true(v->res.total < before);
+    /* the filter is now an active chip; toggling it takes it out again */
+    n = vp_chips(v, c, 64);
+    assert_true(c[0].active);
+    vp_chip_toggle(v, &c[0]);
+    assert_string_equal(v->query, "minister");
+    settle(v);
+    assert_int_equal(v->res.total, before);
+    /* by keyboard: Tab to the chips, Enter switches one on */
+    key(v, VK_TAB);
+    assert_int_equal(v->focus, FO_CHIPS);
+    key(v, VK_ENTER);
+    assert_non_null(strchr(v->query, ':'));
+}
+
+/* ---- the case thread, find, history ---------------------------------- */
+
+static void test_thread(void **state)
+{
+    view *v = *state;
+    int y13, y14, i, heads = 0;
+    size_t k;
+
+    assert_int_equal(view_open_zaak(v, "2022Z01227"), 0);
+    view_render(v);
+    assert_int_equal(v->screen, SC_DOC);
+    assert_true(drawn(v, "2022Z01227"));
+    assert_true(drawn(v, "Palland"));
+    for (k = 0; k < v->th.n; k++)
+        heads += v->th.b[k].type == TB_HEAD && v->th.b[k].qnum > 0;
+    assert_int_equal(heads, 15);
+    y13 = view_question_y(v, 13);
+    y14 = view_question_y(v, 14);
+    assert_true(y13 > 0 && y14 > y13);
+    assert_int_equal(view_question_y(v, 16), -1);
+    /* scroll to question 14: Page Down until its heading is on screen */
+    for (i = 0; i < 40 && !(v->th.scroll <= y14 && y14 < v->th.scroll + (v->doc_bottom - v->doc_top));
+         i++)
+        key(v, VK_PGDN);
+    assert_true(v->th.scroll <= y14);
+    assert_true(drawn(v, "Vraag 14"));
+    assert_true(drawn(v, "Dynaxion"));
+    /* the footnote URLs are links; Tab selects one and Enter copies it */
+    assert_int_equal(v->th.nlinks, 4);
+    key(v, VK_TAB);
+    assert_int_equal(v->th.link_sel, 0);
+    key(v, VK_ENTER);
+    assert_non_null(v->clip);
+    assert_true(!strncmp(v->clip, "https://www.rtlnieuws.nl/economie/", 34));
+    assert_non_null(strstr(v->clip, "spionage"));
+    key(v, VK_BACKTAB);
+    assert_int_equal(v->th.link_sel, 3);
+    /* scrolling is clamped to the thread */
+    view_scroll(v, -100000);
+    assert_int_equal(v->th.scroll, 0);
+    view_scroll(v, 100000);
+    assert_true(v->th.scroll > 0 && v->th.scroll < v->th.height);
+}
+
+static void test_find(void **state)
+{
+    view *v = *state;
+    long first;
+
+    assert_int_equal(view_open_zaak(v, "2022Z01227"), 0);
+    key(v, VK_FIND);
+    assert_int_equal(v->focus, FO_FIND);
+    type(v, "dynax");
+    assert_string_equal(v->find, "dynax");
+    assert_int_equal(v->th.nfound, 1);      /* a word is found as it is typed */
+    assert_true(v->th.scroll > 0);          /* and brought into view */
+    assert_true(drawn(v, "Dynaxion"));
+    view_set_find(v, "Nuctech");
+    assert_int_equal(v->th.nfound, 14);     /* every one, in the URLs too */
+    first = v->th.curfound;
+    key(v, VK_ENTER);
+    assert_int_equal(v->th.curfound, first + 1);
+    key(v, VK_ENTER_SHIFT);
+    assert_int_equal(v->th.curfound, first);
+    view_set_find(v, "chinese douanescanners");
+    assert_int_equal(v->th.nfound, 3);      /* two words in a row: title, q1, note */
+    view_set_find(v, "geinstalleerd");      /* diacritics do not matter */
+    assert_int_equal(v->th.nfound, 1);
+    view_set_find(v, "xyzzy");
+    assert_int_equal(v->th.nfound, 0);
+    key(v, VK_ESCAPE);
+    assert_int_equal(v->focus, FO_LIST);
+    assert_string_equal(v->find, "");
+}
+
+static void test_history(void **state)
+{
+    view *v = *state;
+    int64_t scroll;
+
+    type(v, "nuctech");
+    settle(v);
+    key(v, VK_ENTER);
+    key(v, VK_ENTER);
+    assert_int_equal(v->screen, SC_DOC);
+    view_scroll(v, 300);
+    scroll = v->th.scroll;
+    assert_true(scroll > 0);
+    key(v, VK_ESCAPE);                        /* back to the results */
+    settle(v);
+    assert_int_equal(v->screen, SC_LIST);
+    assert_string_equal(v->query, "nuctech");
+    assert_int_equal(v->res.total, 1);
+    key(v, VK_FORWARD);                       /* and forward to the same place */
+    assert_int_equal(v->screen, SC_DOC);
+    assert_int_equal(v->th.scroll, scroll);
+    key(v, VK_HOME);
+    assert_int_equal(v->screen, SC_LIST);
+    assert_false(vp_searching(v));
+    key(v, VK_BACK);
+    assert_int_equal(v->screen, SC_DOC);
+    key(v, VK_BACK);
+    assert_int_equal(v->screen, SC_LIST);
+    assert_string_equal(v->query, "nuctech");
+    /* typing on the case screen starts a search */
+    view_open_zaak(v, "2015Z08452");
+    type(v, "x");
+    assert_int_equal(v->screen, SC_LIST);
+    assert_int_equal(v->focus, FO_SEARCH);
+}
+
+static void test_click(void **state)
+{
+    view *v = *state;
+    size_t i;
+    vin in;
+
+    view_render(v);
+    for (i = 0; i < v->nhots && v->hots[i].act != H_ROW; i++)
+        ;
+    assert_true(i < v->nhots);
+    memset(&in, 0, sizeof in);
+    in.type = VI_PRESS;
+    in.x = v->hots[i].x + 5;
+    in.y = v->hots[i].y + 5;
+    view_input(v, &in);
+    in.type = VI_RELEASE;
+    view_input(v, &in);
+    assert_int_equal(v->screen, SC_DOC);
+    view_render(v);
+    /* the back button in the top bar */
+    for (i = 0; i < v->nhots && !(v->hots[i].act == H_BUTTON && v->hots[i].arg == B_BACK); i++)
+        ;
+    assert_true(i < v->nhots);
+    in.type = VI_PRESS;
+    in.x = v->hots[i].x + 2;
+    in.y = v->hots[i].y + 2;
+    view_input(v, &in);
+    in.type = VI_RELEASE;
+    view_input(v, &in);
+    assert_int_equal(v->screen, SC_LIST);
+}
+
+static void test_touch(void **state)
+{
+    view *v = *state;
+    vin in;
+    int i;
+
+    assert_int_equal(view_open_zaak(v, "2022Z01227"), 0);
+    view_render(v);
+    memset(&in, 0, sizeof in);
+    in.touch = 1;
+    in.type = VI_PRESS;
+    in.x = 400;
+    in.y = 400;
+    in.ms = 1000;
+    view_input(v, &in);
+    for (i = 1; i <= 10; i++) {           /* a quick swipe up */
+        in.type = VI_MOTION;
+        in.y = 400 - 30 * i;
+        in.ms = 1000 + 10 * (uint32_t)i;
+        view_input(v, &in);
+    }
+    in.type = VI_RELEASE;
+    view_input(v, &in);
+    assert_true(v->th.scroll >= 290);
+    assert_int_equal(v->animating, 1);      /* momentum carries on */
+    {
+        int64_t s = v->th.scroll;
+        for (i = 1; i < 400 && v->animating; i++) {
+            in.type = VI_TICK;
+            in.ms = 1100 + 16 * (uint32_t)i;
+            view_input(v, &in);
+        }
+        assert_false(v->animating);         /* and stops by itself */
+        assert_true(v->th.scroll > s);
+    }
+}
+
+/* ---- keeping, kiosk, errors ------------------------------------------ */
+
+static void test_keep(void **state)
+{
+    keep k;
+    char dir[128];
+
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/keep", tmpdir);
+    assert_int_equal(keep_load(&k, dir, 3), 0);
+    assert_int_equal(keep_toggle(&k, "2022Z01227", "Chinese scanners", 1), 1);
+    keep_visit(&k, "2015Z08452", "Ballast Nedam", 2);
+    keep_visit(&k, "2016Z05661", "a", 3);
+    keep_visit(&k, "2017Z03712", "b", 4);
+    keep_visit(&k, "2018Z00077", "c", 5);    /* pushes the oldest out */
+    keep_visit(&k, "2016Z05661", "a", 6);    /* moves to the front */
+    keep_visit(&k, "../../etc", "x", 7);     /* not a case number: ignored */
+    keep_free(&k);
+    assert_int_equal(keep_load(&k, dir, 3), 0);
+    assert_int_equal(k.nbm, 1);
+    assert_true(keep_is_bookmarked(&k, "2022Z01227"));
+    assert_string_equal(k.bm[0].title, "Chinese scanners");
+    assert_int_equal(k.nrecent, 3);
+    assert_string_equal(k.recent[0].zaak, "2016Z05661");
+    assert_string_equal(k.recent[1].zaak, "2018Z00077");
+    assert_string_equal(k.recent[2].zaak, "2017Z03712");
+    assert_int_equal(keep_toggle(&k, "2022Z01227", NULL, 8), 0);
+    assert_false(keep_is_bookmarked(&k, "2022Z01227"));
+    keep_free(&k);
+}
+
+static void test_kiosk(void **state)
+{
+    view *v = *state;
+    vin in;
+
+    v->cfg.kiosk = 1;
+    type(v, "nuctech");
+    settle(v);
+    key(v, VK_ENTER);
+    key(v, VK_ENTER);
+    assert_int_equal(v->screen, SC_DOC);
+    key(v, VK_QUIT);
+    assert_false(v->quit);                  /* no way out by ordinary keys */
+    memset(&in, 0, sizeof in);
+    in.type = VI_IDLE;
+    view_input(v, &in);
+    assert_int_equal(v->screen, SC_LIST);
+    assert_string_equal(v->query, "");
+    assert_int_equal(v->nback, 0);
+    assert_int_equal(v->nfwd, 0);
+    assert_int_equal(v->keep.nrecent, 0);
+}
+
+static void test_damaged(void **state)
+{
+    view v;
+    vconfig c;
+    char bad[160], *paths[1] = { bad };
+    FILE *f;
+
+    (void)state;
+    snprintf(bad, sizeof bad, "%s/bad.vbk", tmpdir);
+    f = fopen(bad, "w");
+    assert_non_null(f);
+    fputs("not an archive at all, but long enough to look at the header of it", f);
+    fclose(f);
+    memset(&c, 0, sizeof c);
+    assert_int_equal(view_init(&v, &c, &fake, 800, 480), 0);
+    assert_int_equal(view_open(&v, paths, 1, NULL, NULL), 0);
+    assert_int_equal(v.screen, SC_ERROR);
+    assert_non_null(strstr(v.errmsg, "bad.vbk"));
+    view_render(&v);
+    assert_true(drawn(&v, "bad.vbk"));
+    type(&v, "nuctech");                     /* input does nothing harmful */
+    key(&v, VK_DOWN);
+    assert_int_equal(v.screen, SC_ERROR);
+    view_free(&v);
+    /* and with no archive at all, the screen that says how to make one */
+    assert_int_equal(view_init(&v, &c, &fake, 800, 480), 0);
+    assert_int_equal(view_open(&v, NULL, 0, NULL, NULL), 0);
+    assert_int_equal(v.screen, SC_NOARCH);
+    view_render(&v);
+    assert_true(drawn(&v, "vbpack pack"));
+    view_free(&v);
+}
+
+/* Open every case and run a search many times: nothing may grow. */
+static void test_repeat(void **state)
+{
+    view *v = *state;
+    static const char *const zaken[] = { "2022Z01227", "2015Z08452", "2017Z03712",
+                                         "2020Z11907", "2014Z07524" };
+    size_t cap0 = 0;
+    int i;
+
+    for (i = 0; i < 200; i++) {
+        assert_int_equal(view_open_zaak(v, zaken[i % 5]), 0);
+        view_set_find(v, i % 2 ? "minister" : "");
+        view_render(v);
+        view_set_query(v, i % 3 ? "minister" : "nuctech");
+        settle(v);
+        if (i == 20)
+            cap0 = v->th.cap + v->dl.cap + v->hotcap;
+    }
+    assert_int_equal(v->nback, HIST_MAX);    /* history is bounded */
+    assert_int_equal(v->th.cap + v->dl.cap + v->hotcap, cap0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_wrap),
+        cmocka_unit_test_setup_teardown(test_browse, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_jump, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_search, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_paging_results, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_chips, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_thread, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_find, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_history, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_click, view_setup, view_teardown),
+        cmocka_unit_test_setup_teardown(test_touch, view_setup, view_teardown),
+        cmocka_unit_test(test_keep),
+        cmocka_unit_test_setup_teardown(test_kiosk, view_setup, view_teardown),
+        cmocka_unit_test(test_damaged),
+        cmocka_unit_test_setup_teardown(test_repeat, view_setup, view_teardown),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
