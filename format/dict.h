@@ -23,7 +23,7 @@
  * other to help (or memory ran out). dict must hold cap bytes.
  *
  * Time and memory are about linear in the total sample size (a few MB is
- * the intended input; beyond 16 MB only the first 16 MB are read). NULL
+ * the intended input; beyond 8 MB only the first 8 MB are read). NULL
  * samples and empty ones are skipped. The most valuable phrases are put at
  * the end of the dictionary, where deflate reaches them with the shortest
  * distances. */

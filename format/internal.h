@@ -15,7 +15,7 @@
 #include "search.h"
 #include "token.h"
 
-#define FMT_VERSION_NUMBER 1
+#define FMT_VERSION_NUMBER 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */
 #define VB_CHUNK 64
@@ -168,6 +168,8 @@ struct fmt_archive {
     fmt_buf scratch;     /* inflate output, reused */
     fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
     int verifying;       /* fmt_verify running: check everything */
+    uint64_t content_len;   /* bytes before the checksum trailer; 0: none */
+    char checksum[65];      /* its SHA-256, hex */
     char path[1024];
     char err[512];
 };

@@ -175,6 +175,31 @@ const char *fmt_status_name(int status)
 
 /* ---- opening -------------------------------------------------------------- */
 
+/* The checksum trailer (writer.c) at the end of the file, if there. */
+static void read_trailer(fmt_archive *a)
+{
+    int fd = open(a->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    unsigned char t[64];
+    if (fd >= 0 && !fstat(fd, &st) && st.st_size >= 64 &&
+        pread(fd, t, 64, st.st_size - 64) == 64 && !memcmp(t, "VBKSUM01", 8)) {
+        uint64_t len = 0;
+        for (int i = 0; i < 8; i++)
+            len = len << 8 | t[8 + i];
+        if (len == (uint64_t)st.st_size - 64) {
+            a->content_len = len;
+            static const char hex[] = "0123456789abcdef";
+            for (int i = 0; i < 32; i++) {
+                a->checksum[2 * i] = hex[t[16 + i] >> 4];
+                a->checksum[2 * i + 1] = hex[t[16 + i] & 15];
+            }
+            a->checksum[64] = 0;
+        }
+    }
+    if (fd >= 0)
+        close(fd);
+}
+
 /* Read both LMDB meta pages and refuse a file shorter than the pages its
  * newest meta claims (LMDB would fault reading them). This knows LMDB's
  * 64-bit on-disk meta layout: magic at 16, the free db's md_pad (the page
@@ -381,6 +406,8 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
         rc = open_dbs(a);
         if (!rc)
             rc = load_meta(a);
+        if (!rc)
+            read_trailer(a);
     }
     if (rc) {
         snprintf(msg, msglen, "%s", a->err);
@@ -614,7 +641,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     memset(o, 0, sizeof *o);
     meta_str(a, "title", o->title, sizeof o->title);
     meta_str(a, "edition", o->edition, sizeof o->edition);
-    meta_str(a, "checksum", o->checksum, sizeof o->checksum);
+    memcpy(o->checksum, a->checksum, sizeof o->checksum);
     uint64_t v = 0;
     o->version = FMT_VERSION_NUMBER;
     o->documents = a->ndocs;

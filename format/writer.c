@@ -29,6 +29,7 @@
 #include "dict.h"
 #include "index.h"
 #include "internal.h"
+#include "sha256.h"
 
 #define RUN_BYTES (32u << 20)      /* run buffer before a spill */
 #define SAMPLE_CAP (2u << 20)      /* dictionary training sample */
@@ -792,7 +793,36 @@ static int shrink_map(build *b)
     return rc ? mdb_fail(b, rc, "commit") : FMT_OK;
 }
 
-/* Sync the finished file and rename it into place. */
+/* Append the trailer: "VBKSUM01", u64 BE length of what precedes it, the
+ * SHA-256 of those bytes, 16 zero bytes. LMDB ignores bytes past its last
+ * page; the trailer lets anyone check a snapshot end to end. */
+static int add_trailer(build *b)
+{
+    int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    vb_sha256 c;
+    vb_sha256_init(&c);
+    static unsigned char buf[1 << 16];
+    uint64_t total = 0;
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0) {
+            vb_sha256_update(&c, buf, (size_t)n);
+            total += (uint64_t)n;
+        }
+    unsigned char t[64] = "VBKSUM01";
+    for (int i = 0; i < 8; i++)
+        t[8 + i] = (unsigned char)(total >> (56 - 8 * i));
+    vb_sha256_final(&c, t + 16);
+    int bad = n < 0 || pwrite(fd, t, sizeof t, (off_t)total) != (ssize_t)sizeof t ||
+              fsync(fd);
+    int e = errno;
+    close(fd);
+    return bad ? werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(e)) : FMT_OK;
+}
+
+/* Sync the finished file, add its checksum, rename it into place. */
 static int publish(build *b)
 {
     fmt_writer *w = b->w;
@@ -801,6 +831,8 @@ static int publish(build *b)
     b->env = NULL;
     if (rc)
         return werr(w, FMT_IO, "%s: %s", b->tmp, mdb_strerror(rc));
+    if ((rc = add_trailer(b)))
+        return rc;
     if (rename(b->tmp, w->path))
         return werr(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;

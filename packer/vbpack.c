@@ -313,11 +313,12 @@ static int cmd_info(int argc, char **argv)
         printf(",\"last_date\":");
         json_date(stdout, in.last_date);
         printf(",\"source_bytes\":%llu,\"archive_bytes\":%llu,"
-               "\"records_bytes\":%llu,\"index_bytes\":%llu,\"terms\":%u}\n",
+               "\"records_bytes\":%llu,\"index_bytes\":%llu,\"terms\":%u,"
+               "\"checksum\":\"%s\"}\n",
                (unsigned long long)in.source_bytes,
                (unsigned long long)in.archive_bytes,
                (unsigned long long)in.records_bytes,
-               (unsigned long long)in.index_bytes, in.terms);
+               (unsigned long long)in.index_bytes, in.terms, in.checksum);
         return 0;
     }
     printf("title:      %s\nedition:    %s\nformat:     %u\n", in.title,
@@ -339,6 +340,7 @@ static int cmd_info(int argc, char **argv)
            in.source_bytes ? 100.0 * in.records_bytes / in.source_bytes : 0);
     printf("index:      %llu bytes, %u terms\n",
            (unsigned long long)in.index_bytes, in.terms);
+    printf("sha-256:    %s\n", in.checksum[0] ? in.checksum : "(none)");
     return 0;
 }
 
