@@ -229,12 +229,13 @@ static int grow_table(vb_index *ix)
     return FMT_OK;
 }
 
-/* The table slot of word w (inserted if new), or -1 when out of memory. */
-static long word_slot(vb_index *ix, const char *w, size_t n)
+/* The table slot of word w with hash h (inserted if new), or -1 when out
+ * of memory. */
+static long word_slot(vb_index *ix, const char *w, size_t n, uint32_t h)
 {
     if (ix->nwords * 2 >= ix->tabcap && grow_table(ix))
         return -1;
-    uint32_t h = hash32(w, n), j = h & (ix->tabcap - 1);
+    uint32_t j = h & (ix->tabcap - 1);
     for (;;) {
         wentry *e = &ix->tab[j];
         if (!e->wlen)
@@ -337,10 +338,16 @@ static int flush_doc(vb_index *ix, uint32_t docno)
         if (grow_table(ix))
             return FMT_NOMEM;
     /* positions grouped by word: a counting sort on local ids */
-    uint32_t at = 0;
+    /* The big table is far bigger than the caches: ask for each word's
+     * slot a few words ahead, so the lookups overlap their misses. */
+    uint32_t at = 0, mask = ix->tabcap - 1;
+    for (uint32_t i = 0; i < ix->nl && i < 8; i++)
+        __builtin_prefetch(&ix->tab[ix->l[i].hash & mask]);
     for (uint32_t i = 0; i < ix->nl; i++) {
         lentry *e = &ix->l[i];
-        long s = word_slot(ix, ix->lwords.data + e->off, e->len);
+        if (i + 8 < ix->nl)
+            __builtin_prefetch(&ix->tab[ix->l[i + 8].hash & mask]);
+        long s = word_slot(ix, ix->lwords.data + e->off, e->len, e->hash);
         if (s < 0)
             return FMT_NOMEM;
         e->slot = (uint32_t)s;
@@ -353,6 +360,11 @@ static int flush_doc(vb_index *ix, uint32_t docno)
     for (uint32_t i = 0; i < ix->nl; i++) {
         lentry *e = &ix->l[i];
         wentry *w = &ix->tab[e->slot];
+        if (i + 4 < ix->nl) {
+            const wentry *nx = &ix->tab[ix->l[i + 4].slot];
+            __builtin_prefetch(nx->pos.p + nx->pos.len, 1);
+            __builtin_prefetch(nx->post.p + nx->post.len, 1);
+        }
         uint32_t last = 0;
         if (bvec_reserve(ix, &w->pos, (size_t)e->tf * 5))
             return FMT_NOMEM;
