@@ -59,6 +59,12 @@ typedef struct fmt_archive fmt_archive;
 int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen);
 void fmt_close(fmt_archive *a);
 
+/* Give the archive pages this handle has read back to the system (they
+ * are read again when needed). For long-running readers after large scans:
+ * resident memory then stays what the program itself holds. Safe at any
+ * time; values fetched before stay valid. */
+void fmt_release_pages(fmt_archive *a);
+
 /* The last error message on this handle, naming the record or input.
  * Valid until the next call on the handle. Never NULL. */
 const char *fmt_errmsg(const fmt_archive *a);

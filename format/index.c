@@ -29,9 +29,7 @@ typedef struct {
     uint32_t woff;        /* word bytes in the word arena */
     uint16_t wlen;
     uint32_t hash;
-    uint32_t df, lastdoc, curdoc; /* curdoc = docno + 1 while in a doc */
-    uint32_t tf, lastpos;
-    uint8_t subj;
+    uint32_t df, lastdoc;
     bvec post, pos;
 } wentry;
 
@@ -446,6 +444,14 @@ static int flush_run(vb_index *ix)
     if (!ok || fflush(f) || fseek(f, 0, SEEK_SET))
         return ixerr(ix, FMT_IO, "writing a temporary file failed");
     clear_words(ix);
+    /* start small again: the table grew to this run's words */
+    wentry *fresh = fmt__calloc(1u << 16, sizeof *fresh);
+    if (!fresh)
+        return ixerr(ix, FMT_NOMEM, "out of memory");
+    free(ix->tab);
+    ix->tab = fresh;
+    ix->tabcap = 1u << 16;
+    ix->mem = (size_t)ix->tabcap * sizeof *fresh;
     return FMT_OK;
 }
 
@@ -670,8 +676,12 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
     f->bytes += kl + vl;
     /* commit now and then so the dirty pages LMDB holds stay few */
     if (++f->puts % 20000 == 0) {
-        if ((rc = mdb_txn_commit(*f->txn)) ||
-            (rc = mdb_txn_begin(f->env, NULL, 0, f->txn))) {
+        if ((rc = mdb_txn_commit(*f->txn))) {
+            *f->txn = NULL;
+            return vb_mdb_code(rc);
+        }
+        vb_drop_pages(f->env);
+        if ((rc = mdb_txn_begin(f->env, NULL, 0, f->txn))) {
             *f->txn = NULL;
             return vb_mdb_code(rc);
         }

@@ -181,6 +181,9 @@ int vb_err(fmt_archive *a, int code, const char *fmt, ...)
 #endif
     ;
 
+/* Drop the pages of env's map from this process's memory (pages.c). */
+void vb_drop_pages(MDB_env *env);
+
 /* Translate an LMDB code to FMT_*. */
 int vb_mdb_code(int rc);
 

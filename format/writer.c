@@ -555,6 +555,7 @@ static int commit_and_renew(build *b)
     b->txn = NULL;
     if (rc)
         return mdb_fail(b, rc, "commit");
+    vb_drop_pages(b->env); /* the pages written are not read again soon */
     rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
     return rc ? mdb_fail(b, rc, "begin") : FMT_OK;
 }
