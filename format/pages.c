@@ -6,19 +6,56 @@
  * touches many over a day; neither needs them again soon. madvise
  * (MADV_DONTNEED) drops them from this process: the mapping stays valid and
  * a later access reads the page again from the page cache or the file.
+ *
+ * LMDB does not tell where its map is (MDB_envinfo.me_mapaddr is only the
+ * fixed address asked for, normally none), so the map is found in
+ * /proc/self/maps as the shared mapping of the environment's file. Where
+ * that is not available (not Linux), nothing is dropped.
  */
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include "internal.h"
+
+/* The mapping of the file open as fd: its start and length. */
+static int find_map(int fd, void **start, size_t *len)
+{
+    struct stat st;
+    if (fstat(fd, &st))
+        return -1;
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f)
+        return -1;
+    char line[512];
+    int found = -1;
+    while (found && fgets(line, sizeof line, f)) {
+        unsigned long lo, hi, off, ino;
+        unsigned maj, mnr;
+        char perms[8];
+        if (sscanf(line, "%lx-%lx %7s %lx %x:%x %lu", &lo, &hi, perms, &off,
+                   &maj, &mnr, &ino) == 7 &&
+            ino == (unsigned long)st.st_ino && perms[3] == 's' && off == 0) {
+            *start = (void *)lo;
+            *len = hi - lo;
+            found = 0;
+        }
+    }
+    fclose(f);
+    return found;
+}
 
 void vb_drop_pages(MDB_env *env)
 {
+    int fd;
+    void *start;
+    size_t len;
     MDB_envinfo info;
     MDB_stat st;
-    if (!env || mdb_env_info(env, &info) || mdb_env_stat(env, &st) ||
-        !info.me_mapaddr)
+    if (!env || mdb_env_get_fd(env, &fd) || find_map(fd, &start, &len) ||
+        mdb_env_info(env, &info) || mdb_env_stat(env, &st))
         return;
-    size_t len = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
-    madvise(info.me_mapaddr, len, MADV_DONTNEED);
+    size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
+    madvise(start, used < len ? used : len, MADV_DONTNEED);
 }
 
 void fmt_release_pages(fmt_archive *a)

@@ -73,6 +73,20 @@ static void print_mem(void)
     if (f)
         fclose(f);
     fputc('\n', stderr);
+    /* and which mappings hold more than 8 MB */
+    f = fopen("/proc/self/smaps", "r");
+    char name[300] = "";
+    while (f && fgets(line, sizeof line, f)) {
+        unsigned long kb;
+        if (strchr(line, '-') && strchr(line, ' ') && line[0] != ' ' &&
+            strncmp(line, "Rss", 3) && strncmp(line, "Size", 4) &&
+            line[strlen(line) - 2] != 'B')
+            snprintf(name, sizeof name, "%s", line);
+        else if (sscanf(line, "Rss: %lu kB", &kb) == 1 && kb > 8192)
+            fprintf(stderr, "      %lu kB %s", kb, name);
+    }
+    if (f)
+        fclose(f);
 }
 
 /* ---- pack ------------------------------------------------------------------ */
@@ -171,6 +185,12 @@ static void finish_progress(void *ctx, const char *phase, uint64_t done,
 {
     packer *p = ctx;
     /* VBPACK_TIMES=1: when each phase ends, for tuning */
+    if (getenv("VBPACK_TIMES") && !strncmp(phase, "busy-", 5)) {
+        fprintf(stderr, "           %s: %.3f s\n", phase, done / 1e3);
+        return;
+    }
+    if (!strncmp(phase, "busy-", 5))
+        return;
     if (getenv("VBPACK_TIMES") && strcmp(phase, "write")) {
         fprintf(stderr, "%8.3f s  %-10s", since(&p->start), phase);
         print_mem();
