@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include "index.h"
 
-#define INDEX_MEM (48u << 20)
+#define INDEX_MEM (24u << 20)
 
 typedef struct {          /* a small growable byte vector */
     unsigned char *p;

@@ -374,7 +374,10 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
 /* ---- summaries ----------------------------------------------------------
  * u8 kind, u8 status, varint answer_days+1, varint submitted, varint
  * received, then strings: id, zaak, subject, members, parties, addressees,
- * answered_by. */
+ * answered_by, then u32 BE CRC-32 of all that. The checksum is what lets a
+ * result list show a summary without inflating the record and still never
+ * show damaged text; a summary without one (made before it existed) is
+ * read as it is. */
 
 static int join(fmt_buf *b, char *const *v, size_t n, const char *sep)
 {
@@ -423,6 +426,7 @@ int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
                       fmt_buf *b)
 {
     unsigned char hd[2] = {(unsigned char)d->kind, (unsigned char)status};
+    size_t start = b->len;
     int rc = fmt_buf_append(b, hd, 2);
     rc = rc ? rc : vb_buf_varint(b, (uint64_t)(answer_days + 1));
     rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->submitted);
@@ -434,6 +438,11 @@ int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
     rc = rc ? rc : members_strings(d, b);
     rc = rc ? rc : join(b, d->addressees, d->naddressees, "; ");
     rc = rc ? rc : join(b, d->answered_by, d->nanswered_by, "; ");
+    if (!rc) {
+        unsigned char crc[4];
+        vb_put_be32(crc, fmt_crc32(0, b->data + start, b->len - start));
+        rc = fmt_buf_append(b, crc, 4);
+    }
     return rc;
 }
 
@@ -467,8 +476,12 @@ int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
             fmt_buf_append(&s->buf, "", 1))
             return FMT_NOMEM;
     }
-    if (c.p != c.end)
+    if (c.p == c.end - 4) {
+        if (vb_get_be32(c.p) != fmt_crc32(0, p, (size_t)(c.p - p)))
+            return FMT_CORRUPT;
+    } else if (c.p != c.end) {
         return FMT_CORRUPT;
+    }
     const char **dst[7] = {&s->id,      &s->zaak,       &s->subject,
                            &s->members, &s->parties,    &s->addressees,
                            &s->answered_by};

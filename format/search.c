@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "guard.h"
 #include "internal.h"
 #include "query.h"
 
@@ -289,18 +290,21 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
                        void *ctx)
 {
     MDB_cursor *c;
-    if (mdb_cursor_open(e->a->txn, dbi, &c))
+    if (vb_g_cursor_open(e->a, dbi, &c))
         return FMT_CORRUPT;
     MDB_val k = {pn, (void *)prefix}, v;
-    int rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
+    int rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
     while (!rc && k.mv_size >= pn && !memcmp(k.mv_data, prefix, pn) &&
            n++ < MAX_EXPANSION && !out && !cancelled(e)) {
         out = fn(e, k.mv_data, k.mv_size, ctx);
-        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_NEXT);
     }
     mdb_cursor_close(c);
     if (rc && rc != MDB_NOTFOUND)
-        return FMT_CORRUPT;
+        return vb_broken(e->a) ? FMT_CORRUPT
+                               : vb_err(e->a, FMT_CORRUPT,
+                                        "%s: index damaged (%s)", e->a->path,
+                                        mdb_strerror(rc));
     return out ? out : e->rc;
 }
 
@@ -1023,9 +1027,12 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}};
+    a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);
     vb_plist_free(&e.tmp);
+    if (!rc && vb_broken(a))
+        rc = FMT_CORRUPT;
     if (!rc)
         rc = make_page(r, o);
     if (!rc && o->facets) {
@@ -1035,6 +1042,8 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     }
     if (rc) {
         fmt_results_free(r);
+        if (rc == FMT_CORRUPT && !a->err[0])
+            vb_err(a, rc, "%s: index damaged", a->path);
         return rc;
     }
     *rp = r;

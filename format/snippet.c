@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "guard.h"
 #include "internal.h"
 #include "query.h"
 
@@ -411,12 +412,12 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
         return FMT_NOMEM;
     size_t nc = 0;
     MDB_cursor *cur;
-    if (mdb_cursor_open(a->txn, a->terms, &cur)) {
+    if (vb_g_cursor_open(a, a->terms, &cur)) {
         free(c);
         return FMT_CORRUPT;
     }
     MDB_val k = {pl, p}, v;
-    int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
+    int rc = vb_g_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
     /* keep the cap most frequent: c is a small sorted array */
     while (!rc && k.mv_size >= pl && !memcmp(k.mv_data, p, pl) &&
            scanned++ < 50000 && !out) {
@@ -436,12 +437,20 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
             }
             c[i] = (cand){w, df};
         }
-        rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+        rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
     mdb_cursor_close(cur);
-    for (size_t i = 0; i < nc; i++)
-        words[i] = c[i].w;
-    *n = nc;
+    if (!out && rc && rc != MDB_NOTFOUND)
+        out = vb_broken(a) ? FMT_CORRUPT
+                           : vb_err(a, FMT_CORRUPT, "%s: index damaged (%s)",
+                                    a->path, mdb_strerror(rc));
+    for (size_t i = 0; i < nc; i++) {
+        if (out)
+            free(c[i].w);
+        else
+            words[i] = c[i].w;
+    }
+    *n = out ? 0 : nc;
     free(c);
     return out;
 }
@@ -487,13 +496,14 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
     if (wl < 3 || wl >= cap)
         return 0;
     MDB_cursor *cur;
-    if (mdb_cursor_open(a->txn, a->terms, &cur))
+    if (vb_g_cursor_open(a, a->terms, &cur))
         return 0;
     double bestscore = -1;
     MDB_val k = {1, (void *)w}, v;
-    int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE), scanned = 0;
+    int rc = vb_g_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0;
     int max = wl > 6 ? 2 : 1;
-    while (!rc && ((const char *)k.mv_data)[0] == w[0] && scanned++ < 300000) {
+    while (!rc && k.mv_size && ((const char *)k.mv_data)[0] == w[0] &&
+           scanned++ < 300000) {
         int dist = distance(w, wl, k.mv_data, k.mv_size, max);
         uint32_t df = dist <= max && dist > 0 ? term_df(v.mv_data, v.mv_size) : 0;
         if (df > 0) {
@@ -504,7 +514,7 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
                 best[k.mv_size] = 0;
             }
         }
-        rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+        rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
     mdb_cursor_close(cur);
     return bestscore >= 0;
@@ -560,5 +570,7 @@ int fmt_didyoumean(fmt_archive *a, const char *query, fmt_buf *out)
     fmt_query_free(q);
     if (rc)
         return rc;
+    if (vb_broken(a))
+        return FMT_CORRUPT;
     return changed ? FMT_OK : FMT_NOTFOUND;
 }

@@ -38,7 +38,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "guard.h"
 #include "internal.h"
+#include "sha256.h"
 
 /* ---- allocation ---------------------------------------------------------- */
 
@@ -173,6 +175,19 @@ const char *fmt_status_name(int status)
     return status >= 0 && status <= FMT_STATUS_WITHDRAWN ? n[status] : "";
 }
 
+static uint64_t vb_le64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static unsigned vb_le16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
 /* ---- opening -------------------------------------------------------------- */
 
 /* The checksum trailer (writer.c) at the end of the file, if there. */
@@ -188,71 +203,11 @@ static void read_trailer(fmt_archive *a)
             len = len << 8 | t[8 + i];
         if (len == (uint64_t)st.st_size - 64) {
             a->content_len = len;
-            static const char hex[] = "0123456789abcdef";
-            for (int i = 0; i < 32; i++) {
-                a->checksum[2 * i] = hex[t[16 + i] >> 4];
-                a->checksum[2 * i + 1] = hex[t[16 + i] & 15];
-            }
-            a->checksum[64] = 0;
+            vb_sha256_hex(t + 16, a->checksum);
         }
     }
     if (fd >= 0)
         close(fd);
-}
-
-/* Read both LMDB meta pages and refuse a file shorter than the pages its
- * newest meta claims (LMDB would fault reading them). This knows LMDB's
- * 64-bit on-disk meta layout: magic at 16, the free db's md_pad (the page
- * size) at 40, mm_last_pg at 136, mm_txnid at 144. */
-static int check_file(const char *path, char *msg, size_t msglen)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        snprintf(msg, msglen, "%s: %s", path, strerror(errno));
-        return FMT_IO;
-    }
-    struct stat st;
-    unsigned char m[2][160];
-    int rc = FMT_OK;
-    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        snprintf(msg, msglen, "%s: not a regular file", path);
-        rc = FMT_IO;
-    } else if (pread(fd, m[0], sizeof m[0], 0) != (ssize_t)sizeof m[0]) {
-        snprintf(msg, msglen, "%s: too short to be an archive", path);
-        rc = FMT_VERSION;
-    }
-    uint32_t magic = 0, psize = 0;
-    if (!rc) {
-        memcpy(&magic, m[0] + 16, 4);
-        memcpy(&psize, m[0] + 40, 4);
-        if (magic != 0xBEEFC0DE) {
-            snprintf(msg, msglen, "%s: not a Vraagbaak archive", path);
-            rc = FMT_VERSION;
-        } else if (psize < 512 || psize > 65536 || (psize & (psize - 1)) ||
-                   pread(fd, m[1], sizeof m[1], psize) != (ssize_t)sizeof m[1]) {
-            snprintf(msg, msglen, "%s: damaged archive header", path);
-            rc = FMT_CORRUPT;
-        }
-    }
-    if (!rc) {
-        uint64_t last[2], txn[2];
-        for (int i = 0; i < 2; i++) {
-            memcpy(&last[i], m[i] + 136, 8);
-            memcpy(&txn[i], m[i] + 144, 8);
-        }
-        int k = txn[1] > txn[0];
-        uint64_t need = last[k] + 1;
-        if (last[k] > ((uint64_t)1 << 40) ||
-            need * psize > (uint64_t)st.st_size) {
-            snprintf(msg, msglen,
-                     "%s: archive is truncated (%llu of %llu bytes)", path,
-                     (unsigned long long)st.st_size,
-                     (unsigned long long)(need * psize));
-            rc = FMT_CORRUPT;
-        }
-    }
-    close(fd);
-    return rc;
 }
 
 int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
@@ -261,7 +216,7 @@ int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
     MDB_val k = {klen, (void *)key}, v;
     *val = NULL;
     *vlen = 0;
-    int rc = mdb_get(a->txn, dbi, &k, &v);
+    int rc = vb_g_get(a, dbi, &k, &v);
     if (rc)
         return rc == MDB_NOTFOUND ? FMT_NOTFOUND : vb_mdb_code(rc);
     *val = v.mv_data;
@@ -313,7 +268,10 @@ static int load_col(fmt_archive *a, const char *name, size_t width,
     return FMT_OK;
 }
 
-static int open_dbs(fmt_archive *a)
+/* Open the tables and check what the main db says of each: the flags the
+ * writer gave (none: a damaged flag would make LMDB treat plain values as
+ * sub-databases) and a root page inside the file. */
+static int open_dbs(fmt_archive *a, const vb_layout *lay)
 {
     struct {
         const char *name;
@@ -321,11 +279,34 @@ static int open_dbs(fmt_archive *a)
     } t[] = {{"meta", &a->meta},   {"docs", &a->docs},   {"summary", &a->summary},
              {"ids", &a->ids},     {"terms", &a->terms},
              {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols}};
+    MDB_dbi main;
+    int rc = vb_g_dbi_open(a, NULL, &main);
+    if (rc)
+        return vb_err(a, vb_mdb_code(rc), "%s: %s", a->path,
+                      vb_broken(a) ? a->err : mdb_strerror(rc));
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-        int rc = mdb_dbi_open(a->txn, t[i].name, 0, t[i].dbi);
+        MDB_val k = {strlen(t[i].name), (void *)t[i].name}, v;
+        unsigned flags = 0;
+        rc = vb_g_get(a, main, &k, &v);
+        if (rc == MDB_NOTFOUND)
+            return vb_err(a, FMT_VERSION,
+                          "%s: no '%s' table: not a Vraagbaak archive",
+                          a->path, t[i].name);
+        if (!rc) {
+            const unsigned char *d = v.mv_data;
+            uint64_t root = v.mv_size == 48 ? vb_le64(d + 40) : 0;
+            if (v.mv_size != 48 || vb_le16(d + 4) ||
+                (root > lay->last && root != UINT64_MAX))
+                rc = MDB_CORRUPTED;
+        }
+        if (!rc)
+            rc = vb_g_dbi_open(a, t[i].name, t[i].dbi);
+        if (!rc && (mdb_dbi_flags(a->txn, *t[i].dbi, &flags) || flags))
+            rc = MDB_CORRUPTED;
+        if (rc && vb_broken(a))
+            return FMT_CORRUPT;
         if (rc)
-            return vb_err(a, rc == MDB_NOTFOUND ? FMT_VERSION : vb_mdb_code(rc),
-                          "%s: no '%s' table: not a Vraagbaak archive (%s)",
+            return vb_err(a, vb_mdb_code(rc), "%s: table '%s' damaged (%s)",
                           a->path, t[i].name, mdb_strerror(rc));
     }
     return FMT_OK;
@@ -345,7 +326,7 @@ static int load_meta(fmt_archive *a)
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;
-    if (ndocs > UINT32_MAX - VB_CHUNK || mdb_stat(a->txn, a->docs, &st) ||
+    if (ndocs > UINT32_MAX - VB_CHUNK || vb_g_stat(a, a->docs, &st) ||
         st.ms_entries != (ndocs + VB_CHUNK - 1) / VB_CHUNK)
         return vb_err(a, FMT_CORRUPT, "%s: document count damaged", a->path);
     a->ndocs = (uint32_t)ndocs;
@@ -383,7 +364,8 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     }
     *ap = NULL;
     msg[0] = 0;
-    int rc = check_file(path, msg, msglen);
+    vb_layout lay;
+    int rc = vb_check_layout(path, &lay, msg, msglen);
     if (rc)
         return rc;
     fmt_archive *a = fmt__calloc(1, sizeof *a);
@@ -396,14 +378,12 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     }
     a->zs = zs;
     snprintf(a->path, sizeof a->path, "%s", path);
-    if ((rc = mdb_env_create(&a->env)) || (rc = mdb_env_set_maxdbs(a->env, 16)) ||
-        (rc = mdb_env_open(a->env, path,
-                           MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
-                           0444)) ||
-        (rc = mdb_txn_begin(a->env, NULL, MDB_RDONLY, &a->txn))) {
-        rc = vb_err(a, vb_mdb_code(rc), "%s: %s", path, mdb_strerror(rc));
+    if ((rc = vb_guard_open(a, &lay))) {
+        if (!vb_broken(a))
+            vb_err(a, vb_mdb_code(rc), "%s: %s", path, mdb_strerror(rc));
+        rc = vb_mdb_code(rc);
     } else {
-        rc = open_dbs(a);
+        rc = open_dbs(a, &lay);
         if (!rc)
             rc = load_meta(a);
         if (!rc)
@@ -422,6 +402,7 @@ void fmt_close(fmt_archive *a)
 {
     if (!a)
         return;
+    vb_guard_close(a);
     if (a->txn)
         mdb_txn_abort(a->txn);
     if (a->env)
@@ -530,7 +511,7 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
     if (fmt_crc32(0, a->scratch.data, plen) != pcrc)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
                       a->path, docno);
-    return FMT_OK;
+    return vb_broken(a) ? FMT_CORRUPT : FMT_OK;
 }
 
 int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d)
@@ -581,8 +562,18 @@ int fmt_find(fmt_archive *a, const char *id, uint32_t *docno)
         return rc;
     if (vl != 4 || vb_get_be32(v) >= a->ndocs)
         return vb_err(a, FMT_CORRUPT, "%s: id '%s' damaged", a->path, id);
-    *docno = vb_get_be32(v);
-    return FMT_OK;
+    /* The ids table has no checksum of its own: a damaged number would
+     * give another document, so the (checksummed) summary must agree. */
+    uint32_t d = vb_get_be32(v);
+    fmt_summary s = {0};
+    rc = fmt_get_summary(a, d, &s);
+    if (!rc && strcmp(s.id, id))
+        rc = vb_err(a, FMT_CORRUPT, "%s: id '%s' damaged (it leads to '%s')",
+                    a->path, id, s.id);
+    fmt_summary_free(&s);
+    if (!rc)
+        *docno = d;
+    return rc;
 }
 
 int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
@@ -602,16 +593,21 @@ int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
         return rc;
     if (vl % 4)
         return vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
-    for (size_t i = 0; i < vl / 4; i++) {
+    /* As for ids: each document's summary must name this zaak. */
+    fmt_summary s = {0};
+    for (size_t i = 0; i < vl / 4 && !rc; i++) {
         uint32_t d = vb_get_be32(v + 4 * i);
         if (d >= a->ndocs)
-            return vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path,
-                          zaak);
-        if (i < cap)
+            rc = vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+        else if (!(rc = fmt_get_summary(a, d, &s)) && strcmp(s.zaak, zaak))
+            rc = vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+        if (!rc && i < cap)
             docnos[i] = d;
     }
-    *n = vl / 4;
-    return FMT_OK;
+    fmt_summary_free(&s);
+    if (!rc)
+        *n = vl / 4;
+    return rc;
 }
 
 int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
@@ -627,6 +623,8 @@ int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
         rc = vb_summary_decode(v, n, s);
     else if (rc == FMT_NOTFOUND)
         rc = FMT_CORRUPT;
+    if (!rc && vb_broken(a))
+        return FMT_CORRUPT;
     if (rc)
         return vb_err(a, rc, "%s: summary of record %u damaged", a->path,
                       docno);
@@ -682,78 +680,202 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
 
 /* ---- verify --------------------------------------------------------------- */
 
-/* Every record: inflate, checksums, fields, and the summary the writer
- * derived from it. Then the index tables must decode. */
+/* The SHA-256 of the content as it is on disk now, read through the
+ * descriptor LMDB holds (the very file that is mapped, even if another
+ * was renamed over its name since), compared with the trailer's. */
+int fmt_verify_checksum(fmt_archive *a, char hex[65])
+{
+    int fd;
+    hex[0] = 0;
+    if (vb_broken(a))
+        return FMT_CORRUPT;
+    if (mdb_env_get_fd(a->env, &fd))
+        return vb_err(a, FMT_IO, "%s: cannot read the file", a->path);
+    unsigned char t[64], *buf = fmt__alloc(1 << 16);
+    if (!buf)
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    vb_sha256 c;
+    vb_sha256_init(&c);
+    uint64_t off = 0, len = a->content_len;
+    int rc = FMT_OK;
+    if (!len) { /* no sound trailer: hash what LMDB uses, to show */
+        size_t maplen;
+        vb_map(a, &maplen);
+        len = maplen;
+    }
+    while (off < len && !rc) {
+        size_t want = len - off < (1 << 16) ? (size_t)(len - off) : 1 << 16;
+        ssize_t got = pread(fd, buf, want, (off_t)off);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            rc = vb_err(a, FMT_IO, "%s: read error at byte %llu: %s", a->path,
+                        (unsigned long long)off,
+                        got ? strerror(errno) : "unexpected end of file");
+        else {
+            vb_sha256_update(&c, buf, (size_t)got);
+            off += (uint64_t)got;
+        }
+    }
+    free(buf);
+    if (rc)
+        return rc;
+    unsigned char sum[32];
+    vb_sha256_final(&c, sum);
+    vb_sha256_hex(sum, hex);
+    static const unsigned char zero[16];
+    if (!a->content_len)
+        return vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is missing or "
+                      "damaged", a->path);
+    if (pread(fd, t, 64, (off_t)len) != 64 || memcmp(t + 48, zero, 16))
+        return vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is damaged",
+                      a->path);
+    if (strcmp(hex, a->checksum))
+        return vb_err(a, FMT_CORRUPT, "%s: content checksum mismatch: the "
+                      "file is damaged (sha-256 %s, expected %s)", a->path,
+                      hex, a->checksum);
+    return FMT_OK;
+}
+
+typedef struct {
+    fmt_archive *a;
+    void (*bad)(void *ctx, uint32_t docno, const char *msg);
+    void *ctx;
+    unsigned long damaged;
+    fmt_doc d;
+    fmt_summary s;
+    vb_plist l;
+} verifier;
+
+static void report(verifier *v, uint32_t docno, const char *msg)
+{
+    v->damaged++;
+    if (v->bad)
+        v->bad(v->ctx, docno, msg);
+}
+
+/* Record i against its summary and the columns the writer derived. */
+static int verify_record(verifier *v, uint32_t i)
+{
+    fmt_archive *a = v->a;
+    fmt_doc *d = &v->d;
+    fmt_summary *s = &v->s;
+    int rc = fmt_get(a, i, d);
+    if (!rc)
+        rc = fmt_get_summary(a, i, s);
+    if (!rc && (strcmp(s->id, d->id) || strcmp(s->zaak, d->zaak) ||
+                s->kind != d->kind || s->submitted != d->submitted ||
+                s->received != d->received || a->col_kind[i] != d->kind ||
+                a->col_status[i] != s->status || vb_doc_date(a, i) != s->date))
+        rc = vb_err(a, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                    "match the record", a->path, i, d->id);
+    if (rc && rc != FMT_NOMEM)
+        report(v, i, a->err);
+    return rc == FMT_NOMEM ? rc : FMT_OK;
+}
+
+/* One entry of the ids table: "d" id -> the document with that id, "z"
+ * zaak -> documents of that zaak. */
+static int verify_id(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+    fmt_archive *a = v->a;
+    const char *key = k->mv_data;
+    char name[512];
+    if (k->mv_size < 2 || k->mv_size >= sizeof name ||
+        (key[0] != 'd' && key[0] != 'z'))
+        return FMT_CORRUPT;
+    memcpy(name, key + 1, k->mv_size - 1);
+    name[k->mv_size - 1] = 0;
+    if (key[0] == 'd') {
+        uint32_t d;
+        return val->mv_size == 4 ? fmt_find(a, name, &d) : FMT_CORRUPT;
+    }
+    size_t n;
+    return fmt_zaak_docs(a, name, NULL, 0, &n);
+}
+
+/* Every entry of one table: posting lists decode, ids lead to their
+ * documents, stems are "stem NUL word". */
+static int verify_table(verifier *v, MDB_dbi dbi, const char *what)
+{
+    fmt_archive *a = v->a;
+    MDB_cursor *c;
+    MDB_val k, val;
+    int rc = vb_g_cursor_open(a, dbi, &c);
+    if (rc) {
+        vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged", a->path, what);
+        report(v, UINT32_MAX, a->err);
+        return FMT_OK;
+    }
+    int nomem = 0;
+    rc = vb_g_cursor_get(a, c, &k, &val, MDB_FIRST);
+    for (; rc == 0 && !nomem; rc = vb_g_cursor_get(a, c, &k, &val, MDB_NEXT)) {
+        const unsigned char *p = val.mv_data, *pos;
+        size_t n = val.mv_size, poslen;
+        int broken;
+        if (dbi == a->ids)
+            broken = verify_id(v, &k, &val);
+        else if (dbi == a->stems)
+            broken = !memchr(k.mv_data, 0, k.mv_size) || val.mv_size;
+        else if (dbi == a->facets)
+            broken = n < 4 || vb_postings_decode(p + 4, n - 4, &v->l, NULL,
+                                                 NULL, a->ndocs);
+        else
+            broken = vb_term_split(p, n, &p, &n, &pos, &poslen) ||
+                     vb_postings_decode(p, n, &v->l, NULL, NULL, a->ndocs);
+        if (broken == FMT_NOMEM)
+            nomem = 1;
+        else if (broken) {
+            char m[300];
+            snprintf(m, sizeof m, "%.200s: %s entry '%.*s' damaged", a->path,
+                     what, (int)(k.mv_size > 80 ? 80 : k.mv_size),
+                     (const char *)k.mv_data);
+            report(v, UINT32_MAX, m);
+        }
+    }
+    mdb_cursor_close(c);
+    if (nomem)
+        return FMT_NOMEM;
+    if (rc != MDB_NOTFOUND) {
+        if (!vb_broken(a))
+            vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
+                   what, mdb_strerror(rc));
+        report(v, UINT32_MAX, a->err);
+    }
+    return FMT_OK;
+}
+
+/* The content checksum first (it covers every byte), then every record,
+ * to name the damaged ones, then every entry of the index tables. */
 int fmt_verify(fmt_archive *a,
                void (*bad)(void *ctx, uint32_t docno, const char *msg),
                void *ctx)
 {
-    fmt_doc d = {0};
-    fmt_summary s = {0};
-    int damaged = 0;
+    verifier v = {a, bad, ctx, 0, {0}, {0}, {0}};
+    char hex[65];
+    int rc = fmt_verify_checksum(a, hex);
+    if (rc == FMT_NOMEM)
+        return rc;
+    if (rc)
+        report(&v, UINT32_MAX, a->err);
     a->verifying = 1;
-    for (uint32_t i = 0; i < a->ndocs; i++) {
-        int rc = fmt_get(a, i, &d);
-        if (!rc)
-            rc = fmt_get_summary(a, i, &s);
-        if (!rc && (strcmp(s.id, d.id) || s.kind != d.kind ||
-                    s.submitted != d.submitted || s.received != d.received ||
-                    (int)a->col_kind[i] != d.kind))
-            rc = vb_err(a, FMT_CORRUPT, "%s: record %u (%s): summary does not "
-                        "match the record", a->path, i, d.id);
-        if (rc == FMT_NOMEM) {
-            fmt_doc_free(&d);
-            fmt_summary_free(&s);
-            return rc;
-        }
-        if (rc) {
-            damaged++;
-            if (bad)
-                bad(ctx, i, a->err);
-        }
-    }
+    for (uint32_t i = 0; i < a->ndocs && !rc && !vb_broken(a); i++)
+        rc = verify_record(&v, i);
+    rc = rc == FMT_NOMEM ? rc : FMT_OK;
     a->verifying = 0;
-    fmt_doc_free(&d);
-    fmt_summary_free(&s);
-    /* The index: every posting list must decode. */
-    MDB_cursor *c;
-    MDB_dbi lists[2] = {a->terms, a->facets};
-    vb_plist l = {0};
-    for (int t = 0; t < 2; t++) {
-        if (mdb_cursor_open(a->txn, lists[t], &c))
-            return FMT_CORRUPT;
-        MDB_val k, v;
-        int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
-        while (rc == 0) {
-            const unsigned char *p = v.mv_data, *pos;
-            size_t n = v.mv_size, poslen;
-            int broken = 0;
-            if (t == 1) { /* facet: u32 id first */
-                p += n >= 4 ? 4 : n;
-                n -= n >= 4 ? 4 : n;
-            } else {
-                broken = vb_term_split(v.mv_data, v.mv_size, &p, &n, &pos,
-                                       &poslen) != FMT_OK;
-            }
-            if (broken || vb_postings_decode(p, n, &l, NULL, NULL, a->ndocs)) {
-                damaged++;
-                if (bad) {
-                    char m[300];
-                    snprintf(m, sizeof m, "%.200s: index entry '%.*s' damaged",
-                             a->path, (int)(k.mv_size > 80 ? 80 : k.mv_size),
-                             (const char *)k.mv_data);
-                    bad(ctx, UINT32_MAX, m);
-                }
-            }
-            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
-        }
-        mdb_cursor_close(c);
-        if (rc != MDB_NOTFOUND) {
-            damaged++;
-            if (bad)
-                bad(ctx, UINT32_MAX, "index table damaged");
-        }
-    }
-    vb_plist_free(&l);
-    return damaged ? FMT_CORRUPT : FMT_OK;
+    struct {
+        MDB_dbi dbi;
+        const char *what;
+    } t[] = {{a->ids, "ids"}, {a->terms, "index"}, {a->facets, "facet"},
+             {a->stems, "stems"}};
+    for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
+        rc = verify_table(&v, t[i].dbi, t[i].what);
+    if (!rc && vb_broken(a))
+        report(&v, UINT32_MAX, a->err);
+    fmt_doc_free(&v.d);
+    fmt_summary_free(&v.s);
+    vb_plist_free(&v.l);
+    if (rc == FMT_NOMEM)
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    return v.damaged ? FMT_CORRUPT : FMT_OK;
 }

@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <dirent.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -503,8 +504,10 @@ typedef struct {
 typedef struct {
     cdoc doc[BATCH];
     size_t n;
-    fmt__zc *zc;         /* this batch's compressor (one per thread) */
-    int failed;
+    atomic_size_t next;  /* the next document to take */
+    fmt__zc *zc;         /* the compression thread's compressor */
+    fmt__zc *zc_main;    /* the main thread's, when it helps */
+    atomic_int failed;
     double busy;         /* seconds spent compressing (for tuning) */
 } batch;
 
@@ -886,22 +889,29 @@ static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
         b->w->progress(b->w->pctx, phase, done, n);
 }
 
-static void *compress_batch(void *arg)
+/* Compress the documents of bt not taken yet. Both threads may run this
+ * on one batch: each takes the next document, so when the main thread has
+ * written its batch before the compression thread is done, it helps. */
+static void compress_some(batch *bt, fmt__zc *zc)
 {
-    batch *bt = arg;
-    double t0 = now_s();
-    for (size_t i = 0; i < bt->n; i++) {
+    size_t i;
+    while ((i = atomic_fetch_add(&bt->next, 1)) < bt->n) {
         cdoc *c = &bt->doc[i];
         size_t bound = fmt__zc_bound(c->payload.len);
         c->out.len = 0;
         c->pcrc = fmt_crc32(0, c->payload.data, c->payload.len);
         if (fmt_buf_reserve(&c->out, bound) ||
-            fmt__zc_deflate(bt->zc, c->payload.data, c->payload.len,
-                            (unsigned char *)c->out.data, bound, &c->clen)) {
-            bt->failed = 1;
-            return NULL;
-        }
+            fmt__zc_deflate(zc, c->payload.data, c->payload.len,
+                            (unsigned char *)c->out.data, bound, &c->clen))
+            atomic_store(&bt->failed, 1);
     }
+}
+
+static void *compress_batch(void *arg)
+{
+    batch *bt = arg;
+    double t0 = now_s();
+    compress_some(bt, bt->zc);
     bt->busy += now_s() - t0;
     return NULL;
 }
@@ -910,7 +920,8 @@ static void *compress_batch(void *arg)
 static int fill_batch(run *runs, size_t nr, batch *bt)
 {
     bt->n = 0;
-    bt->failed = 0;
+    atomic_store(&bt->failed, 0);
+    atomic_store(&bt->next, 0);
     run *r;
     while (bt->n < BATCH && (r = run_min(runs, nr)) != NULL) {
         /* hand the run's buffer over instead of copying it */
@@ -928,7 +939,7 @@ static int fill_batch(run *runs, size_t nr, batch *bt)
 static int write_batch(build *b, batch *bt, uint32_t *docno, fmt_doc *d)
 {
     int rc = FMT_OK;
-    if (bt->failed)
+    if (atomic_load(&bt->failed))
         return werr(b->w, FMT_NOMEM, "compression failed (out of memory)");
     for (size_t i = 0; i < bt->n && !rc; i++) {
         rc = add_one(b, *docno, &bt->doc[i].payload, &bt->doc[i], d);
@@ -955,14 +966,14 @@ static int pipeline(build *b, run *runs, size_t nr)
     batch *bt = fmt__calloc(2, sizeof *bt);
     if (!bt)
         return werr(b->w, FMT_NOMEM, "out of memory");
-    bt[0].zc = b->zc[0];
-    bt[1].zc = b->zc[1];
+    bt[0].zc = bt[1].zc = b->zc[0];
+    bt[0].zc_main = bt[1].zc_main = b->zc[1];
     fmt_doc d = {0};
     uint32_t docno = 0;
     int cur = 0, rc = fill_batch(runs, nr, &bt[0]);
     pthread_t th;
     int running = 0;
-    double busy_main = 0;
+    double busy_main = 0, help_main = 0;
     if (!rc && bt[0].n) {
         running = pthread_create(&th, NULL, compress_batch, &bt[0]) == 0;
         if (!running)
@@ -986,6 +997,11 @@ static int pipeline(build *b, run *runs, size_t nr)
         busy_main += now_s() - t0;
         vb_drop_pages(b->env);
         bt[cur].n = 0;
+        if (running) { /* the next batch is not done: help with it */
+            double t1 = now_s();
+            compress_some(next, next->zc_main);
+            help_main += now_s() - t1;
+        }
         cur = !cur;
     }
     if (running)
@@ -995,6 +1011,8 @@ static int pipeline(build *b, run *runs, size_t nr)
         b->w->progress(b->w->pctx, "busy-deflate",
                        (uint64_t)((bt[0].busy + bt[1].busy) * 1000), 0);
         b->w->progress(b->w->pctx, "busy-index", (uint64_t)(busy_main * 1000),
+                       0);
+        b->w->progress(b->w->pctx, "busy-helping", (uint64_t)(help_main * 1000),
                        0);
     }
     if (rc == FMT_IO)

@@ -1,21 +1,23 @@
 #!/bin/sh
 # bench.sh - `make bench`: every benchmark, each against its peers measured
-# in the same run on the same generated corpus. BENCH_N documents
-# (default 100000, about 450 MB); the corpus and archive are kept in
-# BENCH_DIR (default ${TMPDIR:-/tmp}/vbbench) and reused when N matches.
+# in the same run on the same generated corpus: packing (tests/bench_pack.sh:
+# tar|gzip -9, tar|xz -9), searching (tests/bench_search.sh: SQLite FTS5)
+# and the reader (tests/bench_reader.sh). BENCH_N documents (default
+# 100000, about 450 MB); the corpus is kept under ${TMPDIR:-/tmp} and reused.
 set -eu
 B=${B:-build}
 N=${BENCH_N:-100000}
-D=${BENCH_DIR:-${TMPDIR:-/tmp}/vbbench}
-export B BENCH_N=$N BENCH_DIR=$D
-mkdir -p "$D"
-echo "== packing (vbpack vs tar|gzip -9, tar|xz -9), $N documents"
+SEED=${BENCH_SEED:-1}
+TMP=${TMPDIR:-/tmp}
+OUT=$TMP/vraagbaak-bench-$N-$SEED.vbk
+export B BENCH_N=$N BENCH_SEED=$SEED BENCH_OUT=$OUT
+echo "== packing: vbpack against tar|gzip -9 and tar|xz -9 ($N documents)"
 sh tests/bench_pack.sh
 echo
-echo "== searching (vbpack vs SQLite FTS5)"
-sh tests/bench_search.sh "$D/corpus-$N" "$D/corpus-$N.vbk" "$D/search"
+echo "== searching: vbpack against SQLite FTS5"
+sh tests/bench_search.sh "$TMP/vraagbaak-bench-$N-$SEED/docs" "$OUT" "$TMP/vraagbaak-bench-search"
 if [ -x "$B/vraagbaak" ] && [ -f tests/bench_reader.sh ]; then
     echo
     echo "== the reader"
-    sh tests/bench_reader.sh "$D/corpus-$N.vbk"
+    sh tests/bench_reader.sh "$OUT"
 fi

@@ -1,0 +1,65 @@
+/* guard.h - (internal to format/) reading a damaged archive without
+ * crashing: LMDB trusts the page numbers and sizes it finds in the file, so
+ * a damaged page can make it read or write wild memory. Every LMDB read
+ * call of format/ goes through the wrappers below, which run it with a
+ * fault guard armed: a SIGSEGV, SIGBUS or LMDB assertion during the call
+ * becomes MDB_CORRUPTED, the handle is marked broken (every later call on
+ * it fails at once with FMT_CORRUPT) and fmt_errmsg() says so.
+ *
+ * The wrappers also check that what LMDB hands back lies inside the
+ * archive's pages, so the decoders of format/ never read outside the file.
+ * A file shortened while it is open (copied over in place) makes any read
+ * of the lost pages a SIGBUS; the handler maps zeros there instead, marks
+ * the handle broken, and lets the reading code carry on to a checksum
+ * failure. Design and limits: docs/RELIABILITY.md.
+ */
+#ifndef VB_GUARD_H
+#define VB_GUARD_H
+
+#include <lmdb.h>
+#include "internal.h"
+
+/* What the file's LMDB meta pages say, checked before LMDB sees them. */
+typedef struct {
+    uint32_t psize;          /* page size */
+    uint64_t last;           /* last page number of the newest meta */
+    uint64_t main_root;      /* root page of the main db, or UINT64_MAX */
+    uint64_t file_size;
+} vb_layout;
+
+/* Read and check both meta pages of path (magic, data version, page size,
+ * page numbers, depths, which meta is newest, the file's length against
+ * the pages it needs and against the checksum trailer). On failure writes
+ * a message naming path into msg and returns FMT_IO, FMT_VERSION or
+ * FMT_CORRUPT. */
+int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen);
+
+/* Open a->env read-only on a->path, begin a->txn and attach the guard
+ * state (freed by vb_guard_close). Returns an MDB code. */
+int vb_guard_open(fmt_archive *a, const vb_layout *lay);
+void vb_guard_close(fmt_archive *a);
+
+/* The guarded LMDB calls. Each returns an MDB code; MDB_CORRUPTED when
+ * the call faulted, when the handle is broken, or when a returned key or
+ * value does not lie inside the archive's pages. */
+int vb_g_dbi_open(fmt_archive *a, const char *name, MDB_dbi *dbi);
+int vb_g_get(fmt_archive *a, MDB_dbi dbi, MDB_val *key, MDB_val *val);
+int vb_g_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st);
+int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **c);
+int vb_g_cursor_get(fmt_archive *a, MDB_cursor *c, MDB_val *key,
+                    MDB_val *val, MDB_cursor_op op);
+
+/* Run fn(ctx) with the guard armed, for code that reads the map at length
+ * (inflating a record). fn must keep whatever it allocates reachable from
+ * ctx: a fault abandons its frame. Returns fn's result, or FMT_CORRUPT
+ * after a fault (handle broken, message set). */
+int vb_guarded(fmt_archive *a, int (*fn)(void *ctx), void *ctx);
+
+/* 1 once the handle has faulted: it must not be trusted again. Sets the
+ * message when it is. */
+int vb_broken(fmt_archive *a);
+
+/* The archive's pages in memory (NULL if unknown) and their length. */
+const unsigned char *vb_map(fmt_archive *a, size_t *len);
+
+#endif
