@@ -318,7 +318,8 @@ size_t fmt__dict_train(const char *const *samples, const size_t *lens,
 struct fmt__zc {
     z_stream def, inf;
     z_stream tmpl;       /* a deflate stream primed with the dictionary */
-    int def_ok, inf_ok, tmpl_ok;
+    z_stream defx;       /* for records primed with another dictionary */
+    int def_ok, inf_ok, tmpl_ok, defx_ok;
     int level;
     size_t dlen;
     unsigned char *dict;
@@ -381,6 +382,8 @@ void fmt__zc_free(fmt__zc *z)
         deflateEnd(&z->def);
     if (z->tmpl_ok)
         deflateEnd(&z->tmpl);
+    if (z->defx_ok)
+        deflateEnd(&z->defx);
     if (z->inf_ok)
         inflateEnd(&z->inf);
     free(z->dict);
@@ -432,6 +435,50 @@ int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
     }
     *outlen = cap - out_left - s->avail_out;
     return 0;
+}
+
+static int run_deflate(z_stream *s, const void *in, size_t len,
+                       unsigned char *out, size_t cap, size_t *outlen)
+{
+    const unsigned char *src = in, *dst = out;
+    size_t in_left = len, out_left = cap;
+    s->avail_in = s->avail_out = 0;
+    for (;;) {
+        refill(&s->next_in, &s->avail_in, &src, &in_left);
+        refill(&s->next_out, &s->avail_out, &dst, &out_left);
+        int flush = in_left == 0 ? Z_FINISH : Z_NO_FLUSH;
+        int rc = deflate(s, flush);
+        if (rc == Z_STREAM_END)
+            break;
+        if (rc != Z_OK && rc != Z_BUF_ERROR)
+            return -1;
+        if (s->avail_out == 0 && out_left == 0)
+            return -1;
+    }
+    *outlen = cap - out_left - s->avail_out;
+    return 0;
+}
+
+int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
+                         const void *in, size_t len, unsigned char *out,
+                         size_t cap, size_t *outlen)
+{
+    z_stream *s = &z->defx;
+    if (!z->defx_ok) {
+        if (deflateInit2(s, z->level, Z_DEFLATED, -15, 9,
+                         Z_DEFAULT_STRATEGY) != Z_OK)
+            return -1;
+        z->defx_ok = 1;
+    } else if (deflateReset(s) != Z_OK) {
+        return -1;
+    }
+    if (dlen > FMT__DICT_MAX) {
+        dict += dlen - FMT__DICT_MAX;
+        dlen = FMT__DICT_MAX;
+    }
+    if (dlen && deflateSetDictionary(s, dict, (uInt)dlen) != Z_OK)
+        return -1;
+    return run_deflate(s, in, len, out, cap, outlen);
 }
 
 int fmt__zc_inflate(fmt__zc *z, const void *in, size_t inlen,

@@ -58,6 +58,13 @@ size_t fmt__zc_bound(size_t len);
 int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
                     unsigned char *out, size_t cap, size_t *outlen);
 
+/* As fmt__zc_deflate, primed with another dictionary (its last 32 KiB):
+ * for a record that repeats a text at hand, such as an answer repeating
+ * its questions. */
+int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
+                         const void *in, size_t len, unsigned char *out,
+                         size_t cap, size_t *outlen);
+
 /* Decompress exactly one raw deflate stream of inlen bytes into out.
  * Returns 0 and sets *outlen, or -1 if the data is damaged, does not end
  * where inlen says, or holds more than cap bytes. Never reads or writes

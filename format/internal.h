@@ -96,6 +96,39 @@ int vb_record_encode(const fmt_doc *d, fmt_buf *out);
  * count, length and span is checked: FMT_CORRUPT when anything is off. */
 int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d);
 
+/* The text of a record payload (it comes first: u8 1, varint length,
+ * text), without decoding the rest. 0, or -1 when it does not fit. */
+static inline int vb_payload_text(const unsigned char *p, size_t n,
+                                  const unsigned char **text, size_t *len)
+{
+    const unsigned char *q = p + 1, *end = p + n;
+    uint64_t l;
+    if (n < 2 || p[0] != 1 || vb_get_varint(&q, end, &l) ||
+        l > (uint64_t)(end - q))
+        return -1;
+    *text = q;
+    *len = (size_t)l;
+    return 0;
+}
+
+/* A record deflated against its zaak's question (flag 2) is primed with
+ * the last 32 KiB of the archive's dictionary followed by that question's
+ * text; this builds that dictionary into out (32768 bytes), returns its
+ * length. */
+static inline size_t vb_ref_dict(const unsigned char *dict, size_t dlen,
+                                 const unsigned char *text, size_t tlen,
+                                 unsigned char *out)
+{
+    if (tlen >= 32768) {
+        memcpy(out, text + tlen - 32768, 32768);
+        return 32768;
+    }
+    size_t keep = dlen < 32768 - tlen ? dlen : 32768 - tlen;
+    memcpy(out, dict + dlen - keep, keep);
+    memcpy(out + keep, text, tlen);
+    return keep + tlen;
+}
+
 /* The compact summary of a document (summary db), built from the decoded
  * document plus zaak-level status computed by the writer. */
 int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
@@ -166,6 +199,8 @@ struct fmt_archive {
     uint32_t nfvals;
     int fvals_loaded;
     fmt_buf scratch;     /* inflate output, reused */
+    fmt_buf scratch2;    /* a referenced question's payload */
+    unsigned char refdict[32768];
     fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
     int verifying;       /* fmt_verify running: check everything */
     uint64_t content_len;   /* bytes before the checksum trailer; 0: none */

@@ -511,6 +511,88 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
 
 /* ---- filters ----------------------------------------------------------------- */
 
+/* s (n bytes) is one of the sep-separated elements of field (found as
+ * a bounded substring, so an element that itself holds sep still counts). */
+static int is_element(const char *field, const char *s, size_t n,
+                      const char *sep)
+{
+    size_t fl = strlen(field), sl = strlen(sep);
+    for (size_t i = 0; i + n <= fl; i++) {
+        if (memcmp(field + i, s, n))
+            continue;
+        int before = i == 0 || (i >= sl && !memcmp(field + i - sl, sep, sl));
+        int after = i + n == fl ||
+                    (fl - i - n >= sl && !memcmp(field + i + n, sep, sl));
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+/* The facet table has no checksum of its own, so check it against the
+ * summaries, which do: the writer took each value's display text from
+ * the first document that has it (in document order), so that text must
+ * be one of the members, parties or addressees of that document's
+ * summary. Costs one pass over the per-document facet ids and one summary
+ * per value, once per handle. */
+static int check_facets(fmt_archive *a)
+{
+    uint32_t *first = fmt__alloc(((size_t)a->nfvals + 1) * sizeof *first);
+    if (!first)
+        return FMT_NOMEM;
+    for (uint32_t i = 0; i < a->nfvals; i++)
+        first[i] = UINT32_MAX;
+    int rc = FMT_OK;
+    for (uint32_t d = 0; d < a->ndocs && !rc; d++) {
+        uint32_t s = vb_get_be32(a->col_foff + 4 * (size_t)d);
+        uint32_t t = vb_get_be32(a->col_foff + 4 * ((size_t)d + 1));
+        if (s > t || t > a->fval_len) {
+            rc = FMT_CORRUPT;
+            break;
+        }
+        const unsigned char *p = a->col_fval + s, *end = a->col_fval + t;
+        while (p < end && !rc) {
+            uint64_t id;
+            if (vb_get_varint(&p, end, &id) || id >= a->nfvals)
+                rc = FMT_CORRUPT;
+            else if (first[id] == UINT32_MAX)
+                first[id] = d;
+        }
+    }
+    fmt_summary sm = {0};
+    uint32_t bad = UINT32_MAX;
+    for (uint32_t i = 0; i < a->nfvals && !rc; i++) {
+        const vb_facetval *f = &a->fvals[i];
+        if (first[i] == UINT32_MAX || !f->dlen) {
+            bad = i;
+            break;
+        }
+        if ((rc = fmt_get_summary(a, first[i], &sm)))
+            break;
+        const char *field = f->type == 'p'   ? sm.parties
+                            : f->type == 'm' ? sm.members
+                            : f->type == 'a' ? sm.addressees
+                                             : NULL;
+        if (!field || !is_element(field, f->display, f->dlen,
+                                  f->type == 'a' ? "; " : ", ")) {
+            bad = i;
+            break;
+        }
+    }
+    if (!rc && bad != UINT32_MAX)
+        rc = FMT_CORRUPT;
+    fmt_summary_free(&sm);
+    free(first);
+    if (rc == FMT_CORRUPT)
+        vb_err(a, rc, "%s: facet table damaged%s%.*s%s", a->path,
+               bad != UINT32_MAX ? " (at '" : "",
+               bad != UINT32_MAX ? (int)(a->fvals[bad].dlen > 80
+                                             ? 80 : a->fvals[bad].dlen) : 0,
+               bad != UINT32_MAX ? a->fvals[bad].display : "",
+               bad != UINT32_MAX ? "')" : "");
+    return rc;
+}
+
 int vb_load_facets(fmt_archive *a)
 {
     if (a->fvals_loaded)
@@ -541,11 +623,20 @@ int vb_load_facets(fmt_archive *a)
         f[k++] = (vb_facetval){type, (const char *)v, (uint32_t)len};
         v += len;
     }
-    if (!f)
+    if (!f) {
+        a->fvals_loaded = 0;
         return FMT_NOMEM;
+    }
     a->fvals = f;
     a->nfvals = (uint32_t)k;
-    return FMT_OK;
+    int rc = check_facets(a);
+    if (rc) {
+        free(a->fvals);
+        a->fvals = NULL;
+        a->nfvals = 0;
+        a->fvals_loaded = rc != FMT_NOMEM;
+    }
+    return rc;
 }
 
 /* Docs of facet key (type + folded value), unioned into acc. */

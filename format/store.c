@@ -412,6 +412,7 @@ void fmt_close(fmt_archive *a)
         free(a->zs);
     }
     fmt_buf_free(&a->scratch);
+    fmt_buf_free(&a->scratch2);
     free(a->fvals);
     if (a->tok)
         fmt_tok_free(a->tok);
@@ -461,44 +462,36 @@ int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
 }
 
 /* Inflate record docno's payload into a->scratch and check it. */
-static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
+/* Inflate (or copy) the stored record v (n bytes, header checked) of
+ * docno into out, primed with dict; check length and checksum. */
+static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
+                  size_t n, size_t head, const unsigned char *dict,
+                  size_t dictlen, fmt_buf *out)
 {
-    if (docno >= a->ndocs)
-        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
-    const unsigned char *v;
-    size_t n;
-    int rc = vb_record_bytes(a, docno, &v, &n);
-    if (rc)
-        return rc;
-    if (n < REC_HEAD || v[0] != 'R' || v[1] > 1)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
-                      docno);
-    *textcrc = vb_get_be32(v + 2);
     uint32_t plen = vb_get_be32(v + 6), pcrc = vb_get_be32(v + 10);
     /* A payload can't be much more than 1032 times its deflated size (the
      * deflate limit); refuse a header that claims more, so a damaged
      * length can't make us allocate gigabytes. */
-    if (plen > (n - REC_HEAD) * 1040 + 64 || plen > (1u << 30))
+    if (plen > (n - head) * 1040 + 64 || plen > (1u << 30))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
                       docno);
-    a->scratch.len = 0;
-    if (fmt_buf_reserve(&a->scratch, plen + 1))
+    out->len = 0;
+    if (fmt_buf_reserve(out, plen + 1))
         return vb_err(a, FMT_NOMEM, "out of memory");
     if (v[1] == 0) {
-        if (plen != n - REC_HEAD)
+        if (plen != n - head)
             return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length",
                           a->path, docno);
-        memcpy(a->scratch.data, v + REC_HEAD, plen);
+        memcpy(out->data, v + head, plen);
     } else {
         z_stream *zs = a->zs;
         if (inflateReset(zs) != Z_OK ||
-            (a->dictlen && inflateSetDictionary(zs, a->dict,
-                                                (uInt)a->dictlen) != Z_OK))
+            (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
             return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
                           docno);
-        zs->next_in = (Bytef *)(v + REC_HEAD);
-        zs->avail_in = (uInt)(n - REC_HEAD);
-        zs->next_out = (Bytef *)a->scratch.data;
+        zs->next_in = (Bytef *)(v + head);
+        zs->avail_in = (uInt)(n - head);
+        zs->next_out = (Bytef *)out->data;
         zs->avail_out = plen + 1;
         int zr = inflate(zs, Z_FINISH);
         if (zr != Z_STREAM_END || zs->total_out != plen || zs->avail_in)
@@ -506,12 +499,68 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
                           "%s: record %u: compressed data damaged", a->path,
                           docno);
     }
-    a->scratch.len = plen;
-    a->scratch.data[plen] = 0;
-    if (fmt_crc32(0, a->scratch.data, plen) != pcrc)
+    out->len = plen;
+    out->data[plen] = 0;
+    if (fmt_crc32(0, out->data, plen) != pcrc)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
                       a->path, docno);
-    return vb_broken(a) ? FMT_CORRUPT : FMT_OK;
+    return FMT_OK;
+}
+
+/* The header of record docno: flags 0 (stored) and 1 (deflated with the
+ * archive's dictionary) have 14 bytes; flag 2 (deflated with the text of
+ * its zaak's question after that dictionary, see writer.c) has the
+ * question's docno in 4 more. */
+static int record_head(fmt_archive *a, uint32_t docno, const unsigned char **v,
+                       size_t *n, size_t *head)
+{
+    int rc = vb_record_bytes(a, docno, v, n);
+    if (rc)
+        return rc;
+    if (*n < REC_HEAD || (*v)[0] != 'R' || (*v)[1] > 2 ||
+        ((*v)[1] == 2 && *n < REC_HEAD + 4))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
+                      docno);
+    *head = (*v)[1] == 2 ? REC_HEAD + 4 : REC_HEAD;
+    return FMT_OK;
+}
+
+/* Inflate record docno's payload into a->scratch and check it. */
+static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
+{
+    if (docno >= a->ndocs)
+        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
+    const unsigned char *v;
+    size_t n, head;
+    int rc = record_head(a, docno, &v, &n, &head);
+    if (rc)
+        return rc;
+    *textcrc = vb_get_be32(v + 2);
+    if (v[1] != 2) {
+        rc = unpack(a, docno, v, n, head, a->dict, a->dictlen, &a->scratch);
+        return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
+    }
+    /* primed with its question: that one first (never primed itself, so
+     * there is no chain and no cycle) */
+    uint32_t ref = vb_get_be32(v + 14);
+    const unsigned char *rv, *text;
+    size_t rn, rhead, tlen;
+    if (ref >= a->ndocs || ref == docno)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
+                      a->path, docno);
+    if ((rc = record_head(a, ref, &rv, &rn, &rhead)))
+        return rc;
+    if (rv[1] == 2)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a primed "
+                      "record", a->path, docno);
+    if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen, &a->scratch2)))
+        return rc;
+    if (vb_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
+                        &text, &tlen))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path, ref);
+    size_t dl = vb_ref_dict(a->dict, a->dictlen, text, tlen, a->refdict);
+    rc = unpack(a, docno, v, n, head, a->refdict, dl, &a->scratch);
+    return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
 }
 
 int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d)
@@ -870,6 +919,11 @@ int fmt_verify(fmt_archive *a,
              {a->stems, "stems"}};
     for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
         rc = verify_table(&v, t[i].dbi, t[i].what);
+    if (!rc && !vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
+        if (rc)
+            report(&v, UINT32_MAX, a->err);
+        rc = FMT_OK;
+    }
     if (!rc && vb_broken(a))
         report(&v, UINT32_MAX, a->err);
     fmt_doc_free(&v.d);

@@ -208,9 +208,10 @@ static int add_sample(fmt_writer *w, const fmt_doc *d)
         w->samples = s;
         w->capsamples = cap;
     }
-    size_t len = d->len < 65536 ? d->len : 65536;
+    /* the whole serialised record, fields too: what gets compressed */
+    size_t len = w->enc.len < 65536 ? w->enc.len : 65536;
     w->samples[w->nsamples++] = (sample){h, w->sbuf.len, len};
-    if (fmt_buf_append(&w->sbuf, d->text, len))
+    if (fmt_buf_append(&w->sbuf, w->enc.data, len))
         return FMT_NOMEM;
     return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w) : FMT_OK;
 }
@@ -499,7 +500,24 @@ typedef struct {
     fmt_buf out;         /* its deflated form */
     size_t clen;
     uint32_t pcrc;
+    uint32_t ref;        /* docno of the question it is primed with, or
+                            NO_REF */
+    fmt_buf reftext;     /* that question's text */
 } cdoc;
+
+#define NO_REF UINT32_MAX
+/* An answer or notice repeats its question, and usually comes right after
+ * it (documents are in (date, id) order and an answer carries its
+ * question's submitted date), so the last QRING questions are kept to
+ * prime their answers' compression with. */
+#define QRING 512
+#define MIN_REF_TEXT 256
+
+typedef struct {
+    char zaak[16];
+    uint32_t docno;
+    fmt_buf text;
+} qref;
 
 typedef struct {
     cdoc doc[BATCH];
@@ -509,6 +527,8 @@ typedef struct {
     fmt__zc *zc_main;    /* the main thread's, when it helps */
     atomic_int failed;
     double busy;         /* seconds spent compressing (for tuning) */
+    const unsigned char *dict;  /* the archive's dictionary */
+    size_t dictlen;
 } batch;
 
 static double now_s(void)
@@ -535,6 +555,9 @@ typedef struct {
     uint32_t chn, chno;
     char tmp[1100];           /* OUT.tmp-PID while it is being built */
     int tmp_made;
+    qref qring[QRING];        /* recent questions (see choose_ref) */
+    size_t qnext;
+    uint32_t fillno;
     uint64_t records_bytes;
     uint32_t kinds[4];
     int32_t first, last;
@@ -628,14 +651,16 @@ static int flush_chunk(build *b)
 static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
                       const cdoc *c)
 {
-    unsigned char h[14];
+    unsigned char h[18];
     int stored = c->clen >= payload->len;
+    int primed = !stored && c->ref != NO_REF;
     h[0] = 'R';
-    h[1] = stored ? 0 : 1;
+    h[1] = stored ? 0 : primed ? 2 : 1;
     vb_put_be32(h + 2, fmt_crc32(0, d->text, d->len));
     vb_put_be32(h + 6, (uint32_t)payload->len);
     vb_put_be32(h + 10, c->pcrc);
-    if (fmt_buf_append(&b->chunk, h, 14) ||
+    vb_put_be32(h + 14, c->ref);
+    if (fmt_buf_append(&b->chunk, h, primed ? 18 : 14) ||
         fmt_buf_append(&b->chunk, stored ? payload->data : c->out.data,
                        stored ? payload->len : c->clen))
         return werr(b->w, FMT_NOMEM, "out of memory");
@@ -900,9 +925,22 @@ static void compress_some(batch *bt, fmt__zc *zc)
         size_t bound = fmt__zc_bound(c->payload.len);
         c->out.len = 0;
         c->pcrc = fmt_crc32(0, c->payload.data, c->payload.len);
-        if (fmt_buf_reserve(&c->out, bound) ||
-            fmt__zc_deflate(zc, c->payload.data, c->payload.len,
-                            (unsigned char *)c->out.data, bound, &c->clen))
+        int bad = fmt_buf_reserve(&c->out, bound) != FMT_OK;
+        if (!bad && c->ref != NO_REF) {
+            unsigned char d[32768];
+            size_t dl = vb_ref_dict(bt->dict, bt->dictlen,
+                                    (unsigned char *)c->reftext.data,
+                                    c->reftext.len, d);
+            bad = fmt__zc_deflate_dict(zc, d, dl, c->payload.data,
+                                       c->payload.len,
+                                       (unsigned char *)c->out.data, bound,
+                                       &c->clen);
+        } else if (!bad) {
+            bad = fmt__zc_deflate(zc, c->payload.data, c->payload.len,
+                                  (unsigned char *)c->out.data, bound,
+                                  &c->clen);
+        }
+        if (bad)
             atomic_store(&bt->failed, 1);
     }
 }
@@ -916,8 +954,66 @@ static void *compress_batch(void *arg)
     return NULL;
 }
 
+/* Kind, zaak and text of a payload, read past the fields before them. */
+static int peek_payload(const fmt_buf *p, int *kind, char zaak[16],
+                        const unsigned char **text, size_t *tlen)
+{
+    const unsigned char *q, *end = (unsigned char *)p->data + p->len;
+    if (vb_payload_text((unsigned char *)p->data, p->len, text, tlen))
+        return -1;
+    q = *text + *tlen;
+    for (int i = 0; i < 2; i++) { /* id, source */
+        uint64_t l;
+        if (vb_get_varint(&q, end, &l) || l > (uint64_t)(end - q))
+            return -1;
+        q += l;
+    }
+    uint64_t zl;
+    if (q >= end)
+        return -1;
+    *kind = *q++;
+    if (vb_get_varint(&q, end, &zl) || zl > (uint64_t)(end - q) || zl >= 16)
+        return -1;
+    memcpy(zaak, q, zl);
+    zaak[zl] = 0;
+    return 0;
+}
+
+/* Decide which question, if any, primes document c (docno no), and
+ * remember questions for the answers to come. Sequential, so the choice
+ * does not depend on the threads. */
+static int choose_ref(build *b, cdoc *c, uint32_t no)
+{
+    int kind;
+    char zaak[16];
+    const unsigned char *text;
+    size_t tlen;
+    c->ref = NO_REF;
+    if (peek_payload(&c->payload, &kind, zaak, &text, &tlen) || !zaak[0])
+        return FMT_OK;
+    if (kind == FMT_QUESTION) {
+        if (tlen < MIN_REF_TEXT)
+            return FMT_OK;
+        qref *q = &b->qring[b->qnext++ % QRING];
+        memcpy(q->zaak, zaak, sizeof q->zaak);
+        q->docno = no;
+        q->text.len = 0;
+        return fmt_buf_append(&q->text, text, tlen);
+    }
+    size_t have = b->qnext < QRING ? b->qnext : QRING;
+    for (size_t k = 1; k <= have; k++) {
+        qref *q = &b->qring[(b->qnext - k) % QRING];
+        if (strcmp(q->zaak, zaak))
+            continue;
+        c->ref = q->docno;
+        c->reftext.len = 0;
+        return fmt_buf_append(&c->reftext, q->text.data, q->text.len);
+    }
+    return FMT_OK;
+}
+
 /* Fill bt with the next documents of the merged runs. */
-static int fill_batch(run *runs, size_t nr, batch *bt)
+static int fill_batch(build *b, run *runs, size_t nr, batch *bt)
 {
     bt->n = 0;
     atomic_store(&bt->failed, 0);
@@ -928,6 +1024,8 @@ static int fill_batch(run *runs, size_t nr, batch *bt)
         fmt_buf t = bt->doc[bt->n].payload;
         bt->doc[bt->n].payload = r->payload;
         r->payload = t;
+        if (choose_ref(b, &bt->doc[bt->n], b->fillno++))
+            return FMT_NOMEM;
         bt->n++;
         int rc = run_next(r);
         if (rc)
@@ -957,6 +1055,7 @@ static void free_batch(batch *bt)
     for (size_t i = 0; i < BATCH; i++) {
         fmt_buf_free(&bt->doc[i].payload);
         fmt_buf_free(&bt->doc[i].out);
+        fmt_buf_free(&bt->doc[i].reftext);
     }
 }
 
@@ -970,7 +1069,9 @@ static int pipeline(build *b, run *runs, size_t nr)
     bt[0].zc_main = bt[1].zc_main = b->zc[1];
     fmt_doc d = {0};
     uint32_t docno = 0;
-    int cur = 0, rc = fill_batch(runs, nr, &bt[0]);
+    bt[0].dict = bt[1].dict = b->dict;
+    bt[0].dictlen = bt[1].dictlen = b->dictlen;
+    int cur = 0, rc = fill_batch(b, runs, nr, &bt[0]);
     pthread_t th;
     int running = 0;
     double busy_main = 0, help_main = 0;
@@ -981,7 +1082,7 @@ static int pipeline(build *b, run *runs, size_t nr)
     }
     while (!rc && bt[cur].n) {
         batch *next = &bt[!cur];
-        rc = fill_batch(runs, nr, next);
+        rc = fill_batch(b, runs, nr, next);
         if (running) {
             pthread_join(th, NULL);
             running = 0;
@@ -1073,6 +1174,8 @@ static void build_free(build *b)
     fmt_buf_free(&b->sum);
     fmt_buf_free(&b->zbuf);
     fmt_buf_free(&b->chunk);
+    for (size_t i = 0; i < QRING; i++)
+        fmt_buf_free(&b->qring[i].text);
 }
 
 int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
