@@ -162,6 +162,8 @@ typedef struct {
     size_t len;                  /* the pages LMDB may use */
     int slot;                    /* in maps[], or -1 */
     int broken;
+    int txn_bad;                 /* LMDB failed a read: the txn refuses more */
+    int ncursors;                /* open: the txn cannot be renewed now */
 } gstate;
 
 static gstate *state(fmt_archive *a)
@@ -228,7 +230,7 @@ const unsigned char *vb_map(fmt_archive *a, size_t *len)
 
 /* ---- the LMDB calls ---------------------------------------------------------- */
 
-enum { C_DBI, C_GET, C_STAT, C_COPEN, C_CGET, C_TXN, C_OPEN };
+enum { C_DBI, C_GET, C_STAT, C_COPEN, C_CGET, C_TXN, C_OPEN, C_RENEW };
 
 typedef struct {
     int op;
@@ -257,6 +259,9 @@ static int do_call(void *p)
         return mdb_cursor_get(c->c, c->k, c->v, c->cop);
     case C_TXN:
         return mdb_txn_begin(c->a->env, NULL, MDB_RDONLY, &c->a->txn);
+    case C_RENEW:
+        mdb_txn_reset(c->a->txn);
+        return mdb_txn_renew(c->a->txn);
     case C_OPEN:
         return mdb_env_open(c->a->env, c->a->path,
                             MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
@@ -278,22 +283,49 @@ static int inside(const gstate *g, const void *p, size_t n)
     return x >= b && x - b <= g->len - n;
 }
 
+/* After one failed read LMDB refuses every further call in the same
+ * transaction (MDB_BAD_TXN), which would make one damaged page hide the
+ * whole archive. So the read transaction is renewed before the next call,
+ * once no cursor is open (a renewal would invalidate it). */
+static int renew(fmt_archive *a, gstate *g)
+{
+    call c = {.op = C_RENEW, .a = a};
+    int faulted, rc = run(do_call, &c, &faulted);
+    if (faulted) {
+        fault(a, "renewing");
+        return MDB_CORRUPTED;
+    }
+    if (rc) {
+        g->broken = 1;
+        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (%s)", a->path,
+               mdb_strerror(rc));
+        return rc;
+    }
+    g->txn_bad = 0;
+    return 0;
+}
+
 static int guarded_call(call *c, const char *what)
 {
     fmt_archive *a = c->a;
+    gstate *g = state(a);
     if (vb_broken(a))
+        return MDB_CORRUPTED;
+    if (g && g->txn_bad && !g->ncursors && c->op != C_CGET && renew(a, g))
         return MDB_CORRUPTED;
     int faulted, rc = run(do_call, c, &faulted);
     if (faulted) {
         fault(a, what);
         return MDB_CORRUPTED;
     }
-    if (rc == 0 && (c->op == C_GET || c->op == C_CGET)) {
-        gstate *g = state(a);
-        if ((c->k && c->op == C_CGET && !inside(g, c->k->mv_data, c->k->mv_size)) ||
-            (c->v && !inside(g, c->v->mv_data, c->v->mv_size)))
-            return MDB_CORRUPTED;
-    }
+    if (rc == 0 && c->op == C_COPEN && g)
+        g->ncursors++;
+    if (rc && rc != MDB_NOTFOUND && g)
+        g->txn_bad = 1;
+    if (rc == 0 && (c->op == C_GET || c->op == C_CGET) &&
+        ((c->op == C_CGET && !inside(g, c->k->mv_data, c->k->mv_size)) ||
+         !inside(g, c->v->mv_data, c->v->mv_size)))
+        return MDB_CORRUPTED;
     return rc;
 }
 
@@ -320,6 +352,16 @@ int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **cur)
     call c = {.op = C_COPEN, .a = a, .dbi = dbi, .cp = cur};
     *cur = NULL;
     return guarded_call(&c, "a scan");
+}
+
+void vb_g_cursor_close(fmt_archive *a, MDB_cursor *cur)
+{
+    gstate *g = state(a);
+    if (!cur)
+        return;
+    mdb_cursor_close(cur);
+    if (g && g->ncursors > 0)
+        g->ncursors--;
 }
 
 int vb_g_cursor_get(fmt_archive *a, MDB_cursor *cur, MDB_val *key,
@@ -487,11 +529,10 @@ static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)
     if (lay->main_root == P_INVALID || vb_g_dbi_open(a, NULL, &main) ||
         vb_g_cursor_open(a, main, &c) ||
         vb_g_cursor_get(a, c, &k, &v, MDB_FIRST)) {
-        if (c)
-            mdb_cursor_close(c);
+        vb_g_cursor_close(a, c);
         return NULL;
     }
-    mdb_cursor_close(c);
+    vb_g_cursor_close(a, c);
     uintptr_t key = (uintptr_t)k.mv_data, off = lay->main_root * lay->psize;
     if (key < off)
         return NULL;

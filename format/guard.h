@@ -6,7 +6,9 @@
  * becomes MDB_CORRUPTED, the handle is marked broken (every later call on
  * it fails at once with FMT_CORRUPT) and fmt_errmsg() says so.
  *
- * The wrappers also check that what LMDB hands back lies inside the
+ * After a failed read LMDB refuses the rest of its transaction; the
+ * wrappers renew it before the next call, so one damaged page hides only
+ * what is on it. They also check that what LMDB hands back lies inside the
  * archive's pages, so the decoders of format/ never read outside the file.
  * A file shortened while it is open (copied over in place) makes any read
  * of the lost pages a SIGBUS; the handler maps zeros there instead, marks
@@ -48,6 +50,7 @@ int vb_g_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st);
 int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **c);
 int vb_g_cursor_get(fmt_archive *a, MDB_cursor *c, MDB_val *key,
                     MDB_val *val, MDB_cursor_op op);
+void vb_g_cursor_close(fmt_archive *a, MDB_cursor *c);
 
 /* Run fn(ctx) with the guard armed, for code that reads the map at length
  * (inflating a record). fn must keep whatever it allocates reachable from

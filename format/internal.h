@@ -201,6 +201,8 @@ struct fmt_archive {
     fmt_buf scratch;     /* inflate output, reused */
     fmt_buf scratch2;    /* a referenced question's payload */
     unsigned char refdict[32768];
+    size_t refdictlen;
+    uint32_t refdoc;     /* docno + 1 refdict was made from; 0: none */
     fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
     int verifying;       /* fmt_verify running: check everything */
     uint64_t content_len;   /* bytes before the checksum trailer; 0: none */
@@ -230,6 +232,10 @@ int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
  * map). FMT_CORRUPT with a message when the chunk is damaged. */
 int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
                     size_t *reclen);
+/* Only the text of docno, pointing into the handle's scratch buffer
+ * (valid until the next read on the handle). */
+int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,
+                size_t *len);
 /* Load facet values (once). */
 int vb_load_facets(fmt_archive *a);
 fmt_tokenizer *vb_tok(fmt_archive *a);

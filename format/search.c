@@ -299,7 +299,7 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
         out = fn(e, k.mv_data, k.mv_size, ctx);
         rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_NEXT);
     }
-    mdb_cursor_close(c);
+    vb_g_cursor_close(e->a, c);
     if (rc && rc != MDB_NOTFOUND)
         return vb_broken(e->a) ? FMT_CORRUPT
                                : vb_err(e->a, FMT_CORRUPT,

@@ -321,7 +321,9 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     out->len = 0;
     if (out->data)
         out->data[0] = 0;
-    int rc = fmt_get(a, docno, &d);
+    const char *text;
+    size_t len;
+    int rc = vb_get_text(a, docno, &text, &len);
     if (rc)
         return rc;
     if (maxlen < 40)
@@ -336,37 +338,41 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     }
     m->n = 0;
     collect(q->root, m);
-    size_t nh = find_hits(tok, m, d.text, d.len, h, 512);
+    size_t nh = find_hits(tok, m, text, len, h, 512);
     size_t from;
     if (nh) {
         size_t i = best_start(h, nh, maxlen, m->n);
         size_t lead = maxlen / 5;
-        from = h[i].off > lead ? to_space(d.text, d.len, h[i].off - lead, -1)
-                               : 0;
+        from = h[i].off > lead ? to_space(text, len, h[i].off - lead, -1) : 0;
     } else {
-        /* no words to show: the first question, else after the header */
+        /* no words to show: the first question, else after the header;
+         * that needs the parsed fields (the text is read again) */
+        if ((rc = fmt_get(a, docno, &d)))
+            goto done;
+        text = d.text;
+        len = d.len;
         from = d.nquestions ? d.questions[0].span.off
                             : d.header.off + d.header.len;
         if (from >= d.len)
             from = 0;
     }
-    size_t to = from + maxlen < d.len ? to_space(d.text, d.len, from + maxlen, -1)
-                                      : d.len;
+    size_t to = from + maxlen < len ? to_space(text, len, from + maxlen, -1)
+                                    : len;
     if (to <= from)
-        to = from + maxlen < d.len ? from + maxlen : d.len;
+        to = from + maxlen < len ? from + maxlen : len;
     if (from > 0 && fmt_buf_append(out, "… ", 4))
         rc = FMT_NOMEM;
     size_t base = out->len, got = 0;
     if (!rc) {
         fmt_buf part = {0};
-        rc = flatten(d.text, from, to, h, nh, &part, hl, hlcap, &got);
+        rc = flatten(text, from, to, h, nh, &part, hl, hlcap, &got);
         for (size_t i = 0; i < got; i++)
             hl[i].off += (uint32_t)base;
         if (!rc && fmt_buf_append(out, part.data ? part.data : "", part.len))
             rc = FMT_NOMEM;
         fmt_buf_free(&part);
     }
-    if (!rc && to < d.len && fmt_buf_append(out, " …", 4))
+    if (!rc && to < len && fmt_buf_append(out, " …", 4))
         rc = FMT_NOMEM;
     *nhl = got;
 done:
@@ -439,7 +445,7 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
         }
         rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
-    mdb_cursor_close(cur);
+    vb_g_cursor_close(a, cur);
     if (!out && rc && rc != MDB_NOTFOUND)
         out = vb_broken(a) ? FMT_CORRUPT
                            : vb_err(a, FMT_CORRUPT, "%s: index damaged (%s)",
@@ -516,7 +522,7 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
         }
         rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
-    mdb_cursor_close(cur);
+    vb_g_cursor_close(a, cur);
     return bestscore >= 0;
 }
 

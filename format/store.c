@@ -548,19 +548,47 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
     if (ref >= a->ndocs || ref == docno)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
                       a->path, docno);
-    if ((rc = record_head(a, ref, &rv, &rn, &rhead)))
-        return rc;
-    if (rv[1] == 2)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a primed "
-                      "record", a->path, docno);
-    if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen, &a->scratch2)))
-        return rc;
-    if (vb_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
-                        &text, &tlen))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path, ref);
-    size_t dl = vb_ref_dict(a->dict, a->dictlen, text, tlen, a->refdict);
-    rc = unpack(a, docno, v, n, head, a->refdict, dl, &a->scratch);
+    /* a result list often holds a question's answer and notices: keep the
+     * dictionary made of the last question used */
+    if (a->refdoc != ref + 1) {
+        a->refdoc = 0;
+        if ((rc = record_head(a, ref, &rv, &rn, &rhead)))
+            return rc;
+        if (rv[1] == 2)
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
+                          "primed record", a->path, docno);
+        if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen,
+                         &a->scratch2)))
+            return rc;
+        if (vb_payload_text((unsigned char *)a->scratch2.data,
+                            a->scratch2.len, &text, &tlen))
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path,
+                          ref);
+        a->refdictlen = vb_ref_dict(a->dict, a->dictlen, text, tlen,
+                                    a->refdict);
+        a->refdoc = ref + 1;
+    }
+    rc = unpack(a, docno, v, n, head, a->refdict, a->refdictlen, &a->scratch);
     return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
+}
+
+/* Just the verbatim text of docno, pointing into the handle's scratch
+ * buffer (valid until the next read on the handle): for snippets, which
+ * need no other field. */
+int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,
+                size_t *len)
+{
+    uint32_t tcrc;
+    const unsigned char *t;
+    int rc = load_payload(a, docno, &tcrc);
+    if (rc)
+        return rc;
+    if (vb_payload_text((unsigned char *)a->scratch.data, a->scratch.len, &t,
+                        len))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: fields damaged",
+                      a->path, docno);
+    *text = (const char *)t;
+    return FMT_OK;
 }
 
 int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d)
@@ -882,7 +910,7 @@ static int verify_table(verifier *v, MDB_dbi dbi, const char *what)
             report(v, UINT32_MAX, m);
         }
     }
-    mdb_cursor_close(c);
+    vb_g_cursor_close(a, c);
     if (nomem)
         return FMT_NOMEM;
     if (rc != MDB_NOTFOUND) {
