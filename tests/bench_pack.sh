@@ -1,0 +1,207 @@
+#!/bin/sh
+# bench_pack.sh - the packing benchmark of `make bench` (run by tests/bench.sh).
+#
+# Generates BENCH_N documents (default 100000, about 450 MB) with
+# tests/tool_gen into a scratch folder under ${TMPDIR:-/tmp}, kept for the
+# next run (a stamp file names N, the seed and the generator's checksum), and
+# measures in the same run, on the same files:
+#   tar | gzip -9      size, wall time
+#   tar | xz -9 -T1    size, wall time
+#   vbpack pack        size, records_bytes, wall time, peak memory
+#   vbpack bench-get   time to open and decompress a random document
+# then prints a table and checks the bars of issue 2: records_bytes at most
+# 1.10 x the gzip size, pack no slower than gzip, p99 of a random read at
+# most 200 us. BENCH_STRICT=1 makes a missed bar exit 1.
+#
+# Environment: B (build folder, default build), BENCH_N, BENCH_SEED (1),
+# BENCH_GETS (random reads, 10000), VBPACK (default ./vbpack or $B/vbpack),
+# BENCH_OUT (keep the archive there, for the benchmarks that follow; by
+# default it is deleted), TMPDIR, BENCH_XZ=0 to skip xz (it takes minutes).
+set -u
+
+B=${B:-build}
+N=${BENCH_N:-100000}
+SEED=${BENCH_SEED:-1}
+GETS=${BENCH_GETS:-10000}
+TMP=${TMPDIR:-/tmp}
+GEN=$B/tests/tool_gen
+CORPUS=$TMP/vraagbaak-bench-$N-$SEED
+WORK=
+
+die() {
+    echo "bench_pack: $*" >&2
+    exit 2
+}
+
+cleanup() {
+    [ -n "$WORK" ] && rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' HUP INT PIPE TERM
+
+case $N in '' | *[!0-9]*) die "BENCH_N must be a number, not '$N'" ;; esac
+[ -x "$GEN" ] || die "no $GEN: run make first"
+
+if [ -n "${VBPACK:-}" ]; then
+    [ -x "$VBPACK" ] || die "VBPACK=$VBPACK is not a program"
+elif [ -x ./vbpack ]; then
+    VBPACK=./vbpack
+elif [ -x "$B/vbpack" ]; then
+    VBPACK=$B/vbpack
+else
+    VBPACK=
+fi
+
+# Wall-clock seconds of a shell command, from POSIX `time -p`. The
+# command's own stderr goes to $WORK/err (shown if it fails), time's report
+# to $WORK/time.
+seconds() {
+    time -p sh -c "{ $1 ; } 2>'$WORK/err'" 2>"$WORK/time" || {
+        cat "$WORK/err" >&2
+        return 1
+    }
+    sed -n 's/^real[ 	]*//p' "$WORK/time" | tail -n 1
+}
+
+size_of() {
+    wc -c <"$1" | tr -d ' '
+}
+
+# awk does the arithmetic: sh has integers only.
+calc() {
+    awk "BEGIN { printf \"$1\", $2 }"
+}
+
+WORK=$(mktemp -d "$TMP/vraagbaak-bench.XXXXXX") || die "cannot make a folder in $TMP"
+VBK=${BENCH_OUT:-$WORK/x.vbk}
+
+# ---- the corpus, reused when the same generator made it -------------------
+STAMP="n=$N seed=$SEED gen=$(cksum <tests/tool_gen.c | cut -d' ' -f1)"
+if [ -f "$CORPUS/.stamp" ] && [ "$(cat "$CORPUS/.stamp")" = "$STAMP" ]; then
+    echo "corpus: $CORPUS (reused)"
+else
+    rm -rf "$CORPUS"
+    mkdir -p "$CORPUS" || die "cannot make $CORPUS"
+    echo "corpus: generating $N documents into $CORPUS ..."
+    t=$(seconds "'$GEN' '$N' '$CORPUS/docs' '$SEED' >'$WORK/gen.out'") ||
+        die "tool_gen failed"
+    echo "corpus: $(cat "$WORK/gen.out") in ${t}s"
+    echo "$STAMP" >"$CORPUS/.stamp"
+fi
+SRC=$(find "$CORPUS/docs" -type f -exec cat {} + | wc -c | tr -d ' ')
+[ "$SRC" -gt 0 ] || die "empty corpus in $CORPUS"
+
+# Same bytes for every method: tar in name order when tar can (GNU tar),
+# which also keeps a zaak's question, notice and answer together.
+TARSORT=
+if tar --sort=name -cf /dev/null -C "$CORPUS" docs 2>/dev/null; then
+    TARSORT=--sort=name
+fi
+TARCMD="tar $TARSORT -cf - -C '$CORPUS' docs"
+
+# ---- gzip and xz --------------------------------------------------------
+echo "tar | gzip -9 ..."
+GZ_T=$(seconds "$TARCMD | gzip -9 >'$WORK/x.tar.gz'") || die "tar | gzip failed"
+GZ_S=$(size_of "$WORK/x.tar.gz")
+rm -f "$WORK/x.tar.gz"
+
+XZ_T=- XZ_S=-
+if [ "${BENCH_XZ:-1}" != 0 ] && command -v xz >/dev/null 2>&1; then
+    echo "tar | xz -9 -T1 ..."
+    XZ_T=$(seconds "$TARCMD | xz -9 -T1 >'$WORK/x.tar.xz'") || die "tar | xz failed"
+    XZ_S=$(size_of "$WORK/x.tar.xz")
+    rm -f "$WORK/x.tar.xz"
+fi
+
+# ---- vbpack ---------------------------------------------------------------
+VB_T=- VB_S=- VB_REC=- VB_RSS=- GET= VB_RSS_SMALL=- VB_SMALL_SRC=-
+if [ -n "$VBPACK" ]; then
+    echo "vbpack pack ..."
+    if [ -x /usr/bin/time ] && /usr/bin/time -f %M true 2>/dev/null; then
+        VB_T=$(seconds "/usr/bin/time -o '$WORK/rss' -f %M '$VBPACK' pack -q -o '$VBK' '$CORPUS/docs'") ||
+            die "vbpack pack failed"
+        VB_RSS=$(tail -n 1 "$WORK/rss")
+    else
+        VB_T=$(seconds "'$VBPACK' pack -q -o '$VBK' '$CORPUS/docs'") ||
+            die "vbpack pack failed"
+    fi
+    "$VBPACK" info --json "$VBK" >"$WORK/info.json" || die "vbpack info failed"
+    VB_REC=$(tr ',{}' '\n\n\n' <"$WORK/info.json" | sed -n 's/^[ 	]*"records_bytes"[ 	]*:[ 	]*\([0-9]*\).*/\1/p')
+    VB_S=$(tr ',{}' '\n\n\n' <"$WORK/info.json" | sed -n 's/^[ 	]*"archive_bytes"[ 	]*:[ 	]*\([0-9]*\).*/\1/p')
+    [ -n "$VB_S" ] || VB_S=$(size_of "$VBK")
+    [ -n "$VB_REC" ] || VB_REC=-
+    # Peak memory must not grow with the corpus: pack the first two years
+    # (about an eighth of it) and compare.
+    SMALL=$(ls "$CORPUS/docs" | head -n 2 | sed "s|^|$CORPUS/docs/|")
+    if [ -x /usr/bin/time ] && [ -n "$SMALL" ]; then
+        # shellcheck disable=SC2086
+        /usr/bin/time -o "$WORK/rss-small" -f %M "$VBPACK" pack -q -o "$WORK/small.vbk" $SMALL ||
+            die "vbpack pack (small) failed"
+        VB_RSS_SMALL=$(tail -n 1 "$WORK/rss-small")
+        # shellcheck disable=SC2086
+        VB_SMALL_SRC=$(find $SMALL -type f -exec cat {} + | wc -c | tr -d ' ')
+        rm -f "$WORK/small.vbk"
+    fi
+    # The hidden random-read benchmark, when this vbpack has it.
+    GET=$("$VBPACK" bench-get "$VBK" "$GETS" 2>/dev/null) || GET=
+    case $GET in *[0-9]*' '*[0-9]*) ;; *) GET= ;; esac
+else
+    echo "no vbpack: only gzip and xz are measured"
+fi
+
+# ---- the table ------------------------------------------------------------
+MB=$(calc '%.1f' "$SRC / 1048576")
+row() { # name size seconds
+    if [ "$2" = - ]; then
+        printf '%-22s %12s %9s %9s %8s\n' "$1" - - - -
+        return
+    fi
+    printf '%-22s %12s %9s %9s %8s\n' "$1" "$2" "$(calc '%.4f' "$2 / $SRC")" \
+        "$3" "$(calc '%.1f' "$SRC / 1048576 / ($3 > 0 ? $3 : 0.001)")"
+}
+echo
+echo "source: $N documents, $SRC bytes ($MB MB)"
+printf '%-22s %12s %9s %9s %8s\n' method bytes ratio seconds MB/s
+row "tar | gzip -9" "$GZ_S" "$GZ_T"
+row "tar | xz -9 -T1" "$XZ_S" "$XZ_T"
+row "vbpack (archive)" "$VB_S" "$VB_T"
+if [ "$VB_REC" != - ]; then
+    printf '%-22s %12s %9s\n' "vbpack records_bytes" "$VB_REC" "$(calc '%.4f' "$VB_REC / $SRC")"
+fi
+[ "$VB_RSS" != - ] && echo "vbpack peak memory: $VB_RSS KB"
+[ "$VB_RSS_SMALL" != - ] && echo "vbpack peak memory on $VB_SMALL_SRC bytes of the same corpus: $VB_RSS_SMALL KB"
+
+# ---- the bars ---------------------------------------------------------------
+missed=0
+verdict() { # label ok-expression-for-awk detail
+    if awk "BEGIN { exit !($2) }"; then
+        echo "bar: $1: $3 ok"
+    else
+        echo "bar: $1: $3 MISSED"
+        missed=1
+    fi
+}
+echo
+if [ "$VB_REC" != - ]; then
+    verdict "records_bytes <= 1.10 x gzip" "$VB_REC <= 1.10 * $GZ_S" \
+        "$(calc '%.3f' "$VB_REC / $GZ_S") x"
+fi
+if [ "$VB_T" != - ]; then
+    verdict "pack time <= gzip time" "$VB_T <= $GZ_T" \
+        "$(calc '%.2f' "$VB_T / ($GZ_T > 0 ? $GZ_T : 0.001)") x"
+fi
+if [ "$VB_RSS_SMALL" != - ] && [ "$VB_RSS" != - ]; then
+    verdict "peak memory does not grow with the corpus (x$(calc '%.1f' "$SRC / $VB_SMALL_SRC") sources)" \
+        "$VB_RSS <= 1.25 * $VB_RSS_SMALL" "$VB_RSS_SMALL KB -> $VB_RSS KB"
+fi
+if [ -n "$GET" ]; then
+    set -- $GET
+    echo "random document read over $GETS reads: p50 $1 us, p99 $2 us"
+    verdict "random read p99 <= 200 us" "$2 <= 200" "$2 us"
+elif [ -n "$VBPACK" ]; then
+    echo "random document read: vbpack has no bench-get"
+fi
+if [ "$missed" = 1 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then
+    exit 1
+fi
+exit 0
