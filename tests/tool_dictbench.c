@@ -2,13 +2,13 @@
  * dictionary (format/dict.c), and with records clustered together, on a
  * folder of documents (e.g. one written by tool_gen).
  *
- *   tool_dictbench [-s SAMPLE_MB] [-k K] [-d D] [-c] DIR
+ *   tool_dictbench [-s SAMPLE_MB] [-k K] [-d D] [-l LEVEL] [-c] DIR
  *
  * Reads every *.txt / *.md under DIR in path order (the order tar
  * --sort=name and vbpack ids use, which puts a zaak's question, notice and
  * answer side by side), trains a dictionary on documents taken evenly
  * across the corpus until SAMPLE_MB (default 3) are collected, and prints:
- *   - every document deflated alone at level 9, without and with it;
+ *   - every document deflated alone (level 9, or -l), without and with it;
  *   - the time to train, to deflate, and to inflate one document (p50/p99);
  *   - with -c, clusters of consecutive documents (by count, by size and by
  *     zaak), without and with the dictionary, and the time to inflate one
@@ -271,10 +271,11 @@ static void report(const char *label, int how, size_t param, fmt__zc *plain,
     cluster *cl = xrealloc(NULL, ndocs * sizeof *cl);
     size_t n = make_clusters(cl, how, param);
     result a = measure(cl, n, plain), b = measure(cl, n, withd);
-    printf("%-16s %7zu %7.1f  %11llu %6.4f %5.0f %5.0f  %11llu %6.4f %5.0f %5.0f\n",
+    printf("%-16s %7zu %7.1f  %11llu %6.4f %5.1f %5.0f %5.0f  %11llu %6.4f %5.1f %5.0f %5.0f\n",
            label, n, (double)total / (double)n / 1024.0,
-           (unsigned long long)a.bytes, (double)a.bytes / (double)total, a.p50, a.p99,
-           (unsigned long long)b.bytes, (double)b.bytes / (double)total, b.p50, b.p99);
+           (unsigned long long)a.bytes, (double)a.bytes / (double)total, a.secs, a.p50,
+           a.p99, (unsigned long long)b.bytes, (double)b.bytes / (double)total, b.secs,
+           b.p50, b.p99);
     free(cl);
 }
 
@@ -282,7 +283,7 @@ int main(int argc, char **argv)
 {
     double sample_mb = 3;
     unsigned k = 0, d = 0;
-    int clusters = 0, i = 1;
+    int clusters = 0, i = 1, level = 9;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-s") == 0 && i + 1 < argc)
             sample_mb = atof(argv[++i]);
@@ -290,13 +291,16 @@ int main(int argc, char **argv)
             k = (unsigned)atoi(argv[++i]);
         else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
             d = (unsigned)atoi(argv[++i]);
+        else if (strcmp(argv[i], "-l") == 0 && i + 1 < argc)
+            level = atoi(argv[++i]);
         else if (strcmp(argv[i], "-c") == 0)
             clusters = 1;
         else
             break;
     }
     if (i + 1 != argc) {
-        fputs("usage: tool_dictbench [-s SAMPLE_MB] [-k K] [-d D] [-c] DIR\n", stderr);
+        fputs("usage: tool_dictbench [-s SAMPLE_MB] [-k K] [-d D] [-l LEVEL] [-c] DIR\n",
+              stderr);
         return 2;
     }
     walk(argv[i]);
@@ -322,16 +326,16 @@ int main(int argc, char **argv)
     size_t dlen = k || d ? fmt__dict_train_ex(sp, sl, ns, dict, sizeof dict, k ? k : 64, d ? d : 8)
                          : fmt__dict_train(sp, sl, ns, dict, sizeof dict);
     double ttrain = now() - t0;
-    fmt__zc *plain = fmt__zc_new(NULL, 0, 9), *withd = fmt__zc_new(dict, dlen, 9);
+    fmt__zc *plain = fmt__zc_new(NULL, 0, level), *withd = fmt__zc_new(dict, dlen, level);
     if (!plain || !withd)
         die("out of memory");
 
     printf("corpus: %zu documents, %llu bytes; sample %zu documents, %zu bytes; "
-           "dictionary %zu bytes in %.2f s\n", ndocs, (unsigned long long)total,
-           ns, sbytes, dlen, ttrain);
-    printf("%-16s %7s %7s  %11s %6s %5s %5s  %11s %6s %5s %5s\n", "records",
-           "count", "avg KB", "plain", "ratio", "p50us", "p99us", "dict",
-           "ratio", "p50us", "p99us");
+           "dictionary %zu bytes in %.2f s; level %d\n", ndocs, (unsigned long long)total,
+           ns, sbytes, dlen, ttrain, level);
+    printf("%-16s %7s %7s  %11s %6s %5s %5s %5s  %11s %6s %5s %5s %5s\n", "records",
+           "count", "avg KB", "plain", "ratio", "secs", "p50us", "p99us", "dict",
+           "ratio", "secs", "p50us", "p99us");
     report("per document", 0, 1, plain, withd, total);
     if (clusters) {
         static const size_t counts[] = { 2, 4, 8, 16 };

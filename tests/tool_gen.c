@@ -356,7 +356,8 @@ enum {
 };
 
 static const char *const dom_justice[] = {
-    "politie|", "agent+en", "h:Openbaar Ministerie|", "officier van justitie|officieren van justitie",
+    "politie|", "agent+en", "h:Openbaar Ministerie|",
+    "officier van justitie|officieren van justitie",
     "rechtbank+en", "h:strafrecht|", "strafzaak|strafzaken", "vervolging+en",
     "opsporing|", "h:onderzoeksteam+s", "gevangenis+sen", "gedetineerde+n",
     "h:gevangeniswezen|", "reclassering|", "h:slachtofferhulp|", "aangifte+n",
@@ -524,7 +525,8 @@ static const char *const dom_interior[] = {
     "woningcorporatie+s", "huurprijs|huurprijzen", "huurverhoging+en",
     "woningbouw|", "bouwvergunning+en", "nieuwbouwwijk+en", "h:bestemmingsplan+nen",
     "omgevingsvergunning+en", "Omgevingswet|", "ruimtelijke ordening|",
-    "gemeenteraad|gemeenteraden", "h:college van B en W|", "h:gemeentefonds|", "decentralisatie+s", "h:provinciefonds|",
+    "gemeenteraad|gemeenteraden", "h:college van B en W|", "h:gemeentefonds|",
+    "decentralisatie+s", "h:provinciefonds|",
     "verkiezing+en", "stembureau+s", "h:kiesrecht|", "desinformatie|",
     "h:integriteitsbeleid|", "h:lobbyregister+s", "klokkenluider+s",
     "Woo-verzoek+en", "openbaarheid|", "h:archief|archieven",
@@ -929,7 +931,8 @@ static const char *const news_urls[] = {
     "https://www.tubantia.nl/enschede/%s~a%x/", "https://www.gelderlander.nl/nijmegen/%s~a%x/",
     "https://www.bnr.nl/nieuws/binnenland/%n/%s", "https://eenvandaag.avrotros.nl/item/%s/",
     "https://nos.nl/nieuwsuur/artikel/%n-%s", "https://www.politico.eu/article/%s/",
-    "https://www.reuters.com/world/europe/%s-%y-%m-%d/", "https://www.theguardian.com/world/%y/%m/%d/%s",
+    "https://www.reuters.com/world/europe/%s-%y-%m-%d/",
+    "https://www.theguardian.com/world/%y/%m/%d/%s",
     "https://www.binnenlandsbestuur.nl/bestuur/%s", "https://www.bnnvara.nl/zembla/artikelen/%s",
     "https://www.vpro.nl/argos/media/luister/argos-radio/onderwerpen/%y/%s.html",
     "https://pointer.kro-ncrv.nl/%s", "https://www.investico.nl/%s/",
@@ -2638,11 +2641,10 @@ static void put_members(sbuf *b, const zaak *z, int md, int parties_too)
     }
 }
 
-static void put_office(sbuf *b, int mi, int plural_van)
+static void put_office(sbuf *b, int mi)
 {
     sb_put(b, ministries[mi].voor ? "voor " : "van ");
     sb_put(b, ministries[mi].name);
-    (void)plural_van;
 }
 
 /* "de Ministers van X, van Y en voor Z en de Staatssecretaris van W" */
@@ -2662,8 +2664,9 @@ static void put_addressees(sbuf *b, const zaak *z)
         parts++;
     }
     if (nm == 1 && ns == 1 && mins[0] == stas[0]) {
-        sb_put(b, parts ? " en de Minister en de Staatssecretaris " : "de Minister en de Staatssecretaris ");
-        put_office(b, mins[0], 0);
+        sb_put(b, parts ? " en " : "");
+        sb_put(b, "de Minister en de Staatssecretaris ");
+        put_office(b, mins[0]);
         return;
     }
     if (nm) {
@@ -2673,7 +2676,7 @@ static void put_addressees(sbuf *b, const zaak *z)
         for (int i = 0; i < nm; i++) {
             if (i)
                 sb_put(b, i + 1 == nm ? " en " : ", ");
-            put_office(b, mins[i], 1);
+            put_office(b, mins[i]);
         }
         parts++;
     }
@@ -2684,7 +2687,7 @@ static void put_addressees(sbuf *b, const zaak *z)
         for (int i = 0; i < ns; i++) {
             if (i)
                 sb_put(b, i + 1 == ns ? " en " : ", ");
-            put_office(b, stas[i], 1);
+            put_office(b, stas[i]);
         }
     }
 }
@@ -2741,7 +2744,7 @@ static void put_from_line(sbuf *b, const zaak *z, rng *r, const char *what, long
                     continue;
                 }
                 sb_put(b, z->role[i] == ROLE_STAS ? "de Staatssecretaris " : "de Minister ");
-                put_office(b, mi, 0);
+                put_office(b, mi);
             }
         }
     }
@@ -2961,7 +2964,7 @@ static void tk_indieners(sbuf *b, const zaak *z, rng *r)
         sb_putc(b, ' ');
         sb_put(b, office_holder(z->min[i], z->role[i], z->d_in));
         sb_put(b, z->role[i] == ROLE_STAS ? ", staatssecretaris " : ", minister ");
-        put_office(b, z->min[i], 0);
+        put_office(b, z->min[i]);
         sb_put(b, " -\n");
     }
     for (int i = 0; i < z->nmem; i++) {
