@@ -379,7 +379,8 @@ static int flush_doc(vb_index *ix, uint32_t docno)
         w->df++;
     }
     /* empty the local table for the next document */
-    memset(ix->lhash, 0, ix->lcap * sizeof *ix->lhash);
+    if (ix->lhash)
+        memset(ix->lhash, 0, ix->lcap * sizeof *ix->lhash);
     ix->nl = 0;
     ix->lwords.len = 0;
     ix->ntoks = 0;

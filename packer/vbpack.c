@@ -97,7 +97,7 @@ typedef struct {
     unsigned long docs, warnings, errors;
     unsigned long kinds[4];
     uint64_t bytes;
-    struct timespec start, last;
+    struct timespec start, last, wstart;
     fmt_doc d;
 } packer;
 
@@ -195,11 +195,19 @@ static void finish_progress(void *ctx, const char *phase, uint64_t done,
         fprintf(stderr, "%8.3f s  %-10s", since(&p->start), phase);
         print_mem();
     }
-    if (!p->tty || p->quiet || since(&p->last) < 0.2)
+    if (strcmp(phase, "write") || !p->tty || p->quiet ||
+        since(&p->last) < 0.2)
         return;
     clock_gettime(CLOCK_MONOTONIC, &p->last);
-    fprintf(stderr, "\r%-6s %8llu of %llu documents   ", phase,
-            (unsigned long long)done, (unsigned long long)total);
+    if (!p->wstart.tv_sec)
+        clock_gettime(CLOCK_MONOTONIC, &p->wstart);
+    /* the write phase is most of a pack: show how far and how long yet */
+    double s = since(&p->wstart), frac = total ? (double)done / total : 1;
+    double eta = frac > 0.01 ? s / frac - s : 0;
+    fprintf(stderr, "\rwrite  %8llu of %llu documents  %3.0f%%  %5.1f MB/s  "
+            "ETA %3.0f s   ", (unsigned long long)done,
+            (unsigned long long)total, 100 * frac,
+            s > 0 ? p->bytes * frac / 1e6 / s : 0.0, eta);
 }
 
 static int64_t source_date_epoch(void)
