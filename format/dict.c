@@ -409,34 +409,9 @@ static void refill(unsigned char **next, uInt *avail,
     }
 }
 
-int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
-                    unsigned char *out, size_t cap, size_t *outlen)
-{
-    z_stream *s = &z->def;
-    if (z->def_ok)
-        deflateEnd(s);
-    z->def_ok = deflateCopy(s, &z->tmpl) == Z_OK;
-    if (!z->def_ok)
-        return -1;
-    const unsigned char *src = in, *dst = out;
-    size_t in_left = len, out_left = cap;
-    s->avail_in = s->avail_out = 0;
-    for (;;) {
-        refill(&s->next_in, &s->avail_in, &src, &in_left);
-        refill(&s->next_out, &s->avail_out, &dst, &out_left);
-        int flush = in_left == 0 ? Z_FINISH : Z_NO_FLUSH;
-        int rc = deflate(s, flush);
-        if (rc == Z_STREAM_END)
-            break;
-        if (rc != Z_OK && rc != Z_BUF_ERROR)
-            return -1;
-        if (s->avail_out == 0 && out_left == 0)
-            return -1; /* out is full and deflate is not done */
-    }
-    *outlen = cap - out_left - s->avail_out;
-    return 0;
-}
-
+/* Deflate len bytes of in into out (cap bytes) with stream s, set up
+ * by the caller; the input and output are fed to zlib in slices that
+ * fit its counters. */
 static int run_deflate(z_stream *s, const void *in, size_t len,
                        unsigned char *out, size_t cap, size_t *outlen)
 {
@@ -457,6 +432,18 @@ static int run_deflate(z_stream *s, const void *in, size_t len,
     }
     *outlen = cap - out_left - s->avail_out;
     return 0;
+}
+
+int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
+                    unsigned char *out, size_t cap, size_t *outlen)
+{
+    z_stream *s = &z->def;
+    if (z->def_ok)
+        deflateEnd(s);
+    z->def_ok = deflateCopy(s, &z->tmpl) == Z_OK;
+    if (!z->def_ok)
+        return -1;
+    return run_deflate(s, in, len, out, cap, outlen);
 }
 
 int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,

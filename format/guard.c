@@ -561,6 +561,16 @@ static void register_map(gstate *g)
     }
 }
 
+int vb_guard_keep_dbs(fmt_archive *a)
+{
+    int rc = mdb_txn_commit(a->txn);
+    a->txn = NULL;
+    if (rc)
+        return rc;
+    call c = {.op = C_TXN, .a = a};
+    return guarded_call(&c, "opening");
+}
+
 int vb_guard_open(fmt_archive *a, const vb_layout *lay)
 {
     pthread_once(&once, install);

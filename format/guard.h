@@ -40,6 +40,10 @@ int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen);
  * state (freed by vb_guard_close). Returns an MDB code. */
 int vb_guard_open(fmt_archive *a, const vb_layout *lay);
 void vb_guard_close(fmt_archive *a);
+/* Once the tables are open: end the first transaction with a commit, so
+ * their handles outlive it, and begin the one the handle reads with (it
+ * can then be renewed after a failed read without losing them). */
+int vb_guard_keep_dbs(fmt_archive *a);
 
 /* The guarded LMDB calls. Each returns an MDB code; MDB_CORRUPTED when
  * the call faulted, when the handle is broken, or when a returned key or

@@ -531,14 +531,8 @@ static int facet_add(vb_index *ix, uint32_t docno, uint8_t type,
     facet *f = &ix->facets[id];
     if (f->ndocs && f->docs[f->ndocs - 1] == docno)
         return FMT_OK; /* e.g. two members of one party */
-    if (f->ndocs == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 4;
-        uint32_t *d = fmt__realloc(f->docs, cap * sizeof *d);
-        if (!d)
-            return FMT_NOMEM;
-        f->docs = d;
-        f->cap = cap;
-    }
+    if (vb_grow(&f->docs, &f->cap, f->ndocs + 1, sizeof *f->docs, 4))
+        return FMT_NOMEM;
     f->docs[f->ndocs++] = docno;
     return vb_buf_varint(&ix->fval, (uint64_t)id);
 }
@@ -562,14 +556,8 @@ static int add_zaak(vb_index *ix, uint32_t docno, const fmt_doc *d)
 {
     if (!d->zaak[0])
         return FMT_OK;
-    if (ix->nzd == ix->capzd) {
-        size_t cap = ix->capzd ? ix->capzd * 2 : 1024;
-        vb_zaakdoc *z = fmt__realloc(ix->zd, cap * sizeof *z);
-        if (!z)
-            return FMT_NOMEM;
-        ix->zd = z;
-        ix->capzd = cap;
-    }
+    if (vb_grow(&ix->zd, &ix->capzd, ix->nzd + 1, sizeof *ix->zd, 1024))
+        return FMT_NOMEM;
     vb_zaakdoc *z = &ix->zd[ix->nzd++];
     memset(z, 0, sizeof *z);
     memcpy(z->zaak, d->zaak, sizeof z->zaak - 1);

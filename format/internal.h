@@ -75,6 +75,25 @@ static inline uint32_t vb_get_be32(const unsigned char *p)
            (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+/* Make room for n elements of size bytes in the array *pp (capacity *cap,
+ * doubled as needed, from first). FMT_OK or FMT_NOMEM (array unchanged). */
+static inline int vb_grow(void *pp, size_t *cap, size_t n, size_t size,
+                          size_t first)
+{
+    void **p = pp;
+    if (n <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : first;
+    while (c < n)
+        c *= 2;
+    void *q = fmt__realloc(*p, c * size);
+    if (!q)
+        return 4; /* FMT_NOMEM */
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
 /* qsort that accepts an empty (possibly NULL) array. */
 static inline void vb_sort(void *base, size_t n, size_t size,
                            int (*cmp)(const void *, const void *))

@@ -384,6 +384,8 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
         rc = vb_mdb_code(rc);
     } else {
         rc = open_dbs(a, &lay);
+        if (!rc && (rc = vb_guard_keep_dbs(a)))
+            rc = vb_err(a, FMT_CORRUPT, "%s: %s", path, mdb_strerror(rc));
         if (!rc)
             rc = load_meta(a);
         if (!rc)

@@ -200,14 +200,9 @@ static int add_sample(fmt_writer *w, const fmt_doc *d)
     uint64_t h = hash64(d->id, strlen(d->id));
     if (h % SAMPLE_MOD || d->len == 0)
         return FMT_OK;
-    if (w->nsamples == w->capsamples) {
-        size_t cap = w->capsamples ? w->capsamples * 2 : 256;
-        sample *s = fmt__realloc(w->samples, cap * sizeof *s);
-        if (!s)
-            return FMT_NOMEM;
-        w->samples = s;
-        w->capsamples = cap;
-    }
+    if (vb_grow(&w->samples, &w->capsamples, w->nsamples + 1,
+                sizeof *w->samples, 256))
+        return FMT_NOMEM;
     /* the whole serialised record, fields too: what gets compressed */
     size_t len = w->enc.len < 65536 ? w->enc.len : 65536;
     w->samples[w->nsamples++] = (sample){h, w->sbuf.len, len};
@@ -283,14 +278,8 @@ static int spill(fmt_writer *w)
 
 static int add_meta(fmt_writer *w, const fmt_doc *d)
 {
-    if (w->nmeta == w->capmeta) {
-        size_t cap = w->capmeta ? w->capmeta * 2 : 1024;
-        docmeta *m = fmt__realloc(w->meta, cap * sizeof *m);
-        if (!m)
-            return FMT_NOMEM;
-        w->meta = m;
-        w->capmeta = cap;
-    }
+    if (vb_grow(&w->meta, &w->capmeta, w->nmeta + 1, sizeof *w->meta, 1024))
+        return FMT_NOMEM;
     docmeta *m = &w->meta[w->nmeta++];
     memset(m, 0, sizeof *m);
     memcpy(m->zaak, d->zaak, sizeof m->zaak);
@@ -324,14 +313,8 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d)
         return werr(w, rc, "out of memory");
     if (w->enc.len > UINT32_MAX - 64)
         return werr(w, FMT_LIMIT, "%s: document too large", d->id);
-    if (w->noffs == w->capoffs) {
-        size_t cap = w->capoffs ? w->capoffs * 2 : 1024;
-        size_t *o = fmt__realloc(w->offs, cap * sizeof *o);
-        if (!o)
-            return werr(w, FMT_NOMEM, "out of memory");
-        w->offs = o;
-        w->capoffs = cap;
-    }
+    if (vb_grow(&w->offs, &w->capoffs, w->noffs + 1, sizeof *w->offs, 1024))
+        return werr(w, FMT_NOMEM, "out of memory");
     unsigned char hd[8];
     uint32_t kl = (uint32_t)klen, pl = (uint32_t)w->enc.len;
     vb_put_be32(hd + 4, (uint32_t)sort_date(d));
