@@ -2,6 +2,7 @@
 # Runs every test program given, then the shell tests of the programs, and
 # ends with one line "N passed, N failed" (the totals of all of them).
 B=${B:-build}
+export B
 pass=0; fail=0
 for t in "$@"; do
     echo "== $t"

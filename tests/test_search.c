@@ -1,0 +1,405 @@
+/* test_search.c - search against the truth: on a generated corpus, every
+ * query of a set finds exactly the documents a brute-force scan of the
+ * texts finds; ranking puts a subject match above a footnote mention;
+ * snippets contain the matched words; suggestions and "did you mean".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "format.h"
+#include "parse.h"
+#include "query.h"
+#include "search.h"
+#include "source.h"
+#include "token.h"
+
+#define NDOCS 400
+
+typedef struct {
+    char dir[128], path[160];
+    fmt_archive *a;
+    fmt_tokenizer *tok;
+} fixture;
+
+static fixture fx;
+
+/* ---- packing a generated corpus -------------------------------------------- */
+
+static int add(void *ctx, const src_file *f)
+{
+    fmt_writer *w = ctx;
+    fmt_doc d = {0};
+    char id[512];
+    snprintf(id, sizeof id, "%s", f->relpath);
+    *strrchr(id, '.') = 0;
+    assert_int_equal(fmt_doc_set_text(&d, f->data, f->len), 0);
+    assert_int_equal(fmt_doc_set_str(&d.id, id, (size_t)-1), 0);
+    assert_int_equal(fmt_doc_set_str(&d.source, f->relpath, (size_t)-1), 0);
+    assert_int_equal(parse_doc(&d, id), 0);
+    assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
+    fmt_doc_free(&d);
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(fx.dir, sizeof fx.dir, "/tmp/vbsearch-XXXXXX");
+    if (!mkdtemp(fx.dir))
+        return -1;
+    const char *b = getenv("B") ? getenv("B") : "build";
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s/tests/tool_gen %d %s/docs 7 >/dev/null", b,
+             NDOCS, fx.dir);
+    if (system(cmd))
+        return -1;
+    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
+    fmt_writer *w;
+    if (fmt_writer_open(&w, fx.path, NULL))
+        return -1;
+    char docs[200];
+    snprintf(docs, sizeof docs, "%s/docs", fx.dir);
+    if (src_walk(docs, add, NULL, w) || src_walk("samples", add, NULL, w) ||
+        fmt_writer_finish(w, NULL, 0))
+        return -1;
+    fx.tok = fmt_tok_new();
+    return fmt_open(&fx.a, fx.path, NULL, 0) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fmt_close(fx.a);
+    fmt_tok_free(fx.tok);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx.dir);
+    return system(cmd);
+}
+
+/* ---- the brute-force evaluator ------------------------------------------------ */
+
+typedef struct {
+    char (*fold)[FMT_TOKMAX + 1];
+    uint32_t *pos;
+    size_t n;
+} toks;
+
+static void tokenize(const char *text, size_t len, toks *t)
+{
+    fmt_token k;
+    size_t cap = 64;
+    t->n = 0;
+    t->fold = malloc(cap * sizeof *t->fold);
+    t->pos = malloc(cap * sizeof *t->pos);
+    fmt_tok_start(fx.tok, text, len);
+    while (fmt_tok_next(fx.tok, &k)) {
+        if (t->n == cap) {
+            cap *= 2;
+            t->fold = realloc(t->fold, cap * sizeof *t->fold);
+            t->pos = realloc(t->pos, cap * sizeof *t->pos);
+        }
+        memcpy(t->fold[t->n], k.fold, k.foldlen + 1);
+        t->pos[t->n++] = k.pos;
+    }
+}
+
+static int stem_eq(const char *fold, const char *stem)
+{
+    char s[FMT_TOKMAX + 1];
+    fmt_stem(fx.tok, fold, strlen(fold), s, sizeof s);
+    return !strcmp(s, stem);
+}
+
+static int has_at(const toks *t, const char *w, uint32_t pos)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->pos[i] == pos && !strcmp(t->fold[i], w))
+            return 1;
+    return 0;
+}
+
+/* Does the document (its tokens, its parsed fields) match q? */
+static int matches(const qnode *q, const toks *t, const fmt_doc *d)
+{
+    switch (q->type) {
+    case Q_ALL:
+        return 1;
+    case Q_TERM:
+        for (size_t i = 0; i < t->n; i++)
+            if (!strcmp(t->fold[i], q->word) || stem_eq(t->fold[i], q->stem))
+                return 1;
+        return 0;
+    case Q_PREFIX:
+        for (size_t i = 0; i < t->n; i++)
+            if (!strncmp(t->fold[i], q->word, strlen(q->word)))
+                return 1;
+        return 0;
+    case Q_PHRASE:
+        for (size_t i = 0; i < t->n; i++) {
+            if (strcmp(t->fold[i], q->words[0]))
+                continue;
+            size_t k = 1;
+            while (k < q->nwords && has_at(t, q->words[k], t->pos[i] + (uint32_t)k))
+                k++;
+            if (k == q->nwords)
+                return 1;
+        }
+        return 0;
+    case Q_FIELD: {
+        int32_t date = d->submitted ? d->submitted : d->received;
+        char f[FMT_TOKMAX + 1];
+        switch (q->field) {
+        case QF_PARTY:
+            for (size_t i = 0; i < d->nmembers; i++)
+                if (d->members[i].party &&
+                    (fmt_fold(fx.tok, d->members[i].party,
+                              strlen(d->members[i].party), f, sizeof f),
+                     !strcmp(f, q->value)))
+                    return 1;
+            return 0;
+        case QF_KIND:
+            return d->kind == q->ival;
+        case QF_YEAR:
+        case QF_DATE:
+            return date >= q->from && date <= q->to;
+        default:
+            fail_msg("field %d not in the brute-force set", q->field);
+        }
+        return 0;
+    }
+    case Q_AND:
+        for (size_t i = 0; i < q->nkids; i++) {
+            const qnode *k = q->kids[i];
+            int m = k->type == Q_NOT ? !matches(k->kids[0], t, d)
+                                     : matches(k, t, d);
+            if (!m)
+                return 0;
+        }
+        return 1;
+    case Q_OR:
+        for (size_t i = 0; i < q->nkids; i++)
+            if (matches(q->kids[i], t, d))
+                return 1;
+        return 0;
+    case Q_NOT:
+        return !matches(q->kids[0], t, d);
+    }
+    return 0;
+}
+
+static void equals_brute_force(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {
+        "minister", "politie", "gaswinning", "scanner", "vaccinatie",
+        "geinstalleerd", "nuctech", "de", "bereid",
+        "politie onderzoek", "gaswinning aardbeving", "minister bereid kamer",
+        "\"openbaar ministerie\"", "\"bent u bereid\"", "\"tweede kamer\"",
+        "\"gelijk speelveld\"", "aanbested*", "zorg*", "vacc*",
+        "gaswinning OR aardbeving", "politie -onderzoek",
+        "minister NOT politie", "(gaswinning OR politie) bereid",
+        "partij:VVD", "partij:CDA politie", "jaar:2015", "jaar:2010..2012 zorg*",
+        "datum:2020-01..2020-06", "soort:antwoord", "soort:mededeling",
+        "soort:vraag|mededeling minister", "xyzzyq",
+    };
+    uint32_t n = fmt_count(fx.a);
+    assert_true(n > NDOCS);
+    fmt_doc d = {0};
+    toks *all = calloc(n, sizeof *all);
+    fmt_doc *docs = calloc(n, sizeof *docs);
+    for (uint32_t i = 0; i < n; i++) {
+        assert_int_equal(fmt_get(fx.a, i, &docs[i]), FMT_OK);
+        tokenize(docs[i].text, docs[i].len, &all[i]);
+    }
+    for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
+        fmt_query *q;
+        char err[200];
+        size_t pos;
+        assert_int_equal(fmt_query_parse(&q, queries[k], err, sizeof err, &pos),
+                         FMT_OK);
+        fmt_search_opts o = {0};
+        o.limit = n;
+        fmt_results *r;
+        assert_int_equal(fmt_search(fx.a, q, &o, &r), FMT_OK);
+        char *got = calloc(n, 1);
+        for (size_t i = 0; i < fmt_results_count(r); i++)
+            got[fmt_results_hits(r)[i].docno] = 1;
+        size_t want = 0, diff = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            int m = matches(q->root, &all[i], &docs[i]);
+            want += m;
+            if (m != got[i] && diff++ < 3)
+                print_error("%s: document %s %s\n", queries[k], docs[i].id,
+                            m ? "missing" : "found but does not match");
+        }
+        if (diff || want != fmt_results_total(r))
+            fail_msg("%s: %zu hits, brute force %zu, %zu differ", queries[k],
+                     fmt_results_total(r), want, diff);
+        free(got);
+        fmt_results_free(r);
+        fmt_query_free(q);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        free(all[i].fold);
+        free(all[i].pos);
+        fmt_doc_free(&docs[i]);
+    }
+    free(all);
+    free(docs);
+    fmt_doc_free(&d);
+}
+
+/* The reference question is about Nuctech in its subject; a document that
+ * names a word once in a footnote must rank below one about it. */
+static void subject_above_footnote(void **state)
+{
+    (void)state;
+    fmt_query *q;
+    char err[100];
+    size_t pos;
+    /* "douanescanners" is in 2022Z01227's subject and footnotes */
+    assert_int_equal(fmt_query_parse(&q, "douanescanners", err, sizeof err, &pos),
+                     FMT_OK);
+    fmt_results *r;
+    fmt_search_opts o = {0};
+    assert_int_equal(fmt_search(fx.a, q, &o, &r), FMT_OK);
+    assert_true(fmt_results_count(r) >= 1);
+    fmt_summary s = {0};
+    assert_int_equal(fmt_get_summary(fx.a, fmt_results_hits(r)[0].docno, &s),
+                     FMT_OK);
+    assert_string_equal(s.id, "2022Z01227");
+    fmt_results_free(r);
+    fmt_query_free(q);
+    /* every hit of a word found in subjects ranks subject hits first */
+    assert_int_equal(fmt_query_parse(&q, "gaswinning", err, sizeof err, &pos),
+                     FMT_OK);
+    o.limit = 1000;
+    assert_int_equal(fmt_search(fx.a, q, &o, &r), FMT_OK);
+    int seen_body_only = 0;
+    for (size_t i = 0; i < fmt_results_count(r); i++) {
+        assert_int_equal(fmt_get_summary(fx.a, fmt_results_hits(r)[i].docno, &s),
+                         FMT_OK);
+        char f[512];
+        fmt_fold(fx.tok, s.subject, strlen(s.subject), f, sizeof f);
+        int in_subject = strstr(f, "gaswinning") != NULL;
+        if (!in_subject)
+            seen_body_only = 1;
+        else if (seen_body_only)
+            fail_msg("%s has gaswinning in its subject but ranks below a "
+                     "document without", s.id);
+    }
+    fmt_summary_free(&s);
+    fmt_results_free(r);
+    fmt_query_free(q);
+}
+
+static void snippets_hold_the_words(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {"politie", "geïnstalleerd",
+                                          "\"openbaar ministerie\"", "vacc*",
+                                          "nuctech douanescanners"};
+    for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
+        fmt_query *q;
+        char err[100];
+        size_t pos;
+        assert_int_equal(fmt_query_parse(&q, queries[k], err, sizeof err, &pos),
+                         FMT_OK);
+        fmt_results *r;
+        assert_int_equal(fmt_search(fx.a, q, NULL, &r), FMT_OK);
+        assert_true(fmt_results_count(r) > 0);
+        for (size_t i = 0; i < fmt_results_count(r); i++) {
+            fmt_buf out = {0};
+            fmt_span hl[32];
+            size_t nhl;
+            assert_int_equal(fmt_snippet(fx.a, q, fmt_results_hits(r)[i].docno,
+                                         240, &out, hl, 32, &nhl),
+                             FMT_OK);
+            if (nhl == 0)
+                fail_msg("%s: a snippet without a marked word: %s", queries[k],
+                         out.data);
+            for (size_t j = 0; j < nhl; j++) {
+                assert_true(hl[j].off + hl[j].len <= out.len);
+                char f[256];
+                fmt_fold(fx.tok, out.data + hl[j].off, hl[j].len, f, sizeof f);
+                assert_true(f[0] != 0);
+            }
+            fmt_buf_free(&out);
+        }
+        fmt_results_free(r);
+        fmt_query_free(q);
+    }
+}
+
+static void suggest_and_did_you_mean(void **state)
+{
+    (void)state;
+    char *w[10];
+    size_t n;
+    assert_int_equal(fmt_suggest(fx.a, "Pol", w, 10, &n), FMT_OK);
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_memory_equal(w[i], "pol", 3);
+        free(w[i]);
+    }
+    fmt_buf b = {0};
+    assert_int_equal(fmt_didyoumean(fx.a, "polittie", &b), FMT_OK);
+    assert_string_equal(b.data, "politie");
+    assert_int_equal(fmt_didyoumean(fx.a, "qqqqqqqqqq", &b), FMT_NOTFOUND);
+    fmt_buf_free(&b);
+}
+
+static void facets_add_up(void **state)
+{
+    (void)state;
+    fmt_query *q;
+    char err[100];
+    size_t pos;
+    assert_int_equal(fmt_query_parse(&q, "minister", err, sizeof err, &pos),
+                     FMT_OK);
+    fmt_search_opts o = {0};
+    o.facets = 1;
+    fmt_results *r;
+    assert_int_equal(fmt_search(fx.a, q, &o, &r), FMT_OK);
+    size_t nk, ny, total = 0;
+    const fmt_facet_count *k = fmt_results_facet(r, FMT_FACET_KIND, &nk);
+    for (size_t i = 0; i < nk; i++)
+        total += k[i].count;
+    assert_int_equal(total, fmt_results_total(r));
+    const fmt_facet_count *y = fmt_results_facet(r, FMT_FACET_YEAR, &ny);
+    assert_true(ny > 5);
+    total = 0;
+    for (size_t i = 0; i < ny; i++)
+        total += y[i].count;
+    assert_int_equal(total, fmt_results_total(r));
+    const int32_t *months;
+    const uint32_t *counts;
+    size_t nm = fmt_results_months(r, &months, &counts);
+    total = 0;
+    for (size_t i = 0; i < nm; i++) {
+        total += counts[i];
+        if (i)
+            assert_true(months[i] > months[i - 1]);
+    }
+    assert_int_equal(total, fmt_results_total(r));
+    fmt_results_free(r);
+    fmt_query_free(q);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(equals_brute_force),
+        cmocka_unit_test(subject_above_footnote),
+        cmocka_unit_test(snippets_hold_the_words),
+        cmocka_unit_test(suggest_and_did_you_mean),
+        cmocka_unit_test(facets_add_up),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
