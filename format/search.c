@@ -448,11 +448,19 @@ static int phrase_count(pword *w, size_t nw, uint32_t *count)
         if ((rc = pword_load(&w[k])))
             return rc;
     *count = 0;
+    /* Each next word at the next position; or at the same one, since the
+     * parts of a compound or an address share its position: "nuctech
+     * apparatuur" is in "Nuctech-apparatuur", "openbaar ministerie" in
+     * ".../het-openbaar-ministerie-boos". */
     for (uint32_t i = 0; i < w[0].npos; i++) {
-        uint32_t p0 = w[0].p[i];
+        uint32_t at = w[0].p[i];
         size_t k = 1;
-        while (k < nw && has(&w[k], p0 + (uint32_t)k))
-            k++;
+        for (; k < nw; k++) {
+            if (has(&w[k], at + 1))
+                at++;
+            else if (!has(&w[k], at))
+                break;
+        }
         if (k == nw)
             (*count)++;
     }
