@@ -27,7 +27,7 @@
 #define MAX_EXPANSION (1 << 22)
 #define MAX_FACET_VALUES 200
 
-typedef struct {
+typedef struct dlist_s {
     uint32_t *doc;
     float *score;
     size_t n, cap;
@@ -39,6 +39,10 @@ typedef struct {
     volatile int *cancel;
     int rc;
     vb_plist pl, tmp;
+    /* While an AND evaluates its later parts: the documents still in the
+     * running, so words score only those (scoring is most of the cost of
+     * a frequent word). NULL: all. */
+    const struct dlist_s *filter;
 } ev;
 
 struct fmt_results {
@@ -277,13 +281,28 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
 static int plist_to_dl(ev *e, const vb_plist *l, dlist *out)
 {
     double w = idf(e->a, l->n);
-    if (dl_reserve(out, l->n))
+    const dlist *f = e->filter;
+    if (dl_reserve(out, f && f->n < l->n ? f->n : l->n))
         return FMT_NOMEM;
-    for (size_t i = 0; i < l->n; i++) {
-        out->doc[i] = l->docs[i];
-        out->score[i] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+    size_t k = 0;
+    if (f) { /* only the documents still in the running */
+        size_t j = 0;
+        for (size_t i = 0; i < l->n && j < f->n; i++) {
+            while (j < f->n && f->doc[j] < l->docs[i])
+                j++;
+            if (j < f->n && f->doc[j] == l->docs[i]) {
+                out->doc[k] = l->docs[i];
+                out->score[k++] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+            }
+        }
+    } else {
+        for (size_t i = 0; i < l->n; i++) {
+            out->doc[i] = l->docs[i];
+            out->score[i] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+        }
+        k = l->n;
     }
-    out->n = l->n;
+    out->n = k;
     return FMT_OK;
 }
 
@@ -818,21 +837,62 @@ static int eval_field(ev *e, const qnode *q, dlist *out)
 
 static int eval(ev *e, const qnode *q, dlist *out, int depth);
 
+/* A guess of how many documents q matches, to evaluate an AND's rarest
+ * part first: a word's own document count; big for what is not known. */
+static uint32_t estimate(ev *e, const qnode *q)
+{
+    const unsigned char *v, *post, *pos;
+    size_t vl, pl, posl;
+    uint32_t df = UINT32_MAX - 1, d;
+    if (q->type == Q_TERM || q->type == Q_PHRASE) {
+        size_t n = q->type == Q_TERM ? 1 : q->nwords;
+        for (size_t i = 0; i < n; i++) {
+            const char *w = q->type == Q_TERM ? q->word : q->words[i];
+            if (vb_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
+                return 0; /* not indexed: nothing (or few, via stems) */
+            if (!vb_term_split(v, vl, &post, &pl, &pos, &posl) &&
+                !vb_postings_df(post, pl, &d) && d < df)
+                df = d;
+        }
+    } else if (q->type == Q_FIELD) {
+        df = e->a->ndocs / 4;
+    }
+    return df;
+}
+
 static int eval_and(ev *e, const qnode *q, dlist *out, int depth)
 {
     dlist tmp = {0};
     int rc = FMT_OK, have = 0;
-    for (size_t i = 0; i < q->nkids && !rc; i++) { /* positive kids */
+    const dlist *outer = e->filter;
+    /* the positive parts, rarest first */
+    size_t np = 0, order[FMT_QUERY_MAXTERMS + 8];
+    uint32_t est[FMT_QUERY_MAXTERMS + 8];
+    for (size_t i = 0; i < q->nkids && np < FMT_QUERY_MAXTERMS + 8; i++) {
         if (q->kids[i]->type == Q_NOT)
             continue;
+        uint32_t x = estimate(e, q->kids[i]);
+        size_t j = np++;
+        while (j > 0 && est[j - 1] > x) {
+            est[j] = est[j - 1];
+            order[j] = order[j - 1];
+            j--;
+        }
+        est[j] = x;
+        order[j] = i;
+    }
+    for (size_t k = 0; k < np && !rc; k++) {
+        const qnode *kid = q->kids[order[k]];
         if (!have) {
-            rc = eval(e, q->kids[i], out, depth + 1);
+            rc = eval(e, kid, out, depth + 1);
             have = 1;
         } else {
             tmp.n = 0;
             if (!out->n)
                 break; /* nothing left to intersect */
-            rc = eval(e, q->kids[i], &tmp, depth + 1);
+            e->filter = out;
+            rc = eval(e, kid, &tmp, depth + 1);
+            e->filter = outer;
             if (!rc)
                 dl_and(out, &tmp);
         }
@@ -843,10 +903,13 @@ static int eval_and(ev *e, const qnode *q, dlist *out, int depth)
         if (q->kids[i]->type != Q_NOT || !q->kids[i]->nkids)
             continue;
         tmp.n = 0;
+        e->filter = out;
         rc = eval(e, q->kids[i]->kids[0], &tmp, depth + 1);
+        e->filter = outer;
         if (!rc)
             dl_not(out, &tmp);
     }
+    e->filter = outer;
     dl_free(&tmp);
     return rc;
 }
@@ -1128,7 +1191,7 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     fmt_results *r = fmt__calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
-    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}};
+    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL};
     a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);
