@@ -1,23 +1,47 @@
-/* guard.c - the fault guard around LMDB reads (see guard.h), and the check
- * of an archive's LMDB meta pages before LMDB maps the file.
+/* guard.c - reading a damaged archive without crashing or hanging (see
+ * guard.h): the fault guard around LMDB calls, the check of every page
+ * before LMDB may read it, the watchdog, and the check of the meta pages
+ * before LMDB maps the file.
  *
- * How the guard works: a SIGSEGV/SIGBUS handler, installed once per
- * process, looks at a thread-local stack of sigjmp_bufs. While a thread
- * is inside a guarded call the stack is not empty and the handler jumps
- * back to the call, which returns MDB_CORRUPTED. Otherwise the handler
- * passes the signal on to whatever handler was there before (the default
- * action, a sanitizer's or a fuzzer's), so a fault that is a bug of ours
- * still crashes loudly. The handler runs with SA_NODEFER, so a jump out of
- * it leaves no signal blocked and arming costs no system call.
+ * The guard: a SIGSEGV/SIGBUS handler, installed once per process, looks
+ * at a thread-local stack of sigjmp_bufs. While a thread is inside a
+ * guarded call the stack is not empty and a fault jumps back to the call,
+ * which returns MDB_CORRUPTED. Otherwise the handler passes the signal on
+ * to whatever handler was there before (the default action, a sanitizer's
+ * or a fuzzer's), so a fault that is a bug of ours still crashes loudly.
+ * The handler runs with SA_NODEFER, so jumping out of it leaves no signal
+ * blocked and arming the guard costs no system call.
  *
- * The one exception: a SIGBUS inside an archive's map outside a guarded
- * call means the file got shorter under us. Then the lost page is mapped
- * to zeros, the handle is marked broken and the code carries on; what it
- * reads no longer matches its checksums, and the next call fails at once.
+ * Page checks: LMDB follows page numbers and node offsets as it finds them,
+ * so a damaged page can send it into other memory (the heap, silently) or
+ * into an endless binary search. So, once the map is found, every page
+ * but the two meta pages is made PROT_NONE; the first touch of a page
+ * faults, the handler checks the page (its number, type, key count, every
+ * node inside it, every page number it holds inside the file) and makes it
+ * readable, or, if it is damaged, leaves it unreadable and fails the
+ * guarded call. LMDB thus only ever reads checked pages. The pages of a
+ * large value (overflow pages after the first) hold no header; they are
+ * made readable when LMDB hands the value out, after its first page is
+ * checked. Only for a page size that is a multiple of the system's (the
+ * usual case: equal); otherwise, or when the system refuses more
+ * mappings, pages go unchecked and only the guard remains.
+ *
+ * A file shortened while it is open (copied over in place) makes a read of
+ * the lost pages a SIGBUS. Outside a guarded call the handler maps zeros
+ * there, marks the handle broken and lets the code carry on to a checksum
+ * failure; the next call fails at once.
+ *
+ * The watchdog: each thread that reads has a timer on its own CPU time;
+ * when it fires while one guarded call has run longer than STUCK_MS, the
+ * handler jumps out of it as out of a fault. The timer is armed when a
+ * call starts and it is not running, and stays off while the thread is
+ * idle: no wake-ups, one clock read per call. (Linux: SIGEV_THREAD_ID;
+ * without it there is no watchdog, and the page checks must do.)
  *
  * Only LMDB's 64-bit on-disk layout is understood (that of every 64-bit
  * build; LMDB files do not move between word sizes anyway).
  */
+#define _GNU_SOURCE /* gettid, SIGEV_THREAD_ID */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -25,10 +49,91 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "guard.h"
+
+/* ---- LMDB's on-disk layout (64-bit) ---------------------------------- */
+
+#define P_INVALID UINT64_MAX
+#define MDB_MAGIC 0xBEEFC0DEu
+#define P_BRANCH 0x01
+#define P_LEAF 0x02
+#define P_OVERFLOW 0x04
+#define P_META 0x08
+#define F_BIGDATA 0x01
+#define F_SUBDATA 0x02
+#define PAGEHDR 16
+
+static uint64_t le64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static unsigned le16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+/* Is page idx (psize bytes at p) one LMDB may read? A branch or leaf page:
+ * key count from a sane lower bound, every node inside the page, every
+ * child or overflow page number inside [2, last]. An overflow page: its
+ * run inside the file. Our tables use no duplicate or fixed-size keys. */
+static int page_ok(const unsigned char *p, uint64_t idx, uint32_t psize,
+                   uint64_t last)
+{
+    unsigned flags = le16(p + 10), lower = le16(p + 12), upper = le16(p + 14);
+    if (le64(p) != idx)
+        return 0;
+    if (flags == P_OVERFLOW) {
+        uint32_t n = le32(p + 12);
+        return n >= 1 && idx + n - 1 <= last;
+    }
+    if ((flags != P_BRANCH && flags != P_LEAF) || lower < PAGEHDR ||
+        lower > upper || upper > psize || (lower & 1))
+        return 0;
+    unsigned nkeys = (lower - PAGEHDR) / 2;
+    if (flags == P_BRANCH && nkeys < 1)
+        return 0;
+    for (unsigned i = 0; i < nkeys; i++) {
+        size_t off = le16(p + PAGEHDR + 2 * i);
+        if (off < upper || (off & 1) || off + 8 > psize)
+            return 0;
+        const unsigned char *n = p + off;
+        size_t ksize = le16(n + 6), nflags = le16(n + 4);
+        uint64_t lo = (uint64_t)le16(n) | (uint64_t)le16(n + 2) << 16;
+        if (off + 8 + ksize > psize)
+            return 0;
+        if (flags == P_BRANCH) {
+            uint64_t child = lo | (uint64_t)nflags << 32;
+            if (child < 2 || child > last)
+                return 0;
+        } else if (nflags & ~(unsigned)(F_BIGDATA | F_SUBDATA)) {
+            return 0;
+        } else if (nflags & F_BIGDATA) {
+            if (off + 8 + ksize + 8 > psize)
+                return 0;
+            uint64_t ov = le64(n + 8 + ksize);
+            if (ov < 2 || ov > last)
+                return 0;
+        } else if (off + 8 + ksize + lo > psize) {
+            return 0;
+        }
+    }
+    return 1;
+}
 
 /* ---- the signal handler ----------------------------------------------- */
 
@@ -37,38 +142,80 @@ typedef struct frame {
     struct frame *prev;
 } frame;
 
+enum { J_FAULT = 1, J_ASSERT, J_STUCK, J_PAGE };
+
 static _Thread_local frame *volatile top;      /* innermost guarded call */
 static _Thread_local void *volatile fault_addr;
 static _Thread_local const char *volatile fault_assert; /* LMDB's message */
+static _Thread_local volatile uint64_t fault_page;
+
+/* A read that runs this long on the CPU is stuck (VB_STUCK_MS overrides
+ * it, for the fuzzers, which meet many such pages). */
+static int64_t STUCK_MS = 2000;
+static _Thread_local volatile int64_t call_start; /* ms; 0: not in a call */
+#ifdef SIGEV_THREAD_ID
+static _Thread_local timer_t wd_timer;
+static _Thread_local int wd_made;
+static _Thread_local volatile sig_atomic_t wd_running;
+static pthread_key_t wd_key;
+static int wd_sig;
+#endif
 
 static struct sigaction old_segv, old_bus;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static long sys_page;
 
-/* Archive maps, for the SIGBUS case; a fixed table the handler can read
- * without locks. A slot is in use while base is non-zero. */
+/* The archive maps, in a fixed table the handler reads without locks. A
+ * slot is in use while base is non-zero; the rest is set before base. */
 #define MAXMAPS 64
 static struct {
     _Atomic uintptr_t base;
-    _Atomic size_t len;
-    volatile sig_atomic_t faulted;
+    size_t len;
+    uint32_t psize;
+    uint64_t last;
+    volatile sig_atomic_t checked;  /* pages are checked on first touch */
+    volatile sig_atomic_t faulted;  /* lost pages were zero-filled */
 } maps[MAXMAPS];
 
-/* Map zeros over the page of addr if it lies in an archive's map. */
-static int zero_fill(void *addr)
+static int slot_of(uintptr_t p)
 {
-    uintptr_t p = (uintptr_t)addr;
     for (int i = 0; i < MAXMAPS; i++) {
         uintptr_t b = atomic_load(&maps[i].base);
-        if (!b || p < b || p - b >= atomic_load(&maps[i].len))
-            continue;
-        void *page = (void *)(p & ~(uintptr_t)(sys_page - 1));
-        if (mmap(page, (size_t)sys_page, PROT_READ,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
-            return 0;
-        maps[i].faulted = 1;
+        if (b && p >= b && p - b < maps[i].len)
+            return i;
+    }
+    return -1;
+}
+
+/* Map zeros over the system page of addr, in slot i. */
+static int zero_fill(int i, uintptr_t p)
+{
+    void *page = (void *)(p & ~(uintptr_t)(sys_page - 1));
+    if (mmap(page, (size_t)sys_page, PROT_READ,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+        return 0;
+    maps[i].faulted = 1;
+    return 1;
+}
+
+/* First touch of a protected page of slot i: check it and let it be read
+ * (1), or say it is damaged (0). When the system will not split the map
+ * further, stop checking this map (1). */
+static int first_touch(int i, uintptr_t p)
+{
+    uintptr_t b = atomic_load(&maps[i].base);
+    uint32_t ps = maps[i].psize;
+    uint64_t idx = (p - b) / ps;
+    unsigned char *page = (unsigned char *)b + idx * ps;
+    if (mprotect(page, ps, PROT_READ)) {
+        maps[i].checked = 0;
+        mprotect((void *)b, maps[i].len, PROT_READ);
         return 1;
     }
+    if (page_ok(page, idx, ps, maps[i].last))
+        return 1;
+    mprotect(page, ps, PROT_NONE);
+    fault_page = idx;
     return 0;
 }
 
@@ -98,16 +245,88 @@ static void pass_on(int sig, siginfo_t *si, void *uc)
 
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
+    uintptr_t p = (uintptr_t)si->si_addr;
+    int i = slot_of(p);
     frame *f = top;
+    if (i >= 0 && sig == SIGSEGV && si->si_code == SEGV_ACCERR &&
+        maps[i].checked) {
+        if (first_touch(i, p))
+            return; /* the access is retried, on a checked page */
+        if (f)
+            siglongjmp(f->jb, J_PAGE);
+        if (zero_fill(i, p)) /* outside a call: cannot jump; see broken */
+            return;
+    }
     if (f) {
         fault_addr = si->si_addr;
-        fault_assert = NULL;
-        siglongjmp(f->jb, 1);
+        siglongjmp(f->jb, J_FAULT);
     }
-    if (sig == SIGBUS && zero_fill(si->si_addr))
+    if (i >= 0 && sig == SIGBUS && zero_fill(i, p))
         return;
     pass_on(sig, si, uc);
 }
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+#ifdef SIGEV_THREAD_ID
+static void wd_arm(int64_t ms)
+{
+    struct itimerspec it;
+    memset(&it, 0, sizeof it);
+    it.it_value.tv_sec = (time_t)(ms / 1000);
+    it.it_value.tv_nsec = (long)(ms % 1000) * 1000000;
+    wd_running = timer_settime(wd_timer, 0, &it, NULL) == 0;
+}
+
+/* The thread used STUCK_MS more CPU time since the timer was armed. */
+static void on_watchdog(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig, (void)si, (void)uc;
+    int64_t start = call_start;
+    frame *f = top;
+    if (!start || !f) {
+        wd_running = 0; /* idle: stay off until the next call */
+        return;
+    }
+    int64_t ran = now_ms() - start;
+    if (ran < STUCK_MS) {
+        wd_arm(STUCK_MS - ran);
+        return;
+    }
+    wd_running = 0; /* it fired: the next call arms it again */
+    siglongjmp(f->jb, J_STUCK);
+}
+
+static void wd_free(void *p)
+{
+    (void)p;
+    if (wd_made)
+        timer_delete(wd_timer);
+    wd_made = 0;
+}
+
+static void wd_start(void)
+{
+    if (!wd_made) {
+        struct sigevent ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sigev_notify = SIGEV_THREAD_ID;
+        ev.sigev_signo = wd_sig;
+        ev._sigev_un._tid = gettid();
+        if (timer_create(CLOCK_THREAD_CPUTIME_ID, &ev, &wd_timer))
+            return;
+        wd_made = 1;
+        pthread_setspecific(wd_key, &wd_made);
+    }
+    if (!wd_running)
+        wd_arm(STUCK_MS);
+}
+#endif
 
 /* LMDB calls this before abort() when one of its assertions fails, which
  * a damaged page can make happen: inside a guarded call, jump out. */
@@ -116,42 +335,97 @@ static void on_assert(MDB_env *env, const char *msg)
     (void)env;
     frame *f = top;
     if (f) {
-        fault_addr = NULL;
         fault_assert = msg;
-        siglongjmp(f->jb, 2);
+        siglongjmp(f->jb, J_ASSERT);
     }
 }
 
-static void install(void)
+/* Make on_fault the handler of sig, keeping the one there to pass on to
+ * (never on_fault itself, or a fault of ours would go round for ever). */
+static void take(int sig, struct sigaction *old)
 {
-    sys_page = sysconf(_SC_PAGESIZE);
-    if (sys_page <= 0)
-        sys_page = 4096;
-    struct sigaction sa;
+    struct sigaction cur, sa;
+    if (sigaction(sig, NULL, &cur) ||
+        ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == on_fault))
+        return;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGSEGV, &sa, &old_segv);
-    sigaction(SIGBUS, &sa, &old_bus);
+    *old = cur;
+    sigaction(sig, &sa, NULL);
 }
 
-/* Run fn(ctx) with the guard armed. *faulted is set when it faulted. f is
- * set up before sigsetjmp and not changed after, so it is intact when the
- * handler jumps back. */
-static int run(int (*fn)(void *), void *ctx, int *faulted)
+/* The page checks depend on seeing every first touch, so when a program
+ * (or a test harness: cmocka installs its own per test) replaced the
+ * handler, take it back, passing faults that are not ours on to it. One
+ * system call per LMDB call. */
+static void ensure_handler(void)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    struct sigaction cur;
+    if (!sigaction(SIGSEGV, NULL, &cur) && (cur.sa_flags & SA_SIGINFO) &&
+        cur.sa_sigaction == on_fault)
+        return;
+    pthread_mutex_lock(&mu);
+    take(SIGSEGV, &old_segv);
+    take(SIGBUS, &old_bus);
+    pthread_mutex_unlock(&mu);
+}
+
+static void install(void)
+{
+    const char *e = getenv("VB_STUCK_MS");
+    if (e && atol(e) > 0)
+        STUCK_MS = atol(e);
+    sys_page = sysconf(_SC_PAGESIZE);
+    if (sys_page <= 0)
+        sys_page = 4096;
+    ensure_handler();
+#ifdef SIGEV_THREAD_ID
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    /* a real-time signal nobody else here uses (glibc keeps the first
+     * ones below SIGRTMIN for itself) */
+    wd_sig = SIGRTMIN + 6;
+    sa.sa_sigaction = on_watchdog;
+    sigaction(wd_sig, &sa, NULL);
+    pthread_key_create(&wd_key, wd_free);
+#endif
+}
+
+/* Run fn(ctx) with the guard armed. Returns fn's result, or -1 with *how
+ * set to J_* when it was jumped out of. f is set up before sigsetjmp and
+ * not changed after, so it is intact when the handler jumps back. */
+static int run(int (*fn)(void *), void *ctx, int *how)
 {
     frame f;
     f.prev = top;
-    *faulted = 0;
-    if (sigsetjmp(f.jb, 0)) {
+    *how = 0;
+    int j = sigsetjmp(f.jb, 0);
+    if (j) {
         top = f.prev;
-        *faulted = 1;
+        if (!top)
+            call_start = 0;
+        *how = j;
         return -1;
     }
+    if (!f.prev) {
+        ensure_handler();
+        call_start = now_ms();
+#ifdef SIGEV_THREAD_ID
+        wd_start();
+#endif
+    }
+    fault_addr = NULL;
+    fault_assert = NULL;
     top = &f;
     int rc = fn(ctx);
     top = f.prev;
+    if (!top)
+        call_start = 0;
     return rc;
 }
 
@@ -160,6 +434,7 @@ static int run(int (*fn)(void *), void *ctx, int *faulted)
 typedef struct {
     const unsigned char *base;   /* the map; NULL if not found */
     size_t len;                  /* the pages LMDB may use */
+    uint32_t psize;
     int slot;                    /* in maps[], or -1 */
     int broken;
     int txn_bad;                 /* LMDB failed a read: the txn refuses more */
@@ -189,17 +464,29 @@ int vb_broken(fmt_archive *a)
     return g->broken;
 }
 
-/* After a fault: mark the handle and say where it happened. */
-static void fault(fmt_archive *a, const char *what)
+/* After a jump out of a call: say what happened and where. A damaged page
+ * fails the call; anything else breaks the handle for good, since LMDB
+ * may have been anywhere. */
+static void fault(fmt_archive *a, int how, const char *what)
 {
     gstate *g = state(a);
+    uintptr_t p = (uintptr_t)fault_addr, b = g ? (uintptr_t)g->base : 0;
+    if (how == J_PAGE) {
+        if (g)
+            g->txn_bad = 1;
+        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (page %llu, in %s)",
+               a->path, (unsigned long long)fault_page, what);
+        return;
+    }
     if (g)
         g->broken = 1;
-    uintptr_t p = (uintptr_t)fault_addr, b = g ? (uintptr_t)g->base : 0;
-    if (fault_assert)
+    if (how == J_STUCK)
+        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (in %s: a read did "
+               "not finish, its pages lead in circles)", a->path, what);
+    else if (how == J_ASSERT)
         vb_err(a, FMT_CORRUPT, "%s: archive is damaged (LMDB, in %s: %.200s)",
-               a->path, what, fault_assert);
-    else if (b && p >= b && p - b < g->len + (size_t)sys_page)
+               a->path, what, fault_assert ? fault_assert : "");
+    else if (b && p >= b && p - b < g->len)
         vb_err(a, FMT_CORRUPT,
                "%s: archive is damaged (bad read at byte %llu, in %s)", a->path,
                (unsigned long long)(p - b), what);
@@ -207,18 +494,6 @@ static void fault(fmt_archive *a, const char *what)
         vb_err(a, FMT_CORRUPT,
                "%s: archive is damaged (a page points outside the file, in %s)",
                a->path, what);
-}
-
-int vb_guarded(fmt_archive *a, int (*fn)(void *ctx), void *ctx)
-{
-    if (vb_broken(a))
-        return FMT_CORRUPT;
-    int faulted, rc = run(fn, ctx, &faulted);
-    if (faulted) {
-        fault(a, "reading");
-        return FMT_CORRUPT;
-    }
-    return rc;
 }
 
 const unsigned char *vb_map(fmt_archive *a, size_t *len)
@@ -243,33 +518,6 @@ typedef struct {
     MDB_cursor_op cop;
 } call;
 
-static int do_call(void *p)
-{
-    call *c = p;
-    switch (c->op) {
-    case C_DBI:
-        return mdb_dbi_open(c->a->txn, c->name, 0, c->dbip);
-    case C_GET:
-        return mdb_get(c->a->txn, c->dbi, c->k, c->v);
-    case C_STAT:
-        return mdb_stat(c->a->txn, c->dbi, c->st);
-    case C_COPEN:
-        return mdb_cursor_open(c->a->txn, c->dbi, c->cp);
-    case C_CGET:
-        return mdb_cursor_get(c->c, c->k, c->v, c->cop);
-    case C_TXN:
-        return mdb_txn_begin(c->a->env, NULL, MDB_RDONLY, &c->a->txn);
-    case C_RENEW:
-        mdb_txn_reset(c->a->txn);
-        return mdb_txn_renew(c->a->txn);
-    case C_OPEN:
-        return mdb_env_open(c->a->env, c->a->path,
-                            MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
-                            0444);
-    }
-    return EINVAL;
-}
-
 /* [p, p + n) inside the archive's pages? (Unknown map: only the size.) */
 static int inside(const gstate *g, const void *p, size_t n)
 {
@@ -283,6 +531,67 @@ static int inside(const gstate *g, const void *p, size_t n)
     return x >= b && x - b <= g->len - n;
 }
 
+/* A value LMDB handed out. If it runs past the end of its page it is a
+ * large value on overflow pages: check the run (its first page is checked
+ * when read here) and make the pages after the first readable. */
+static int value_ok(const gstate *g, const MDB_val *v)
+{
+    if (!inside(g, v->mv_data, v->mv_size))
+        return 0;
+    if (!g || !g->base || !v->mv_size)
+        return 1;
+    size_t off = (size_t)((const unsigned char *)v->mv_data - g->base);
+    size_t pg = off / g->psize, end = off + v->mv_size;
+    if (end <= (pg + 1) * g->psize)
+        return 1;
+    const unsigned char *head = g->base + pg * g->psize;
+    if (off % g->psize != PAGEHDR || le16(head + 10) != P_OVERFLOW)
+        return 0;
+    uint64_t n = le32(head + 12);
+    if (n * g->psize < PAGEHDR + v->mv_size || (pg + n) * g->psize > g->len)
+        return 0;
+    if (g->slot >= 0 && maps[g->slot].checked && n > 1)
+        mprotect((void *)(head + g->psize), (size_t)(n - 1) * g->psize,
+                 PROT_READ);
+    return 1;
+}
+
+static int do_call(void *p)
+{
+    call *c = p;
+    fmt_archive *a = c->a;
+    int rc = EINVAL;
+    switch (c->op) {
+    case C_DBI:
+        return mdb_dbi_open(a->txn, c->name, 0, c->dbip);
+    case C_GET:
+        rc = mdb_get(a->txn, c->dbi, c->k, c->v);
+        break;
+    case C_STAT:
+        return mdb_stat(a->txn, c->dbi, c->st);
+    case C_COPEN:
+        return mdb_cursor_open(a->txn, c->dbi, c->cp);
+    case C_CGET:
+        rc = mdb_cursor_get(c->c, c->k, c->v, c->cop);
+        break;
+    case C_TXN:
+        return mdb_txn_begin(a->env, NULL, MDB_RDONLY, &a->txn);
+    case C_RENEW:
+        mdb_txn_reset(a->txn);
+        return mdb_txn_renew(a->txn);
+    case C_OPEN:
+        return mdb_env_open(a->env, a->path,
+                            MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
+                            0444);
+    }
+    /* what was handed out, checked while still guarded */
+    const gstate *g = state(a);
+    if (rc == 0 && ((c->op == C_CGET && !value_ok(g, c->k)) ||
+                    !value_ok(g, c->v)))
+        rc = MDB_CORRUPTED;
+    return rc;
+}
+
 /* After one failed read LMDB refuses every further call in the same
  * transaction (MDB_BAD_TXN), which would make one damaged page hide the
  * whole archive. So the read transaction is renewed before the next call,
@@ -290,9 +599,10 @@ static int inside(const gstate *g, const void *p, size_t n)
 static int renew(fmt_archive *a, gstate *g)
 {
     call c = {.op = C_RENEW, .a = a};
-    int faulted, rc = run(do_call, &c, &faulted);
-    if (faulted) {
-        fault(a, "renewing");
+    int how, rc = run(do_call, &c, &how);
+    if (how) {
+        fault(a, how, "renewing");
+        g->broken = 1;
         return MDB_CORRUPTED;
     }
     if (rc) {
@@ -313,19 +623,15 @@ static int guarded_call(call *c, const char *what)
         return MDB_CORRUPTED;
     if (g && g->txn_bad && !g->ncursors && c->op != C_CGET && renew(a, g))
         return MDB_CORRUPTED;
-    int faulted, rc = run(do_call, c, &faulted);
-    if (faulted) {
-        fault(a, what);
+    int how, rc = run(do_call, c, &how);
+    if (how) {
+        fault(a, how, what);
         return MDB_CORRUPTED;
     }
     if (rc == 0 && c->op == C_COPEN && g)
         g->ncursors++;
     if (rc && rc != MDB_NOTFOUND && g)
         g->txn_bad = 1;
-    if (rc == 0 && (c->op == C_GET || c->op == C_CGET) &&
-        ((c->op == C_CGET && !inside(g, c->k->mv_data, c->k->mv_size)) ||
-         !inside(g, c->v->mv_data, c->v->mv_size)))
-        return MDB_CORRUPTED;
     return rc;
 }
 
@@ -373,27 +679,10 @@ int vb_g_cursor_get(fmt_archive *a, MDB_cursor *cur, MDB_val *key,
 
 /* ---- the meta pages -------------------------------------------------------- */
 
-static uint64_t le64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
-}
-
-#define P_INVALID UINT64_MAX
-#define MDB_MAGIC 0xBEEFC0DEu
-
 /* One db record of a meta page (MDB_db at off): its pages must fit. */
 static int db_ok(const unsigned char *m, size_t off, uint64_t last)
 {
-    unsigned depth = (unsigned)m[off + 6] | (unsigned)m[off + 7] << 8;
+    unsigned depth = le16(m + off + 6);
     uint64_t branch = le64(m + off + 8), leaf = le64(m + off + 16);
     uint64_t over = le64(m + off + 24), root = le64(m + off + 40);
     if (root == P_INVALID)
@@ -406,8 +695,8 @@ static int db_ok(const unsigned char *m, size_t off, uint64_t last)
 /* A meta page: page number i, P_META, LMDB's magic and data version 1. */
 static int meta_ok(const unsigned char *m, int i)
 {
-    return le64(m) == (uint64_t)i && (m[10] & 0x08) && le32(m + 16) == MDB_MAGIC &&
-           le32(m + 20) == 1;
+    return le64(m) == (uint64_t)i && (le16(m + 10) & P_META) &&
+           le32(m + 16) == MDB_MAGIC && le32(m + 20) == 1;
 }
 
 /* The trailer's length of content, or 0 when there is no sound trailer. */
@@ -423,9 +712,22 @@ static uint64_t trailer_len(int fd, uint64_t size)
     return len == size - 64 ? len : 0;
 }
 
-static int check_metas(const char *path, unsigned char m[2][160],
-                       uint64_t size, uint64_t tlen, vb_layout *lay,
-                       char *msg, size_t msglen)
+/* The main db names the tables: one leaf page, checked here from the file
+ * since LMDB reads it before the map is known. */
+static int main_ok(int fd, const unsigned char *meta, const vb_layout *lay)
+{
+    unsigned char *p = malloc(lay->psize);
+    int ok = p && le16(meta + 94) == 1 && lay->main_root != P_INVALID &&
+             pread(fd, p, lay->psize, (off_t)(lay->main_root * lay->psize)) ==
+                 (ssize_t)lay->psize &&
+             page_ok(p, lay->main_root, lay->psize, lay->last) &&
+             le16(p + 10) == P_LEAF;
+    free(p);
+    return ok;
+}
+
+static int check_metas(const char *path, int fd, unsigned char m[2][160],
+                       vb_layout *lay, char *msg, size_t msglen)
 {
     int ok0 = meta_ok(m[0], 0), ok1 = meta_ok(m[1], 1);
     if (!ok0 || !ok1) {
@@ -443,19 +745,25 @@ static int check_metas(const char *path, unsigned char m[2][160],
                  path, k);
         return FMT_CORRUPT;
     }
-    uint64_t need = (last + 1) * lay->psize;
-    if (need > size) {
+    uint64_t need = (last + 1) * lay->psize, tlen;
+    if (need > lay->file_size) {
         snprintf(msg, msglen, "%s: archive is truncated (%llu of %llu bytes)",
-                 path, (unsigned long long)size, (unsigned long long)need);
+                 path, (unsigned long long)lay->file_size,
+                 (unsigned long long)need);
         return FMT_CORRUPT;
     }
-    if (tlen && tlen != need) {
+    if ((tlen = trailer_len(fd, lay->file_size)) && tlen != need) {
         snprintf(msg, msglen, "%s: damaged archive header (its pages and its "
                  "checksum trailer disagree on the length)", path);
         return FMT_CORRUPT;
     }
     lay->last = last;
     lay->main_root = le64(n + 128);
+    if (!main_ok(fd, n, lay)) {
+        snprintf(msg, msglen, "%s: damaged archive header (the table of "
+                 "tables, page %llu)", path, (unsigned long long)lay->main_root);
+        return FMT_CORRUPT;
+    }
     return FMT_OK;
 }
 
@@ -493,8 +801,7 @@ int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
             snprintf(msg, msglen, "%s: damaged archive header", path);
             rc = FMT_CORRUPT;
         } else {
-            rc = check_metas(path, m, lay->file_size,
-                             trailer_len(fd, lay->file_size), lay, msg, msglen);
+            rc = check_metas(path, fd, m, lay, msg, msglen);
         }
     }
     close(fd);
@@ -504,9 +811,8 @@ int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
 /* ---- opening ----------------------------------------------------------------- */
 
 /* Find where LMDB mapped the file: the first key of the main db lies in
- * its root page (the main db of an archive is one page: it names the
- * tables), the map starts at a system page boundary, and each candidate
- * start is confirmed by the page numbers in the page headers. */
+ * its root page, the map starts at a system page boundary, and each
+ * candidate start is confirmed by the page numbers in the page headers. */
 typedef struct {
     const unsigned char *cand;
     uint64_t root;
@@ -518,7 +824,7 @@ static int probe_one(void *p)
     probe *pr = p;
     const unsigned char *page = pr->cand + pr->root * pr->psize;
     return le64(pr->cand) == 0 && le32(pr->cand + 16) == MDB_MAGIC &&
-           le64(page) == pr->root && (page[10] & 0x02); /* P_LEAF */
+           le64(page) == pr->root && le16(page + 10) == P_LEAF;
 }
 
 static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)
@@ -526,8 +832,7 @@ static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)
     MDB_dbi main;
     MDB_cursor *c = NULL;
     MDB_val k, v;
-    if (lay->main_root == P_INVALID || vb_g_dbi_open(a, NULL, &main) ||
-        vb_g_cursor_open(a, main, &c) ||
+    if (vb_g_dbi_open(a, NULL, &main) || vb_g_cursor_open(a, main, &c) ||
         vb_g_cursor_get(a, c, &k, &v, MDB_FIRST)) {
         vb_g_cursor_close(a, c);
         return NULL;
@@ -540,24 +845,38 @@ static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)
     for (uintptr_t b = hi; b + lay->psize > key - off && b > 0;
          b -= (uintptr_t)sys_page) {
         probe pr = {(const unsigned char *)b, lay->main_root, lay->psize};
-        int faulted, ok = run(probe_one, &pr, &faulted);
-        if (!faulted && ok == 1)
+        int how, ok = run(probe_one, &pr, &how);
+        if (!how && ok == 1)
             return pr.cand;
     }
     return NULL;
 }
 
-static void register_map(gstate *g)
+/* Take a slot for the map and protect every page but the meta pages, so
+ * each is checked when first touched. */
+static void protect(gstate *g, const vb_layout *lay)
 {
-    for (int i = 0; g->base && i < MAXMAPS; i++) {
-        uintptr_t none = 0;
-        atomic_store(&maps[i].len, g->len);
+    if (!g->base)
+        return;
+    for (int i = 0; i < MAXMAPS; i++) {
+        if (atomic_load(&maps[i].base))
+            continue;
+        maps[i].len = g->len;
+        maps[i].psize = g->psize;
+        maps[i].last = lay->last;
         maps[i].faulted = 0;
-        if (atomic_compare_exchange_strong(&maps[i].base, &none,
-                                           (uintptr_t)g->base)) {
-            g->slot = i;
-            return;
-        }
+        maps[i].checked = lay->psize % (uint32_t)sys_page == 0 &&
+                          g->len > 2 * (size_t)g->psize;
+        uintptr_t none = 0;
+        if (!atomic_compare_exchange_strong(&maps[i].base, &none,
+                                            (uintptr_t)g->base))
+            continue;
+        g->slot = i;
+        if (maps[i].checked &&
+            mprotect((void *)(g->base + 2 * (size_t)g->psize),
+                     g->len - 2 * (size_t)g->psize, PROT_NONE))
+            maps[i].checked = 0;
+        return;
     }
 }
 
@@ -578,6 +897,7 @@ int vb_guard_open(fmt_archive *a, const vb_layout *lay)
     if (!g)
         return ENOMEM;
     g->slot = -1;
+    g->psize = lay->psize;
     g->len = (size_t)((lay->last + 1) * lay->psize);
     int rc = mdb_env_create(&a->env);
     if (rc) {
@@ -598,7 +918,7 @@ int vb_guard_open(fmt_archive *a, const vb_layout *lay)
     if ((rc = guarded_call(&c, "opening")))
         return rc;
     g->base = find_map(a, lay);
-    register_map(g);
+    protect(g, lay);
     return vb_broken(a) ? MDB_CORRUPTED : 0;
 }
 

@@ -1,19 +1,19 @@
 /* guard.h - (internal to format/) reading a damaged archive without
- * crashing: LMDB trusts the page numbers and sizes it finds in the file, so
- * a damaged page can make it read or write wild memory. Every LMDB read
- * call of format/ goes through the wrappers below, which run it with a
- * fault guard armed: a SIGSEGV, SIGBUS or LMDB assertion during the call
- * becomes MDB_CORRUPTED, the handle is marked broken (every later call on
- * it fails at once with FMT_CORRUPT) and fmt_errmsg() says so.
+ * crashing or hanging. LMDB trusts the page numbers, offsets and counts it
+ * finds in the file, so a damaged page can make it read wild memory, loop
+ * for ever or assert. Every LMDB read call of format/ goes through the
+ * wrappers below: each page is checked before LMDB may read it, and the
+ * call runs with a fault guard and a watchdog armed, so a fault, an LMDB
+ * assertion or a stuck call becomes MDB_CORRUPTED with fmt_errmsg() set.
+ * A damaged page fails only the calls that need it; anything worse marks
+ * the handle broken (every later call fails at once with FMT_CORRUPT).
  *
  * After a failed read LMDB refuses the rest of its transaction; the
  * wrappers renew it before the next call, so one damaged page hides only
- * what is on it. They also check that what LMDB hands back lies inside the
- * archive's pages, so the decoders of format/ never read outside the file.
- * A file shortened while it is open (copied over in place) makes any read
- * of the lost pages a SIGBUS; the handler maps zeros there instead, marks
- * the handle broken, and lets the reading code carry on to a checksum
- * failure. Design and limits: docs/RELIABILITY.md.
+ * what is on it. They also check that what LMDB hands back lies inside
+ * the archive's pages, so the decoders of format/ never read outside the
+ * file. A file shortened while it is open reads as zeros from then on, and
+ * the handle is broken. Design and limits: guard.c, docs/RELIABILITY.md.
  */
 #ifndef VB_GUARD_H
 #define VB_GUARD_H
@@ -55,12 +55,6 @@ int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **c);
 int vb_g_cursor_get(fmt_archive *a, MDB_cursor *c, MDB_val *key,
                     MDB_val *val, MDB_cursor_op op);
 void vb_g_cursor_close(fmt_archive *a, MDB_cursor *c);
-
-/* Run fn(ctx) with the guard armed, for code that reads the map at length
- * (inflating a record). fn must keep whatever it allocates reachable from
- * ctx: a fault abandons its frame. Returns fn's result, or FMT_CORRUPT
- * after a fault (handle broken, message set). */
-int vb_guarded(fmt_archive *a, int (*fn)(void *ctx), void *ctx);
 
 /* 1 once the handle has faulted: it must not be trusted again. Sets the
  * message when it is. */

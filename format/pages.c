@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include "guard.h"
 #include "internal.h"
 
 /* The mapping of the file open as fd: its start and length. */
@@ -60,6 +61,10 @@ void vb_drop_pages(MDB_env *env)
 
 void fmt_release_pages(fmt_archive *a)
 {
-    if (a)
+    size_t len;
+    const unsigned char *p = a ? vb_map(a, &len) : NULL;
+    if (p && len) /* this handle's own map, every piece of it */
+        madvise((void *)p, len, MADV_DONTNEED);
+    else if (a)
         vb_drop_pages(a->env);
 }

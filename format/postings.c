@@ -97,7 +97,8 @@ int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
     uint64_t df, nblocks;
     l->n = 0;
     if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &nblocks) ||
-        df > ndocs || nblocks != (df + VB_BLOCK - 1) / VB_BLOCK)
+        df > ndocs || nblocks != (df + VB_BLOCK - 1) / VB_BLOCK ||
+        df > n / 2) /* each document takes two varints at least */
         return FMT_CORRUPT;
     /* Skip the table: it is only for skipping; the blocks are checked
      * against it as they are decoded. */

@@ -27,8 +27,12 @@
  *
  * Documents are numbered in date order, so a date range is a range of
  * numbers. Nothing read from the file is trusted: lengths, counts and
- * offsets are checked before use, and a truncated file is refused before
- * LMDB maps it (reading past the end of a mapped file would be SIGBUS).
+ * offsets are checked before use; the meta pages and the table of tables
+ * are checked before LMDB maps the file (guard.c), and every LMDB call
+ * goes through guard.c, which checks each page before LMDB reads it and
+ * turns a fault or an endless loop inside LMDB into FMT_CORRUPT. Records
+ * and summaries carry CRC-32s; the ids and zaak tables are checked against
+ * the summaries they lead to. docs/RELIABILITY.md says what is promised.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -762,7 +766,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
 /* The SHA-256 of the content as it is on disk now, read through the
  * descriptor LMDB holds (the very file that is mapped, even if another
  * was renamed over its name since), compared with the trailer's. */
-int fmt_verify_checksum(fmt_archive *a, char hex[65])
+static int verify_checksum(fmt_archive *a, char hex[65])
 {
     int fd;
     hex[0] = 0;
@@ -932,11 +936,12 @@ int fmt_verify(fmt_archive *a,
 {
     verifier v = {a, bad, ctx, 0, {0}, {0}, {0}};
     char hex[65];
-    int rc = fmt_verify_checksum(a, hex);
+    int rc = verify_checksum(a, hex);
     if (rc == FMT_NOMEM)
         return rc;
     if (rc)
         report(&v, UINT32_MAX, a->err);
+    rc = FMT_OK;
     a->verifying = 1;
     for (uint32_t i = 0; i < a->ndocs && !rc && !vb_broken(a); i++)
         rc = verify_record(&v, i);

@@ -31,7 +31,7 @@
 #include "dict.h"
 #include "index.h"
 #include "internal.h"
-#include "sha256.h"
+#include "sha256x.h"
 
 #define RUN_BYTES (32u << 20)      /* run buffer before a spill */
 #define SAMPLE_CAP (2u << 20)      /* dictionary training sample */
@@ -170,15 +170,20 @@ static int sample_cmp(const void *a, const void *b)
 }
 
 /* Keep the sampled documents with the smallest hashes that fit in
- * SAMPLE_CAP: a set that depends only on the documents, not their order. */
-static int sample_trim(fmt_writer *w)
+ * SAMPLE_CAP: a set that depends only on the documents, not their order.
+ * A trim while documents are still coming (final 0) also keeps the first
+ * one that does not fit: were it dropped, a later trim could let in a
+ * document with a larger hash that fits where it did not, and the set
+ * would depend on the order the sources came in. */
+static int sample_trim(fmt_writer *w, int final)
 {
     if (w->nsamples)
         vb_sort(w->samples, w->nsamples, sizeof *w->samples, sample_cmp);
     fmt_buf nb = {0};
     size_t k = 0;
     for (size_t i = 0; i < w->nsamples; i++) {
-        if (nb.len + w->samples[i].len > SAMPLE_CAP)
+        int over = nb.len + w->samples[i].len > SAMPLE_CAP;
+        if (over && (final || nb.len > SAMPLE_CAP))
             break;
         size_t off = nb.len;
         if (fmt_buf_append(&nb, w->sbuf.data + w->samples[i].off,
@@ -208,7 +213,7 @@ static int add_sample(fmt_writer *w, const fmt_doc *d)
     w->samples[w->nsamples++] = (sample){h, w->sbuf.len, len};
     if (fmt_buf_append(&w->sbuf, w->enc.data, len))
         return FMT_NOMEM;
-    return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w) : FMT_OK;
+    return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w, 0) : FMT_OK;
 }
 
 static int32_t sort_date(const fmt_doc *d)
@@ -581,7 +586,7 @@ static int commit_and_renew(build *b)
 static int train_dict(build *b)
 {
     fmt_writer *w = b->w;
-    if (sample_trim(w))
+    if (sample_trim(w, 1))
         return werr(w, FMT_NOMEM, "out of memory");
     const char **ptrs = fmt__calloc(w->nsamples + 1, sizeof *ptrs);
     size_t *lens = fmt__calloc(w->nsamples + 1, sizeof *lens);
@@ -829,7 +834,7 @@ static int add_trailer(build *b)
     ssize_t n;
     while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
         if (n > 0) {
-            vb_sha256_update(&c, buf, (size_t)n);
+            vb_sha256_update_fast(&c, buf, (size_t)n);
             total += (uint64_t)n;
         }
     unsigned char t[64] = "VBKSUM01";

@@ -1,5 +1,14 @@
 /* search_cmd.c - `vbpack search` and `vbpack suggest`: the archive's search
  * on the command line, as text, JSON or a timed batch for benchmarks.
+ *
+ * Several archives (one per parliamentary year, say) are searched as one
+ * library: each is searched for all its hits, a document held by two of
+ * them counts once, from the newest edition (the later `created` date, then
+ * the higher edition number, then the later on the command line), and the
+ * hits are ranked together: by score (each archive's BM25 uses its own
+ * statistics), ties newest first; by date exactly as one archive of them
+ * all would order them. Facet counts are summed (a document shadowed by a
+ * newer edition is counted in the facets of both: they are per archive).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,12 +53,29 @@ static void print_marked(const char *s, size_t n, const fmt_span *hl,
     fwrite(s + at, 1, n - at, stdout);
 }
 
-static void print_facets_json(const fmt_results *r)
+/* Facet counts of all hits, per facet: from one archive's results or
+ * summed over a library. */
+typedef struct {
+    const fmt_facet_count *c[FMT_NFACETS];
+    size_t n[FMT_NFACETS];
+    size_t total;
+} facets;
+
+static facets facets_of(const fmt_results *r)
+{
+    facets fc;
+    for (int f = 0; f < FMT_NFACETS; f++)
+        fc.c[f] = fmt_results_facet(r, f, &fc.n[f]);
+    fc.total = fmt_results_total(r);
+    return fc;
+}
+
+static void print_facets_json(const facets *fc)
 {
     printf("{\"facets\":{");
     for (int f = 0; f < FMT_NFACETS; f++) {
-        size_t n;
-        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
+        size_t n = fc->n[f];
+        const fmt_facet_count *c = fc->c[f];
         printf("%s\"%s\":[", f ? "," : "", fmt_facet_name(f));
         for (size_t i = 0; i < n; i++) {
             printf(i ? ",{\"value\":" : "{\"value\":");
@@ -58,14 +84,14 @@ static void print_facets_json(const fmt_results *r)
         }
         putchar(']');
     }
-    printf("},\"total\":%zu}\n", fmt_results_total(r));
+    printf("},\"total\":%zu}\n", fc->total);
 }
 
-static void print_facets_text(const fmt_results *r)
+static void print_facets_text(const facets *fc)
 {
     for (int f = 0; f < FMT_NFACETS; f++) {
-        size_t n;
-        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
+        size_t n = fc->n[f];
+        const fmt_facet_count *c = fc->c[f];
         if (!n)
             continue;
         printf("%-10s", fmt_facet_field(f));
@@ -148,8 +174,10 @@ static int run_query(fmt_archive *a, const char *text, const sopts *so)
             print_hit(a, q, &fmt_results_hits(r)[i], so, &s, &snip);
         fmt_summary_free(&s);
         fmt_buf_free(&snip);
-        if (so->facets)
-            so->json ? print_facets_json(r) : print_facets_text(r);
+        if (so->facets) {
+            facets fc = facets_of(r);
+            so->json ? print_facets_json(&fc) : print_facets_text(&fc);
+        }
         fmt_buf dym = {0};
         if (!so->json && total == 0 && fmt_didyoumean(a, text, &dym) == FMT_OK)
             printf("did you mean: %s\n", dym.data);
@@ -220,6 +248,302 @@ static int run_batch(fmt_archive *a, const char *file, int ids)
     return 0;
 }
 
+/* ---- a library of archives ------------------------------------------------ */
+
+typedef struct {
+    fmt_archive *a;
+    int64_t created;
+    unsigned long long edition;  /* the edition as a number; 0 if it is not */
+} lib_arch;
+
+typedef struct {
+    lib_arch *arch;
+    size_t n;
+} library;
+
+typedef struct {
+    uint32_t arch, docno;
+    double score;
+    int32_t date;
+    char *id;
+} lhit;
+
+typedef struct {
+    lhit *h;
+    size_t n, cap;
+    size_t total;
+    fmt_facet_count *fc[FMT_NFACETS];  /* summed facets; values malloc'd */
+    size_t nfc[FMT_NFACETS];
+} lresults;
+
+static void lib_open(library *l, char **paths, int n)
+{
+    l->n = (size_t)n;
+    l->arch = calloc((size_t)n, sizeof *l->arch);
+    if (!l->arch)
+        die(1, "out of memory");
+    for (int i = 0; i < n; i++) {
+        fmt_info in;
+        l->arch[i].a = open_archive(paths[i]);
+        fmt_get_info(l->arch[i].a, &in);
+        l->arch[i].created = in.created;
+        size_t k = strspn(in.edition, "0123456789");
+        l->arch[i].edition = k && !in.edition[k] && k < 19
+                                 ? strtoull(in.edition, NULL, 10) : 0;
+    }
+}
+
+static void lib_close(library *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        fmt_close(l->arch[i].a);
+    free(l->arch);
+}
+
+/* 1 when archive i holds a newer edition of a document than archive j. */
+static int newer(const library *l, size_t i, size_t j)
+{
+    const lib_arch *x = &l->arch[i], *y = &l->arch[j];
+    if (x->created != y->created)
+        return x->created > y->created;
+    if (x->edition != y->edition)
+        return x->edition > y->edition;
+    return i > j;
+}
+
+static void lres_free(lresults *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->h[i].id);
+    free(r->h);
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        for (size_t i = 0; i < r->nfc[f]; i++)
+            free((char *)r->fc[f][i].value);
+        free(r->fc[f]);
+    }
+    memset(r, 0, sizeof *r);
+}
+
+static int sort_by_date;
+static int lhit_cmp(const void *x, const void *y)
+{
+    const lhit *a = x, *b = y;
+    if (!sort_by_date && a->score != b->score)
+        return a->score < b->score ? 1 : -1;
+    if (a->date != b->date)
+        return a->date < b->date ? 1 : -1;
+    int c = strcmp(b->id, a->id);
+    return c ? c : (a->arch > b->arch) - (a->arch < b->arch);
+}
+
+static int fc_cmp(const void *x, const void *y)
+{
+    const fmt_facet_count *a = x, *b = y;
+    return strcmp(a->value, b->value);
+}
+
+static int fc_count_cmp(const void *x, const void *y)
+{
+    const fmt_facet_count *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? 1 : -1;
+    return strcmp(a->value, b->value);
+}
+
+/* Add one archive's facet counts to the sums. */
+static void lib_add_facets(lresults *lr, const fmt_results *r)
+{
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        size_t n;
+        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
+        fmt_facet_count *g = realloc(lr->fc[f], (lr->nfc[f] + n + 1) * sizeof *g);
+        if (!g)
+            die(1, "out of memory");
+        lr->fc[f] = g;
+        for (size_t i = 0; i < n; i++) {
+            char *v = strdup(c[i].value);
+            if (!v)
+                die(1, "out of memory");
+            g[lr->nfc[f]++] = (fmt_facet_count){v, c[i].count};
+        }
+    }
+}
+
+/* Equal values summed, then most frequent first. */
+static void lib_sum_facets(lresults *lr)
+{
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        fmt_facet_count *g = lr->fc[f];
+        size_t n = lr->nfc[f], k = 0;
+        if (n > 1)
+            qsort(g, n, sizeof *g, fc_cmp);
+        for (size_t i = 0; i < n; i++) {
+            if (k && !strcmp(g[k - 1].value, g[i].value)) {
+                g[k - 1].count += g[i].count;
+                free((char *)g[i].value);
+            } else {
+                g[k++] = g[i];
+            }
+        }
+        lr->nfc[f] = k;
+        if (k > 1)
+            qsort(g, k, sizeof *g, fc_count_cmp);
+    }
+}
+
+/* One archive's hits that no newer archive of the library holds. */
+static void lib_add_hits(library *l, size_t k, const fmt_results *r,
+                         lresults *lr, fmt_summary *s)
+{
+    for (size_t i = 0; i < fmt_results_count(r); i++) {
+        const fmt_hit *h = &fmt_results_hits(r)[i];
+        if (fmt_get_summary(l->arch[k].a, h->docno, s))
+            die(1, "%s", fmt_errmsg(l->arch[k].a));
+        int shadowed = 0;
+        for (size_t j = 0; j < l->n && !shadowed; j++) {
+            uint32_t d;
+            shadowed = j != k && newer(l, j, k) &&
+                       fmt_find(l->arch[j].a, s->id, &d) == FMT_OK;
+        }
+        if (shadowed)
+            continue;
+        if (lr->n == lr->cap) {
+            lr->cap = lr->cap ? 2 * lr->cap : 256;
+            lr->h = realloc(lr->h, lr->cap * sizeof *lr->h);
+            if (!lr->h)
+                die(1, "out of memory");
+        }
+        char *id = strdup(s->id);
+        if (!id)
+            die(1, "out of memory");
+        lr->h[lr->n++] = (lhit){(uint32_t)k, h->docno, h->score, s->date, id};
+    }
+}
+
+/* Every hit of q in the library, ranked, with summed facets. */
+static void lib_search(library *l, const fmt_query *q, const fmt_search_opts *o,
+                       lresults *lr)
+{
+    fmt_search_opts all = *o;
+    all.offset = 0;
+    all.limit = (size_t)-1 / 2;
+    fmt_summary s = {0};
+    memset(lr, 0, sizeof *lr);
+    for (size_t k = 0; k < l->n; k++) {
+        fmt_results *r;
+        int rc = fmt_search(l->arch[k].a, q, &all, &r);
+        if (rc)
+            die(1, "search: %s: %s", fmt_strerror(rc),
+                fmt_errmsg(l->arch[k].a));
+        lib_add_hits(l, k, r, lr, &s);
+        if (o->facets)
+            lib_add_facets(lr, r);
+        fmt_results_free(r);
+    }
+    fmt_summary_free(&s);
+    sort_by_date = o->sort == FMT_SORT_DATE;
+    if (lr->n > 1)
+        qsort(lr->h, lr->n, sizeof *lr->h, lhit_cmp);
+    lr->total = lr->n;
+    if (o->facets)
+        lib_sum_facets(lr);
+}
+
+static int lib_query(library *l, const char *text, const sopts *so)
+{
+    fmt_query *q;
+    if (parse_query(text, &q))
+        return 2;
+    lresults lr;
+    lib_search(l, q, &so->o, &lr);
+    if (so->count) {
+        printf("%zu\n", lr.total);
+    } else {
+        if (!so->json)
+            printf("%zu hit%s\n\n", lr.total, lr.total == 1 ? "" : "s");
+        size_t lim = so->o.limit ? so->o.limit : 20;
+        fmt_summary s = {0};
+        fmt_buf snip = {0};
+        for (size_t i = so->o.offset; i < lr.n && i - so->o.offset < lim; i++) {
+            fmt_hit h = {lr.h[i].docno, lr.h[i].score};
+            print_hit(l->arch[lr.h[i].arch].a, q, &h, so, &s, &snip);
+        }
+        fmt_summary_free(&s);
+        fmt_buf_free(&snip);
+        if (so->facets) {
+            facets fc;
+            for (int f = 0; f < FMT_NFACETS; f++) {
+                fc.c[f] = lr.fc[f];
+                fc.n[f] = lr.nfc[f];
+            }
+            fc.total = lr.total;
+            so->json ? print_facets_json(&fc) : print_facets_text(&fc);
+        }
+        fmt_buf dym = {0};
+        if (!so->json && lr.total == 0 &&
+            fmt_didyoumean(l->arch[0].a, text, &dym) == FMT_OK)
+            printf("did you mean: %s\n", dym.data);
+        fmt_buf_free(&dym);
+    }
+    lres_free(&lr);
+    fmt_query_free(q);
+    return 0;
+}
+
+/* run_batch over a library: the same output. */
+static int lib_batch(library *l, const char *file, int ids)
+{
+    FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
+    if (!f)
+        die(1, "%s: cannot open", file);
+    char line[8192];
+    fmt_summary s = {0};
+    fmt_buf snip = {0};
+    fmt_search_opts o = {0};
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        line[strcspn(line, "\t")] = 0;
+        if (!line[0])
+            continue;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        fmt_query *q;
+        char err[256];
+        size_t pos;
+        long hits = -1;
+        if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
+            lresults lr;
+            lib_search(l, q, &o, &lr);
+            hits = (long)lr.total;
+            if (ids)
+                printf("Q\t%s\n", line);
+            for (size_t i = 0; i < lr.n && (ids || i < 20); i++) {
+                fmt_span hl[MAXHL];
+                size_t nhl;
+                if (ids) {
+                    printf("%s\n", lr.h[i].id);
+                    continue;
+                }
+                fmt_archive *a = l->arch[lr.h[i].arch].a;
+                fmt_get_summary(a, lr.h[i].docno, &s);
+                fmt_snippet(a, q, lr.h[i].docno, SNIPPET_LEN, &snip, hl, MAXHL,
+                            &nhl);
+            }
+            lres_free(&lr);
+            fmt_query_free(q);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double us = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
+        if (!ids)
+            printf("%ld\t%.0f\t%s\n", hits, us, line);
+    }
+    fmt_summary_free(&s);
+    fmt_buf_free(&snip);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
 int cmd_search(int argc, char **argv)
 {
     sopts so;
@@ -256,16 +580,23 @@ int cmd_search(int argc, char **argv)
             usage();
     }
     so.tty = isatty(1);
+    int narch = argc - i - (so.batch ? 0 : 1);
+    if (narch < 1)
+        usage();
+    if (narch > 1) { /* a library of archives */
+        library l;
+        lib_open(&l, argv + i, narch);
+        int rc = so.batch ? lib_batch(&l, so.batch, so.ids)
+                          : lib_query(&l, argv[argc - 1], &so);
+        lib_close(&l);
+        return rc;
+    }
     if (so.batch) {
-        if (i + 1 != argc)
-            usage();
         fmt_archive *a = open_archive(argv[i]);
         int rc = run_batch(a, so.batch, so.ids);
         fmt_close(a);
         return rc;
     }
-    if (i + 2 != argc)
-        usage();
     fmt_archive *a = open_archive(argv[i]);
     int rc = run_query(a, argv[i + 1], &so);
     fmt_close(a);

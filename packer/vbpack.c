@@ -1,5 +1,7 @@
 /* vbpack.c - the `vbpack` command: pack question documents into an archive,
- * and inspect, verify, list, print, export and search archives.
+ * and inspect, verify, list, print, export and search archives (new
+ * editions, merges and deltas are in edition_cmd.c, search in
+ * search_cmd.c).
  *
  * Exit codes: 0 ok, 1 bad data (a source or archive could not honestly be
  * used), 2 usage. Messages name the file and line, or the record.
@@ -14,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "edition.h"
+#include "edition_cmd.h"
 #include "format.h"
 #include "json.h"
 #include "parse.h"
@@ -22,14 +26,20 @@
 static const char usage_text[] =
     "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
     "                   [--keep-going] [--level 1-9] [-q] SOURCE...\n"
+    "       vbpack update [-q] [--title T] [--edition E] [--level 1-9]\n"
+    "                     -o NEW OLD [SOURCE...] [--remove ID...]\n"
+    "       vbpack merge [-q] [--title T] [--edition E] [--level 1-9]\n"
+    "                    -o ALL ARCHIVE...\n"
+    "       vbpack diff [-q] [--level 1-9] -o DELTA OLD NEW\n"
+    "       vbpack patch [-q] -o NEW OLD DELTA\n"
     "       vbpack info [--json] ARCHIVE\n"
-    "       vbpack verify ARCHIVE\n"
+    "       vbpack verify [--expect SHA256] ARCHIVE\n"
     "       vbpack ls [--json] ARCHIVE\n"
     "       vbpack cat [--json|--raw] ARCHIVE ID|ZAAK\n"
     "       vbpack export ARCHIVE DIR\n"
     "       vbpack search [--limit N] [--offset N] [--sort rank|date] [--json]\n"
-    "                     [--count] [--facets] ARCHIVE QUERY\n"
-    "       vbpack search --batch FILE ARCHIVE\n"
+    "                     [--count] [--facets] ARCHIVE... QUERY\n"
+    "       vbpack search --batch FILE ARCHIVE...\n"
     "       vbpack suggest [--limit N] ARCHIVE PREFIX\n"
     "SOURCE is a .txt/.md file, a folder of them, or a .tar/.tar.gz.\n";
 
@@ -130,7 +140,7 @@ static void src_error(void *ctx, const char *display, const char *msg)
 }
 
 /* The id: the relative path without its extension. */
-static char *make_id(const char *relpath)
+char *pack_make_id(const char *relpath)
 {
     const char *slash = strrchr(relpath, '/');
     const char *dot = strrchr(slash ? slash + 1 : relpath, '.');
@@ -154,7 +164,7 @@ static int pack_file(void *ctx, const src_file *f)
     }
     fmt_doc *d = &p->d;
     fmt_doc_free(d);
-    char *id = make_id(f->relpath);
+    char *id = pack_make_id(f->relpath);
     if (fmt_doc_set_text(d, f->data, f->len) ||
         fmt_doc_set_str(&d->id, id, (size_t)-1) ||
         fmt_doc_set_str(&d->source, f->relpath, (size_t)-1) ||
@@ -210,7 +220,7 @@ static void finish_progress(void *ctx, const char *phase, uint64_t done,
             s > 0 ? p->bytes * frac / 1e6 / s : 0.0, eta);
 }
 
-static int64_t source_date_epoch(void)
+int64_t pack_source_date_epoch(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     if (!s || !*s)
@@ -271,7 +281,7 @@ static int cmd_pack(int argc, char **argv)
     if (!out || i >= argc)
         usage();
     p.tty = isatty(2);
-    o.created = source_date_epoch();
+    o.created = pack_source_date_epoch();
     o.progress = finish_progress;
     o.progress_ctx = &p;
     clock_gettime(CLOCK_MONOTONIC, &p.start);
@@ -379,13 +389,38 @@ static void verify_bad(void *ctx, uint32_t docno, const char *msg)
     fprintf(stderr, "vbpack: %s\n", msg);
 }
 
+/* 64 hex digits, made lower case in place; 0 if it is not that. */
+static int sha256_arg(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'F')
+            s[i] = (char)(s[i] - 'A' + 'a');
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return 0;
+    }
+    return n == 64;
+}
+
+/* The content checksum (against the trailer and --expect) is hashed on
+ * one core while the records are checked on the other (edition.c). */
 static int cmd_verify(int argc, char **argv)
 {
+    char *expect = NULL;
+    if (argc == 4 && !strcmp(argv[1], "--expect")) {
+        expect = argv[2];
+        if (!sha256_arg(expect))
+            die(2, "--expect takes a SHA-256: 64 hex digits, not '%s'",
+                expect);
+        argc -= 2;
+        argv += 2;
+    }
     if (argc != 2)
         usage();
     fmt_archive *a = open_archive(argv[1]);
     unsigned long bad = 0;
-    int rc = fmt_verify(a, verify_bad, &bad);
+    char hex[65];
+    int rc = fmt_verify_all(a, expect, verify_bad, &bad, hex);
     uint32_t n = fmt_count(a);
     fmt_close(a);
     if (rc == FMT_NOMEM)
@@ -395,6 +430,8 @@ static int cmd_verify(int argc, char **argv)
         return 1;
     }
     printf("%s: ok, %u records verified\n", argv[1], n);
+    if (expect)
+        printf("%s: sha-256 %s as expected\n", argv[1], hex);
     return 0;
 }
 
@@ -516,19 +553,45 @@ static int safe_relpath(const char *p)
     return strchr(p, '\\') == NULL;
 }
 
-static int mkdirs(char *path)
+/* Make the folders of rel below the folder root and open rel's last part
+ * for writing, never following a symlink: a symlinked folder planted
+ * inside DIR must not carry the export elsewhere (DIR itself, given on
+ * the command line, may be one). */
+static int open_below(int root, const char *rel)
 {
-    for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-        *s = 0;
-        int rc = mkdir(path, 0755);
-        *s = '/';
-        if (rc && errno != EEXIST)
+    char part[1024];
+    int dfd = dup(root);
+    const char *s = rel, *slash;
+    while (dfd >= 0 && (slash = strchr(s, '/')) != NULL) {
+        size_t n = (size_t)(slash - s);
+        if (n >= sizeof part) {
+            close(dfd);
+            errno = ENAMETOOLONG;
             return -1;
+        }
+        memcpy(part, s, n);
+        part[n] = 0;
+        int next = -1;
+        if (!mkdirat(dfd, part, 0755) || errno == EEXIST)
+            next = openat(dfd, part,
+                          O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int e = errno;
+        close(dfd);
+        errno = e;
+        dfd = next;
+        s = slash + 1;
     }
-    return 0;
+    if (dfd < 0)
+        return -1;
+    int fd = openat(dfd, s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    0644);
+    int e = errno;
+    close(dfd);
+    errno = e;
+    return fd;
 }
 
-static int export_one(const char *dir, const fmt_doc *d)
+static int export_one(const char *dir, int root, const fmt_doc *d)
 {
     const char *dot = strrchr(d->source, '.');
     const char *slash = strrchr(d->source, '/');
@@ -538,12 +601,10 @@ static int export_one(const char *dir, const fmt_doc *d)
                 d->id, dir);
         return 1;
     }
-    char path[2048];
-    snprintf(path, sizeof path, "%s/%s%s", dir, d->id, ext);
-    int fd = -1;
-    if (mkdirs(path) == 0)
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  0644);
+    char rel[1024], path[2048];
+    snprintf(rel, sizeof rel, "%s%s", d->id, ext);
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    int fd = open_below(root, rel);
     if (fd < 0) {
         fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
         return 1;
@@ -574,6 +635,9 @@ static int cmd_export(int argc, char **argv)
     fmt_archive *a = open_archive(argv[1]);
     if (mkdir(argv[2], 0755) && errno != EEXIST)
         die(1, "%s: %s", argv[2], strerror(errno));
+    int root = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0)
+        die(1, "%s: %s", argv[2], strerror(errno));
     fmt_doc d = {0};
     unsigned long bad = 0, n = 0;
     for (uint32_t i = 0; i < fmt_count(a); i++) {
@@ -582,13 +646,14 @@ static int cmd_export(int argc, char **argv)
             bad++;
             continue;
         }
-        if (export_one(argv[2], &d))
+        if (export_one(argv[2], root, &d))
             bad++;
         else
             n++;
     }
     fmt_doc_free(&d);
     fmt_close(a);
+    close(root);
     printf("exported %lu documents to %s", n, argv[2]);
     if (bad)
         printf(", %lu failed", bad);
@@ -642,6 +707,8 @@ int main(int argc, char **argv)
                 {"verify", cmd_verify}, {"ls", cmd_ls},
                 {"cat", cmd_cat},       {"export", cmd_export},
                 {"search", cmd_search}, {"suggest", cmd_suggest},
+                {"update", cmd_update}, {"merge", cmd_merge},
+                {"diff", cmd_diff},     {"patch", cmd_patch},
                 {"bench-get", cmd_bench_get}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (!strcmp(argv[1], cmds[i].name))

@@ -70,7 +70,12 @@ static const struct { const char *name; uint32_t rgb; } cfg_parties[] = {
     { "BIJ1",         0x111111 },
 };
 
-#else /* VB_CONFIG_KEYS: the key table, for main.c */
+#else /* VB_CONFIG_KEYS: the key table and the memory budget, for main.c */
+
+/* Pages of the archive (kB) that may stay mapped before the reader gives
+ * them back to the page cache (see vmem.h): the resident memory stays
+ * this close to its level at the start, however much is read. */
+static const long cfg_mem_archive_kb = 4096;
 
 /* Keys that do something beyond typing. KMOD_CTRL etc. must all be held;
  * the first matching row wins. (Space, / and ? arrive as typed text.)

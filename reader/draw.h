@@ -15,7 +15,7 @@
 
 #include "view.h"
 
-#define GFX_CACHE_BYTES ((size_t)6 << 20)   /* rendered text kept, at most */
+#define GFX_CACHE_BYTES ((size_t)4 << 20)   /* rendered text kept, at most */
 
 typedef struct gfx gfx;
 

@@ -14,6 +14,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_FIND_HINT] = { "Zoek in dit document", "Find in this document" },
     [S_JUMP_HINT] = { "Ga naar: zaaknummer (2022Z01227), jaar (2021) of maand (2021-03)",
                       "Go to: case number (2022Z01227), year (2021) or month (2021-03)" },
+    [S_JUMP_LABEL] = { "Ga naar", "Go to" },
     [S_HITS] = { "%zu resultaten", "%zu results" },
     [S_HIT1] = { "1 resultaat", "1 result" },
     [S_NOHITS] = { "Niets gevonden voor deze zoekvraag.", "Nothing found for this query." },

@@ -26,6 +26,7 @@
 #include "draw.h"
 #include "lang.h"
 #include "view.h"
+#include "vmem.h"
 
 #define VB_CONFIG_KEYS
 #include "config.def.h"
@@ -46,6 +47,7 @@ typedef struct {
     view v;
     Uint32 ev_results, ev_tick, ev_idle;
     SDL_TimerID anim_timer, wake_timer, idle_timer;
+    SDL_sem *wake;           /* posted with each event we push (see wait_event) */
     uint32_t wake_at;
     SDL_atomic_t animating;
     SDL_atomic_t last_input;
@@ -55,6 +57,11 @@ typedef struct {
     float sx, sy;            /* window to pixel scale (HiDPI) */
     unsigned long frames;
     double frame_ms_sum, frame_ms_max;   /* measurements (the stats command) */
+    uint32_t frame_us[1024]; /* the last frames' times in microseconds (a ring) */
+    uint32_t lat[1024];      /* keystroke to results on screen, ms (a ring) */
+    size_t nlat;
+    Uint32 trimmed;          /* when the heap was last trimmed (tidy) */
+    int verbose;             /* VRAAGBAAK_STATS: timings to stderr */
     Uint64 t0, tdraw;
 } app;
 
@@ -178,20 +185,24 @@ static void kiosk_guard(char **argv)
 
 /* ---- timers (they run on SDL's timer thread) ------------------------- */
 
-static void push_user(Uint32 type)
+/* From the worker and the timer threads: an event, and a wake-up for a
+ * loop that sleeps on the semaphore rather than in SDL (wait_event). */
+static void push_user(app *a, Uint32 type)
 {
     SDL_Event e;
 
     SDL_zero(e);
     e.type = type;
     SDL_PushEvent(&e);
+    if (a->wake)
+        SDL_SemPost(a->wake);
 }
 
 static void notify_results(void *ctx)
 {
     (void)ctx;
     if (the_app)
-        push_user(the_app->ev_results);
+        push_user(the_app, the_app->ev_results);
 }
 
 static Uint32 anim_cb(Uint32 interval, void *p)
@@ -200,13 +211,13 @@ static Uint32 anim_cb(Uint32 interval, void *p)
 
     if (!SDL_AtomicGet(&a->animating))
         return 0;
-    push_user(a->ev_tick);
+    push_user(a, a->ev_tick);
     return interval;
 }
 
 static Uint32 wake_cb(Uint32 interval, void *p)
 {
-    push_user(((app *)p)->ev_tick);
+    push_user(p, ((app *)p)->ev_tick);
     (void)interval;
     return 0;
 }
@@ -220,7 +231,7 @@ static Uint32 idle_cb(Uint32 interval, void *p)
     if (since + 50 >= (Uint32)a->idle_ms) {
         if (!SDL_AtomicGet(&a->idle_sent)) {
             SDL_AtomicSet(&a->idle_sent, 1);
-            push_user(a->ev_idle);
+            push_user(a, a->ev_idle);
         }
         return (Uint32)a->idle_ms;
     }
@@ -279,9 +290,13 @@ static int key_action(SDL_Keycode sym, Uint16 mod)
     return VK_NONE;
 }
 
+/* in->ms is the time of the event when known (keys: when it was queued,
+ * so the keystroke-to-results time counts the wait in the queue), else
+ * now. */
 static void feed(app *a, vin *in)
 {
-    in->ms = SDL_GetTicks();
+    if (!in->ms)
+        in->ms = SDL_GetTicks();
     view_input(&a->v, in);
 }
 
@@ -366,12 +381,14 @@ static int handle(app *a, const SDL_Event *e)
             mods_match(cfg_kiosk_quit_mod, e->key.keysym.mod))
             return 1;
         in.type = VI_KEY;
+        in.ms = e->key.timestamp;
         in.key = key_action(e->key.keysym.sym, e->key.keysym.mod);
         if (in.key != VK_NONE)
             feed(a, &in);
         break;
     case SDL_TEXTINPUT:
         in.type = VI_TEXT;
+        in.ms = e->text.timestamp;
         snprintf(in.text, sizeof in.text, "%s", e->text.text);
         feed(a, &in);
         break;
@@ -441,38 +458,65 @@ static void draw(app *a)
 }
 
 /* Show the frame; its time, from view_render to here, is measured (the
- * software renderer does its work in SDL_RenderPresent). */
+ * software renderer does its work in SDL_RenderPresent), and so is the
+ * time from a keystroke to the frame that shows its results. */
 static void present(app *a)
 {
     double ms;
 
     SDL_RenderPresent(a->ren);
     ms = ms_since(a->tdraw);
+    a->frame_us[a->frames % (sizeof a->frame_us / sizeof a->frame_us[0])] = (uint32_t)(ms * 1000);
     a->frames++;
     a->frame_ms_sum += ms;
     if (ms > a->frame_ms_max)
         a->frame_ms_max = ms;
+    if (a->v.lat_due) {
+        uint32_t lat = SDL_GetTicks() - a->v.qstart;
+        a->lat[a->nlat++ % (sizeof a->lat / sizeof a->lat[0])] = lat;
+        a->v.lat_due = 0;
+        if (a->verbose)
+            fprintf(stderr, "results after %u ms: %s\n", (unsigned)lat, a->v.query);
+    }
     if (!a->shown) {             /* the window appears with its first frame */
         SDL_ShowWindow(a->win);
         a->shown = 1;
-        if (getenv("VRAAGBAAK_STATS"))
-            fprintf(stderr, "first frame after %.1f ms\n", ms_since(a->t0));
+        if (a->verbose) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            /* the wall clock too, so a benchmark can count from exec */
+            fprintf(stderr, "first frame after %.1f ms (at %lld.%03ld)\n", ms_since(a->t0),
+                    (long long)ts.tv_sec, ts.tv_nsec / 1000000L);
+        }
     }
 }
 
-/* A line of /proc/self/status in kB ("VmRSS:", "RssAnon:"); -1 if none. */
-static long status_kb(const char *key)
+/* Memory from one read of /proc/self/status, in kB (-1 when unknown):
+ * resident (all, anonymous, file-backed) and its high-water mark. */
+typedef struct {
+    long rss, anon, file, hwm;
+} memkb;
+
+static memkb read_mem(void)
 {
+    static const char *const keys[] = { "VmRSS:", "RssAnon:", "RssFile:", "VmHWM:" };
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
-    long kb = -1;
+    long v[4] = { -1, -1, -1, -1 };
+    memkb m;
+    size_t i;
 
     while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, key, strlen(key)))
-            kb = atol(line + strlen(key));
+        for (i = 0; i < 4; i++)
+            if (!strncmp(line, keys[i], strlen(keys[i])))
+                v[i] = atol(line + strlen(keys[i]));
     if (f)
         fclose(f);
-    return kb;
+    m.rss = v[0];
+    m.anon = v[1];
+    m.file = v[2];
+    m.hwm = v[3] > v[0] ? v[3] : v[0];
+    return m;
 }
 
 static int cmp_u32(const void *x, const void *y)
@@ -481,57 +525,126 @@ static int cmp_u32(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* The "stats" script command: what the benchmarks measure. */
+/* The p-th percentile (0..100) of n values, sorting them in place. */
+static uint32_t pct(uint32_t *v, size_t n, int p)
+{
+    size_t i;
+
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_u32);
+    i = (n * (size_t)p + 99) / 100;
+    return v[i > 0 ? i - 1 : 0];
+}
+
+/* The "stats" script command: what the benchmarks measure. Memory as it
+ * is now and its peak since the last stats (the kernel's high-water mark,
+ * which is then reset); the other counters start again too. */
 static void print_stats(app *a)
 {
-    uint32_t lat[1024];
-    size_t n = a->v.nlat < 1024 ? a->v.nlat : 1024;
-
+    uint32_t lat[1024], fus[1024];
+    size_t n = a->nlat < 1024 ? a->nlat : 1024;
+    size_t nf = a->frames < 1024 ? a->frames : 1024;
     long heap_kb = -1;
+    memkb m = read_mem();
+    FILE *f;
 
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
     heap_kb = (long)(mallinfo2().uordblks / 1024);
 #endif
-    memcpy(lat, a->v.lat, n * sizeof *lat);
-    qsort(lat, n, sizeof *lat, cmp_u32);
-    printf("rss_kb=%ld anon_kb=%ld file_kb=%ld heap_kb=%ld frames=%lu frame_ms_avg=%.2f frame_ms_max=%.2f text_renders=%lu "
-           "text_cache_kb=%zu searches=%zu latency_ms_p50=%u latency_ms_p99=%u\n",
-           status_kb("VmRSS:"), status_kb("RssAnon:"), status_kb("RssFile:"), heap_kb, a->frames, a->frames ? a->frame_ms_sum / a->frames : 0.0, a->frame_ms_max,
-           gfx_renders(a->g), gfx_cache_bytes(a->g) / 1024, a->v.nlat,
-           n ? lat[n / 2] : 0, n ? lat[n * 99 / 100 < n ? n * 99 / 100 : n - 1] : 0);
+    memcpy(lat, a->lat, n * sizeof *lat);
+    memcpy(fus, a->frame_us, nf * sizeof *fus);
+    printf("rss_kb=%ld anon_kb=%ld file_kb=%ld peak_kb=%ld heap_kb=%ld releases=%ld "
+           "frames=%lu frame_ms_avg=%.2f frame_ms_p50=%.2f frame_ms_p99=%.2f frame_ms_max=%.2f "
+           "text_renders=%lu text_cache_kb=%zu searches=%zu latency_ms_p50=%u "
+           "latency_ms_p99=%u latency_ms_max=%u\n",
+           m.rss, m.anon, m.file, m.hwm, heap_kb, vm_releases(), a->frames,
+           a->frames ? a->frame_ms_sum / (double)a->frames : 0.0, pct(fus, nf, 50) / 1000.0,
+           pct(fus, nf, 99) / 1000.0, a->frame_ms_max, gfx_renders(a->g),
+           gfx_cache_bytes(a->g) / 1024, a->nlat, pct(lat, n, 50), pct(lat, n, 99),
+           pct(lat, n, 100));
     fflush(stdout);
+    if ((f = fopen("/proc/self/clear_refs", "w"))) {   /* "5": reset VmHWM */
+        fputs("5", f);
+        fclose(f);
+    }
     a->frame_ms_sum = a->frame_ms_max = 0;
     a->frames = 0;
-    a->v.nlat = 0;
+    a->nlat = 0;
 }
 
-/* Sleep until an event comes. X11, Wayland, Windows and macOS really block
- * in SDL_WaitEvent; other drivers (KMSDRM on a kiosk, offscreen) make SDL
- * poll every millisecond, a few percent of a small CPU for nothing. There
- * we poll ourselves, backing off to 25 wake-ups a second while nothing
- * happens and to 10 after two seconds: a first touch after a pause waits
- * at most 100 ms, the next ones 1 ms. */
-static int wait_event(SDL_Event *e)
+/* How the video driver lets us sleep: 2 it blocks in SDL_WaitEvent (X11,
+ * Wayland, Windows, macOS); 1 SDL would poll every millisecond, and input
+ * comes from devices SDL reads (KMSDRM on a kiosk); 0 SDL would poll and
+ * no input comes at all but our own events (dummy, offscreen). */
+static int driver_kind(void)
 {
-    static int native = -1;
-    Uint32 step = 1, slept = 0;
+    static int kind = -1;
+    const char *d;
 
-    if (native < 0) {
-        const char *d = SDL_GetCurrentVideoDriver();
-        native = d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "windows") ||
-                       !strcmp(d, "cocoa"));
+    if (kind < 0) {
+        d = SDL_GetCurrentVideoDriver();
+        kind = !d ? 1 : !strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "windows") ||
+               !strcmp(d, "cocoa") ? 2 : !strcmp(d, "dummy") || !strcmp(d, "offscreen") ? 0 : 1;
     }
-    if (native)
-        return SDL_WaitEvent(e);
+    return kind;
+}
+
+/* Wait up to ms milliseconds (-1: for ever) for an event; 1 when *e holds
+ * one, 0 when the time ran out (or SDL failed).
+ *
+ * Where SDL really blocks, it does. Elsewhere SDL_WaitEvent would poll
+ * every millisecond, a few percent of a small CPU for nothing, so we sleep
+ * on a semaphore that every event we push (search results, timers) posts:
+ * those wake us at once. Input SDL reads itself still needs polling:
+ * 25 times a second while nothing happens, 10 after two seconds (a first
+ * touch after a pause waits at most 100 ms, the next ones 1 ms). Without
+ * input devices we look once a second, for a signal to quit. */
+static int wait_event(app *a, SDL_Event *e, int ms)
+{
+    Uint32 step = 1, t0 = SDL_GetTicks(), now, nap;
+    int kind = driver_kind();
+
+    if (kind == 2 || !a->wake)
+        return ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, ms);
     for (;;) {
         if (SDL_PollEvent(e))
             return 1;
-        SDL_Delay(step);
-        slept += step;
-        if (step < 40)
+        now = SDL_GetTicks();
+        if (ms >= 0 && now - t0 >= (Uint32)ms)
+            return 0;
+        nap = kind == 0 ? 1000 : step;
+        if (ms >= 0 && nap > (Uint32)ms - (now - t0))
+            nap = (Uint32)ms - (now - t0);
+        if (SDL_SemWaitTimeout(a->wake, nap) == 0) {
+            while (SDL_SemTryWait(a->wake) == 0)
+                ;                /* one look at the queue serves them all */
+            step = 1;
+        } else if (step < 40) {
             step = step * 2 > 40 ? 40 : step * 2;
-        else if (slept > 2000)
+        } else if (now - t0 > 2000) {
             step = 100;
+        }
+    }
+}
+
+/* Going to sleep: give back the archive pages and the free heap this last
+ * burst of work left behind (the heap at most once a second: it has to
+ * walk it), so what stays resident is what the program needs. Not while
+ * the worker searches: it gives pages back as it goes, and its results
+ * wake us again when it is done. */
+static void tidy(app *a)
+{
+    Uint32 now = SDL_GetTicks();
+
+    if (view_busy(&a->v))
+        return;
+    vm_keep();
+    if (now - a->trimmed >= 1000) {
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+        a->trimmed = now;
     }
 }
 
@@ -547,7 +660,9 @@ static int run(app *a)
             draw(a);
             present(a);
         }
-        if (!wait_event(&e))
+        if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+            tidy(a);
+        if (!wait_event(a, &e, -1))
             die("SDL_WaitEvent: %s", SDL_GetError());
         do {
             if (handle(a, &e))
@@ -576,7 +691,8 @@ static int screenshot(app *a, const char *file)
     return rc;
 }
 
-/* Handle whatever is queued, and draw if that changed something. */
+/* Handle whatever is queued, and draw if that changed something: one turn
+ * of run()'s loop, tidying up as it does before it would sleep. */
 static int pump(app *a)
 {
     SDL_Event e;
@@ -590,20 +706,43 @@ static int pump(app *a)
         draw(a);
         present(a);
     }
+    tidy(a);
     return a->v.quit;
 }
 
-/* "wait": until no search runs, nothing is queued and the frame is drawn. */
+/* Let ms milliseconds pass as run() would: sleeping until something comes,
+ * handling it, drawing. 1 when the program should end. */
+static int pass_time(app *a, Uint32 ms)
+{
+    Uint32 end = SDL_GetTicks() + ms;
+    int32_t left;
+    SDL_Event e;
+
+    while (!pump(a)) {
+        left = (int32_t)(end - SDL_GetTicks());
+        if (left <= 0)
+            return 0;
+        if (wait_event(a, &e, left) && handle(a, &e))
+            return 1;
+    }
+    return 1;
+}
+
+/* "wait": until no search runs, nothing is queued and the frame is drawn
+ * (at most 20 s). */
 static int settle(app *a)
 {
-    int i;
+    Uint32 end = SDL_GetTicks() + 20000;
 
-    for (i = 0; i < 2000; i++) {
+    while ((int32_t)(end - SDL_GetTicks()) > 0) {
         if (pump(a))
             return 1;
         if (!view_busy(&a->v) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) && !a->v.dirty)
             return 0;
-        SDL_Delay(2);
+        /* results wake us at once; the worker may also go idle silently
+         * (a cancelled search posts nothing), hence the short nap */
+        if (pass_time(a, 2))
+            return 1;
     }
     fprintf(stderr, "vraagbaak: wait: still busy after a long time\n");
     return 0;
@@ -762,15 +901,8 @@ static int command(app *a, char *line, int lineno)
         return screenshot(a, arg);
     if (!strcmp(cmd, "quit"))
         return 1;
-    if (!strcmp(cmd, "sleep") && sscanf(arg, "%d", &n) == 1 && n >= 0 && n <= 600000) {
-        Uint32 end = SDL_GetTicks() + (Uint32)n;
-        while ((int32_t)(end - SDL_GetTicks()) > 0) {
-            if (pump(a))
-                return 1;
-            SDL_Delay(5);
-        }
-        return pump(a);
-    }
+    if (!strcmp(cmd, "sleep") && sscanf(arg, "%d", &n) == 1 && n >= 0 && n <= 600000)
+        return pass_time(a, (Uint32)n);
     if (!strcmp(cmd, "stats")) {
         print_stats(a);
         return 0;
@@ -936,6 +1068,7 @@ int main(int argc, char **argv)
     lay_measure m;
 
     a.t0 = SDL_GetPerformanceCounter();
+    a.verbose = getenv("VRAAGBAAK_STATS") != NULL;
     memset(&o, 0, sizeof o);
     o.cfg.copy_allowed = 1;
     o.cfg.persist = 1;
@@ -979,6 +1112,7 @@ int main(int argc, char **argv)
     a.ev_tick = a.ev_results + 1;
     a.ev_idle = a.ev_results + 2;
     a.sx = a.sy = 1;
+    a.wake = SDL_CreateSemaphore(0);   /* NULL: wait_event lets SDL poll */
     the_app = &a;
     o.cfg.dpi_pct = dpi_pct(a.win);
     SDL_GetRendererOutputSize(a.ren, &pw, &ph);
@@ -986,7 +1120,10 @@ int main(int argc, char **argv)
     if (view_init(&a.v, &o.cfg, &m, pw, ph) < 0)
         die("out of memory", NULL);
     resized(&a);
+    vm_budget(cfg_mem_archive_kb);
+    vm_baseline();
     view_open(&a.v, o.archives, o.narchives, notify_results, NULL);
+    vm_keep();                   /* opening read columns through the map */
     if (o.cfg.kiosk) {
         a.idle_ms = o.idle_s > 0 ? o.idle_s * 1000 : a.v.cfg.idle_min * 60000;
         SDL_AtomicSet(&a.last_input, (int)SDL_GetTicks());
@@ -1002,6 +1139,8 @@ int main(int argc, char **argv)
         SDL_RemoveTimer(a.idle_timer);
     view_free(&a.v);             /* joins the worker: no more notify calls */
     the_app = NULL;
+    if (a.wake)
+        SDL_DestroySemaphore(a.wake);
     gfx_close(a.g);
     SDL_DestroyRenderer(a.ren);
     SDL_DestroyWindow(a.win);

@@ -11,6 +11,7 @@
  * only the visible rows are ever looked at.
  */
 #include "vpriv.h"
+#include "vmem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,14 +121,30 @@ uint32_t view_rgb(const view *v, int role)
     return cfg_themes[t][role];
 }
 
+static int luma(uint32_t rgb)
+{
+    return (int)(((rgb >> 16 & 255) * 299 + (rgb >> 8 & 255) * 587 + (rgb & 255) * 114) / 1000);
+}
+
+/* Party colours are chosen for paper: on a dark background the darkest of
+ * them (navy, near-black) would vanish, so there they are mixed with white
+ * until they stand out. White text on them stays readable. */
 uint32_t view_party_rgb(const view *v, const char *party)
 {
     size_t i;
+    uint32_t c;
+    int k;
 
     for (i = 0; i < sizeof cfg_parties / sizeof cfg_parties[0]; i++)
         if (!strcasecmp(cfg_parties[i].name, party))
-            return cfg_parties[i].rgb;
-    return view_rgb(v, C_ACCENT);
+            break;
+    if (i == sizeof cfg_parties / sizeof cfg_parties[0])
+        return view_rgb(v, C_ACCENT);
+    c = cfg_parties[i].rgb;
+    for (k = 0; k < 8 && luma(view_rgb(v, C_BG)) < 128 && luma(c) < 85; k++)
+        c = (((c >> 16 & 255) * 3 + 255) / 4) << 16 | (((c >> 8 & 255) * 3 + 255) / 4) << 8 |
+            ((c & 255) * 3 + 255) / 4;
+    return c;
 }
 
 void vp_date_long(const view *v, int32_t ymd, char *out, size_t cap)
@@ -331,6 +348,8 @@ const vrow *vp_res_row(view *v, size_t i)
     return i < v->res.nrows ? &v->res.rows[i] : NULL;
 }
 
+static int list_vis(view *v);
+
 static void submit(view *v, uint64_t gen, const char *q, size_t offset, int first,
                    int sort)
 {
@@ -344,6 +363,7 @@ static void submit(view *v, uint64_t gen, const char *q, size_t offset, int firs
     r.sort = sort;
     r.offset = offset;
     r.limit = RES_PAGE;
+    r.first = first ? (size_t)list_vis(v) + 2 : 0;   /* the screen, at once */
     r.facets = first;
     r.snippets = 1;
     r.snippet_len = 300;
@@ -499,9 +519,10 @@ static void got_result(view *v, wk_result *r)
         snprintf(v->res.msg, sizeof v->res.msg, "%s", r->msg);
         v->res.total = r->err ? 0 : r->total;
         take_hits(&v->res, r);
+        v->res.page_wanted = r->more;    /* the rest of the page is coming */
         v->res.first = r;
         if (v->searching)
-            v->lat[v->nlat++ % (sizeof v->lat / sizeof v->lat[0])] = v->now - v->qstart;
+            v->lat_due = 1;
         v->searching = 0;
         restore_results_pos(v);
         return;
@@ -1202,7 +1223,9 @@ int view_jump(view *v, const char *what)
     } else if (!parse_month(p, &y, &m)) {
         if (view_open_zaak(v, p) == 0)
             return 0;
-        toast(v, vp_s(v, S_BAD_JUMP), p);
+        /* a case number not in the archive has been said so already */
+        if (!is_zaak(p))
+            toast(v, vp_s(v, S_BAD_JUMP), p);
         return -1;
     }
     if (v->screen != SC_LIST || vp_searching(v))
@@ -2083,6 +2106,7 @@ void view_free(view *v)
     fmt_doc_free(&v->doc);
     fmt_query_free(v->hlq);
     for (i = 0; i < v->narch; i++) {
+        vm_untrack(v->arch[i].a);
         fmt_close(v->arch[i].a);
         free(v->arch[i].path);
     }
@@ -2120,6 +2144,7 @@ int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx), voi
         }
         if (fmt_count(A->a) < A->info.documents)
             A->info.documents = fmt_count(A->a);
+        vm_track(A->a, paths[i]);     /* its pages may be given back */
         A->path = strdup(paths[i]);
         v->narch++;
         ok++;

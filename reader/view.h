@@ -294,10 +294,11 @@ typedef struct view {
     int fullscreen;       /* toggle requested */
     int flush_cache;      /* theme or zoom changed: drop text textures */
 
-    /* keystroke-to-results times in ms, for measurements (a ring) */
+    /* keystroke to results, for measurements: qstart is the time (ms) of
+     * the key that made the current query; lat_due is set when its
+     * results came in, and main.c takes the time once they are shown */
     uint32_t qstart;
-    uint32_t lat[1024];
-    size_t nlat;
+    int lat_due;
 
     dlist dl;
     lay_text scr_t;       /* scratch for rows and labels, reused */

@@ -808,7 +808,10 @@ static void find_bar(view *v, const vgeom *g)
     rect(v, 0, y, v->w, h, C(v, C_PANEL));
     rect(v, 0, y, v->w, 1, C(v, C_RULE));
     if (v->focus == FO_JUMP) {
-        field(v, x, y + g->pad / 2, v->w - 2 * x, h - g->pad, v->jump, v->jcur,
+        /* once something is typed the hint is gone: say what the field is */
+        x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx, C(v, C_FG),
+                 vp_s(v, S_JUMP_LABEL)) + g->pad;
+        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump, v->jcur,
               vp_s(v, S_JUMP_HINT), 1, 2);
         return;
     }

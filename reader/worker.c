@@ -7,6 +7,7 @@
  * no pointer into the worker's archive handle crosses threads.
  */
 #include "worker.h"
+#include "vmem.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -185,34 +186,54 @@ static void set_err(wk_result *r, int err, const char *msg)
     snprintf(r->msg, sizeof r->msg, "%s", msg && *msg ? msg : fmt_strerror(err));
 }
 
-/* Fill r from a finished search; returns -1 when cancelled or out of
- * memory (r->err says which). */
+/* Fill r with hits from..to-1 of a finished search (and the facets, when
+ * from is 0); returns -1 when cancelled or out of memory (r->err says
+ * which). */
 static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
-                wk_result *r)
+                wk_result *r, size_t from, size_t to)
 {
     const fmt_hit *hits = fmt_results_hits(res);
-    size_t n = fmt_results_count(res), i;
+    size_t i;
     fmt_summary sum;
     fmt_buf snip = { 0 };
     int rc = 0;
 
     memset(&sum, 0, sizeof sum);
     r->total = fmt_results_total(res);
-    r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
-    if (n && !r->hits)
+    r->offset = rq->offset + from;
+    r->hits = to > from ? calloc(to - from, sizeof *r->hits) : NULL;
+    if (to > from && !r->hits)
         return set_err(r, FMT_NOMEM, NULL), -1;
-    for (i = 0; i < n && rc == 0; i++) {
+    for (i = from; i < to && rc == 0; i++) {
         if (w->cancel)
             rc = -1;
-        else if (copy_hit(w, q, rq, hits[i].docno, &r->hits[i], &sum, &snip) < 0)
+        else if (copy_hit(w, q, rq, hits[i].docno, &r->hits[i - from], &sum, &snip) < 0)
             rc = -1, set_err(r, FMT_NOMEM, NULL);
-        r->count = i + 1;
+        r->count = i - from + 1;
+        if (i % 4 == 3)          /* a snippet can map megabytes */
+            vm_keep();
     }
     fmt_summary_free(&sum);
     fmt_buf_free(&snip);
-    if (rc == 0 && rq->facets && (copy_facets(r, res) < 0 || copy_months(r, res) < 0))
+    if (rc == 0 && from == 0 && rq->facets &&
+        (copy_facets(r, res) < 0 || copy_months(r, res) < 0))
         rc = -1, set_err(r, FMT_NOMEM, NULL);
     return rc;
+}
+
+/* The rest of the page after the first screenful went out: hits k.. */
+static void run_rest(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
+                     size_t k)
+{
+    wk_result *r = new_result(WK_RESULTS, rq);
+
+    if (!r)
+        return;
+    if (fill(w, q, rq, res, r, k, fmt_results_count(res)) < 0 && w->cancel) {
+        wk_result_free(r);
+        return;
+    }
+    post(w, r);
 }
 
 static void run_search(wk *w, const wk_req *rq)
@@ -222,7 +243,8 @@ static void run_search(wk *w, const wk_req *rq)
     fmt_results *res = NULL;
     fmt_search_opts o;
     char err[200] = "";
-    int rc;
+    size_t n = 0, k = 0;
+    int rc, more;
 
     if (!r)
         return;
@@ -238,12 +260,18 @@ static void run_search(wk *w, const wk_req *rq)
     o.limit = rq->limit ? rq->limit : 50;
     o.facets = rq->facets;
     o.cancel = &w->cancel;
+    vm_keep();                   /* start low: a search maps megabytes */
     rc = fmt_search(w->a, q, &o, &res);
     if (rc == FMT_LIMIT && w->cancel)
         goto dropped;
+    if (rc == FMT_OK) {
+        /* a snippet costs a record read: the screenful goes first */
+        n = fmt_results_count(res);
+        k = rq->first && rq->first < n ? rq->first : n;
+    }
     if (rc != FMT_OK) {
         set_err(r, rc, fmt_errmsg(w->a));
-    } else if (fill(w, q, rq, res, r) < 0) {
+    } else if (fill(w, q, rq, res, r, 0, k) < 0) {
         if (w->cancel)
             goto dropped;
     } else if (rq->facets && r->total == 0) {
@@ -258,9 +286,13 @@ static void run_search(wk *w, const wk_req *rq)
             w->stats_total = r->total;
         pthread_mutex_unlock(&w->mu);
     }
+    more = r->more = rc == FMT_OK && !r->err && k < n;
+    post(w, r);                  /* r is the view's from here on */
+    if (more)
+        run_rest(w, q, rq, res, k);
     fmt_results_free(res);
     fmt_query_free(q);
-    post(w, r);
+    vm_keep();
     return;
 dropped:
     fmt_results_free(res);
@@ -307,47 +339,72 @@ static int median_days(const uint32_t *days, size_t ndays, size_t n)
 }
 
 #define STAT_DAYS 2000
+#define STAT_RUN 8     /* hits read one after another in a sample */
 
+/* Count the case of summary sum, unless it was counted already. */
+static void count_one(const fmt_summary *sum, wk_result *r, zset *set, uint32_t *days,
+                      size_t *answered)
+{
+    if (sum->status == FMT_STATUS_NONE)
+        return;
+    if (sum->zaak[0] && !zset_add(set, sum->zaak))
+        return;
+    r->st_cases++;
+    switch (sum->status) {
+    case FMT_STATUS_OPEN: r->st_open++; break;
+    case FMT_STATUS_WITHDRAWN: r->st_withdrawn++; break;
+    case FMT_STATUS_ANSWERED: r->st_within++; /* fall through */
+    case FMT_STATUS_LATE:
+        r->st_answered++;
+        if (sum->answer_days >= 0) {
+            days[sum->answer_days > STAT_DAYS ? STAT_DAYS : sum->answer_days]++;
+            (*answered)++;
+        }
+        break;
+    }
+}
+
+static size_t scaled(size_t k, size_t n, size_t looked)
+{
+    return (size_t)((double)k * (double)n / (double)looked + 0.5);
+}
+
+/* Answer-time statistics over the hits: all of them when there are at
+ * most WK_STATS_SAMPLE, else a sample of that many in runs of STAT_RUN
+ * neighbours spread evenly over the hits. Neighbouring hits (in date
+ * order) have neighbouring summaries, on the same pages of the map, so a
+ * sample in runs touches a fraction of the pages single hits would. */
 static void count_stats(wk *w, const fmt_results *res, wk_result *r, zset *set)
 {
     const fmt_hit *hits = fmt_results_hits(res);
-    size_t n = fmt_results_count(res), i, answered = 0;
-    size_t step = n > WK_STATS_SAMPLE ? (n + WK_STATS_SAMPLE - 1) / WK_STATS_SAMPLE : 1;
+    size_t n = fmt_results_count(res), i, k, answered = 0, looked = 0;
+    size_t nruns = (WK_STATS_SAMPLE + STAT_RUN - 1) / STAT_RUN;
+    int sample = n > WK_STATS_SAMPLE;
     uint32_t *days = calloc(STAT_DAYS + 1, sizeof *days);
     fmt_summary sum;
 
     memset(&sum, 0, sizeof sum);
     if (!days)
         return;
-    r->st_sampled = step > 1;
-    for (i = 0; i < n && !w->cancel; i += step) {
-        if (fmt_get_summary(w->a, hits[i].docno, &sum) != FMT_OK)
-            continue;
-        if (sum.status == FMT_STATUS_NONE)
-            continue;
-        if (sum.zaak[0] && !zset_add(set, sum.zaak))
-            continue;
-        r->st_cases++;
-        switch (sum.status) {
-        case FMT_STATUS_OPEN: r->st_open++; break;
-        case FMT_STATUS_WITHDRAWN: r->st_withdrawn++; break;
-        case FMT_STATUS_ANSWERED: r->st_within++; /* fall through */
-        case FMT_STATUS_LATE:
-            r->st_answered++;
-            if (sum.answer_days >= 0) {
-                days[sum.answer_days > STAT_DAYS ? STAT_DAYS : sum.answer_days]++;
-                answered++;
-            }
-            break;
+    r->st_sampled = sample;
+    for (k = 0; k < (sample ? nruns : 1) && !w->cancel; k++) {
+        size_t from = sample ? k * n / nruns : 0, to = sample ? from + STAT_RUN : n;
+        for (i = from; i < to && i < n && !w->cancel; i++) {
+            /* summaries far apart each map their own pages: give them
+             * back as we go, so the scan makes no peak */
+            if (++looked % 16 == 0)
+                vm_keep();
+            if (fmt_get_summary(w->a, hits[i].docno, &sum) == FMT_OK)
+                count_one(&sum, r, set, days, &answered);
         }
     }
     r->st_median = answered ? median_days(days, STAT_DAYS + 1, answered) : -1;
-    if (step > 1) {
-        r->st_cases *= step;
-        r->st_answered *= step;
-        r->st_within *= step;
-        r->st_open *= step;
-        r->st_withdrawn *= step;
+    if (sample && looked) {
+        r->st_cases = scaled(r->st_cases, n, looked);
+        r->st_answered = scaled(r->st_answered, n, looked);
+        r->st_within = scaled(r->st_within, n, looked);
+        r->st_open = scaled(r->st_open, n, looked);
+        r->st_withdrawn = scaled(r->st_withdrawn, n, looked);
     }
     fmt_summary_free(&sum);
     free(days);
@@ -380,6 +437,7 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     fmt_results_free(res);
     fmt_query_free(q);
     free(set.keys);
+    vm_keep();
     if (w->cancel) {
         wk_result_free(r);
         return;
@@ -442,6 +500,7 @@ wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx, char *err,
         free(w);
         return NULL;
     }
+    vm_track(w->a, path);        /* before the thread: it may release */
     w->notify = notify;
     w->notify_ctx = ctx;
     pthread_mutex_init(&w->mu, NULL);
@@ -449,6 +508,7 @@ wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx, char *err,
     pthread_cond_init(&w->idle_cv, NULL);
     if (pthread_create(&w->thread, NULL, loop, w) != 0) {
         snprintf(err, errlen, "cannot start the search thread");
+        vm_untrack(w->a);
         fmt_close(w->a);
         free(w);
         return NULL;
@@ -472,6 +532,7 @@ void wk_stop(wk *w)
         w->head = r->next;
         wk_result_free(r);
     }
+    vm_untrack(w->a);            /* the thread is gone: nothing releases */
     fmt_close(w->a);
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);

@@ -8,9 +8,15 @@
  * (from its thread) after queueing each one, and main.c turns that into
  * an SDL event so the view picks them up in the event loop.
  *
+ * A request with first set is answered in two parts: the first screenful
+ * of hits (with the facets), then the rest of the page at its offset, so
+ * the snippets nobody sees yet do not delay the ones on screen.
+ *
  * After a request with stats set, the worker goes on (when nothing else
- * waits) to count answer times over all hits, and queues a second result
+ * waits) to count answer times over all hits, and queues a further result
  * of type WK_STATS for the same generation.
+ *
+ * The worker gives its archive pages back as it goes (vmem.h).
  *
  * No SDL here: tests drive the worker directly and wait with wk_wait().
  */
@@ -27,10 +33,10 @@
 #define WK_HL_MAX 24
 #define WK_FACET_MAX 24
 #define WK_STATS_MAX 200000   /* hits looked at for answer-time statistics */
-#define WK_STATS_SAMPLE 1000  /* of which at most this many, evenly spread,
-                                 are read: the median of a thousand is as
-                                 good, and reading every summary would page
-                                 in much of the archive */
+#define WK_STATS_SAMPLE 1000  /* of which at most this many are read, in
+                                 short runs spread evenly: the median of a
+                                 thousand is as good, and reading every
+                                 summary would page in much of the archive */
 
 enum { WK_RESULTS = 1, WK_STATS = 2 };
 
@@ -39,6 +45,9 @@ typedef struct {
     char query[WK_QUERY_MAX];
     int sort;                 /* FMT_SORT_RANK or FMT_SORT_DATE */
     size_t offset, limit;
+    size_t first;             /* send this many hits ahead (a screenful),
+                                 the rest of the page as a second result;
+                                 0: all at once */
     int facets;               /* facets, months and "did you mean" too */
     int snippets;             /* a snippet for each hit */
     size_t snippet_len;
@@ -68,6 +77,7 @@ typedef struct wk_result {
     char msg[256];            /* the error, for a person */
     size_t errpos;            /* where in the query (FMT_INVALID) */
     size_t total, count;
+    int more;                 /* the rest of this page follows */
     wk_hit *hits;
     wk_facet *facets[FMT_NFACETS];
     size_t nfacets[FMT_NFACETS];

@@ -236,6 +236,22 @@ XDG_DATA_HOME="$T/empty" run err
 [ "$(rc err)" = 0 ] && ok "no archive: the how-to screen, exit 0" || no "no archive: exit 0"
 has_text "$T/err.bmp" 60 300 "the how-to screen has text"
 
+# ---- measurements: what tests/bench_reader.sh reads -----------------------
+printf 'wait\nstats\ntype nuctech\nsleep 400\nstats\nquit\n' >"$T/stats.txt"
+VRAAGBAAK_STATS=1 run stats --size 800x480 "$T/s.vbk"
+[ "$(rc stats)" = 0 ] && [ "$(wc -l <"$T/stats.out")" = 2 ] && ok "stats prints a line each time" ||
+    no "stats prints a line each time"
+field() { sed -n "$1p" "$T/stats.out" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+[ "$(field 1 rss_kb)" -gt 1000 ] && [ "$(field 1 peak_kb)" -ge "$(field 1 rss_kb)" ] &&
+    [ -n "$(field 1 file_kb)" ] && ok "stats: resident memory and its peak" || no "stats: resident memory and its peak"
+[ "$(field 2 searches)" -ge 1 ] && [ "$(field 2 latency_ms_p99)" -ge "$(field 2 latency_ms_p50)" ] &&
+    [ "$(field 2 frames)" -ge 1 ] && ok "stats: keystroke-to-results times of the typed search" ||
+    no "stats: keystroke-to-results times ($(sed -n 2p "$T/stats.out"))"
+grep -q "^first frame after [0-9.]* ms (at [0-9]*\.[0-9]*)" "$T/stats.err" &&
+    ok "VRAAGBAAK_STATS: the first frame and when" || no "VRAAGBAAK_STATS: the first frame and when"
+grep -q "^results after [0-9]* ms: nuctech" "$T/stats.err" && ok "VRAAGBAAK_STATS: each search's time" ||
+    no "VRAAGBAAK_STATS: each search's time"
+
 printf 'frobnicate\nquit\n' >"$T/badcmd.txt"
 run badcmd "$T/s.vbk"
 [ "$(rc badcmd)" = 1 ] && ok "an unknown script command fails the run" || no "an unknown script command fails the run"

@@ -10,9 +10,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "format.h"
@@ -21,6 +23,7 @@
 #include "keep.h"
 #include "layout.h"
 #include "view.h"
+#include "vmem.h"
 #include "vpriv.h"
 
 static char tmpdir[64];
@@ -322,7 +325,12 @@ static void test_jump(void **state)
     assert_string_equal(v->th.zaak, "2022Z01227");
     assert_int_equal(view_jump(v, "geen idee"), -1);
     assert_int_equal(v->screen, SC_DOC);
-    assert_true(v->toast[0] != '\0');
+    assert_non_null(strstr(v->toast, "geen idee"));
+    assert_null(strstr(v->toast, "archief"));
+    /* a case number that is not there: said so, not "not understood" */
+    assert_int_equal(view_jump(v, "1999z99999"), -1);
+    assert_non_null(strstr(v->toast, "1999Z99999"));
+    assert_non_null(strstr(v->toast, "niet in dit archief"));
 }
 
 /* ---- searching ------------------------------------------------------- */
@@ -697,6 +705,135 @@ static void test_damaged(void **state)
     view_free(&v);
 }
 
+/* ---- the worker and memory -------------------------------------------- */
+
+/* A page of hits comes as the first screenful and then the rest, in order,
+ * with the facets on the first part only. */
+static void test_worker_parts(void **state)
+{
+    char err[256];
+    wk *w = wk_start(archive, NULL, NULL, err, sizeof err);
+    wk_req rq;
+    wk_result *a, *b;
+
+    (void)state;
+    assert_non_null(w);
+    memset(&rq, 0, sizeof rq);
+    rq.gen = 7;
+    snprintf(rq.query, sizeof rq.query, "minister");
+    rq.limit = 20;
+    rq.first = 5;
+    rq.facets = rq.snippets = 1;
+    wk_submit(w, &rq);
+    assert_true(wk_wait(w, 10000));
+    a = wk_take(w);
+    b = wk_take(w);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_null(wk_take(w));
+    assert_true(a->total > 20);
+    assert_int_equal(a->offset, 0);
+    assert_int_equal(a->count, 5);
+    assert_true(a->more);
+    assert_true(a->nfacets[FMT_FACET_PARTY] > 0);
+    assert_non_null(a->hits[4].snippet);
+    assert_int_equal(b->gen, 7);
+    assert_int_equal(b->offset, 5);
+    assert_int_equal(b->count, 15);
+    assert_false(b->more);
+    assert_int_equal(b->nfacets[FMT_FACET_PARTY], 0);
+    assert_non_null(b->hits[14].snippet);
+    assert_true(b->hits[0].docno != a->hits[4].docno);
+    wk_result_free(a);
+    wk_result_free(b);
+    /* fewer hits than a screenful: one part */
+    snprintf(rq.query, sizeof rq.query, "nuctech");
+    wk_submit(w, &rq);
+    assert_true(wk_wait(w, 10000));
+    a = wk_take(w);
+    assert_non_null(a);
+    assert_int_equal(a->count, 1);
+    assert_false(a->more);
+    assert_null(wk_take(w));
+    wk_result_free(a);
+    wk_stop(w);
+}
+
+/* Giving back the archive's mapped pages: the resident memory falls, the
+ * archive reads the same afterwards, each handle's map is its own, and
+ * memory that is not a tracked map is left alone. */
+static void test_vmem(void **state)
+{
+#ifdef __linux__
+    fmt_archive *a, *b;
+    fmt_buf t1 = { 0 }, t2 = { 0 };
+    char msg[256];
+    uint32_t i, n;
+    long before, after;
+    int fd;
+    char *priv;
+
+    (void)state;
+    vm_baseline();
+    assert_int_equal(fmt_open(&a, archive, msg, sizeof msg), FMT_OK);
+    assert_int_equal(vm_track(a, archive), 0);
+    /* a private, written copy of the same file: never to be released */
+    fd = open(archive, O_RDONLY);
+    assert_true(fd >= 0);
+    priv = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    assert_true(priv != MAP_FAILED);
+    close(fd);
+    priv[0] = 'Q';
+    /* a second handle on the same file has a map of its own */
+    assert_int_equal(fmt_open(&b, archive, msg, sizeof msg), FMT_OK);
+    assert_int_equal(vm_track(b, archive), 0);
+    assert_int_equal(vm_track(b, archive), -1);     /* nothing new to find */
+    n = fmt_count(a);
+    assert_true(n > 10);
+    for (i = 0; i < n; i++) {
+        assert_int_equal(fmt_get_text(a, i, &t1), FMT_OK);
+        assert_int_equal(fmt_get_text(b, i, &t1), FMT_OK);
+    }
+    before = vm_file_kb();
+    assert_true(before > 0);
+    assert_int_equal(vm_release(), 2);
+    after = vm_file_kb();
+    assert_true(after < before);
+    assert_int_equal(priv[0], 'Q');
+    for (i = 0; i < n; i++) {           /* the same bytes come back */
+        assert_int_equal(fmt_get_text(a, i, &t1), FMT_OK);
+        if (i == n / 2)
+            assert_int_equal(fmt_get_text(b, i, &t2), FMT_OK);
+    }
+    assert_int_equal(fmt_get_text(a, n / 2, &t1), FMT_OK);
+    assert_int_equal(t1.len, t2.len);
+    assert_memory_equal(t1.data, t2.data, t1.len);
+    /* vm_keep gives back only past the budget */
+    vm_release();
+    vm_budget(1 << 20);
+    for (i = 0; i < n; i++)
+        assert_int_equal(fmt_get_text(a, i, &t1), FMT_OK);
+    assert_int_equal(vm_keep(), 0);
+    vm_budget(1);
+    assert_int_equal(vm_keep(), 1);
+    assert_true(vm_releases() >= 1);
+    vm_budget(0);                       /* back to the default */
+    /* untracked maps are not released any more */
+    vm_untrack(b);
+    assert_int_equal(vm_release(), 1);
+    vm_untrack(a);
+    assert_int_equal(vm_release(), 0);
+    munmap(priv, 4096);
+    fmt_buf_free(&t1);
+    fmt_buf_free(&t2);
+    fmt_close(a);
+    fmt_close(b);
+#else
+    (void)state;
+    skip();
+#endif
+}
+
 /* Open every case and run a search many times: nothing may grow. */
 static void test_repeat(void **state)
 {
@@ -719,25 +856,58 @@ static void test_repeat(void **state)
     assert_int_equal(v->th.cap + v->dl.cap + v->hotcap, cap0);
 }
 
+/* Each view test runs its set-up, body and tear-down inside one cmocka
+ * test, not as cmocka fixtures: cmocka swaps the SIGSEGV handler around
+ * every fixture, and the archive library's fault guard needs its own
+ * handler in place whenever a thread reads, while the view's worker may
+ * still be searching when a fixture ends. Inside one test there is no swap
+ * while a view lives. */
+static void view_run(void **state, void (*fn)(void **))
+{
+    void *st = NULL;
+
+    (void)state;
+    assert_int_equal(view_setup(&st), 0);
+    fn(&st);
+    view_teardown(&st);
+}
+
+#define VIEW_TEST(fn) \
+    static void fn##_v(void **state) { view_run(state, fn); }
+VIEW_TEST(test_browse)
+VIEW_TEST(test_jump)
+VIEW_TEST(test_search)
+VIEW_TEST(test_paging_results)
+VIEW_TEST(test_chips)
+VIEW_TEST(test_thread)
+VIEW_TEST(test_find)
+VIEW_TEST(test_history)
+VIEW_TEST(test_click)
+VIEW_TEST(test_touch)
+VIEW_TEST(test_kiosk)
+VIEW_TEST(test_repeat)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_wrap),
-        cmocka_unit_test_setup_teardown(test_browse, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_jump, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_search, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_paging_results, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_chips, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_thread, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_find, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_history, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_click, view_setup, view_teardown),
-        cmocka_unit_test_setup_teardown(test_touch, view_setup, view_teardown),
+        cmocka_unit_test(test_browse_v),
+        cmocka_unit_test(test_jump_v),
+        cmocka_unit_test(test_search_v),
+        cmocka_unit_test(test_paging_results_v),
+        cmocka_unit_test(test_chips_v),
+        cmocka_unit_test(test_thread_v),
+        cmocka_unit_test(test_find_v),
+        cmocka_unit_test(test_history_v),
+        cmocka_unit_test(test_click_v),
+        cmocka_unit_test(test_touch_v),
         cmocka_unit_test(test_keep),
-        cmocka_unit_test_setup_teardown(test_kiosk, view_setup, view_teardown),
+        cmocka_unit_test(test_kiosk_v),
         cmocka_unit_test(test_damaged),
-        cmocka_unit_test_setup_teardown(test_repeat, view_setup, view_teardown),
+        cmocka_unit_test(test_repeat_v),
+        cmocka_unit_test(test_worker_parts),
+        cmocka_unit_test(test_vmem),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

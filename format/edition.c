@@ -1,0 +1,409 @@
+/* edition.c - the library side of editions and snapshots: verifying a whole
+ * archive on two cores, records as bytes for deltas, gzip writing.
+ *
+ * Verifying: fmt_verify() (store.c) hashes the whole file and then checks
+ * every record, one after the other; hashing is about a third of the time.
+ * Here one thread hashes (pread on the descriptor LMDB maps, so it is the
+ * very file being checked) while the other checks records; when the hash
+ * is done the hashing thread takes records too, on its own read-only
+ * handle (a handle is not shared between threads; the fault guard is per
+ * thread). Records are handed out VB_CHUNK at a time from one counter.
+ * The index tables are then walked by the calling thread. The record and
+ * table checks are those of store.c's fmt_verify().
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <zlib.h>
+#include "edition.h"
+#include "guard.h"
+#include "internal.h"
+#include "sha256x.h"
+
+/* ---- verifying on two threads ------------------------------------------ */
+
+typedef struct {
+    fmt_archive *a;
+    const char *expect;
+    void (*bad)(void *ctx, uint32_t docno, const char *msg);
+    void *ctx;
+    pthread_mutex_t mu;
+    unsigned long damaged;
+    atomic_uint next;         /* next chunk of records to check */
+    atomic_int nomem;
+    int fd;                   /* the mapped file */
+    char hex[65];
+} vjob;
+
+typedef struct {              /* one thread's scratch */
+    fmt_doc d;
+    fmt_summary s;
+} vscratch;
+
+static void vreport(vjob *j, uint32_t docno, const char *msg)
+{
+    pthread_mutex_lock(&j->mu);
+    j->damaged++;
+    if (j->bad)
+        j->bad(j->ctx, docno, msg);
+    pthread_mutex_unlock(&j->mu);
+}
+
+/* SHA-256 of the content before the trailer, compared with the trailer's
+ * and with the expected value. */
+static void hash_content(vjob *j)
+{
+    fmt_archive *a = j->a;
+    char m[700];
+    unsigned char *buf = fmt__alloc(1 << 16), t[64], sum[32];
+    if (!buf) {
+        atomic_store(&j->nomem, 1);
+        return;
+    }
+    vb_sha256 c;
+    vb_sha256_init(&c);
+    uint64_t off = 0, len = a->content_len;
+    const char *fail = NULL;
+    while (off < len && !fail) {
+        size_t want = len - off < (1 << 16) ? (size_t)(len - off) : 1 << 16;
+        ssize_t got = pread(j->fd, buf, want, (off_t)off);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            fail = got ? strerror(errno) : "unexpected end of file";
+        else {
+            vb_sha256_update_fast(&c, buf, (size_t)got);
+            off += (uint64_t)got;
+        }
+    }
+    free(buf);
+    static const unsigned char zero[16];
+    if (fail) {
+        snprintf(m, sizeof m, "%.500s: read error at byte %llu: %s", a->path,
+                 (unsigned long long)off, fail);
+        vreport(j, UINT32_MAX, m);
+        return;
+    }
+    vb_sha256_final(&c, sum);
+    if (len)
+        vb_sha256_hex(sum, j->hex);
+    if (!len || pread(j->fd, t, 64, (off_t)len) != 64 ||
+        memcmp(t + 48, zero, 16)) {
+        snprintf(m, sizeof m, "%.500s: the checksum trailer is missing or "
+                 "damaged", a->path);
+        vreport(j, UINT32_MAX, m);
+    } else if (strcmp(j->hex, a->checksum)) {
+        snprintf(m, sizeof m, "%.500s: content checksum mismatch: the file "
+                 "is damaged (sha-256 %s, expected %s)", a->path, j->hex,
+                 a->checksum);
+        vreport(j, UINT32_MAX, m);
+    }
+    if (j->expect && strcmp(j->hex, j->expect)) {
+        snprintf(m, sizeof m, "%.500s: content checksum %s is not the "
+                 "expected %s", a->path, j->hex, j->expect);
+        vreport(j, UINT32_MAX, m);
+    }
+}
+
+/* Record i against its summary and the columns the writer derived. */
+static int check_record(vjob *j, fmt_archive *h, vscratch *v, uint32_t i)
+{
+    fmt_doc *d = &v->d;
+    fmt_summary *s = &v->s;
+    int rc = fmt_get(h, i, d);
+    if (!rc)
+        rc = fmt_get_summary(h, i, s);
+    if (!rc && (strcmp(s->id, d->id) || strcmp(s->zaak, d->zaak) ||
+                s->kind != d->kind || s->submitted != d->submitted ||
+                s->received != d->received || h->col_kind[i] != d->kind ||
+                h->col_status[i] != s->status || vb_doc_date(h, i) != s->date))
+        rc = vb_err(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                    "match the record", h->path, i, d->id);
+    if (rc && rc != FMT_NOMEM)
+        vreport(j, i, h->err);
+    return rc == FMT_NOMEM ? rc : FMT_OK;
+}
+
+/* Take chunks of records until none are left (or the handle broke). */
+static void check_records(vjob *j, fmt_archive *h)
+{
+    vscratch v;
+    memset(&v, 0, sizeof v);
+    h->verifying = 1;
+    for (;;) {
+        uint32_t c = atomic_fetch_add(&j->next, 1);
+        uint64_t lo = (uint64_t)c * VB_CHUNK;
+        if (lo >= h->ndocs || atomic_load(&j->nomem))
+            break;
+        uint64_t hi = lo + VB_CHUNK < h->ndocs ? lo + VB_CHUNK : h->ndocs;
+        for (uint64_t i = lo; i < hi; i++) {
+            if (vb_broken(h)) {
+                vreport(j, UINT32_MAX, h->err);
+                goto out;
+            }
+            if (check_record(j, h, &v, (uint32_t)i)) {
+                atomic_store(&j->nomem, 1);
+                goto out;
+            }
+        }
+    }
+out:
+    h->verifying = 0;
+    fmt_doc_free(&v.d);
+    fmt_summary_free(&v.s);
+}
+
+static void *helper(void *arg)
+{
+    vjob *j = arg;
+    hash_content(j);
+    fmt_archive *h;
+    if (fmt_open(&h, j->a->path, NULL, 0) == FMT_OK) {
+        if (h->ndocs == j->a->ndocs)
+            check_records(j, h);
+        fmt_close(h);
+    }
+    return NULL;
+}
+
+/* One entry of the ids table: "d" id -> the document with that id, "z"
+ * zaak -> documents of that zaak. */
+static int check_id(fmt_archive *a, const MDB_val *k, const MDB_val *val)
+{
+    const char *key = k->mv_data;
+    char name[512];
+    if (k->mv_size < 2 || k->mv_size >= sizeof name ||
+        (key[0] != 'd' && key[0] != 'z'))
+        return FMT_CORRUPT;
+    memcpy(name, key + 1, k->mv_size - 1);
+    name[k->mv_size - 1] = 0;
+    if (key[0] == 'd') {
+        uint32_t d;
+        return val->mv_size == 4 ? fmt_find(a, name, &d) : FMT_CORRUPT;
+    }
+    size_t n;
+    return fmt_zaak_docs(a, name, NULL, 0, &n);
+}
+
+/* Every entry of one table: posting lists decode, ids lead to their
+ * documents, stems are "stem NUL word". FMT_NOMEM or FMT_OK. */
+static int check_table(vjob *j, vb_plist *l, MDB_dbi dbi, const char *what)
+{
+    fmt_archive *a = j->a;
+    MDB_cursor *c;
+    MDB_val k, val;
+    char m[700];
+    if (vb_g_cursor_open(a, dbi, &c)) {
+        snprintf(m, sizeof m, "%.500s: table '%s' damaged", a->path, what);
+        vreport(j, UINT32_MAX, m);
+        return FMT_OK;
+    }
+    int nomem = 0, rc = vb_g_cursor_get(a, c, &k, &val, MDB_FIRST);
+    for (; rc == 0 && !nomem; rc = vb_g_cursor_get(a, c, &k, &val, MDB_NEXT)) {
+        const unsigned char *p = val.mv_data, *pos;
+        size_t n = val.mv_size, poslen;
+        int broken;
+        if (dbi == a->ids)
+            broken = check_id(a, &k, &val);
+        else if (dbi == a->stems)
+            broken = !memchr(k.mv_data, 0, k.mv_size) || val.mv_size;
+        else if (dbi == a->facets)
+            broken = n < 4 || vb_postings_decode(p + 4, n - 4, l, NULL, NULL,
+                                                 a->ndocs);
+        else
+            broken = vb_term_split(p, n, &p, &n, &pos, &poslen) ||
+                     vb_postings_decode(p, n, l, NULL, NULL, a->ndocs);
+        if (broken == FMT_NOMEM)
+            nomem = 1;
+        else if (broken) {
+            snprintf(m, sizeof m, "%.200s: %s entry '%.*s' damaged", a->path,
+                     what, (int)(k.mv_size > 80 ? 80 : k.mv_size),
+                     (const char *)k.mv_data);
+            vreport(j, UINT32_MAX, m);
+        }
+    }
+    vb_g_cursor_close(a, c);
+    if (nomem)
+        return FMT_NOMEM;
+    if (rc != MDB_NOTFOUND) {
+        if (!vb_broken(a))
+            vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
+                   what, mdb_strerror(rc));
+        vreport(j, UINT32_MAX, a->err);
+    }
+    return FMT_OK;
+}
+
+static int check_tables(vjob *j)
+{
+    fmt_archive *a = j->a;
+    vb_plist l = {0};
+    int rc = FMT_OK;
+    struct {
+        MDB_dbi dbi;
+        const char *what;
+    } t[] = {{a->ids, "ids"}, {a->terms, "index"}, {a->facets, "facet"},
+             {a->stems, "stems"}};
+    for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
+        rc = check_table(j, &l, t[i].dbi, t[i].what);
+    if (!rc && !vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
+        if (rc)
+            vreport(j, UINT32_MAX, a->err);
+        rc = FMT_OK;
+    }
+    if (!rc && vb_broken(a))
+        vreport(j, UINT32_MAX, a->err);
+    vb_plist_free(&l);
+    return rc;
+}
+
+int fmt_verify_all(fmt_archive *a, const char *expect,
+                   void (*bad)(void *ctx, uint32_t docno, const char *msg),
+                   void *ctx, char hex[65])
+{
+    vjob j;
+    memset(&j, 0, sizeof j);
+    j.a = a;
+    j.expect = expect;
+    j.bad = bad;
+    j.ctx = ctx;
+    if (hex)
+        hex[0] = 0;
+    if (vb_broken(a))
+        return FMT_CORRUPT;
+    if (mdb_env_get_fd(a->env, &j.fd))
+        return vb_err(a, FMT_IO, "%s: cannot read the file", a->path);
+    pthread_mutex_init(&j.mu, NULL);
+    atomic_init(&j.next, 0);
+    atomic_init(&j.nomem, 0);
+    pthread_t th;
+    int threaded = pthread_create(&th, NULL, helper, &j) == 0;
+    if (!threaded)
+        hash_content(&j);
+    check_records(&j, a);
+    if (threaded)
+        pthread_join(th, NULL);
+    int rc = atomic_load(&j.nomem) ? FMT_NOMEM : FMT_OK;
+    if (!rc)
+        rc = check_tables(&j);
+    pthread_mutex_destroy(&j.mu);
+    if (hex)
+        memcpy(hex, j.hex, sizeof j.hex);
+    if (rc == FMT_NOMEM)
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    return j.damaged ? FMT_CORRUPT : FMT_OK;
+}
+
+/* ---- records as bytes ----------------------------------------------------- */
+
+int fmt_doc_encode(const fmt_doc *d, fmt_buf *out)
+{
+    return vb_record_encode(d, out);
+}
+
+int fmt_doc_decode(const void *p, size_t n, fmt_doc *d)
+{
+    return vb_record_decode(p, n, d);
+}
+
+int fmt_doc_same(const fmt_doc *x, const fmt_doc *y, fmt_buf *s1, fmt_buf *s2)
+{
+    s1->len = s2->len = 0;
+    if (vb_record_encode(x, s1) || vb_record_encode(y, s2))
+        return 0;
+    return s1->len == s2->len && !memcmp(s1->data, s2->data, s1->len);
+}
+
+/* ---- gzip writing ------------------------------------------------------------ */
+
+#define GZW_OUT (64 * 1024)
+
+struct fmt_gzw {
+    int fd;
+    int err;
+    z_stream s;
+    unsigned char out[GZW_OUT];
+};
+
+int fmt_gzw_open(fmt_gzw **zp, int fd, int level)
+{
+    *zp = NULL;
+    fmt_gzw *z = fmt__calloc(1, sizeof *z);
+    if (!z)
+        return FMT_NOMEM;
+    z->fd = fd;
+    if (level < 1 || level > 9)
+        level = 9;
+    /* windowBits 15 + 16: a gzip header and trailer (CRC-32, length) */
+    if (deflateInit2(&z->s, level, Z_DEFLATED, 15 + 16, 9,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+        free(z);
+        return FMT_NOMEM;
+    }
+    z->s.next_out = z->out;
+    z->s.avail_out = GZW_OUT;
+    *zp = z;
+    return FMT_OK;
+}
+
+static int gzw_flush(fmt_gzw *z)
+{
+    size_t n = GZW_OUT - z->s.avail_out, off = 0;
+    while (off < n) {
+        ssize_t w = write(z->fd, z->out + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return FMT_IO;
+        off += (size_t)w;
+    }
+    z->s.next_out = z->out;
+    z->s.avail_out = GZW_OUT;
+    return FMT_OK;
+}
+
+/* Feed len bytes (flush: Z_NO_FLUSH or Z_FINISH) through deflate. */
+static int gzw_run(fmt_gzw *z, const void *p, size_t len, int flush)
+{
+    const unsigned char *q = p;
+    if (z->err)
+        return z->err;
+    for (;;) {
+        uInt take = len > (1u << 30) ? 1u << 30 : (uInt)len;
+        z->s.next_in = (Bytef *)q;
+        z->s.avail_in = take;
+        int last = flush == Z_FINISH && take == len;
+        int zr;
+        do {
+            if (z->s.avail_out == 0 && (z->err = gzw_flush(z)))
+                return z->err;
+            zr = deflate(&z->s, last ? Z_FINISH : Z_NO_FLUSH);
+            if (zr == Z_STREAM_ERROR)
+                return z->err = FMT_NOMEM;
+        } while (z->s.avail_in || z->s.avail_out == 0 ||
+                 (last && zr != Z_STREAM_END));
+        q += take;
+        len -= take;
+        if (!len && (flush != Z_FINISH || last))
+            return FMT_OK;
+    }
+}
+
+int fmt_gzw_write(fmt_gzw *z, const void *p, size_t n)
+{
+    return gzw_run(z, p, n, Z_NO_FLUSH);
+}
+
+int fmt_gzw_close(fmt_gzw *z)
+{
+    if (!z)
+        return FMT_OK;
+    int rc = gzw_run(z, "", 0, Z_FINISH);
+    if (!rc)
+        rc = z->err = gzw_flush(z);
+    deflateEnd(&z->s);
+    free(z);
+    return rc;
+}

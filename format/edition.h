@@ -1,0 +1,47 @@
+/* edition.h - what editions and travelling snapshots need from the archive
+ * library: the whole-archive check on both cores (`vbpack verify`), a
+ * document's record as bytes (the unit a delta carries) and gzip writing
+ * (deltas are gzip streams, read back with fmt_gz_* of format.h).
+ *
+ * Like format.h this reaches neither lmdb.h nor zlib.h.
+ */
+#ifndef VB_EDITION_H
+#define VB_EDITION_H
+
+#include "format.h"
+
+/* Verify archive a completely: the SHA-256 of its content against the
+ * checksum trailer (and, when expect is not NULL, against expect: 64 hex
+ * digits), every record, and every entry of the index tables, as
+ * fmt_verify() does, but on two threads: one hashes the file while the
+ * other checks records, then both check records. A second read-only handle
+ * on the same file is opened for the helper thread. Calls bad(ctx, docno,
+ * message) for each damaged item (docno UINT32_MAX outside records; calls
+ * are serialised) and returns FMT_OK when nothing is damaged, FMT_CORRUPT
+ * otherwise, FMT_NOMEM when memory ran out. hex (may be NULL) receives the
+ * content's SHA-256 as computed ("" if the file could not be read). */
+int fmt_verify_all(fmt_archive *a, const char *expect,
+                   void (*bad)(void *ctx, uint32_t docno, const char *msg),
+                   void *ctx, char hex[65]);
+
+/* A document's full record (verbatim text and every parsed field) as
+ * bytes, appended to out, and back: fmt_doc_decode() gives a document equal
+ * field for field to the one encoded (d is freed first). Decoding trusts
+ * nothing: FMT_CORRUPT when the bytes are not a valid record. */
+int fmt_doc_encode(const fmt_doc *d, fmt_buf *out);
+int fmt_doc_decode(const void *p, size_t n, fmt_doc *d);
+
+/* 1 when the two documents encode to the same record bytes. */
+int fmt_doc_same(const fmt_doc *x, const fmt_doc *y, fmt_buf *scratch1,
+                 fmt_buf *scratch2);
+
+/* A gzip stream written to a caller's file descriptor (fd stays the
+ * caller's; memory is a fixed buffer). level 1..9. fmt_gzw_close() ends
+ * the stream and frees z; it returns the first error met (FMT_IO when a
+ * write failed, FMT_NOMEM) or FMT_OK. */
+typedef struct fmt_gzw fmt_gzw;
+int fmt_gzw_open(fmt_gzw **zp, int fd, int level);
+int fmt_gzw_write(fmt_gzw *z, const void *p, size_t n);
+int fmt_gzw_close(fmt_gzw *z);
+
+#endif

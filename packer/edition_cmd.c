@@ -1,0 +1,672 @@
+/* edition_cmd.c - `vbpack update`, `merge`, `diff` and `patch`: new
+ * editions of an archive and deltas that carry one edition to the next.
+ *
+ * All four build the new archive with the ordinary writer from a set of
+ * documents, and the writer's output depends only on that set (and on
+ * title, edition, created date and level): an update of A with B is byte
+ * for byte a fresh pack of A+B, and a patch can reproduce the new edition
+ * exactly from the old one plus the documents that changed. Documents of
+ * an old archive come back through fmt_get() with every parsed field, so
+ * they are not parsed again.
+ *
+ * A delta (`diff`) is one gzip stream:
+ *
+ *   "VBKDELTA1\n"
+ *   str old, str new          SHA-256 (hex) of OLD and of NEW
+ *   str title, str edition, str created, str level     of NEW
+ *   str id ...  u32 0         ids of OLD that NEW no longer has
+ *   str record ...  u32 0     records (fmt_doc_encode) of NEW's documents
+ *                             that OLD lacks or holds otherwise
+ *   "VBKDEND1"
+ *
+ * where str = u32 big-endian length + bytes. `patch` refuses an OLD whose
+ * checksum is not the delta's base, builds the new edition beside the
+ * output and renames it into place only when its checksum is the one the
+ * delta names.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cmd.h"
+#include "edition.h"
+#include "edition_cmd.h"
+#include "parse.h"
+#include "source.h"
+
+#define DELTA_MAGIC "VBKDELTA1\n"
+#define DELTA_END "VBKDEND1"
+#define MAX_HEAD 1024                    /* a header string or an id */
+#define MAX_RECORD ((uint32_t)768 << 20) /* a record in a delta */
+
+/* ---- a set of ids -------------------------------------------------------- */
+
+typedef struct {
+    char **slot;
+    size_t cap, n;
+} idset;
+
+static uint64_t hstr(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+    return h ^ h >> 29;
+}
+
+static int idset_has(const idset *t, const char *id)
+{
+    if (!t || !t->n)
+        return 0;
+    for (size_t i = hstr(id) & (t->cap - 1); t->slot[i]; i = (i + 1) & (t->cap - 1))
+        if (!strcmp(t->slot[i], id))
+            return 1;
+    return 0;
+}
+
+static void idset_put(idset *t, char *own)
+{
+    size_t i = hstr(own) & (t->cap - 1);
+    while (t->slot[i])
+        i = (i + 1) & (t->cap - 1);
+    t->slot[i] = own;
+    t->n++;
+}
+
+/* Add a copy of id (no effect when it is there). */
+static void idset_add(idset *t, const char *id)
+{
+    if (idset_has(t, id))
+        return;
+    if (2 * (t->n + 1) > t->cap) {
+        idset old = *t;
+        t->cap = old.cap ? 2 * old.cap : 1024;
+        t->n = 0;
+        t->slot = calloc(t->cap, sizeof *t->slot);
+        if (!t->slot)
+            die(1, "out of memory");
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i])
+                idset_put(t, old.slot[i]);
+        free(old.slot);
+    }
+    char *own = strdup(id);
+    if (!own)
+        die(1, "out of memory");
+    idset_put(t, own);
+}
+
+static void idset_free(idset *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->slot[i]);
+    free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- building a new edition ----------------------------------------------- */
+
+typedef struct {
+    fmt_writer *w;
+    idset seen;           /* ids added so far: the first one added wins */
+    idset remove;         /* --remove: ids not to take from the old archive */
+    idset removed;        /* the ones that were there */
+    unsigned long added, kept, replaced, errors;
+    int quiet;
+    fmt_doc d;
+    struct timespec start;
+} edition;
+
+static void ed_open(edition *e, const char *out, const fmt_writer_opts *o)
+{
+    clock_gettime(CLOCK_MONOTONIC, &e->start);
+    int rc = fmt_writer_open(&e->w, out, o);
+    if (rc)
+        die(1, "%s: %s", out, fmt_strerror(rc));
+}
+
+static void ed_add(edition *e, const fmt_doc *d, const char *what)
+{
+    if (fmt_writer_add(e->w, d))
+        die(1, "%s: %s", what, fmt_writer_errmsg(e->w));
+    idset_add(&e->seen, d->id);
+}
+
+/* One source file, exactly as `vbpack pack` reads it (see pack_file). */
+static int ed_source(void *ctx, const src_file *f)
+{
+    edition *e = ctx;
+    char msg[300];
+    if (parse_check_text(f->data, f->len, msg, sizeof msg)) {
+        fprintf(stderr, "vbpack: %s: %s\n", f->display, msg);
+        e->errors++;
+        return 0;
+    }
+    fmt_doc *d = &e->d;
+    fmt_doc_free(d);
+    char *id = pack_make_id(f->relpath);
+    if (fmt_doc_set_text(d, f->data, f->len) ||
+        fmt_doc_set_str(&d->id, id, (size_t)-1) ||
+        fmt_doc_set_str(&d->source, f->relpath, (size_t)-1) ||
+        parse_doc(d, id))
+        die(1, "out of memory");
+    free(id);
+    for (size_t i = 0; i < d->nwarnings && !e->quiet; i++)
+        fprintf(stderr, "vbpack: %s: %s\n", f->display, d->warnings[i]);
+    ed_add(e, d, f->display);
+    e->added++;
+    return 0;
+}
+
+static void ed_source_error(void *ctx, const char *display, const char *msg)
+{
+    ((edition *)ctx)->errors++;
+    fprintf(stderr, "vbpack: %s: %s\n", display, msg);
+}
+
+/* Every document of a that is not removed and not added already. */
+static void ed_take_archive(edition *e, fmt_archive *a, const char *path)
+{
+    uint32_t n = fmt_count(a);
+    for (uint32_t i = 0; i < n; i++) {
+        if (fmt_get(a, i, &e->d))
+            die(1, "%s", fmt_errmsg(a));
+        if (idset_has(&e->remove, e->d.id)) {
+            idset_add(&e->removed, e->d.id);
+            continue;
+        }
+        if (idset_has(&e->seen, e->d.id)) {
+            e->replaced++;
+            continue;
+        }
+        ed_add(e, &e->d, path);
+        e->kept++;
+    }
+}
+
+static void ed_finish(edition *e)
+{
+    char msg[600];
+    fmt_doc_free(&e->d);
+    if (fmt_writer_finish(e->w, msg, sizeof msg))
+        die(1, "%s", msg);
+    e->w = NULL;
+}
+
+static void ed_free(edition *e)
+{
+    idset_free(&e->seen);
+    idset_free(&e->remove);
+    idset_free(&e->removed);
+    fmt_doc_free(&e->d);
+}
+
+static double ed_seconds(const edition *e)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - e->start.tv_sec) +
+           (t.tv_nsec - e->start.tv_nsec) / 1e9;
+}
+
+static void print_result(const char *out, const char *verb, double secs)
+{
+    fmt_archive *a = open_archive(out);
+    fmt_info in;
+    fmt_get_info(a, &in);
+    fmt_close(a);
+    printf("%s: %s edition %s, %u documents, %llu bytes in %.1f s\n", out,
+           verb, in.edition, in.documents,
+           (unsigned long long)in.archive_bytes, secs);
+    printf("%s: sha-256 %s\n", out, in.checksum);
+}
+
+/* "7" -> "8"; anything that is not a number gets ".1" appended. */
+static void next_edition(const char *old, char *out, size_t cap)
+{
+    size_t n = strlen(old);
+    int digits = n > 0 && n < 19;
+    for (size_t i = 0; i < n && digits; i++)
+        digits = old[i] >= '0' && old[i] <= '9';
+    if (digits)
+        snprintf(out, cap, "%llu", strtoull(old, NULL, 10) + 1);
+    else
+        snprintf(out, cap, "%.*s.1", (int)(cap > 3 ? cap - 3 : 0), old);
+}
+
+static int level_arg(const char *s)
+{
+    int v = atoi(s);
+    if (v < 1 || v > 9)
+        die(2, "--level takes 1 (fastest) to 9 (smallest)");
+    return v;
+}
+
+/* Options shared by update and merge; returns the index of the first
+ * operand. --remove ID... may follow the operands (update only). */
+typedef struct {
+    const char *out, *title, *edition;
+    int level, quiet;
+} edopts;
+
+static int ed_options(int argc, char **argv, edopts *eo)
+{
+    int i = 1;
+    memset(eo, 0, sizeof *eo);
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "-o") && more)
+            eo->out = argv[++i];
+        else if (!strcmp(a, "--title") && more)
+            eo->title = argv[++i];
+        else if (!strcmp(a, "--edition") && more)
+            eo->edition = argv[++i];
+        else if (!strcmp(a, "--level") && more)
+            eo->level = level_arg(argv[++i]);
+        else if (!strcmp(a, "-q"))
+            eo->quiet = 1;
+        else if (!strcmp(a, "--"))
+            return i + 1;
+        else
+            usage();
+    }
+    return i;
+}
+
+/* ---- update ---------------------------------------------------------------- */
+
+int cmd_update(int argc, char **argv)
+{
+    edopts eo;
+    int i = ed_options(argc, argv, &eo);
+    if (!eo.out || i >= argc)
+        usage();
+    const char *oldpath = argv[i++];
+    edition e;
+    memset(&e, 0, sizeof e);
+    e.quiet = eo.quiet;
+    int nsrc = 0;
+    char **src = argv + i;
+    for (; i < argc && strcmp(argv[i], "--remove"); i++)
+        nsrc++;
+    if (i < argc) { /* --remove ID... */
+        if (++i >= argc)
+            usage();
+        for (; i < argc; i++)
+            idset_add(&e.remove, argv[i]);
+    }
+    if (!nsrc && !e.remove.n)
+        usage();
+    fmt_archive *old = open_archive(oldpath);
+    fmt_info in;
+    fmt_get_info(old, &in);
+    char ed[64];
+    next_edition(in.edition, ed, sizeof ed);
+    fmt_writer_opts o = {0};
+    o.title = eo.title ? eo.title : in.title;
+    o.edition = eo.edition ? eo.edition : ed;
+    o.created = pack_source_date_epoch();
+    o.level = eo.level;
+    ed_open(&e, eo.out, &o);
+    for (int k = 0; k < nsrc; k++)
+        if (src_walk(src[k], ed_source, ed_source_error, &e) < 0 && !e.errors)
+            e.errors++;
+    if (e.errors) {
+        fmt_writer_abort(e.w);
+        die(1, "%lu error(s) in the sources: no archive written", e.errors);
+    }
+    ed_take_archive(&e, old, oldpath);
+    fmt_close(old);
+    if (e.removed.n != e.remove.n) {
+        for (size_t k = 0; k < e.remove.cap; k++)
+            if (e.remove.slot[k] && !idset_has(&e.removed, e.remove.slot[k]))
+                fprintf(stderr, "vbpack: %s: no document '%s' to remove\n",
+                        oldpath, e.remove.slot[k]);
+        fmt_writer_abort(e.w);
+        die(1, "nothing written");
+    }
+    if (e.kept + e.added == 0) {
+        fmt_writer_abort(e.w);
+        die(1, "no documents would be left: nothing written");
+    }
+    ed_finish(&e);
+    if (!eo.quiet) {
+        printf("%lu documents kept, %lu added, %lu of them replacing, %zu "
+               "removed\n",
+               e.kept, e.added, e.replaced, e.removed.n);
+        print_result(eo.out, "updated to", ed_seconds(&e));
+    }
+    ed_free(&e);
+    return 0;
+}
+
+/* ---- merge ----------------------------------------------------------------- */
+
+int cmd_merge(int argc, char **argv)
+{
+    edopts eo;
+    int i = ed_options(argc, argv, &eo);
+    if (!eo.out || i >= argc)
+        usage();
+    edition e;
+    memset(&e, 0, sizeof e);
+    e.quiet = eo.quiet;
+    int n = argc - i;
+    fmt_archive **a = calloc((size_t)n, sizeof *a);
+    if (!a)
+        die(1, "out of memory");
+    for (int k = 0; k < n; k++)
+        a[k] = open_archive(argv[i + k]);
+    fmt_info in;
+    fmt_get_info(a[0], &in);
+    fmt_writer_opts o = {0};
+    o.title = eo.title ? eo.title : in.title;
+    o.edition = eo.edition ? eo.edition : in.edition;
+    o.created = pack_source_date_epoch();
+    o.level = eo.level;
+    ed_open(&e, eo.out, &o);
+    /* later archives win: take them first */
+    for (int k = n - 1; k >= 0; k--) {
+        ed_take_archive(&e, a[k], argv[i + k]);
+        fmt_close(a[k]);
+    }
+    free(a);
+    ed_finish(&e);
+    if (!eo.quiet) {
+        printf("%lu documents from %d archives, %lu superseded by a later "
+               "archive\n", e.kept, n, e.replaced);
+        print_result(eo.out, "merged into", ed_seconds(&e));
+    }
+    ed_free(&e);
+    return 0;
+}
+
+/* ---- diff ------------------------------------------------------------------ */
+
+typedef struct {
+    fmt_gzw *z;
+    const char *path;
+} dout;
+
+static void put_u32(dout *o, uint32_t v)
+{
+    unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 8), (unsigned char)v};
+    if (fmt_gzw_write(o->z, b, 4))
+        die(1, "%s: cannot write: %s", o->path, strerror(errno));
+}
+
+static void put_bytes(dout *o, const void *p, size_t n)
+{
+    if (n > UINT32_MAX)
+        die(1, "%s: a document is too large for a delta", o->path);
+    put_u32(o, (uint32_t)n);
+    if (fmt_gzw_write(o->z, p, n))
+        die(1, "%s: cannot write: %s", o->path, strerror(errno));
+}
+
+static void put_str(dout *o, const char *s) { put_bytes(o, s, strlen(s)); }
+
+static fmt_archive *open_checked(const char *path, fmt_info *in)
+{
+    fmt_archive *a = open_archive(path);
+    fmt_get_info(a, in);
+    if (!in->checksum[0])
+        die(1, "%s: no content checksum (damaged trailer?): cannot make or "
+               "apply a delta", path);
+    return a;
+}
+
+/* The ids of old that new does not hold. */
+static unsigned long diff_removed(dout *o, fmt_archive *old, fmt_archive *new)
+{
+    fmt_summary s = {0};
+    unsigned long n = 0;
+    for (uint32_t i = 0; i < fmt_count(old); i++) {
+        uint32_t j;
+        if (fmt_get_summary(old, i, &s))
+            die(1, "%s", fmt_errmsg(old));
+        int rc = fmt_find(new, s.id, &j);
+        if (rc == FMT_NOTFOUND) {
+            put_str(o, s.id);
+            n++;
+        } else if (rc) {
+            die(1, "%s", fmt_errmsg(new));
+        }
+    }
+    fmt_summary_free(&s);
+    put_u32(o, 0);
+    return n;
+}
+
+/* The records of new that old lacks or holds otherwise. */
+static unsigned long diff_docs(dout *o, fmt_archive *old, fmt_archive *new)
+{
+    fmt_doc dn = {0}, dold = {0};
+    fmt_buf b1 = {0}, b2 = {0};
+    unsigned long n = 0;
+    for (uint32_t i = 0; i < fmt_count(new); i++) {
+        uint32_t j;
+        if (fmt_get(new, i, &dn))
+            die(1, "%s", fmt_errmsg(new));
+        int rc = fmt_find(old, dn.id, &j);
+        if (rc && rc != FMT_NOTFOUND)
+            die(1, "%s", fmt_errmsg(old));
+        if (rc == FMT_OK) {
+            if (fmt_get(old, j, &dold))
+                die(1, "%s", fmt_errmsg(old));
+            if (fmt_doc_same(&dn, &dold, &b1, &b2))
+                continue;
+        }
+        b1.len = 0;
+        if (fmt_doc_encode(&dn, &b1))
+            die(1, "out of memory");
+        put_bytes(o, b1.data, b1.len);
+        n++;
+    }
+    put_u32(o, 0);
+    fmt_doc_free(&dn);
+    fmt_doc_free(&dold);
+    fmt_buf_free(&b1);
+    fmt_buf_free(&b2);
+    return n;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    edopts eo;
+    int i = ed_options(argc, argv, &eo);
+    if (!eo.out || eo.title || eo.edition || i + 2 != argc)
+        usage();
+    fmt_info oi, ni;
+    fmt_archive *old = open_checked(argv[i], &oi);
+    fmt_archive *new = open_checked(argv[i + 1], &ni);
+    char tmp[1100], num[32];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", eo.out, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        die(1, "%s: %s", tmp, strerror(errno));
+    dout o = {NULL, tmp};
+    if (fmt_gzw_open(&o.z, fd, 9))
+        die(1, "out of memory");
+    if (fmt_gzw_write(o.z, DELTA_MAGIC, strlen(DELTA_MAGIC)))
+        die(1, "%s: cannot write: %s", tmp, strerror(errno));
+    put_str(&o, oi.checksum);
+    put_str(&o, ni.checksum);
+    put_str(&o, ni.title);
+    put_str(&o, ni.edition);
+    snprintf(num, sizeof num, "%lld", (long long)ni.created);
+    put_str(&o, num);
+    snprintf(num, sizeof num, "%d", eo.level ? eo.level : FMT_DEFAULT_LEVEL);
+    put_str(&o, num);
+    unsigned long nrem = diff_removed(&o, old, new);
+    unsigned long ndocs = diff_docs(&o, old, new);
+    if (fmt_gzw_write(o.z, DELTA_END, strlen(DELTA_END)) ||
+        fmt_gzw_close(o.z) || fsync(fd) || close(fd) || rename(tmp, eo.out)) {
+        unlink(tmp);
+        die(1, "%s: cannot write: %s", eo.out, strerror(errno));
+    }
+    fmt_close(old);
+    fmt_close(new);
+    if (!eo.quiet) {
+        struct stat st;
+        long long sz = stat(eo.out, &st) ? -1 : (long long)st.st_size;
+        printf("%s: %lu documents new or changed, %lu removed; %lld bytes "
+               "(%.2f%% of the new edition)\n",
+               eo.out, ndocs, nrem, sz,
+               ni.archive_bytes ? 100.0 * (double)sz / (double)ni.archive_bytes
+                                : 0.0);
+    }
+    return 0;
+}
+
+/* ---- patch ------------------------------------------------------------------ */
+
+typedef struct {
+    fmt_gz *z;
+    const char *path;
+    fmt_buf b;
+} din;
+
+static void get_exact(din *in, void *p, size_t n)
+{
+    size_t got = 0, g;
+    while (got < n) {
+        int rc = fmt_gz_read(in->z, (char *)p + got, n - got, &g);
+        if (rc || g == 0)
+            die(1, "%s: %s", in->path,
+                rc == FMT_IO ? "read error" : "not a complete vbpack delta");
+        got += g;
+    }
+}
+
+static uint32_t get_u32(din *in)
+{
+    unsigned char b[4];
+    get_exact(in, b, 4);
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 |
+           b[3];
+}
+
+/* The next string (at most max bytes) into in->b; its length, 0 at the
+ * end of a list. */
+static size_t get_str(din *in, uint32_t max)
+{
+    uint32_t n = get_u32(in);
+    if (n > max)
+        die(1, "%s: damaged delta (an entry of %u bytes)", in->path, n);
+    /* grown as the bytes arrive: a length a damaged delta makes up costs
+     * no more memory than the bytes that are really there */
+    in->b.len = 0;
+    while (in->b.len < n) {
+        size_t k = n - in->b.len < (1u << 20) ? n - in->b.len : 1u << 20;
+        if (fmt_buf_reserve(&in->b, k + 1))
+            die(1, "out of memory");
+        get_exact(in, in->b.data + in->b.len, k);
+        in->b.len += k;
+    }
+    if (fmt_buf_reserve(&in->b, 1))
+        die(1, "out of memory");
+    in->b.data[n] = 0;
+    return n;
+}
+
+static void get_head(din *in, char *out, size_t cap)
+{
+    get_str(in, MAX_HEAD);
+    if (in->b.len >= cap || strlen(in->b.data) != in->b.len)
+        die(1, "%s: damaged delta header", in->path);
+    memcpy(out, in->b.data, in->b.len + 1);
+}
+
+typedef struct {
+    char oldsum[65], newsum[65], title[256], edition[64], created[32],
+        level[8];
+} dhead;
+
+static void get_delta_head(din *in, dhead *h)
+{
+    char magic[16];
+    get_exact(in, magic, strlen(DELTA_MAGIC));
+    if (memcmp(magic, DELTA_MAGIC, strlen(DELTA_MAGIC)))
+        die(1, "%s: not a vbpack delta", in->path);
+    get_head(in, h->oldsum, sizeof h->oldsum);
+    get_head(in, h->newsum, sizeof h->newsum);
+    get_head(in, h->title, sizeof h->title);
+    get_head(in, h->edition, sizeof h->edition);
+    get_head(in, h->created, sizeof h->created);
+    get_head(in, h->level, sizeof h->level);
+}
+
+int cmd_patch(int argc, char **argv)
+{
+    edopts eo;
+    int i = ed_options(argc, argv, &eo);
+    if (!eo.out || eo.title || eo.edition || eo.level || i + 2 != argc)
+        usage();
+    const char *oldpath = argv[i], *dpath = argv[i + 1];
+    int fd = open(dpath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        die(1, "%s: %s", dpath, strerror(errno));
+    din in = {NULL, dpath, {0}};
+    if (fmt_gz_open(&in.z, fd))
+        die(1, "out of memory");
+    dhead h;
+    get_delta_head(&in, &h);
+    fmt_info oi;
+    fmt_archive *old = open_checked(oldpath, &oi);
+    if (strcmp(oi.checksum, h.oldsum))
+        die(1, "%s is not the base of %s: its sha-256 is %s, the delta "
+               "applies to %s", oldpath, dpath, oi.checksum, h.oldsum);
+    edition e;
+    memset(&e, 0, sizeof e);
+    fmt_writer_opts o = {0};
+    o.title = h.title;
+    o.edition = h.edition;
+    o.created = strtoll(h.created, NULL, 10);
+    o.level = atoi(h.level);
+    char tmp[1100], magic[16];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", eo.out, (long)getpid());
+    ed_open(&e, tmp, &o);
+    while (get_str(&in, MAX_HEAD))
+        idset_add(&e.remove, in.b.data);
+    while (get_str(&in, MAX_RECORD)) {
+        if (fmt_doc_decode(in.b.data, in.b.len, &e.d))
+            die(1, "%s: damaged delta (a record does not decode)", dpath);
+        ed_add(&e, &e.d, dpath);
+        e.added++;
+    }
+    get_exact(&in, magic, strlen(DELTA_END));
+    size_t got;
+    if (memcmp(magic, DELTA_END, strlen(DELTA_END)) ||
+        fmt_gz_read(in.z, magic, 1, &got) || got)
+        die(1, "%s: damaged delta (bad end)", dpath);
+    fmt_gz_close(in.z);
+    close(fd);
+    fmt_buf_free(&in.b);
+    ed_take_archive(&e, old, oldpath);
+    fmt_close(old);
+    ed_finish(&e);
+    fmt_archive *a = open_archive(tmp);
+    fmt_info ni;
+    fmt_get_info(a, &ni);
+    fmt_close(a);
+    if (strcmp(ni.checksum, h.newsum)) {
+        unlink(tmp);
+        die(1, "the patched archive's sha-256 is %s, not the %s the delta "
+               "names: %s not written", ni.checksum, h.newsum, eo.out);
+    }
+    if (rename(tmp, eo.out)) {
+        unlink(tmp);
+        die(1, "%s: %s", eo.out, strerror(errno));
+    }
+    if (!eo.quiet)
+        print_result(eo.out, "patched to", ed_seconds(&e));
+    ed_free(&e);
+    return 0;
+}

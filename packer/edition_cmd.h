@@ -1,0 +1,19 @@
+/* edition_cmd.h - the vbpack subcommands of editions and snapshots
+ * (edition_cmd.c), and what they borrow from vbpack.c. */
+#ifndef VB_EDITION_CMD_H
+#define VB_EDITION_CMD_H
+
+#include <stdint.h>
+
+int cmd_update(int argc, char **argv);  /* update [-q] -o NEW OLD SOURCE... */
+int cmd_diff(int argc, char **argv);    /* diff -o DELTA OLD NEW */
+int cmd_patch(int argc, char **argv);   /* patch -o NEW2 OLD DELTA */
+int cmd_merge(int argc, char **argv);   /* merge -o ALL A B... */
+
+/* vbpack.c: a document's id from its path relative to its SOURCE (the
+ * path without its extension); malloc'd, dies when memory runs out. */
+char *pack_make_id(const char *relpath);
+/* vbpack.c: SOURCE_DATE_EPOCH, or 0 when unset; dies (2) when malformed. */
+int64_t pack_source_date_epoch(void);
+
+#endif

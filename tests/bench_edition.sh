@@ -1,0 +1,81 @@
+#!/bin/sh
+# bench_edition.sh - editions at scale: a generated corpus of N documents
+# (BENCH_N, default 20000) and a new edition with 1% more documents.
+# Measures and checks:
+#   - pack of the new edition from scratch, and `update` of the old edition
+#     with the 1% (must give the same bytes; the time ratio is printed);
+#   - pack with the sources in the other order (must give the same bytes);
+#   - `diff` and `patch` (patched = new edition byte for byte; the delta's
+#     size against the new edition, bar <= 3%);
+#   - `verify` against `sha256sum` of the same file (disk speed);
+#   - library search (old edition's shards) against the merged archive.
+# Usage: sh tests/bench_edition.sh   (B=build dir; TMPDIR for the corpus)
+# Exit status 1 when a byte-equality check or the delta bar fails.
+set -u
+B=${B:-build}
+N=${BENCH_N:-20000}
+VB="$PWD/$B/vbpack"
+GEN="$PWD/$B/tests/tool_gen"
+W=${TMPDIR:-/tmp}/vraagbaak-bench-edition-$N
+mkdir -p "$W"
+export SOURCE_DATE_EPOCH=1700000000
+bad=0
+now() { date +%s.%N; }
+# run a command, print its wall and CPU seconds (the CPU time does not
+# change much when other work shares the machine): "wall cpu"
+rm -f "$W/failed"
+timed() { /usr/bin/time -f "%e %U %S" -o "$W/time" "$@" >/dev/null ||
+              { echo "FAIL $*" >&2; touch "$W/failed"; }
+          awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$W/time"; }
+took() { echo "$2 $1" | awk '{ printf "%.2f", $1 - $2 }'; }
+check() { if cmp -s "$2" "$3"; then echo "ok   $1"; else echo "FAIL $1"; bad=1; fi; }
+
+[ -d "$W/docs" ] || "$GEN" "$N" "$W/docs" 1 >/dev/null
+X=$((N / 100))
+[ -d "$W/extra" ] || { mkdir -p "$W/extra" && "$GEN" "$X" "$W/extra/new" 2 >/dev/null; }
+src=$(du -sb "$W/docs" | cut -f1)
+echo "corpus: $N documents ($src bytes), new edition: +$X documents"
+
+r=$(timed "$VB" pack -q -o "$W/old.vbk" "$W/docs")
+echo "pack old edition:            ${r% *} s wall, ${r#* } s cpu"
+r=$(timed "$VB" pack -q --edition 2 -o "$W/new.vbk" "$W/docs" "$W/extra")
+tpack=${r% *}; cpack=${r#* }
+echo "pack new edition (full):     $tpack s wall, $cpack s cpu"
+r=$(timed "$VB" update -q -o "$W/upd.vbk" "$W/old.vbk" "$W/extra")
+tupd=${r% *}; cupd=${r#* }
+echo "update old -> new (+1%):     $tupd s wall, $cupd s cpu  ($(echo "$tupd $tpack $cupd $cpack" | awk '{ printf "%.0f%% of the full pack wall, %.0f%% cpu", 100 * $1 / $2, 100 * $3 / $4 }'); bar 10%)"
+check "update = full pack, byte for byte" "$W/upd.vbk" "$W/new.vbk"
+"$VB" pack -q --edition 2 -o "$W/new2.vbk" "$W/extra" "$W/docs"
+check "sources in another order give the same bytes" "$W/new2.vbk" "$W/new.vbk"
+
+t0=$(now); "$VB" diff -q -o "$W/delta" "$W/old.vbk" "$W/new.vbk"; t1=$(now)
+ds=$(wc -c <"$W/delta"); ns=$(wc -c <"$W/new.vbk")
+echo "diff:                        $(took "$t0" "$t1") s, delta $ds bytes = $(echo "$ds $ns" | awk '{ printf "%.2f", 100 * $1 / $2 }')% of the new edition ($ns bytes; bar 3%)"
+[ $((ds * 100)) -le $((ns * 3)) ] || { echo "FAIL delta > 3%"; bad=1; }
+r=$(timed "$VB" patch -q -o "$W/patched.vbk" "$W/old.vbk" "$W/delta")
+echo "patch:                       ${r% *} s wall, ${r#* } s cpu"
+check "patch(old, diff(old, new)) = new, byte for byte" "$W/patched.vbk" "$W/new.vbk"
+
+cat "$W/new.vbk" >/dev/null  # both from the page cache
+S=$("$VB" info --json "$W/new.vbk" | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/')
+r=$(timed "$VB" verify --expect "$S" "$W/new.vbk")
+tv=${r% *}
+r2=$(timed sha256sum "$W/new.vbk")
+echo "verify --expect:             $tv s wall, ${r#* } s cpu ($(echo "$ns $tv" | awk '{ printf "%.0f", $1 / 1e6 / $2 }') MB/s); sha256sum of the file: ${r2% *} s"
+
+# the old edition as a library of shards (one per year) against one archive
+rm -rf "$W/shards"; mkdir -p "$W/shards"
+t0=$(now)
+ls "$W/docs" | xargs -P 2 -I{} "$VB" pack -q -o "$W/shards/{}.vbk" "$W/docs/{}"
+t1=$(now)
+echo "shards packed, 2 at a time:  $(took "$t0" "$t1") s ($(ls "$W/shards" | wc -l) shards)"
+t0=$(now); "$VB" merge -q -o "$W/merged.vbk" "$W/shards"/*.vbk; t1=$(now)
+echo "merge of the shards:         $(took "$t0" "$t1") s"
+cut -f1 tests/bench_queries.tsv >"$W/q"
+t0=$(now); "$VB" search --batch "$W/q" --ids "$W/shards"/*.vbk | awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' | sort >"$W/lib.ids"; t1=$(now)
+echo "library search, $(wc -l <"$W/q") queries, all hits: $(took "$t0" "$t1") s"
+t0=$(now); "$VB" search --batch "$W/q" --ids "$W/merged.vbk" | awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' | sort >"$W/one.ids"; t1=$(now)
+echo "merged archive, same queries:  $(took "$t0" "$t1") s"
+check "library of shards gives the same hits as the merged archive" "$W/lib.ids" "$W/one.ids"
+[ -e "$W/failed" ] && bad=1
+exit $bad

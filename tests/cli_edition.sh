@@ -1,0 +1,191 @@
+#!/bin/sh
+# cli_edition.sh - editions and snapshots end to end: verify --expect,
+# update (= a fresh pack of the same documents, byte for byte), diff and
+# patch (the patched archive is the new edition, byte for byte; a wrong base
+# or a damaged delta is refused), merge (= one pack), a library of archives
+# searched as one, and shards packed in parallel and merged (docs/SCALING.md).
+# Run from the project root with B=build folder (tests/run.sh does).
+B=${B:-build}
+VB="$PWD/$B/vbpack"
+GEN="$PWD/$B/tests/tool_gen"
+T=$(mktemp -d /tmp/vbed-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "not ok - $1"; }
+check() { desc=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then ok "$desc"; else no "$desc"; sed 's/^/#   /' "$T/err" | head -5; fi; }
+fails() { code=$1; desc=$2; shift 2; "$@" >"$T/out" 2>"$T/err"; rc=$?; if [ "$rc" = "$code" ]; then ok "$desc"; else no "$desc (exit $rc, want $code)"; sed 's/^/#   /' "$T/err" | head -3; fi; }
+same() { if cmp -s "$2" "$3"; then ok "$1"; else no "$1"; fi; }
+says() { if grep -q "$1" "$T/err"; then ok "message: $1"; else no "message: $1"; sed 's/^/#   /' "$T/err" | head -3; fi; }
+sum() { "$VB" info --json "$1" | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/'; }
+export SOURCE_DATE_EPOCH=1700000000
+
+# the samples in two halves, and in three parts
+mkdir -p "$T/a" "$T/b" "$T/p1" "$T/p2" "$T/p3"
+i=0
+for f in samples/*.txt; do
+    i=$((i + 1))
+    if [ $i -le 20 ]; then cp "$f" "$T/a/"; else cp "$f" "$T/b/"; fi
+    cp "$f" "$T/p$((i % 3 + 1))/"
+done
+"$VB" pack -q -o "$T/A.vbk" "$T/a" 2>/dev/null
+"$VB" pack -q -o "$T/AB.vbk" --edition 2 "$T/a" "$T/b" 2>/dev/null
+
+# ---- verify --expect ----------------------------------------------------------
+S=$(sum "$T/A.vbk")
+[ ${#S} = 64 ] && ok "info gives a sha-256" || no "info gives a sha-256 ($S)"
+check "verify --expect with the right checksum" "$VB" verify --expect "$S" "$T/A.vbk"
+grep -q "as expected" "$T/out" && ok "verify says it is as expected" || no "verify says it is as expected"
+U=$(echo "$S" | tr a-f A-F)
+check "verify --expect takes upper case" "$VB" verify --expect "$U" "$T/A.vbk"
+case $S in 0*) W=1${S#?} ;; *) W=0${S#?} ;; esac
+fails 1 "verify --expect with another checksum fails" "$VB" verify --expect "$W" "$T/A.vbk"
+says "is not the expected"
+fails 2 "verify --expect with a malformed checksum is a usage error" "$VB" verify --expect 12ab "$T/A.vbk"
+cp "$T/A.vbk" "$T/flip.vbk"
+size=$(wc -c <"$T/flip.vbk")
+printf 'Z' | dd of="$T/flip.vbk" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+fails 1 "verify finds a changed byte" "$VB" verify "$T/flip.vbk"
+says "checksum"
+
+# ---- update ---------------------------------------------------------------------
+check "update A with B" "$VB" update -q -o "$T/U.vbk" "$T/A.vbk" "$T/b"
+same "update of A with B = pack of A+B, byte for byte" "$T/U.vbk" "$T/AB.vbk"
+"$VB" info "$T/U.vbk" | grep -q "^edition: *2$" && ok "the edition goes from 1 to 2" || no "the edition goes from 1 to 2"
+# a changed document replaces the old one (same id)
+mkdir -p "$T/b2"
+cp "$T/a/2022Z01227.txt" "$T/b2/"
+sed -i 's/douanescanners/douanescanners (gewijzigd)/' "$T/b2/2022Z01227.txt"
+mkdir -p "$T/a2"; cp "$T/a"/*.txt "$T/a2/"; cp "$T/b2/2022Z01227.txt" "$T/a2/"
+"$VB" pack -q -o "$T/A2.vbk" --edition 2 "$T/a2" 2>/dev/null
+check "update replacing a document" "$VB" update -q -o "$T/U2.vbk" "$T/A.vbk" "$T/b2"
+same "update replacing a document = pack of the new set" "$T/U2.vbk" "$T/A2.vbk"
+"$VB" cat --raw "$T/U2.vbk" 2022Z01227 | grep -q gewijzigd && ok "the new text is in" || no "the new text is in"
+# --remove
+mkdir -p "$T/a3"; cp "$T/a"/*.txt "$T/a3/"; rm "$T/a3/2022Z01227.txt"
+"$VB" pack -q -o "$T/A3.vbk" --edition 2 "$T/a3" 2>/dev/null
+check "update --remove" "$VB" update -q -o "$T/U3.vbk" "$T/A.vbk" --remove 2022Z01227
+same "update --remove = pack without it" "$T/U3.vbk" "$T/A3.vbk"
+fails 1 "update --remove of an unknown id fails" "$VB" update -q -o "$T/U4.vbk" "$T/A.vbk" --remove no-such-id
+says "no document 'no-such-id'"
+[ ! -e "$T/U4.vbk" ] && ok "and writes nothing" || no "and writes nothing"
+# in place: the old edition stays until the new one is complete
+cp "$T/A.vbk" "$T/inplace.vbk"
+check "update in place" "$VB" update -q -o "$T/inplace.vbk" "$T/inplace.vbk" "$T/b"
+same "update in place = pack of A+B" "$T/inplace.vbk" "$T/AB.vbk"
+ls "$T" | grep -q 'tmp-' && no "no temporary files are left" || ok "no temporary files are left"
+# edition numbers: a number goes up, anything else gets .1
+"$VB" pack -q -o "$T/E.vbk" --edition 2024-week-3 "$T/a" 2>/dev/null
+"$VB" update -q -o "$T/E2.vbk" "$T/E.vbk" "$T/b"
+"$VB" info "$T/E2.vbk" | grep -q "^edition: *2024-week-3.1$" && ok "edition 2024-week-3 becomes 2024-week-3.1" || no "edition 2024-week-3 becomes 2024-week-3.1"
+"$VB" pack -q -o "$T/E.vbk" --edition 41 "$T/a" 2>/dev/null
+"$VB" update -q -o "$T/E2.vbk" "$T/E.vbk" "$T/b"
+"$VB" info "$T/E2.vbk" | grep -q "^edition: *42$" && ok "edition 41 becomes 42" || no "edition 41 becomes 42"
+# the same answers and exports as the fresh pack
+"$VB" export "$T/U.vbk" "$T/x1" >/dev/null && "$VB" export "$T/AB.vbk" "$T/x2" >/dev/null
+diff -r "$T/x1" "$T/x2" >/dev/null && ok "exports are identical" || no "exports are identical"
+
+# ---- diff and patch on samples -------------------------------------------------------
+check "diff A AB" "$VB" diff -q -o "$T/d1" "$T/A.vbk" "$T/AB.vbk"
+check "patch A with it" "$VB" patch -q -o "$T/P.vbk" "$T/A.vbk" "$T/d1"
+same "patch(A, diff(A, AB)) = AB, byte for byte" "$T/P.vbk" "$T/AB.vbk"
+check "diff backwards (documents removed)" "$VB" diff -q -o "$T/d2" "$T/AB.vbk" "$T/A.vbk"
+check "patch backwards" "$VB" patch -q -o "$T/P2.vbk" "$T/AB.vbk" "$T/d2"
+same "patch(AB, diff(AB, A)) = A, byte for byte" "$T/P2.vbk" "$T/A.vbk"
+check "diff with a changed document" "$VB" diff -q -o "$T/d3" "$T/A.vbk" "$T/U2.vbk"
+check "patch with a changed document" "$VB" patch -q -o "$T/P3.vbk" "$T/A.vbk" "$T/d3"
+same "patch gives the edition with the changed document" "$T/P3.vbk" "$T/U2.vbk"
+fails 1 "patch refuses a wrong base" "$VB" patch -q -o "$T/bad.vbk" "$T/AB.vbk" "$T/d1"
+says "is not the base of"
+[ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
+head -c 200 "$T/d1" >"$T/dtrunc"
+fails 1 "patch refuses a truncated delta" "$VB" patch -q -o "$T/bad.vbk" "$T/A.vbk" "$T/dtrunc"
+fails 1 "patch refuses a file that is not a delta" "$VB" patch -q -o "$T/bad.vbk" "$T/A.vbk" "$T/A.vbk"
+[ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
+# a delta whose documents were tampered with (valid gzip, wrong content):
+# the result's checksum is not the one the delta names
+gzip -dc <"$T/d1" >"$T/draw" 2>/dev/null
+sed 's/Minister/Ministe_/' "$T/draw" | gzip -c >"$T/dtamper"
+fails 1 "patch refuses a delta that does not give the named edition" "$VB" patch -q -o "$T/bad.vbk" "$T/A.vbk" "$T/dtamper"
+says "not the"
+[ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
+
+# ---- generated editions: +1% documents ------------------------------------------------
+"$GEN" 2000 "$T/g" 1 >/dev/null
+mkdir -p "$T/gx"
+"$GEN" 20 "$T/gx/new" 7 >/dev/null
+"$VB" pack -q -o "$T/G1.vbk" "$T/g"
+"$VB" pack -q -o "$T/G2.vbk" --edition 2 "$T/g" "$T/gx"
+check "diff of generated editions" "$VB" diff -q -o "$T/gd" "$T/G1.vbk" "$T/G2.vbk"
+check "patch of generated editions" "$VB" patch -q -o "$T/G2p.vbk" "$T/G1.vbk" "$T/gd"
+same "patched generated edition = the new edition" "$T/G2p.vbk" "$T/G2.vbk"
+ds=$(wc -c <"$T/gd"); ns=$(wc -c <"$T/G2.vbk")
+echo "# delta $ds bytes, new edition $ns bytes"
+[ -n "$ds" ] && [ -n "$ns" ] && [ $((ds * 100)) -le $((ns * 3)) ] && ok "delta for +1% documents is <= 3% of the new edition" || no "delta <= 3% ($ds of $ns)"
+check "update of generated edition" "$VB" update -q -o "$T/G2u.vbk" "$T/G1.vbk" "$T/gx"
+same "update = pack (generated)" "$T/G2u.vbk" "$T/G2.vbk"
+
+# ---- merge and libraries ----------------------------------------------------------------
+for k in 1 2 3; do "$VB" pack -q -o "$T/L$k.vbk" "$T/p$k" 2>/dev/null; done
+"$VB" pack -q -o "$T/L.vbk" "$T/p1" "$T/p2" "$T/p3" 2>/dev/null
+check "merge three archives" "$VB" merge -q -o "$T/M.vbk" "$T/L1.vbk" "$T/L2.vbk" "$T/L3.vbk"
+same "merge = one pack of all sources" "$T/M.vbk" "$T/L.vbk"
+check "merge in another order" "$VB" merge -q -o "$T/M2.vbk" "$T/L3.vbk" "$T/L1.vbk" "$T/L2.vbk"
+same "merge order does not matter for disjoint archives" "$T/M2.vbk" "$T/L.vbk"
+# later archives win on equal ids
+check "merge with a changed document in the later archive" "$VB" merge -q -o "$T/M3.vbk" "$T/A.vbk" "$T/U2.vbk"
+"$VB" pack -q -o "$T/A2e1.vbk" "$T/a2" 2>/dev/null
+same "the later archive's document wins" "$T/M3.vbk" "$T/A2e1.vbk"
+# a library of three archives answers like the merged one
+cut -f1 tests/bench_queries.tsv >"$T/q"
+"$VB" search --batch "$T/q" --ids "$T/L1.vbk" "$T/L2.vbk" "$T/L3.vbk" >"$T/lib.ids"
+"$VB" search --batch "$T/q" --ids "$T/M.vbk" >"$T/one.ids"
+norm() { awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' "$1" | sort; }
+norm "$T/lib.ids" >"$T/lib.s"; norm "$T/one.ids" >"$T/one.s"
+n=$(wc -l <"$T/one.s")
+[ "$n" -gt 50 ] && cmp -s "$T/lib.s" "$T/one.s" && ok "a library of 3 archives gives the same hits as the merged archive ($n)" || no "library hits = merged hits"
+"$VB" search --sort date --limit 1000 "$T/L1.vbk" "$T/L2.vbk" "$T/L3.vbk" minister | grep -v '^    ' >"$T/ld"
+"$VB" search --sort date --limit 1000 "$T/M.vbk" minister | grep -v '^    ' >"$T/md"
+same "by date, the library lists hits in the merged archive's order" "$T/ld" "$T/md"
+"$VB" search --count "$T/L1.vbk" "$T/L2.vbk" "$T/L3.vbk" minister >"$T/c1"
+"$VB" search --count "$T/M.vbk" minister >"$T/c2"
+same "the library counts hits like the merged archive" "$T/c1" "$T/c2"
+# facet, value, count per line (the order of equal counts may differ)
+facets() { tail -1 | sed 's/"\([a-z]*\)":\[/\n\1\n/g' | tr '{' '\n' |
+    awk '/^[a-z]+$/ { f = $0; next } /"value"/ { sub(/}.*/, ""); print f, $0 }' | sort; }
+"$VB" search --json --facets "$T/L1.vbk" "$T/L2.vbk" "$T/L3.vbk" minister | facets >"$T/f1"
+"$VB" search --json --facets "$T/M.vbk" minister | facets >"$T/f2"
+[ "$(wc -l <"$T/f1")" -gt 20 ] && ok "facets are listed" || no "facets are listed"
+same "facets are summed over the library" "$T/f1" "$T/f2"
+# the newest edition wins: a document changed in edition 2 is found by its
+# new text only, and counted once: old + new edition answer like the new one
+SOURCE_DATE_EPOCH=1800000000 "$VB" update -q -o "$T/N.vbk" "$T/A.vbk" "$T/b2"
+"$VB" search --batch "$T/q" --ids "$T/A.vbk" "$T/N.vbk" | norm /dev/stdin >"$T/an.s"
+"$VB" search --batch "$T/q" --ids "$T/N.vbk" | norm /dev/stdin >"$T/n.s"
+same "a library of two editions answers like the newest" "$T/an.s" "$T/n.s"
+"$VB" search --batch "$T/q" --ids "$T/N.vbk" "$T/A.vbk" | norm /dev/stdin >"$T/na.s"
+same "whatever their order on the command line" "$T/na.s" "$T/n.s"
+"$VB" search --count "$T/A.vbk" "$T/N.vbk" '"douanescanners (gewijzigd)"' >"$T/c"
+[ "$(cat "$T/c")" = 1 ] && ok "the newer edition's text is found" || no "the newer edition's text is found"
+"$VB" search --count "$T/N.vbk" "$T/A.vbk" nummer:2022Z01227 >"$T/c"
+"$VB" search --count "$T/N.vbk" nummer:2022Z01227 >"$T/c0"
+same "a document in both editions counts once" "$T/c" "$T/c0"
+
+# ---- shards packed in parallel, then merged (docs/SCALING.md) -----------------------------
+mkdir -p "$T/shards"
+pids=""
+for y in $(ls "$T/g"); do
+    "$VB" pack -q -o "$T/shards/$y.vbk" "$T/g/$y" &
+    pids="$pids $!"
+done
+okp=1; for p in $pids; do wait "$p" || okp=0; done
+[ $okp = 1 ] && ok "shards packed in parallel" || no "shards packed in parallel"
+# the ids of a shard are relative to its folder: pack the whole in the same shape
+mkdir -p "$T/flat"
+for y in $(ls "$T/g"); do cp "$T/g/$y"/*.txt "$T/flat/"; done
+"$VB" pack -q -o "$T/one.vbk" "$T/flat"
+check "merge the shards" "$VB" merge -q -o "$T/merged.vbk" "$T/shards"/*.vbk
+same "shards packed in parallel and merged = one pack, byte for byte" "$T/merged.vbk" "$T/one.vbk"
+
+echo "# $pass passed, $fail failed"
+[ "$fail" = 0 ]

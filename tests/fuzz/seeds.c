@@ -1,0 +1,92 @@
+/* seeds.c - writes seed inputs for fuzz_record (tests/fuzz.sh runs it):
+ * for each document file given, its record payload and its summary as
+ * the writer encodes them, and posting lists and terms values of a few
+ * shapes (one document, a full block, several blocks, positions after),
+ * each file prefixed with the selector byte fuzz_record reads.
+ *
+ *   seeds OUTDIR FILE...
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "parse.h"
+
+static void put(const char *dir, const char *name, int sel,
+                const unsigned char *pre, size_t npre, const fmt_buf *b)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return;
+    fputc(sel, f);
+    fwrite(pre, 1, npre, f);
+    fwrite(b->data, 1, b->len, f);
+    fclose(f);
+}
+
+static void lists(const char *dir)
+{
+    static const size_t sizes[] = {1, 3, 128, 129, 300};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        vb_plist l = {0};
+        uint32_t doc = 0;
+        for (size_t i = 0; i < sizes[k]; i++) {
+            doc += 1 + (uint32_t)(i * 7 % 5);
+            vb_plist_push(&l, doc, (uint32_t)((i % 3 + 1) << 1 | (i & 1)));
+        }
+        fmt_buf b = {0}, t = {0};
+        vb_postings_encode(&l, NULL, &b);
+        unsigned char nd[2] = {(unsigned char)((doc + 1) >> 8),
+                               (unsigned char)(doc + 1)};
+        char name[64];
+        snprintf(name, sizeof name, "postings-%zu", sizes[k]);
+        put(dir, name, 2, nd, 2, &b);
+        vb_buf_varint(&t, b.len); /* a terms value: length, list, positions */
+        fmt_buf_append(&t, b.data, b.len);
+        for (size_t i = 0; i < sizes[k]; i++)
+            vb_buf_varint(&t, i % 40 + 1);
+        snprintf(name, sizeof name, "terms-%zu", sizes[k]);
+        put(dir, name, 3, nd, 2, &t);
+        fmt_buf_free(&b);
+        fmt_buf_free(&t);
+        vb_plist_free(&l);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: seeds OUTDIR FILE...\n");
+        return 2;
+    }
+    for (int i = 2; i < argc; i++) {
+        FILE *f = fopen(argv[i], "rb");
+        static char text[1 << 20];
+        size_t n = f ? fread(text, 1, sizeof text, f) : 0;
+        if (f)
+            fclose(f);
+        fmt_doc d = {0};
+        if (fmt_doc_set_text(&d, text, n) || fmt_doc_set_str(&d.id, "x", 1) ||
+            fmt_doc_set_str(&d.source, "x.txt", 5) || parse_doc(&d, argv[i])) {
+            fmt_doc_free(&d);
+            continue;
+        }
+        fmt_buf b = {0};
+        char name[64];
+        if (!vb_record_encode(&d, &b)) {
+            snprintf(name, sizeof name, "record-%d", i);
+            put(argv[1], name, 0, NULL, 0, &b);
+        }
+        b.len = 0;
+        if (!vb_summary_encode(&d, 2, 12, &b)) {
+            snprintf(name, sizeof name, "summary-%d", i);
+            put(argv[1], name, 1, NULL, 0, &b);
+        }
+        fmt_buf_free(&b);
+        fmt_doc_free(&d);
+    }
+    lists(argv[1]);
+    return 0;
+}
