@@ -5,7 +5,7 @@
 #include <string.h>
 #include "sha256.h"
 
-static const uint32_t K[64] = {
+const uint32_t vb_sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
     0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -35,7 +35,7 @@ static void block(vb_sha256 *c, const unsigned char *p)
     e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
-                      ((e & f) ^ (~e & g)) + K[i] + w[i];
+                      ((e & f) ^ (~e & g)) + vb_sha256_k[i] + w[i];
         uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
                       ((a & b) ^ (a & cc) ^ (b & cc));
         h = g, g = f, f = e, e = d + t1;

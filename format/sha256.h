@@ -12,6 +12,9 @@ typedef struct {
     size_t nbuf;
 } vb_sha256;
 
+/* The 64 round constants, shared with the SHA-NI code (sha256x.c). */
+extern const uint32_t vb_sha256_k[64];
+
 void vb_sha256_init(vb_sha256 *c);
 void vb_sha256_update(vb_sha256 *c, const void *data, size_t n);
 void vb_sha256_final(vb_sha256 *c, unsigned char out[32]);
