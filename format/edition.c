@@ -1,15 +1,14 @@
 /* edition.c - the library side of editions and snapshots: verifying a whole
  * archive on two cores, records as bytes for deltas, gzip writing.
  *
- * Verifying: fmt_verify() (store.c) hashes the whole file and then checks
- * every record, one after the other; hashing is about a third of the time.
- * Here one thread hashes (pread on the descriptor LMDB maps, so it is the
+ * Verifying: the whole file is hashed and every record checked; hashing
+ * is about a third of the time, so one thread hashes (pread on the descriptor LMDB maps, so it is the
  * very file being checked) while the other checks records; when the hash
  * is done the hashing thread takes records too, on its own read-only
  * handle (a handle is not shared between threads; the fault guard is per
  * thread). Records are handed out VB_CHUNK at a time from one counter.
- * The index tables are then walked by the calling thread. The record and
- * table checks are those of store.c's fmt_verify().
+ * The index tables are then walked by the calling thread. fmt_verify()
+ * is this without an expected checksum.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -35,6 +34,7 @@ typedef struct {
     atomic_int nomem;
     int fd;                   /* the mapped file */
     char hex[65];
+    char first[600];          /* the first damage found, for fmt_errmsg */
 } vjob;
 
 typedef struct {              /* one thread's scratch */
@@ -45,7 +45,8 @@ typedef struct {              /* one thread's scratch */
 static void vreport(vjob *j, uint32_t docno, const char *msg)
 {
     pthread_mutex_lock(&j->mu);
-    j->damaged++;
+    if (!j->damaged++)
+        snprintf(j->first, sizeof j->first, "%s", msg);
     if (j->bad)
         j->bad(j->ctx, docno, msg);
     pthread_mutex_unlock(&j->mu);
@@ -230,7 +231,7 @@ static int check_table(vjob *j, vb_plist *l, MDB_dbi dbi, const char *what)
     if (rc != MDB_NOTFOUND) {
         if (!vb_broken(a))
             vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
-                   what, mdb_strerror(rc));
+                   what, vb_why(a, rc));
         vreport(j, UINT32_MAX, a->err);
     }
     return FMT_OK;
@@ -293,7 +294,16 @@ int fmt_verify_all(fmt_archive *a, const char *expect,
         memcpy(hex, j.hex, sizeof j.hex);
     if (rc == FMT_NOMEM)
         return vb_err(a, FMT_NOMEM, "out of memory");
-    return j.damaged ? FMT_CORRUPT : FMT_OK;
+    if (j.damaged)
+        return vb_err(a, FMT_CORRUPT, "%s", j.first);
+    return FMT_OK;
+}
+
+int fmt_verify(fmt_archive *a,
+               void (*bad)(void *ctx, uint32_t docno, const char *msg),
+               void *ctx)
+{
+    return fmt_verify_all(a, NULL, bad, ctx, NULL);
 }
 
 /* ---- records as bytes ----------------------------------------------------- */

@@ -439,6 +439,7 @@ typedef struct {
     int broken;
     int txn_bad;                 /* LMDB failed a read: the txn refuses more */
     int ncursors;                /* open: the txn cannot be renewed now */
+    char why[128];               /* what the last failed call met */
 } gstate;
 
 static gstate *state(fmt_archive *a)
@@ -472,8 +473,11 @@ static void fault(fmt_archive *a, int how, const char *what)
     gstate *g = state(a);
     uintptr_t p = (uintptr_t)fault_addr, b = g ? (uintptr_t)g->base : 0;
     if (how == J_PAGE) {
-        if (g)
+        if (g) {
             g->txn_bad = 1;
+            snprintf(g->why, sizeof g->why, "page %llu is damaged",
+                     (unsigned long long)fault_page);
+        }
         vb_err(a, FMT_CORRUPT, "%s: archive is damaged (page %llu, in %s)",
                a->path, (unsigned long long)fault_page, what);
         return;
@@ -494,6 +498,15 @@ static void fault(fmt_archive *a, int how, const char *what)
         vb_err(a, FMT_CORRUPT,
                "%s: archive is damaged (a page points outside the file, in %s)",
                a->path, what);
+    if (g)
+        snprintf(g->why, sizeof g->why, "%s",
+                 how == J_STUCK ? "a read did not finish" : "a bad read");
+}
+
+const char *vb_why(fmt_archive *a, int rc)
+{
+    gstate *g = state(a);
+    return g && g->why[0] ? g->why : mdb_strerror(rc);
 }
 
 const unsigned char *vb_map(fmt_archive *a, size_t *len)
@@ -630,8 +643,10 @@ static int guarded_call(call *c, const char *what)
     }
     if (rc == 0 && c->op == C_COPEN && g)
         g->ncursors++;
-    if (rc && rc != MDB_NOTFOUND && g)
+    if (rc && rc != MDB_NOTFOUND && g) {
         g->txn_bad = 1;
+        snprintf(g->why, sizeof g->why, "%s", mdb_strerror(rc));
+    }
     return rc;
 }
 

@@ -60,6 +60,10 @@ void vb_g_cursor_close(fmt_archive *a, MDB_cursor *c);
  * message when it is. */
 int vb_broken(fmt_archive *a);
 
+/* What the last failed call on a met ("page 12 is damaged"), or LMDB's
+ * text for rc. For messages. */
+const char *vb_why(fmt_archive *a, int rc);
+
 /* The archive's pages in memory (NULL if unknown) and their length. */
 const unsigned char *vb_map(fmt_archive *a, size_t *len);
 

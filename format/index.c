@@ -360,8 +360,10 @@ static int flush_doc(vb_index *ix, uint32_t docno)
         wentry *w = &ix->tab[e->slot];
         if (i + 4 < ix->nl) {
             const wentry *nx = &ix->tab[ix->l[i + 4].slot];
-            __builtin_prefetch(nx->pos.p + nx->pos.len, 1);
-            __builtin_prefetch(nx->post.p + nx->post.len, 1);
+            if (nx->pos.p) /* NULL + 0 is undefined behaviour */
+                __builtin_prefetch(nx->pos.p + nx->pos.len, 1);
+            if (nx->post.p)
+                __builtin_prefetch(nx->post.p + nx->post.len, 1);
         }
         uint32_t last = 0;
         if (bvec_reserve(ix, &w->pos, (size_t)e->tf * 5))

@@ -242,6 +242,9 @@ void vb_drop_pages(MDB_env *env);
 
 /* Translate an LMDB code to FMT_*. */
 int vb_mdb_code(int rc);
+/* The CRC-32 of every meta entry but "sum" itself, in key order, read
+ * in txn: what the writer stores as "sum" (store.c). */
+int vb_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum);
 
 /* Fetch a value from one of the archive's dbs (pointer into the map, valid
  * for the handle's life). FMT_NOTFOUND or FMT_CORRUPT. */

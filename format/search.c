@@ -326,7 +326,7 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
         return vb_broken(e->a) ? FMT_CORRUPT
                                : vb_err(e->a, FMT_CORRUPT,
                                         "%s: index damaged (%s)", e->a->path,
-                                        mdb_strerror(rc));
+                                        vb_why(e->a, rc));
     return out ? out : e->rc;
 }
 

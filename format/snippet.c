@@ -449,7 +449,7 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
     if (!out && rc && rc != MDB_NOTFOUND)
         out = vb_broken(a) ? FMT_CORRUPT
                            : vb_err(a, FMT_CORRUPT, "%s: index damaged (%s)",
-                                    a->path, mdb_strerror(rc));
+                                    a->path, vb_why(a, rc));
     for (size_t i = 0; i < nc; i++) {
         if (out)
             free(c[i].w);

@@ -287,7 +287,7 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
     int rc = vb_g_dbi_open(a, NULL, &main);
     if (rc)
         return vb_err(a, vb_mdb_code(rc), "%s: %s", a->path,
-                      vb_broken(a) ? a->err : mdb_strerror(rc));
+                      vb_broken(a) ? a->err : vb_why(a, rc));
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
         MDB_val k = {strlen(t[i].name), (void *)t[i].name}, v;
         unsigned flags = 0;
@@ -311,7 +311,7 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
             return FMT_CORRUPT;
         if (rc)
             return vb_err(a, vb_mdb_code(rc), "%s: table '%s' damaged (%s)",
-                          a->path, t[i].name, mdb_strerror(rc));
+                          a->path, t[i].name, vb_why(a, rc));
     }
     return FMT_OK;
 }
@@ -717,8 +717,75 @@ int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
 
 void fmt_summary_free(fmt_summary *s) { fmt_buf_free(&s->buf); }
 
+/* ---- the meta table's checksum ---------------------------------------------
+ * The meta values (title, edition, counts, the dictionary) have no
+ * checksum of their own in LMDB, and info shows them as they are. So the
+ * writer stores "sum": the CRC-32 (u32 BE) of every other entry, in key
+ * order, each as varint key length, key, varint value length, value. An
+ * archive without it is read as it is. */
+
+static uint32_t sum_entry(uint32_t crc, const MDB_val *k, const MDB_val *v)
+{
+    unsigned char n[10];
+    crc = fmt_crc32(crc, n, vb_put_varint(n, k->mv_size));
+    crc = fmt_crc32(crc, k->mv_data, k->mv_size);
+    crc = fmt_crc32(crc, n, vb_put_varint(n, v->mv_size));
+    return fmt_crc32(crc, v->mv_data, v->mv_size);
+}
+
+static int is_sum(const MDB_val *k)
+{
+    return k->mv_size == 3 && !memcmp(k->mv_data, "sum", 3);
+}
+
+/* For the writer, in its own (write) transaction: the "sum" to store. */
+int vb_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    uint32_t crc = 0;
+    int rc = mdb_cursor_open(txn, meta, &c);
+    if (rc)
+        return vb_mdb_code(rc);
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
+        if (!is_sum(&k))
+            crc = sum_entry(crc, &k, &v);
+    mdb_cursor_close(c);
+    *sum = crc;
+    return rc == MDB_NOTFOUND ? FMT_OK : vb_mdb_code(rc);
+}
+
+/* The meta table against its "sum", if it has one. */
+static int check_meta_sum(fmt_archive *a)
+{
+    const unsigned char *want;
+    size_t n;
+    int rc = vb_get(a, a->meta, "sum", 3, &want, &n);
+    if (rc == FMT_NOTFOUND)
+        return FMT_OK;
+    MDB_cursor *c;
+    MDB_val k, v;
+    uint32_t crc = 0;
+    if (!rc && n == 4 && !(rc = vb_g_cursor_open(a, a->meta, &c))) {
+        for (rc = vb_g_cursor_get(a, c, &k, &v, MDB_FIRST); !rc;
+             rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT))
+            if (!is_sum(&k))
+                crc = sum_entry(crc, &k, &v);
+        vb_g_cursor_close(a, c);
+        if (rc == MDB_NOTFOUND && crc == vb_get_be32(want))
+            return FMT_OK;
+    }
+    return vb_broken(a) ? FMT_CORRUPT
+                        : vb_err(a, FMT_CORRUPT, "%s: the archive's title, "
+                                 "edition and counts are damaged", a->path);
+}
+
+/* Everything that can be read is filled in; FMT_CORRUPT (with the message)
+ * when a value is damaged or the meta table fails its checksum. */
 int fmt_get_info(fmt_archive *a, fmt_info *o)
 {
+    int bad = 0;
     memset(o, 0, sizeof *o);
     meta_str(a, "title", o->title, sizeof o->title);
     meta_str(a, "edition", o->edition, sizeof o->edition);
@@ -726,12 +793,14 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     uint64_t v = 0;
     o->version = FMT_VERSION_NUMBER;
     o->documents = a->ndocs;
-    if (!meta_num(a, "created", &v))
+    if (!(bad |= meta_num(a, "created", &v)))
         o->created = (int64_t)v;
     const char *kn[4] = {"kind0", "questions", "answers", "notices"};
     for (int k = 1; k < 4; k++)
         if (!meta_num(a, kn[k], &v))
             o->kinds[k] = (uint32_t)v;
+        else
+            bad = 1;
     struct {
         const char *name;
         uint64_t *dst64;
@@ -745,8 +814,10 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
              {"index_bytes", &o->index_bytes, NULL, NULL},
              {"terms", NULL, &o->terms, NULL}};
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-        if (meta_num(a, t[i].name, &v))
+        if (meta_num(a, t[i].name, &v)) {
+            bad = 1;
             continue;
+        }
         if (t[i].dst64)
             *t[i].dst64 = v;
         else if (t[i].dst32)
@@ -757,214 +828,12 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     struct stat st;
     if (stat(a->path, &st) == 0)
         o->archive_bytes = (uint64_t)st.st_size;
+    if (bad) {
+        char m[600];
+        snprintf(m, sizeof m, "%s", a->err); /* which value, from meta_num */
+        return vb_err(a, FMT_CORRUPT, "%s", m);
+    }
     a->err[0] = 0;
-    return FMT_OK;
+    return check_meta_sum(a);
 }
 
-/* ---- verify --------------------------------------------------------------- */
-
-/* The SHA-256 of the content as it is on disk now, read through the
- * descriptor LMDB holds (the very file that is mapped, even if another
- * was renamed over its name since), compared with the trailer's. */
-static int verify_checksum(fmt_archive *a, char hex[65])
-{
-    int fd;
-    hex[0] = 0;
-    if (vb_broken(a))
-        return FMT_CORRUPT;
-    if (mdb_env_get_fd(a->env, &fd))
-        return vb_err(a, FMT_IO, "%s: cannot read the file", a->path);
-    unsigned char t[64], *buf = fmt__alloc(1 << 16);
-    if (!buf)
-        return vb_err(a, FMT_NOMEM, "out of memory");
-    vb_sha256 c;
-    vb_sha256_init(&c);
-    uint64_t off = 0, len = a->content_len;
-    int rc = FMT_OK;
-    if (!len) { /* no sound trailer: hash what LMDB uses, to show */
-        size_t maplen;
-        vb_map(a, &maplen);
-        len = maplen;
-    }
-    while (off < len && !rc) {
-        size_t want = len - off < (1 << 16) ? (size_t)(len - off) : 1 << 16;
-        ssize_t got = pread(fd, buf, want, (off_t)off);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            rc = vb_err(a, FMT_IO, "%s: read error at byte %llu: %s", a->path,
-                        (unsigned long long)off,
-                        got ? strerror(errno) : "unexpected end of file");
-        else {
-            vb_sha256_update(&c, buf, (size_t)got);
-            off += (uint64_t)got;
-        }
-    }
-    free(buf);
-    if (rc)
-        return rc;
-    unsigned char sum[32];
-    vb_sha256_final(&c, sum);
-    vb_sha256_hex(sum, hex);
-    static const unsigned char zero[16];
-    if (!a->content_len)
-        return vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is missing or "
-                      "damaged", a->path);
-    if (pread(fd, t, 64, (off_t)len) != 64 || memcmp(t + 48, zero, 16))
-        return vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is damaged",
-                      a->path);
-    if (strcmp(hex, a->checksum))
-        return vb_err(a, FMT_CORRUPT, "%s: content checksum mismatch: the "
-                      "file is damaged (sha-256 %s, expected %s)", a->path,
-                      hex, a->checksum);
-    return FMT_OK;
-}
-
-typedef struct {
-    fmt_archive *a;
-    void (*bad)(void *ctx, uint32_t docno, const char *msg);
-    void *ctx;
-    unsigned long damaged;
-    fmt_doc d;
-    fmt_summary s;
-    vb_plist l;
-} verifier;
-
-static void report(verifier *v, uint32_t docno, const char *msg)
-{
-    v->damaged++;
-    if (v->bad)
-        v->bad(v->ctx, docno, msg);
-}
-
-/* Record i against its summary and the columns the writer derived. */
-static int verify_record(verifier *v, uint32_t i)
-{
-    fmt_archive *a = v->a;
-    fmt_doc *d = &v->d;
-    fmt_summary *s = &v->s;
-    int rc = fmt_get(a, i, d);
-    if (!rc)
-        rc = fmt_get_summary(a, i, s);
-    if (!rc && (strcmp(s->id, d->id) || strcmp(s->zaak, d->zaak) ||
-                s->kind != d->kind || s->submitted != d->submitted ||
-                s->received != d->received || a->col_kind[i] != d->kind ||
-                a->col_status[i] != s->status || vb_doc_date(a, i) != s->date))
-        rc = vb_err(a, FMT_CORRUPT, "%s: record %u (%s): summary does not "
-                    "match the record", a->path, i, d->id);
-    if (rc && rc != FMT_NOMEM)
-        report(v, i, a->err);
-    return rc == FMT_NOMEM ? rc : FMT_OK;
-}
-
-/* One entry of the ids table: "d" id -> the document with that id, "z"
- * zaak -> documents of that zaak. */
-static int verify_id(verifier *v, const MDB_val *k, const MDB_val *val)
-{
-    fmt_archive *a = v->a;
-    const char *key = k->mv_data;
-    char name[512];
-    if (k->mv_size < 2 || k->mv_size >= sizeof name ||
-        (key[0] != 'd' && key[0] != 'z'))
-        return FMT_CORRUPT;
-    memcpy(name, key + 1, k->mv_size - 1);
-    name[k->mv_size - 1] = 0;
-    if (key[0] == 'd') {
-        uint32_t d;
-        return val->mv_size == 4 ? fmt_find(a, name, &d) : FMT_CORRUPT;
-    }
-    size_t n;
-    return fmt_zaak_docs(a, name, NULL, 0, &n);
-}
-
-/* Every entry of one table: posting lists decode, ids lead to their
- * documents, stems are "stem NUL word". */
-static int verify_table(verifier *v, MDB_dbi dbi, const char *what)
-{
-    fmt_archive *a = v->a;
-    MDB_cursor *c;
-    MDB_val k, val;
-    int rc = vb_g_cursor_open(a, dbi, &c);
-    if (rc) {
-        vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged", a->path, what);
-        report(v, UINT32_MAX, a->err);
-        return FMT_OK;
-    }
-    int nomem = 0;
-    rc = vb_g_cursor_get(a, c, &k, &val, MDB_FIRST);
-    for (; rc == 0 && !nomem; rc = vb_g_cursor_get(a, c, &k, &val, MDB_NEXT)) {
-        const unsigned char *p = val.mv_data, *pos;
-        size_t n = val.mv_size, poslen;
-        int broken;
-        if (dbi == a->ids)
-            broken = verify_id(v, &k, &val);
-        else if (dbi == a->stems)
-            broken = !memchr(k.mv_data, 0, k.mv_size) || val.mv_size;
-        else if (dbi == a->facets)
-            broken = n < 4 || vb_postings_decode(p + 4, n - 4, &v->l, NULL,
-                                                 NULL, a->ndocs);
-        else
-            broken = vb_term_split(p, n, &p, &n, &pos, &poslen) ||
-                     vb_postings_decode(p, n, &v->l, NULL, NULL, a->ndocs);
-        if (broken == FMT_NOMEM)
-            nomem = 1;
-        else if (broken) {
-            char m[300];
-            snprintf(m, sizeof m, "%.200s: %s entry '%.*s' damaged", a->path,
-                     what, (int)(k.mv_size > 80 ? 80 : k.mv_size),
-                     (const char *)k.mv_data);
-            report(v, UINT32_MAX, m);
-        }
-    }
-    vb_g_cursor_close(a, c);
-    if (nomem)
-        return FMT_NOMEM;
-    if (rc != MDB_NOTFOUND) {
-        if (!vb_broken(a))
-            vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
-                   what, mdb_strerror(rc));
-        report(v, UINT32_MAX, a->err);
-    }
-    return FMT_OK;
-}
-
-/* The content checksum first (it covers every byte), then every record,
- * to name the damaged ones, then every entry of the index tables. */
-int fmt_verify(fmt_archive *a,
-               void (*bad)(void *ctx, uint32_t docno, const char *msg),
-               void *ctx)
-{
-    verifier v = {a, bad, ctx, 0, {0}, {0}, {0}};
-    char hex[65];
-    int rc = verify_checksum(a, hex);
-    if (rc == FMT_NOMEM)
-        return rc;
-    if (rc)
-        report(&v, UINT32_MAX, a->err);
-    rc = FMT_OK;
-    a->verifying = 1;
-    for (uint32_t i = 0; i < a->ndocs && !rc && !vb_broken(a); i++)
-        rc = verify_record(&v, i);
-    rc = rc == FMT_NOMEM ? rc : FMT_OK;
-    a->verifying = 0;
-    struct {
-        MDB_dbi dbi;
-        const char *what;
-    } t[] = {{a->ids, "ids"}, {a->terms, "index"}, {a->facets, "facet"},
-             {a->stems, "stems"}};
-    for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
-        rc = verify_table(&v, t[i].dbi, t[i].what);
-    if (!rc && !vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
-        if (rc)
-            report(&v, UINT32_MAX, a->err);
-        rc = FMT_OK;
-    }
-    if (!rc && vb_broken(a))
-        report(&v, UINT32_MAX, a->err);
-    fmt_doc_free(&v.d);
-    fmt_summary_free(&v.s);
-    vb_plist_free(&v.l);
-    if (rc == FMT_NOMEM)
-        return vb_err(a, FMT_NOMEM, "out of memory");
-    return v.damaged ? FMT_CORRUPT : FMT_OK;
-}

@@ -761,6 +761,15 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
     rc = rc ? rc : put_num(b, "terms", vb_index_nterms(b->ix));
     rc = rc ? rc : put(b, b->meta, "dict", 4, b->dict, b->dictlen, 0);
+    /* Last: a CRC of every other entry, so a damaged count or title is
+     * reported rather than shown (see check_meta_sum in store.c). */
+    uint32_t sum;
+    unsigned char be[4];
+    rc = rc ? rc : vb_meta_sum(b->txn, b->meta, &sum);
+    if (!rc) {
+        vb_put_be32(be, sum);
+        rc = put(b, b->meta, "sum", 3, be, 4, 0);
+    }
     return rc;
 }
 

@@ -18,6 +18,10 @@ void usage(void)
     ;
 /* Open an archive or die with the reason, naming the file. */
 fmt_archive *open_archive(const char *path);
+/* Read an archive's title, edition and counts, or die (exit 1) with the
+ * reason when its metadata is damaged: a count read from a damaged table
+ * must never be printed as if it were good. */
+void get_info(fmt_archive *a, fmt_info *in);
 
 int cmd_search(int argc, char **argv);   /* search_cmd.c */
 int cmd_suggest(int argc, char **argv);

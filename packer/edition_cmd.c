@@ -35,7 +35,6 @@
 #include "cmd.h"
 #include "edition.h"
 #include "edition_cmd.h"
-#include "parse.h"
 #include "source.h"
 
 #define DELTA_MAGIC "VBKDELTA1\n"
@@ -141,20 +140,12 @@ static int ed_source(void *ctx, const src_file *f)
 {
     edition *e = ctx;
     char msg[300];
-    if (parse_check_text(f->data, f->len, msg, sizeof msg)) {
+    fmt_doc *d = &e->d;
+    if (pack_read_doc(f, d, msg, sizeof msg)) {
         fprintf(stderr, "vbpack: %s: %s\n", f->display, msg);
         e->errors++;
         return 0;
     }
-    fmt_doc *d = &e->d;
-    fmt_doc_free(d);
-    char *id = pack_make_id(f->relpath);
-    if (fmt_doc_set_text(d, f->data, f->len) ||
-        fmt_doc_set_str(&d->id, id, (size_t)-1) ||
-        fmt_doc_set_str(&d->source, f->relpath, (size_t)-1) ||
-        parse_doc(d, id))
-        die(1, "out of memory");
-    free(id);
     for (size_t i = 0; i < d->nwarnings && !e->quiet; i++)
         fprintf(stderr, "vbpack: %s: %s\n", f->display, d->warnings[i]);
     ed_add(e, d, f->display);
@@ -217,7 +208,7 @@ static void print_result(const char *out, const char *verb, double secs)
 {
     fmt_archive *a = open_archive(out);
     fmt_info in;
-    fmt_get_info(a, &in);
+    get_info(a, &in);
     fmt_close(a);
     printf("%s: %s edition %s, %u documents, %llu bytes in %.1f s\n", out,
            verb, in.edition, in.documents,
@@ -304,7 +295,7 @@ int cmd_update(int argc, char **argv)
         usage();
     fmt_archive *old = open_archive(oldpath);
     fmt_info in;
-    fmt_get_info(old, &in);
+    get_info(old, &in);
     char ed[64];
     next_edition(in.edition, ed, sizeof ed);
     fmt_writer_opts o = {0};
@@ -363,7 +354,7 @@ int cmd_merge(int argc, char **argv)
     for (int k = 0; k < n; k++)
         a[k] = open_archive(argv[i + k]);
     fmt_info in;
-    fmt_get_info(a[0], &in);
+    get_info(a[0], &in);
     fmt_writer_opts o = {0};
     o.title = eo.title ? eo.title : in.title;
     o.edition = eo.edition ? eo.edition : in.edition;
@@ -415,7 +406,7 @@ static void put_str(dout *o, const char *s) { put_bytes(o, s, strlen(s)); }
 static fmt_archive *open_checked(const char *path, fmt_info *in)
 {
     fmt_archive *a = open_archive(path);
-    fmt_get_info(a, in);
+    get_info(a, in);
     if (!in->checksum[0])
         die(1, "%s: no content checksum (damaged trailer?): cannot make or "
                "apply a delta", path);
@@ -654,7 +645,7 @@ int cmd_patch(int argc, char **argv)
     ed_finish(&e);
     fmt_archive *a = open_archive(tmp);
     fmt_info ni;
-    fmt_get_info(a, &ni);
+    get_info(a, &ni);
     fmt_close(a);
     if (strcmp(ni.checksum, h.newsum)) {
         unlink(tmp);

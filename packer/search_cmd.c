@@ -53,22 +53,12 @@ static void print_marked(const char *s, size_t n, const fmt_span *hl,
     fwrite(s + at, 1, n - at, stdout);
 }
 
-/* Facet counts of all hits, per facet: from one archive's results or
- * summed over a library. */
+/* Facet counts of all hits, per facet, summed over the library. */
 typedef struct {
     const fmt_facet_count *c[FMT_NFACETS];
     size_t n[FMT_NFACETS];
     size_t total;
 } facets;
-
-static facets facets_of(const fmt_results *r)
-{
-    facets fc;
-    for (int f = 0; f < FMT_NFACETS; f++)
-        fc.c[f] = fmt_results_facet(r, f, &fc.n[f]);
-    fc.total = fmt_results_total(r);
-    return fc;
-}
 
 static void print_facets_json(const facets *fc)
 {
@@ -101,154 +91,7 @@ static void print_facets_text(const facets *fc)
     }
 }
 
-/* One hit: its summary line and snippet. */
-static void print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
-                      const sopts *so, fmt_summary *s, fmt_buf *snip)
-{
-    fmt_span hl[MAXHL];
-    size_t nhl = 0;
-    if (fmt_get_summary(a, h->docno, s) ||
-        fmt_snippet(a, q, h->docno, SNIPPET_LEN, snip, hl, MAXHL, &nhl)) {
-        fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
-        return;
-    }
-    if (so->json) {
-        printf("{\"id\":");
-        json_cstr(stdout, s->id);
-        printf(",\"kind\":\"%s\",\"date\":", fmt_kind_name(s->kind));
-        json_date(stdout, s->date);
-        printf(",\"zaak\":");
-        json_cstr(stdout, s->zaak[0] ? s->zaak : NULL);
-        printf(",\"title\":");
-        json_cstr(stdout, s->subject[0] ? s->subject : s->id);
-        printf(",\"score\":%.4f,\"snippet\":", h->score);
-        json_str(stdout, snip->data ? snip->data : "", snip->len);
-        printf(",\"highlights\":[");
-        for (size_t i = 0; i < nhl; i++)
-            printf("%s[%u,%u]", i ? "," : "", hl[i].off, hl[i].len);
-        printf("]}\n");
-        return;
-    }
-    int32_t d = s->date;
-    printf("%s  %s  %04d-%02d-%02d  %s\n", s->id, fmt_kind_name(s->kind),
-           d / 10000, d / 100 % 100, d % 100,
-           s->subject[0] ? s->subject : "");
-    fputs("    ", stdout);
-    print_marked(snip->data ? snip->data : "", snip->len, hl, nhl, so->tty);
-    fputs("\n\n", stdout);
-}
-
-static int parse_query(const char *text, fmt_query **q)
-{
-    char err[256];
-    size_t pos = 0;
-    int rc = fmt_query_parse(q, text, err, sizeof err, &pos);
-    if (rc) {
-        fprintf(stderr, "vbpack: query: %s\n  %s\n  %*s^\n", err, text,
-                (int)pos, "");
-        return rc;
-    }
-    return FMT_OK;
-}
-
-static int run_query(fmt_archive *a, const char *text, const sopts *so)
-{
-    fmt_query *q;
-    if (parse_query(text, &q))
-        return 2;
-    fmt_results *r;
-    int rc = fmt_search(a, q, &so->o, &r);
-    if (rc) {
-        fmt_query_free(q);
-        die(1, "search: %s: %s", fmt_strerror(rc), fmt_errmsg(a));
-    }
-    size_t total = fmt_results_total(r);
-    if (so->count) {
-        printf("%zu\n", total);
-    } else {
-        if (!so->json)
-            printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
-        fmt_summary s = {0};
-        fmt_buf snip = {0};
-        for (size_t i = 0; i < fmt_results_count(r); i++)
-            print_hit(a, q, &fmt_results_hits(r)[i], so, &s, &snip);
-        fmt_summary_free(&s);
-        fmt_buf_free(&snip);
-        if (so->facets) {
-            facets fc = facets_of(r);
-            so->json ? print_facets_json(&fc) : print_facets_text(&fc);
-        }
-        fmt_buf dym = {0};
-        if (!so->json && total == 0 && fmt_didyoumean(a, text, &dym) == FMT_OK)
-            printf("did you mean: %s\n", dym.data);
-        fmt_buf_free(&dym);
-    }
-    fmt_results_free(r);
-    fmt_query_free(q);
-    return 0;
-}
-
-/* Each line of the file as a query, exactly as `search --limit 20` (hits,
- * snippets and all, output discarded), timed: hits TAB microseconds TAB
- * query. */
-static int run_batch(fmt_archive *a, const char *file, int ids)
-{
-    FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
-    if (!f)
-        die(1, "%s: cannot open", file);
-    char line[8192];
-    fmt_summary s = {0};
-    fmt_buf snip = {0};
-    fmt_search_opts o = {0};
-    o.limit = 20;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = 0;
-        /* a benchmark query file may carry other columns after a TAB */
-        line[strcspn(line, "\t")] = 0;
-        if (!line[0])
-            continue;
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        fmt_query *q;
-        char err[256];
-        size_t pos;
-        long hits = -1;
-        if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
-            fmt_results *r;
-            fmt_search_opts all = {0};
-            all.limit = (size_t)-1 / 2;
-            if (ids && fmt_search(a, q, &all, &r) == FMT_OK) {
-                printf("Q\t%s\n", line);
-                for (size_t i = 0; i < fmt_results_count(r); i++)
-                    if (!fmt_get_summary(a, fmt_results_hits(r)[i].docno, &s))
-                        printf("%s\n", s.id);
-                fmt_results_free(r);
-            } else if (!ids && fmt_search(a, q, &o, &r) == FMT_OK) {
-                hits = (long)fmt_results_total(r);
-                for (size_t i = 0; i < fmt_results_count(r); i++) {
-                    fmt_span hl[MAXHL];
-                    size_t nhl;
-                    uint32_t d = fmt_results_hits(r)[i].docno;
-                    fmt_get_summary(a, d, &s);
-                    fmt_snippet(a, q, d, SNIPPET_LEN, &snip, hl, MAXHL, &nhl);
-                }
-                fmt_results_free(r);
-            }
-            fmt_query_free(q);
-        }
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double us = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
-        if (!ids)
-            printf("%ld\t%.0f\t%s\n", hits, us, line);
-    }
-    fmt_summary_free(&s);
-    fmt_buf_free(&snip);
-    if (f != stdin)
-        fclose(f);
-    return 0;
-}
-
-/* ---- a library of archives ------------------------------------------------ */
+/* ---- a library of archives (one archive is a library of one) ------------ */
 
 typedef struct {
     fmt_archive *a;
@@ -265,14 +108,15 @@ typedef struct {
     uint32_t arch, docno;
     double score;
     int32_t date;
-    char *id;
+    char *id;     /* NULL for a library of one: it is read when needed */
 } lhit;
 
+/* One page of hits, the total and the summed facets. */
 typedef struct {
     lhit *h;
     size_t n, cap;
     size_t total;
-    fmt_facet_count *fc[FMT_NFACETS];  /* summed facets; values malloc'd */
+    fmt_facet_count *fc[FMT_NFACETS];  /* values malloc'd */
     size_t nfc[FMT_NFACETS];
 } lresults;
 
@@ -285,7 +129,9 @@ static void lib_open(library *l, char **paths, int n)
     for (int i = 0; i < n; i++) {
         fmt_info in;
         l->arch[i].a = open_archive(paths[i]);
-        fmt_get_info(l->arch[i].a, &in);
+        if (n == 1)
+            continue;  /* no edition to compare with */
+        get_info(l->arch[i].a, &in);
         l->arch[i].created = in.created;
         size_t k = strspn(in.edition, "0123456789");
         l->arch[i].edition = k && !in.edition[k] && k < 19
@@ -391,6 +237,17 @@ static void lib_sum_facets(lresults *lr)
     }
 }
 
+static void lres_add(lresults *lr, lhit h)
+{
+    if (lr->n == lr->cap) {
+        lr->cap = lr->cap ? 2 * lr->cap : 256;
+        lr->h = realloc(lr->h, lr->cap * sizeof *lr->h);
+        if (!lr->h)
+            die(1, "out of memory");
+    }
+    lr->h[lr->n++] = h;
+}
+
 /* One archive's hits that no newer archive of the library holds. */
 static void lib_add_hits(library *l, size_t k, const fmt_results *r,
                          lresults *lr, fmt_summary *s)
@@ -407,26 +264,25 @@ static void lib_add_hits(library *l, size_t k, const fmt_results *r,
         }
         if (shadowed)
             continue;
-        if (lr->n == lr->cap) {
-            lr->cap = lr->cap ? 2 * lr->cap : 256;
-            lr->h = realloc(lr->h, lr->cap * sizeof *lr->h);
-            if (!lr->h)
-                die(1, "out of memory");
-        }
         char *id = strdup(s->id);
         if (!id)
             die(1, "out of memory");
-        lr->h[lr->n++] = (lhit){(uint32_t)k, h->docno, h->score, s->date, id};
+        lres_add(lr, (lhit){(uint32_t)k, h->docno, h->score, s->date, id});
     }
 }
 
-/* Every hit of q in the library, ranked, with summed facets. */
+/* The page o asks for of q's hits in the library, ranked, with the total
+ * and (with o->facets) the summed facets. One archive pages by itself;
+ * several are each searched for all their hits, which are then ranked
+ * together and cut to the page. */
 static void lib_search(library *l, const fmt_query *q, const fmt_search_opts *o,
                        lresults *lr)
 {
     fmt_search_opts all = *o;
-    all.offset = 0;
-    all.limit = (size_t)-1 / 2;
+    if (l->n > 1) {
+        all.offset = 0;
+        all.limit = (size_t)-1 / 2;
+    }
     fmt_summary s = {0};
     memset(lr, 0, sizeof *lr);
     for (size_t k = 0; k < l->n; k++) {
@@ -435,20 +291,92 @@ static void lib_search(library *l, const fmt_query *q, const fmt_search_opts *o,
         if (rc)
             die(1, "search: %s: %s", fmt_strerror(rc),
                 fmt_errmsg(l->arch[k].a));
-        lib_add_hits(l, k, r, lr, &s);
+        if (l->n == 1) {
+            lr->total = fmt_results_total(r);
+            for (size_t i = 0; i < fmt_results_count(r); i++) {
+                const fmt_hit *h = &fmt_results_hits(r)[i];
+                lres_add(lr, (lhit){0, h->docno, h->score, 0, NULL});
+            }
+        } else {
+            lib_add_hits(l, k, r, lr, &s);
+        }
         if (o->facets)
             lib_add_facets(lr, r);
         fmt_results_free(r);
     }
     fmt_summary_free(&s);
+    if (o->facets)
+        lib_sum_facets(lr);
+    if (l->n == 1)
+        return;
     sort_by_date = o->sort == FMT_SORT_DATE;
     if (lr->n > 1)
         qsort(lr->h, lr->n, sizeof *lr->h, lhit_cmp);
     lr->total = lr->n;
-    if (o->facets)
-        lib_sum_facets(lr);
+    /* cut to the page */
+    size_t lim = o->limit ? o->limit : 20;
+    size_t from = o->offset < lr->n ? o->offset : lr->n;
+    size_t to = lr->n - from > lim ? from + lim : lr->n;
+    for (size_t i = 0; i < lr->n; i++)
+        if (i < from || i >= to)
+            free(lr->h[i].id);
+    memmove(lr->h, lr->h + from, (to - from) * sizeof *lr->h);
+    lr->n = to - from;
 }
 
+/* One hit: its summary line and snippet. Non-zero (with the message on
+ * stderr) when either cannot be read. */
+static int print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
+                     const sopts *so, fmt_summary *s, fmt_buf *snip)
+{
+    fmt_span hl[MAXHL];
+    size_t nhl = 0;
+    if (fmt_get_summary(a, h->docno, s) ||
+        fmt_snippet(a, q, h->docno, SNIPPET_LEN, snip, hl, MAXHL, &nhl)) {
+        fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+        return 1;
+    }
+    if (so->json) {
+        printf("{\"id\":");
+        json_cstr(stdout, s->id);
+        printf(",\"kind\":\"%s\",\"date\":", fmt_kind_name(s->kind));
+        json_date(stdout, s->date);
+        printf(",\"zaak\":");
+        json_cstr(stdout, s->zaak[0] ? s->zaak : NULL);
+        printf(",\"title\":");
+        json_cstr(stdout, s->subject[0] ? s->subject : s->id);
+        printf(",\"score\":%.4f,\"snippet\":", h->score);
+        json_str(stdout, snip->data ? snip->data : "", snip->len);
+        printf(",\"highlights\":[");
+        for (size_t i = 0; i < nhl; i++)
+            printf("%s[%u,%u]", i ? "," : "", hl[i].off, hl[i].len);
+        printf("]}\n");
+        return 0;
+    }
+    int32_t d = s->date;
+    printf("%s  %s  %04d-%02d-%02d  %s\n", s->id, fmt_kind_name(s->kind),
+           d / 10000, d / 100 % 100, d % 100,
+           s->subject[0] ? s->subject : "");
+    fputs("    ", stdout);
+    print_marked(snip->data ? snip->data : "", snip->len, hl, nhl, so->tty);
+    fputs("\n\n", stdout);
+    return 0;
+}
+
+static int parse_query(const char *text, fmt_query **q)
+{
+    char err[256];
+    size_t pos = 0;
+    int rc = fmt_query_parse(q, text, err, sizeof err, &pos);
+    if (rc) {
+        fprintf(stderr, "vbpack: query: %s\n  %s\n  %*s^\n", err, text,
+                (int)pos, "");
+        return rc;
+    }
+    return FMT_OK;
+}
+
+/* search ARCHIVE… QUERY: exit 1 when a hit could not be shown. */
 static int lib_query(library *l, const char *text, const sopts *so)
 {
     fmt_query *q;
@@ -456,17 +384,17 @@ static int lib_query(library *l, const char *text, const sopts *so)
         return 2;
     lresults lr;
     lib_search(l, q, &so->o, &lr);
+    int bad = 0;
     if (so->count) {
         printf("%zu\n", lr.total);
     } else {
         if (!so->json)
             printf("%zu hit%s\n\n", lr.total, lr.total == 1 ? "" : "s");
-        size_t lim = so->o.limit ? so->o.limit : 20;
         fmt_summary s = {0};
         fmt_buf snip = {0};
-        for (size_t i = so->o.offset; i < lr.n && i - so->o.offset < lim; i++) {
+        for (size_t i = 0; i < lr.n; i++) {
             fmt_hit h = {lr.h[i].docno, lr.h[i].score};
-            print_hit(l->arch[lr.h[i].arch].a, q, &h, so, &s, &snip);
+            bad |= print_hit(l->arch[lr.h[i].arch].a, q, &h, so, &s, &snip);
         }
         fmt_summary_free(&s);
         fmt_buf_free(&snip);
@@ -487,10 +415,13 @@ static int lib_query(library *l, const char *text, const sopts *so)
     }
     lres_free(&lr);
     fmt_query_free(q);
-    return 0;
+    return bad;
 }
 
-/* run_batch over a library: the same output. */
+/* Each line of the file as a query, exactly as `search --limit 20` (hits,
+ * snippets and all, output discarded), timed: hits TAB microseconds TAB
+ * query. With --ids, every hit's id under a "Q TAB query" line instead.
+ * Exit 1 when a hit could not be read. */
 static int lib_batch(library *l, const char *file, int ids)
 {
     FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
@@ -500,8 +431,11 @@ static int lib_batch(library *l, const char *file, int ids)
     fmt_summary s = {0};
     fmt_buf snip = {0};
     fmt_search_opts o = {0};
+    o.limit = ids ? (size_t)-1 / 2 : 20;
+    int bad = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
+        /* a benchmark query file may carry other columns after a TAB */
         line[strcspn(line, "\t")] = 0;
         if (!line[0])
             continue;
@@ -517,17 +451,20 @@ static int lib_batch(library *l, const char *file, int ids)
             hits = (long)lr.total;
             if (ids)
                 printf("Q\t%s\n", line);
-            for (size_t i = 0; i < lr.n && (ids || i < 20); i++) {
+            for (size_t i = 0; i < lr.n; i++) {
+                fmt_archive *a = l->arch[lr.h[i].arch].a;
+                uint32_t d = lr.h[i].docno;
                 fmt_span hl[MAXHL];
                 size_t nhl;
-                if (ids) {
+                if (ids && lr.h[i].id)
                     printf("%s\n", lr.h[i].id);
-                    continue;
-                }
-                fmt_archive *a = l->arch[lr.h[i].arch].a;
-                fmt_get_summary(a, lr.h[i].docno, &s);
-                fmt_snippet(a, q, lr.h[i].docno, SNIPPET_LEN, &snip, hl, MAXHL,
-                            &nhl);
+                else if (fmt_get_summary(a, d, &s))
+                    bad = 1;
+                else if (ids)
+                    printf("%s\n", s.id);
+                else if (fmt_snippet(a, q, d, SNIPPET_LEN, &snip, hl, MAXHL,
+                                     &nhl))
+                    bad = 1;
             }
             lres_free(&lr);
             fmt_query_free(q);
@@ -541,7 +478,10 @@ static int lib_batch(library *l, const char *file, int ids)
     fmt_buf_free(&snip);
     if (f != stdin)
         fclose(f);
-    return 0;
+    if (bad)
+        fprintf(stderr, "vbpack: some hits could not be read: the archive "
+                        "is damaged\n");
+    return bad;
 }
 
 int cmd_search(int argc, char **argv)
@@ -583,23 +523,11 @@ int cmd_search(int argc, char **argv)
     int narch = argc - i - (so.batch ? 0 : 1);
     if (narch < 1)
         usage();
-    if (narch > 1) { /* a library of archives */
-        library l;
-        lib_open(&l, argv + i, narch);
-        int rc = so.batch ? lib_batch(&l, so.batch, so.ids)
-                          : lib_query(&l, argv[argc - 1], &so);
-        lib_close(&l);
-        return rc;
-    }
-    if (so.batch) {
-        fmt_archive *a = open_archive(argv[i]);
-        int rc = run_batch(a, so.batch, so.ids);
-        fmt_close(a);
-        return rc;
-    }
-    fmt_archive *a = open_archive(argv[i]);
-    int rc = run_query(a, argv[i + 1], &so);
-    fmt_close(a);
+    library l;
+    lib_open(&l, argv + i, narch);
+    int rc = so.batch ? lib_batch(&l, so.batch, so.ids)
+                      : lib_query(&l, argv[argc - 1], &so);
+    lib_close(&l);
     return rc;
 }
 

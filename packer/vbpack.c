@@ -69,6 +69,12 @@ fmt_archive *open_archive(const char *path)
     return a;
 }
 
+void get_info(fmt_archive *a, fmt_info *in)
+{
+    if (fmt_get_info(a, in) != FMT_OK)
+        die(1, "%s", fmt_errmsg(a));
+}
+
 /* For VBPACK_TIMES: resident memory now (anonymous and file-backed). */
 static void print_mem(void)
 {
@@ -140,7 +146,7 @@ static void src_error(void *ctx, const char *display, const char *msg)
 }
 
 /* The id: the relative path without its extension. */
-char *pack_make_id(const char *relpath)
+static char *make_id(const char *relpath)
 {
     const char *slash = strrchr(relpath, '/');
     const char *dot = strrchr(slash ? slash + 1 : relpath, '.');
@@ -154,23 +160,30 @@ char *pack_make_id(const char *relpath)
     return id;
 }
 
-static int pack_file(void *ctx, const src_file *f)
+int pack_read_doc(const src_file *f, fmt_doc *d, char *msg, size_t msglen)
 {
-    packer *p = ctx;
-    char msg[300];
-    if (parse_check_text(f->data, f->len, msg, sizeof msg)) {
-        src_error(p, f->display, msg);
-        return 0;
-    }
-    fmt_doc *d = &p->d;
+    if (parse_check_text(f->data, f->len, msg, msglen))
+        return 1;
     fmt_doc_free(d);
-    char *id = pack_make_id(f->relpath);
+    char *id = make_id(f->relpath);
     if (fmt_doc_set_text(d, f->data, f->len) ||
         fmt_doc_set_str(&d->id, id, (size_t)-1) ||
         fmt_doc_set_str(&d->source, f->relpath, (size_t)-1) ||
         parse_doc(d, id))
         die(1, "out of memory");
     free(id);
+    return 0;
+}
+
+static int pack_file(void *ctx, const src_file *f)
+{
+    packer *p = ctx;
+    char msg[300];
+    fmt_doc *d = &p->d;
+    if (pack_read_doc(f, d, msg, sizeof msg)) {
+        src_error(p, f->display, msg);
+        return 0;
+    }
     for (size_t i = 0; i < d->nwarnings; i++) {
         p->warnings++;
         if (!p->quiet || p->strict)
@@ -236,7 +249,7 @@ static void pack_summary(packer *p, const char *out)
 {
     fmt_archive *a = open_archive(out);
     fmt_info in;
-    fmt_get_info(a, &in);
+    get_info(a, &in);
     fmt_close(a);
     printf("packed %lu documents (%lu questions, %lu answers, %lu notices), "
            "%lu warnings\n",
@@ -334,7 +347,7 @@ static int cmd_info(int argc, char **argv)
         usage();
     fmt_archive *a = open_archive(argv[1 + json]);
     fmt_info in;
-    fmt_get_info(a, &in);
+    get_info(a, &in);
     fmt_close(a);
     if (json) {
         printf("{\"title\":");

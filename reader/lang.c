@@ -21,6 +21,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_SEARCHING] = { "Zoeken…", "Searching…" },
     [S_DIDYOUMEAN] = { "Bedoelde u: %s", "Did you mean: %s" },
     [S_QUERY_ERROR] = { "Zoekvraag niet begrepen: %s", "Query not understood: %s" },
+    [S_SEARCH_FAILED] = { "Zoeken mislukt: %s", "Search failed: %s" },
     [S_NEWEST] = { "Nieuwste eerst", "Newest first" },
     [S_CASES] = { "%u documenten · %u zaken", "%u documents · %u cases" },
     [S_ST_OPEN] = { "open", "open" },

@@ -1583,6 +1583,14 @@ static void chips_key(view *v, int key)
 
 static void search_key(view *v, int key)
 {
+    if (v->qall) {
+        v->qall = 0;
+        if (key == VK_BACKSPACE || key == VK_DELETE) {
+            view_set_query(v, "");
+            v->focus = FO_SEARCH;
+            return;
+        }
+    }
     if (field_key(v->query, &v->qcur, key)) {
         if (key == VK_BACKSPACE || key == VK_DELETE)
             query_changed(v);
@@ -1682,11 +1690,12 @@ static int global_key(view *v, int key)
     case VK_SAVED: show_screen(v, SC_SAVED); return 1;
     case VK_STATS: show_screen(v, SC_STATS); return 1;
     case VK_JUMP: v->focus = FO_JUMP; v->jump[0] = '\0'; v->jcur = 0; return 1;
-    case VK_SEARCH:
+    case VK_SEARCH: /* as a browser's address bar: typing starts anew */
         if (v->screen != SC_LIST)
             show_screen(v, SC_LIST);
         v->focus = FO_SEARCH;
         v->qcur = strlen(v->query);
+        v->qall = v->qcur > 0;
         return 1;
     case VK_FIND:
         if (v->screen == SC_DOC)
@@ -1759,10 +1768,18 @@ static void on_text(view *v, const char *text)
             on_key(v, VK_SPACE);
             return;
         }
+        /* typing while reading a case starts a new search; on the
+         * list it refines the one shown */
+        v->qall = v->screen != SC_LIST;
         if (v->screen != SC_LIST)
             show_screen(v, SC_LIST);
         v->focus = FO_SEARCH;
         v->qcur = strlen(v->query);
+    }
+    if (v->qall) {
+        v->query[0] = '\0';
+        v->qcur = 0;
+        v->qall = 0;
     }
     field_insert(v->query, sizeof v->query, &v->qcur, text);
     query_changed(v);
@@ -1894,7 +1911,8 @@ static void click(view *v, const vhot *h)
         break;
     case H_BUTTON: button(v, h->arg); break;
     case H_LINK: select_link(v, h->arg, 1); break;
-    case H_FIELD:
+    case H_FIELD: /* a click puts the cursor at the end, selecting nothing */
+        v->qall = 0;
         v->focus = h->arg == 1 ? FO_FIND : h->arg == 2 ? FO_JUMP : FO_SEARCH;
         if (v->focus == FO_SEARCH && v->screen != SC_LIST)
             show_screen(v, SC_LIST), v->focus = FO_SEARCH;

@@ -247,6 +247,7 @@ typedef struct view {
     /* the search field; its text is the query */
     char query[TEXT_MAX];
     size_t qcur;
+    int qall;               /* the whole query is selected: typing replaces it */
     uint64_t qgen;
     int searching;        /* the newest query's results are not back yet */
     fmt_query *hlq;       /* the query, parsed here, for highlighting */

@@ -270,7 +270,7 @@ static int icon_button(view *v, int x, int y, int s, const char *glyph, int act,
 
 /* A one-line text field; the text scrolls to keep the cursor in view. */
 static void field(view *v, int x, int y, int w, int h, const char *s, size_t cur,
-                  const char *hint, int focused, int arg)
+                  int all, const char *hint, int focused, int arg)
 {
     int px = v->px, pad = px / 2, th = vp_lh(v, px), inner = w - 2 * pad;
     int cx = vp_tw(v, LF_REGULAR, px, s, cur), shift = 0;
@@ -282,6 +282,8 @@ static void field(view *v, int x, int y, int w, int h, const char *s, size_t cur
     clip(v, x + 2, y, w - 4, h);
     if (cx > inner - 2)
         shift = cx - inner + 2;
+    if (*s && all && focused) /* selected: typing will replace it */
+        rect(v, x + pad - shift, y + (h - th) / 2, cx, th, C(v, C_SEL));
     if (*s)
         str(v, x + pad - shift, y + (h - th) / 2, LF_REGULAR, px, C(v, C_FG), s);
     else
@@ -338,7 +340,7 @@ static void top_bar(view *v, const vgeom *g)
                          "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
     x1 = r - g->pad / 2;
     field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query, v->qcur,
-          vp_s(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+          v->qall, vp_s(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
 }
 
 /* ---- the case list --------------------------------------------------- */
@@ -485,8 +487,11 @@ static int results_head(view *v, int x, int w, int y)
     char line[400];
     vchip chips[64];
 
-    if (v->res.err)
-        snprintf(line, sizeof line, vp_s(v, S_QUERY_ERROR), v->res.msg);
+    if (v->res.err) /* the query's fault, or the archive's (damage, memory) */
+        snprintf(line, sizeof line,
+                 vp_s(v, v->res.err == FMT_INVALID || v->res.err == FMT_LIMIT
+                             ? S_QUERY_ERROR : S_SEARCH_FAILED),
+                 v->res.msg);
     else if (!v->res.have)
         snprintf(line, sizeof line, "%s", vp_s(v, S_SEARCHING));
     else if (v->res.total == 1)
@@ -811,7 +816,7 @@ static void find_bar(view *v, const vgeom *g)
         /* once something is typed the hint is gone: say what the field is */
         x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx, C(v, C_FG),
                  vp_s(v, S_JUMP_LABEL)) + g->pad;
-        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump, v->jcur,
+        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump, v->jcur, 0,
               vp_s(v, S_JUMP_HINT), 1, 2);
         return;
     }
@@ -823,7 +828,7 @@ static void find_bar(view *v, const vgeom *g)
     fw = v->w - 2 * x - 3 * s - vp_tw(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
     if (fw > 40 * v->px)
         fw = 40 * v->px;
-    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find, v->fcur, vp_s(v, S_FIND_HINT),
+    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find, v->fcur, 0, vp_s(v, S_FIND_HINT),
           v->focus == FO_FIND, 1);
     x += fw + g->pad;
     x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx,

@@ -11,4 +11,4 @@ out=$(FUZZ_REPLAY=1 FUZZ_JOBS=2 sh tests/fuzz.sh 2>&1); rc=$?
 echo "$out" | sed 's/^ok - /ok - replay: /; s/^not ok - /not ok - replay: /'
 case $out in SKIP*) exit 0 ;; esac
 [ "$rc" = 0 ] || exit 1
-FUZZ_SECONDS=${FUZZ_SECONDS:-4} FUZZ_JOBS=2 sh tests/fuzz.sh
+FUZZ_SECONDS=${FUZZ_SECONDS:-3} FUZZ_JOBS=2 sh tests/fuzz.sh

@@ -1,7 +1,7 @@
 /* test_edition.c - the library side of editions (format/edition.c,
  * sha256x.c): the fast SHA-256 gives the portable one's digests, gzip
  * written comes back through fmt_gz_read, a record survives encode/decode
- * exactly, and fmt_verify_all() finds what fmt_verify() finds, on the
+ * exactly, and fmt_verify_all() finds a changed byte, on the
  * samples.
  */
 #include <dirent.h>
@@ -182,7 +182,7 @@ static void count_bad(void *ctx, uint32_t docno, const char *msg)
 
 /* Pack the samples, then: fmt_verify_all agrees with the trailer and the
  * expected checksum, refuses another expected checksum, and finds a
- * changed byte as fmt_verify does. */
+ * changed byte. */
 static void verify_all(void **state)
 {
     (void)state;
