@@ -320,7 +320,8 @@ static void lib_search(library *l, const fmt_query *q, const fmt_search_opts *o,
     for (size_t i = 0; i < lr->n; i++)
         if (i < from || i >= to)
             free(lr->h[i].id);
-    memmove(lr->h, lr->h + from, (to - from) * sizeof *lr->h);
+    if (to > from)  /* no hits: h may be NULL */
+        memmove(lr->h, lr->h + from, (to - from) * sizeof *lr->h);
     lr->n = to - from;
 }
 
