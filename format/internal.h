@@ -186,6 +186,12 @@ int vb_postings_encode(const vb_plist *l, const uint32_t *poslens,
  * of each document's positions in the positions value. */
 int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
                        uint32_t **posoff, size_t *poscap, uint32_t ndocs);
+/* Only the documents of a stored posting list that are also in want
+ * (ascending, nwant of them) into l, reading just the blocks that can hold
+ * one (the skip table gives each block's last document). The blocks read
+ * are checked as in vb_postings_decode; the others are not looked at. */
+int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
+                          uint32_t ndocs, const uint32_t *want, size_t nwant);
 /* Split a terms value into its posting list and its positions. */
 int vb_term_split(const unsigned char *v, size_t n, const unsigned char **post,
                   size_t *plen, const unsigned char **pos, size_t *poslen);

@@ -149,6 +149,63 @@ int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
     return FMT_OK;
 }
 
+int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
+                          uint32_t ndocs, const uint32_t *want, size_t nwant)
+{
+    const unsigned char *end = p + n;
+    uint64_t df, nblocks;
+    l->n = 0;
+    if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &nblocks) ||
+        df > ndocs || nblocks != (df + VB_BLOCK - 1) / VB_BLOCK ||
+        df > n / 2)
+        return FMT_CORRUPT;
+    const unsigned char *tp = p;
+    for (uint64_t b = 0; b < nblocks; b++) {
+        uint64_t a, len;
+        if (vb_get_varint(&p, end, &a) || vb_get_varint(&p, end, &len))
+            return FMT_CORRUPT;
+    }
+    uint64_t prev = 0;
+    size_t w = 0;
+    for (uint64_t b = 0; b < nblocks && w < nwant; b++) {
+        uint64_t lastdelta = 0, len = 0;
+        if (vb_get_varint(&tp, end, &lastdelta) ||
+            vb_get_varint(&tp, end, &len) || len > (uint64_t)(end - p) ||
+            lastdelta >= ndocs)
+            return FMT_CORRUPT;
+        const unsigned char *bend = p + len;
+        uint64_t first = prev, last = prev + lastdelta;
+        if (last >= ndocs)
+            return FMT_CORRUPT;
+        while (w < nwant && want[w] <= first && (b > 0 || want[w] < first))
+            w++;   /* documents before this block (b > 0: first is taken) */
+        if (w >= nwant || want[w] > last) { /* nothing wanted here */
+            p = bend;
+            prev = last;
+            continue;
+        }
+        size_t stop = (b + 1) * VB_BLOCK < df ? (b + 1) * VB_BLOCK : df;
+        for (size_t i = b * VB_BLOCK; i < stop; i++) {
+            uint64_t delta, tfx;
+            if (vb_get_varint(&p, bend, &delta) ||
+                vb_get_varint(&p, bend, &tfx) || (i > 0 && delta == 0) ||
+                delta >= ndocs || tfx > UINT32_MAX)
+                return FMT_CORRUPT;
+            prev += delta;
+            if (prev >= ndocs)
+                return FMT_CORRUPT;
+            while (w < nwant && want[w] < prev)
+                w++;
+            if (w < nwant && want[w] == prev &&
+                vb_plist_push(l, (uint32_t)prev, (uint32_t)tfx))
+                return FMT_NOMEM;
+        }
+        if (p != bend || prev - first != lastdelta)
+            return FMT_CORRUPT;
+    }
+    return FMT_OK;
+}
+
 int vb_term_split(const unsigned char *v, size_t n, const unsigned char **post,
                   size_t *plen, const unsigned char **pos, size_t *poslen)
 {

@@ -43,6 +43,10 @@ typedef struct {
      * running, so words score only those (scoring is most of the cost of
      * a frequent word). NULL: all. */
     const struct dlist_s *filter;
+    /* The document counts of the words a term or prefix stands for,
+     * summed: its df for the idf (read from the lists' heads, so it is the
+     * same whether or not a filter spared decoding them). */
+    uint64_t df;
 } ev;
 
 struct fmt_results {
@@ -203,13 +207,20 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
     int rc = vb_get(e->a, e->a->terms, w, n, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
+    uint32_t df = 0;
     if (!rc)
         rc = vb_term_split(v, vl, &post, &pl, &pos, &posl);
     if (!rc)
+        rc = vb_postings_df(post, pl, &df);
+    if (!rc && e->filter) /* only the blocks holding documents in the running */
+        rc = vb_postings_decode_in(post, pl, &e->pl, e->a->ndocs,
+                                   e->filter->doc, e->filter->n);
+    else if (!rc)
         rc = vb_postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
     if (rc)
         return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
                       (int)n, w);
+    e->df += df;
     if (acc->n == 0) { /* the first list: take it as it is */
         vb_plist t = *acc;
         *acc = e->pl;
@@ -278,9 +289,11 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
     return rc;
 }
 
-static int plist_to_dl(ev *e, const vb_plist *l, dlist *out)
+/* Score the documents of l (those still in the running) with df for the
+ * idf. */
+static int plist_to_dl(ev *e, const vb_plist *l, uint64_t df, dlist *out)
 {
-    double w = idf(e->a, l->n);
+    double w = idf(e->a, df < e->a->ndocs ? (size_t)df : e->a->ndocs);
     const dlist *f = e->filter;
     if (dl_reserve(out, f && f->n < l->n ? f->n : l->n))
         return FMT_NOMEM;
@@ -343,6 +356,7 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
 {
     vb_plist acc = {0};
     size_t wl = strlen(q->word), sl = strlen(q->stem);
+    e->df = 0;
     int rc = add_word(e, q->word, wl, &acc);
     if (!rc && (sl != wl || memcmp(q->stem, q->word, wl)))
         rc = add_word(e, q->stem, sl, &acc);
@@ -356,7 +370,7 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
         (void)0;
     }
     if (!rc)
-        rc = plist_to_dl(e, &acc, out);
+        rc = plist_to_dl(e, &acc, e->df, out);
     vb_plist_free(&acc);
     return rc;
 }
@@ -366,6 +380,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     uint32_t *dense = fmt__calloc(e->a->ndocs + 1, sizeof *dense);
     if (!dense)
         return FMT_NOMEM;
+    e->df = 0;
     int rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
                          dense_word, dense);
     vb_plist acc = {0};
@@ -374,7 +389,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
             rc = FMT_NOMEM;
     free(dense);
     if (!rc)
-        rc = plist_to_dl(e, &acc, out);
+        rc = plist_to_dl(e, &acc, e->df, out);
     vb_plist_free(&acc);
     return rc;
 }
@@ -529,7 +544,7 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
             rc = e->rc;
     }
     if (!rc)
-        rc = plist_to_dl(e, &hits, out);
+        rc = plist_to_dl(e, &hits, hits.n, out);
     vb_plist_free(&hits);
     for (size_t k = 0; k < nw; k++) {
         vb_plist_free(&w[k].pl);
@@ -1191,7 +1206,7 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     fmt_results *r = fmt__calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
-    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL};
+    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0};
     a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);

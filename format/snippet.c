@@ -107,21 +107,122 @@ static const unsigned char word_tab[256] = {
 };
 #define word_byte(c) word_tab[(unsigned char)(c)]
 
-static int u32_cmp(const void *x, const void *y)
+/* The first up to 3 bytes of a folded word that are ASCII letters or
+ * digits: what every token matching it must start with (match() asks no
+ * more of a stem; a prefix or an equal word share it whole). */
+typedef struct {
+    char k[3];
+    unsigned char n;
+} wkey;
+
+static int alnum(unsigned char c)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
 }
 
-/* The matches of m in text, at most cap. Tokenizing a whole document is
- * most of a snippet's cost, so only words that could match are tokenized:
- * those starting with the first letter of a query word, or with a
- * non-ASCII letter (a diacritic may fold to it). Query words that start
- * with a non-ASCII byte make it tokenize everything. */
-static size_t find_hits(fmt_tokenizer *tok, const matcher *m, const char *text,
-                        size_t len, hit *h, size_t cap)
+static wkey key_of(const char *w)
+{
+    wkey k = {{0}, 0};
+    while (k.n < 3 && alnum((unsigned char)w[k.n]))
+        k.k[k.n] = w[k.n], k.n++;
+    return k;
+}
+
+/* Bytes after which no token goes on: the run of letters before them is
+ * the whole token (anything else may glue more on: '-', '.', an
+ * apostrophe, a soft hyphen, an address). */
+static int ends_token(const unsigned char *p, const unsigned char *end)
+{
+    if (p == end)
+        return 1;
+    switch (*p) {
+    case ' ': case '\t': case '\r': case '\n': case ';': case '!': case '?':
+    case '(': case ')': case '[': case ']': case '{': case '}': case '"':
+    case '*': case '|': case '<': case '>':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* 0 when the token starting at p cannot match any key, so the tokenizer
+ * need not look at it: its first letters (lowercased ASCII) differ from
+ * every key's. 1 when it might. */
+static int may_match(const unsigned char *p, const unsigned char *end,
+                     const wkey *keys, size_t nk)
+{
+    char c[3];
+    size_t n = 0;
+    while (n < 3 && p + n < end && alnum(p[n]))
+        c[n] = (char)(p[n] | (p[n] >= 'A' && p[n] <= 'Z' ? 0x20 : 0)), n++;
+    if (n == 0)
+        return 1;  /* an accented letter or glue first: let the tokenizer say */
+    int open = n < 3 && !ends_token(p + n, end);
+    for (size_t i = 0; i < nk; i++) {
+        if (keys[i].n == 0)
+            return 1;
+        if (n >= keys[i].n ? !memcmp(c, keys[i].k, keys[i].n)
+                           : open && !memcmp(c, keys[i].k, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Collecting hits, and (for a snippet) knowing when to stop: once a
+ * window of `win` bytes holds every query word, the passage is found; the
+ * hits up to the end of a window starting there are still collected, so
+ * that every match in the passage is marked. */
+typedef struct {
+    hit *h;
+    size_t n, cap;
+    size_t win, nw;     /* win 0: collect every hit */
+    size_t starts;      /* hits a passage may start at (all, until found) */
+    size_t stop;        /* found: collect up to this offset */
+    int found;
+} hits;
+
+/* Add a hit; 0 when no more are wanted. */
+static int add_hit(hits *hs, uint32_t off, uint32_t len, int w)
+{
+    if (hs->found && off >= hs->stop)
+        return 0;
+    if (hs->n && off < hs->h[hs->n - 1].off + hs->h[hs->n - 1].len)
+        return 1;  /* inside the previous one (a compound's part) */
+    if (hs->n == hs->cap)
+        return 0;
+    hs->h[hs->n++] = (hit){off, len, w};
+    if (hs->found || !hs->win)
+        return 1;
+    hs->starts = hs->n;
+    int seen[64] = {0};
+    size_t d = 0, j = hs->n;
+    while (j > 0 && off + len - hs->h[j - 1].off <= hs->win) {
+        int k = hs->h[--j].word % 64;
+        d += !seen[k];
+        seen[k] = 1;
+    }
+    if (d >= hs->nw) {
+        hs->found = 1;
+        hs->starts = j + 1;  /* passages start at or before this window */
+        hs->stop = hs->h[j].off + hs->win;
+    }
+    return 1;
+}
+
+/* The matches of m in text into hs. Tokenizing a whole document is most
+ * of a snippet's cost, so only words that could match are tokenized:
+ * those whose first letters are a query word's (lowercased ASCII; see
+ * may_match), or that start with a non-ASCII letter (a diacritic may fold
+ * to anything). Query words that start with a non-ASCII byte make it
+ * tokenize everything. Candidates come in text order: one memchr cursor
+ * per first byte, the lowest taken each time. */
+static void find_hits(fmt_tokenizer *tok, const matcher *m, const char *text,
+                      size_t len, hits *hs)
 {
     unsigned char first[256] = {0};
+    wkey keys[2 * (FMT_QUERY_MAXTERMS + 8)];
+    size_t nk = 0;
     int all = 0;
     for (size_t i = 0; i < m->n; i++) {
         unsigned char c = (unsigned char)m->w[i].word[0];
@@ -133,70 +234,63 @@ static size_t find_hits(fmt_tokenizer *tok, const matcher *m, const char *text,
             first[c - 32] = 1;
         if (c2 >= 'a' && c2 <= 'z')
             first[c2 - 32] = 1;
+        keys[nk++] = key_of(m->w[i].word);
+        if (m->w[i].stem)
+            keys[nk++] = key_of(m->w[i].stem);
     }
-    const unsigned char *s = (const unsigned char *)text;
-    size_t nh = 0;
+    const unsigned char *s = (const unsigned char *)text, *end = s + len;
     fmt_token t;
     if (all) {
         fmt_tok_start(tok, text, len);
-        while (m->n && nh < cap && fmt_tok_next(tok, &t)) {
+        while (m->n && fmt_tok_next(tok, &t)) {
             int w = match(tok, m, &t);
-            if (w >= 0 && !(nh && t.off < h[nh - 1].off + h[nh - 1].len))
-                h[nh++] = (hit){t.off, t.len, w};
-        }
-        return nh;
-    }
-    /* Candidate word starts, found with memchr (fast) for each first
-     * letter in both cases, and for the lead bytes of accented Latin
-     * letters, which may fold to any letter. */
-    size_t ncand = 0, capc = 256;
-    uint32_t *cand = fmt__alloc(capc * sizeof *cand);
-    if (!cand)
-        return 0;
-    for (int c = 1; c < 256 && cand; c++) {
-        if (!first[c] && !(c >= 0xC3 && c <= 0xC5))
-            continue;
-        for (const unsigned char *p = s; p < s + len; p++) {
-            p = memchr(p, c, (size_t)(s + len - p));
-            if (!p)
+            if (w >= 0 && !add_hit(hs, t.off, t.len, w))
                 break;
-            size_t off = (size_t)(p - s);
-            if (off > 0 && word_byte(s[off - 1]))
-                continue;
-            if (ncand == capc) {
-                uint32_t *x = fmt__realloc(cand, (capc *= 2) * sizeof *cand);
-                if (!x) {
-                    free(cand);
-                    return 0;
-                }
-                cand = x;
-            }
-            cand[ncand++] = (uint32_t)off;
         }
+        return;
     }
-    vb_sort(cand, ncand, sizeof *cand, u32_cmp);
-    size_t end = 0;
-    for (size_t k = 0; k < ncand && nh < cap; k++) {
-        size_t i = cand[k];
-        if (i < end)
+    /* the bytes candidates start with, each with where it occurs next */
+    unsigned char byte[256];
+    const unsigned char *next[256];
+    size_t nb = 0;
+    for (int c = 1; c < 256; c++)
+        if (first[c] || (c >= 0xC3 && c <= 0xC5)) {
+            byte[nb] = (unsigned char)c;
+            next[nb++] = memchr(s, c, len);
+        }
+    size_t done = 0;  /* candidates before this offset are covered */
+    for (;;) {
+        size_t b = nb;
+        for (size_t i = 0; i < nb; i++)
+            if (next[i] && (b == nb || next[i] < next[b]))
+                b = i;
+        if (b == nb)
+            break;
+        const unsigned char *p = next[b];
+        next[b] = memchr(p + 1, byte[b], (size_t)(end - p - 1));
+        size_t i = (size_t)(p - s);
+        if (i < done || (i > 0 && word_byte(s[i - 1])))
+            continue;
+        if (hs->found && i >= hs->stop)
+            break;
+        if (!may_match(p, end, keys, nk))
             continue;
         size_t win = len - i < 4 * FMT_TOKMAX ? len - i : 4 * FMT_TOKMAX;
         fmt_tok_start(tok, text + i, win);
-        end = i + 1;
-        while (fmt_tok_next(tok, &t)) {
+        done = i + 1;
+        int more = 1;
+        while (more && fmt_tok_next(tok, &t)) {
             if (t.pos > 0)
                 break; /* only the token at i and its parts */
             int w = match(tok, m, &t);
-            uint32_t off = (uint32_t)i + t.off;
-            if (w >= 0 && !(nh && off < h[nh - 1].off + h[nh - 1].len) &&
-                nh < cap)
-                h[nh++] = (hit){off, t.len, w};
-            if (!(t.flags & FMT_TOK_PART) && i + t.off + t.len > end)
-                end = i + t.off + t.len;
+            if (w >= 0)
+                more = add_hit(hs, (uint32_t)(i + t.off), t.len, w);
+            if (!(t.flags & FMT_TOK_PART) && i + t.off + t.len > done)
+                done = i + t.off + t.len;
         }
+        if (!more)
+            break;
     }
-    free(cand);
-    return nh;
 }
 
 size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
@@ -212,8 +306,11 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
     m->n = 0;
     collect(q->root, m);
     hit *h = fmt__alloc((hlcap ? hlcap : 1) * sizeof *h);
-    if (h && m->n)
-        n = find_hits(tok, m, text, len, h, hlcap);
+    if (h && m->n) {
+        hits hs = {h, 0, hlcap, 0, 0, 0, 0, 0};
+        find_hits(tok, m, text, len, &hs);
+        n = hs.n;
+    }
     for (size_t i = 0; i < n; i++)
         hl[i] = (fmt_span){h[i].off, h[i].len};
     free(h);
@@ -221,13 +318,15 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
     return n;
 }
 
-/* Where the passage starts: the window of about maxlen bytes holding the
- * most different query words, then the most matches. */
-static size_t best_start(const hit *h, size_t n, size_t maxlen, size_t nw)
+/* Where the passage starts (one of the first `starts` hits): the window
+ * of about maxlen bytes holding the most different query words, then the
+ * most matches. */
+static size_t best_start(const hit *h, size_t starts, size_t n, size_t maxlen,
+                         size_t nw)
 {
     size_t best = 0, bestd = 0, bestc = 0;
     int seen[64];
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < starts; i++) {
         memset(seen, 0, sizeof seen);
         size_t d = 0, c = 0;
         for (size_t j = i; j < n && h[j].off + h[j].len - h[i].off <= maxlen;
@@ -338,10 +437,11 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     }
     m->n = 0;
     collect(q->root, m);
-    size_t nh = find_hits(tok, m, text, len, h, 512);
-    size_t from;
+    hits hs = {h, 0, 512, maxlen, m->n, 0, 0, 0};
+    find_hits(tok, m, text, len, &hs);
+    size_t nh = hs.n, from;
     if (nh) {
-        size_t i = best_start(h, nh, maxlen, m->n);
+        size_t i = best_start(h, hs.starts, nh, maxlen, m->n);
         size_t lead = maxlen / 5;
         from = h[i].off > lead ? to_space(text, len, h[i].off - lead, -1) : 0;
     } else {

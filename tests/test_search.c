@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "format.h"
+#include "internal.h"
 #include "parse.h"
 #include "query.h"
 #include "search.h"
@@ -398,6 +399,61 @@ static void facets_add_up(void **state)
     fmt_query_free(q);
 }
 
+/* Decoding only the documents of a list that are in a wanted set (what an
+ * AND does for its later words) gives exactly the intersection, for
+ * wanted sets sparse and dense, at block edges, and before and after the
+ * list; a damaged block it reads is refused. */
+static void postings_in(void **state)
+{
+    (void)state;
+    vb_plist l = {0}, got = {0};
+    uint32_t ndocs = 5000;
+    for (uint32_t d = 0; d < ndocs; d += 1 + d % 7)
+        assert_int_equal(vb_plist_push(&l, d, (d % 5) << 1 | (d & 1)), FMT_OK);
+    fmt_buf enc = {0};
+    assert_int_equal(vb_postings_encode(&l, NULL, &enc), FMT_OK);
+    uint32_t want[6000];
+    unsigned seed = 7;
+    for (int round = 0; round < 40; round++) {
+        size_t nw = 0;
+        uint32_t step = 1 + (uint32_t)round * round;
+        for (uint32_t d = (uint32_t)round % 3; d < ndocs + 10 && nw < 6000; d += step) {
+            seed = seed * 1103515245u + 12345u;
+            if (round % 2 || seed % 3)
+                want[nw++] = d;
+        }
+        if (round == 39) { /* exactly the first and last document of each block */
+            nw = 0;
+            for (size_t i = 0; i < l.n; i += 128) {
+                want[nw++] = l.docs[i];
+                if (i + 127 < l.n)
+                    want[nw++] = l.docs[i + 127];
+            }
+        }
+        assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data,
+                                               enc.len, &got, ndocs + 10,
+                                               want, nw), FMT_OK);
+        size_t k = 0, j = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            while (j < nw && want[j] < l.docs[i])
+                j++;
+            if (j < nw && want[j] == l.docs[i]) {
+                assert_true(k < got.n);
+                assert_int_equal(got.docs[k], l.docs[i]);
+                assert_int_equal(got.tfs[k], l.tfs[i]);
+                k++;
+            }
+        }
+        assert_int_equal(k, got.n);
+    }
+    /* a document number past the archive in a block that is read */
+    assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data, enc.len,
+                                           &got, 100, want, 1), FMT_CORRUPT);
+    fmt_buf_free(&enc);
+    vb_plist_free(&l);
+    vb_plist_free(&got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +462,7 @@ int main(void)
         cmocka_unit_test(snippets_hold_the_words),
         cmocka_unit_test(suggest_and_did_you_mean),
         cmocka_unit_test(facets_add_up),
+        cmocka_unit_test(postings_in),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
