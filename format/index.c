@@ -13,12 +13,16 @@
  * document's ids go in a column, each id's documents in a list.
  */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include "index.h"
 
 #define INDEX_MEM (24u << 20)
+#define FIN_DIRTY (8u << 20)   /* bytes written between commits at the end */
 
 typedef struct {          /* a small growable byte vector */
     unsigned char *p;
@@ -455,6 +459,11 @@ static int flush_run(vb_index *ix)
     ix->tab = fresh;
     ix->tabcap = 1u << 16;
     ix->mem = (size_t)ix->tabcap * sizeof *fresh;
+#ifdef __GLIBC__
+    /* the run's buffers were freed all over the heap; give their pages
+     * back, or the heap's resident size creeps up run after run */
+    malloc_trim(0);
+#endif
     return FMT_OK;
 }
 
@@ -650,7 +659,7 @@ typedef struct {
     MDB_env *env;
     MDB_txn **txn;
     MDB_dbi terms, stems, facets, cols;
-    uint64_t bytes, puts;
+    uint64_t bytes, puts, dirty;
     vb_plist pl;
     fmt_buf enc, post, stemlist, allpos;
 } fin;
@@ -665,8 +674,12 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
         return vb_mdb_code(rc);
     }
     f->bytes += kl + vl;
-    /* commit now and then so the dirty pages LMDB holds stay few */
-    if (++f->puts % 20000 == 0) {
+    f->dirty += kl + vl;
+    /* commit now and then so the dirty pages LMDB holds stay few: after
+     * so many entries or so many bytes, whichever comes first (a big
+     * corpus has fewer, larger entries) */
+    if (++f->puts % 20000 == 0 || f->dirty > FIN_DIRTY) {
+        f->dirty = 0;
         if ((rc = mdb_txn_commit(*f->txn))) {
             *f->txn = NULL;
             return vb_mdb_code(rc);

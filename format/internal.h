@@ -207,6 +207,8 @@ typedef struct {
 } vb_facetval;
 
 struct fmt_archive {
+    uint32_t *dense;     /* search: one counter per document, kept zeroed
+                            between prefix searches (search.c) */
     MDB_env *env;
     MDB_txn *txn;        /* one read transaction for the handle's life */
     MDB_dbi meta, docs, summary, ids, terms, stems, facets, cols;

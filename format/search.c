@@ -272,15 +272,38 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
 }
 
 /* Many lists (a prefix): add them up in a dense per-document array
- * instead of merging pairwise, which would cost lists x hits. */
+ * instead of merging pairwise, which would cost lists x hits. The array
+ * lives with the handle and is zeroed again entry by entry, so a prefix
+ * search costs what it touches, not the size of the archive. */
+typedef struct {
+    uint32_t *dense;
+    uint32_t *touched;   /* documents set, in the order first met */
+    size_t n, cap;
+    int nomem;
+} dense_acc;
+
 static int dense_word(ev *e, const char *w, size_t n, void *ctx)
 {
-    uint32_t *dense = ctx;
+    dense_acc *da = ctx;
     vb_plist one = {0};
     int rc = add_word(e, w, n, &one);
     for (size_t i = 0; !rc && i < one.n; i++) {
-        uint32_t x = dense[one.docs[i]], y = one.tfs[i];
-        dense[one.docs[i]] = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
+        uint32_t d = one.docs[i], x = da->dense[d], y = one.tfs[i];
+        if (!x) {
+            if (da->n == da->cap) {
+                size_t cap = da->cap ? 2 * da->cap : 1024;
+                uint32_t *t = fmt__realloc(da->touched, cap * sizeof *t);
+                if (!t) {
+                    rc = FMT_NOMEM;
+                    break;
+                }
+                da->touched = t;
+                da->cap = cap;
+            }
+            da->touched[da->n++] = d;
+        }
+        /* tf 0 is never stored, so a set entry is never 0 */
+        da->dense[d] = ((x >> 1) + (y >> 1)) << 1 | ((x | y) & 1);
     }
     /* give the buffers back for the next word */
     vb_plist t = e->pl;
@@ -289,8 +312,12 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
     return rc;
 }
 
-/* Score the documents of l (those still in the running) with df for the
- * idf. */
+static int u32_cmp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
 static int plist_to_dl(ev *e, const vb_plist *l, uint64_t df, dlist *out)
 {
     double w = idf(e->a, df < e->a->ndocs ? (size_t)df : e->a->ndocs);
@@ -377,17 +404,33 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
 
 static int eval_prefix(ev *e, const qnode *q, dlist *out)
 {
-    uint32_t *dense = fmt__calloc(e->a->ndocs + 1, sizeof *dense);
-    if (!dense)
+    fmt_archive *a = e->a;
+    if (!a->dense && !(a->dense = fmt__calloc(a->ndocs + 1, sizeof *a->dense)))
         return FMT_NOMEM;
+    dense_acc da = {a->dense, NULL, 0, 0, 0};
     e->df = 0;
-    int rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
-                         dense_word, dense);
+    int rc = scan_prefix(e, a->terms, q->word, strlen(q->word), dense_word,
+                         &da);
     vb_plist acc = {0};
-    for (uint32_t d = 0; !rc && d < e->a->ndocs; d++)
-        if (dense[d] && vb_plist_push(&acc, d, dense[d]))
-            rc = FMT_NOMEM;
-    free(dense);
+    if (da.n * 16 > a->ndocs) { /* many: a pass over the array is cheaper */
+        for (uint32_t d = 0; d < a->ndocs; d++)
+            if (da.dense[d]) {
+                if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+                    rc = FMT_NOMEM;
+                da.dense[d] = 0;
+            }
+    } else {
+        vb_sort(da.touched, da.n, sizeof *da.touched, u32_cmp);
+        for (size_t i = 0; i < da.n; i++) {
+            uint32_t d = da.touched[i];
+            if (i && d == da.touched[i - 1])
+                continue; /* a damaged list with tf 0 can list one twice */
+            if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+                rc = FMT_NOMEM;
+            da.dense[d] = 0;
+        }
+    }
+    free(da.touched);
     if (!rc)
         rc = plist_to_dl(e, &acc, e->df, out);
     vb_plist_free(&acc);
@@ -407,17 +450,34 @@ typedef struct {
 
 /* Move w to the first document >= d, decoding that document's positions.
  * 0 when found exactly, 1 when past, -1 at the end, -2 damaged. */
+/* Past n varints: count the bytes that end one (high bit clear), eight
+ * at a time. NULL when the value ends first. Nothing is decoded, so a
+ * phrase skips the positions of the documents it passes cheaply. */
+static const unsigned char *skip_varints(const unsigned char *p,
+                                         const unsigned char *end, uint64_t n)
+{
+    while (n >= 8 && end - p >= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        uint64_t ends = (uint64_t)__builtin_popcountll(~x & 0x8080808080808080ull);
+        if (ends > n)
+            break;
+        n -= ends;
+        p += 8;
+    }
+    for (; n && p < end; p++)
+        if (!(*p & 0x80))
+            n--;
+    return n ? NULL : p;
+}
+
 static int pword_seek(pword *w, uint32_t d)
 {
-    while (w->i < w->pl.n && w->pl.docs[w->i] < d) {
-        uint32_t tf = w->pl.tfs[w->i] >> 1;
-        for (uint32_t k = 0; k < tf; k++) {
-            uint64_t x;
-            if (vb_get_varint(&w->pos, w->posend, &x))
-                return -2;
-        }
-        w->i++;
-    }
+    uint64_t skip = 0;  /* positions of the documents passed */
+    while (w->i < w->pl.n && w->pl.docs[w->i] < d)
+        skip += w->pl.tfs[w->i++] >> 1;
+    if (skip && !(w->pos = skip_varints(w->pos, w->posend, skip)))
+        return -2;
     if (w->i >= w->pl.n)
         return -1;
     return w->pl.docs[w->i] == d ? 0 : 1;

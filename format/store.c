@@ -419,6 +419,7 @@ void fmt_close(fmt_archive *a)
     }
     fmt_buf_free(&a->scratch);
     fmt_buf_free(&a->scratch2);
+    free(a->dense);
     free(a->fvals);
     if (a->tok)
         fmt_tok_free(a->tok);

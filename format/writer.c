@@ -976,6 +976,16 @@ static int peek_payload(const fmt_buf *p, int *kind, char zaak[16],
     return 0;
 }
 
+/* Give back a reused buffer that an outsized document grew, so that what
+ * the pipeline holds stays bounded by the batch, not by the largest
+ * documents of the corpus it has seen. */
+#define TRIM_CAP (16u << 10)
+static void buf_trim(fmt_buf *b, size_t need)
+{
+    if (b->cap > TRIM_CAP && need <= TRIM_CAP)
+        fmt_buf_free(b);
+}
+
 /* Decide which question, if any, primes document c (docno no), and
  * remember questions for the answers to come. Sequential, so the choice
  * does not depend on the threads. */
@@ -995,6 +1005,13 @@ static int choose_ref(build *b, cdoc *c, uint32_t no)
         memcpy(q->zaak, zaak, sizeof q->zaak);
         q->docno = no;
         q->text.len = 0;
+        /* priming uses the last 32 KiB of the text (vb_ref_dict): keep no
+         * more, so the ring stays small whatever the documents' sizes */
+        if (tlen > 32768) {
+            text += tlen - 32768;
+            tlen = 32768;
+        }
+        buf_trim(&q->text, tlen);
         return fmt_buf_append(&q->text, text, tlen);
     }
     size_t have = b->qnext < QRING ? b->qnext : QRING;
@@ -1038,6 +1055,9 @@ static int write_batch(build *b, batch *bt, uint32_t *docno, fmt_doc *d)
         return werr(b->w, FMT_NOMEM, "compression failed (out of memory)");
     for (size_t i = 0; i < bt->n && !rc; i++) {
         rc = add_one(b, *docno, &bt->doc[i].payload, &bt->doc[i], d);
+        buf_trim(&bt->doc[i].payload, 0);
+        buf_trim(&bt->doc[i].out, 0);
+        buf_trim(&bt->doc[i].reftext, 0);
         if (!rc && ++*docno % COMMIT_EVERY == 0) {
             rc = commit_and_renew(b);
             if (b->w->progress)

@@ -2,7 +2,9 @@
 # bench.sh - `make bench`: every benchmark, each against its peers measured
 # in the same run on the same generated corpus: packing (tests/bench_pack.sh:
 # tar|gzip -9, tar|xz -9), searching (tests/bench_search.sh: SQLite FTS5)
-# and the reader (tests/bench_reader.sh). BENCH_N documents (default
+# the reader (tests/bench_reader.sh) and editions (tests/bench_edition.sh:
+# update, diff/patch, verify, libraries; BENCH_EDITION_N documents, default
+# 20000). BENCH_N documents (default
 # 100000, about 450 MB); the corpus is kept under ${TMPDIR:-/tmp} and reused.
 set -eu
 B=${B:-build}
@@ -21,3 +23,6 @@ if [ -x "$B/vraagbaak" ] && [ -f tests/bench_reader.sh ]; then
     echo "== the reader"
     sh tests/bench_reader.sh "$OUT"
 fi
+echo
+echo "== editions: update, diff and patch, verify, libraries"
+BENCH_N=${BENCH_EDITION_N:-20000} sh tests/bench_edition.sh
