@@ -94,6 +94,7 @@ static const struct { Uint16 mod; SDL_Keycode key; int action; } cfg_keys[] = {
     { KMOD_CTRL,        SDLK_h,          VK_HOME },
     { KMOD_CTRL,        SDLK_t,          VK_THEME },
     { KMOD_CTRL,        SDLK_s,          VK_STATS },
+    { KMOD_CTRL,        SDLK_i,          VK_ABOUT },
     { KMOD_CTRL,        SDLK_c,          VK_COPY },
     { KMOD_CTRL,        SDLK_PLUS,       VK_ZOOM_IN },
     { KMOD_CTRL,        SDLK_EQUALS,     VK_ZOOM_IN },

@@ -82,6 +82,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
         "Ctrl+D\tbladwijzer aan/uit\n"
         "Ctrl+B\tbladwijzers en onlangs gelezen\n"
         "Ctrl+S\tstatistiek\n"
+        "Ctrl+I\tover de archieven\n"
         "Ctrl+H\tbeginscherm\n"
         "Ctrl + / − / 0\tzoomen\n"
         "Ctrl+T  F5\tthema: licht, donker, hoog contrast\n"
@@ -105,6 +106,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
         "Ctrl+D\tbookmark on/off\n"
         "Ctrl+B\tbookmarks and recently read\n"
         "Ctrl+S\tstatistics\n"
+        "Ctrl+I\tabout the archives\n"
         "Ctrl+H\thome screen\n"
         "Ctrl + / − / 0\tzoom\n"
         "Ctrl+T  F5\ttheme: light, dark, high contrast\n"
@@ -150,6 +152,16 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_ARCHIVE] = { "Archief", "Archive" },
     [S_DOCS] = { "documenten", "documents" },
     [S_MONTHS] = { "maanden", "months" },
+    [S_ABOUT] = { "Over de archieven", "About the archives" },
+    [S_AB_EDITION] = { "Editie %s, gemaakt op %s", "Edition %s, made on %s" },
+    [S_AB_RANGE] = { "Documenten van %s tot en met %s", "Documents from %s to %s" },
+    [S_AB_COUNTS] = { "%u documenten: %u vragen, %u antwoorden, %u mededelingen; %u zaken",
+                      "%u documents: %u questions, %u answers, %u notices; %u cases" },
+    [S_AB_SIZE] = { "%.1f MB, uit %.1f MB brontekst", "%.1f MB, from %.1f MB of source text" },
+    [S_AB_CHECKSUM] = { "Controlegetal (SHA-256) van de inhoud:", "Content checksum (SHA-256):" },
+    [S_AB_NOSUM] = { "geen controlegetal (beschadigd?)", "no checksum (damaged?)" },
+    [S_AB_LIBRARY] = { "%d archieven: het eerste wordt getoond en doorzocht; zaaknummers worden in alle opgezocht.",
+                       "%d archives: the first is shown and searched; case numbers are looked up in all." },
 };
 
 static const char *const months[LANG_COUNT][12] = {

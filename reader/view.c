@@ -1689,6 +1689,7 @@ static int global_key(view *v, int key)
     case VK_FORWARD: view_go_forward(v); return 1;
     case VK_SAVED: show_screen(v, SC_SAVED); return 1;
     case VK_STATS: show_screen(v, SC_STATS); return 1;
+    case VK_ABOUT: show_screen(v, SC_ABOUT); return 1;
     case VK_JUMP: v->focus = FO_JUMP; v->jump[0] = '\0'; v->jcur = 0; return 1;
     case VK_SEARCH: /* as a browser's address bar: typing starts anew */
         if (v->screen != SC_LIST)
@@ -1732,7 +1733,7 @@ static void on_key(view *v, int key)
     switch (v->screen) {
     case SC_LIST: list_key(v, key); break;
     case SC_DOC: doc_key(v, key); break;
-    case SC_SAVED: case SC_STATS: other_key(v, key); break;
+    case SC_SAVED: case SC_STATS: case SC_ABOUT: other_key(v, key); break;
     }
 }
 
@@ -1852,6 +1853,7 @@ static void button(view *v, int b)
     case B_HOME: view_go_home(v); break;
     case B_SAVED: show_screen(v, SC_SAVED); break;
     case B_STATS: show_screen(v, SC_STATS); break;
+    case B_ABOUT: show_screen(v, SC_ABOUT); break;
     case B_THEME: global_key(v, VK_THEME); break;
     case B_HELP: v->help = !v->help; break;
     case B_BOOKMARK: toggle_bookmark(v, v->th.zaak, v->th.title); break;

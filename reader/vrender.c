@@ -332,6 +332,7 @@ static void top_bar(view *v, const vgeom *g)
     x += icon_button(v, x, y, s, "\xe2\x8c\x82", H_BUTTON, B_HOME,
                      !onlist || vp_searching(v) || v->nback > 0);
     r -= icon_button(v, r - s, y, s, "?", H_BUTTON, B_HELP, 1);
+    r -= icon_button(v, r - s, y, s, "\xe2\x84\xb9", H_BUTTON, B_ABOUT, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
@@ -997,6 +998,70 @@ static void screen_stats(view *v, const vgeom *g)
     clip(v, 0, 0, 0, 0);
 }
 
+/* Per archive: what it is, which edition, what it holds, and the checksum
+ * to compare with the one its publisher gives (vbpack verify --expect). */
+static void screen_about(view *v, const vgeom *g)
+{
+    int x = g->col_x, w = g->col_w, y = g->top + g->pad - (int)v->sscroll;
+    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx);
+    char line[600], d1[64], d2[64];
+
+    v->list_top = g->top;
+    v->list_bottom = g->bottom;
+    clip(v, 0, g->top, v->w, g->bottom - g->top);
+    fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), vp_s(v, S_ABOUT));
+    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px / 2;
+    if (v->narch > 1) {
+        snprintf(line, sizeof line, vp_s(v, S_AB_LIBRARY), v->narch);
+        fit(v, x, y, w, LF_ITALIC, spx, C(v, C_DIM), line);
+        y += slh + v->px / 2;
+    }
+    for (int i = 0; i < v->narch; i++) {
+        const varch *A = &v->arch[i];
+        const fmt_info *in = &A->info;
+        const char *base = strrchr(A->path, '/');
+        time_t t = (time_t)in->created;
+        struct tm tm;
+        int32_t made = 0;
+
+        if (gmtime_r(&t, &tm))
+            made = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+        y += v->px / 2;
+        rect(v, x, y, w, 1, C(v, C_RULE));
+        y += v->px / 2;
+        fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG),
+            in->title[0] ? in->title : (base ? base + 1 : A->path));
+        y += vp_lh(v, vp_px(v, PXC_H2));
+        fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), A->path);
+        y += slh;
+        vp_date_long(v, made, d1, sizeof d1);
+        snprintf(line, sizeof line, vp_s(v, S_AB_EDITION), in->edition[0] ? in->edition : "1",
+                 made ? d1 : "?");
+        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        y += v->lh;
+        vp_date_long(v, in->first_date, d1, sizeof d1);
+        vp_date_long(v, in->last_date, d2, sizeof d2);
+        snprintf(line, sizeof line, vp_s(v, S_AB_RANGE), d1, d2);
+        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        y += v->lh;
+        snprintf(line, sizeof line, vp_s(v, S_AB_COUNTS), in->documents,
+                 in->kinds[FMT_QUESTION], in->kinds[FMT_ANSWER], in->kinds[FMT_NOTICE],
+                 in->zaken);
+        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        y += v->lh;
+        snprintf(line, sizeof line, vp_s(v, S_AB_SIZE), in->archive_bytes / 1e6,
+                 in->source_bytes / 1e6);
+        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        y += v->lh;
+        fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), vp_s(v, S_AB_CHECKSUM));
+        y += slh;
+        fit(v, x, y, w, in->checksum[0] ? LF_BOLD : LF_ITALIC, spx, C(v, C_FG),
+            in->checksum[0] ? in->checksum : vp_s(v, S_AB_NOSUM));
+        y += slh + v->px / 2;
+    }
+    clip(v, 0, 0, 0, 0);
+}
+
 static void help(view *v)
 {
     const char *t = vp_s(v, S_HELP_TEXT), *p;
@@ -1183,6 +1248,7 @@ void vr_render(view *v)
     case SC_DOC: screen_doc(v, &g); break;
     case SC_SAVED: screen_saved(v, &g); break;
     case SC_STATS: screen_stats(v, &g); break;
+    case SC_ABOUT: screen_about(v, &g); break;
     case SC_ERROR: screen_message(v, &g, 1); break;
     case SC_NOARCH: screen_message(v, &g, 0); break;
     }

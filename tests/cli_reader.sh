@@ -190,6 +190,20 @@ has_text "$T/saved.bmp" 90 160 "ctrl+b lists the bookmark after a restart"
 differ "$T/saved.bmp" "$T/fromsaved.bmp" 60 470 "Enter on it opens the case"
 has_text "$T/fromsaved.bmp" 60 470 "and shows it"
 
+# ---- the About screen: one block per archive ------------------------------
+"$VB" pack -q --title "Tweede archief" --edition 7 -o "$T/s2.vbk" samples/ 2>/dev/null
+printf 'wait\nscreenshot %s\nkey ctrl+i\nwait\nscreenshot %s\nquit\n' \
+    "$T/ab0.bmp" "$T/ab1.bmp" >"$T/about1.txt"
+run about1 --size 800x480 "$T/s.vbk"
+printf 'key ctrl+i\nwait\nscreenshot %s\nquit\n' "$T/ab2.bmp" >"$T/about2.txt"
+run about2 --size 800x480 "$T/s.vbk" "$T/s2.vbk"
+[ "$(rc about1)" = 0 ] && [ "$(rc about2)" = 0 ] && ok "ctrl+i opens the About screen" ||
+    no "ctrl+i opens the About screen"
+differ "$T/ab0.bmp" "$T/ab1.bmp" 60 300 "About: the screen changes"
+has_text "$T/ab1.bmp" 100 250 "About: the archive's title, dates, counts and checksum"
+blank "$T/ab1.bmp" 300 470 "About: one archive, one block"
+has_text "$T/ab2.bmp" 270 400 "About: a second archive gets a second block"
+
 # ---- the screens that say something is wrong -----------------------------
 printf 'wait\nscreenshot %s\nquit\n' "$T/err.bmp" >"$T/err.txt"
 printf 'this is not an archive\n' >"$T/bad.vbk"
