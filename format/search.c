@@ -1271,6 +1271,16 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);
     vb_plist_free(&e.tmp);
+    if (!rc && o->exclude) { /* a newer archive of a library holds these */
+        dlist *l = &r->all;
+        size_t k = 0;
+        for (size_t i = 0; i < l->n; i++)
+            if (!(o->exclude[l->doc[i] >> 3] & (1u << (l->doc[i] & 7)))) {
+                l->doc[k] = l->doc[i];
+                l->score[k++] = l->score[i];
+            }
+        l->n = k;
+    }
     if (!rc && vb_broken(a))
         rc = FMT_CORRUPT;
     if (!rc)

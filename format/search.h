@@ -53,6 +53,9 @@ typedef struct {
     /* Checked between steps: when *cancel becomes non-zero the search
      * stops with FMT_LIMIT. May be NULL. */
     volatile int *cancel;
+    /* Documents that are not hits (bit d % 8 of byte d / 8 set), for a
+     * library: those a newer archive holds. May be NULL. */
+    const unsigned char *exclude;
 } fmt_search_opts;
 
 typedef struct {
@@ -82,6 +85,41 @@ const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
  * Pointers owned by r. */
 size_t fmt_results_months(const fmt_results *r, const int32_t **months,
                           const uint32_t **counts);
+
+/* ---- a library: several archives searched as one (library.c) ---------- */
+
+typedef struct fmt_library fmt_library;
+typedef struct fmt_lresults fmt_lresults;
+
+typedef struct {
+    uint32_t arch;         /* index in the list the library was opened on */
+    uint32_t docno;
+    double score;
+} fmt_lhit;
+
+/* A library of the n open archives a[] (still the caller's, to close after
+ * the library). A document held by several counts once, from the newest:
+ * the later created date, then the higher edition number, then the later
+ * in a[]. Reads every archive's ids once. On failure msg says why. */
+int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
+                     char *msg, size_t msglen);
+void fmt_library_close(fmt_library *l);
+size_t fmt_library_count(const fmt_library *l);
+
+/* Run q on every archive and merge: the page o asks for of one ranked list
+ * (by score, ties newest first; or by date), the total, and with
+ * o->facets the facets and months summed. o->exclude is ignored. On
+ * failure *failed (if not NULL) is the archive to ask fmt_errmsg(). */
+int fmt_library_search(fmt_library *l, const fmt_query *q,
+                       const fmt_search_opts *o, fmt_lresults **rp,
+                       size_t *failed);
+void fmt_lresults_free(fmt_lresults *r);
+size_t fmt_lresults_total(const fmt_lresults *r);
+const fmt_lhit *fmt_lresults_hits(const fmt_lresults *r, size_t *n);
+const fmt_facet_count *fmt_lresults_facet(const fmt_lresults *r, int facet,
+                                          size_t *n);
+size_t fmt_lresults_months(const fmt_lresults *r, const int32_t **months,
+                           const uint32_t **counts);
 
 /* The best passage of docno for q, at most about maxlen bytes of display
  * text (fmt_span_text style: layout flattened) into out, and the byte

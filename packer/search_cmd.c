@@ -2,13 +2,9 @@
  * on the command line, as text, JSON or a timed batch for benchmarks.
  *
  * Several archives (one per parliamentary year, say) are searched as one
- * library: each is searched for all its hits, a document held by two of
- * them counts once, from the newest edition (the later `created` date, then
- * the higher edition number, then the later on the command line), and the
- * hits are ranked together: by score (each archive's BM25 uses its own
- * statistics), ties newest first; by date exactly as one archive of them
- * all would order them. Facet counts are summed (a document shadowed by a
- * newer edition is counted in the facets of both: they are per archive).
+ * library (format/library.c): one ranked list, each document once, from
+ * the newest edition that holds it, facets summed. One archive is a library
+ * of one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,235 +90,42 @@ static void print_facets_text(const facets *fc)
 /* ---- a library of archives (one archive is a library of one) ------------ */
 
 typedef struct {
-    fmt_archive *a;
-    int64_t created;
-    unsigned long long edition;  /* the edition as a number; 0 if it is not */
-} lib_arch;
-
-typedef struct {
-    lib_arch *arch;
+    fmt_archive **a;
     size_t n;
+    fmt_library *lib;
 } library;
-
-typedef struct {
-    uint32_t arch, docno;
-    double score;
-    int32_t date;
-    char *id;     /* NULL for a library of one: it is read when needed */
-} lhit;
-
-/* One page of hits, the total and the summed facets. */
-typedef struct {
-    lhit *h;
-    size_t n, cap;
-    size_t total;
-    fmt_facet_count *fc[FMT_NFACETS];  /* values malloc'd */
-    size_t nfc[FMT_NFACETS];
-} lresults;
 
 static void lib_open(library *l, char **paths, int n)
 {
+    char msg[600];
     l->n = (size_t)n;
-    l->arch = calloc((size_t)n, sizeof *l->arch);
-    if (!l->arch)
+    l->a = calloc((size_t)n, sizeof *l->a);
+    if (!l->a)
         die(1, "out of memory");
-    for (int i = 0; i < n; i++) {
-        fmt_info in;
-        l->arch[i].a = open_archive(paths[i]);
-        if (n == 1)
-            continue;  /* no edition to compare with */
-        get_info(l->arch[i].a, &in);
-        l->arch[i].created = in.created;
-        size_t k = strspn(in.edition, "0123456789");
-        l->arch[i].edition = k && !in.edition[k] && k < 19
-                                 ? strtoull(in.edition, NULL, 10) : 0;
-    }
+    for (int i = 0; i < n; i++)
+        l->a[i] = open_archive(paths[i]);
+    if (fmt_library_open(&l->lib, l->a, l->n, msg, sizeof msg))
+        die(1, "%s", msg);
 }
 
 static void lib_close(library *l)
 {
+    fmt_library_close(l->lib);
     for (size_t i = 0; i < l->n; i++)
-        fmt_close(l->arch[i].a);
-    free(l->arch);
+        fmt_close(l->a[i]);
+    free(l->a);
 }
 
-/* 1 when archive i holds a newer edition of a document than archive j. */
-static int newer(const library *l, size_t i, size_t j)
+/* The page o asks for of q's hits in the library (see library.c). */
+static fmt_lresults *lib_search(library *l, const fmt_query *q,
+                                const fmt_search_opts *o)
 {
-    const lib_arch *x = &l->arch[i], *y = &l->arch[j];
-    if (x->created != y->created)
-        return x->created > y->created;
-    if (x->edition != y->edition)
-        return x->edition > y->edition;
-    return i > j;
-}
-
-static void lres_free(lresults *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        free(r->h[i].id);
-    free(r->h);
-    for (int f = 0; f < FMT_NFACETS; f++) {
-        for (size_t i = 0; i < r->nfc[f]; i++)
-            free((char *)r->fc[f][i].value);
-        free(r->fc[f]);
-    }
-    memset(r, 0, sizeof *r);
-}
-
-static int sort_by_date;
-static int lhit_cmp(const void *x, const void *y)
-{
-    const lhit *a = x, *b = y;
-    if (!sort_by_date && a->score != b->score)
-        return a->score < b->score ? 1 : -1;
-    if (a->date != b->date)
-        return a->date < b->date ? 1 : -1;
-    int c = strcmp(b->id, a->id);
-    return c ? c : (a->arch > b->arch) - (a->arch < b->arch);
-}
-
-static int fc_cmp(const void *x, const void *y)
-{
-    const fmt_facet_count *a = x, *b = y;
-    return strcmp(a->value, b->value);
-}
-
-static int fc_count_cmp(const void *x, const void *y)
-{
-    const fmt_facet_count *a = x, *b = y;
-    if (a->count != b->count)
-        return a->count < b->count ? 1 : -1;
-    return strcmp(a->value, b->value);
-}
-
-/* Add one archive's facet counts to the sums. */
-static void lib_add_facets(lresults *lr, const fmt_results *r)
-{
-    for (int f = 0; f < FMT_NFACETS; f++) {
-        size_t n;
-        const fmt_facet_count *c = fmt_results_facet(r, f, &n);
-        fmt_facet_count *g = realloc(lr->fc[f], (lr->nfc[f] + n + 1) * sizeof *g);
-        if (!g)
-            die(1, "out of memory");
-        lr->fc[f] = g;
-        for (size_t i = 0; i < n; i++) {
-            char *v = strdup(c[i].value);
-            if (!v)
-                die(1, "out of memory");
-            g[lr->nfc[f]++] = (fmt_facet_count){v, c[i].count};
-        }
-    }
-}
-
-/* Equal values summed, then most frequent first. */
-static void lib_sum_facets(lresults *lr)
-{
-    for (int f = 0; f < FMT_NFACETS; f++) {
-        fmt_facet_count *g = lr->fc[f];
-        size_t n = lr->nfc[f], k = 0;
-        if (n > 1)
-            qsort(g, n, sizeof *g, fc_cmp);
-        for (size_t i = 0; i < n; i++) {
-            if (k && !strcmp(g[k - 1].value, g[i].value)) {
-                g[k - 1].count += g[i].count;
-                free((char *)g[i].value);
-            } else {
-                g[k++] = g[i];
-            }
-        }
-        lr->nfc[f] = k;
-        if (k > 1)
-            qsort(g, k, sizeof *g, fc_count_cmp);
-    }
-}
-
-static void lres_add(lresults *lr, lhit h)
-{
-    if (lr->n == lr->cap) {
-        lr->cap = lr->cap ? 2 * lr->cap : 256;
-        lr->h = realloc(lr->h, lr->cap * sizeof *lr->h);
-        if (!lr->h)
-            die(1, "out of memory");
-    }
-    lr->h[lr->n++] = h;
-}
-
-/* One archive's hits that no newer archive of the library holds. */
-static void lib_add_hits(library *l, size_t k, const fmt_results *r,
-                         lresults *lr, fmt_summary *s)
-{
-    for (size_t i = 0; i < fmt_results_count(r); i++) {
-        const fmt_hit *h = &fmt_results_hits(r)[i];
-        if (fmt_get_summary(l->arch[k].a, h->docno, s))
-            die(1, "%s", fmt_errmsg(l->arch[k].a));
-        int shadowed = 0;
-        for (size_t j = 0; j < l->n && !shadowed; j++) {
-            uint32_t d;
-            shadowed = j != k && newer(l, j, k) &&
-                       fmt_find(l->arch[j].a, s->id, &d) == FMT_OK;
-        }
-        if (shadowed)
-            continue;
-        char *id = strdup(s->id);
-        if (!id)
-            die(1, "out of memory");
-        lres_add(lr, (lhit){(uint32_t)k, h->docno, h->score, s->date, id});
-    }
-}
-
-/* The page o asks for of q's hits in the library, ranked, with the total
- * and (with o->facets) the summed facets. One archive pages by itself;
- * several are each searched for all their hits, which are then ranked
- * together and cut to the page. */
-static void lib_search(library *l, const fmt_query *q, const fmt_search_opts *o,
-                       lresults *lr)
-{
-    fmt_search_opts all = *o;
-    if (l->n > 1) {
-        all.offset = 0;
-        all.limit = (size_t)-1 / 2;
-    }
-    fmt_summary s = {0};
-    memset(lr, 0, sizeof *lr);
-    for (size_t k = 0; k < l->n; k++) {
-        fmt_results *r;
-        int rc = fmt_search(l->arch[k].a, q, &all, &r);
-        if (rc)
-            die(1, "search: %s: %s", fmt_strerror(rc),
-                fmt_errmsg(l->arch[k].a));
-        if (l->n == 1) {
-            lr->total = fmt_results_total(r);
-            for (size_t i = 0; i < fmt_results_count(r); i++) {
-                const fmt_hit *h = &fmt_results_hits(r)[i];
-                lres_add(lr, (lhit){0, h->docno, h->score, 0, NULL});
-            }
-        } else {
-            lib_add_hits(l, k, r, lr, &s);
-        }
-        if (o->facets)
-            lib_add_facets(lr, r);
-        fmt_results_free(r);
-    }
-    fmt_summary_free(&s);
-    if (o->facets)
-        lib_sum_facets(lr);
-    if (l->n == 1)
-        return;
-    sort_by_date = o->sort == FMT_SORT_DATE;
-    if (lr->n > 1)
-        qsort(lr->h, lr->n, sizeof *lr->h, lhit_cmp);
-    lr->total = lr->n;
-    /* cut to the page */
-    size_t lim = o->limit ? o->limit : 20;
-    size_t from = o->offset < lr->n ? o->offset : lr->n;
-    size_t to = lr->n - from > lim ? from + lim : lr->n;
-    for (size_t i = 0; i < lr->n; i++)
-        if (i < from || i >= to)
-            free(lr->h[i].id);
-    if (to > from)  /* no hits: h may be NULL */
-        memmove(lr->h, lr->h + from, (to - from) * sizeof *lr->h);
-    lr->n = to - from;
+    fmt_lresults *r;
+    size_t bad = 0;
+    int rc = fmt_library_search(l->lib, q, o, &r, &bad);
+    if (rc)
+        die(1, "search: %s: %s", fmt_strerror(rc), fmt_errmsg(l->a[bad]));
+    return r;
 }
 
 /* One hit: its summary line and snippet. Non-zero (with the message on
@@ -383,38 +186,37 @@ static int lib_query(library *l, const char *text, const sopts *so)
     fmt_query *q;
     if (parse_query(text, &q))
         return 2;
-    lresults lr;
-    lib_search(l, q, &so->o, &lr);
+    fmt_lresults *r = lib_search(l, q, &so->o);
+    size_t total = fmt_lresults_total(r), n;
+    const fmt_lhit *h = fmt_lresults_hits(r, &n);
     int bad = 0;
     if (so->count) {
-        printf("%zu\n", lr.total);
+        printf("%zu\n", total);
     } else {
         if (!so->json)
-            printf("%zu hit%s\n\n", lr.total, lr.total == 1 ? "" : "s");
+            printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
         fmt_summary s = {0};
         fmt_buf snip = {0};
-        for (size_t i = 0; i < lr.n; i++) {
-            fmt_hit h = {lr.h[i].docno, lr.h[i].score};
-            bad |= print_hit(l->arch[lr.h[i].arch].a, q, &h, so, &s, &snip);
+        for (size_t i = 0; i < n; i++) {
+            fmt_hit one = {h[i].docno, h[i].score};
+            bad |= print_hit(l->a[h[i].arch], q, &one, so, &s, &snip);
         }
         fmt_summary_free(&s);
         fmt_buf_free(&snip);
         if (so->facets) {
             facets fc;
-            for (int f = 0; f < FMT_NFACETS; f++) {
-                fc.c[f] = lr.fc[f];
-                fc.n[f] = lr.nfc[f];
-            }
-            fc.total = lr.total;
+            for (int f = 0; f < FMT_NFACETS; f++)
+                fc.c[f] = fmt_lresults_facet(r, f, &fc.n[f]);
+            fc.total = total;
             so->json ? print_facets_json(&fc) : print_facets_text(&fc);
         }
         fmt_buf dym = {0};
-        if (!so->json && lr.total == 0 &&
-            fmt_didyoumean(l->arch[0].a, text, &dym) == FMT_OK)
+        if (!so->json && total == 0 &&
+            fmt_didyoumean(l->a[0], text, &dym) == FMT_OK)
             printf("did you mean: %s\n", dym.data);
         fmt_buf_free(&dym);
     }
-    lres_free(&lr);
+    fmt_lresults_free(r);
     fmt_query_free(q);
     return bad;
 }
@@ -432,7 +234,7 @@ static int lib_batch(library *l, const char *file, int ids)
     fmt_summary s = {0};
     fmt_buf snip = {0};
     fmt_search_opts o = {0};
-    o.limit = ids ? (size_t)-1 / 2 : 20;
+    o.limit = ids ? (size_t)-1 / 4 : 20;
     int bad = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
@@ -447,27 +249,25 @@ static int lib_batch(library *l, const char *file, int ids)
         size_t pos;
         long hits = -1;
         if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
-            lresults lr;
-            lib_search(l, q, &o, &lr);
-            hits = (long)lr.total;
+            fmt_lresults *r = lib_search(l, q, &o);
+            size_t n;
+            const fmt_lhit *h = fmt_lresults_hits(r, &n);
+            hits = (long)fmt_lresults_total(r);
             if (ids)
                 printf("Q\t%s\n", line);
-            for (size_t i = 0; i < lr.n; i++) {
-                fmt_archive *a = l->arch[lr.h[i].arch].a;
-                uint32_t d = lr.h[i].docno;
+            for (size_t i = 0; i < n; i++) {
+                fmt_archive *a = l->a[h[i].arch];
                 fmt_span hl[MAXHL];
                 size_t nhl;
-                if (ids && lr.h[i].id)
-                    printf("%s\n", lr.h[i].id);
-                else if (fmt_get_summary(a, d, &s))
+                if (fmt_get_summary(a, h[i].docno, &s))
                     bad = 1;
                 else if (ids)
                     printf("%s\n", s.id);
-                else if (fmt_snippet(a, q, d, SNIPPET_LEN, &snip, hl, MAXHL,
-                                     &nhl))
+                else if (fmt_snippet(a, q, h[i].docno, SNIPPET_LEN, &snip, hl,
+                                     MAXHL, &nhl))
                     bad = 1;
             }
-            lres_free(&lr);
+            fmt_lresults_free(r);
             fmt_query_free(q);
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -476,7 +476,8 @@ static void present(app *a)
         a->lat[a->nlat++ % (sizeof a->lat / sizeof a->lat[0])] = lat;
         a->v.lat_due = 0;
         if (a->verbose)
-            fprintf(stderr, "results after %u ms: %s\n", (unsigned)lat, a->v.query);
+            fprintf(stderr, "results after %u ms: %s (%zu hits)\n", (unsigned)lat,
+                    a->v.query, a->v.res.total);
     }
     if (!a->shown) {             /* the window appears with its first frame */
         SDL_ShowWindow(a->win);

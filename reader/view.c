@@ -1103,7 +1103,9 @@ static int find_docs(fmt_archive *a, const char *what, uint32_t *docs, size_t ca
 
 #define ZAAK_DOCS 32
 
-static int load_zaak(view *v, const char *what)
+/* Open the case what, looked up in every archive from first on (the one
+ * a search hit came from, else the current one). */
+static int load_zaak_from(view *v, const char *what, int first)
 {
     uint32_t docs[ZAAK_DOCS];
     size_t n = 0;
@@ -1115,8 +1117,10 @@ static int load_zaak(view *v, const char *what)
     snprintf(zaak, sizeof zaak, "%s", what);
     if (is_zaak(zaak))
         zaak[4] = 'Z';
+    if (first < 0 || first >= v->narch)
+        first = v->cur;
     for (i = 0; i < v->narch; i++) {
-        k = (v->cur + i) % v->narch;
+        k = (first + i) % v->narch;
         if (!v->arch[k].a || find_docs(v->arch[k].a, zaak, docs, ZAAK_DOCS, &n) < 0)
             continue;
         if (n > ZAAK_DOCS)
@@ -1138,12 +1142,17 @@ static int load_zaak(view *v, const char *what)
     return -1;
 }
 
-int view_open_zaak(view *v, const char *what)
+static int load_zaak(view *v, const char *what)
+{
+    return load_zaak_from(v, what, v->cur);
+}
+
+static int open_zaak_from(view *v, const char *what, int first)
 {
     vhist h;
 
     capture(v, &h);
-    if (load_zaak(v, what) < 0)
+    if (load_zaak_from(v, what, first) < 0)
         return -1;
     if (h.screen != SC_ERROR && h.screen != SC_NOARCH) {
         push(v->back, &v->nback, &h);
@@ -1152,10 +1161,17 @@ int view_open_zaak(view *v, const char *what)
     return 0;
 }
 
+int view_open_zaak(view *v, const char *what)
+{
+    return open_zaak_from(v, what, v->cur);
+}
+
+/* A search hit opens from the archive it came from: in a library that
+ * is the newest edition holding it. */
 static void open_row(view *v, const vrow *r)
 {
     if (r)
-        view_open_zaak(v, r->zaak[0] ? r->zaak : r->id);
+        open_zaak_from(v, r->zaak[0] ? r->zaak : r->id, vp_searching(v) ? r->arch : v->cur);
 }
 
 /* ---- find in document and jump --------------------------------------- */
@@ -2180,7 +2196,13 @@ int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx), voi
     v->cur = 0;
     v->screen = SC_LIST;
     v->focus = FO_LIST;
-    v->worker = wk_start(v->arch[0].path, notify, ctx, msg, sizeof msg);
+    {
+        const char *lib[WK_ARCH_MAX];
+        int np = 0;
+        for (i = 0; i < v->narch && np < WK_ARCH_MAX; i++)
+            lib[np++] = v->arch[i].path;
+        v->worker = wk_start(lib, (size_t)np, notify, ctx, msg, sizeof msg);
+    }
     browse_first(v);
     home_request(v);
     v->dirty = 1;

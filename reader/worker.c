@@ -20,7 +20,10 @@ struct wk {
     pthread_mutex_t mu;
     pthread_cond_t cv;       /* signals the worker: request or stop */
     pthread_cond_t idle_cv;  /* signals wk_wait(): the worker went idle */
-    fmt_archive *a;
+    fmt_archive *a[WK_ARCH_MAX]; /* the library, first to last */
+    size_t na;
+    fmt_library *lib;        /* opened by the thread before its first search */
+    char liberr[256];        /* why it could not be, if it could not */
     wk_req pending;
     int has_pending;
     wk_req stats;            /* statistics still to count, if has_stats */
@@ -98,13 +101,17 @@ static wk_result *new_result(int type, const wk_req *q)
 
 /* ---- one search ------------------------------------------------------ */
 
-static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, uint32_t docno,
+static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, const fmt_lhit *lh,
                     wk_hit *h, fmt_summary *sum, fmt_buf *snip)
 {
+    fmt_archive *a = w->a[lh->arch];
+    uint32_t docno = lh->docno;
+
     memset(h, 0, sizeof *h);
     h->docno = docno;
+    h->arch = (int)lh->arch;
     h->answer_days = -1;
-    if (fmt_get_summary(w->a, docno, sum) == FMT_OK) {
+    if (fmt_get_summary(a, docno, sum) == FMT_OK) {
         h->kind = sum->kind;
         h->status = sum->status;
         h->answer_days = sum->answer_days;
@@ -118,7 +125,7 @@ static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, uint32_t docno,
     } else {
         h->id = dup("?");
         h->zaak = dup("");
-        h->subject = dup(fmt_errmsg(w->a));
+        h->subject = dup(fmt_errmsg(a));
         h->members = dup("");
         h->parties = dup("");
         h->addressees = dup("");
@@ -126,7 +133,7 @@ static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, uint32_t docno,
     if (!h->id || !h->zaak || !h->subject || !h->members || !h->parties ||
         !h->addressees)
         return -1;
-    if (rq->snippets && fmt_snippet(w->a, q, docno, rq->snippet_len ? rq->snippet_len : 320,
+    if (rq->snippets && fmt_snippet(a, q, docno, rq->snippet_len ? rq->snippet_len : 320,
                                     snip, h->hl, WK_HL_MAX, &h->nhl) == FMT_OK) {
         h->snippet = strndup(snip->data ? snip->data : "", snip->len);
         if (!h->snippet)
@@ -137,13 +144,13 @@ static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, uint32_t docno,
     return 0;
 }
 
-static int copy_facets(wk_result *r, const fmt_results *res)
+static int copy_facets(wk_result *r, const fmt_lresults *res)
 {
     int f;
     size_t i, n;
 
     for (f = 0; f < FMT_NFACETS; f++) {
-        const fmt_facet_count *fc = fmt_results_facet(res, f, &n);
+        const fmt_facet_count *fc = fmt_lresults_facet(res, f, &n);
         if (!fc || n == 0)
             continue;
         if (n > WK_FACET_MAX)
@@ -162,11 +169,11 @@ static int copy_facets(wk_result *r, const fmt_results *res)
     return 0;
 }
 
-static int copy_months(wk_result *r, const fmt_results *res)
+static int copy_months(wk_result *r, const fmt_lresults *res)
 {
     const int32_t *m;
     const uint32_t *c;
-    size_t n = fmt_results_months(res, &m, &c);
+    size_t n = fmt_lresults_months(res, &m, &c);
 
     if (n == 0)
         return 0;
@@ -189,17 +196,17 @@ static void set_err(wk_result *r, int err, const char *msg)
 /* Fill r with hits from..to-1 of a finished search (and the facets, when
  * from is 0); returns -1 when cancelled or out of memory (r->err says
  * which). */
-static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
+static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *res,
                 wk_result *r, size_t from, size_t to)
 {
-    const fmt_hit *hits = fmt_results_hits(res);
-    size_t i;
+    size_t i, nh;
+    const fmt_lhit *hits = fmt_lresults_hits(res, &nh);
     fmt_summary sum;
     fmt_buf snip = { 0 };
     int rc = 0;
 
     memset(&sum, 0, sizeof sum);
-    r->total = fmt_results_total(res);
+    r->total = fmt_lresults_total(res);
     r->offset = rq->offset + from;
     r->hits = to > from ? calloc(to - from, sizeof *r->hits) : NULL;
     if (to > from && !r->hits)
@@ -207,7 +214,7 @@ static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
     for (i = from; i < to && rc == 0; i++) {
         if (w->cancel)
             rc = -1;
-        else if (copy_hit(w, q, rq, hits[i].docno, &r->hits[i - from], &sum, &snip) < 0)
+        else if (copy_hit(w, q, rq, &hits[i], &r->hits[i - from], &sum, &snip) < 0)
             rc = -1, set_err(r, FMT_NOMEM, NULL);
         r->count = i - from + 1;
         if (i % 4 == 3)          /* a snippet can map megabytes */
@@ -222,14 +229,16 @@ static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
 }
 
 /* The rest of the page after the first screenful went out: hits k.. */
-static void run_rest(wk *w, const fmt_query *q, const wk_req *rq, fmt_results *res,
+static void run_rest(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *res,
                      size_t k)
 {
     wk_result *r = new_result(WK_RESULTS, rq);
+    size_t n;
 
     if (!r)
         return;
-    if (fill(w, q, rq, res, r, k, fmt_results_count(res)) < 0 && w->cancel) {
+    fmt_lresults_hits(res, &n);
+    if (fill(w, q, rq, res, r, k, n) < 0 && w->cancel) {
         wk_result_free(r);
         return;
     }
@@ -240,10 +249,10 @@ static void run_search(wk *w, const wk_req *rq)
 {
     wk_result *r = new_result(WK_RESULTS, rq);
     fmt_query *q = NULL;
-    fmt_results *res = NULL;
+    fmt_lresults *res = NULL;
     fmt_search_opts o;
     char err[200] = "";
-    size_t n = 0, k = 0;
+    size_t n = 0, k = 0, bad = 0;
     int rc, more;
 
     if (!r)
@@ -261,22 +270,22 @@ static void run_search(wk *w, const wk_req *rq)
     o.facets = rq->facets;
     o.cancel = &w->cancel;
     vm_keep();                   /* start low: a search maps megabytes */
-    rc = fmt_search(w->a, q, &o, &res);
+    rc = w->lib ? fmt_library_search(w->lib, q, &o, &res, &bad) : FMT_CORRUPT;
     if (rc == FMT_LIMIT && w->cancel)
         goto dropped;
     if (rc == FMT_OK) {
         /* a snippet costs a record read: the screenful goes first */
-        n = fmt_results_count(res);
+        fmt_lresults_hits(res, &n);
         k = rq->first && rq->first < n ? rq->first : n;
     }
     if (rc != FMT_OK) {
-        set_err(r, rc, fmt_errmsg(w->a));
+        set_err(r, rc, w->lib ? fmt_errmsg(w->a[bad]) : w->liberr);
     } else if (fill(w, q, rq, res, r, 0, k) < 0) {
         if (w->cancel)
             goto dropped;
     } else if (rq->facets && r->total == 0) {
         fmt_buf b = { 0 };
-        if (fmt_didyoumean(w->a, rq->query, &b) == FMT_OK && b.len)
+        if (fmt_didyoumean(w->a[0], rq->query, &b) == FMT_OK && b.len)
             snprintf(r->didyoumean, sizeof r->didyoumean, "%.*s", (int)b.len, b.data);
         fmt_buf_free(&b);
     }
@@ -290,12 +299,12 @@ static void run_search(wk *w, const wk_req *rq)
     post(w, r);                  /* r is the view's from here on */
     if (more)
         run_rest(w, q, rq, res, k);
-    fmt_results_free(res);
+    fmt_lresults_free(res);
     fmt_query_free(q);
     vm_keep();
     return;
 dropped:
-    fmt_results_free(res);
+    fmt_lresults_free(res);
     fmt_query_free(q);
     wk_result_free(r);
 }
@@ -374,10 +383,10 @@ static size_t scaled(size_t k, size_t n, size_t looked)
  * neighbours spread evenly over the hits. Neighbouring hits (in date
  * order) have neighbouring summaries, on the same pages of the map, so a
  * sample in runs touches a fraction of the pages single hits would. */
-static void count_stats(wk *w, const fmt_results *res, wk_result *r, zset *set)
+static void count_stats(wk *w, const fmt_lresults *res, wk_result *r, zset *set)
 {
-    const fmt_hit *hits = fmt_results_hits(res);
-    size_t n = fmt_results_count(res), i, k, answered = 0, looked = 0;
+    size_t n, i, k, answered = 0, looked = 0;
+    const fmt_lhit *hits = fmt_lresults_hits(res, &n);
     size_t nruns = (WK_STATS_SAMPLE + STAT_RUN - 1) / STAT_RUN;
     int sample = n > WK_STATS_SAMPLE;
     uint32_t *days = calloc(STAT_DAYS + 1, sizeof *days);
@@ -394,7 +403,7 @@ static void count_stats(wk *w, const fmt_results *res, wk_result *r, zset *set)
              * back as we go, so the scan makes no peak */
             if (++looked % 16 == 0)
                 vm_keep();
-            if (fmt_get_summary(w->a, hits[i].docno, &sum) == FMT_OK)
+            if (fmt_get_summary(w->a[hits[i].arch], hits[i].docno, &sum) == FMT_OK)
                 count_one(&sum, r, set, days, &answered);
         }
     }
@@ -414,7 +423,7 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
 {
     wk_result *r = new_result(WK_STATS, rq);
     fmt_query *q = NULL;
-    fmt_results *res = NULL;
+    fmt_lresults *res = NULL;
     fmt_search_opts o;
     zset set = { NULL, 16 };
     char err[200];
@@ -431,10 +440,11 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     o.limit = total ? total : 1;
     o.cancel = &w->cancel;
     set.keys = calloc(set.cap, sizeof *set.keys);
-    if (set.keys && fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
-        fmt_search(w->a, q, &o, &res) == FMT_OK)
+    if (set.keys && w->lib &&
+        fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
+        fmt_library_search(w->lib, q, &o, &res, NULL) == FMT_OK)
         count_stats(w, res, r, &set);
-    fmt_results_free(res);
+    fmt_lresults_free(res);
     fmt_query_free(q);
     free(set.keys);
     vm_keep();
@@ -457,6 +467,10 @@ static void *loop(void *arg)
     wk_req rq;
     size_t total;
 
+    /* Here, not in wk_start: with several archives this reads all their
+     * ids, and the first frame should not wait for it. */
+    if (fmt_library_open(&w->lib, w->a, w->na, w->liberr, sizeof w->liberr))
+        w->lib = NULL;
     pthread_mutex_lock(&w->mu);
     while (!w->stop) {
         if (w->has_pending) {
@@ -487,20 +501,36 @@ static void *loop(void *arg)
     return NULL;
 }
 
-wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx, char *err,
-             size_t errlen)
+static void close_all(wk *w)
+{
+    size_t i;
+
+    for (i = 0; i < w->na; i++) {
+        vm_untrack(w->a[i]);
+        fmt_close(w->a[i]);
+    }
+    w->na = 0;
+}
+
+wk *wk_start(const char *const *paths, size_t n, void (*notify)(void *ctx), void *ctx,
+             char *err, size_t errlen)
 {
     wk *w = calloc(1, sizeof *w);
+    size_t i;
 
     if (!w) {
         snprintf(err, errlen, "%s", fmt_strerror(FMT_NOMEM));
         return NULL;
     }
-    if (fmt_open(&w->a, path, err, errlen) != FMT_OK) {
-        free(w);
-        return NULL;
+    for (i = 0; i < n && i < WK_ARCH_MAX; i++) {
+        if (fmt_open(&w->a[i], paths[i], err, errlen) != FMT_OK) {
+            close_all(w);
+            free(w);
+            return NULL;
+        }
+        w->na = i + 1;
+        vm_track(w->a[i], paths[i]); /* before the thread: it may release */
     }
-    vm_track(w->a, path);        /* before the thread: it may release */
     w->notify = notify;
     w->notify_ctx = ctx;
     pthread_mutex_init(&w->mu, NULL);
@@ -508,8 +538,7 @@ wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx, char *err,
     pthread_cond_init(&w->idle_cv, NULL);
     if (pthread_create(&w->thread, NULL, loop, w) != 0) {
         snprintf(err, errlen, "cannot start the search thread");
-        vm_untrack(w->a);
-        fmt_close(w->a);
+        close_all(w);
         free(w);
         return NULL;
     }
@@ -532,8 +561,8 @@ void wk_stop(wk *w)
         w->head = r->next;
         wk_result_free(r);
     }
-    vm_untrack(w->a);            /* the thread is gone: nothing releases */
-    fmt_close(w->a);
+    fmt_library_close(w->lib);
+    close_all(w);                /* the thread is gone: nothing releases */
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
     pthread_cond_destroy(&w->idle_cv);

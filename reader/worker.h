@@ -1,6 +1,6 @@
 /* worker.h - searching on a thread of its own, so typing never waits.
  *
- * The worker opens its own handle on the archive (handles are not shared
+ * The worker opens its own handles on the archives (handles are not shared
  * between threads) and serves one request at a time. A new request
  * replaces any waiting one and cancels the running one through the cancel
  * flag of fmt_search_opts, so a slow query is abandoned at the next
@@ -30,6 +30,7 @@
 #include "search.h"
 
 #define WK_QUERY_MAX 512
+#define WK_ARCH_MAX 8     /* archives searched as one library */
 #define WK_HL_MAX 24
 #define WK_FACET_MAX 24
 #define WK_STATS_MAX 200000   /* hits looked at for answer-time statistics */
@@ -56,6 +57,7 @@ typedef struct {
 
 typedef struct {
     uint32_t docno;
+    int arch;                 /* which archive of the library */
     int kind, status, answer_days;
     int32_t date;
     char *id, *zaak, *subject, *members, *parties, *addressees;
@@ -96,10 +98,12 @@ typedef struct wk_result {
 
 typedef struct wk wk;
 
-/* Start a worker on the archive at path. notify may be NULL. Returns NULL
- * (with a message in err) when the archive cannot be opened or memory or
- * a thread is not available. */
-wk *wk_start(const char *path, void (*notify)(void *ctx), void *ctx,
+/* Start a worker on the n archives at paths (at most WK_ARCH_MAX), searched
+ * as one library (fmt_library: one ranked list, each document once, from
+ * the newest edition). notify may be NULL. Returns NULL (with a message in
+ * err) when an archive cannot be opened or memory or a thread is not
+ * available. */
+wk *wk_start(const char *const *paths, size_t n, void (*notify)(void *ctx), void *ctx,
              char *err, size_t errlen);
 /* Stop the thread, drop pending results, free everything. NULL is fine. */
 void wk_stop(wk *w);

@@ -204,6 +204,35 @@ has_text "$T/ab1.bmp" 100 250 "About: the archive's title, dates, counts and che
 blank "$T/ab1.bmp" 300 470 "About: one archive, one block"
 has_text "$T/ab2.bmp" 270 400 "About: a second archive gets a second block"
 
+# ---- a library: several archives searched as one --------------------------
+mkdir -p "$T/libA" "$T/libB"
+k=0
+for f in samples/*.txt; do
+    k=$((k + 1))
+    if [ $((k % 2)) = 0 ]; then cp "$f" "$T/libA/"; else cp "$f" "$T/libB/"; fi
+done
+"$VB" pack -q -o "$T/A.vbk" "$T/libA" 2>/dev/null
+"$VB" pack -q -o "$T/B.vbk" "$T/libB" 2>/dev/null
+"$VB" pack -q --edition 2 -o "$T/s2.vbk" samples/ 2>/dev/null
+hits_of() { # NAME: the hit count the reader reported for its search
+    sed -n 's/^results after [0-9]* ms: .* (\([0-9]*\) hits)$/\1/p' "$T/$1.err" | tail -n 1
+}
+printf 'type minister\nwait\nkey Return\nkey Return\nwait\nscreenshot %s\nquit\n' "$T/libdoc.bmp" >"$T/lib.txt"
+cp "$T/lib.txt" "$T/libAB.txt"; cp "$T/lib.txt" "$T/libed.txt"; cp "$T/lib.txt" "$T/libone.txt"
+VRAAGBAAK_STATS=1 run libAB --size 800x480 "$T/A.vbk" "$T/B.vbk"
+VRAAGBAAK_STATS=1 run libone --size 800x480 "$T/s.vbk"
+VRAAGBAAK_STATS=1 run libed --size 800x480 "$T/s.vbk" "$T/s2.vbk"
+want=$("$VB" search --count "$T/s.vbk" minister)
+[ -n "$want" ] && [ "$want" -gt 2 ] && [ "$(hits_of libone)" = "$want" ] &&
+    ok "one archive: the reader counts the hits vbpack counts ($want)" ||
+    no "one archive: the reader counts the hits vbpack counts ($(hits_of libone) vs $want)"
+[ "$(hits_of libAB)" = "$want" ] && ok "two halves as a library: as many hits as the whole" ||
+    no "two halves as a library: as many hits as the whole ($(hits_of libAB) vs $want)"
+[ "$(hits_of libed)" = "$want" ] && ok "two editions as a library: each document once" ||
+    no "two editions as a library: each document once ($(hits_of libed) vs $want)"
+[ "$(rc libAB)" = 0 ] && has_text "$T/libdoc.bmp" 60 470 "a hit from the library opens its case" ||
+    no "a hit from the library opens its case"
+
 # ---- the screens that say something is wrong -----------------------------
 printf 'wait\nscreenshot %s\nquit\n' "$T/err.bmp" >"$T/err.txt"
 printf 'this is not an archive\n' >"$T/bad.vbk"

@@ -712,7 +712,8 @@ static void test_damaged(void **state)
 static void test_worker_parts(void **state)
 {
     char err[256];
-    wk *w = wk_start(archive, NULL, NULL, err, sizeof err);
+    const char *one[1] = {archive};
+    wk *w = wk_start(one, 1, NULL, NULL, err, sizeof err);
     wk_req rq;
     wk_result *a, *b;
 

@@ -1,0 +1,378 @@
+/* library.c - several archives searched as one (one per parliamentary year,
+ * say, or two editions of one): one ranked list, facets and months summed,
+ * each document once, from the newest edition that holds it.
+ *
+ * Newest: the later `created` date, then the higher edition number, then
+ * the later in the caller's list. When the library is opened, each
+ * archive's ids are looked up in the archives newer than it; the documents
+ * found there get a bit in the archive's mask, and its searches pass the
+ * mask as fmt_search_opts.exclude, so totals, facets and months count each
+ * document once, exactly. (One pass over the ids: about a microsecond per
+ * document and newer archive.)
+ *
+ * A search asks each archive for its first offset + limit hits and merges
+ * them: by score (each archive's BM25 uses its own statistics), ties newest
+ * first, then by id as one archive orders them; by date exactly as one
+ * archive of them all would.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "guard.h"
+#include "internal.h"
+#include "search.h"
+
+struct fmt_library {
+    fmt_archive **a;
+    size_t n;
+    unsigned char **mask;    /* per archive: documents a newer one holds */
+};
+
+struct fmt_lresults {
+    fmt_results **r;         /* per archive; owns the facet strings */
+    size_t n;
+    fmt_lhit *h;
+    size_t nh, total;
+    fmt_facet_count *fc[FMT_NFACETS];
+    size_t nfc[FMT_NFACETS];
+    int32_t *months;
+    uint32_t *mcounts;
+    size_t nmonths;
+};
+
+/* The edition as a number, 0 when it is not one. */
+static unsigned long long edition_no(const char *e)
+{
+    size_t k = strspn(e, "0123456789");
+    return k && !e[k] && k < 19 ? strtoull(e, NULL, 10) : 0;
+}
+
+/* Mark in l->mask[k] the documents of archive k that archive j holds. */
+static int shadow(fmt_library *l, size_t k, size_t j)
+{
+    fmt_archive *a = l->a[k], *b = l->a[j];
+    MDB_cursor *c;
+    MDB_val key = {1, "d"}, val;
+    if (vb_g_cursor_open(a, a->ids, &c))
+        return vb_err(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+    int rc = vb_g_cursor_get(a, c, &key, &val, MDB_SET_RANGE), out = FMT_OK;
+    for (; !rc && key.mv_size > 1 && ((char *)key.mv_data)[0] == 'd';
+         rc = vb_g_cursor_get(a, c, &key, &val, MDB_NEXT)) {
+        const unsigned char *v;
+        size_t vl;
+        if (val.mv_size != 4) {
+            out = vb_err(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+            break;
+        }
+        uint32_t d = vb_get_be32(val.mv_data);
+        int got = vb_get(b, b->ids, key.mv_data, key.mv_size, &v, &vl);
+        if (got == FMT_OK && d < a->ndocs)
+            l->mask[k][d >> 3] |= (unsigned char)(1u << (d & 7));
+        else if (got != FMT_NOTFOUND) {
+            out = got == FMT_NOMEM ? got
+                                   : vb_err(a, FMT_CORRUPT, "%s", fmt_errmsg(b));
+            break;
+        }
+    }
+    vb_g_cursor_close(a, c);
+    if (!out && rc && rc != MDB_NOTFOUND)
+        out = vb_err(a, FMT_CORRUPT, "%s: ids damaged (%s)", a->path,
+                     vb_why(a, rc));
+    return out;
+}
+
+void fmt_library_close(fmt_library *l)
+{
+    if (!l)
+        return;
+    for (size_t k = 0; k < l->n; k++)
+        free(l->mask[k]);
+    free(l->mask);
+    free(l->a);
+    free(l);
+}
+
+int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
+                     char *msg, size_t msglen)
+{
+    *lp = NULL;
+    fmt_library *l = fmt__calloc(1, sizeof *l);
+    int64_t *created = fmt__calloc(n + 1, sizeof *created);
+    unsigned long long *ed = fmt__calloc(n + 1, sizeof *ed);
+    int rc = FMT_OK;
+    if (l) {
+        l->a = fmt__calloc(n + 1, sizeof *l->a);
+        l->mask = fmt__calloc(n + 1, sizeof *l->mask);
+    }
+    if (!l || !created || !ed || !l->a || !l->mask)
+        rc = FMT_NOMEM;
+    else
+        l->n = n;
+    for (size_t k = 0; k < n && !rc; k++) {
+        fmt_info in;
+        l->a[k] = a[k];
+        if ((rc = fmt_get_info(a[k], &in)))
+            break;
+        created[k] = in.created;
+        ed[k] = edition_no(in.edition);
+        if (!(l->mask[k] = fmt__calloc((size_t)a[k]->ndocs / 8 + 1, 1)))
+            rc = FMT_NOMEM;
+    }
+    for (size_t k = 0; k < n && !rc; k++)
+        for (size_t j = 0; j < n && !rc; j++) {
+            int newer = created[j] != created[k] ? created[j] > created[k]
+                        : ed[j] != ed[k]         ? ed[j] > ed[k]
+                                                 : j > k;
+            if (j != k && newer)
+                rc = shadow(l, k, j);
+        }
+    if (rc && msg && msglen) {
+        const char *why = rc == FMT_NOMEM ? "out of memory" : NULL;
+        for (size_t k = 0; !why && k < n; k++)
+            if (a[k]->err[0])
+                why = a[k]->err;
+        snprintf(msg, msglen, "%s", why ? why : fmt_strerror(rc));
+    }
+    free(created);
+    free(ed);
+    if (rc)
+        fmt_library_close(l);
+    else
+        *lp = l;
+    return rc;
+}
+
+size_t fmt_library_count(const fmt_library *l) { return l->n; }
+
+/* ---- searching ------------------------------------------------------------ */
+
+typedef struct {
+    fmt_library *l;
+    int by_date;
+    fmt_summary s1, s2;
+    int rc;
+    size_t failed;
+} mctx;
+
+/* 1 when hit x of the library comes before hit y. */
+static int before(mctx *m, const fmt_lhit *x, const fmt_lhit *y)
+{
+    fmt_archive *ax = m->l->a[x->arch], *ay = m->l->a[y->arch];
+    if (!m->by_date && (float)x->score != (float)y->score)
+        return (float)x->score > (float)y->score;
+    int32_t dx = vb_doc_date(ax, x->docno), dy = vb_doc_date(ay, y->docno);
+    if (dx != dy)
+        return dx > dy;
+    if (x->arch == y->arch)
+        return x->docno > y->docno;
+    /* the same date in two archives: the later id first, as one would */
+    size_t bad = x->arch;
+    int rc = fmt_get_summary(ax, x->docno, &m->s1);
+    if (!rc) {
+        bad = y->arch;
+        rc = fmt_get_summary(ay, y->docno, &m->s2);
+    }
+    if (rc) {
+        m->rc = rc;
+        m->failed = bad;
+        return x->arch < y->arch;
+    }
+    int c = strcmp(m->s1.id, m->s2.id);
+    return c ? c > 0 : x->arch < y->arch;
+}
+
+static int fc_value_cmp(const void *x, const void *y)
+{
+    return strcmp(((const fmt_facet_count *)x)->value,
+                  ((const fmt_facet_count *)y)->value);
+}
+
+static int fc_count_cmp(const void *x, const void *y)
+{
+    const fmt_facet_count *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? 1 : -1;
+    return strcmp(a->value, b->value);
+}
+
+/* Facet counts summed over the archives, most frequent first. */
+static int sum_facets(fmt_lresults *r)
+{
+    for (int f = 0; f < FMT_NFACETS; f++) {
+        size_t all = 0, n;
+        for (size_t k = 0; k < r->n; k++) {
+            fmt_results_facet(r->r[k], f, &n);
+            all += n;
+        }
+        fmt_facet_count *g = fmt__calloc(all + 1, sizeof *g);
+        if (!g)
+            return FMT_NOMEM;
+        size_t m = 0;
+        for (size_t k = 0; k < r->n; k++) {
+            const fmt_facet_count *c = fmt_results_facet(r->r[k], f, &n);
+            memcpy(g + m, c, n * sizeof *c);
+            m += n;
+        }
+        vb_sort(g, m, sizeof *g, fc_value_cmp);
+        size_t k = 0;
+        for (size_t i = 0; i < m; i++) {
+            if (k && !strcmp(g[k - 1].value, g[i].value))
+                g[k - 1].count += g[i].count;
+            else
+                g[k++] = g[i];
+        }
+        vb_sort(g, k, sizeof *g, fc_count_cmp);
+        r->fc[f] = g;
+        r->nfc[f] = k;
+    }
+    return FMT_OK;
+}
+
+/* Hits per month summed over the archives (each list ascends). */
+static int sum_months(fmt_lresults *r)
+{
+    size_t all = 0;
+    const int32_t *m;
+    const uint32_t *c;
+    for (size_t k = 0; k < r->n; k++)
+        all += fmt_results_months(r->r[k], &m, &c);
+    r->months = fmt__calloc(all + 1, sizeof *r->months);
+    r->mcounts = fmt__calloc(all + 1, sizeof *r->mcounts);
+    if (!r->months || !r->mcounts)
+        return FMT_NOMEM;
+    size_t n = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        size_t nm = fmt_results_months(r->r[k], &m, &c);
+        for (size_t i = 0; i < nm; i++) {
+            size_t at = n;
+            while (at > 0 && r->months[at - 1] > m[i])
+                at--;
+            if (at > 0 && r->months[at - 1] == m[i]) {
+                r->mcounts[at - 1] += c[i];
+                continue;
+            }
+            memmove(r->months + at + 1, r->months + at, (n - at) * sizeof *m);
+            memmove(r->mcounts + at + 1, r->mcounts + at, (n - at) * sizeof *c);
+            r->months[at] = m[i];
+            r->mcounts[at] = c[i];
+            n++;
+        }
+    }
+    r->nmonths = n;
+    return FMT_OK;
+}
+
+void fmt_lresults_free(fmt_lresults *r)
+{
+    if (!r)
+        return;
+    for (size_t k = 0; k < r->n; k++)
+        fmt_results_free(r->r[k]);
+    free(r->r);
+    free(r->h);
+    for (int f = 0; f < FMT_NFACETS; f++)
+        free(r->fc[f]);
+    free(r->months);
+    free(r->mcounts);
+    free(r);
+}
+
+int fmt_library_search(fmt_library *l, const fmt_query *q,
+                       const fmt_search_opts *o, fmt_lresults **rp,
+                       size_t *failed)
+{
+    fmt_search_opts none = {0};
+    if (!o)
+        o = &none;
+    *rp = NULL;
+    size_t lim = o->limit ? o->limit : 20, want = o->offset + lim;
+    if (want < o->offset)
+        want = (size_t)-1 / 2;
+    fmt_lresults *r = fmt__calloc(1, sizeof *r);
+    if (!r || !(r->r = fmt__calloc(l->n + 1, sizeof *r->r))) {
+        free(r);
+        return FMT_NOMEM;
+    }
+    r->n = l->n;
+    int rc = FMT_OK;
+    for (size_t k = 0; k < l->n && !rc; k++) {
+        fmt_search_opts ok = *o;
+        ok.offset = 0;
+        ok.limit = want;
+        ok.exclude = l->mask[k];
+        rc = fmt_search(l->a[k], q, &ok, &r->r[k]);
+        if (!rc)
+            r->total += fmt_results_total(r->r[k]);
+        else if (failed)
+            *failed = k;
+    }
+    /* merge the archives' pages: each is in the library's order already */
+    size_t *at = rc ? NULL : fmt__calloc(l->n + 1, sizeof *at);
+    if (!rc && !at)
+        rc = FMT_NOMEM;
+    size_t cap = 0;
+    for (size_t k = 0; k < l->n && !rc; k++)
+        cap += fmt_results_count(r->r[k]);
+    if (!rc && !(r->h = fmt__calloc(cap + 1, sizeof *r->h)))
+        rc = FMT_NOMEM;
+    mctx m = {l, o->sort == FMT_SORT_DATE, {0}, {0}, FMT_OK, 0};
+    for (size_t i = 0; !rc && i < want; i++) {
+        fmt_lhit best = {0, 0, 0};
+        int have = 0;
+        for (size_t k = 0; k < l->n; k++) {
+            if (at[k] >= fmt_results_count(r->r[k]))
+                continue;
+            const fmt_hit *h = &fmt_results_hits(r->r[k])[at[k]];
+            fmt_lhit c = {(uint32_t)k, h->docno, h->score};
+            if (!have || before(&m, &c, &best))
+                best = c, have = 1;
+        }
+        if (!have)
+            break;
+        at[best.arch]++;
+        if (i >= o->offset)
+            r->h[r->nh++] = best;
+    }
+    if (!rc && m.rc) {
+        rc = m.rc;
+        if (failed)
+            *failed = m.failed;
+    }
+    fmt_summary_free(&m.s1);
+    fmt_summary_free(&m.s2);
+    free(at);
+    if (!rc && o->facets && !(rc = sum_facets(r)))
+        rc = sum_months(r);
+    if (rc) {
+        fmt_lresults_free(r);
+        return rc;
+    }
+    *rp = r;
+    return FMT_OK;
+}
+
+size_t fmt_lresults_total(const fmt_lresults *r) { return r->total; }
+
+const fmt_lhit *fmt_lresults_hits(const fmt_lresults *r, size_t *n)
+{
+    *n = r->nh;
+    return r->h;
+}
+
+const fmt_facet_count *fmt_lresults_facet(const fmt_lresults *r, int facet,
+                                          size_t *n)
+{
+    if (facet < 0 || facet >= FMT_NFACETS) {
+        *n = 0;
+        return NULL;
+    }
+    *n = r->nfc[facet];
+    return r->fc[facet];
+}
+
+size_t fmt_lresults_months(const fmt_lresults *r, const int32_t **months,
+                           const uint32_t **counts)
+{
+    *months = r->months;
+    *counts = r->mcounts;
+    return r->nmonths;
+}
