@@ -88,119 +88,132 @@ int vb_postings_df(const unsigned char *p, size_t n, uint32_t *df)
     return FMT_OK;
 }
 
+/* Reading a stored list: the head, then block by block, checked as it
+ * goes (both decoders share this). */
+typedef struct {
+    const unsigned char *p, *tp, *end;  /* next document; next table entry */
+    uint64_t df, nblocks, prev;
+    uint32_t ndocs;
+} pread_t;
+
+static int pl_open(pread_t *c, const unsigned char *p, size_t n, uint32_t ndocs)
+{
+    c->end = p + n;
+    c->prev = 0;
+    c->ndocs = ndocs;
+    if (vb_get_varint(&p, c->end, &c->df) ||
+        vb_get_varint(&p, c->end, &c->nblocks) || c->df > ndocs ||
+        c->nblocks != (c->df + VB_BLOCK - 1) / VB_BLOCK ||
+        c->df > n / 2) /* each document takes two varints at least */
+        return FMT_CORRUPT;
+    /* Skip the table: it is only for skipping; the blocks are checked
+     * against it as they are decoded. */
+    c->tp = p;
+    for (uint64_t b = 0; b < c->nblocks; b++) {
+        uint64_t a, len;
+        if (vb_get_varint(&p, c->end, &a) || vb_get_varint(&p, c->end, &len))
+            return FMT_CORRUPT;
+    }
+    c->p = p;
+    return FMT_OK;
+}
+
+/* The next block's table entry: where it ends and its last document. */
+static int pl_block(pread_t *c, const unsigned char **bend, uint64_t *last)
+{
+    uint64_t lastdelta, len;
+    if (vb_get_varint(&c->tp, c->end, &lastdelta) ||
+        vb_get_varint(&c->tp, c->end, &len) || len > (uint64_t)(c->end - c->p) ||
+        lastdelta >= c->ndocs || c->prev + lastdelta >= c->ndocs)
+        return FMT_CORRUPT;
+    *bend = c->p + len;
+    *last = c->prev + lastdelta;
+    return FMT_OK;
+}
+
+/* Document i (of the block ending at bend). */
+static int pl_doc(pread_t *c, const unsigned char *bend, size_t i,
+                  uint32_t *doc, uint32_t *tfx)
+{
+    uint64_t delta, t;
+    if (vb_get_varint(&c->p, bend, &delta) || vb_get_varint(&c->p, bend, &t) ||
+        (i > 0 && delta == 0) || delta >= c->ndocs || t > UINT32_MAX ||
+        (c->prev += delta) >= c->ndocs)
+        return FMT_CORRUPT;
+    *doc = (uint32_t)c->prev;
+    *tfx = (uint32_t)t;
+    return FMT_OK;
+}
+
 int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
                        uint32_t **posoff, size_t *poscap, uint32_t ndocs)
 {
     (void)posoff;
     (void)poscap;
-    const unsigned char *end = p + n;
-    uint64_t df, nblocks;
+    pread_t c;
     l->n = 0;
-    if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &nblocks) ||
-        df > ndocs || nblocks != (df + VB_BLOCK - 1) / VB_BLOCK ||
-        df > n / 2) /* each document takes two varints at least */
+    if (pl_open(&c, p, n, ndocs))
         return FMT_CORRUPT;
-    /* Skip the table: it is only for skipping; the blocks are checked
-     * against it as they are decoded. */
-    const unsigned char *tp = p;
-    for (uint64_t b = 0; b < nblocks; b++) {
-        uint64_t a, len;
-        if (vb_get_varint(&p, end, &a) || vb_get_varint(&p, end, &len))
-            return FMT_CORRUPT;
-    }
-    if (df > l->cap) {
-        uint32_t *d = fmt__realloc(l->docs, df * sizeof *d);
+    if (c.df > l->cap) {
+        uint32_t *d = fmt__realloc(l->docs, c.df * sizeof *d);
         if (!d)
             return FMT_NOMEM;
         l->docs = d;
-        uint32_t *t = fmt__realloc(l->tfs, df * sizeof *t);
+        uint32_t *t = fmt__realloc(l->tfs, c.df * sizeof *t);
         if (!t)
             return FMT_NOMEM;
         l->tfs = t;
-        l->cap = df;
+        l->cap = c.df;
     }
-    uint64_t prev = 0;
-    for (uint64_t b = 0; b < nblocks; b++) {
-        uint64_t lastdelta = 0, len = 0;
-        if (vb_get_varint(&tp, end, &lastdelta) ||
-            vb_get_varint(&tp, end, &len) || len > (uint64_t)(end - p))
+    for (uint64_t b = 0; b < c.nblocks; b++) {
+        const unsigned char *bend;
+        uint64_t last;
+        if (pl_block(&c, &bend, &last))
             return FMT_CORRUPT;
-        const unsigned char *bend = p + len;
-        uint64_t first = prev;
-        size_t stop = (b + 1) * VB_BLOCK < df ? (b + 1) * VB_BLOCK : df;
-        for (size_t i = b * VB_BLOCK; i < stop; i++) {
-            uint64_t delta, tfx;
-            if (vb_get_varint(&p, bend, &delta) ||
-                vb_get_varint(&p, bend, &tfx) || (i > 0 && delta == 0) ||
-                delta >= ndocs || tfx > UINT32_MAX)
+        size_t stop = (b + 1) * VB_BLOCK < c.df ? (b + 1) * VB_BLOCK : c.df;
+        for (size_t i = b * VB_BLOCK; i < stop; i++)
+            if (pl_doc(&c, bend, i, &l->docs[i], &l->tfs[i]))
                 return FMT_CORRUPT;
-            prev += delta;
-            if (prev >= ndocs)
-                return FMT_CORRUPT;
-            l->docs[i] = (uint32_t)prev;
-            l->tfs[i] = (uint32_t)tfx;
-        }
-        if (p != bend || prev - first != lastdelta)
+        if (c.p != bend || c.prev != last)
             return FMT_CORRUPT;
     }
-    if (p != end)
+    if (c.p != c.end)
         return FMT_CORRUPT;
-    l->n = df;
+    l->n = c.df;
     return FMT_OK;
 }
 
 int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
                           uint32_t ndocs, const uint32_t *want, size_t nwant)
 {
-    const unsigned char *end = p + n;
-    uint64_t df, nblocks;
-    l->n = 0;
-    if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &nblocks) ||
-        df > ndocs || nblocks != (df + VB_BLOCK - 1) / VB_BLOCK ||
-        df > n / 2)
-        return FMT_CORRUPT;
-    const unsigned char *tp = p;
-    for (uint64_t b = 0; b < nblocks; b++) {
-        uint64_t a, len;
-        if (vb_get_varint(&p, end, &a) || vb_get_varint(&p, end, &len))
-            return FMT_CORRUPT;
-    }
-    uint64_t prev = 0;
+    pread_t c;
     size_t w = 0;
-    for (uint64_t b = 0; b < nblocks && w < nwant; b++) {
-        uint64_t lastdelta = 0, len = 0;
-        if (vb_get_varint(&tp, end, &lastdelta) ||
-            vb_get_varint(&tp, end, &len) || len > (uint64_t)(end - p) ||
-            lastdelta >= ndocs)
-            return FMT_CORRUPT;
-        const unsigned char *bend = p + len;
-        uint64_t first = prev, last = prev + lastdelta;
-        if (last >= ndocs)
+    l->n = 0;
+    if (pl_open(&c, p, n, ndocs))
+        return FMT_CORRUPT;
+    for (uint64_t b = 0; b < c.nblocks && w < nwant; b++) {
+        const unsigned char *bend;
+        uint64_t first = c.prev, last;
+        if (pl_block(&c, &bend, &last))
             return FMT_CORRUPT;
         while (w < nwant && want[w] <= first && (b > 0 || want[w] < first))
             w++;   /* documents before this block (b > 0: first is taken) */
         if (w >= nwant || want[w] > last) { /* nothing wanted here */
-            p = bend;
-            prev = last;
+            c.p = bend;
+            c.prev = last;
             continue;
         }
-        size_t stop = (b + 1) * VB_BLOCK < df ? (b + 1) * VB_BLOCK : df;
+        size_t stop = (b + 1) * VB_BLOCK < c.df ? (b + 1) * VB_BLOCK : c.df;
         for (size_t i = b * VB_BLOCK; i < stop; i++) {
-            uint64_t delta, tfx;
-            if (vb_get_varint(&p, bend, &delta) ||
-                vb_get_varint(&p, bend, &tfx) || (i > 0 && delta == 0) ||
-                delta >= ndocs || tfx > UINT32_MAX)
+            uint32_t d, tfx;
+            if (pl_doc(&c, bend, i, &d, &tfx))
                 return FMT_CORRUPT;
-            prev += delta;
-            if (prev >= ndocs)
-                return FMT_CORRUPT;
-            while (w < nwant && want[w] < prev)
+            while (w < nwant && want[w] < d)
                 w++;
-            if (w < nwant && want[w] == prev &&
-                vb_plist_push(l, (uint32_t)prev, (uint32_t)tfx))
+            if (w < nwant && want[w] == d && vb_plist_push(l, d, tfx))
                 return FMT_NOMEM;
         }
-        if (p != bend || prev - first != lastdelta)
+        if (c.p != bend || c.prev != last)
             return FMT_CORRUPT;
     }
     return FMT_OK;
