@@ -189,38 +189,50 @@ for k in crash wrong silent; do
 done
 
 # ---- crash-safe writes ------------------------------------------------------------
-# SIGKILL while packing over a previous archive: the output is the previous
-# archive or the new complete one, never anything else.
+# SIGKILL while packing, and while updating an edition in place, over a
+# previous archive: the output is the previous archive or the new complete
+# one, never anything else.
 if [ -x "$GEN" ]; then
     "$GEN" "$GENDOCS" "$T/corpus" >/dev/null 2>&1
-    cp "$T/good.vbk" "$T/out.vbk"
-    prev=$(sha256sum <"$T/out.vbk")
-    t0=$(date +%s%N)
-    "$VB" pack -q -o "$T/new.vbk" "$T/corpus" 2>/dev/null || no "pack the generated corpus"
-    ms=$((($(date +%s%N) - t0) / 1000000))
-    new=$(head -c -64 "$T/new.vbk" | sha256sum)
-    partial=0; kept=0; replaced=0
-    k=0
-    while [ "$k" -lt "$KILLS" ]; do
-        at=$(((k * 7 % KILLS) * ms / KILLS + (k * 13) % 50))
-        "$VB" pack -q -o "$T/out.vbk" "$T/corpus" 2>/dev/null &
-        pid=$!
-        sleep "$(printf '%d.%03d' $((at / 1000)) $((at % 1000)))"
-        kill -9 "$pid" 2>/dev/null
-        wait "$pid" 2>/dev/null
-        if [ ! -e "$T/out.vbk" ]; then partial=$((partial + 1)); echo "# kill $k at $at ms: output gone"
-        elif [ "$(sha256sum <"$T/out.vbk")" = "$prev" ]; then kept=$((kept + 1))
-        elif [ "$(head -c -64 "$T/out.vbk" | sha256sum)" = "$new" ] &&
-            "$VB" verify "$T/out.vbk" >/dev/null 2>&1; then
-            replaced=$((replaced + 1))
-            cp "$T/good.vbk" "$T/out.vbk"
-        else partial=$((partial + 1)); echo "# kill $k at $at ms: a partial archive"
-        fi
-        k=$((k + 1))
-    done
-    echo "# $KILLS kills over a ${ms} ms pack: $kept kept the previous archive, $replaced found the new one complete"
-    [ "$partial" = 0 ] && ok "SIGKILL during pack never leaves a partial archive" ||
-        no "SIGKILL during pack never leaves a partial archive ($partial)"
+    # kills WHAT CMD...: run CMD (it writes $T/out.vbk over the previous
+    # archive, $T/good.vbk) KILLS times, each killed at a spread moment of
+    # its run; afterwards out.vbk must be the previous archive or the new
+    # one complete (what CMD gives when not killed), never anything else.
+    kills() {
+        what=$1; shift
+        cp "$T/good.vbk" "$T/out.vbk"
+        prev=$(sha256sum <"$T/out.vbk")
+        t0=$(date +%s%N)
+        "$@" 2>/dev/null || no "$what the generated corpus"
+        ms=$((($(date +%s%N) - t0) / 1000000))
+        new=$(head -c -64 "$T/out.vbk" | sha256sum)
+        cp "$T/good.vbk" "$T/out.vbk"
+        partial=0; kept=0; replaced=0
+        k=0
+        while [ "$k" -lt "$KILLS" ]; do
+            at=$(((k * 7 % KILLS) * ms / KILLS + (k * 13) % 50))
+            "$@" 2>/dev/null &
+            pid=$!
+            sleep "$(printf '%d.%03d' $((at / 1000)) $((at % 1000)))"
+            kill -9 "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null
+            if [ ! -e "$T/out.vbk" ]; then partial=$((partial + 1)); echo "# kill $k at $at ms: output gone"
+            elif [ "$(sha256sum <"$T/out.vbk")" = "$prev" ]; then kept=$((kept + 1))
+            elif [ "$(head -c -64 "$T/out.vbk" | sha256sum)" = "$new" ] &&
+                "$VB" verify "$T/out.vbk" >/dev/null 2>&1; then
+                replaced=$((replaced + 1))
+                cp "$T/good.vbk" "$T/out.vbk"
+            else partial=$((partial + 1)); echo "# kill $k at $at ms: a partial archive"
+            fi
+            k=$((k + 1))
+        done
+        echo "# $KILLS kills over a ${ms} ms $what: $kept kept the previous archive, $replaced found the new one complete"
+        [ "$partial" = 0 ] && ok "SIGKILL during $what never leaves a partial archive" ||
+            no "SIGKILL during $what never leaves a partial archive ($partial)"
+    }
+    kills pack "$VB" pack -q -o "$T/out.vbk" "$T/corpus"
+    # an update in place: the new edition replaces the one it is made from
+    kills update "$VB" update -q -o "$T/out.vbk" "$T/out.vbk" "$T/corpus"
     "$VB" pack -q -o "$T/out.vbk" samples/ 2>/dev/null
     left=$(ls "$T" | grep -c '^out.vbk.tmp-')
     [ "$left" = 0 ] && ok "the next pack removes what killed packs left" ||
