@@ -273,6 +273,7 @@ static void run_search(wk *w, const wk_req *rq)
     rc = w->lib ? fmt_library_search(w->lib, q, &o, &res, &bad) : FMT_CORRUPT;
     if (rc == FMT_LIMIT && w->cancel)
         goto dropped;
+    vm_keep();                   /* the columns it counted facets over */
     if (rc == FMT_OK) {
         /* a snippet costs a record read: the screenful goes first */
         fmt_lresults_hits(res, &n);
@@ -442,8 +443,10 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     set.keys = calloc(set.cap, sizeof *set.keys);
     if (set.keys && w->lib &&
         fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
-        fmt_library_search(w->lib, q, &o, &res, NULL) == FMT_OK)
+        fmt_library_search(w->lib, q, &o, &res, NULL) == FMT_OK) {
+        vm_keep();
         count_stats(w, res, r, &set);
+    }
     fmt_lresults_free(res);
     fmt_query_free(q);
     free(set.keys);
