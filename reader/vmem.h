@@ -44,7 +44,7 @@ int vm_release(void);
 
 /* How far (kB) the file-backed resident memory may grow above its level
  * before vm_keep() releases; VM_BUDGET_KB until set (0: back to it). */
-#define VM_BUDGET_KB 4096
+#define VM_BUDGET_KB 2048
 void vm_budget(long kb);
 
 /* Release when the file-backed resident memory is more than the budget

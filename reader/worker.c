@@ -269,7 +269,10 @@ static void run_search(wk *w, const wk_req *rq)
     o.limit = rq->limit ? rq->limit : 50;
     o.facets = rq->facets;
     o.cancel = &w->cancel;
-    vm_keep();                   /* start low: a search maps megabytes */
+    /* start from the level: a search over many hits maps megabytes of
+     * columns to count facets, and what the last one left on top of that
+     * would make the peak */
+    vm_release();
     rc = w->lib ? fmt_library_search(w->lib, q, &o, &res, &bad) : FMT_CORRUPT;
     if (rc == FMT_LIMIT && w->cancel)
         goto dropped;
@@ -440,6 +443,7 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     o.sort = FMT_SORT_DATE;
     o.limit = total ? total : 1;
     o.cancel = &w->cancel;
+    vm_release();                /* the search's pages: not needed here */
     set.keys = calloc(set.cap, sizeof *set.keys);
     if (set.keys && w->lib &&
         fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
