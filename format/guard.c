@@ -68,25 +68,6 @@
 #define F_SUBDATA 0x02
 #define PAGEHDR 16
 
-static uint64_t le64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-           (uint32_t)p[3] << 24;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-    return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
 /* Is page idx (psize bytes at p) one LMDB may read? A branch or leaf page:
  * key count from a sane lower bound, every node inside the page, every
  * child or overflow page number inside [2, last]. An overflow page: its
@@ -94,11 +75,11 @@ static unsigned le16(const unsigned char *p)
 static int page_ok(const unsigned char *p, uint64_t idx, uint32_t psize,
                    uint64_t last)
 {
-    unsigned flags = le16(p + 10), lower = le16(p + 12), upper = le16(p + 14);
-    if (le64(p) != idx)
+    unsigned flags = vb_le16(p + 10), lower = vb_le16(p + 12), upper = vb_le16(p + 14);
+    if (vb_le64(p) != idx)
         return 0;
     if (flags == P_OVERFLOW) {
-        uint32_t n = le32(p + 12);
+        uint32_t n = vb_le32(p + 12);
         return n >= 1 && idx + n - 1 <= last;
     }
     if ((flags != P_BRANCH && flags != P_LEAF) || lower < PAGEHDR ||
@@ -108,12 +89,12 @@ static int page_ok(const unsigned char *p, uint64_t idx, uint32_t psize,
     if (flags == P_BRANCH && nkeys < 1)
         return 0;
     for (unsigned i = 0; i < nkeys; i++) {
-        size_t off = le16(p + PAGEHDR + 2 * i);
+        size_t off = vb_le16(p + PAGEHDR + 2 * i);
         if (off < upper || (off & 1) || off + 8 > psize)
             return 0;
         const unsigned char *n = p + off;
-        size_t ksize = le16(n + 6), nflags = le16(n + 4);
-        uint64_t lo = (uint64_t)le16(n) | (uint64_t)le16(n + 2) << 16;
+        size_t ksize = vb_le16(n + 6), nflags = vb_le16(n + 4);
+        uint64_t lo = (uint64_t)vb_le16(n) | (uint64_t)vb_le16(n + 2) << 16;
         if (off + 8 + ksize > psize)
             return 0;
         if (flags == P_BRANCH) {
@@ -125,7 +106,7 @@ static int page_ok(const unsigned char *p, uint64_t idx, uint32_t psize,
         } else if (nflags & F_BIGDATA) {
             if (off + 8 + ksize + 8 > psize)
                 return 0;
-            uint64_t ov = le64(n + 8 + ksize);
+            uint64_t ov = vb_le64(n + 8 + ksize);
             if (ov < 2 || ov > last)
                 return 0;
         } else if (off + 8 + ksize + lo > psize) {
@@ -558,9 +539,9 @@ static int value_ok(const gstate *g, const MDB_val *v)
     if (end <= (pg + 1) * g->psize)
         return 1;
     const unsigned char *head = g->base + pg * g->psize;
-    if (off % g->psize != PAGEHDR || le16(head + 10) != P_OVERFLOW)
+    if (off % g->psize != PAGEHDR || vb_le16(head + 10) != P_OVERFLOW)
         return 0;
-    uint64_t n = le32(head + 12);
+    uint64_t n = vb_le32(head + 12);
     if (n * g->psize < PAGEHDR + v->mv_size || (pg + n) * g->psize > g->len)
         return 0;
     if (g->slot >= 0 && maps[g->slot].checked && n > 1)
@@ -697,9 +678,9 @@ int vb_g_cursor_get(fmt_archive *a, MDB_cursor *cur, MDB_val *key,
 /* One db record of a meta page (MDB_db at off): its pages must fit. */
 static int db_ok(const unsigned char *m, size_t off, uint64_t last)
 {
-    unsigned depth = le16(m + off + 6);
-    uint64_t branch = le64(m + off + 8), leaf = le64(m + off + 16);
-    uint64_t over = le64(m + off + 24), root = le64(m + off + 40);
+    unsigned depth = vb_le16(m + off + 6);
+    uint64_t branch = vb_le64(m + off + 8), leaf = vb_le64(m + off + 16);
+    uint64_t over = vb_le64(m + off + 24), root = vb_le64(m + off + 40);
     if (root == P_INVALID)
         return depth == 0;
     return root >= 2 && root <= last && depth >= 1 && depth <= 16 &&
@@ -710,8 +691,8 @@ static int db_ok(const unsigned char *m, size_t off, uint64_t last)
 /* A meta page: page number i, P_META, LMDB's magic and data version 1. */
 static int meta_ok(const unsigned char *m, int i)
 {
-    return le64(m) == (uint64_t)i && (le16(m + 10) & P_META) &&
-           le32(m + 16) == MDB_MAGIC && le32(m + 20) == 1;
+    return vb_le64(m) == (uint64_t)i && (vb_le16(m + 10) & P_META) &&
+           vb_le32(m + 16) == MDB_MAGIC && vb_le32(m + 20) == 1;
 }
 
 /* The trailer's length of content, or 0 when there is no sound trailer. */
@@ -732,11 +713,11 @@ static uint64_t trailer_len(int fd, uint64_t size)
 static int main_ok(int fd, const unsigned char *meta, const vb_layout *lay)
 {
     unsigned char *p = malloc(lay->psize);
-    int ok = p && le16(meta + 94) == 1 && lay->main_root != P_INVALID &&
+    int ok = p && vb_le16(meta + 94) == 1 && lay->main_root != P_INVALID &&
              pread(fd, p, lay->psize, (off_t)(lay->main_root * lay->psize)) ==
                  (ssize_t)lay->psize &&
              page_ok(p, lay->main_root, lay->psize, lay->last) &&
-             le16(p + 10) == P_LEAF;
+             vb_le16(p + 10) == P_LEAF;
     free(p);
     return ok;
 }
@@ -750,10 +731,10 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
                  path, ok0 ? 1 : 0);
         return FMT_CORRUPT;
     }
-    uint64_t txn0 = le64(m[0] + 144), txn1 = le64(m[1] + 144);
+    uint64_t txn0 = vb_le64(m[0] + 144), txn1 = vb_le64(m[1] + 144);
     int k = txn1 > txn0; /* the newest, as LMDB picks it */
     const unsigned char *n = m[k];
-    uint64_t txn = k ? txn1 : txn0, last = le64(n + 136);
+    uint64_t txn = k ? txn1 : txn0, last = vb_le64(n + 136);
     if ((txn & 1) != (uint64_t)k || last < 2 || last > ((uint64_t)1 << 40) ||
         !db_ok(n, 40, last) || !db_ok(n, 88, last)) {
         snprintf(msg, msglen, "%s: damaged archive header (LMDB meta page %d)",
@@ -773,7 +754,7 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
         return FMT_CORRUPT;
     }
     lay->last = last;
-    lay->main_root = le64(n + 128);
+    lay->main_root = vb_le64(n + 128);
     if (!main_ok(fd, n, lay)) {
         snprintf(msg, msglen, "%s: damaged archive header (the table of "
                  "tables, page %llu)", path, (unsigned long long)lay->main_root);
@@ -802,14 +783,14 @@ int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
     }
     if (!rc) {
         lay->file_size = (uint64_t)st.st_size;
-        lay->psize = le32(m[0] + 40);
+        lay->psize = vb_le32(m[0] + 40);
         uint32_t ps = lay->psize;
-        if (le32(m[0] + 16) != MDB_MAGIC) {
+        if (vb_le32(m[0] + 16) != MDB_MAGIC) {
             snprintf(msg, msglen, "%s: not a Vraagbaak archive", path);
             rc = FMT_VERSION;
-        } else if (le32(m[0] + 20) != 1) {
+        } else if (vb_le32(m[0] + 20) != 1) {
             snprintf(msg, msglen, "%s: not a Vraagbaak archive (LMDB data "
-                     "version %u)", path, le32(m[0] + 20));
+                     "version %u)", path, vb_le32(m[0] + 20));
             rc = FMT_VERSION;
         } else if (ps < 512 || ps > 65536 || (ps & (ps - 1)) ||
                    pread(fd, m[1], sizeof m[1], ps) != (ssize_t)sizeof m[1]) {
@@ -838,8 +819,8 @@ static int probe_one(void *p)
 {
     probe *pr = p;
     const unsigned char *page = pr->cand + pr->root * pr->psize;
-    return le64(pr->cand) == 0 && le32(pr->cand + 16) == MDB_MAGIC &&
-           le64(page) == pr->root && le16(page + 10) == P_LEAF;
+    return vb_le64(pr->cand) == 0 && vb_le32(pr->cand + 16) == MDB_MAGIC &&
+           vb_le64(page) == pr->root && vb_le16(page + 10) == P_LEAF;
 }
 
 static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)

@@ -75,6 +75,23 @@ static inline uint32_t vb_get_be32(const unsigned char *p)
            (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+/* Little-endian fields of LMDB's own pages (store.c, guard.c). */
+static inline unsigned vb_le16(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static inline uint32_t vb_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t vb_le64(const unsigned char *p)
+{
+    return (uint64_t)vb_le32(p + 4) << 32 | vb_le32(p);
+}
+
 /* Make room for n elements of size bytes in the array *pp (capacity *cap,
  * doubled as needed, from first). FMT_OK or FMT_NOMEM (array unchanged). */
 static inline int vb_grow(void *pp, size_t *cap, size_t n, size_t size,

@@ -179,19 +179,6 @@ const char *fmt_status_name(int status)
     return status >= 0 && status <= FMT_STATUS_WITHDRAWN ? n[status] : "";
 }
 
-static uint64_t vb_le64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
-static unsigned vb_le16(const unsigned char *p)
-{
-    return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
 /* ---- opening -------------------------------------------------------------- */
 
 /* The checksum trailer (writer.c) at the end of the file, if there. */
