@@ -182,6 +182,20 @@ static int teardown(void **state)
 
 /* ---- the named cases ----------------------------------------------------- */
 
+/* Where the archive's one chunk starts (at) and its first record: the
+ * chunk is 'C', n records, (n + 1) offsets of which the first is 0. */
+static size_t first_record(fixture *f, size_t *at)
+{
+    fmt_archive *a;
+    char msg[300];
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    uint32_t n = fmt_count(a);
+    fmt_close(a);
+    unsigned char head[6] = {'C', (unsigned char)n, 0, 0, 0, 0};
+    *at = find_once(f, head, sizeof head);
+    return *at + 2 + 4 * ((size_t)n + 1);
+}
+
 /* The first record of the chunk claims a payload of 2 GB; another record's
  * chunk offset points 4 GB on. Both are refused before any allocation. */
 static void test_huge_record_size(void **state)
@@ -189,13 +203,7 @@ static void test_huge_record_size(void **state)
     fixture *f = *state;
     fmt_archive *a;
     char msg[300];
-    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
-    uint32_t n = fmt_count(a);
-    fmt_close(a);
-    /* the chunk: 'C', n records, (n + 1) offsets of which the first is 0 */
-    unsigned char head[6] = {'C', (unsigned char)n, 0, 0, 0, 0};
-    size_t at = find_once(f, head, sizeof head);
-    size_t rec = at + 2 + 4 * ((size_t)n + 1);
+    size_t at, rec = first_record(f, &at);
     assert_int_equal(f->buf[rec], 'R');
     unsigned char *b = malloc(f->len);
     memcpy(b, f->buf, f->len);
@@ -233,12 +241,7 @@ static void test_decompression_bomb(void **state)
     fixture *f = *state;
     fmt_archive *a;
     char msg[300];
-    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
-    uint32_t n = fmt_count(a);
-    fmt_close(a);
-    unsigned char head[6] = {'C', (unsigned char)n, 0, 0, 0, 0};
-    size_t at = find_once(f, head, sizeof head);
-    size_t rec = at + 2 + 4 * ((size_t)n + 1);
+    size_t at, rec = first_record(f, &at);
     size_t room = be32(f->buf + at + 6) - 14, plen = be32(f->buf + rec + 6);
     /* raw deflate of zeros: gzip's output without its 10-byte header */
     FILE *z = popen("head -c 100000000 /dev/zero | gzip -1 -c", "r");

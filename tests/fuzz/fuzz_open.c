@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "spill.h"
 #include "format.h"
 #include "search.h"
 
-static char path[64];
 
 static void search(fmt_archive *a, const char *text)
 {
@@ -46,15 +46,9 @@ static void nothing(void *ctx, uint32_t docno, const char *msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0])
-        snprintf(path, sizeof path, "/dev/shm/vbfuzz-%ld.vbk", (long)getpid());
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0 || write(fd, data, size) != (ssize_t)size) {
-        if (fd >= 0)
-            close(fd);
+    const char *path = fuzz_spill(data, size, "vbk");
+    if (!path)
         return 0;
-    }
-    close(fd);
     fmt_archive *a;
     char msg[300];
     if (fmt_open(&a, path, msg, sizeof msg) == FMT_OK) {

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "spill.h"
 #include "source.h"
 
-static char path[64];
 
 static int safe(const char *p)
 {
@@ -49,15 +49,9 @@ static void quiet(void *ctx, const char *display, const char *msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0])
-        snprintf(path, sizeof path, "/dev/shm/vbfuzz-%ld.tar", (long)getpid());
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0 || write(fd, data, size) != (ssize_t)size) {
-        if (fd >= 0)
-            close(fd);
+    const char *path = fuzz_spill(data, size, "tar");
+    if (!path)
         return 0;
-    }
-    close(fd);
     unsigned long sum = 0;
     src_walk(path, each, quiet, &sum);
     unlink(path);
