@@ -283,12 +283,43 @@ static void on_watchdog(int sig, siginfo_t *si, void *uc)
     siglongjmp(f->jb, J_STUCK);
 }
 
+/* The thread's own signal stack, when it had none: the watchdog's
+ * signal comes when the timer says, wherever the thread is, and a stack
+ * that is not yet grown there cannot always take a handler's frame
+ * (valgrind refuses to grow the main thread's stack during delivery). */
+#define ALT_STACK (64u << 10)
+static _Thread_local void *alt_stack;
+
+static void alt_stack_start(void)
+{
+    stack_t cur, ss;
+    if (alt_stack || sigaltstack(NULL, &cur) || !(cur.ss_flags & SS_DISABLE))
+        return; /* ours, or the program's (a sanitizer's) */
+    if (!(ss.ss_sp = malloc(ALT_STACK)))
+        return;
+    ss.ss_size = ALT_STACK;
+    ss.ss_flags = 0;
+    if (sigaltstack(&ss, NULL)) {
+        free(ss.ss_sp);
+        return;
+    }
+    alt_stack = ss.ss_sp;
+}
+
 static void wd_free(void *p)
 {
     (void)p;
     if (wd_made)
         timer_delete(wd_timer);
     wd_made = 0;
+    if (alt_stack) {
+        stack_t ss;
+        memset(&ss, 0, sizeof ss);
+        ss.ss_flags = SS_DISABLE;
+        sigaltstack(&ss, NULL);
+        free(alt_stack);
+        alt_stack = NULL;
+    }
 }
 
 static void wd_start(void)
@@ -302,6 +333,7 @@ static void wd_start(void)
         if (timer_create(CLOCK_THREAD_CPUTIME_ID, &ev, &wd_timer))
             return;
         wd_made = 1;
+        alt_stack_start();
         pthread_setspecific(wd_key, &wd_made);
     }
     if (!wd_running)
