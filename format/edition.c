@@ -237,6 +237,40 @@ static int check_table(vjob *j, vb_plist *l, MDB_dbi dbi, const char *what)
     return FMT_OK;
 }
 
+/* Format 3 reads records and summaries at the positions the writer
+ * stored (store.c chunk_item), past LMDB: check those are where LMDB has
+ * the chunks, and that LMDB can find every chunk. */
+static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
+                            int bit, const char *what)
+{
+    fmt_archive *a = j->a;
+    char m[700];
+    size_t maplen;
+    const unsigned char *base = vb_map(a, &maplen);
+    if (a->version < 3 || !base)
+        return;
+    if (a->pos_damaged & bit) {
+        snprintf(m, sizeof m, "%.500s: positions of the %s damaged", a->path,
+                 what);
+        vreport(j, UINT32_MAX, m);
+        return;
+    }
+    uint32_t nchunks = (a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
+    for (uint32_t c = 0; c < nchunks && !vb_broken(a); c++) {
+        unsigned char key[4];
+        const unsigned char *v;
+        size_t n;
+        vb_put_be32(key, c);
+        if (vb_get(a, dbi, key, 4, &v, &n) ||
+            (uint64_t)(v - base) != vb_get_be64(pos + 12 * (size_t)c) ||
+            n != vb_get_be32(pos + 12 * (size_t)c + 8)) {
+            snprintf(m, sizeof m, "%.500s: %s chunk %u is not where its "
+                     "position says", a->path, what, c);
+            vreport(j, c * VB_CHUNK, m);
+        }
+    }
+}
+
 static int check_tables(vjob *j)
 {
     fmt_archive *a = j->a;
@@ -249,6 +283,10 @@ static int check_tables(vjob *j)
              {a->stems, "stems"}};
     for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
         rc = check_table(j, &l, t[i].dbi, t[i].what);
+    if (!rc && !vb_broken(a)) {
+        check_positions(j, a->docs, a->dpos, 1, "records");
+        check_positions(j, a->summary, a->spos, 2, "summaries");
+    }
     if (!rc && !vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
         if (rc)
             vreport(j, UINT32_MAX, a->err);

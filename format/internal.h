@@ -15,7 +15,10 @@
 #include "search.h"
 #include "token.h"
 
-#define FMT_VERSION_NUMBER 2
+/* 3: summaries in chunks like records, and the chunks' positions (cols
+ * dpos, spos); 2 (one summary a key, no positions) is still read. */
+#define FMT_VERSION_NUMBER 3
+#define FMT_VERSION_OLDEST 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */
 #define VB_CHUNK 64
@@ -73,6 +76,17 @@ static inline uint32_t vb_get_be32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
            (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+static inline void vb_put_be64(unsigned char *p, uint64_t v)
+{
+    vb_put_be32(p, (uint32_t)(v >> 32));
+    vb_put_be32(p + 4, (uint32_t)v);
+}
+
+static inline uint64_t vb_get_be64(const unsigned char *p)
+{
+    return (uint64_t)vb_get_be32(p) << 32 | vb_get_be32(p + 4);
 }
 
 /* Little-endian fields of LMDB's own pages (store.c, guard.c). */
@@ -242,6 +256,14 @@ struct fmt_archive {
     vb_facetval *fvals;  /* facet values by id, parsed lazily */
     uint32_t nfvals;
     int fvals_loaded;
+    int version;         /* FMT_VERSION_OLDEST .. FMT_VERSION_NUMBER */
+    int fd;              /* the file LMDB maps, for pread */
+    uint64_t file_len;   /* the pages LMDB may use */
+    const unsigned char *dpos, *spos; /* chunk positions (writer.c), checked;
+                                         NULL: read through LMDB */
+    int pos_damaged;     /* 1 dpos, 2 spos failed its check: verify says */
+    fmt_buf rbuf, rbuf2; /* a record's (its question's) bytes, pread */
+    fmt_buf sbuf;        /* a summary's bytes, pread */
     fmt_buf scratch;     /* inflate output, reused */
     fmt_buf scratch2;    /* a referenced question's payload */
     unsigned char refdict[32768];
@@ -249,6 +271,7 @@ struct fmt_archive {
     uint32_t refdoc;     /* docno + 1 refdict was made from; 0: none */
     fmt_tokenizer *tok;  /* for queries and snippets, made lazily */
     int verifying;       /* fmt_verify running: check everything */
+    struct fmt_archive *reader2; /* records for another thread (vb_reader2) */
     uint64_t content_len;   /* bytes before the checksum trailer; 0: none */
     char checksum[65];      /* its SHA-256, hex */
     char path[1024];
@@ -275,10 +298,11 @@ int vb_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum);
  * for the handle's life). FMT_NOTFOUND or FMT_CORRUPT. */
 int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
            const unsigned char **val, size_t *vlen);
-/* The stored bytes of record docno inside its chunk (pointer into the
- * map). FMT_CORRUPT with a message when the chunk is damaged. */
-int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
-                    size_t *reclen);
+/* A second handle on a's file that another thread may read records and
+ * snippets with while a is used (made once, kept until fmt_close(a)); it
+ * reads records only at their positions, never through LMDB. NULL when a
+ * has no positions (format 2) or memory is short. */
+fmt_archive *vb_reader2(fmt_archive *a);
 /* Only the text of docno, pointing into the handle's scratch buffer
  * (valid until the next read on the handle). */
 int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,

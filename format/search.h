@@ -128,6 +128,27 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
                 size_t maxlen, fmt_buf *out, fmt_span *hl, size_t hlcap,
                 size_t *nhl);
 
+/* Snippets of several hits at once (fmt_snippets): as fmt_snippet makes
+ * each. */
+#define FMT_SNIP_HL 32
+typedef struct {
+    fmt_buf text;
+    fmt_span hl[FMT_SNIP_HL];  /* the matched words in text */
+    size_t nhl;
+    int rc;                    /* FMT_OK, or why this one failed: */
+    char err[320];             /* ... its message */
+} fmt_snip;
+
+/* The snippets of n hits, document docnos[i] of archive arch[i] into
+ * out[i] (out zeroed before the first use, freed with fmt_snips_free),
+ * on two threads when there are several and the archives allow it (a
+ * page of results is mostly inflating records, which a second core
+ * halves). Returns the number that failed. */
+size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
+                    size_t n, const fmt_query *q, size_t maxlen,
+                    fmt_snip *out);
+void fmt_snips_free(fmt_snip *s, size_t n);
+
 /* Ranges in text (len bytes) of the words that q matches: for highlighting
  * in a document being read. */
 size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,

@@ -8,6 +8,8 @@
  * not matches.
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "guard.h"
@@ -481,6 +483,64 @@ done:
     free(m);
     fmt_doc_free(&d);
     return rc;
+}
+
+/* ---- several snippets on two threads ---------------------------------- */
+
+typedef struct {
+    fmt_archive *const *arch;
+    fmt_archive **other;       /* arch[i]'s second handle (vb_reader2) */
+    const uint32_t *docnos;
+    size_t n, maxlen;
+    const fmt_query *q;
+    fmt_snip *out;
+    atomic_size_t next;        /* the next hit to take */
+} sjob;
+
+static void snip_one(sjob *j, fmt_archive *a, size_t i)
+{
+    fmt_snip *s = &j->out[i];
+    s->rc = fmt_snippet(a, j->q, j->docnos[i], j->maxlen, &s->text, s->hl,
+                        FMT_SNIP_HL, &s->nhl);
+    snprintf(s->err, sizeof s->err, "%s", s->rc ? fmt_errmsg(a) : "");
+}
+
+static void *snip_helper(void *p)
+{
+    sjob *j = p;
+    size_t i;
+    while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
+        snip_one(j, j->other[i], i);
+    return NULL;
+}
+
+size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
+                    size_t n, const fmt_query *q, size_t maxlen,
+                    fmt_snip *out)
+{
+    sjob j = {arch, NULL, docnos, n, maxlen, q, out, 0};
+    /* a thread costs some 20 µs; a snippet 20 to 70 */
+    int two = n >= 3 && (j.other = fmt__alloc(n * sizeof *j.other)) != NULL;
+    for (size_t i = 0; two && i < n; i++)
+        two = (j.other[i] = vb_reader2(arch[i])) != NULL;
+    pthread_t t;
+    if (two && pthread_create(&t, NULL, snip_helper, &j))
+        two = 0;
+    size_t i, failed = 0;
+    while ((i = atomic_fetch_add(&j.next, 1)) < n)
+        snip_one(&j, arch[i], i);
+    if (two)
+        pthread_join(t, NULL);
+    free(j.other);
+    for (i = 0; i < n; i++)
+        failed += out[i].rc != FMT_OK;
+    return failed;
+}
+
+void fmt_snips_free(fmt_snip *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fmt_buf_free(&s[i].text);
 }
 
 /* The document frequency of a terms value; 0 when damaged. */

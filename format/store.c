@@ -303,17 +303,33 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
     return FMT_OK;
 }
 
+/* The positions of a table's chunks (writer.c write_positions), or NULL
+ * when missing or damaged: then reads go through LMDB, which is slower
+ * but as sure, and verify reports the damage. */
+static const unsigned char *load_pos(fmt_archive *a, const char *name, int bit)
+{
+    const unsigned char *v;
+    size_t n, nchunks = ((size_t)a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
+    if (vb_get(a, a->cols, name, strlen(name), &v, &n) || n != 12 * nchunks + 4 ||
+        fmt_crc32(0, v, n - 4) != vb_get_be32(v + n - 4)) {
+        a->pos_damaged |= bit;
+        return NULL;
+    }
+    return v;
+}
+
 static int load_meta(fmt_archive *a)
 {
     uint64_t version, ndocs;
     int rc = meta_num(a, "version", &version);
     if (rc)
         return vb_err(a, FMT_VERSION, "%s: not a Vraagbaak archive", a->path);
-    if (version != FMT_VERSION_NUMBER)
+    if (version < FMT_VERSION_OLDEST || version > FMT_VERSION_NUMBER)
         return vb_err(a, FMT_VERSION,
-                      "%s: archive format %llu, this program reads %d",
+                      "%s: archive format %llu, this program reads %d to %d",
                       a->path, (unsigned long long)version,
-                      FMT_VERSION_NUMBER);
+                      FMT_VERSION_OLDEST, FMT_VERSION_NUMBER);
+    a->version = (int)version;
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;
@@ -337,6 +353,10 @@ static int load_meta(fmt_archive *a)
         return rc;
     if (vb_get(a, a->cols, "fval", 4, &a->col_fval, &a->fval_len))
         return vb_err(a, FMT_CORRUPT, "%s: column 'fval' missing", a->path);
+    if (a->version >= 3) {
+        a->dpos = load_pos(a, "dpos", 1);
+        a->spos = load_pos(a, "spos", 2);
+    }
     double total = 0;
     for (uint32_t i = 0; i < a->ndocs; i++)
         total += vb_get_be32(a->col_len + 4 * (size_t)i);
@@ -381,6 +401,9 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
             rc = load_meta(a);
         if (!rc)
             read_trailer(a);
+        if (!rc && mdb_env_get_fd(a->env, &a->fd))
+            a->dpos = a->spos = NULL;
+        a->file_len = (lay.last + 1) * (uint64_t)lay.psize;
     }
     if (rc) {
         snprintf(msg, msglen, "%s", a->err);
@@ -391,25 +414,74 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     return FMT_OK;
 }
 
-void fmt_close(fmt_archive *a)
+/* The buffers, inflate stream and tokenizer of a handle. */
+static void free_readers(fmt_archive *a)
 {
-    if (!a)
-        return;
-    vb_guard_close(a);
-    if (a->txn)
-        mdb_txn_abort(a->txn);
-    if (a->env)
-        mdb_env_close(a->env);
     if (a->zs) {
         inflateEnd(a->zs);
         free(a->zs);
     }
     fmt_buf_free(&a->scratch);
     fmt_buf_free(&a->scratch2);
-    free(a->dense);
-    free(a->fvals);
+    fmt_buf_free(&a->rbuf);
+    fmt_buf_free(&a->rbuf2);
+    fmt_buf_free(&a->sbuf);
     if (a->tok)
         fmt_tok_free(a->tok);
+}
+
+fmt_archive *vb_reader2(fmt_archive *a)
+{
+    if (a->reader2 || !a->dpos)
+        return a->reader2;
+    fmt_archive *b = fmt__alloc(sizeof *b);
+    z_stream *zs = fmt__calloc(1, sizeof *zs);
+    if (!b || !zs || inflateInit2(zs, -15) != Z_OK) {
+        free(b);
+        free(zs);
+        return NULL;
+    }
+    /* the file, its dictionary and positions are shared (read-only);
+     * nothing of LMDB or the map is: a use of it would fail loudly */
+    memcpy(b, a, sizeof *b);
+    b->env = NULL;
+    b->txn = NULL;
+    b->col_date = b->col_len = b->col_foff = NULL;
+    b->col_kind = b->col_status = b->col_fval = NULL;
+    b->dense = NULL;
+    b->fvals = NULL;
+    b->fvals_loaded = 0;
+    b->reader2 = NULL;
+    b->zs = zs;
+    memset(&b->scratch, 0, sizeof b->scratch);
+    memset(&b->scratch2, 0, sizeof b->scratch2);
+    memset(&b->rbuf, 0, sizeof b->rbuf);
+    memset(&b->rbuf2, 0, sizeof b->rbuf2);
+    memset(&b->sbuf, 0, sizeof b->sbuf);
+    b->refdoc = 0;
+    b->tok = NULL;
+    b->verifying = 0;
+    b->err[0] = 0;
+    a->reader2 = b;
+    return b;
+}
+
+void fmt_close(fmt_archive *a)
+{
+    if (!a)
+        return;
+    if (a->reader2) {
+        free_readers(a->reader2);
+        free(a->reader2);
+    }
+    vb_guard_close(a);
+    if (a->txn)
+        mdb_txn_abort(a->txn);
+    if (a->env)
+        mdb_env_close(a->env);
+    free_readers(a);
+    free(a->dense);
+    free(a->fvals);
     free(a);
 }
 
@@ -426,32 +498,76 @@ uint32_t fmt_count(fmt_archive *a) { return a ? a->ndocs : 0; }
 
 #define REC_HEAD 14
 
-/* The stored bytes of record docno, found through its chunk's offsets. */
-int vb_record_bytes(fmt_archive *a, uint32_t docno, const unsigned char **rec,
-                    size_t *reclen)
+/* Read n bytes at off of the archive's file; 0 when all came. */
+static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 {
-    unsigned char key[4];
+    unsigned char *p = buf;
+    while (n) {
+        ssize_t r = pread(fd, p, n, (off_t)off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        p += r, n -= (size_t)r, off += (uint64_t)r;
+    }
+    return 0;
+}
+
+/* Item docno % VB_CHUNK of the chunk holding docno in dbi (records or,
+ * from format 3, summaries; see writer.c flush_chunk). With the chunks'
+ * positions (pos), the chunk's header and the item are pread into buf and
+ * *item points there (valid until buf is read into again); the bytes are
+ * checked by the caller's CRC, and a damaged position can only send the
+ * read to other bytes of the file. Without, *item points into the map,
+ * found through LMDB. what names the item in messages. */
+static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
+                      uint32_t docno, fmt_buf *buf, const char *what,
+                      const unsigned char **item, size_t *len)
+{
     uint32_t chunk = docno / VB_CHUNK, i = docno % VB_CHUNK;
     uint32_t want = a->ndocs - chunk * VB_CHUNK;
     if (want > VB_CHUNK)
         want = VB_CHUNK;
-    vb_put_be32(key, chunk);
+    size_t head = 2 + 4 * ((size_t)want + 1);
+    unsigned char hb[2 + 4 * (VB_CHUNK + 1)];
     const unsigned char *v;
     size_t n;
-    int rc = vb_get(a, a->docs, key, 4, &v, &n);
-    if (rc)
-        return vb_err(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
-                      "%s: record %u: its chunk is missing", a->path, docno);
-    size_t head = 2 + 4 * ((size_t)want + 1);
+    uint64_t off = 0;
+    if (pos) {
+        off = vb_get_be64(pos + 12 * (size_t)chunk);
+        n = vb_get_be32(pos + 12 * (size_t)chunk + 8);
+        if (n < head || off > a->file_len || n > a->file_len - off ||
+            pread_all(a->fd, hb, head, off))
+            return vb_err(a, FMT_CORRUPT, "%s: %s %u: its chunk's position "
+                          "is damaged", a->path, what, docno);
+        v = hb;
+    } else {
+        unsigned char key[4];
+        vb_put_be32(key, chunk);
+        int rc = vb_get(a, dbi, key, 4, &v, &n);
+        if (rc)
+            return vb_err(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
+                          "%s: %s %u: its chunk is missing", a->path, what,
+                          docno);
+    }
     if (n < head || v[0] != 'C' || v[1] != want)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: chunk header damaged",
-                      a->path, docno);
+        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk header damaged",
+                      a->path, what, docno);
     uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
     if (s > e || e > n - head)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: chunk offsets damaged",
-                      a->path, docno);
-    *rec = v + head + s;
-    *reclen = e - s;
+        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk offsets damaged",
+                      a->path, what, docno);
+    *len = e - s;
+    if (!pos) {
+        *item = v + head + s;
+        return FMT_OK;
+    }
+    if (fmt_buf_reserve(buf, *len + 1))
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    if (pread_all(a->fd, buf->data, *len, off + head + s))
+        return vb_err(a, FMT_CORRUPT, "%s: %s %u: cannot be read", a->path,
+                      what, docno);
+    *item = (const unsigned char *)buf->data;
     return FMT_OK;
 }
 
@@ -505,10 +621,10 @@ static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
  * archive's dictionary) have 14 bytes; flag 2 (deflated with the text of
  * its zaak's question after that dictionary, see writer.c) has the
  * question's docno in 4 more. */
-static int record_head(fmt_archive *a, uint32_t docno, const unsigned char **v,
-                       size_t *n, size_t *head)
+static int record_head(fmt_archive *a, uint32_t docno, fmt_buf *buf,
+                       const unsigned char **v, size_t *n, size_t *head)
 {
-    int rc = vb_record_bytes(a, docno, v, n);
+    int rc = chunk_item(a, a->docs, a->dpos, docno, buf, "record", v, n);
     if (rc)
         return rc;
     if (*n < REC_HEAD || (*v)[0] != 'R' || (*v)[1] > 2 ||
@@ -526,7 +642,7 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
         return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
     const unsigned char *v;
     size_t n, head;
-    int rc = record_head(a, docno, &v, &n, &head);
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
     if (rc)
         return rc;
     *textcrc = vb_get_be32(v + 2);
@@ -546,7 +662,7 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
      * dictionary made of the last question used */
     if (a->refdoc != ref + 1) {
         a->refdoc = 0;
-        if ((rc = record_head(a, ref, &rv, &rn, &rhead)))
+        if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rhead)))
             return rc;
         if (rv[1] == 2)
             return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
@@ -685,11 +801,18 @@ int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
 {
     if (docno >= a->ndocs)
         return FMT_NOTFOUND;
-    unsigned char key[4];
-    vb_put_be32(key, docno);
     const unsigned char *v;
     size_t n;
-    int rc = vb_get(a, a->summary, key, 4, &v, &n);
+    int rc;
+    if (a->version >= 3) {
+        if ((rc = chunk_item(a, a->summary, a->spos, docno, &a->sbuf,
+                             "summary of record", &v, &n)))
+            return rc;
+    } else {
+        unsigned char key[4];
+        vb_put_be32(key, docno);
+        rc = vb_get(a, a->summary, key, 4, &v, &n);
+    }
     if (!rc)
         rc = vb_summary_decode(v, n, s);
     else if (rc == FMT_NOTFOUND)

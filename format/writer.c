@@ -9,8 +9,9 @@
  * fmt_writer_finish() merges the runs in (date, id) order, which gives the
  * document numbers, and for each document: deflates the record with the
  * dictionary, writes its summary, id and columns, and feeds its words to
- * the index (index.c). The environment is built in an unlinked scratch
- * file, then copied compacted (mdb_env_copyfd2 + MDB_CP_COMPACT) into a
+ * the index (index.c). Records and summaries go VB_CHUNK to a value, and
+ * where each chunk lies in the file is stored last (write_positions), so
+ * readers can fetch them with pread. The environment is built in a
  * temporary file beside the output, synced, and renamed into place: an
  * interrupted pack never leaves a half archive under the final name, and
  * the same documents always give the same bytes.
@@ -526,6 +527,15 @@ static double now_s(void)
     return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/* Items (records or summaries) gathered into one LMDB value, VB_CHUNK
+ * documents a value: 'C', the count, count + 1 u32 BE offsets, the items
+ * (see store.c). */
+typedef struct {
+    fmt_buf data;             /* the items so far */
+    uint32_t off[VB_CHUNK + 1];
+    uint32_t n, no;           /* items in it; the chunk's number */
+} chunker;
+
 typedef struct {
     fmt_writer *w;
     MDB_env *env;
@@ -537,10 +547,8 @@ typedef struct {
     size_t dictlen;
     zaakinfo *zaken;
     size_t nzaken;
-    fmt_buf rec, sum, zbuf;
-    fmt_buf chunk;            /* records of the chunk being filled */
-    uint32_t choff[VB_CHUNK + 1];
-    uint32_t chn, chno;
+    fmt_buf rec, zbuf;
+    chunker crec, csum;       /* records and summaries, VB_CHUNK a value */
     char tmp[1100];           /* OUT.tmp-PID while it is being built */
     int tmp_made;
     qref qring[QRING];        /* recent questions (see choose_ref) */
@@ -609,28 +617,37 @@ static int train_dict(build *b)
     return b->zc[0] && b->zc[1] ? FMT_OK : werr(w, FMT_NOMEM, "out of memory");
 }
 
-/* Write the chunk of records gathered so far (see store.c). */
-static int flush_chunk(build *b)
+/* Write the chunk gathered so far into dbi; *bytes grows by its size. */
+static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
 {
-    if (!b->chn)
+    if (!ch->n)
         return FMT_OK;
-    size_t head = 2 + 4 * ((size_t)b->chn + 1);
+    size_t head = 2 + 4 * ((size_t)ch->n + 1);
     b->rec.len = 0;
-    if (fmt_buf_reserve(&b->rec, head + b->chunk.len))
+    if (fmt_buf_reserve(&b->rec, head + ch->data.len))
         return werr(b->w, FMT_NOMEM, "out of memory");
     unsigned char *p = (unsigned char *)b->rec.data;
     p[0] = 'C';
-    p[1] = (unsigned char)b->chn;
-    for (uint32_t i = 0; i <= b->chn; i++)
-        vb_put_be32(p + 2 + 4 * i, b->choff[i]);
-    memcpy(p + head, b->chunk.data, b->chunk.len);
+    p[1] = (unsigned char)ch->n;
+    for (uint32_t i = 0; i <= ch->n; i++)
+        vb_put_be32(p + 2 + 4 * i, ch->off[i]);
+    memcpy(p + head, ch->data.data, ch->data.len);
     unsigned char key[4];
-    vb_put_be32(key, b->chno++);
-    b->records_bytes += head + b->chunk.len;
-    int rc = put(b, b->docs, key, 4, p, head + b->chunk.len, MDB_APPEND);
-    b->chunk.len = 0;
-    b->chn = 0;
+    vb_put_be32(key, ch->no++);
+    if (bytes)
+        *bytes += head + ch->data.len;
+    int rc = put(b, dbi, key, 4, p, head + ch->data.len, MDB_APPEND);
+    ch->data.len = 0;
+    ch->n = 0;
     return rc;
+}
+
+/* The item just appended to ch->data is complete: a full chunk is
+ * written. */
+static int chunk_item_done(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
+{
+    ch->off[++ch->n] = (uint32_t)ch->data.len;
+    return ch->n == VB_CHUNK ? flush_chunk(b, ch, dbi, bytes) : FMT_OK;
 }
 
 /* Record header + the payload deflated by the compression thread (or
@@ -648,12 +665,11 @@ static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
     vb_put_be32(h + 6, (uint32_t)payload->len);
     vb_put_be32(h + 10, c->pcrc);
     vb_put_be32(h + 14, c->ref);
-    if (fmt_buf_append(&b->chunk, h, primed ? 18 : 14) ||
-        fmt_buf_append(&b->chunk, stored ? payload->data : c->out.data,
+    if (fmt_buf_append(&b->crec.data, h, primed ? 18 : 14) ||
+        fmt_buf_append(&b->crec.data, stored ? payload->data : c->out.data,
                        stored ? payload->len : c->clen))
         return werr(b->w, FMT_NOMEM, "out of memory");
-    b->choff[++b->chn] = (uint32_t)b->chunk.len;
-    return b->chn == VB_CHUNK ? flush_chunk(b) : FMT_OK;
+    return chunk_item_done(b, &b->crec, b->docs, &b->records_bytes);
 }
 
 /* id -> docno; a second document with the same id is an error naming both
@@ -683,14 +699,11 @@ static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
     if (rc)
         return werr(b->w, rc, "record %u: cannot re-read", docno);
     int days, status = doc_status(d, b->zaken, b->nzaken, &days);
-    unsigned char key[4];
-    vb_put_be32(key, docno);
-    b->sum.len = 0;
     if ((rc = put_record(b, d, payload, c)) || (rc = put_id(b, docno, d)))
         return rc;
-    if (vb_summary_encode(d, status, days, &b->sum))
+    if (vb_summary_encode(d, status, days, &b->csum.data))
         return werr(b->w, FMT_NOMEM, "out of memory");
-    if ((rc = put(b, b->summary, key, 4, b->sum.data, b->sum.len, MDB_APPEND)))
+    if ((rc = chunk_item_done(b, &b->csum, b->summary, NULL)))
         return rc;
     if ((rc = vb_index_add(b->ix, docno, d, status)))
         return werr(b->w, rc, "%s: indexing: %s", d->id,
@@ -808,6 +821,68 @@ static int open_env(build *b)
         if ((rc = mdb_dbi_open(b->txn, t2[i].name, MDB_CREATE, t2[i].dbi)))
             return mdb_fail(b, rc, "create table");
     return FMT_OK;
+}
+
+/* Where each chunk of dbi lies in the file, as the cols value `name`:
+ * per chunk the file offset of its value (u64 BE) and its length (u32
+ * BE), then a CRC-32 (u32 BE) of all that. A reader then fetches a
+ * record or summary with two preads, touching no page of the map: the
+ * first touch of a map page costs a fault, a page check and an mprotect
+ * (guard.c), most of a search's time. The chunks were written in earlier
+ * transactions and are not written again, so no later write moves them;
+ * values in this transaction's view are pointers into the map (the
+ * environment has no MDB_WRITEMAP, and these pages are not dirty). */
+static int write_positions(build *b, MDB_dbi dbi, const char *name)
+{
+    MDB_envinfo info;
+    MDB_stat st;
+    MDB_cursor *c = NULL;
+    int rc = mdb_env_info(b->env, &info);
+    rc = rc ? rc : mdb_env_stat(b->env, &st);
+    rc = rc ? rc : mdb_cursor_open(b->txn, dbi, &c);
+    if (rc)
+        return mdb_fail(b, rc, "positions");
+    uint64_t end = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
+    fmt_buf out = {0};
+    MDB_val k, v;
+    uint32_t want = 0;
+    int op = MDB_FIRST;
+    while (!(rc = mdb_cursor_get(c, &k, &v, op))) {
+        op = MDB_NEXT;
+        /* LMDB does not say where its map is, but a value lies in the
+         * page (the map is page-aligned) whose header starts with its
+         * number: inside a leaf page or 16 bytes into its first
+         * overflow page */
+        uintptr_t p = (uintptr_t)v.mv_data;
+        const unsigned char *pg =
+            (const unsigned char *)(p & ~(uintptr_t)(st.ms_psize - 1));
+        uint64_t off = vb_le64(pg) * st.ms_psize + (p - (uintptr_t)pg);
+        unsigned char e[12];
+        if (k.mv_size != 4 || vb_get_be32(k.mv_data) != want++ ||
+            off > end || v.mv_size > end - off) {
+            rc = MDB_CORRUPTED;
+            break;
+        }
+        vb_put_be64(e, off);
+        vb_put_be32(e + 8, (uint32_t)v.mv_size);
+        if (fmt_buf_append(&out, e, 12)) {
+            rc = ENOMEM;
+            break;
+        }
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND) {
+        fmt_buf_free(&out);
+        return rc == ENOMEM ? werr(b->w, FMT_NOMEM, "out of memory")
+                            : mdb_fail(b, rc, "positions");
+    }
+    unsigned char crc[4];
+    vb_put_be32(crc, fmt_crc32(0, out.data, out.len));
+    rc = fmt_buf_append(&out, crc, 4) ? werr(b->w, FMT_NOMEM, "out of memory")
+                                      : put(b, b->cols, name, strlen(name),
+                                            out.data, out.len, 0);
+    fmt_buf_free(&out);
+    return rc;
 }
 
 /* Before the last transaction: record a map size just above what is used,
@@ -1163,7 +1238,9 @@ static int merge_all(build *b)
     if (!rc)
         rc = pipeline(b, runs, nr);
     if (!rc)
-        rc = flush_chunk(b);
+        rc = flush_chunk(b, &b->crec, b->docs, &b->records_bytes);
+    if (!rc)
+        rc = flush_chunk(b, &b->csum, b->summary, NULL);
     for (size_t i = 0; i < nr; i++) {
         fmt_buf_free(&runs[i].key);
         fmt_buf_free(&runs[i].payload);
@@ -1188,9 +1265,9 @@ static void build_free(build *b)
             fmt__zc_free(b->zc[i]);
     free(b->zaken);
     fmt_buf_free(&b->rec);
-    fmt_buf_free(&b->sum);
     fmt_buf_free(&b->zbuf);
-    fmt_buf_free(&b->chunk);
+    fmt_buf_free(&b->crec.data);
+    fmt_buf_free(&b->csum.data);
     for (size_t i = 0; i < QRING; i++)
         fmt_buf_free(&b->qring[i].text);
 }
@@ -1229,6 +1306,10 @@ int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
         rc = write_zaken(&b);
     if (!rc)
         rc = shrink_map(&b);
+    if (!rc)
+        rc = write_positions(&b, b.docs, "dpos");
+    if (!rc)
+        rc = write_positions(&b, b.summary, "spos");
     if (!rc)
         rc = write_meta(&b, w->ndocs, index_bytes);
     if (!rc) {

@@ -16,7 +16,6 @@
 #include "search.h"
 
 #define SNIPPET_LEN 240
-#define MAXHL 64
 
 typedef struct {
     int json, count, facets, ids, tty;
@@ -128,18 +127,20 @@ static fmt_lresults *lib_search(library *l, const fmt_query *q,
     return r;
 }
 
-/* One hit: its summary line and snippet. Non-zero (with the message on
- * stderr) when either cannot be read. */
-static int print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
-                     const sopts *so, fmt_summary *s, fmt_buf *snip)
+/* One hit: its summary line and snippet (made by fmt_snippets). Non-zero
+ * (with the message on stderr) when either cannot be read. */
+static int print_hit(fmt_archive *a, const fmt_hit *h, const fmt_snip *sn,
+                     const sopts *so, fmt_summary *s)
 {
-    fmt_span hl[MAXHL];
-    size_t nhl = 0;
-    if (fmt_get_summary(a, h->docno, s) ||
-        fmt_snippet(a, q, h->docno, SNIPPET_LEN, snip, hl, MAXHL, &nhl)) {
+    if (fmt_get_summary(a, h->docno, s)) {
         fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
         return 1;
     }
+    if (sn->rc) {
+        fprintf(stderr, "vbpack: %s\n", sn->err);
+        return 1;
+    }
+    const char *text = sn->text.data ? sn->text.data : "";
     if (so->json) {
         printf("{\"id\":");
         json_cstr(stdout, s->id);
@@ -150,10 +151,10 @@ static int print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
         printf(",\"title\":");
         json_cstr(stdout, s->subject[0] ? s->subject : s->id);
         printf(",\"score\":%.4f,\"snippet\":", h->score);
-        json_str(stdout, snip->data ? snip->data : "", snip->len);
+        json_str(stdout, text, sn->text.len);
         printf(",\"highlights\":[");
-        for (size_t i = 0; i < nhl; i++)
-            printf("%s[%u,%u]", i ? "," : "", hl[i].off, hl[i].len);
+        for (size_t i = 0; i < sn->nhl; i++)
+            printf("%s[%u,%u]", i ? "," : "", sn->hl[i].off, sn->hl[i].len);
         printf("]}\n");
         return 0;
     }
@@ -162,9 +163,28 @@ static int print_hit(fmt_archive *a, const fmt_query *q, const fmt_hit *h,
            d / 10000, d / 100 % 100, d % 100,
            s->subject[0] ? s->subject : "");
     fputs("    ", stdout);
-    print_marked(snip->data ? snip->data : "", snip->len, hl, nhl, so->tty);
+    print_marked(text, sn->text.len, sn->hl, sn->nhl, so->tty);
     fputs("\n\n", stdout);
     return 0;
+}
+
+/* The snippets of hits h[0..n) of a library, into sn (n of them). */
+static fmt_snip *lib_snippets(library *l, const fmt_query *q,
+                              const fmt_lhit *h, size_t n)
+{
+    fmt_snip *sn = calloc(n ? n : 1, sizeof *sn);
+    fmt_archive **arch = malloc((n ? n : 1) * sizeof *arch);
+    uint32_t *docnos = malloc((n ? n : 1) * sizeof *docnos);
+    if (!sn || !arch || !docnos)
+        die(1, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        arch[i] = l->a[h[i].arch];
+        docnos[i] = h[i].docno;
+    }
+    fmt_snippets(arch, docnos, n, q, SNIPPET_LEN, sn);
+    free(arch);
+    free(docnos);
+    return sn;
 }
 
 static int parse_query(const char *text, fmt_query **q)
@@ -196,13 +216,14 @@ static int lib_query(library *l, const char *text, const sopts *so)
         if (!so->json)
             printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
         fmt_summary s = {0};
-        fmt_buf snip = {0};
+        fmt_snip *sn = lib_snippets(l, q, h, n);
         for (size_t i = 0; i < n; i++) {
             fmt_hit one = {h[i].docno, h[i].score};
-            bad |= print_hit(l->a[h[i].arch], q, &one, so, &s, &snip);
+            bad |= print_hit(l->a[h[i].arch], &one, &sn[i], so, &s);
         }
         fmt_summary_free(&s);
-        fmt_buf_free(&snip);
+        fmt_snips_free(sn, n);
+        free(sn);
         if (so->facets) {
             facets fc;
             for (int f = 0; f < FMT_NFACETS; f++)
@@ -232,7 +253,6 @@ static int lib_batch(library *l, const char *file, int ids)
         die(1, "%s: cannot open", file);
     char line[8192];
     fmt_summary s = {0};
-    fmt_buf snip = {0};
     fmt_search_opts o = {0};
     o.limit = ids ? (size_t)-1 / 4 : 20;
     int bad = 0;
@@ -256,16 +276,17 @@ static int lib_batch(library *l, const char *file, int ids)
             if (ids)
                 printf("Q\t%s\n", line);
             for (size_t i = 0; i < n; i++) {
-                fmt_archive *a = l->a[h[i].arch];
-                fmt_span hl[MAXHL];
-                size_t nhl;
-                if (fmt_get_summary(a, h[i].docno, &s))
+                if (fmt_get_summary(l->a[h[i].arch], h[i].docno, &s))
                     bad = 1;
                 else if (ids)
                     printf("%s\n", s.id);
-                else if (fmt_snippet(a, q, h[i].docno, SNIPPET_LEN, &snip, hl,
-                                     MAXHL, &nhl))
-                    bad = 1;
+            }
+            if (!ids) {
+                fmt_snip *sn = lib_snippets(l, q, h, n);
+                for (size_t i = 0; i < n; i++)
+                    bad |= sn[i].rc != FMT_OK;
+                fmt_snips_free(sn, n);
+                free(sn);
             }
             fmt_lresults_free(r);
             fmt_query_free(q);
@@ -276,7 +297,6 @@ static int lib_batch(library *l, const char *file, int ids)
             printf("%ld\t%.0f\t%s\n", hits, us, line);
     }
     fmt_summary_free(&s);
-    fmt_buf_free(&snip);
     if (f != stdin)
         fclose(f);
     if (bad)

@@ -101,8 +101,8 @@ static wk_result *new_result(int type, const wk_req *q)
 
 /* ---- one search ------------------------------------------------------ */
 
-static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, const fmt_lhit *lh,
-                    wk_hit *h, fmt_summary *sum, fmt_buf *snip)
+static int copy_hit(wk *w, const fmt_lhit *lh, wk_hit *h, fmt_summary *sum,
+                    const fmt_snip *sn)
 {
     fmt_archive *a = w->a[lh->arch];
     uint32_t docno = lh->docno;
@@ -133,11 +133,12 @@ static int copy_hit(wk *w, const fmt_query *q, const wk_req *rq, const fmt_lhit 
     if (!h->id || !h->zaak || !h->subject || !h->members || !h->parties ||
         !h->addressees)
         return -1;
-    if (rq->snippets && fmt_snippet(a, q, docno, rq->snippet_len ? rq->snippet_len : 320,
-                                    snip, h->hl, WK_HL_MAX, &h->nhl) == FMT_OK) {
-        h->snippet = strndup(snip->data ? snip->data : "", snip->len);
+    if (sn && sn->rc == FMT_OK) {
+        h->snippet = strndup(sn->text.data ? sn->text.data : "", sn->text.len);
         if (!h->snippet)
             return -1;
+        for (h->nhl = 0; h->nhl < sn->nhl && h->nhl < WK_HL_MAX; h->nhl++)
+            h->hl[h->nhl] = sn->hl[h->nhl];
     } else {
         h->nhl = 0;
     }
@@ -193,35 +194,63 @@ static void set_err(wk_result *r, int err, const char *msg)
     snprintf(r->msg, sizeof r->msg, "%s", msg && *msg ? msg : fmt_strerror(err));
 }
 
+/* The snippets of hits h[0..n) into *out (on two threads, fmt_snippets);
+ * -1 when out of memory. */
+static int snippets(wk *w, const fmt_query *q, const wk_req *rq,
+                    const fmt_lhit *h, size_t n, fmt_snip **out)
+{
+    fmt_archive **arch = malloc(n * sizeof *arch);
+    uint32_t *docnos = malloc(n * sizeof *docnos);
+    fmt_snip *sn = calloc(n, sizeof *sn);
+    size_t i;
+
+    if (!arch || !docnos || !sn) {
+        free(arch), free(docnos), free(sn);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        arch[i] = w->a[h[i].arch];
+        docnos[i] = h[i].docno;
+    }
+    fmt_snippets(arch, docnos, n, q, rq->snippet_len ? rq->snippet_len : 320, sn);
+    free(arch);
+    free(docnos);
+    *out = sn;
+    return 0;
+}
+
 /* Fill r with hits from..to-1 of a finished search (and the facets, when
  * from is 0); returns -1 when cancelled or out of memory (r->err says
  * which). */
 static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *res,
                 wk_result *r, size_t from, size_t to)
 {
-    size_t i, nh;
+    size_t i, nh, n = to > from ? to - from : 0;
     const fmt_lhit *hits = fmt_lresults_hits(res, &nh);
     fmt_summary sum;
-    fmt_buf snip = { 0 };
+    fmt_snip *sn = NULL;
     int rc = 0;
 
     memset(&sum, 0, sizeof sum);
     r->total = fmt_lresults_total(res);
     r->offset = rq->offset + from;
-    r->hits = to > from ? calloc(to - from, sizeof *r->hits) : NULL;
-    if (to > from && !r->hits)
+    r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
+    if (n && !r->hits)
         return set_err(r, FMT_NOMEM, NULL), -1;
+    if (n && rq->snippets && (rc = snippets(w, q, rq, hits + from, n, &sn)) < 0)
+        set_err(r, FMT_NOMEM, NULL);
     for (i = from; i < to && rc == 0; i++) {
         if (w->cancel)
             rc = -1;
-        else if (copy_hit(w, q, rq, &hits[i], &r->hits[i - from], &sum, &snip) < 0)
+        else if (copy_hit(w, &hits[i], &r->hits[i - from], &sum,
+                          sn ? &sn[i - from] : NULL) < 0)
             rc = -1, set_err(r, FMT_NOMEM, NULL);
         r->count = i - from + 1;
-        if (i % 4 == 3)          /* a snippet can map megabytes */
-            vm_keep();
     }
+    if (sn)
+        fmt_snips_free(sn, n);
+    free(sn);
     fmt_summary_free(&sum);
-    fmt_buf_free(&snip);
     if (rc == 0 && from == 0 && rq->facets &&
         (copy_facets(r, res) < 0 || copy_months(r, res) < 0))
         rc = -1, set_err(r, FMT_NOMEM, NULL);

@@ -149,6 +149,21 @@ static int search_count(fmt_archive *a, const char *text, size_t *hits)
     return rc;
 }
 
+/* count_bad's context when one message is looked for */
+typedef struct {
+    int n;
+    const char *want;
+    int seen;
+} wanted;
+
+static void look_for(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    wanted *w = ctx;
+    w->n++;
+    w->seen |= strstr(msg, w->want) != NULL;
+}
+
 static void count_bad(void *ctx, uint32_t docno, const char *msg)
 {
     (void)docno;
@@ -182,8 +197,9 @@ static int teardown(void **state)
 
 /* ---- the named cases ----------------------------------------------------- */
 
-/* Where the archive's one chunk starts (at) and its first record: the
- * chunk is 'C', n records, (n + 1) offsets of which the first is 0. */
+/* Where the archive's one chunk of records starts (at) and its first
+ * record: a chunk is 'C', n items, (n + 1) offsets of which the first is
+ * 0; the summaries' chunk looks the same but its first item is no 'R'. */
 static size_t first_record(fixture *f, size_t *at)
 {
     fmt_archive *a;
@@ -192,8 +208,14 @@ static size_t first_record(fixture *f, size_t *at)
     uint32_t n = fmt_count(a);
     fmt_close(a);
     unsigned char head[6] = {'C', (unsigned char)n, 0, 0, 0, 0};
-    *at = find_once(f, head, sizeof head);
-    return *at + 2 + 4 * ((size_t)n + 1);
+    size_t first = 2 + 4 * ((size_t)n + 1), count = 0;
+    for (size_t i = 0; i + first < f->len; i++)
+        if (!memcmp(f->buf + i, head, sizeof head) && f->buf[i + first] == 'R') {
+            *at = i;
+            count++;
+        }
+    assert_int_equal(count, 1);
+    return *at + first;
 }
 
 /* The first record of the chunk claims a payload of 2 GB; another record's
@@ -351,13 +373,18 @@ static void btree_damage(void **state, int wild)
     fmt_doc d = {0};
     fmt_summary s = {0};
     int ok = 0, failed = 0;
+    /* records and summaries are read at their positions, past the
+     * B-trees: unharmed; each document's id is looked up in the index,
+     * whose branch pages are damaged */
     for (uint32_t i = 0; i < n; i++) {
-        int rc = fmt_get_summary(a, i, &s);
+        assert_int_equal(fmt_get_summary(a, i, &s), FMT_OK);
+        assert_int_equal(fmt_get(a, i, &d), FMT_OK);
+        size_t hits;
+        int rc = search_count(a, s.id, &hits);
         assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
-        rc ? failed++ : ok++;
+        rc || !hits ? failed++ : ok++;
         if (rc)
             assert_non_null(strstr(fmt_errmsg(a), "damaged"));
-        assert_int_equal(fmt_get(a, i, &d), FMT_OK); /* docs: no branch */
     }
     assert_true(failed > 0 && (ok > 0 || wild)); /* a wild page: all */
     static const char *const words[] = {"nuctech", "minister", "vrag*",
@@ -386,15 +413,19 @@ static void test_wrong_version(void **state)
     fixture *f = *state;
     fmt_archive *a;
     char msg[300];
-    size_t at = find_once(f, "\x07\x00version2", 10);
+    size_t at = find_once(f, "\x07\x00version3", 10);
     unsigned char *b = malloc(f->len);
-    memcpy(b, f->buf, f->len);
-    b[at + 9] = '3';
-    spill(f->path, b, f->len);
-    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_VERSION);
-    assert_null(a);
-    assert_non_null(strstr(msg, "format 3"));
-    assert_non_null(strstr(msg, f->path));
+    for (const char *v = "41"; *v; v++) { /* newer, and older than 2 */
+        memcpy(b, f->buf, f->len);
+        b[at + 9] = (unsigned char)*v;
+        spill(f->path, b, f->len);
+        assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_VERSION);
+        assert_null(a);
+        char want[16];
+        snprintf(want, sizeof want, "format %c", *v);
+        assert_non_null(strstr(msg, want));
+        assert_non_null(strstr(msg, f->path));
+    }
 
     memcpy(b, f->buf, f->len);
     b[20] = 2; /* LMDB's data version in meta page 0 */
@@ -597,6 +628,72 @@ static void test_threads(void **state)
     assert_true(ok.ok > 0);
 }
 
+static void put_be32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24), p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8), p[3] = (unsigned char)v;
+}
+
+/* Records are read at the positions the writer stored (cols "dpos": per
+ * chunk u64 offset, u32 length, then a CRC). A damaged position fails its
+ * CRC: reads go through LMDB instead, give the right document, and verify
+ * names the damage. A position with a good CRC that points at the
+ * summaries' chunk: records are refused, never shown wrong. */
+static void test_positions(void **state)
+{
+    fixture *f = *state;
+    fmt_archive *a;
+    char msg[300];
+    fmt_doc good = {0}, d = {0};
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    assert_int_equal(fmt_get(a, 3, &good), FMT_OK);
+    fmt_close(a);
+    size_t at = find_once(f, "dpos", 4) + 4, rec;
+    size_t summ = SIZE_MAX, rat;
+    rec = first_record(f, &rat);
+    (void)rec;
+    uint64_t off = 0;
+    for (int i = 0; i < 8; i++)
+        off = off << 8 | f->buf[at + i];
+    assert_int_equal(off, rat); /* the position is the chunk's */
+    unsigned char *b = malloc(f->len);
+
+    memcpy(b, f->buf, f->len);
+    b[at + 11] ^= 0x04; /* its length */
+    spill(f->path, b, f->len);
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    assert_int_equal(fmt_get(a, 3, &d), FMT_OK);
+    assert_string_equal(d.id, good.id);
+    assert_int_equal(d.len, good.len);
+    wanted w = {0, "positions of the records damaged", 0};
+    assert_int_equal(fmt_verify(a, look_for, &w), FMT_CORRUPT);
+    assert_true(w.seen);
+    fmt_close(a);
+
+    /* the summaries' chunk: 'C' and the same count, its first item no 'R' */
+    unsigned char head[2] = {'C', f->buf[rat + 1]};
+    for (size_t i = 0; i + 2 <= f->len; i++)
+        if (i != rat && !memcmp(f->buf + i, head, 2) && !f->buf[i + 2] &&
+            !f->buf[i + 3] && !f->buf[i + 4] && !f->buf[i + 5])
+            summ = i;
+    assert_true(summ != SIZE_MAX);
+    memcpy(b, f->buf, f->len);
+    for (int i = 0; i < 8; i++)
+        b[at + i] = (unsigned char)(summ >> (56 - 8 * i));
+    put_be32(b + at + 12, fmt_crc32(0, b + at, 12));
+    spill(f->path, b, f->len);
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    assert_int_equal(fmt_get(a, 3, &d), FMT_CORRUPT);
+    assert_non_null(strstr(fmt_errmsg(a), "record 3"));
+    wanted w2 = {0, "not where its position says", 0};
+    assert_int_equal(fmt_verify(a, look_for, &w2), FMT_CORRUPT);
+    assert_true(w2.seen && w2.n > 2); /* the records, and the position */
+    fmt_close(a);
+    free(b);
+    fmt_doc_free(&good);
+    fmt_doc_free(&d);
+}
+
 /* A fault that is not a damaged archive's (our own bug) still crashes
  * loudly after the guard's handler is installed. */
 static void test_own_fault_still_crashes(void **state)
@@ -633,6 +730,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_btree_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_btree_wild_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_renamed_over, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rewritten_in_place, setup, teardown),
