@@ -264,6 +264,11 @@ struct fmt_archive {
     int pos_damaged;     /* 1 dpos, 2 spos failed its check: verify says */
     fmt_buf rbuf, rbuf2; /* a record's (its question's) bytes, pread */
     fmt_buf sbuf;        /* a summary's bytes, pread */
+    uint32_t part_docno; /* docno + 1 whose text vb_text_prefix is part way
+                            through (in zs and scratch); 0: none */
+    size_t part_plen, part_textoff, part_textlen;
+    uint32_t part_pcrc;
+    int part_ended;
     fmt_buf scratch;     /* inflate output, reused */
     fmt_buf scratch2;    /* a referenced question's payload */
     unsigned char refdict[32768];
@@ -303,6 +308,10 @@ int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
  * reads records only at their positions, never through LMDB. NULL when a
  * has no positions (format 2) or memory is short. */
 fmt_archive *vb_reader2(fmt_archive *a);
+/* The start of docno's text, at least want bytes of it when there are
+ * (store.c). */
+int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
+                   const char **text, size_t *avail, int *done);
 /* Only the text of docno, pointing into the handle's scratch buffer
  * (valid until the next read on the handle). */
 int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,

@@ -424,9 +424,7 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
         out->data[0] = 0;
     const char *text;
     size_t len;
-    int rc = vb_get_text(a, docno, &text, &len);
-    if (rc)
-        return rc;
+    int rc = FMT_OK, done;
     if (maxlen < 40)
         maxlen = 40;
     hit *h = fmt__alloc(512 * sizeof *h);
@@ -439,14 +437,35 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     }
     m->n = 0;
     collect(q->root, m);
-    hits hs = {h, 0, 512, maxlen, m->n, 0, 0, 0};
-    find_hits(tok, m, text, len, &hs);
-    size_t nh = hs.n, from;
-    if (nh) {
-        size_t i = best_start(h, hs.starts, nh, maxlen, m->n);
-        size_t lead = maxlen / 5;
-        from = h[i].off > lead ? to_space(text, len, h[i].off - lead, -1) : 0;
-    } else {
+    /* Inflate only as much of the text as the passage needs: the first
+     * few KB, then four times as much, until a passage with every query
+     * word is found well inside what is out (a word cut at the end must
+     * not count), or the text ends. Most of a snippet's time is
+     * inflating. */
+    size_t nh, from = 0, want = 2048;
+    for (;;) {
+        if ((rc = vb_text_prefix(a, docno, want, &text, &len, &done)))
+            goto done;
+        hits hs = {h, 0, 512, maxlen, m->n, 0, 0, 0};
+        find_hits(tok, m, text, len, &hs);
+        nh = hs.n;
+        if (nh) {
+            size_t i = best_start(h, hs.starts, nh, maxlen, m->n);
+            size_t lead = maxlen / 5;
+            from = h[i].off > lead ? to_space(text, len, h[i].off - lead, -1)
+                                   : 0;
+            size_t end = (hs.stop > from + maxlen ? hs.stop : from + maxlen) +
+                         4 * FMT_TOKMAX + 64;
+            if (done || (hs.found && hs.n < hs.cap && end < len))
+                break;
+            want = 4 * (end > want ? end : want);
+        } else if (done) {
+            break;
+        } else {
+            want *= 4;
+        }
+    }
+    if (!nh) {
         /* no words to show: the first question, else after the header;
          * that needs the parsed fields (the text is read again) */
         if ((rc = fmt_get(a, docno, &d)))

@@ -12,9 +12,11 @@
  *            the chunk), (n + 1) u32 BE offsets of the records after this
  *            header, then the records. A record: u8 'R', u8 flags (1:
  *            deflated), u32 BE CRC-32 of the text, u32 BE payload length,
- *            u32 BE CRC-32 of the payload, then the payload (record.c) as
- *            a raw deflate stream primed with the dictionary
- *   summary  docno -> summary (record.c): what a list row needs
+ *            u32 BE CRC-32 of the payload, (format 3) u32 BE CRC-32 of
+ *            the record, then the payload (record.c) as a raw deflate
+ *            stream primed with the dictionary (record_head says more)
+ *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
+ *            layout (format 2: docno -> summary): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
  *   terms    folded word -> varint length, posting list, positions
  *            (postings.c)
@@ -23,7 +25,9 @@
  *   cols     "date" "len" "kind" "status": one value per document (u32 BE
  *            or u8); "foff" (u32 BE, documents + 1) and "fval" (varint
  *            facet ids per document); "ftab" the facet values by id:
- *            per id u8 type, varint length, display bytes
+ *            per id u8 type, varint length, display bytes; "dpos" "spos"
+ *            where each chunk of docs and summary lies in the file, for
+ *            pread (chunk_item)
  *
  * Documents are numbered in date order, so a date range is a range of
  * numbers. Nothing read from the file is trusted: lengths, counts and
@@ -459,6 +463,7 @@ fmt_archive *vb_reader2(fmt_archive *a)
     memset(&b->rbuf2, 0, sizeof b->rbuf2);
     memset(&b->sbuf, 0, sizeof b->sbuf);
     b->refdoc = 0;
+    b->part_docno = 0;
     b->tok = NULL;
     b->verifying = 0;
     b->err[0] = 0;
@@ -497,6 +502,7 @@ uint32_t fmt_count(fmt_archive *a) { return a ? a->ndocs : 0; }
 /* ---- records -------------------------------------------------------------- */
 
 #define REC_HEAD 14
+#define REC_HEAD3 18  /* format 3: + CRC-32 of the record (record_head) */
 
 /* Read n bytes at off of the archive's file; 0 when all came. */
 static int pread_all(int fd, void *buf, size_t n, uint64_t off)
@@ -620,18 +626,63 @@ static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
 /* The header of record docno: flags 0 (stored) and 1 (deflated with the
  * archive's dictionary) have 14 bytes; flag 2 (deflated with the text of
  * its zaak's question after that dictionary, see writer.c) has the
- * question's docno in 4 more. */
+ * question's docno in 4 more. From format 3 a CRC-32 of the header's
+ * other bytes and the stored bytes follows the first 14: checked here,
+ * it proves the record before any inflating, so a text inflated only in
+ * part (vb_text_prefix) is as sure as a whole one. */
 static int record_head(fmt_archive *a, uint32_t docno, fmt_buf *buf,
                        const unsigned char **v, size_t *n, size_t *head)
 {
     int rc = chunk_item(a, a->docs, a->dpos, docno, buf, "record", v, n);
     if (rc)
         return rc;
-    if (*n < REC_HEAD || (*v)[0] != 'R' || (*v)[1] > 2 ||
-        ((*v)[1] == 2 && *n < REC_HEAD + 4))
+    size_t h = a->version >= 3 ? REC_HEAD3 : REC_HEAD;
+    if (*n < h || (*v)[0] != 'R' || (*v)[1] > 2 ||
+        ((*v)[1] == 2 && *n < h + 4))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
                       docno);
-    *head = (*v)[1] == 2 ? REC_HEAD + 4 : REC_HEAD;
+    *head = (*v)[1] == 2 ? h + 4 : h;
+    if (a->version >= 3 &&
+        fmt_crc32(fmt_crc32(0, *v, REC_HEAD), *v + REC_HEAD3, *n - REC_HEAD3) !=
+            vb_get_be32(*v + REC_HEAD))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
+                      a->path, docno);
+    return FMT_OK;
+}
+
+/* The dictionary record v (flag 2) of docno was deflated with: a->refdict,
+ * made of its question's text (kept for the next answer of that
+ * question). */
+static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
+                    size_t head)
+{
+    /* primed with its question: that one first (never primed itself, so
+     * there is no chain and no cycle) */
+    uint32_t ref = vb_get_be32(v + head - 4);
+    const unsigned char *rv, *text;
+    size_t rn, rhead, tlen;
+    int rc;
+    if (ref >= a->ndocs || ref == docno)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
+                      a->path, docno);
+    /* a result list often holds a question's answer and notices: keep the
+     * dictionary made of the last question used */
+    if (a->refdoc == ref + 1)
+        return FMT_OK;
+    a->refdoc = 0;
+    if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rhead)))
+        return rc;
+    if (rv[1] == 2)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
+                      "primed record", a->path, docno);
+    if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen,
+                     &a->scratch2)))
+        return rc;
+    if (vb_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
+                        &text, &tlen))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path, ref);
+    a->refdictlen = vb_ref_dict(a->dict, a->dictlen, text, tlen, a->refdict);
+    a->refdoc = ref + 1;
     return FMT_OK;
 }
 
@@ -646,40 +697,121 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
     if (rc)
         return rc;
     *textcrc = vb_get_be32(v + 2);
-    if (v[1] != 2) {
-        rc = unpack(a, docno, v, n, head, a->dict, a->dictlen, &a->scratch);
-        return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
-    }
-    /* primed with its question: that one first (never primed itself, so
-     * there is no chain and no cycle) */
-    uint32_t ref = vb_get_be32(v + 14);
-    const unsigned char *rv, *text;
-    size_t rn, rhead, tlen;
-    if (ref >= a->ndocs || ref == docno)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
-                      a->path, docno);
-    /* a result list often holds a question's answer and notices: keep the
-     * dictionary made of the last question used */
-    if (a->refdoc != ref + 1) {
-        a->refdoc = 0;
-        if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rhead)))
-            return rc;
-        if (rv[1] == 2)
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
-                          "primed record", a->path, docno);
-        if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen,
-                         &a->scratch2)))
-            return rc;
-        if (vb_payload_text((unsigned char *)a->scratch2.data,
-                            a->scratch2.len, &text, &tlen))
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path,
-                          ref);
-        a->refdictlen = vb_ref_dict(a->dict, a->dictlen, text, tlen,
-                                    a->refdict);
-        a->refdoc = ref + 1;
-    }
-    rc = unpack(a, docno, v, n, head, a->refdict, a->refdictlen, &a->scratch);
+    a->part_docno = 0; /* a->zs and a->scratch are taken */
+    if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+        return rc;
+    rc = v[1] == 2 ? unpack(a, docno, v, n, head, a->refdict, a->refdictlen,
+                            &a->scratch)
+                   : unpack(a, docno, v, n, head, a->dict, a->dictlen,
+                            &a->scratch);
     return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
+}
+
+/* The start of docno's text: inflating stops once `want` bytes of the
+ * text are out (or the payload is), and a later call for the same
+ * document with more goes on from there. *text points into a->scratch
+ * (valid until another read on the handle), *avail bytes of it are there,
+ * *done when all of the payload is (then *avail is the text's length).
+ * Format 3 only: its records are checked before inflating (record_head);
+ * format 2 records, and stored ones, are read whole. */
+int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
+                   const char **text, size_t *avail, int *done)
+{
+    z_stream *zs = a->zs;
+    int rc;
+    if (a->part_docno != docno + 1) {
+        const unsigned char *v;
+        size_t n, head;
+        a->part_docno = 0;
+        if (docno >= a->ndocs)
+            return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path,
+                          docno);
+        *done = 1;
+        if (a->version < 3)
+            return vb_get_text(a, docno, text, avail);
+        if ((rc = record_head(a, docno, &a->rbuf, &v, &n, &head)))
+            return rc;
+        if (v[1] == 0)
+            return vb_get_text(a, docno, text, avail);
+        if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+            return rc;
+        uint32_t plen = vb_get_be32(v + 6);
+        if (plen > (n - head) * 1040 + 64 || plen > (1u << 30))
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length",
+                          a->path, docno);
+        a->scratch.len = 0;
+        if (fmt_buf_reserve(&a->scratch, (size_t)plen + 1))
+            return vb_err(a, FMT_NOMEM, "out of memory");
+        const unsigned char *dict = v[1] == 2 ? a->refdict : a->dict;
+        size_t dictlen = v[1] == 2 ? a->refdictlen : a->dictlen;
+        if (inflateReset(zs) != Z_OK ||
+            (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
+            return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
+                          docno);
+        zs->next_in = (Bytef *)(v + head);
+        zs->avail_in = (uInt)(n - head);
+        a->part_docno = docno + 1;
+        a->part_plen = plen;
+        a->part_pcrc = vb_get_be32(v + 10);
+        a->part_textoff = a->part_textlen = 0;
+        a->part_ended = 0;
+    }
+    unsigned char *p = (unsigned char *)a->scratch.data;
+    size_t plen = a->part_plen;
+    int bad = 0;
+    for (;;) {
+        size_t got = zs->total_out;
+        if (!a->part_textoff && got >= 2) { /* u8 1, varint text length */
+            const unsigned char *q = p + 1;
+            uint64_t tl = 0;
+            int part = vb_get_varint(&q, p + got, &tl); /* -1: cut short */
+            if (p[0] != 1 || (part && got >= 11)) {
+                bad = 1;
+                break;
+            }
+            if (!part) {
+                if (tl > plen - (size_t)(q - p)) {
+                    bad = 1;
+                    break;
+                }
+                a->part_textoff = (size_t)(q - p);
+                a->part_textlen = (size_t)tl;
+            }
+        }
+        if (a->part_ended)
+            break;
+        size_t off = a->part_textoff, goal = !off ? 16
+                                             : want > plen - off ? plen
+                                                                 : off + want;
+        if (goal > plen)
+            goal = plen;
+        if (off && got >= goal && got < plen)
+            break; /* enough of the text, more to come */
+        /* short of the goal, or all out: then the stream must end there */
+        zs->next_out = p + got;
+        zs->avail_out = (uInt)(got < goal ? goal - got : plen + 1 - got);
+        int zr = inflate(zs, Z_NO_FLUSH);
+        if (zr == Z_STREAM_END && zs->total_out == plen && !zs->avail_in)
+            a->part_ended = 1;
+        else if (zr != Z_OK) {
+            bad = 1;
+            break;
+        }
+    }
+    size_t got = zs->total_out;
+    *done = a->part_ended;
+    if (bad || !a->part_textoff ||
+        (*done && fmt_crc32(0, p, plen) != a->part_pcrc)) {
+        a->part_docno = 0;
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: compressed data damaged",
+                      a->path, docno);
+    }
+    a->scratch.len = got;
+    p[got] = 0;
+    *text = (const char *)p + a->part_textoff;
+    *avail = got - a->part_textoff < a->part_textlen ? got - a->part_textoff
+                                                     : a->part_textlen;
+    return FMT_OK;
 }
 
 /* Just the verbatim text of docno, pointing into the handle's scratch

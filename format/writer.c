@@ -656,18 +656,24 @@ static int chunk_item_done(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
 static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
                       const cdoc *c)
 {
-    unsigned char h[18];
+    unsigned char h[22];
     int stored = c->clen >= payload->len;
     int primed = !stored && c->ref != NO_REF;
+    const char *data = stored ? payload->data : c->out.data;
+    size_t dlen = stored ? payload->len : c->clen, hlen = primed ? 22 : 18;
     h[0] = 'R';
     h[1] = stored ? 0 : primed ? 2 : 1;
     vb_put_be32(h + 2, fmt_crc32(0, d->text, d->len));
     vb_put_be32(h + 6, (uint32_t)payload->len);
     vb_put_be32(h + 10, c->pcrc);
-    vb_put_be32(h + 14, c->ref);
-    if (fmt_buf_append(&b->crec.data, h, primed ? 18 : 14) ||
-        fmt_buf_append(&b->crec.data, stored ? payload->data : c->out.data,
-                       stored ? payload->len : c->clen))
+    vb_put_be32(h + 18, c->ref);
+    /* the record's own CRC: the rest of the header and the stored bytes,
+     * so a reader can trust a record before inflating all of it */
+    uint32_t crc = fmt_crc32(0, h, 14);
+    crc = fmt_crc32(crc, h + 18, hlen - 18);
+    vb_put_be32(h + 14, fmt_crc32(crc, data, dlen));
+    if (fmt_buf_append(&b->crec.data, h, hlen) ||
+        fmt_buf_append(&b->crec.data, data, dlen))
         return werr(b->w, FMT_NOMEM, "out of memory");
     return chunk_item_done(b, &b->crec, b->docs, &b->records_bytes);
 }

@@ -218,6 +218,19 @@ static size_t first_record(fixture *f, size_t *at)
     return *at + first;
 }
 
+static void put_be32(unsigned char *p, uint32_t v);
+
+/* Give record 0 (at rec, in the chunk at at) the CRC its bytes now have
+ * (format 3's record CRC: the header but the CRC, then the stored
+ * bytes), so damage behind it is met by the checks after. */
+static void reseal(unsigned char *b, size_t at, size_t rec)
+{
+    size_t n = (size_t)b[at + 6] << 24 | b[at + 7] << 16 | b[at + 8] << 8 |
+               b[at + 9];
+    uint32_t crc = fmt_crc32(fmt_crc32(0, b + rec, 14), b + rec + 18, n - 18);
+    put_be32(b + rec + 14, crc);
+}
+
 /* The first record of the chunk claims a payload of 2 GB; another record's
  * chunk offset points 4 GB on. Both are refused before any allocation. */
 static void test_huge_record_size(void **state)
@@ -230,15 +243,30 @@ static void test_huge_record_size(void **state)
     unsigned char *b = malloc(f->len);
     memcpy(b, f->buf, f->len);
     b[rec + 6] = 0x7f, b[rec + 7] = 0xff, b[rec + 8] = 0xff, b[rec + 9] = 0xf0;
+    spill(f->path, b, f->len);
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    fmt_doc d = {0};
+    assert_int_equal(fmt_get(a, 0, &d), FMT_CORRUPT); /* the record's CRC */
+    assert_non_null(strstr(fmt_errmsg(a), "record 0: checksum"));
+    fmt_close(a);
+    reseal(b, at, rec); /* as if made so: the length itself is refused */
     b[at + 2 + 4 * 5] = 0xff; /* record 4 ends 4 GB further */
     spill(f->path, b, f->len);
     free(b);
     assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
-    fmt_doc d = {0};
     double t0 = now();
     assert_int_equal(fmt_get(a, 0, &d), FMT_CORRUPT);
     assert_non_null(strstr(fmt_errmsg(a), "record 0"));
     assert_non_null(strstr(fmt_errmsg(a), "length"));
+    fmt_buf out = {0};
+    fmt_span hl[4];
+    size_t nhl, pos;
+    fmt_query *q; /* a snippet reads the text in part: the same check */
+    assert_int_equal(fmt_query_parse(&q, "minister", NULL, 0, &pos), FMT_OK);
+    assert_int_equal(fmt_snippet(a, q, 0, 200, &out, hl, 4, &nhl), FMT_CORRUPT);
+    assert_non_null(strstr(fmt_errmsg(a), "length"));
+    fmt_query_free(q);
+    fmt_buf_free(&out);
     assert_int_equal(fmt_get(a, 4, &d), FMT_CORRUPT);
     assert_non_null(strstr(fmt_errmsg(a), "record 4"));
     assert_int_equal(fmt_get(a, 1, &d), FMT_OK); /* the others still read */
@@ -264,7 +292,7 @@ static void test_decompression_bomb(void **state)
     fmt_archive *a;
     char msg[300];
     size_t at, rec = first_record(f, &at);
-    size_t room = be32(f->buf + at + 6) - 14, plen = be32(f->buf + rec + 6);
+    size_t room = be32(f->buf + at + 6) - 18, plen = be32(f->buf + rec + 6);
     /* raw deflate of zeros: gzip's output without its 10-byte header */
     FILE *z = popen("head -c 100000000 /dev/zero | gzip -1 -c", "r");
     assert_non_null(z);
@@ -274,7 +302,8 @@ static void test_decompression_bomb(void **state)
     assert_true(got > 10 + room);
     unsigned char *b = malloc(f->len);
     memcpy(b, f->buf, f->len);
-    memcpy(b + rec + 14, gz + 10, room);
+    memcpy(b + rec + 18, gz + 10, room);
+    reseal(b, at, rec); /* past the record's CRC: the inflating is tried */
     spill(f->path, b, f->len);
     free(b);
     assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
