@@ -132,12 +132,20 @@ static int pl_block(pread_t *c, const unsigned char **bend, uint64_t *last)
 }
 
 /* Document i (of the block ending at bend). */
-static int pl_doc(pread_t *c, const unsigned char *bend, size_t i,
-                  uint32_t *doc, uint32_t *tfx)
+static inline int pl_doc(pread_t *c, const unsigned char *bend, size_t i,
+                         uint32_t *doc, uint32_t *tfx)
 {
     uint64_t delta, t;
-    if (vb_get_varint(&c->p, bend, &delta) || vb_get_varint(&c->p, bend, &t) ||
-        (i > 0 && delta == 0) || delta >= c->ndocs || t > UINT32_MAX ||
+    const unsigned char *p = c->p;
+    if (bend - p >= 2 && !((p[0] | p[1]) & 0x80)) { /* the usual: a byte each */
+        delta = p[0];
+        t = p[1];
+        c->p = p + 2;
+    } else if (vb_get_varint(&c->p, bend, &delta) ||
+               vb_get_varint(&c->p, bend, &t)) {
+        return FMT_CORRUPT;
+    }
+    if ((i > 0 && delta == 0) || delta >= c->ndocs || t > UINT32_MAX ||
         (c->prev += delta) >= c->ndocs)
         return FMT_CORRUPT;
     *doc = (uint32_t)c->prev;

@@ -370,13 +370,22 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
     return out ? out : e->rc;
 }
 
+typedef struct {
+    vb_plist *acc;
+    const char *word;   /* added already: not again */
+    size_t wl;
+} variants;
+
 static int stem_variant(ev *e, const char *key, size_t kl, void *ctx)
 {
+    variants *va = ctx;
     const char *nul = memchr(key, 0, kl);
     if (!nul)
         return FMT_CORRUPT;
     size_t off = (size_t)(nul - key) + 1;
-    return add_word(e, key + off, kl - off, ctx);
+    if (kl - off == va->wl && !memcmp(key + off, va->word, va->wl))
+        return FMT_OK;
+    return add_word(e, key + off, kl - off, va->acc);
 }
 
 static int eval_term(ev *e, const qnode *q, dlist *out)
@@ -392,9 +401,9 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
         memcpy(key, q->stem, sl);
         key[sl] = 0;
         /* the stems db lists stem NUL word; the word itself is added above,
-         * and adding it twice would double its tf, so skip it */
-        rc = scan_prefix(e, e->a->stems, key, sl + 1, stem_variant, &acc);
-        (void)0;
+         * and adding it twice would double its tf and df, so skip it */
+        variants va = {&acc, q->word, wl};
+        rc = scan_prefix(e, e->a->stems, key, sl + 1, stem_variant, &va);
     }
     if (!rc)
         rc = plist_to_dl(e, &acc, e->df, out);
@@ -755,8 +764,12 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
     if (rc || vl < 4)
         return FMT_CORRUPT;
     /* the list after the id is a posting list: reuse the word merger by
-     * decoding it here */
-    rc = vb_postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL, e->a->ndocs);
+     * decoding it here (only the blocks holding documents in the running,
+     * as for a word) */
+    rc = e->filter ? vb_postings_decode_in(v + 4, vl - 4, &e->pl, e->a->ndocs,
+                                           e->filter->doc, e->filter->n)
+                   : vb_postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL,
+                                        e->a->ndocs);
     if (rc)
         return vb_err(e->a, rc, "%s: facet list damaged", e->a->path);
     vb_plist *t = &e->tmp;
@@ -884,15 +897,27 @@ static int eval_field(ev *e, const qnode *q, dlist *out)
     case QF_STATUS: {
         const unsigned char *col = q->field == QF_KIND ? a->col_kind
                                                        : a->col_status;
-        for (uint32_t d = 0; d < a->ndocs && !rc; d++)
+        const dlist *f = e->filter; /* only the documents in the running */
+        for (uint32_t i = 0, n = f ? (uint32_t)f->n : a->ndocs; i < n && !rc;
+             i++) {
+            uint32_t d = f ? f->doc[i] : i;
             if (col[d] == q->ival)
                 rc = dl_push(out, d, 0);
+        }
         return rc;
     }
     case QF_YEAR:
-    case QF_DATE:
-        return dl_range(out, first_on_or_after(a, q->from),
-                        first_on_or_after(a, q->to + 1));
+    case QF_DATE: {
+        uint32_t lo = first_on_or_after(a, q->from),
+                 hi = first_on_or_after(a, q->to + 1);
+        const dlist *f = e->filter;
+        if (!f)
+            return dl_range(out, lo, hi);
+        for (size_t i = 0; i < f->n && !rc; i++) /* both ascending */
+            if (f->doc[i] >= lo && f->doc[i] < hi)
+                rc = dl_push(out, f->doc[i], 0);
+        return rc;
+    }
     case QF_NUMBER:
         return eval_number(e, q, out);
     }

@@ -524,13 +524,72 @@ static void snip_one(sjob *j, fmt_archive *a, size_t i)
     snprintf(s->err, sizeof s->err, "%s", s->rc ? fmt_errmsg(a) : "");
 }
 
+/* The helper: one thread for the process, started by the first page of
+ * snippets and then asleep on a condition variable until the next (a
+ * thread made for each page cost 25 us, and the first one most of a
+ * page's time). One job at a time: a second caller meanwhile works alone. */
+static pthread_mutex_t hmu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hwake = PTHREAD_COND_INITIALIZER, hdone = PTHREAD_COND_INITIALIZER;
+static sjob *hjob;       /* offered or being worked on */
+static int htaken;       /* the helper has begun on hjob */
+static int hstate;       /* 0: not started; 1: running; -1: cannot be */
+
 static void *snip_helper(void *p)
 {
-    sjob *j = p;
-    size_t i;
-    while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
-        snip_one(j, j->other[i], i);
+    (void)p;
+    pthread_mutex_lock(&hmu);
+    for (;;) {
+        while (!hjob || htaken)
+            pthread_cond_wait(&hwake, &hmu);
+        sjob *j = hjob;
+        htaken = 1;
+        pthread_mutex_unlock(&hmu);
+        size_t i;
+        while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
+            snip_one(j, j->other[i], i);
+        pthread_mutex_lock(&hmu);
+        hjob = NULL;
+        htaken = 0;
+        pthread_cond_broadcast(&hdone);
+    }
     return NULL;
+}
+
+/* Offer j to the helper; 0 when it cannot take it. */
+static int offer(sjob *j)
+{
+    int ok = 0;
+    pthread_mutex_lock(&hmu);
+    if (!hstate) {
+        pthread_t t;
+        pthread_attr_t at;
+        hstate = -1;
+        if (!pthread_attr_init(&at)) {
+            if (!pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED) &&
+                !pthread_create(&t, &at, snip_helper, NULL))
+                hstate = 1;
+            pthread_attr_destroy(&at);
+        }
+    }
+    if (hstate == 1 && !hjob) {
+        hjob = j;
+        pthread_cond_signal(&hwake);
+        ok = 1;
+    }
+    pthread_mutex_unlock(&hmu);
+    return ok;
+}
+
+/* All of j's hits are taken: take the offer back if the helper has not
+ * begun, else wait for its last one. */
+static void finish(sjob *j)
+{
+    pthread_mutex_lock(&hmu);
+    if (hjob == j && !htaken)
+        hjob = NULL;
+    while (hjob == j)
+        pthread_cond_wait(&hdone, &hmu);
+    pthread_mutex_unlock(&hmu);
 }
 
 size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
@@ -538,18 +597,15 @@ size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
                     fmt_snip *out)
 {
     sjob j = {arch, NULL, docnos, n, maxlen, q, out, 0};
-    /* a thread costs some 20 µs; a snippet 20 to 70 */
-    int two = n >= 3 && (j.other = fmt__alloc(n * sizeof *j.other)) != NULL;
+    int two = n >= 2 && (j.other = fmt__alloc(n * sizeof *j.other)) != NULL;
     for (size_t i = 0; two && i < n; i++)
         two = (j.other[i] = vb_reader2(arch[i])) != NULL;
-    pthread_t t;
-    if (two && pthread_create(&t, NULL, snip_helper, &j))
-        two = 0;
+    two = two && offer(&j);
     size_t i, failed = 0;
     while ((i = atomic_fetch_add(&j.next, 1)) < n)
         snip_one(&j, arch[i], i);
     if (two)
-        pthread_join(t, NULL);
+        finish(&j);
     free(j.other);
     for (i = 0; i < n; i++)
         failed += out[i].rc != FMT_OK;
