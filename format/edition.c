@@ -6,9 +6,10 @@
  * very file being checked) while the other checks records; when the hash
  * is done the hashing thread takes records too, on its own read-only
  * handle (a handle is not shared between threads; the fault guard is per
- * thread). Records are handed out VB_CHUNK at a time from one counter.
- * The index tables are then walked by the calling thread. fmt_verify()
- * is this without an expected checksum.
+ * thread). Records are handed out VB_CHUNK at a time from one counter;
+ * then the tables, in pieces (the index by first byte), from another, so
+ * neither thread waits while the other works. fmt_verify() is this
+ * without an expected checksum.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -31,6 +32,8 @@ typedef struct {
     pthread_mutex_t mu;
     unsigned long damaged;
     atomic_uint next;         /* next chunk of records to check */
+    atomic_uint next_piece;   /* next piece of the tables (pieces[]) */
+    int full;                 /* inflate and decode every record */
     atomic_int nomem;
     int fd;                   /* the mapped file */
     char hex[65];
@@ -113,6 +116,18 @@ static int check_record(vjob *j, fmt_archive *h, vscratch *v, uint32_t i)
 {
     fmt_doc *d = &v->d;
     fmt_summary *s = &v->s;
+    if (!j->full && h->version >= 3) {
+        int rc = vb_record_check(h, i);
+        if (!rc)
+            rc = fmt_get_summary(h, i, s);
+        if (!rc && (h->col_kind[i] != s->kind || h->col_status[i] != s->status ||
+                    vb_doc_date(h, i) != s->date))
+            rc = vb_err(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                        "match the columns", h->path, i, s->id);
+        if (rc && rc != FMT_NOMEM)
+            vreport(j, i, h->err);
+        return rc == FMT_NOMEM ? rc : FMT_OK;
+    }
     int rc = fmt_get(h, i, d);
     if (!rc)
         rc = fmt_get_summary(h, i, s);
@@ -156,14 +171,18 @@ out:
     fmt_summary_free(&v.s);
 }
 
+static void check_pieces(vjob *j, fmt_archive *a);
+
 static void *helper(void *arg)
 {
     vjob *j = arg;
     hash_content(j);
     fmt_archive *h;
     if (fmt_open(&h, j->a->path, NULL, 0) == FMT_OK) {
-        if (h->ndocs == j->a->ndocs)
+        if (h->ndocs == j->a->ndocs) {
             check_records(j, h);
+            check_pieces(j, h);
+        }
         fmt_close(h);
     }
     return NULL;
@@ -188,24 +207,29 @@ static int check_id(fmt_archive *a, const MDB_val *k, const MDB_val *val)
     return fmt_zaak_docs(a, name, NULL, 0, &n);
 }
 
-/* Every entry of one table: posting lists decode, ids lead to their
- * documents, stems are "stem NUL word". FMT_NOMEM or FMT_OK. */
-static int check_table(vjob *j, vb_plist *l, MDB_dbi dbi, const char *what)
+/* Every entry of one table of handle a, keys from `from` up to (not
+ * including) those starting with byte `to` (0: to the end): posting lists
+ * decode, ids lead to their documents, stems are "stem NUL word".
+ * FMT_NOMEM or FMT_OK. */
+static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
+                       const char *what, const char *from, unsigned char to)
 {
-    fmt_archive *a = j->a;
     MDB_cursor *c;
-    MDB_val k, val;
+    MDB_val k = {from ? strlen(from) : 0, (void *)from}, val;
     char m[700];
     if (vb_g_cursor_open(a, dbi, &c)) {
         snprintf(m, sizeof m, "%.500s: table '%s' damaged", a->path, what);
         vreport(j, UINT32_MAX, m);
         return FMT_OK;
     }
-    int nomem = 0, rc = vb_g_cursor_get(a, c, &k, &val, MDB_FIRST);
+    int nomem = 0, rc = vb_g_cursor_get(a, c, &k, &val,
+                                        from ? MDB_SET_RANGE : MDB_FIRST);
     for (; rc == 0 && !nomem; rc = vb_g_cursor_get(a, c, &k, &val, MDB_NEXT)) {
         const unsigned char *p = val.mv_data, *pos;
         size_t n = val.mv_size, poslen;
         int broken;
+        if (to && k.mv_size && *(const unsigned char *)k.mv_data >= to)
+            break;
         if (dbi == a->ids)
             broken = check_id(a, &k, &val);
         else if (dbi == a->stems)
@@ -228,13 +252,41 @@ static int check_table(vjob *j, vb_plist *l, MDB_dbi dbi, const char *what)
     vb_g_cursor_close(a, c);
     if (nomem)
         return FMT_NOMEM;
-    if (rc != MDB_NOTFOUND) {
+    if (rc && rc != MDB_NOTFOUND) {
         if (!vb_broken(a))
             vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
                    what, vb_why(a, rc));
         vreport(j, UINT32_MAX, a->err);
     }
     return FMT_OK;
+}
+
+/* The tables in pieces both threads take from one counter when their
+ * records are done: the index, most of the work, by first byte. */
+static const struct {
+    int table;                 /* 0 ids, 1 index, 2 facets, 3 stems */
+    const char *from;
+    unsigned char to;
+} pieces[] = {{1, NULL, 'b'}, {1, "b", 'd'}, {1, "d", 'g'}, {1, "g", 'k'},
+              {1, "k", 'o'},  {1, "o", 's'}, {1, "s", 'v'}, {1, "v", 0},
+              {0, NULL, 0},   {2, NULL, 0},  {3, NULL, 0}};
+#define NPIECES (sizeof pieces / sizeof *pieces)
+
+static void check_pieces(vjob *j, fmt_archive *a)
+{
+    static const char *const what[] = {"ids", "index", "facet", "stems"};
+    vb_plist l = {0};
+    for (;;) {
+        unsigned i = atomic_fetch_add(&j->next_piece, 1);
+        if (i >= NPIECES || atomic_load(&j->nomem) || vb_broken(a))
+            break;
+        int t = pieces[i].table;
+        MDB_dbi dbi = t == 0 ? a->ids : t == 1 ? a->terms
+                    : t == 2 ? a->facets : a->stems;
+        if (check_table(j, a, &l, dbi, what[t], pieces[i].from, pieces[i].to))
+            atomic_store(&j->nomem, 1);
+    }
+    vb_plist_free(&l);
 }
 
 /* Format 3 reads records and summaries at the positions the writer
@@ -271,30 +323,22 @@ static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
     }
 }
 
-static int check_tables(vjob *j)
+/* What is left after the pieces: the positions and the facet values. */
+static int check_rest(vjob *j)
 {
     fmt_archive *a = j->a;
-    vb_plist l = {0};
     int rc = FMT_OK;
-    struct {
-        MDB_dbi dbi;
-        const char *what;
-    } t[] = {{a->ids, "ids"}, {a->terms, "index"}, {a->facets, "facet"},
-             {a->stems, "stems"}};
-    for (size_t i = 0; i < 4 && !rc && !vb_broken(a); i++)
-        rc = check_table(j, &l, t[i].dbi, t[i].what);
-    if (!rc && !vb_broken(a)) {
+    if (!vb_broken(a)) {
         check_positions(j, a->docs, a->dpos, 1, "records");
         check_positions(j, a->summary, a->spos, 2, "summaries");
     }
-    if (!rc && !vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
+    if (!vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
         if (rc)
             vreport(j, UINT32_MAX, a->err);
         rc = FMT_OK;
     }
     if (!rc && vb_broken(a))
         vreport(j, UINT32_MAX, a->err);
-    vb_plist_free(&l);
     return rc;
 }
 
@@ -302,9 +346,17 @@ int fmt_verify_all(fmt_archive *a, const char *expect,
                    void (*bad)(void *ctx, uint32_t docno, const char *msg),
                    void *ctx, char hex[65])
 {
+    return fmt_verify_ex(a, expect, 1, bad, ctx, hex);
+}
+
+int fmt_verify_ex(fmt_archive *a, const char *expect, int full,
+                  void (*bad)(void *ctx, uint32_t docno, const char *msg),
+                  void *ctx, char hex[65])
+{
     vjob j;
     memset(&j, 0, sizeof j);
     j.a = a;
+    j.full = full;
     j.expect = expect;
     j.bad = bad;
     j.ctx = ctx;
@@ -316,17 +368,19 @@ int fmt_verify_all(fmt_archive *a, const char *expect,
         return vb_err(a, FMT_IO, "%s: cannot read the file", a->path);
     pthread_mutex_init(&j.mu, NULL);
     atomic_init(&j.next, 0);
+    atomic_init(&j.next_piece, 0);
     atomic_init(&j.nomem, 0);
     pthread_t th;
     int threaded = pthread_create(&th, NULL, helper, &j) == 0;
     if (!threaded)
         hash_content(&j);
     check_records(&j, a);
+    check_pieces(&j, a);
+    int rc = check_rest(&j);
     if (threaded)
         pthread_join(th, NULL);
-    int rc = atomic_load(&j.nomem) ? FMT_NOMEM : FMT_OK;
-    if (!rc)
-        rc = check_tables(&j);
+    if (atomic_load(&j.nomem))
+        rc = FMT_NOMEM;
     pthread_mutex_destroy(&j.mu);
     if (hex)
         memcpy(hex, j.hex, sizeof j.hex);

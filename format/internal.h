@@ -308,6 +308,10 @@ int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
  * reads records only at their positions, never through LMDB. NULL when a
  * has no positions (format 2) or memory is short. */
 fmt_archive *vb_reader2(fmt_archive *a);
+/* Record docno's own checks without inflating it (format 3): its chunk,
+ * header, CRC of header and stored bytes, length bounds, reference.
+ * FMT_INVALID for a format 2 archive, which has no such CRC. */
+int vb_record_check(fmt_archive *a, uint32_t docno);
 /* The start of docno's text, at least want bytes of it when there are
  * (store.c). */
 int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,

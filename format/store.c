@@ -686,6 +686,26 @@ static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
     return FMT_OK;
 }
 
+int vb_record_check(fmt_archive *a, uint32_t docno)
+{
+    const unsigned char *v;
+    size_t n, head;
+    if (a->version < 3 || docno >= a->ndocs)
+        return FMT_INVALID;
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
+    if (rc)
+        return rc;
+    uint32_t plen = vb_get_be32(v + 6), ref = v[1] == 2 ? vb_get_be32(v + head - 4) : 0;
+    if ((v[1] == 0 && plen != n - head) || plen > (n - head) * 1040 + 64 ||
+        plen > (1u << 30))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
+                      docno);
+    if (v[1] == 2 && (ref >= a->ndocs || ref == docno))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
+                      a->path, docno);
+    return FMT_OK;
+}
+
 /* Inflate record docno's payload into a->scratch and check it. */
 static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
 {

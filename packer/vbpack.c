@@ -33,7 +33,7 @@ static const char usage_text[] =
     "       vbpack diff [-q] [--level 1-9] -o DELTA OLD NEW\n"
     "       vbpack patch [-q] -o NEW OLD DELTA\n"
     "       vbpack info [--json] ARCHIVE\n"
-    "       vbpack verify [--expect SHA256] ARCHIVE\n"
+    "       vbpack verify [--full] [--expect SHA256] ARCHIVE\n"
     "       vbpack ls [--json] ARCHIVE\n"
     "       vbpack cat [--json|--raw] ARCHIVE ID|ZAAK\n"
     "       vbpack export ARCHIVE DIR\n"
@@ -420,20 +420,29 @@ static int sha256_arg(char *s)
 static int cmd_verify(int argc, char **argv)
 {
     char *expect = NULL;
-    if (argc == 4 && !strcmp(argv[1], "--expect")) {
-        expect = argv[2];
-        if (!sha256_arg(expect))
-            die(2, "--expect takes a SHA-256: 64 hex digits, not '%s'",
-                expect);
-        argc -= 2;
-        argv += 2;
+    int full = 0;
+    for (;;) {
+        if (argc >= 4 && !strcmp(argv[1], "--expect")) {
+            expect = argv[2];
+            if (!sha256_arg(expect))
+                die(2, "--expect takes a SHA-256: 64 hex digits, not '%s'",
+                    expect);
+            argc -= 2;
+            argv += 2;
+        } else if (argc >= 3 && !strcmp(argv[1], "--full")) {
+            full = 1;
+            argc--;
+            argv++;
+        } else {
+            break;
+        }
     }
     if (argc != 2)
         usage();
     fmt_archive *a = open_archive(argv[1]);
     unsigned long bad = 0;
     char hex[65];
-    int rc = fmt_verify_all(a, expect, verify_bad, &bad, hex);
+    int rc = fmt_verify_ex(a, expect, full, verify_bad, &bad, hex);
     uint32_t n = fmt_count(a);
     fmt_close(a);
     if (rc == FMT_NOMEM)

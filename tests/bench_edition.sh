@@ -7,7 +7,8 @@
 #   - pack with the sources in the other order (must give the same bytes);
 #   - `diff` and `patch` (patched = new edition byte for byte; the delta's
 #     size against the new edition, bar <= 3%);
-#   - `verify` against `sha256sum` of the same file (disk speed);
+#   - `verify` against `sha256sum` of the same file (disk speed), and
+#     `verify --full`, which also inflates and decodes every record;
 #   - library search (old edition's shards) against the merged archive.
 # Usage: sh tests/bench_edition.sh   (B=build dir; TMPDIR for the corpus)
 # Exit status 1 when a byte-equality check or the delta bar fails.
@@ -61,7 +62,9 @@ S=$("$VB" info --json "$W/new.vbk" | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/')
 r=$(timed "$VB" verify --expect "$S" "$W/new.vbk")
 tv=${r% *}
 r2=$(timed sha256sum "$W/new.vbk")
-echo "verify --expect:             $tv s wall, ${r#* } s cpu ($(echo "$ns $tv" | awk '{ printf "%.0f", $1 / 1e6 / $2 }') MB/s); sha256sum of the file: ${r2% *} s"
+echo "verify --expect:             $tv s wall, ${r#* } s cpu ($(echo "$ns $tv" | awk '{ printf "%.0f", $1 / 1e6 / $2 }') MB/s); sha256sum of the file: ${r2% *} s ($(echo "$tv ${r2% *}" | awk '{ printf "%.2f", $1 / $2 }')x; bar: disk speed)"
+r=$(timed "$VB" verify --full --expect "$S" "$W/new.vbk")
+echo "verify --full (inflates all): ${r% *} s wall, ${r#* } s cpu"
 
 # the old edition as a library of shards (one per year) against one archive
 rm -rf "$W/shards"; mkdir -p "$W/shards"
