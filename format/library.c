@@ -46,6 +46,14 @@ static unsigned long long edition_no(const char *e)
     return k && !e[k] && k < 19 ? strtoull(e, NULL, 10) : 0;
 }
 
+int fmt_newer(const fmt_info *x, size_t xi, const fmt_info *y, size_t yi)
+{
+    unsigned long long ex = edition_no(x->edition), ey = edition_no(y->edition);
+    return x->created != y->created ? x->created > y->created
+           : ex != ey               ? ex > ey
+                                    : xi > yi;
+}
+
 /* Mark in l->mask[k] the documents of archive k that archive j holds. */
 static int shadow(fmt_library *l, size_t k, size_t j)
 {
@@ -96,35 +104,27 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
 {
     *lp = NULL;
     fmt_library *l = fmt__calloc(1, sizeof *l);
-    int64_t *created = fmt__calloc(n + 1, sizeof *created);
-    unsigned long long *ed = fmt__calloc(n + 1, sizeof *ed);
+    fmt_info *in = fmt__calloc(n + 1, sizeof *in);
     int rc = FMT_OK;
     if (l) {
         l->a = fmt__calloc(n + 1, sizeof *l->a);
         l->mask = fmt__calloc(n + 1, sizeof *l->mask);
     }
-    if (!l || !created || !ed || !l->a || !l->mask)
+    if (!l || !in || !l->a || !l->mask)
         rc = FMT_NOMEM;
     else
         l->n = n;
     for (size_t k = 0; k < n && !rc; k++) {
-        fmt_info in;
         l->a[k] = a[k];
-        if ((rc = fmt_get_info(a[k], &in)))
+        if ((rc = fmt_get_info(a[k], &in[k])))
             break;
-        created[k] = in.created;
-        ed[k] = edition_no(in.edition);
         if (!(l->mask[k] = fmt__calloc((size_t)a[k]->ndocs / 8 + 1, 1)))
             rc = FMT_NOMEM;
     }
     for (size_t k = 0; k < n && !rc; k++)
-        for (size_t j = 0; j < n && !rc; j++) {
-            int newer = created[j] != created[k] ? created[j] > created[k]
-                        : ed[j] != ed[k]         ? ed[j] > ed[k]
-                                                 : j > k;
-            if (j != k && newer)
+        for (size_t j = 0; j < n && !rc; j++)
+            if (j != k && fmt_newer(&in[j], j, &in[k], k))
                 rc = shadow(l, k, j);
-        }
     if (rc && msg && msglen) {
         const char *why = rc == FMT_NOMEM ? "out of memory" : NULL;
         for (size_t k = 0; !why && k < n; k++)
@@ -132,8 +132,7 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
                 why = a[k]->err;
         snprintf(msg, msglen, "%s", why ? why : fmt_strerror(rc));
     }
-    free(created);
-    free(ed);
+    free(in);
     if (rc)
         fmt_library_close(l);
     else

@@ -826,19 +826,6 @@ static int eval_names(ev *e, const qnode *q, uint8_t type, vb_plist *acc)
     return rc;
 }
 
-static uint32_t first_on_or_after(const fmt_archive *a, int32_t date)
-{
-    uint32_t lo = 0, hi = a->ndocs;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (vb_doc_date(a, mid) < date)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static int eval_number(ev *e, const qnode *q, dlist *out)
 {
     /* the value as typed, from the query text: ids keep their case */
@@ -908,8 +895,8 @@ static int eval_field(ev *e, const qnode *q, dlist *out)
     }
     case QF_YEAR:
     case QF_DATE: {
-        uint32_t lo = first_on_or_after(a, q->from),
-                 hi = first_on_or_after(a, q->to + 1);
+        uint32_t lo = fmt_first_dated(a, q->from),
+                 hi = fmt_first_dated(a, q->to + 1);
         const dlist *f = e->filter;
         if (!f)
             return dl_range(out, lo, hi);

@@ -103,6 +103,9 @@ typedef struct {
  * in a[]. Reads every archive's ids once. On failure msg says why. */
 int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
                      char *msg, size_t msglen);
+/* 1 when an archive described by x, given at position xi of a library,
+ * is a newer edition than one described by y at yi (the rule above). */
+int fmt_newer(const fmt_info *x, size_t xi, const fmt_info *y, size_t yi);
 void fmt_library_close(fmt_library *l);
 size_t fmt_library_count(const fmt_library *l);
 

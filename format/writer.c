@@ -852,19 +852,24 @@ static int write_positions(build *b, MDB_dbi dbi, const char *name)
     fmt_buf out = {0};
     MDB_val k, v;
     uint32_t want = 0;
+    uintptr_t base = 0;
     int op = MDB_FIRST;
     while (!(rc = mdb_cursor_get(c, &k, &v, op))) {
         op = MDB_NEXT;
         /* LMDB does not say where its map is, but a value lies in the
          * page (the map is page-aligned) whose header starts with its
          * number: inside a leaf page or 16 bytes into its first
-         * overflow page */
+         * overflow page. That gives the map's start; it is read from
+         * the first value only (reading every value's page would map
+         * the whole file, 64 KB a fault) and checked on the last. */
         uintptr_t p = (uintptr_t)v.mv_data;
         const unsigned char *pg =
             (const unsigned char *)(p & ~(uintptr_t)(st.ms_psize - 1));
-        uint64_t off = vb_le64(pg) * st.ms_psize + (p - (uintptr_t)pg);
+        if (!base)
+            base = (uintptr_t)pg - (uintptr_t)(vb_le64(pg) * st.ms_psize);
+        uint64_t off = (uint64_t)(p - base);
         unsigned char e[12];
-        if (k.mv_size != 4 || vb_get_be32(k.mv_data) != want++ ||
+        if (k.mv_size != 4 || vb_get_be32(k.mv_data) != want++ || p < base ||
             off > end || v.mv_size > end - off) {
             rc = MDB_CORRUPTED;
             break;
@@ -875,6 +880,12 @@ static int write_positions(build *b, MDB_dbi dbi, const char *name)
             rc = ENOMEM;
             break;
         }
+    }
+    if (rc == MDB_NOTFOUND && out.len) { /* the last value's page agrees */
+        uint64_t last = vb_get_be64((unsigned char *)out.data + out.len - 12);
+        uint64_t pgno = last / st.ms_psize;
+        if (vb_le64((const unsigned char *)(base + pgno * st.ms_psize)) != pgno)
+            rc = MDB_CORRUPTED;
     }
     mdb_cursor_close(c);
     if (rc != MDB_NOTFOUND) {

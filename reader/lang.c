@@ -160,8 +160,9 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_AB_SIZE] = { "%.1f MB, uit %.1f MB brontekst", "%.1f MB, from %.1f MB of source text" },
     [S_AB_CHECKSUM] = { "Controlegetal (SHA-256) van de inhoud:", "Content checksum (SHA-256):" },
     [S_AB_NOSUM] = { "geen controlegetal (beschadigd?)", "no checksum (damaged?)" },
-    [S_AB_LIBRARY] = { "%d archieven: het eerste wordt getoond en doorzocht; zaaknummers worden in alle opgezocht.",
-                       "%d archives: the first is shown and searched; case numbers are looked up in all." },
+    [S_AB_LIBRARY] = { "%d archieven, gelezen als één; staat een document in meer, dan telt de nieuwste editie.",
+                       "%d archives read as one; a document held by several counts from the newest edition." },
+    [S_LIBRARY] = { "%d archieven", "%d archives" },
 };
 
 static const char *const months[LANG_COUNT][12] = {

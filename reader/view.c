@@ -268,28 +268,111 @@ static int browse_included(fmt_archive *a, uint32_t d, const fmt_summary *s)
     return d == docs[(n < 64 ? n : 64) - 1];
 }
 
-vbrowse_slot *vp_bslot(view *v, uint32_t d)
+/* The browse list runs over every archive of a library as one, in date
+ * order (ties: the order the archives were given, then their own
+ * numbering): its positions are 0..vp_browse_count()-1, and a position
+ * is an archive and a document there (bmap). With one archive a
+ * position is the document number. */
+int64_t vp_browse_count(const view *v)
 {
-    varch *A = cur_arch(v);
+    int64_t n = 0;
+    int i;
+
+    for (i = 0; i < v->narch; i++)
+        if (v->arch[i].a)
+            n += v->arch[i].info.documents;
+    return n;
+}
+
+/* Documents dated before ymd, in all archives. */
+static int64_t dated_before(const view *v, int32_t ymd)
+{
+    int64_t n = 0;
+    int i;
+
+    for (i = 0; i < v->narch; i++)
+        if (v->arch[i].a)
+            n += fmt_first_dated(v->arch[i].a, ymd);
+    return n;
+}
+
+static int bmap(const view *v, int64_t x, int *arch, uint32_t *docno)
+{
+    int32_t lo = 0, hi = 99991231;
+    int64_t r;
+    int i;
+
+    if (x < 0 || x >= vp_browse_count(v))
+        return -1;
+    if (v->narch == 1) {
+        *arch = 0;
+        *docno = (uint32_t)x;
+        return 0;
+    }
+    while (lo < hi) { /* the latest date with at most x documents before */
+        int32_t mid = lo + (hi - lo + 1) / 2;
+        if (dated_before(v, mid) <= x)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    r = x - dated_before(v, lo);
+    for (i = 0; i < v->narch; i++) {
+        uint32_t f, t;
+        if (!v->arch[i].a)
+            continue;
+        f = fmt_first_dated(v->arch[i].a, lo);
+        t = fmt_first_dated(v->arch[i].a, lo + 1);
+        if (r < (int64_t)(t - f)) {
+            *arch = i;
+            *docno = f + (uint32_t)r;
+            return 0;
+        }
+        r -= t - f;
+    }
+    return -1;
+}
+
+/* A newer archive of the library holds id too: that one's is shown. */
+static int shadowed(const view *v, int arch, const char *id)
+{
+    uint32_t d;
+    int j;
+
+    for (j = 0; j < v->narch; j++)
+        if (j != arch && v->arch[j].a &&
+            fmt_newer(&v->arch[j].info, (size_t)j, &v->arch[arch].info, (size_t)arch) &&
+            fmt_find(v->arch[j].a, id, &d) == FMT_OK)
+            return 1;
+    return 0;
+}
+
+vbrowse_slot *vp_bslot(view *v, uint32_t x)
+{
     vbrowse_slot *s;
     fmt_summary sum;
+    fmt_archive *a;
+    uint32_t d;
+    int arch;
 
-    if (!A || !A->a || !v->browse.cache || d >= A->info.documents)
+    if (!v->browse.cache || bmap(v, x, &arch, &d) < 0)
         return NULL;
-    s = &v->browse.cache[d % BROWSE_CACHE];
-    if (s->docno == d)
+    a = v->arch[arch].a;
+    s = &v->browse.cache[x % BROWSE_CACHE];
+    if (s->docno == x)
         return s;
     vp_row_free(&s->row);
     memset(&sum, 0, sizeof sum);
-    if (fmt_get_summary(A->a, d, &sum) == FMT_OK) {
+    if (fmt_get_summary(a, d, &sum) == FMT_OK) {
         row_from_summary(&s->row, d, &sum);
-        s->included = browse_included(A->a, d, &sum);
+        s->included = browse_included(a, d, &sum) &&
+                      (v->narch == 1 || !shadowed(v, arch, sum.id));
     } else {
         /* a damaged record still gets a row, saying so */
         fmt_summary_free(&sum);
         memset(&sum, 0, sizeof sum);
         sum.id = sum.zaak = sum.members = sum.parties = sum.addressees = "";
-        sum.subject = fmt_errmsg(A->a);
+        sum.subject = fmt_errmsg(a);
         row_from_summary(&s->row, d, &sum);
         s->included = 1;
         memset(&sum, 0, sizeof sum);
@@ -301,7 +384,8 @@ vbrowse_slot *vp_bslot(view *v, uint32_t d)
         s->docno = UINT32_MAX;
         return NULL;
     }
-    s->docno = d;
+    s->row.arch = arch;
+    s->docno = x;
     return s;
 }
 
@@ -320,13 +404,10 @@ int64_t vp_next_row(view *v, int64_t d)
 
 int64_t vp_prev_row(view *v, int64_t d)
 {
-    varch *A = cur_arch(v);
-    int64_t x;
+    int64_t x, total = vp_browse_count(v);
     int n = 0;
 
-    if (!A)
-        return -1;
-    for (x = d + 1; x < (int64_t)A->info.documents && n < SCAN_MAX; x++, n++) {
+    for (x = d + 1; x < total && n < SCAN_MAX; x++, n++) {
         vbrowse_slot *s = vp_bslot(v, (uint32_t)x);
         if (s && s->included)
             return x;
@@ -740,17 +821,16 @@ static int list_vis(view *v)
 
 static void browse_first(view *v)
 {
-    varch *A = cur_arch(v);
     vbrowse *b = &v->browse;
     vbrowse_slot *s;
+    int64_t n = vp_browse_count(v);
 
     b->top = b->sel = -1;
     b->top_off = 0;
-    if (!A || A->info.documents == 0)
+    if (n == 0)
         return;
-    s = vp_bslot(v, A->info.documents - 1);
-    b->top = s && s->included ? (int64_t)A->info.documents - 1
-                              : vp_next_row(v, (int64_t)A->info.documents - 1);
+    s = vp_bslot(v, (uint32_t)(n - 1));
+    b->top = s && s->included ? n - 1 : vp_next_row(v, n - 1);
     b->sel = b->top;
 }
 
@@ -860,14 +940,13 @@ static void browse_end(view *v)
 /* Show the newest row dated on or before ymd. */
 static void browse_jump(view *v, int32_t ymd)
 {
-    varch *A = cur_arch(v);
     uint32_t lo = 0, hi;
     vbrowse_slot *s;
     int64_t d;
 
-    if (!A || A->info.documents == 0)
+    if (vp_browse_count(v) == 0)
         return;
-    hi = A->info.documents;      /* find the first docno dated after ymd */
+    hi = (uint32_t)vp_browse_count(v); /* the first position dated after ymd */
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         s = vp_bslot(v, mid);
@@ -1166,12 +1245,12 @@ int view_open_zaak(view *v, const char *what)
     return open_zaak_from(v, what, v->cur);
 }
 
-/* A search hit opens from the archive it came from: in a library that
- * is the newest edition holding it. */
+/* A row opens from the archive it came from: in a library that is the
+ * newest edition holding it. */
 static void open_row(view *v, const vrow *r)
 {
     if (r)
-        open_zaak_from(v, r->zaak[0] ? r->zaak : r->id, vp_searching(v) ? r->arch : v->cur);
+        open_zaak_from(v, r->zaak[0] ? r->zaak : r->id, r->arch);
 }
 
 /* ---- find in document and jump --------------------------------------- */
@@ -1831,9 +1910,9 @@ static void sb_drag(view *v, int y)
     } else if (vp_searching(v)) {
         v->res.scroll = (int64_t)(f * (double)res_max_scroll(v));
         res_clamp(v);
-    } else if (cur_arch(v) && cur_arch(v)->info.documents) {
-        uint32_t n = cur_arch(v)->info.documents;
-        int64_t d = (int64_t)((1.0 - f) * (n - 1));
+    } else if (vp_browse_count(v)) {
+        int64_t n = vp_browse_count(v);
+        int64_t d = (int64_t)((1.0 - f) * (double)(n - 1));
         vbrowse_slot *s = vp_bslot(v, (uint32_t)d);
         if (!s || !s->included)
             d = vp_next_row(v, d);

@@ -43,8 +43,11 @@ void vp_status(const view *v, int status, int days, char *out, size_t cap,
 
 /* ---- rows ------------------------------------------------------------ */
 void vp_row_free(vrow *r);
-/* The browse slot of docno (loaded on demand); NULL if unreadable. */
-vbrowse_slot *vp_bslot(view *v, uint32_t d);
+/* The browse slot at position x of the browse list (loaded on demand;
+ * with one archive x is the docno, see view.c); NULL if unreadable. */
+vbrowse_slot *vp_bslot(view *v, uint32_t x);
+/* How many positions the browse list has: every archive's documents. */
+int64_t vp_browse_count(const view *v);
 /* The next row after docno d going down (older), or -1. */
 int64_t vp_next_row(view *v, int64_t d);
 int64_t vp_prev_row(view *v, int64_t d);

@@ -439,9 +439,12 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
 static void list_browse(view *v, int x, int w, int top, int bot)
 {
     int rh = vp_row_h(v), y = top - v->browse.top_off;
-    int64_t d = v->browse.top;
-    varch *A = v->narch ? &v->arch[v->cur] : NULL;
+    int64_t d = v->browse.top, total = vp_browse_count(v);
+    uint32_t zaken = 0;
+    int i;
 
+    for (i = 0; i < v->narch; i++)
+        zaken += v->arch[i].a ? v->arch[i].info.zaken : 0;
     clip(v, x, top, w, bot - top);
     while (d >= 0 && y < bot) {
         vbrowse_slot *s = vp_bslot(v, (uint32_t)d);
@@ -450,12 +453,12 @@ static void list_browse(view *v, int x, int w, int top, int bot)
         d = vp_next_row(v, d);
     }
     clip(v, 0, 0, 0, 0);
-    if (A && A->info.documents > 1) {
+    if (total > 1) {
         vgeom g;
-        double n = A->info.documents;
+        double n = (double)total;
         vp_geom(v, &g);
         scrollbar(v, x + w, top, bot - top, (n - 1 - (double)v->browse.top) / (n - 1),
-                  (double)(bot - top) / rh / (A->info.zaken ? A->info.zaken : n), H_LIST_SB);
+                  (double)(bot - top) / rh / (zaken ? zaken : n), H_LIST_SB);
     }
 }
 
@@ -545,15 +548,21 @@ static int results_head(view *v, int x, int w, int y)
 /* Year chips to jump through the browse list. */
 static int year_chips(view *v, int x, int w, int y, int maxrows)
 {
-    varch *A = v->narch ? &v->arch[v->cur] : NULL;
     int spx = vp_px(v, PXC_SMALL), ch = vp_lh(v, spx) + spx / 4 + v->px / 3, cx = x, rows = 1;
-    int yr, y0, y1;
+    int yr, y0 = 0, y1 = 0, i;
     char s[16];
 
-    if (!A || A->info.first_date <= 0 || A->info.last_date <= 0)
+    for (i = 0; i < v->narch; i++) { /* the years of every archive */
+        const fmt_info *in = &v->arch[i].info;
+        if (!v->arch[i].a || in->first_date <= 0 || in->last_date <= 0)
+            continue;
+        if (!y0 || in->first_date / 10000 < y0)
+            y0 = in->first_date / 10000;
+        if (in->last_date / 10000 > y1)
+            y1 = in->last_date / 10000;
+    }
+    if (!y0 || !y1)
         return y;
-    y0 = A->info.first_date / 10000;
-    y1 = A->info.last_date / 10000;
     if (y1 - y0 > 60)
         y0 = y1 - 60;
     for (yr = y1; yr >= y0; yr--) {
@@ -701,14 +710,18 @@ static void screen_list(view *v, const vgeom *g)
     if (vp_searching(v)) {
         y = results_head(v, x + v->px, w - 2 * v->px, y);
     } else {
-        snprintf(line, sizeof line, vp_s(v, S_CASES), A ? (unsigned)A->info.documents : 0u,
-                 A ? (unsigned)A->info.zaken : 0u);
+        if (v->narch > 1) /* editions may hold the same documents: no sum */
+            snprintf(line, sizeof line, vp_s(v, S_LIBRARY), v->narch);
+        else
+            snprintf(line, sizeof line, vp_s(v, S_CASES),
+                     A ? (unsigned)A->info.documents : 0u,
+                     A ? (unsigned)A->info.zaken : 0u);
         {
             int lx = x + v->px;
             lx += str(v, lx, y, LF_BOLD, spx, C(v, C_FG), vp_s(v, S_NEWEST));
             lx += str(v, lx, y, LF_REGULAR, spx, C(v, C_DIM), "  \xc2\xb7  ");
             lx += fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, C(v, C_DIM), line);
-            if (A && A->info.title[0] && v->w >= 700) {
+            if (v->narch == 1 && A && A->info.title[0] && v->w >= 700) {
                 snprintf(line, sizeof line, "  \xc2\xb7  %s", A->info.title);
                 fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, C(v, C_DIM), line);
             }

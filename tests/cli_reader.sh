@@ -232,6 +232,21 @@ want=$("$VB" search --count "$T/s.vbk" minister)
     no "two editions as a library: each document once ($(hits_of libed) vs $want)"
 [ "$(rc libAB)" = 0 ] && has_text "$T/libdoc.bmp" 60 470 "a hit from the library opens its case" ||
     no "a hit from the library opens its case"
+# the home list of a library is every archive's documents as one, newest
+# first: the two halves show the rows the whole does, at the top and the end
+for n in whole halves eds; do
+    printf 'wait\nscreenshot %s\nkey End\nwait\nscreenshot %s\nkey Return\nwait\nscreenshot %s\nquit\n' \
+        "$T/h_$n.bmp" "$T/e_$n.bmp" "$T/o_$n.bmp" >"$T/home_$n.txt"
+done
+run home_whole --size 800x480 "$T/s.vbk"
+run home_halves --size 800x480 "$T/A.vbk" "$T/B.vbk"
+run home_eds --size 800x480 "$T/s.vbk" "$T/s2.vbk"
+same "$T/h_whole.bmp" "$T/h_halves.bmp" 85 480 "library home list: the newest rows of both halves, as the whole"
+same "$T/e_whole.bmp" "$T/e_halves.bmp" 85 480 "library home list: the oldest rows of both halves, as the whole"
+same "$T/o_whole.bmp" "$T/o_halves.bmp" 60 480 "library home list: the oldest case opens from its own archive"
+has_text "$T/e_eds.bmp" 85 480 "two editions: the home list runs to the end"
+[ "$(rc home_halves)" = 0 ] && [ "$(rc home_eds)" = 0 ] && ok "library home lists: exit 0" ||
+    no "library home lists: exit 0 ($(rc home_halves), $(rc home_eds))"
 
 # ---- the screens that say something is wrong -----------------------------
 printf 'wait\nscreenshot %s\nquit\n' "$T/err.bmp" >"$T/err.txt"
