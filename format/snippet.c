@@ -428,10 +428,9 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     if (maxlen < 40)
         maxlen = 40;
     hit *h = fmt__alloc(512 * sizeof *h);
-    fmt_span *sp = fmt__alloc(512 * sizeof *sp);
     matcher *m = fmt__alloc(sizeof *m);
     fmt_tokenizer *tok = vb_tok(a);
-    if (!h || !sp || !m || !tok) {
+    if (!h || !m || !tok) {
         rc = FMT_NOMEM;
         goto done;
     }
@@ -498,7 +497,6 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     *nhl = got;
 done:
     free(h);
-    free(sp);
     free(m);
     fmt_doc_free(&d);
     return rc;
