@@ -595,36 +595,70 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
     return FMT_OK;
 }
 
-/* Inflate record docno's payload into a->scratch and check it. */
+/* The payload length record v (n bytes, header of head) claims cannot be:
+ * not the stored length for a stored record, or more than about 1032
+ * times the deflated size (the deflate limit), so a damaged length can't
+ * make us allocate gigabytes. */
+static int bad_length(const unsigned char *v, size_t n, size_t head)
+{
+    uint32_t plen = vb_get_be32(v + 6);
+    return (v[1] == 0 && plen != n - head) || plen > (n - head) * 1040 + 64 ||
+           plen > (1u << 30);
+}
+
+/* The question record v (flag 2, header of head) of docno is primed
+ * with; FMT_CORRUPT when it cannot be. */
+static int ref_of(fmt_archive *a, uint32_t docno, const unsigned char *v,
+                  size_t head, uint32_t *ref)
+{
+    *ref = vb_get_be32(v + head - 4);
+    if (*ref >= a->ndocs || *ref == docno)
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
+                      a->path, docno);
+    return FMT_OK;
+}
+
+/* Ready to read the payload of the stored record v (n bytes, header
+ * checked) of docno into out: its length checked and room made; for a
+ * deflated one, a->zs reset, primed with dict and given the stored bytes.
+ * *plen is the payload's length. */
+static int unpack_start(fmt_archive *a, uint32_t docno, const unsigned char *v,
+                        size_t n, size_t head, const unsigned char *dict,
+                        size_t dictlen, fmt_buf *out, uint32_t *plen)
+{
+    z_stream *zs = a->zs;
+    *plen = vb_get_be32(v + 6);
+    if (bad_length(v, n, head))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
+                      docno);
+    out->len = 0;
+    if (fmt_buf_reserve(out, (size_t)*plen + 1))
+        return vb_err(a, FMT_NOMEM, "out of memory");
+    if (v[1] == 0)
+        return FMT_OK;
+    if (inflateReset(zs) != Z_OK ||
+        (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
+        return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
+                      docno);
+    zs->next_in = (Bytef *)(v + head);
+    zs->avail_in = (uInt)(n - head);
+    return FMT_OK;
+}
+
 /* Inflate (or copy) the stored record v (n bytes, header checked) of
  * docno into out, primed with dict; check length and checksum. */
 static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
                   size_t n, size_t head, const unsigned char *dict,
                   size_t dictlen, fmt_buf *out)
 {
-    uint32_t plen = vb_get_be32(v + 6), pcrc = vb_get_be32(v + 10);
-    /* A payload can't be much more than 1032 times its deflated size (the
-     * deflate limit); refuse a header that claims more, so a damaged
-     * length can't make us allocate gigabytes. */
-    if (plen > (n - head) * 1040 + 64 || plen > (1u << 30))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
-                      docno);
-    out->len = 0;
-    if (fmt_buf_reserve(out, plen + 1))
-        return vb_err(a, FMT_NOMEM, "out of memory");
+    uint32_t plen, pcrc = vb_get_be32(v + 10);
+    int rc = unpack_start(a, docno, v, n, head, dict, dictlen, out, &plen);
+    if (rc)
+        return rc;
     if (v[1] == 0) {
-        if (plen != n - head)
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length",
-                          a->path, docno);
         memcpy(out->data, v + head, plen);
     } else {
         z_stream *zs = a->zs;
-        if (inflateReset(zs) != Z_OK ||
-            (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
-                          docno);
-        zs->next_in = (Bytef *)(v + head);
-        zs->avail_in = (uInt)(n - head);
         zs->next_out = (Bytef *)out->data;
         zs->avail_out = plen + 1;
         int zr = inflate(zs, Z_FINISH);
@@ -676,13 +710,12 @@ static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
 {
     /* primed with its question: that one first (never primed itself, so
      * there is no chain and no cycle) */
-    uint32_t ref = vb_get_be32(v + head - 4);
+    uint32_t ref;
     const unsigned char *rv, *text;
     size_t rn, rhead, tlen;
-    int rc;
-    if (ref >= a->ndocs || ref == docno)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
-                      a->path, docno);
+    int rc = ref_of(a, docno, v, head, &ref);
+    if (rc)
+        return rc;
     /* a result list often holds a question's answer and notices: keep the
      * dictionary made of the last question used */
     if (a->refdoc == ref + 1)
@@ -713,15 +746,11 @@ int vb_record_check(fmt_archive *a, uint32_t docno)
     int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
     if (rc)
         return rc;
-    uint32_t plen = vb_get_be32(v + 6), ref = v[1] == 2 ? vb_get_be32(v + head - 4) : 0;
-    if ((v[1] == 0 && plen != n - head) || plen > (n - head) * 1040 + 64 ||
-        plen > (1u << 30))
+    uint32_t ref;
+    if (bad_length(v, n, head))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
                       docno);
-    if (v[1] == 2 && (ref >= a->ndocs || ref == docno))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
-                      a->path, docno);
-    return FMT_OK;
+    return v[1] == 2 ? ref_of(a, docno, v, head, &ref) : FMT_OK;
 }
 
 /* Inflate record docno's payload into a->scratch and check it. */
@@ -773,21 +802,12 @@ int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
             return vb_get_text(a, docno, text, avail);
         if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
             return rc;
-        uint32_t plen = vb_get_be32(v + 6);
-        if (plen > (n - head) * 1040 + 64 || plen > (1u << 30))
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length",
-                          a->path, docno);
-        a->scratch.len = 0;
-        if (fmt_buf_reserve(&a->scratch, (size_t)plen + 1))
-            return vb_err(a, FMT_NOMEM, "out of memory");
-        const unsigned char *dict = v[1] == 2 ? a->refdict : a->dict;
-        size_t dictlen = v[1] == 2 ? a->refdictlen : a->dictlen;
-        if (inflateReset(zs) != Z_OK ||
-            (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
-            return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
-                          docno);
-        zs->next_in = (Bytef *)(v + head);
-        zs->avail_in = (uInt)(n - head);
+        uint32_t plen;
+        if ((rc = unpack_start(a, docno, v, n, head,
+                               v[1] == 2 ? a->refdict : a->dict,
+                               v[1] == 2 ? a->refdictlen : a->dictlen,
+                               &a->scratch, &plen)))
+            return rc;
         a->part_docno = docno + 1;
         a->part_plen = plen;
         a->part_pcrc = vb_get_be32(v + 10);

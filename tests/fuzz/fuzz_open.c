@@ -1,6 +1,7 @@
 /* fuzz_open.c - libFuzzer target: opening an archive from a mutated file
  * and reading it: info, records, summaries, ids, a zaak, searches (words,
- * prefix, phrase, fields, facets), snippets, suggestions, did-you-mean
+ * prefix, phrase, fields, facets), snippets (one by one and a page on
+ * two threads), suggestions, did-you-mean
  * and verify. Whatever the bytes, every call returns a code; none may
  * crash, hang or leak. Seeds are small archives packed by tests/fuzz.sh.
  * Built and run by tests/fuzz.sh.
@@ -34,6 +35,16 @@ static void search(fmt_archive *a, const char *text)
                         8, &nhl);
             fmt_buf_free(&snip);
         }
+        /* the page at once, on two threads (a second handle) */
+        size_t n = fmt_results_count(r);
+        fmt_archive *arch[3] = {a, a, a};
+        uint32_t docnos[3];
+        fmt_snip sn[3];
+        memset(sn, 0, sizeof sn);
+        for (size_t i = 0; i < n && i < 3; i++)
+            docnos[i] = fmt_results_hits(r)[i].docno;
+        fmt_snippets(arch, docnos, n < 3 ? n : 3, q, 200, sn);
+        fmt_snips_free(sn, 3);
         fmt_results_free(r);
     }
     fmt_query_free(q);
