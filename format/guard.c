@@ -683,9 +683,15 @@ int vb_g_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st)
 
 int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **cur)
 {
+    /* mdb_cursor_open allocates the cursor, then, for a table not yet
+     * read in this transaction, reads its root: a damaged page there
+     * jumps out with the cursor lost. mdb_stat reads the root with a
+     * cursor on the stack, so after it the open reads no page. */
+    MDB_stat st;
     call c = {.op = C_COPEN, .a = a, .dbi = dbi, .cp = cur};
     *cur = NULL;
-    return guarded_call(&c, "a scan");
+    int rc = vb_g_stat(a, dbi, &st);
+    return rc ? rc : guarded_call(&c, "a scan");
 }
 
 void vb_g_cursor_close(fmt_archive *a, MDB_cursor *cur)
