@@ -320,6 +320,18 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
     return n;
 }
 
+/* 1 when words of q (outside NOT) are under an OR. */
+static int has_or(const qnode *q)
+{
+    if (q->type == Q_OR)
+        return 1;
+    if (q->type == Q_AND)
+        for (size_t i = 0; i < q->nkids; i++)
+            if (has_or(q->kids[i]))
+                return 1;
+    return 0;
+}
+
 /* Where the passage starts (one of the first `starts` hits): the window
  * of about maxlen bytes holding the most different query words, then the
  * most matches. */
@@ -440,7 +452,10 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
      * few KB, then four times as much, until a passage with every query
      * word is found well inside what is out (a word cut at the end must
      * not count), or the text ends. Most of a snippet's time is
-     * inflating. */
+     * inflating. A hit of a query with OR may hold only one side: then
+     * the best passage of what is out will do, rather than inflating the
+     * whole text in search of a window with both. */
+    int either = has_or(q->root);
     size_t nh, from = 0, want = 2048;
     for (;;) {
         if ((rc = vb_text_prefix(a, docno, want, &text, &len, &done)))
@@ -455,7 +470,7 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
                                    : 0;
             size_t end = (hs.stop > from + maxlen ? hs.stop : from + maxlen) +
                          4 * FMT_TOKMAX + 64;
-            if (done || (hs.found && hs.n < hs.cap && end < len))
+            if (done || ((hs.found || either) && hs.n < hs.cap && end < len))
                 break;
             want = 4 * (end > want ? end : want);
         } else if (done) {
