@@ -342,16 +342,9 @@ static int check_rest(vjob *j)
     return rc;
 }
 
-int fmt_verify_all(fmt_archive *a, const char *expect,
+int fmt_verify_all(fmt_archive *a, const char *expect, int full,
                    void (*bad)(void *ctx, uint32_t docno, const char *msg),
                    void *ctx, char hex[65])
-{
-    return fmt_verify_ex(a, expect, 1, bad, ctx, hex);
-}
-
-int fmt_verify_ex(fmt_archive *a, const char *expect, int full,
-                  void (*bad)(void *ctx, uint32_t docno, const char *msg),
-                  void *ctx, char hex[65])
 {
     vjob j;
     memset(&j, 0, sizeof j);
@@ -395,7 +388,7 @@ int fmt_verify(fmt_archive *a,
                void (*bad)(void *ctx, uint32_t docno, const char *msg),
                void *ctx)
 {
-    return fmt_verify_all(a, NULL, bad, ctx, NULL);
+    return fmt_verify_all(a, NULL, 1, bad, ctx, NULL);
 }
 
 /* ---- records as bytes ----------------------------------------------------- */

@@ -10,29 +10,25 @@
 
 #include "format.h"
 
-/* Verify archive a completely: the SHA-256 of its content against the
- * checksum trailer (and, when expect is not NULL, against expect: 64 hex
- * digits), every record, and every entry of the index tables, as
- * fmt_verify() does, but on two threads: one hashes the file while the
- * other checks records, then both check records. A second read-only handle
- * on the same file is opened for the helper thread. Calls bad(ctx, docno,
- * message) for each damaged item (docno UINT32_MAX outside records; calls
- * are serialised) and returns FMT_OK when nothing is damaged, FMT_CORRUPT
- * otherwise, FMT_NOMEM when memory ran out. hex (may be NULL) receives the
- * content's SHA-256 as computed ("" if the file could not be read). */
-int fmt_verify_all(fmt_archive *a, const char *expect,
+/* Verify archive a: the SHA-256 of its content against the checksum
+ * trailer (and, when expect is not NULL, against expect: 64 hex digits),
+ * every record, and every entry of the index tables, on two threads: one
+ * hashes the file while the other checks records, then both check
+ * records and then the tables. A second read-only handle on the same
+ * file is opened for the helper thread. With full, every record is
+ * inflated and decoded, as fmt_verify() does; without, records (format 3)
+ * are proven by their own CRC over the stored bytes and their summaries:
+ * with the content's SHA-256 that still proves every byte and names every
+ * damaged record, and leaves out whether a record the packer wrote
+ * decodes (the check of the packer itself), at a third of the time.
+ * Calls bad(ctx, docno, message) for each damaged item (docno UINT32_MAX
+ * outside records; calls are serialised) and returns FMT_OK when nothing
+ * is damaged, FMT_CORRUPT otherwise, FMT_NOMEM when memory ran out. hex
+ * (may be NULL) receives the content's SHA-256 as computed ("" if the
+ * file could not be read). */
+int fmt_verify_all(fmt_archive *a, const char *expect, int full,
                    void (*bad)(void *ctx, uint32_t docno, const char *msg),
                    void *ctx, char hex[65]);
-
-/* fmt_verify_all, with full 0: records (format 3) are proven by their own
- * CRC over the stored bytes and their summaries, not inflated and
- * decoded. With the content's SHA-256 that still proves every byte and
- * names every damaged record; what it leaves out is whether a record
- * the packer wrote decodes, the check of the packer itself. About three
- * times faster. */
-int fmt_verify_ex(fmt_archive *a, const char *expect, int full,
-                  void (*bad)(void *ctx, uint32_t docno, const char *msg),
-                  void *ctx, char hex[65]);
 
 /* A document's full record (verbatim text and every parsed field) as
  * bytes, appended to out, and back: fmt_doc_decode() gives a document equal

@@ -92,8 +92,6 @@ int fmt_get_info(fmt_archive *a, fmt_info *out);
  * (submitted, else received), ties by id. */
 uint32_t fmt_count(fmt_archive *a);
 
-/* The date (yyyymmdd) document docno is sorted by; 0 past the end. */
-int32_t fmt_date_of(fmt_archive *a, uint32_t docno);
 /* The first document number dated on or after ymd (fmt_count() when
  * none): the documents before it are those dated before ymd. */
 uint32_t fmt_first_dated(fmt_archive *a, int32_t ymd);

@@ -499,11 +499,6 @@ fmt_tokenizer *vb_tok(fmt_archive *a)
 
 uint32_t fmt_count(fmt_archive *a) { return a ? a->ndocs : 0; }
 
-int32_t fmt_date_of(fmt_archive *a, uint32_t docno)
-{
-    return a && docno < a->ndocs ? vb_doc_date(a, docno) : 0;
-}
-
 uint32_t fmt_first_dated(fmt_archive *a, int32_t ymd)
 {
     uint32_t lo = 0, hi = a ? a->ndocs : 0;

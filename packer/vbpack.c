@@ -442,7 +442,7 @@ static int cmd_verify(int argc, char **argv)
     fmt_archive *a = open_archive(argv[1]);
     unsigned long bad = 0;
     char hex[65];
-    int rc = fmt_verify_ex(a, expect, full, verify_bad, &bad, hex);
+    int rc = fmt_verify_all(a, expect, full, verify_bad, &bad, hex);
     uint32_t n = fmt_count(a);
     fmt_close(a);
     if (rc == FMT_NOMEM)

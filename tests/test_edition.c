@@ -235,15 +235,15 @@ static void verify_all(void **state)
     assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
     fmt_get_info(a, &in);
     assert_int_equal(strlen(in.checksum), 64);
-    assert_int_equal(fmt_verify_all(a, NULL, count_bad, &bad, hex), FMT_OK);
+    assert_int_equal(fmt_verify_all(a, NULL, 1, count_bad, &bad, hex), FMT_OK);
     assert_string_equal(hex, in.checksum);
-    assert_int_equal(fmt_verify_all(a, in.checksum, count_bad, &bad, hex),
+    assert_int_equal(fmt_verify_all(a, in.checksum, 1, count_bad, &bad, hex),
                      FMT_OK);
     assert_int_equal(bad, 0);
     char other[65];
     memcpy(other, in.checksum, sizeof other);
     other[10] = other[10] == '0' ? '1' : '0';
-    assert_int_equal(fmt_verify_all(a, other, count_bad, &bad, hex),
+    assert_int_equal(fmt_verify_all(a, other, 1, count_bad, &bad, hex),
                      FMT_CORRUPT);
     assert_int_equal(bad, 1);
     fmt_close(a);
@@ -259,7 +259,7 @@ static void verify_all(void **state)
     close(fd);
     if (fmt_open(&a, path, NULL, 0) == FMT_OK) {
         int bad1 = 0, bad2 = 0;
-        assert_int_equal(fmt_verify_all(a, NULL, count_bad, &bad1, hex),
+        assert_int_equal(fmt_verify_all(a, NULL, 1, count_bad, &bad1, hex),
                          FMT_CORRUPT);
         assert_int_equal(fmt_verify(a, count_bad, &bad2), FMT_CORRUPT);
         assert_true(bad1 >= 1 && bad2 >= 1);
@@ -276,7 +276,7 @@ static void verify_all(void **state)
      * record the full one names */
     assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
     naming q = {0, 0};
-    assert_int_equal(fmt_verify_ex(a, NULL, 0, note_bad, &q, hex), FMT_OK);
+    assert_int_equal(fmt_verify_all(a, NULL, 0, note_bad, &q, hex), FMT_OK);
     assert_int_equal(q.n, 0);
     fmt_close(a);
     int records_named = 0;
@@ -288,9 +288,9 @@ static void verify_all(void **state)
         close(fd);
         if (fmt_open(&a, path, NULL, 0) == FMT_OK) {
             naming full = {0, 0}, quick = {0, 0};
-            assert_int_equal(fmt_verify_ex(a, NULL, 1, note_bad, &full, hex),
+            assert_int_equal(fmt_verify_all(a, NULL, 1, note_bad, &full, hex),
                              FMT_CORRUPT);
-            assert_int_equal(fmt_verify_ex(a, NULL, 0, note_bad, &quick, hex),
+            assert_int_equal(fmt_verify_all(a, NULL, 0, note_bad, &quick, hex),
                              FMT_CORRUPT);
             assert_true(quick.n >= 1);
             assert_int_equal(full.named & ~quick.named, 0);
