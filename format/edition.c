@@ -276,9 +276,10 @@ static void check_pieces(vjob *j, fmt_archive *a)
 {
     static const char *const what[] = {"ids", "index", "facet", "stems"};
     vb_plist l = {0};
-    for (;;) {
+    /* a broken handle takes no piece, so the other thread checks it */
+    while (!atomic_load(&j->nomem) && !vb_broken(a)) {
         unsigned i = atomic_fetch_add(&j->next_piece, 1);
-        if (i >= NPIECES || atomic_load(&j->nomem) || vb_broken(a))
+        if (i >= NPIECES)
             break;
         int t = pieces[i].table;
         MDB_dbi dbi = t == 0 ? a->ids : t == 1 ? a->terms
