@@ -142,12 +142,13 @@ typedef struct {
     char err[320];             /* ... its message */
 } fmt_snip;
 
-/* The snippets of n hits, document docnos[i] of archive arch[i] into
- * out[i] (out zeroed before the first use, freed with fmt_snips_free),
- * on two threads when there are several and the archives allow it (a
- * page of results is mostly inflating records, which a second core
- * halves). Returns the number that failed. */
-size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
+/* The snippets of n hits, hits[i] (document docno of archive
+ * archives[arch], as a library search gives them) into out[i] (out
+ * zeroed before the first use, freed with fmt_snips_free), on two threads
+ * when there are several and the archives allow it (a page of results is
+ * mostly inflating records, which a second core halves). Returns the
+ * number that failed. */
+size_t fmt_snippets(fmt_archive *const *archives, const fmt_lhit *hits,
                     size_t n, const fmt_query *q, size_t maxlen,
                     fmt_snip *out);
 void fmt_snips_free(fmt_snip *s, size_t n);

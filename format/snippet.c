@@ -520,9 +520,9 @@ done:
 /* ---- several snippets on two threads ---------------------------------- */
 
 typedef struct {
-    fmt_archive *const *arch;
-    fmt_archive **other;       /* arch[i]'s second handle (vb_reader2) */
-    const uint32_t *docnos;
+    fmt_archive *const *archives;
+    fmt_archive **other;       /* hit i's archive's second handle (vb_reader2) */
+    const fmt_lhit *lh;
     size_t n, maxlen;
     const fmt_query *q;
     fmt_snip *out;
@@ -532,8 +532,8 @@ typedef struct {
 static void snip_one(sjob *j, fmt_archive *a, size_t i)
 {
     fmt_snip *s = &j->out[i];
-    s->rc = fmt_snippet(a, j->q, j->docnos[i], j->maxlen, &s->text, s->hl,
-                        FMT_SNIP_HL, &s->nhl);
+    s->rc = fmt_snippet(a, j->q, j->lh[i].docno, j->maxlen, &s->text,
+                        s->hl, FMT_SNIP_HL, &s->nhl);
     snprintf(s->err, sizeof s->err, "%s", s->rc ? fmt_errmsg(a) : "");
 }
 
@@ -605,18 +605,18 @@ static void finish(sjob *j)
     pthread_mutex_unlock(&hmu);
 }
 
-size_t fmt_snippets(fmt_archive *const *arch, const uint32_t *docnos,
+size_t fmt_snippets(fmt_archive *const *archives, const fmt_lhit *lh,
                     size_t n, const fmt_query *q, size_t maxlen,
                     fmt_snip *out)
 {
-    sjob j = {arch, NULL, docnos, n, maxlen, q, out, 0};
+    sjob j = {archives, NULL, lh, n, maxlen, q, out, 0};
     int two = n >= 2 && (j.other = fmt__alloc(n * sizeof *j.other)) != NULL;
     for (size_t i = 0; two && i < n; i++)
-        two = (j.other[i] = vb_reader2(arch[i])) != NULL;
+        two = (j.other[i] = vb_reader2(archives[lh[i].arch])) != NULL;
     two = two && offer(&j);
     size_t i, failed = 0;
     while ((i = atomic_fetch_add(&j.next, 1)) < n)
-        snip_one(&j, arch[i], i);
+        snip_one(&j, archives[lh[i].arch], i);
     if (two)
         finish(&j);
     free(j.other);

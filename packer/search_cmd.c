@@ -169,22 +169,14 @@ static int print_hit(fmt_archive *a, const fmt_hit *h, const fmt_snip *sn,
     return 0;
 }
 
-/* The snippets of hits h[0..n) of a library, into sn (n of them). */
+/* The snippets of hits h[0..n) of a library (n of them). */
 static fmt_snip *lib_snippets(library *l, const fmt_query *q,
                               const fmt_lhit *h, size_t n)
 {
     fmt_snip *sn = calloc(n ? n : 1, sizeof *sn);
-    fmt_archive **arch = malloc((n ? n : 1) * sizeof *arch);
-    uint32_t *docnos = malloc((n ? n : 1) * sizeof *docnos);
-    if (!sn || !arch || !docnos)
+    if (!sn)
         die(1, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        arch[i] = l->a[h[i].arch];
-        docnos[i] = h[i].docno;
-    }
-    fmt_snippets(arch, docnos, n, q, SNIPPET_LEN, sn);
-    free(arch);
-    free(docnos);
+    fmt_snippets(l->a, h, n, q, SNIPPET_LEN, sn);
     return sn;
 }
 

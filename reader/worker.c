@@ -199,23 +199,9 @@ static void set_err(wk_result *r, int err, const char *msg)
 static int snippets(wk *w, const fmt_query *q, const wk_req *rq,
                     const fmt_lhit *h, size_t n, fmt_snip **out)
 {
-    fmt_archive **arch = malloc(n * sizeof *arch);
-    uint32_t *docnos = malloc(n * sizeof *docnos);
-    fmt_snip *sn = calloc(n, sizeof *sn);
-    size_t i;
-
-    if (!arch || !docnos || !sn) {
-        free(arch), free(docnos), free(sn);
+    if (!(*out = calloc(n, sizeof **out)))
         return -1;
-    }
-    for (i = 0; i < n; i++) {
-        arch[i] = w->a[h[i].arch];
-        docnos[i] = h[i].docno;
-    }
-    fmt_snippets(arch, docnos, n, q, rq->snippet_len ? rq->snippet_len : 320, sn);
-    free(arch);
-    free(docnos);
-    *out = sn;
+    fmt_snippets(w->a, h, n, q, rq->snippet_len ? rq->snippet_len : 320, *out);
     return 0;
 }
 

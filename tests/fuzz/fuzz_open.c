@@ -37,13 +37,12 @@ static void search(fmt_archive *a, const char *text)
         }
         /* the page at once, on two threads (a second handle) */
         size_t n = fmt_results_count(r);
-        fmt_archive *arch[3] = {a, a, a};
-        uint32_t docnos[3];
+        fmt_lhit lh[3];
         fmt_snip sn[3];
         memset(sn, 0, sizeof sn);
         for (size_t i = 0; i < n && i < 3; i++)
-            docnos[i] = fmt_results_hits(r)[i].docno;
-        fmt_snippets(arch, docnos, n < 3 ? n : 3, q, 200, sn);
+            lh[i] = (fmt_lhit){0, fmt_results_hits(r)[i].docno, 0};
+        fmt_snippets(&a, lh, n < 3 ? n : 3, q, 200, sn);
         fmt_snips_free(sn, 3);
         fmt_results_free(r);
     }
