@@ -226,6 +226,13 @@ int fmt_doc_warn(fmt_doc *d, const char *fmt, ...)
     return r;
 }
 
+int32_t fmt_doc_date(const fmt_doc *d)
+{
+    if ((d->kind == FMT_ANSWER || d->kind == FMT_NOTICE) && d->received)
+        return d->received;
+    return d->submitted ? d->submitted : d->received;
+}
+
 const char *fmt_kind_name(int kind)
 {
     switch (kind) {

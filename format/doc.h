@@ -93,6 +93,13 @@ int fmt_doc_warn(fmt_doc *d, const char *fmt, ...)
 #endif
     ;
 
+/* The date d is filed and sorted under: an answer's or a notice's own date
+ * (ontvangen) when known, else the date the questions were submitted.
+ * Documents are numbered in this order, `jaar:` and `datum:` filter on it,
+ * and a new edition's answers to older questions come after the old
+ * edition's documents (so it can be appended). */
+int32_t fmt_doc_date(const fmt_doc *d);
+
 /* "question" / "answer" / "notice" / "unknown" */
 const char *fmt_kind_name(int kind);
 /* Inverse of fmt_kind_name; also Dutch "vraag", "antwoord", "mededeling".

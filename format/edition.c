@@ -503,3 +503,62 @@ int fmt_gzw_close(fmt_gzw *z)
     free(z);
     return rc;
 }
+
+/* ---- lineage --------------------------------------------------------------- */
+
+int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n)
+{
+    const unsigned char *v, *end;
+    size_t vl;
+    *out = NULL;
+    *n = 0;
+    int rc = vb_get(a, a->meta, "lineage", 7, &v, &vl);
+    if (rc == FMT_NOTFOUND)
+        return FMT_OK;
+    if (rc)
+        return rc;
+    fmt_edition *l = NULL;
+    size_t k = 0, cap = 0;
+    int bad = 1;
+    for (end = v + vl; v < end; k++) {
+        if (vb_grow(&l, &cap, k + 1, sizeof *l, 8)) {
+            free(l);
+            return FMT_NOMEM;
+        }
+        fmt_edition *e = &l[k];
+        memset(e, 0, sizeof *e);
+        if (end - v < 47)
+            break;
+        for (int i = 0; i < 32; i++)
+            snprintf(e->checksum + 2 * i, 3, "%02x", v[i]);
+        e->documents = vb_get_be32(v + 32);
+        e->level = v[36];
+        e->created = (int64_t)vb_get_be64(v + 37);
+        v += 45;
+        size_t tl = *v++;
+        if (tl > (size_t)(end - v) - 1 || e->level > 9)
+            break;
+        memcpy(e->title, v, tl);
+        v += tl;
+        size_t el = *v++;
+        if (el > (size_t)(end - v) || el >= sizeof e->edition)
+            break;
+        memcpy(e->edition, v, el);
+        v += el;
+        /* each edition holds more documents than the one before, and fewer
+         * than a */
+        if (!e->documents || e->documents >= a->ndocs ||
+            (k && e->documents <= l[k - 1].documents))
+            break;
+        bad = v != end;
+    }
+    if (bad) {
+        free(l);
+        return vb_err(a, FMT_CORRUPT, "%s: meta value 'lineage' damaged",
+                      a->path);
+    }
+    *out = l;
+    *n = k;
+    return FMT_OK;
+}
+

@@ -41,6 +41,23 @@ int fmt_doc_decode(const void *p, size_t n, fmt_doc *d);
 int fmt_doc_same(const fmt_doc *x, const fmt_doc *y, fmt_buf *scratch1,
                  fmt_buf *scratch2);
 
+/* One edition an appended archive grew from (fmt_writer_finish_append):
+ * what `vbpack patch` needs to build that edition again, byte for byte. */
+typedef struct {
+    char checksum[65];       /* its SHA-256, hex */
+    uint32_t documents;      /* its documents: the first ones of the next */
+    int level;               /* its deflate level; 0: not known */
+    int64_t created;
+    char title[256];
+    char edition[64];
+} fmt_edition;
+
+/* The editions archive a was made from by appending, oldest first (the
+ * first was packed whole, each next one appended to the one before, and
+ * a appended to the last); *out is malloc'd (NULL and *n 0 for an archive
+ * packed whole). FMT_CORRUPT when the record of them is damaged. */
+int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n);
+
 /* A gzip stream written to a caller's file descriptor (fd stays the
  * caller's; memory is a fixed buffer). level 1..9. fmt_gzw_close() ends
  * the stream and frees z; it returns the first error met (FMT_IO when a

@@ -83,6 +83,7 @@ typedef struct {
     uint64_t records_bytes;    /* compressed documents (+ dictionary) */
     uint64_t index_bytes;      /* terms, positions, facets, ids, summary */
     uint32_t terms;            /* distinct index terms */
+    int level;                 /* deflate level of the pack; 0: not stored */
     char checksum[65];         /* SHA-256 of the content, hex; "" if none */
 } fmt_info;
 
@@ -190,6 +191,23 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d);
  * every case. On failure nothing is left at path (a previous file there is
  * untouched). If msg is not NULL it receives the error message. */
 int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen);
+
+/* Appending: 1 when every document added so far sorts after the last
+ * one of base (by date, then id), so that fmt_writer_finish_append() can
+ * make the new edition by adding them to a copy of base rather than
+ * packing everything again. base must be format 3 with a checksum. */
+int fmt_writer_can_append(fmt_writer *w, fmt_archive *base);
+
+/* Like fmt_writer_finish(), but the archive is base (copied; base itself
+ * is not changed) with the added documents after its own: a search of it
+ * answers like a fresh pack of all the documents, but the bytes differ
+ * (base's dictionary is kept, the file is base's pages plus the new and
+ * changed ones). The caller makes sure no added id is one of base's
+ * (FMT_INVALID otherwise). The meta value "lineage" records base, so a
+ * delta can rebuild this file exactly (fmt_lineage). Refuses (FMT_CORRUPT)
+ * a base that does not match its checksum. */
+int fmt_writer_finish_append(fmt_writer *w, fmt_archive *base, char *msg,
+                             size_t msglen);
 
 /* Give up: remove temporary files and free w. */
 void fmt_writer_abort(fmt_writer *w);

@@ -29,6 +29,14 @@ const char *vb_index_errmsg(const vb_index *ix);
 /* Index document docno (the next in order). status: its zaak status. */
 int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status);
 
+/* Append to archive a (format 3): its columns and facet ids are taken
+ * over, documents a->ndocs, a->ndocs + 1, ... are added next, and
+ * vb_index_finish() merges them into the lists of the environment's copy
+ * of a, which holds nterms words. */
+int vb_index_base(vb_index *ix, fmt_archive *a, uint32_t nterms);
+/* Appending: a base document's zaak status changed. */
+void vb_index_set_status(vb_index *ix, uint32_t docno, int status);
+
 /* Write terms, pos, stems, facets and cols into env, committing *txn now
  * and then (it is replaced by a fresh one). *bytes: their size. */
 int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,

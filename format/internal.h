@@ -15,9 +15,10 @@
 #include "search.h"
 #include "token.h"
 
-/* 3: summaries in chunks like records, and the chunks' positions (cols
- * dpos, spos); 2 (one summary a key, no positions) is still read. */
-#define FMT_VERSION_NUMBER 3
+/* 4: answers and notices filed under their own date (fmt_doc_date);
+ * 3: summaries in chunks like records, and the chunks' positions (cols
+ * dpos, spos); 2 (one summary a key, no positions) and 3 are still read. */
+#define FMT_VERSION_NUMBER 4
 #define FMT_VERSION_OLDEST 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */

@@ -461,7 +461,11 @@ int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
     s->answer_days = (int)days - 1;
     s->submitted = (int32_t)sub;
     s->received = (int32_t)rec;
-    s->date = s->submitted ? s->submitted : s->received;
+    fmt_doc filed = {0};
+    filed.kind = s->kind;
+    filed.submitted = s->submitted;
+    filed.received = s->received;
+    s->date = fmt_doc_date(&filed);
     /* Seven strings copied NUL-terminated into s->buf; pointers are set
      * after, since the buffer may move while it grows. */
     size_t offs[7];

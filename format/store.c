@@ -1008,6 +1008,8 @@ int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
         return vb_err(a, rc, "%s: summary of record %u damaged", a->path,
                       docno);
     s->docno = docno;
+    if (a->version < 4) /* filed under the questions' date before format 4 */
+        s->date = s->submitted ? s->submitted : s->received;
     return FMT_OK;
 }
 
@@ -1121,6 +1123,8 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
         else
             *t[i].dsti = (int32_t)v;
     }
+    if (!bad && !meta_num(a, "level", &v) && v <= 9) /* not before 2026-11 */
+        o->level = (int)v;
     struct stat st;
     if (stat(a->path, &st) == 0)
         o->archive_bytes = (uint64_t)st.st_size;

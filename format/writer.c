@@ -16,6 +16,7 @@
  * interrupted pack never leaves a half archive under the final name, and
  * the same documents always give the same bytes.
  */
+#define _GNU_SOURCE /* copy_file_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
@@ -80,6 +81,7 @@ struct fmt_writer {
     sample *samples;
     size_t nsamples, capsamples;
     fmt_buf enc;              /* scratch for encoding */
+    fmt_buf minkey;           /* the smallest sort key added (appending) */
     char err[512];
 };
 
@@ -217,9 +219,14 @@ static int add_sample(fmt_writer *w, const fmt_doc *d)
     return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w, 0) : FMT_OK;
 }
 
-static int32_t sort_date(const fmt_doc *d)
+static int32_t sort_date(const fmt_doc *d) { return fmt_doc_date(d); }
+
+/* Sort keys (u32 BE date, then the id) compare as bytes, a prefix first. */
+static int key_less(const unsigned char *a, size_t al, const unsigned char *b,
+                    size_t bl)
 {
-    return d->submitted ? d->submitted : d->received;
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c < 0 : al < bl;
 }
 
 static int arena_cmp(const void *a, const void *b, void *arena)
@@ -332,6 +339,14 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d)
         fmt_buf_append(&w->arena, w->enc.data, w->enc.len) ||
         add_meta(w, d) || add_sample(w, d))
         return werr(w, FMT_NOMEM, "out of memory");
+    /* the smallest key so far: appending needs it after the base's */
+    const unsigned char *key = (unsigned char *)w->arena.data + w->offs[w->noffs] + 4;
+    if (!w->ndocs || key_less(key, kl, (unsigned char *)w->minkey.data,
+                              w->minkey.len)) {
+        w->minkey.len = 0;
+        if (fmt_buf_append(&w->minkey, key, kl))
+            return werr(w, FMT_NOMEM, "out of memory");
+    }
     w->noffs++;
     w->ndocs++;
     w->source_bytes += d->len;
@@ -536,6 +551,63 @@ typedef struct {
     uint32_t n, no;           /* items in it; the chunk's number */
 } chunker;
 
+/* SHA-256 of a file's first len bytes (all of it when len is
+ * UINT64_MAX) on a thread of its own, so that it overlaps other work:
+ * the base's check with the update, the new file's with its sync. */
+typedef struct {
+    int fd;
+    uint64_t len, total;
+    unsigned char digest[32];
+    int err;             /* errno of a failed read; ESPIPE: file too short */
+    pthread_t th;
+    int running;
+} hasher;
+
+static void *hash_file(void *arg)
+{
+    hasher *h = arg;
+    size_t cap = 1 << 20;
+    unsigned char *buf = fmt__alloc(cap);
+    vb_sha256 c;
+    vb_sha256_init(&c);
+    h->total = 0;
+    h->err = buf ? 0 : ENOMEM;
+    while (!h->err && h->total < h->len) {
+        size_t want = h->len - h->total < cap ? (size_t)(h->len - h->total) : cap;
+        ssize_t n = pread(h->fd, buf, want, (off_t)h->total);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            h->err = errno;
+        else if (n == 0)
+            h->err = h->len == UINT64_MAX ? 0 : ESPIPE;
+        if (n <= 0)
+            break;
+        vb_sha256_update_fast(&c, buf, (size_t)n);
+        h->total += (uint64_t)n;
+    }
+    vb_sha256_final(&c, h->digest);
+    free(buf);
+    return NULL;
+}
+
+static void hash_start(hasher *h, int fd, uint64_t len)
+{
+    memset(h, 0, sizeof *h);
+    h->fd = fd;
+    h->len = len;
+    h->running = pthread_create(&h->th, NULL, hash_file, h) == 0;
+    if (!h->running)
+        hash_file(h);
+}
+
+static void hash_join(hasher *h)
+{
+    if (h->running)
+        pthread_join(h->th, NULL);
+    h->running = 0;
+}
+
 typedef struct {
     fmt_writer *w;
     MDB_env *env;
@@ -557,7 +629,29 @@ typedef struct {
     uint64_t records_bytes;
     uint32_t kinds[4];
     int32_t first, last;
+    /* appending (fmt_writer_finish_append): the base archive, its
+     * documents come first; what it says of itself */
+    fmt_archive *base;
+    uint32_t nbase;
+    fmt_info binfo;
+    uint32_t *touched;        /* its documents in zaken the new ones join */
+    size_t ntouched, captouched;
+    uint32_t new_zaken;       /* zaken it does not have */
+    uint32_t *zdocs;          /* a zaak's documents in it (base_zaak) */
+    size_t capzdocs;
+    fmt_doc bdoc;             /* scratch for its documents */
+    int basefd;               /* its file, hashed by bhash */
+    hasher bhash;
+    int hashing;
 } build;
+
+static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
+{
+    if (b->w->progress)
+        b->w->progress(b->w->pctx, phase, done, n);
+}
+
+static int base_zaak(build *b, const char *zaak, size_t *n);
 
 static int mdb_fail(build *b, int rc, const char *what)
 {
@@ -618,7 +712,8 @@ static int train_dict(build *b)
 }
 
 /* Write the chunk gathered so far into dbi; *bytes grows by its size. */
-static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
+static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
+                       unsigned flags)
 {
     if (!ch->n)
         return FMT_OK;
@@ -636,7 +731,7 @@ static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
     vb_put_be32(key, ch->no++);
     if (bytes)
         *bytes += head + ch->data.len;
-    int rc = put(b, dbi, key, 4, p, head + ch->data.len, MDB_APPEND);
+    int rc = put(b, dbi, key, 4, p, head + ch->data.len, flags);
     ch->data.len = 0;
     ch->n = 0;
     return rc;
@@ -647,7 +742,8 @@ static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
 static int chunk_item_done(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
 {
     ch->off[++ch->n] = (uint32_t)ch->data.len;
-    return ch->n == VB_CHUNK ? flush_chunk(b, ch, dbi, bytes) : FMT_OK;
+    return ch->n == VB_CHUNK ? flush_chunk(b, ch, dbi, bytes, MDB_APPEND)
+                             : FMT_OK;
 }
 
 /* Record header + the payload deflated by the compression thread (or
@@ -732,11 +828,26 @@ static int write_zaken(build *b)
     const vb_zaakdoc *zd = vb_index_zaakdocs(b->ix, &n);
     static const int order[4] = {3, 0, 2, 1}; /* none, q, a, notice */
     for (size_t i = 0; i < n;) {
-        size_t j = i;
+        size_t j = i, nold = 0;
         while (j < n && !strcmp(zd[j].zaak, zd[i].zaak))
             j++;
+        int rc = b->base ? base_zaak(b, zd[i].zaak, &nold) : FMT_OK;
+        if (rc)
+            return rc;
+        if (b->base && !nold)
+            b->new_zaken++;
         b->zbuf.len = 0;
-        for (int pass = 0; pass < 4; pass++)
+        for (int pass = 0; pass < 4; pass++) {
+            /* appending: the base's documents come first, in its order */
+            for (size_t k = 0; k < nold; k++) {
+                uint32_t d = b->zdocs[k];
+                if (d >= b->nbase || order[b->base->col_kind[d] & 3] != pass)
+                    continue;
+                unsigned char v[4];
+                vb_put_be32(v, d);
+                if (fmt_buf_append(&b->zbuf, v, 4))
+                    return werr(b->w, FMT_NOMEM, "out of memory");
+            }
             for (size_t k = i; k < j; k++) {
                 if (order[zd[k].kind & 3] != pass)
                     continue;
@@ -745,16 +856,54 @@ static int write_zaken(build *b)
                 if (fmt_buf_append(&b->zbuf, v, 4))
                     return werr(b->w, FMT_NOMEM, "out of memory");
             }
+        }
         char key[20];
         size_t zl = strlen(zd[i].zaak);
         key[0] = 'z';
         memcpy(key + 1, zd[i].zaak, zl);
-        int rc = put(b, b->ids, key, zl + 1, b->zbuf.data, b->zbuf.len, 0);
+        rc = put(b, b->ids, key, zl + 1, b->zbuf.data, b->zbuf.len, 0);
         if (rc)
             return rc;
         i = j;
     }
     return FMT_OK;
+}
+
+/* Appending: the editions the new one grew from, oldest first, so that
+ * `vbpack patch` can build it again byte for byte (fmt_lineage): the
+ * base's own lineage, then the base. Per edition: its SHA-256 (32 bytes),
+ * documents (u32 BE), deflate level (u8, 0: unknown), created (u64 BE),
+ * title and edition (u8 length + bytes each). */
+static int put_lineage(build *b)
+{
+    const fmt_info *in = &b->binfo;
+    const unsigned char *v = NULL;
+    size_t vl = 0;
+    fmt_buf l = {0};
+    int rc = vb_get(b->base, b->base->meta, "lineage", 7, &v, &vl);
+    if (rc == FMT_NOTFOUND)
+        vl = 0;
+    else if (rc)
+        return werr(b->w, rc, "%s", fmt_errmsg(b->base));
+    unsigned char e[45];
+    for (int i = 0; i < 32; i++) {
+        unsigned x;
+        sscanf(in->checksum + 2 * i, "%2x", &x);
+        e[i] = (unsigned char)x;
+    }
+    vb_put_be32(e + 32, in->documents);
+    e[36] = (unsigned char)in->level;
+    vb_put_be64(e + 37, (uint64_t)in->created);
+    unsigned char tl = (unsigned char)strlen(in->title),
+                  el = (unsigned char)strlen(in->edition);
+    if ((vl && fmt_buf_append(&l, v, vl)) || fmt_buf_append(&l, e, sizeof e) ||
+        fmt_buf_append(&l, &tl, 1) || fmt_buf_append(&l, in->title, tl) ||
+        fmt_buf_append(&l, &el, 1) || fmt_buf_append(&l, in->edition, el))
+        rc = werr(b->w, FMT_NOMEM, "out of memory");
+    else
+        rc = put(b, b->meta, "lineage", 7, l.data, l.len, 0);
+    fmt_buf_free(&l);
+    return rc;
 }
 
 static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
@@ -772,10 +921,14 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : put_num(b, "questions", b->kinds[FMT_QUESTION]);
     rc = rc ? rc : put_num(b, "answers", b->kinds[FMT_ANSWER]);
     rc = rc ? rc : put_num(b, "notices", b->kinds[FMT_NOTICE]);
-    rc = rc ? rc : put_num(b, "zaken", vb_index_nzaken(b->ix));
+    rc = rc ? rc : put_num(b, "zaken", b->base ? b->binfo.zaken + b->new_zaken
+                                                : vb_index_nzaken(b->ix));
     rc = rc ? rc : put_num(b, "first", (uint64_t)(b->first > 0 ? b->first : 0));
     rc = rc ? rc : put_num(b, "last", (uint64_t)(b->last > 0 ? b->last : 0));
-    rc = rc ? rc : put_num(b, "source_bytes", w->source_bytes);
+    rc = rc ? rc : put_num(b, "source_bytes",
+                           w->source_bytes + b->binfo.source_bytes);
+    rc = rc ? rc : put_num(b, "level", (uint64_t)w->level);
+    rc = rc ? rc : (b->base ? put_lineage(b) : FMT_OK);
     rc = rc ? rc : put_num(b, "records_bytes", b->records_bytes + b->dictlen);
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
     rc = rc ? rc : put_num(b, "terms", vb_index_nterms(b->ix));
@@ -799,8 +952,8 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
  * few pages of difference) and needs no second pass. */
 static int open_env(build *b)
 {
-    snprintf(b->tmp, sizeof b->tmp, "%s.tmp-%ld", b->w->path, (long)getpid());
-    unlink(b->tmp);
+    if (!b->base) /* appending: the base's copy is there already */
+        unlink(b->tmp);
     int rc = mdb_env_create(&b->env);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)1 << 30;
     if (!rc)
@@ -920,46 +1073,37 @@ static int shrink_map(build *b)
     return rc ? mdb_fail(b, rc, "commit") : FMT_OK;
 }
 
-/* Append the trailer: "VBKSUM01", u64 BE length of what precedes it, the
- * SHA-256 of those bytes, 16 zero bytes. LMDB ignores bytes past its last
- * page; the trailer lets anyone check a snapshot end to end. */
-static int add_trailer(build *b)
-{
-    int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
-    vb_sha256 c;
-    vb_sha256_init(&c);
-    static unsigned char buf[1 << 16];
-    uint64_t total = 0;
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0) {
-            vb_sha256_update_fast(&c, buf, (size_t)n);
-            total += (uint64_t)n;
-        }
-    unsigned char t[64] = "VBKSUM01";
-    for (int i = 0; i < 8; i++)
-        t[8 + i] = (unsigned char)(total >> (56 - 8 * i));
-    vb_sha256_final(&c, t + 16);
-    int bad = n < 0 || pwrite(fd, t, sizeof t, (off_t)total) != (ssize_t)sizeof t ||
-              fsync(fd);
-    int e = errno;
-    close(fd);
-    return bad ? werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(e)) : FMT_OK;
-}
-
-/* Sync the finished file, add its checksum, rename it into place. */
+/* Sync the finished file, add its checksum, rename it into place. The
+ * trailer — "VBKSUM01", u64 BE length of what precedes it, the SHA-256
+ * of those bytes, 16 zero bytes — lies past LMDB's last page, which LMDB
+ * ignores; it lets anyone check a snapshot end to end. The file is
+ * hashed while it is synced: LMDB wrote every page before (pwrite, no
+ * WRITEMAP), so the bytes read are final. */
 static int publish(build *b)
 {
     fmt_writer *w = b->w;
+    int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    hasher h;
+    hash_start(&h, fd, UINT64_MAX);
     int rc = mdb_env_sync(b->env, 1);
     mdb_env_close(b->env);
     b->env = NULL;
-    if (rc)
-        return werr(w, FMT_IO, "%s: %s", b->tmp, mdb_strerror(rc));
-    if ((rc = add_trailer(b)))
-        return rc;
+    hash_join(&h);
+    progress(b, "synced", w->ndocs, w->ndocs);
+    unsigned char t[64] = "VBKSUM01";
+    for (int i = 0; i < 8; i++)
+        t[8 + i] = (unsigned char)(h.total >> (56 - 8 * i));
+    memcpy(t + 16, h.digest, 32);
+    int e = rc ? EIO : h.err;
+    if (!e && (pwrite(fd, t, sizeof t, (off_t)h.total) != (ssize_t)sizeof t ||
+               fsync(fd)))
+        e = errno;
+    close(fd);
+    if (e)
+        return werr(w, FMT_IO, "%s: %s", b->tmp,
+                    rc ? mdb_strerror(rc) : strerror(e));
     if (rename(b->tmp, w->path))
         return werr(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;
@@ -997,11 +1141,6 @@ static void clean_stale(const fmt_writer *w)
         closedir(d);
 }
 
-static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
-{
-    if (b->w->progress)
-        b->w->progress(b->w->pctx, phase, done, n);
-}
 
 /* Compress the documents of bt not taken yet. Both threads may run this
  * on one batch: each takes the next document, so when the main thread has
@@ -1078,6 +1217,57 @@ static void buf_trim(fmt_buf *b, size_t need)
         fmt_buf_free(b);
 }
 
+/* Appending: the base archive's documents of zaak into b->zdocs (*n of
+ * them; 0 when it has none). FMT_OK, or an error of the base. */
+static int base_zaak(build *b, const char *zaak, size_t *n)
+{
+    *n = 0;
+    for (;;) {
+        size_t got;
+        int rc = fmt_zaak_docs(b->base, zaak, b->zdocs, b->capzdocs, &got);
+        if (rc == FMT_NOTFOUND)
+            return FMT_OK;
+        if (rc)
+            return werr(b->w, rc, "%s", fmt_errmsg(b->base));
+        if (got <= b->capzdocs) {
+            *n = got;
+            return FMT_OK;
+        }
+        if (vb_grow(&b->zdocs, &b->capzdocs, got, sizeof *b->zdocs, 64))
+            return werr(b->w, FMT_NOMEM, "out of memory");
+    }
+}
+
+/* Appending: an answer or notice whose question is in the base archive
+ * is primed with that question (the newest one of the zaak long enough),
+ * as a fresh pack primes it from its ring. FMT_NOMEM, else FMT_OK (a
+ * question that cannot be read just primes nothing). */
+static int base_ref(build *b, cdoc *c, const char *zaak)
+{
+    size_t n = 0;
+    if (base_zaak(b, zaak, &n) == FMT_NOMEM)
+        return FMT_NOMEM;
+    for (size_t k = n; k-- > 0;) {
+        uint32_t q = b->zdocs[k];
+        if (q >= b->nbase || b->base->col_kind[q] != FMT_QUESTION)
+            continue;
+        c->reftext.len = 0;
+        if (fmt_get_text(b->base, q, &c->reftext))
+            return FMT_OK;
+        if (c->reftext.len < MIN_REF_TEXT)
+            continue;
+        if (c->reftext.len > 32768) {
+            size_t cut = c->reftext.len - 32768;
+            memmove(c->reftext.data, c->reftext.data + cut, 32768);
+            c->reftext.len = 32768;
+        }
+        c->ref = q;
+        return FMT_OK;
+    }
+    c->reftext.len = 0;
+    return FMT_OK;
+}
+
 /* Decide which question, if any, primes document c (docno no), and
  * remember questions for the answers to come. Sequential, so the choice
  * does not depend on the threads. */
@@ -1115,7 +1305,7 @@ static int choose_ref(build *b, cdoc *c, uint32_t no)
         c->reftext.len = 0;
         return fmt_buf_append(&c->reftext, q->text.data, q->text.len);
     }
-    return FMT_OK;
+    return b->base ? base_ref(b, c, zaak) : FMT_OK;
 }
 
 /* Fill bt with the next documents of the merged runs. */
@@ -1177,7 +1367,7 @@ static int pipeline(build *b, run *runs, size_t nr)
     bt[0].zc = bt[1].zc = b->zc[0];
     bt[0].zc_main = bt[1].zc_main = b->zc[1];
     fmt_doc d = {0};
-    uint32_t docno = 0;
+    uint32_t docno = b->nbase;
     bt[0].dict = bt[1].dict = b->dict;
     bt[0].dictlen = bt[1].dictlen = b->dictlen;
     int cur = 0, rc = fill_batch(b, runs, nr, &bt[0]);
@@ -1255,9 +1445,9 @@ static int merge_all(build *b)
     if (!rc)
         rc = pipeline(b, runs, nr);
     if (!rc)
-        rc = flush_chunk(b, &b->crec, b->docs, &b->records_bytes);
+        rc = flush_chunk(b, &b->crec, b->docs, &b->records_bytes, MDB_APPEND);
     if (!rc)
-        rc = flush_chunk(b, &b->csum, b->summary, NULL);
+        rc = flush_chunk(b, &b->csum, b->summary, NULL, MDB_APPEND);
     for (size_t i = 0; i < nr; i++) {
         fmt_buf_free(&runs[i].key);
         fmt_buf_free(&runs[i].payload);
@@ -1269,6 +1459,10 @@ static int merge_all(build *b)
 
 static void build_free(build *b)
 {
+    if (b->hashing)
+        hash_join(&b->bhash);
+    if (b->basefd > 0)
+        close(b->basefd);
     if (b->txn)
         mdb_txn_abort(b->txn);
     if (b->env)
@@ -1281,6 +1475,9 @@ static void build_free(build *b)
         if (b->zc[i])
             fmt__zc_free(b->zc[i]);
     free(b->zaken);
+    free(b->touched);
+    free(b->zdocs);
+    fmt_doc_free(&b->bdoc);
     fmt_buf_free(&b->rec);
     fmt_buf_free(&b->zbuf);
     fmt_buf_free(&b->crec.data);
@@ -1289,46 +1486,356 @@ static void build_free(build *b)
         fmt_buf_free(&b->qring[i].text);
 }
 
-int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
+/* ---- appending to a base archive ------------------------------------------ */
+
+/* The sort key of the base's last document: u32 BE date, then its id. */
+static int base_last_key(fmt_archive *a, fmt_buf *key)
+{
+    fmt_summary s = {0};
+    int rc = fmt_get_summary(a, a->ndocs - 1, &s);
+    key->len = 0;
+    if (!rc && (fmt_buf_append(key, a->col_date + 4 * (size_t)(a->ndocs - 1), 4) ||
+                fmt_buf_append(key, s.id, strlen(s.id))))
+        rc = FMT_NOMEM;
+    fmt_summary_free(&s);
+    return rc;
+}
+
+int fmt_writer_can_append(fmt_writer *w, fmt_archive *base)
+{
+    if (!w->ndocs || base->version != FMT_VERSION_NUMBER || !base->ndocs || !base->checksum[0] ||
+        base->ndocs >= UINT32_MAX - 2 - w->ndocs)
+        return 0;
+    fmt_buf last = {0};
+    int ok = !base_last_key(base, &last) &&
+             key_less((unsigned char *)last.data, last.len,
+                      (unsigned char *)w->minkey.data, w->minkey.len);
+    fmt_buf_free(&last);
+    return ok;
+}
+
+/* The base's documents in the zaken the new documents join: their
+ * metadata goes with the new documents' into the zaak table (an answer
+ * changes its question's status), and they are remembered in b->touched
+ * so that restatus() can rewrite the summaries whose status changed. */
+static int base_zaken(build *b)
+{
+    fmt_writer *w = b->w;
+    size_t nnew = w->nmeta;
+    vb_sort(w->meta, nnew, sizeof *w->meta, dm_cmp);
+    for (size_t i = 0; i < nnew; i++) {
+        char zaak[16];
+        memcpy(zaak, w->meta[i].zaak, sizeof zaak);
+        if (!zaak[0] || (i && !strcmp(zaak, w->meta[i - 1].zaak)))
+            continue;
+        size_t n;
+        int rc = base_zaak(b, zaak, &n);
+        for (size_t k = 0; k < n && !rc; k++) {
+            uint32_t d = b->zdocs[k];
+            if ((rc = fmt_get(b->base, d, &b->bdoc)))
+                return werr(w, rc, "%s", fmt_errmsg(b->base));
+            if (add_meta(w, &b->bdoc) ||
+                vb_grow(&b->touched, &b->captouched, b->ntouched + 1,
+                        sizeof *b->touched, 64))
+                return werr(w, FMT_NOMEM, "out of memory");
+            b->touched[b->ntouched++] = d;
+        }
+        if (rc)
+            return rc;
+    }
+    return FMT_OK;
+}
+
+/* Copy the base's LMDB file (what precedes its trailer) to b->tmp, and
+ * start hashing it on a thread of its own: base_checked() refuses a base
+ * that no longer matches its checksum, so damage is not carried into the
+ * next edition. */
+static int base_copy(build *b)
+{
+    fmt_archive *a = b->base;
+    b->basefd = open(a->path, O_RDONLY | O_CLOEXEC);
+    if (b->basefd < 0)
+        return werr(b->w, FMT_IO, "%s: %s", a->path, strerror(errno));
+    hash_start(&b->bhash, b->basefd, a->content_len);
+    b->hashing = 1;
+    int out = open(b->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (out < 0)
+        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    b->tmp_made = 1;
+    /* the kernel copies page cache to page cache; read and write when it
+     * cannot (another file system, an old kernel) */
+    off_t in_off = 0, out_off = 0;
+    uint64_t left = a->content_len;
+    int rc = FMT_OK;
+    while (left) {
+        ssize_t n = copy_file_range(b->basefd, &in_off, out, &out_off,
+                                    left < (1u << 30) ? (size_t)left : 1u << 30, 0);
+        if (n <= 0)
+            break;
+        left -= (uint64_t)n;
+    }
+    static unsigned char buf[1 << 16];
+    while (left && !rc) {
+        ssize_t n = pread(b->basefd, buf, left < sizeof buf ? (size_t)left : sizeof buf,
+                          in_off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || pwrite(out, buf, (size_t)n, out_off) != n)
+            rc = werr(b->w, FMT_IO, "copying %s: %s", a->path,
+                      n == 0 ? "shorter than it says" : strerror(errno));
+        else {
+            in_off += n;
+            out_off += n;
+            left -= (uint64_t)n;
+        }
+    }
+    if (close(out) && !rc)
+        rc = werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    return rc;
+}
+
+/* The base's hash (base_copy) is done and matches its checksum. */
+static int base_checked(build *b)
+{
+    if (!b->hashing)
+        return FMT_OK;
+    hash_join(&b->bhash);
+    b->hashing = 0;
+    char hex[65];
+    vb_sha256_hex(b->bhash.digest, hex);
+    if (b->bhash.err)
+        return werr(b->w, FMT_IO, "%s: %s", b->base->path,
+                    b->bhash.err == ESPIPE ? "shorter than it says"
+                                           : strerror(b->bhash.err));
+    if (strcmp(hex, b->base->checksum))
+        return werr(b->w, FMT_CORRUPT,
+                    "%s: damaged: its content does not match its checksum "
+                    "(see vbpack verify); nothing written", b->base->path);
+    return FMT_OK;
+}
+
+/* The base's last chunk of dbi, when not full, goes back into ch to be
+ * filled up with the new documents (and is deleted, so the chunks are
+ * appended in order again). *bytes loses its size. */
+static int base_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
+{
+    uint32_t have = b->nbase % VB_CHUNK;
+    ch->no = b->nbase / VB_CHUNK;
+    if (!have)
+        return FMT_OK;
+    unsigned char kb[4];
+    vb_put_be32(kb, ch->no);
+    MDB_val k = {4, kb}, v;
+    int rc = mdb_get(b->txn, dbi, &k, &v);
+    if (rc)
+        return mdb_fail(b, rc, "last chunk");
+    const unsigned char *p = v.mv_data;
+    size_t head = 2 + 4 * ((size_t)have + 1);
+    if (v.mv_size < head || p[0] != 'C' || p[1] != have)
+        return werr(b->w, FMT_CORRUPT, "%s: last chunk damaged", b->base->path);
+    ch->off[0] = 0;
+    for (uint32_t i = 0; i <= have; i++) {
+        ch->off[i] = vb_get_be32(p + 2 + 4 * i);
+        if ((i ? ch->off[i] < ch->off[i - 1] : ch->off[0] != 0) ||
+            ch->off[i] > v.mv_size - head)
+            return werr(b->w, FMT_CORRUPT, "%s: last chunk damaged",
+                        b->base->path);
+    }
+    ch->data.len = 0;
+    if (fmt_buf_append(&ch->data, p + head, ch->off[have]))
+        return werr(b->w, FMT_NOMEM, "out of memory");
+    ch->n = have;
+    if (bytes)
+        *bytes -= v.mv_size;
+    rc = mdb_del(b->txn, dbi, &k, NULL);
+    return rc ? mdb_fail(b, rc, "last chunk") : FMT_OK;
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appending: the base's documents in zaken the new ones joined whose
+ * status or answer days changed (an answer came) get their summary
+ * rewritten, chunk by chunk, and their status column updated. */
+static int restatus(build *b)
+{
+    vb_sort(b->touched, b->ntouched, sizeof *b->touched, u32_cmp);
+    fmt_buf chunk = {0};
+    fmt_summary s = {0};
+    int rc = FMT_OK;
+    for (size_t i = 0; i < b->ntouched && !rc;) {
+        uint32_t no = b->touched[i] / VB_CHUNK;
+        size_t j = i;
+        while (j < b->ntouched && b->touched[j] / VB_CHUNK == no)
+            j++;
+        unsigned char kb[4];
+        vb_put_be32(kb, no);
+        MDB_val k = {4, kb}, v;
+        if ((rc = mdb_get(b->txn, b->summary, &k, &v))) {
+            rc = mdb_fail(b, rc, "summary");
+            break;
+        }
+        const unsigned char *p = v.mv_data;
+        uint32_t n = v.mv_size >= 2 ? p[1] : 0;
+        size_t head = 2 + 4 * ((size_t)n + 1);
+        if (v.mv_size < head || p[0] != 'C' || n == 0 || n > VB_CHUNK ||
+            vb_get_be32(p + 2 + 4 * n) > v.mv_size - head) {
+            rc = werr(b->w, FMT_CORRUPT, "%s: summaries damaged", b->base->path);
+            break;
+        }
+        chunk.len = 0;
+        if (fmt_buf_append(&chunk, p, v.mv_size)) {
+            rc = werr(b->w, FMT_NOMEM, "out of memory");
+            break;
+        }
+        chunker *ch = &b->csum;
+        ch->data.len = 0;
+        ch->n = 0;
+        ch->no = no;
+        ch->off[0] = 0;
+        p = (unsigned char *)chunk.data;
+        int changed = 0;
+        for (uint32_t it = 0; it < n && !rc; it++) {
+            uint32_t d = no * VB_CHUNK + it, o0 = vb_get_be32(p + 2 + 4 * it),
+                     o1 = vb_get_be32(p + 2 + 4 * (it + 1));
+            int mine = 0;
+            for (size_t t = i; t < j; t++)
+                mine |= b->touched[t] == d;
+            int days = -1, st = 0;
+            if (mine && d < b->nbase) {
+                if ((rc = fmt_get(b->base, d, &b->bdoc)) ||
+                    (rc = fmt_get_summary(b->base, d, &s))) {
+                    rc = werr(b->w, rc, "%s", fmt_errmsg(b->base));
+                    break;
+                }
+                st = doc_status(&b->bdoc, b->zaken, b->nzaken, &days);
+                mine = st != s.status || days != s.answer_days;
+            }
+            if (mine) {
+                changed = 1;
+                vb_index_set_status(b->ix, d, st);
+                if (vb_summary_encode(&b->bdoc, st, days, &ch->data))
+                    rc = werr(b->w, FMT_NOMEM, "out of memory");
+            } else if (o1 < o0 || o1 > v.mv_size - head) {
+                rc = werr(b->w, FMT_CORRUPT, "%s: summaries damaged",
+                          b->base->path);
+            } else if (fmt_buf_append(&ch->data, p + head + o0, o1 - o0)) {
+                rc = werr(b->w, FMT_NOMEM, "out of memory");
+            }
+            ch->off[++ch->n] = (uint32_t)ch->data.len;
+        }
+        if (!rc && changed)
+            rc = flush_chunk(b, ch, b->summary, NULL, 0);
+        ch->data.len = 0;
+        ch->n = 0;
+        i = j;
+    }
+    fmt_buf_free(&chunk);
+    fmt_summary_free(&s);
+    return rc;
+}
+
+/* The dictionary of the base, for the new records. */
+static int base_dict(build *b)
+{
+    memcpy(b->dict, b->base->dict, b->base->dictlen);
+    b->dictlen = b->base->dictlen;
+    fmt_buf_free(&b->w->sbuf);
+    b->zc[0] = fmt__zc_new(b->dict, b->dictlen, b->w->level);
+    b->zc[1] = fmt__zc_new(b->dict, b->dictlen, b->w->level);
+    return b->zc[0] && b->zc[1] ? FMT_OK : werr(b->w, FMT_NOMEM, "out of memory");
+}
+
+/* What the base brings before the new documents are written: its copy as
+ * the environment, its columns and facets in the index, its partly
+ * filled last chunks, its counts. */
+static int base_start(build *b)
+{
+    fmt_archive *a = b->base;
+    memcpy(b->kinds, b->binfo.kinds, sizeof b->kinds);
+    b->first = b->binfo.first_date;
+    b->last = b->binfo.last_date;
+    b->records_bytes = b->binfo.records_bytes - a->dictlen;
+    b->fillno = b->nbase;
+    int rc = vb_index_base(b->ix, a, b->binfo.terms);
+    if (rc)
+        return werr(b->w, rc, "%s: %s", a->path, vb_index_errmsg(b->ix));
+    if ((rc = base_chunk(b, &b->crec, b->docs, &b->records_bytes)))
+        return rc;
+    uint64_t ignore = 0;
+    return base_chunk(b, &b->csum, b->summary, &ignore);
+}
+
+/* A fresh pack (base NULL) or an append to base. */
+static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
 {
     build b;
     memset(&b, 0, sizeof b);
     b.w = w;
+    b.base = base;
     int rc = FMT_OK;
-    if (w->nspills && (rc = spill(w)) == FMT_OK)
+    snprintf(b.tmp, sizeof b.tmp, "%s.tmp-%ld", w->path, (long)getpid());
+    if (base) {
+        b.nbase = base->ndocs;
+        if (!fmt_writer_can_append(w, base))
+            rc = werr(w, FMT_INVALID, "%s: the new documents do not all come "
+                      "after its own: cannot append", base->path);
+        else if (fmt_get_info(base, &b.binfo))
+            rc = werr(w, FMT_CORRUPT, "%s", fmt_errmsg(base));
+    }
+    if (!rc && w->nspills && (rc = spill(w)) == FMT_OK)
         fmt_buf_free(&w->arena); /* everything is in runs on disk now */
+    progress(&b, "sources", w->ndocs, w->ndocs);
+    if (!rc && base)
+        rc = base_zaken(&b);
     if (!rc) {
         b.zaken = build_zaken(w, &b.nzaken);
         if (!b.zaken)
             rc = werr(w, FMT_NOMEM, "out of memory");
     }
     if (!rc)
-        rc = train_dict(&b);
+        rc = base ? base_dict(&b) : train_dict(&b);
     progress(&b, "dict", 0, w->ndocs);
     if (!rc) {
         clean_stale(w);
-        rc = open_env(&b);
+        if (base)
+            rc = base_copy(&b);
     }
-    if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)w->ndocs)))
+    progress(&b, "copy", w->ndocs, w->ndocs);
+    if (!rc)
+        rc = open_env(&b);
+    if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)(b.nbase + w->ndocs))))
         rc = werr(w, FMT_NOMEM, "out of memory");
+    if (!rc && base)
+        rc = base_start(&b);
     if (!rc)
         rc = merge_all(&b);
-    vb_drop_pages(b.env);
     progress(&b, "merged", w->ndocs, w->ndocs);
+    if (!rc && base)
+        rc = restatus(&b);
+    vb_drop_pages(b.env);
+    progress(&b, "statuses", w->ndocs, w->ndocs);
     uint64_t index_bytes = 0;
     if (!rc && (rc = vb_index_finish(b.ix, b.env, &b.txn, &index_bytes)))
         werr(w, rc, "index: %s", vb_index_errmsg(b.ix));
+    index_bytes += b.binfo.index_bytes; /* appending: finish gave the change */
     progress(&b, "index", w->ndocs, w->ndocs);
     if (!rc)
         rc = write_zaken(&b);
     if (!rc)
         rc = shrink_map(&b);
+    progress(&b, "zaken", w->ndocs, w->ndocs);
     if (!rc)
         rc = write_positions(&b, b.docs, "dpos");
     if (!rc)
         rc = write_positions(&b, b.summary, "spos");
     if (!rc)
-        rc = write_meta(&b, w->ndocs, index_bytes);
+        rc = base_checked(&b);
+    if (!rc)
+        rc = write_meta(&b, b.nbase + w->ndocs, index_bytes);
     if (!rc) {
         rc = mdb_txn_commit(b.txn);
         b.txn = NULL;
@@ -1346,6 +1853,17 @@ int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
     return rc;
 }
 
+int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen)
+{
+    return finish(w, NULL, msg, msglen);
+}
+
+int fmt_writer_finish_append(fmt_writer *w, fmt_archive *base, char *msg,
+                             size_t msglen)
+{
+    return finish(w, base, msg, msglen);
+}
+
 void fmt_writer_abort(fmt_writer *w)
 {
     if (!w)
@@ -1356,6 +1874,7 @@ void fmt_writer_abort(fmt_writer *w)
     fmt_buf_free(&w->arena);
     fmt_buf_free(&w->sbuf);
     fmt_buf_free(&w->enc);
+    fmt_buf_free(&w->minkey);
     free(w->offs);
     free(w->meta);
     free(w->samples);

@@ -9,15 +9,30 @@
  * an old archive come back through fmt_get() with every parsed field, so
  * they are not parsed again.
  *
+ * An update that only adds documents after the old ones appends them to
+ * a copy of the old archive instead (fmt_writer_finish_append): the same
+ * answers, not the same bytes as a fresh pack, and the new archive names
+ * the editions it grew from (fmt_lineage), so that a delta can say how
+ * to build it again.
+ *
  * A delta (`diff`) is one gzip stream:
  *
- *   "VBKDELTA1\n"
+ *   "VBKDELTA2\n"
  *   str old, str new          SHA-256 (hex) of OLD and of NEW
  *   str title, str edition, str created, str level     of NEW
+ *   u32 nsteps                0: NEW was packed whole; else NEW is built
+ *                             in nsteps steps, each:
+ *     str base                "": pack these documents whole; else
+ *                             append them to the edition with this
+ *                             SHA-256 (the first step's: OLD)
+ *     str title, str edition, str created, str level   of the step's result
+ *     str id ...  u32 0       its documents (the last step's result is NEW)
  *   str id ...  u32 0         ids of OLD that NEW no longer has
  *   str record ...  u32 0     records (fmt_doc_encode) of NEW's documents
  *                             that OLD lacks or holds otherwise
  *   "VBKDEND1"
+ *
+ * ("VBKDELTA1\n" is the same without nsteps and the steps.)
  *
  * where str = u32 big-endian length + bytes. `patch` refuses an OLD whose
  * checksum is not the delta's base, builds the new edition beside the
@@ -37,7 +52,9 @@
 #include "edition_cmd.h"
 #include "source.h"
 
-#define DELTA_MAGIC "VBKDELTA1\n"
+#define DELTA_MAGIC "VBKDELTA2\n"
+#define DELTA_MAGIC1 "VBKDELTA1\n"
+#define MAX_STEPS 100000
 #define DELTA_END "VBKDEND1"
 #define MAX_HEAD 1024                    /* a header string or an id */
 #define MAX_RECORD ((uint32_t)768 << 20) /* a record in a delta */
@@ -120,9 +137,29 @@ typedef struct {
     struct timespec start;
 } edition;
 
+static double ed_seconds(const edition *e);
+
+/* VBPACK_TIMES=1: when each phase of the build ends, for tuning. */
+static void ed_times(void *ctx, const char *phase, uint64_t done, uint64_t n)
+{
+    (void)n;
+    if (!strcmp(phase, "write"))
+        return;
+    if (!strncmp(phase, "busy-", 5))
+        fprintf(stderr, "           %s: %.3f s\n", phase, done / 1e3);
+    else
+        fprintf(stderr, "%8.3f s  %s\n", ed_seconds(ctx), phase);
+}
+
 static void ed_open(edition *e, const char *out, const fmt_writer_opts *o)
 {
     clock_gettime(CLOCK_MONOTONIC, &e->start);
+    fmt_writer_opts with = *o;
+    if (getenv("VBPACK_TIMES")) {
+        with.progress = ed_times;
+        with.progress_ctx = e;
+    }
+    o = &with;
     int rc = fmt_writer_open(&e->w, out, o);
     if (rc)
         die(1, "%s: %s", out, fmt_strerror(rc));
@@ -177,6 +214,22 @@ static void ed_take_archive(edition *e, fmt_archive *a, const char *path)
         ed_add(e, &e->d, path);
         e->kept++;
     }
+}
+
+/* Whether the new edition can be made by appending to old: nothing to
+ * remove or replace (no added id is one of old's), and every added
+ * document sorts after old's documents (the usual new edition: the weeks
+ * since the last one). Otherwise everything is packed again. */
+static int ed_appends(edition *e, fmt_archive *old)
+{
+    if (e->remove.n || !e->seen.n)
+        return 0;
+    for (size_t i = 0; i < e->seen.cap; i++) {
+        uint32_t dn;
+        if (e->seen.slot[i] && fmt_find(old, e->seen.slot[i], &dn) != FMT_NOTFOUND)
+            return 0;
+    }
+    return fmt_writer_can_append(e->w, old);
 }
 
 static void ed_finish(edition *e)
@@ -241,7 +294,7 @@ static int level_arg(const char *s)
  * operand. --remove ID... may follow the operands (update only). */
 typedef struct {
     const char *out, *title, *edition;
-    int level, quiet;
+    int level, quiet, full;
 } edopts;
 
 static int ed_options(int argc, char **argv, edopts *eo)
@@ -261,6 +314,8 @@ static int ed_options(int argc, char **argv, edopts *eo)
             eo->level = level_arg(argv[++i]);
         else if (!strcmp(a, "-q"))
             eo->quiet = 1;
+        else if (!strcmp(a, "--full"))
+            eo->full = 1;
         else if (!strcmp(a, "--"))
             return i + 1;
         else
@@ -310,6 +365,21 @@ int cmd_update(int argc, char **argv)
     if (e.errors) {
         fmt_writer_abort(e.w);
         die(1, "%lu error(s) in the sources: no archive written", e.errors);
+    }
+    if (!eo.full && ed_appends(&e, old)) {
+        char msg[600];
+        int rc = fmt_writer_finish_append(e.w, old, msg, sizeof msg);
+        e.w = NULL;
+        fmt_close(old);
+        if (rc)
+            die(1, "%s", msg);
+        if (!eo.quiet) {
+            printf("%lu documents appended to the %u of %s\n", e.added,
+                   in.documents, oldpath);
+            print_result(eo.out, "updated to", ed_seconds(&e));
+        }
+        ed_free(&e);
+        return 0;
     }
     ed_take_archive(&e, old, oldpath);
     fmt_close(old);
@@ -468,6 +538,60 @@ static unsigned long diff_docs(dout *o, fmt_archive *old, fmt_archive *new)
     return n;
 }
 
+static void put_step(dout *o, const char *base, const fmt_edition *e,
+                     fmt_archive *new, uint32_t from, uint32_t to)
+{
+    char num[32];
+    put_str(o, base);
+    put_str(o, e->title);
+    put_str(o, e->edition);
+    snprintf(num, sizeof num, "%lld", (long long)e->created);
+    put_str(o, num);
+    snprintf(num, sizeof num, "%d", e->level ? e->level : FMT_DEFAULT_LEVEL);
+    put_str(o, num);
+    fmt_summary s = {0};
+    for (uint32_t i = from; i < to; i++) {
+        if (fmt_get_summary(new, i, &s))
+            die(1, "%s", fmt_errmsg(new));
+        put_str(o, s.id);
+    }
+    fmt_summary_free(&s);
+    put_u32(o, 0);
+}
+
+/* How NEW is built again: nothing when it was packed whole; else the
+ * steps from OLD, when OLD is one of the editions NEW was appended from,
+ * or else from a pack of the first of them. */
+static void diff_steps(dout *o, const fmt_info *oi, const fmt_info *ni,
+                       fmt_archive *new)
+{
+    fmt_edition *l;
+    size_t n;
+    if (fmt_lineage(new, &l, &n))
+        die(1, "%s", fmt_errmsg(new));
+    fmt_edition self;
+    memset(&self, 0, sizeof self);
+    memcpy(self.checksum, ni->checksum, sizeof self.checksum);
+    self.documents = ni->documents;
+    self.level = ni->level;
+    self.created = ni->created;
+    memcpy(self.title, ni->title, sizeof self.title);
+    memcpy(self.edition, ni->edition, sizeof self.edition);
+    size_t from = n; /* the step OLD is, if it is one */
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(l[i].checksum, oi->checksum))
+            from = i;
+    put_u32(o, n == 0 ? 0 : (uint32_t)(from < n ? n - from : n + 1));
+    if (n && from == n) { /* OLD is none of them: pack the first again */
+        put_step(o, "", &l[0], new, 0, l[0].documents);
+        from = 0;
+    }
+    for (size_t i = from; n && i < n; i++)
+        put_step(o, l[i].checksum, i + 1 < n ? &l[i + 1] : &self, new,
+                 l[i].documents, i + 1 < n ? l[i + 1].documents : ni->documents);
+    free(l);
+}
+
 int cmd_diff(int argc, char **argv)
 {
     edopts eo;
@@ -493,8 +617,10 @@ int cmd_diff(int argc, char **argv)
     put_str(&o, ni.edition);
     snprintf(num, sizeof num, "%lld", (long long)ni.created);
     put_str(&o, num);
-    snprintf(num, sizeof num, "%d", eo.level ? eo.level : FMT_DEFAULT_LEVEL);
+    snprintf(num, sizeof num, "%d",
+             ni.level ? ni.level : eo.level ? eo.level : FMT_DEFAULT_LEVEL);
     put_str(&o, num);
+    diff_steps(&o, &oi, &ni, new);
     unsigned long nrem = diff_removed(&o, old, new);
     unsigned long ndocs = diff_docs(&o, old, new);
     if (fmt_gzw_write(o.z, DELTA_END, strlen(DELTA_END)) ||
@@ -578,13 +704,18 @@ static void get_head(din *in, char *out, size_t cap)
 typedef struct {
     char oldsum[65], newsum[65], title[256], edition[64], created[32],
         level[8];
+    int version;
 } dhead;
 
 static void get_delta_head(din *in, dhead *h)
 {
     char magic[16];
     get_exact(in, magic, strlen(DELTA_MAGIC));
-    if (memcmp(magic, DELTA_MAGIC, strlen(DELTA_MAGIC)))
+    if (!memcmp(magic, DELTA_MAGIC, strlen(DELTA_MAGIC)))
+        h->version = 2;
+    else if (!memcmp(magic, DELTA_MAGIC1, strlen(DELTA_MAGIC1)))
+        h->version = 1;
+    else
         die(1, "%s: not a vbpack delta", in->path);
     get_head(in, h->oldsum, sizeof h->oldsum);
     get_head(in, h->newsum, sizeof h->newsum);
@@ -592,6 +723,113 @@ static void get_delta_head(din *in, dhead *h)
     get_head(in, h->edition, sizeof h->edition);
     get_head(in, h->created, sizeof h->created);
     get_head(in, h->level, sizeof h->level);
+}
+
+/* One step of building NEW again (see the delta format at the top). */
+typedef struct {
+    char base[65], title[256], edition[64], created[32], level[8];
+    idset ids;           /* its documents */
+    unsigned long want, got;
+    fmt_writer *w;
+    char tmp[1100];      /* its result */
+} dstep;
+
+static dstep *get_steps(din *in, const dhead *h, uint32_t *n)
+{
+    *n = h->version >= 2 ? get_u32(in) : 0;
+    if (*n > MAX_STEPS)
+        die(1, "%s: damaged delta (%u steps)", in->path, *n);
+    dstep *st = calloc(*n + 1, sizeof *st);
+    if (!st)
+        die(1, "out of memory");
+    for (uint32_t k = 0; k < *n; k++) {
+        dstep *p = &st[k];
+        get_head(in, p->base, sizeof p->base);
+        get_head(in, p->title, sizeof p->title);
+        get_head(in, p->edition, sizeof p->edition);
+        get_head(in, p->created, sizeof p->created);
+        get_head(in, p->level, sizeof p->level);
+        if (k ? strlen(p->base) != 64 : p->base[0] && strcmp(p->base, h->oldsum))
+            die(1, "%s: damaged delta (step %u)", in->path, k + 1);
+        while (get_str(in, MAX_HEAD)) {
+            idset_add(&p->ids, in->b.data);
+            p->want++;
+        }
+    }
+    return st;
+}
+
+static fmt_writer *step_writer(dstep *p, const char *out, uint32_t k, uint32_t n)
+{
+    fmt_writer_opts o = {0};
+    o.title = p->title;
+    o.edition = p->edition;
+    o.created = strtoll(p->created, NULL, 10);
+    o.level = atoi(p->level);
+    if (k + 1 == n)
+        snprintf(p->tmp, sizeof p->tmp, "%s.tmp-%ld", out, (long)getpid());
+    else
+        snprintf(p->tmp, sizeof p->tmp, "%s.tmp-%ld-%u", out, (long)getpid(), k);
+    if (fmt_writer_open(&p->w, p->tmp, &o))
+        die(1, "%s: cannot write", out);
+    return p->w;
+}
+
+/* The step holding document id, or NULL. */
+static dstep *step_of(dstep *st, uint32_t n, const char *id)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (idset_has(&st[k].ids, id))
+            return &st[k];
+    return NULL;
+}
+
+static void step_add(dstep *p, const fmt_doc *d, const char *what)
+{
+    if (fmt_writer_add(p->w, d))
+        die(1, "%s: %s", what, fmt_writer_errmsg(p->w));
+    p->got++;
+}
+
+/* Build the steps one after the other: each result is checked against
+ * the checksum the next step (or the delta) names. */
+static void run_steps(dstep *st, uint32_t n, fmt_archive *old,
+                      const char *oldpath, const dhead *h)
+{
+    char msg[600];
+    for (uint32_t k = 0; k < n; k++) {
+        dstep *p = &st[k];
+        if (p->got != p->want)
+            die(1, "%s and the delta give %lu of the %lu documents of step "
+                   "%u: not the delta's base?", oldpath, p->got, p->want, k + 1);
+        int rc;
+        if (!p->base[0]) {
+            rc = fmt_writer_finish(p->w, msg, sizeof msg);
+        } else {
+            fmt_archive *b = k ? open_archive(st[k - 1].tmp) : old;
+            rc = fmt_writer_finish_append(p->w, b, msg, sizeof msg);
+            if (k) {
+                fmt_close(b);
+                unlink(st[k - 1].tmp);
+            }
+        }
+        p->w = NULL;
+        if (rc)
+            die(1, "%s", msg);
+        const char *want = k + 1 < n ? st[k + 1].base : h->newsum;
+        if (k + 1 < n && strcmp(want, "")) {
+            fmt_archive *a = open_archive(p->tmp);
+            fmt_info in;
+            get_info(a, &in);
+            fmt_close(a);
+            if (strcmp(in.checksum, want)) {
+                unlink(p->tmp);
+                die(1, "step %u of the patch gave sha-256 %s, not the %s "
+                       "the delta names: nothing written", k + 1, in.checksum,
+                       want);
+            }
+        }
+    }
 }
 
 int cmd_patch(int argc, char **argv)
@@ -614,6 +852,8 @@ int cmd_patch(int argc, char **argv)
     if (strcmp(oi.checksum, h.oldsum))
         die(1, "%s is not the base of %s: its sha-256 is %s, the delta "
                "applies to %s", oldpath, dpath, oi.checksum, h.oldsum);
+    uint32_t nsteps;
+    dstep *st = get_steps(&in, &h, &nsteps);
     edition e;
     memset(&e, 0, sizeof e);
     fmt_writer_opts o = {0};
@@ -623,13 +863,28 @@ int cmd_patch(int argc, char **argv)
     o.level = atoi(h.level);
     char tmp[1100], magic[16];
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", eo.out, (long)getpid());
-    ed_open(&e, tmp, &o);
+    if (nsteps) {
+        clock_gettime(CLOCK_MONOTONIC, &e.start);
+        for (uint32_t k = 0; k < nsteps; k++)
+            step_writer(&st[k], eo.out, k, nsteps);
+    } else {
+        ed_open(&e, tmp, &o);
+    }
     while (get_str(&in, MAX_HEAD))
         idset_add(&e.remove, in.b.data);
     while (get_str(&in, MAX_RECORD)) {
         if (fmt_doc_decode(in.b.data, in.b.len, &e.d))
             die(1, "%s: damaged delta (a record does not decode)", dpath);
-        ed_add(&e, &e.d, dpath);
+        if (!nsteps) {
+            ed_add(&e, &e.d, dpath);
+        } else {
+            dstep *p = step_of(st, nsteps, e.d.id);
+            if (!p)
+                die(1, "%s: damaged delta (document '%s' in no step)", dpath,
+                    e.d.id);
+            step_add(p, &e.d, dpath);
+            idset_add(&e.seen, e.d.id);
+        }
         e.added++;
     }
     get_exact(&in, magic, strlen(DELTA_END));
@@ -640,9 +895,31 @@ int cmd_patch(int argc, char **argv)
     fmt_gz_close(in.z);
     close(fd);
     fmt_buf_free(&in.b);
-    ed_take_archive(&e, old, oldpath);
-    fmt_close(old);
-    ed_finish(&e);
+    if (!nsteps) {
+        ed_take_archive(&e, old, oldpath);
+        fmt_close(old);
+        ed_finish(&e);
+    } else {
+        /* OLD gives the steps' documents the delta does not carry */
+        fmt_summary s = {0};
+        for (uint32_t d = 0; d < fmt_count(old); d++) {
+            if (fmt_get_summary(old, d, &s))
+                die(1, "%s", fmt_errmsg(old));
+            dstep *p = idset_has(&e.seen, s.id) ? NULL : step_of(st, nsteps, s.id);
+            if (!p)
+                continue;
+            if (fmt_get(old, d, &e.d))
+                die(1, "%s", fmt_errmsg(old));
+            step_add(p, &e.d, oldpath);
+        }
+        fmt_summary_free(&s);
+        fmt_doc_free(&e.d);
+        run_steps(st, nsteps, old, oldpath, &h);
+        fmt_close(old);
+    }
+    for (uint32_t k = 0; k < nsteps; k++)
+        idset_free(&st[k].ids);
+    free(st);
     fmt_archive *a = open_archive(tmp);
     fmt_info ni;
     get_info(a, &ni);

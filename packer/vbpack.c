@@ -26,7 +26,7 @@
 static const char usage_text[] =
     "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
     "                   [--keep-going] [--level 1-9] [-q] SOURCE...\n"
-    "       vbpack update [-q] [--title T] [--edition E] [--level 1-9]\n"
+    "       vbpack update [-q] [--full] [--title T] [--edition E] [--level 1-9]\n"
     "                     -o NEW OLD [SOURCE...] [--remove ID...]\n"
     "       vbpack merge [-q] [--title T] [--edition E] [--level 1-9]\n"
     "                    -o ALL ARCHIVE...\n"

@@ -269,8 +269,7 @@ static int browse_included(fmt_archive *a, uint32_t d, const fmt_summary *s)
 }
 
 /* The browse list runs over every archive of a library as one, in date
- * order (ties: the order the archives were given, then their own
- * numbering): its positions are 0..vp_browse_count()-1, and a position
+ * order (ties: by id, as in one archive): its positions are 0..vp_browse_count()-1, and a position
  * is an archive and a document there (bmap). With one archive a
  * position is the document number. */
 int64_t vp_browse_count(const view *v)
@@ -296,11 +295,72 @@ static int64_t dated_before(const view *v, int32_t ymd)
     return n;
 }
 
+/* The r-th document dated ymd in the library. Within a day documents go
+ * by id, as one archive of them all would number them: the archives'
+ * documents of the day are merged by id (a day holds few, and only a
+ * day that more than one archive has needs it). */
+static int bmap_day(const view *v, int32_t ymd, int64_t r, int *arch,
+                    uint32_t *docno)
+{
+    uint32_t f[8], t[8];
+    char *head[8] = {0};
+    fmt_summary s = {0};
+    int i, n = 0, only = -1, rc = -1;
+
+    for (i = 0; i < v->narch && i < 8; i++) {
+        f[i] = t[i] = 0;
+        if (!v->arch[i].a)
+            continue;
+        f[i] = fmt_first_dated(v->arch[i].a, ymd);
+        t[i] = fmt_first_dated(v->arch[i].a, ymd + 1);
+        if (t[i] > f[i]) {
+            n++;
+            only = i;
+        }
+    }
+    if (n == 1 && r < (int64_t)(t[only] - f[only])) {
+        *arch = only;
+        *docno = f[only] + (uint32_t)r;
+        return 0;
+    }
+    for (; n > 1 && r >= 0; r--) {
+        int best = -1;
+        for (i = 0; i < v->narch && i < 8; i++) {
+            if (f[i] >= t[i])
+                continue;
+            if (!head[i]) { /* the id of the archive's next document */
+                if (fmt_get_summary(v->arch[i].a, f[i], &s))
+                    goto out;
+                head[i] = strdup(s.id);
+                if (!head[i])
+                    goto out;
+            }
+            if (best < 0 || strcmp(head[i], head[best]) < 0)
+                best = i;
+        }
+        if (best < 0)
+            break;
+        if (r == 0) {
+            *arch = best;
+            *docno = f[best];
+            rc = 0;
+            break;
+        }
+        f[best]++;
+        free(head[best]);
+        head[best] = NULL;
+    }
+out:
+    for (i = 0; i < 8; i++)
+        free(head[i]);
+    fmt_summary_free(&s);
+    return rc;
+}
+
 static int bmap(const view *v, int64_t x, int *arch, uint32_t *docno)
 {
     int32_t lo = 0, hi = 99991231;
     int64_t r;
-    int i;
 
     if (x < 0 || x >= vp_browse_count(v))
         return -1;
@@ -317,20 +377,7 @@ static int bmap(const view *v, int64_t x, int *arch, uint32_t *docno)
             hi = mid - 1;
     }
     r = x - dated_before(v, lo);
-    for (i = 0; i < v->narch; i++) {
-        uint32_t f, t;
-        if (!v->arch[i].a)
-            continue;
-        f = fmt_first_dated(v->arch[i].a, lo);
-        t = fmt_first_dated(v->arch[i].a, lo + 1);
-        if (r < (int64_t)(t - f)) {
-            *arch = i;
-            *docno = f + (uint32_t)r;
-            return 0;
-        }
-        r -= t - f;
-    }
-    return -1;
+    return bmap_day(v, lo, r, arch, docno);
 }
 
 /* A newer archive of the library holds id too: that one's is shown. */

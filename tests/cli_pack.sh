@@ -97,8 +97,10 @@ for id in 2022Z01227 kv-tk-2014Z07524 ah-tk-20142015-1365; do
     "$VB" cat --json "$T/f3.vbk" "$id" >"$T/c3" 2>&1
     [ -s "$T/c2" ] && cmp -s "$T/c2" "$T/c3" && ok "format 2: cat $id as a fresh pack" || no "format 2: cat $id as a fresh pack"
 done
-"$VB" search --json "$T/f2.vbk" "minister" >"$T/s2" 2>&1
-"$VB" search --json "$T/f3.vbk" "minister" >"$T/s3" 2>&1
+# (format 4 files an answer under its own date, format 2 under its
+# questions': the "date" of the answer differs, nothing else)
+"$VB" search --json "$T/f2.vbk" "minister" | sed 's/"date":"[0-9-]*"//g' >"$T/s2" 2>&1
+"$VB" search --json "$T/f3.vbk" "minister" | sed 's/"date":"[0-9-]*"//g' >"$T/s3" 2>&1
 [ -s "$T/s2" ] && cmp -s "$T/s2" "$T/s3" && ok "format 2: search as a fresh pack" || no "format 2: search as a fresh pack"
 
 echo "$pass passed, $fail failed"

@@ -442,9 +442,9 @@ static void test_wrong_version(void **state)
     fixture *f = *state;
     fmt_archive *a;
     char msg[300];
-    size_t at = find_once(f, "\x07\x00version3", 10);
+    size_t at = find_once(f, "\x07\x00version4", 10);
     unsigned char *b = malloc(f->len);
-    for (const char *v = "41"; *v; v++) { /* newer, and older than 2 */
+    for (const char *v = "51"; *v; v++) { /* newer, and older than 2 */
         memcpy(b, f->buf, f->len);
         b[at + 9] = (unsigned char)*v;
         spill(f->path, b, f->len);

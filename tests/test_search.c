@@ -158,7 +158,7 @@ static int matches(const qnode *q, const toks *t, const fmt_doc *d)
         }
         return 0;
     case Q_FIELD: {
-        int32_t date = d->submitted ? d->submitted : d->received;
+        int32_t date = fmt_doc_date(d);
         char f[FMT_TOKMAX + 1];
         switch (q->field) {
         case QF_PARTY:

@@ -44,7 +44,7 @@ static int add(void *ctx, const src_file *f)
     if (fmt_doc_set_text(&d, f->data, f->len) || parse_doc(&d, id))
         die("out of memory", NULL);
     char year[8] = "";
-    int32_t date = d.submitted ? d.submitted : d.received;
+    int32_t date = fmt_doc_date(&d);
     if (date)
         snprintf(year, sizeof year, "%04d", date / 10000);
     const char *party = d.nmembers && d.members[0].party ? d.members[0].party : "";
