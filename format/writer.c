@@ -15,8 +15,14 @@
  * temporary file beside the output, synced, and renamed into place: an
  * interrupted pack never leaves a half archive under the final name, and
  * the same documents always give the same bytes.
+ *
+ * fmt_writer_finish_append() does the same on a copy of a base archive
+ * whose documents all sort before the new ones: they are numbered after
+ * the base's, its dictionary is kept, its partly filled last chunks are
+ * filled up, the zaken they join get their status again, and the index
+ * appends to the base's lists (see "appending" below and index.c).
  */
-#define _GNU_SOURCE /* copy_file_range */
+#define _GNU_SOURCE /* copy_file_range, sync_file_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <dirent.h>
@@ -1589,6 +1595,12 @@ static int base_copy(build *b)
             left -= (uint64_t)n;
         }
     }
+#ifdef SYNC_FILE_RANGE_WRITE
+    /* start writing the copy out now: the sync at the end then waits only
+     * for what the update changed, not for the whole file */
+    if (!rc)
+        sync_file_range(out, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
     if (close(out) && !rc)
         rc = werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
     return rc;

@@ -2,8 +2,13 @@
 # bench_edition.sh - editions at scale: a generated corpus of N documents
 # (BENCH_N, default 20000) and a new edition with 1% more documents.
 # Measures and checks:
-#   - pack of the new edition from scratch, and `update` of the old edition
-#     with the 1% (must give the same bytes; the time ratio is printed);
+#   - a new edition that adds the newest 1% (the usual one: the weeks since
+#     the last edition): `update` appends them to the old edition; its time
+#     against a full pack of the new edition (bar 10%), and it must answer
+#     the benchmark queries and export exactly like that full pack;
+#   - a new edition of 1% more documents spread over all the years (they
+#     cannot be appended): `update` packs everything again, and must give
+#     the full pack's bytes;
 #   - pack with the sources in the other order (must give the same bytes);
 #   - `diff` and `patch` (patched = new edition byte for byte; the delta's
 #     size against the new edition, bar <= 3%);
@@ -37,6 +42,42 @@ X=$((N / 100))
 src=$(du -sb "$W/docs" | cut -f1)
 echo "corpus: $N documents ($src bytes), new edition: +$X documents"
 
+# the newest 1% of the corpus as the new edition of the rest
+if [ ! -d "$W/newest" ]; then
+    "$VB" pack -q -o "$W/all.vbk" "$W/docs"
+    rm -rf "$W/rest" "$W/newest.tmp"
+    cp -al "$W/docs" "$W/rest"
+    "$VB" ls "$W/all.vbk" | tail -n "$X" | while read -r id rest; do
+        mkdir -p "$W/newest.tmp/$(dirname "$id")"
+        mv "$W/rest/$id.txt" "$W/newest.tmp/$id.txt"
+    done
+    mv "$W/newest.tmp" "$W/newest"
+    rm -f "$W/all.vbk"
+fi
+"$VB" pack -q -o "$W/rest.vbk" "$W/rest"
+r=$(timed "$VB" pack -q --edition 2 -o "$W/all.vbk" "$W/docs")
+tpack=${r% *}; cpack=${r#* }
+echo "pack of all $N (full):       $tpack s wall, $cpack s cpu"
+r=$(timed "$VB" update -q -o "$W/app.vbk" "$W/rest.vbk" "$W/newest")
+tupd=${r% *}; cupd=${r#* }
+echo "update: the newest 1% appended: $tupd s wall, $cupd s cpu  ($(echo "$tupd $tpack $cupd $cpack" | awk '{ printf "%.1f%% of the full pack wall, %.1f%% cpu", 100 * $1 / $2, 100 * $3 / $4 }'); bar 10%)"
+echo "  sizes: appended $(wc -c <"$W/app.vbk") bytes, full pack $(wc -c <"$W/all.vbk") bytes"
+cut -f1 tests/bench_queries.tsv >"$W/q"
+answers() { while read -r q; do "$VB" search --json --facets --limit 50 "$1" "$q"; done <"$W/q"; }
+answers "$W/all.vbk" >"$W/all.ans"; answers "$W/app.vbk" >"$W/app.ans"
+check "appended = full pack: every benchmark query (hits, scores, snippets, facets)" "$W/all.ans" "$W/app.ans"
+rm -rf "$W/ex1" "$W/ex2"
+"$VB" export "$W/all.vbk" "$W/ex1" >/dev/null; "$VB" export "$W/app.vbk" "$W/ex2" >/dev/null
+if diff -r "$W/ex1" "$W/ex2" >/dev/null; then echo "ok   appended = full pack: export"; else echo "FAIL appended = full pack: export"; bad=1; fi
+"$VB" diff -q -o "$W/adelta" "$W/rest.vbk" "$W/app.vbk"
+r=$(timed "$VB" patch -q -o "$W/apatched.vbk" "$W/rest.vbk" "$W/adelta")
+echo "diff + patch of the appended edition: delta $(echo "$(wc -c <"$W/adelta") $(wc -c <"$W/app.vbk")" | awk '{ printf "%.2f", 100 * $1 / $2 }')% of it; patch ${r% *} s"
+check "patch(old, diff(old, appended)) = appended, byte for byte" "$W/apatched.vbk" "$W/app.vbk"
+r=$(timed "$VB" update -q --full -o "$W/appfull.vbk" "$W/rest.vbk" "$W/newest")
+check "update --full = full pack, byte for byte" "$W/appfull.vbk" "$W/all.vbk"
+rm -rf "$W/ex1" "$W/ex2" "$W/apatched.vbk" "$W/appfull.vbk" "$W/rest.vbk"
+
+echo "1% more documents spread over all the years:"
 r=$(timed "$VB" pack -q -o "$W/old.vbk" "$W/docs")
 echo "pack old edition:            ${r% *} s wall, ${r#* } s cpu"
 r=$(timed "$VB" pack -q --edition 2 -o "$W/new.vbk" "$W/docs" "$W/extra")
@@ -44,7 +85,7 @@ tpack=${r% *}; cpack=${r#* }
 echo "pack new edition (full):     $tpack s wall, $cpack s cpu"
 r=$(timed "$VB" update -q -o "$W/upd.vbk" "$W/old.vbk" "$W/extra")
 tupd=${r% *}; cupd=${r#* }
-echo "update old -> new (+1%):     $tupd s wall, $cupd s cpu  ($(echo "$tupd $tpack $cupd $cpack" | awk '{ printf "%.0f%% of the full pack wall, %.0f%% cpu", 100 * $1 / $2, 100 * $3 / $4 }'); bar 10%)"
+echo "update old -> new (+1%):     $tupd s wall, $cupd s cpu  ($(echo "$tupd $tpack $cupd $cpack" | awk '{ printf "%.0f%% of the full pack wall, %.0f%% cpu", 100 * $1 / $2, 100 * $3 / $4 }'); packs everything again)"
 check "update = full pack, byte for byte" "$W/upd.vbk" "$W/new.vbk"
 "$VB" pack -q --edition 2 -o "$W/new2.vbk" "$W/extra" "$W/docs"
 check "sources in another order give the same bytes" "$W/new2.vbk" "$W/new.vbk"
@@ -74,7 +115,6 @@ t1=$(now)
 echo "shards packed, 2 at a time:  $(took "$t0" "$t1") s ($(ls "$W/shards" | wc -l) shards)"
 t0=$(now); "$VB" merge -q -o "$W/merged.vbk" "$W/shards"/*.vbk; t1=$(now)
 echo "merge of the shards:         $(took "$t0" "$t1") s"
-cut -f1 tests/bench_queries.tsv >"$W/q"
 t0=$(now); "$VB" search --batch "$W/q" --ids "$W/shards"/*.vbk | awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' | sort >"$W/lib.ids"; t1=$(now)
 echo "library search, $(wc -l <"$W/q") queries, all hits: $(took "$t0" "$t1") s"
 t0=$(now); "$VB" search --batch "$W/q" --ids "$W/merged.vbk" | awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' | sort >"$W/one.ids"; t1=$(now)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # cli_edition.sh - editions and snapshots end to end: verify --expect,
-# update (= a fresh pack of the same documents, byte for byte), diff and
+# update (= a fresh pack of the same documents, byte for byte; appending
+# the newest documents answers and exports like one), diff and
 # patch (the patched archive is the new edition, byte for byte; a wrong base
 # or a damaged delta is refused), merge (= one pack), a library of archives
 # searched as one, and shards packed in parallel and merged (docs/SCALING.md).
@@ -124,6 +125,61 @@ echo "# delta $ds bytes, new edition $ns bytes"
 [ -n "$ds" ] && [ -n "$ns" ] && [ $((ds * 100)) -le $((ns * 3)) ] && ok "delta for +1% documents is <= 3% of the new edition" || no "delta <= 3% ($ds of $ns)"
 check "update of generated edition" "$VB" update -q -o "$T/G2u.vbk" "$T/G1.vbk" "$T/gx"
 same "update = pack (generated)" "$T/G2u.vbk" "$T/G2.vbk"
+
+# ---- appending: a new edition of the newest documents --------------------------------
+# the newest 40 of the 2000 generated documents (a month: new questions,
+# and answers and notices to older ones) as the new edition of the rest
+"$VB" ls "$T/G1.vbk" | tail -n 40 >"$T/newest.ls"
+mkdir -p "$T/rest" "$T/new1" "$T/new2"
+cp -r "$T/g"/* "$T/rest/"
+k=0
+while read -r id rest; do
+    k=$((k + 1)); dst=$([ $k -le 25 ] && echo new1 || echo new2)
+    mkdir -p "$T/$dst/$(dirname "$id")"; mv "$T/rest/$id.txt" "$T/$dst/$id.txt"
+done <"$T/newest.ls"
+grep -c ' answer ' "$T/newest.ls" >"$T/nans"
+[ "$(cat "$T/nans")" -gt 3 ] && ok "the newest documents include answers ($(cat "$T/nans"))" || no "the newest documents include answers"
+"$VB" pack -q -o "$T/R.vbk" "$T/rest"
+"$VB" pack -q -o "$T/Gall.vbk" --edition 2 "$T/g"
+check "update with the newest documents" "$VB" update -o "$T/App.vbk" "$T/R.vbk" "$T/new1" "$T/new2"
+grep -q "appended to the 1960" "$T/out" && ok "they are appended" || no "they are appended"
+check "the appended edition verifies in full" "$VB" verify --full "$T/App.vbk"
+answers() { for q in minister 'status:open' 'status:beantwoord' 'status:laat' \
+        'soort:antwoord' 'soort:mededeling' 'partij:CDA' 'jaar:2024' \
+        '"bent u bereid"' 'zorg*' 'politie OR gaswinning' 'nummer:2024Z*'; do
+    "$VB" search --json --facets --limit 100 "$1" "$q"; "$VB" search --json --sort date "$1" "$q"; done; }
+answers "$T/App.vbk" >"$T/app.ans"; answers "$T/Gall.vbk" >"$T/all.ans"
+[ "$(grep -c '"id"' "$T/all.ans")" -gt 100 ] && same "appended = full pack: hits, scores, snippets, facets, statuses" "$T/app.ans" "$T/all.ans" ||
+    no "appended = full pack: answers"
+"$VB" ls "$T/App.vbk" >"$T/app.ls"; "$VB" ls "$T/Gall.vbk" >"$T/all.ls"
+same "appended = full pack: the list of documents, in order" "$T/app.ls" "$T/all.ls"
+"$VB" info "$T/App.vbk" | grep -E '^(documents|questions|answers|notices|zaken|dates|index|sources)' >"$T/app.info"
+"$VB" info "$T/Gall.vbk" | grep -E '^(documents|questions|answers|notices|zaken|dates|index|sources)' >"$T/all.info"
+[ "$(wc -l <"$T/all.info")" -ge 3 ] && same "appended = full pack: counts, dates, index size" "$T/app.info" "$T/all.info" || no "appended = full pack: info"
+rm -rf "$T/x1" "$T/x2"
+"$VB" export "$T/App.vbk" "$T/x1" >/dev/null && "$VB" export "$T/Gall.vbk" "$T/x2" >/dev/null
+diff -r "$T/x1" "$T/x2" >/dev/null && ok "appended = full pack: export" || no "appended = full pack: export"
+check "update --full packs everything again" "$VB" update -q --full -o "$T/AppF.vbk" "$T/R.vbk" "$T/new1" "$T/new2"
+same "update --full = full pack, byte for byte" "$T/AppF.vbk" "$T/Gall.vbk"
+"$VB" update -q -o "$T/App2.vbk" "$T/R.vbk" "$T/new2" "$T/new1"
+same "appending is reproducible (sources in another order)" "$T/App2.vbk" "$T/App.vbk"
+# two steps, and deltas from each edition (and from one it never was)
+"$VB" update -q -o "$T/S1.vbk" "$T/R.vbk" "$T/new1"
+"$VB" update -q -o "$T/S2.vbk" "$T/S1.vbk" "$T/new2"
+answers "$T/S2.vbk" >"$T/s2.ans"
+same "two appends = full pack: answers" "$T/s2.ans" "$T/all.ans"
+for base in R S1 Gall G1; do
+    check "diff $base -> the twice appended edition" "$VB" diff -q -o "$T/sd" "$T/$base.vbk" "$T/S2.vbk"
+    check "patch $base with it" "$VB" patch -q -o "$T/S2p.vbk" "$T/$base.vbk" "$T/sd"
+    same "patch($base, diff($base, S2)) = S2, byte for byte" "$T/S2p.vbk" "$T/S2.vbk"
+done
+# a base that no longer matches its checksum is not appended to
+cp "$T/R.vbk" "$T/Rbad.vbk"
+size=$(wc -c <"$T/Rbad.vbk")
+printf 'Z' | dd of="$T/Rbad.vbk" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
+fails 1 "update refuses a damaged base" "$VB" update -q -o "$T/bad.vbk" "$T/Rbad.vbk" "$T/new1"
+[ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
+ls "$T" | grep -q 'tmp-' && no "no temporary files are left" || ok "no temporary files are left"
 
 # ---- merge and libraries ----------------------------------------------------------------
 for k in 1 2 3; do "$VB" pack -q -o "$T/L$k.vbk" "$T/p$k" 2>/dev/null; done
