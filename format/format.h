@@ -84,6 +84,8 @@ typedef struct {
     uint64_t index_bytes;      /* terms, positions, facets, ids, summary */
     uint32_t terms;            /* distinct index terms */
     int level;                 /* deflate level of the pack; 0: not stored */
+    uint32_t part, nparts;     /* part of a split archive; 0 0: not split */
+    uint64_t split;            /* the size its parts were made to fit */
     char checksum[65];         /* SHA-256 of the content, hex; "" if none */
 } fmt_info;
 
@@ -168,6 +170,12 @@ typedef struct {
     int64_t created;         /* stored as-is (caller honours SOURCE_DATE_EPOCH) */
     int level;               /* deflate level 1..9; 0: FMT_DEFAULT_LEVEL */
     const char *tmpdir;      /* for sort runs; NULL: beside the output */
+    unsigned part, nparts;   /* part of a split archive (1..nparts); 0 0:
+                                not split (see fmt_parts) */
+    uint64_t split;          /* parts: the size they were split to fit */
+    const char *partsums;    /* part 1: the SHA-256s (hex, space-separated)
+                                of parts 2..nparts, so its own checksum
+                                vouches for them all */
     /* Called now and then while finishing: phase is "sort", "write",
      * "index"; done of total units. May be NULL. */
     void (*progress)(void *ctx, const char *phase, uint64_t done,
@@ -192,6 +200,12 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d);
  * untouched). If msg is not NULL it receives the error message. */
 int fmt_writer_finish(fmt_writer *w, char *msg, size_t msglen);
 
+/* A document of the same collection that this archive does not hold
+ * (another part of a split archive): it counts for the zaak status of the
+ * documents added that share its zaak (an answer in the next part makes
+ * a question here answered), and is not stored. */
+int fmt_writer_add_related(fmt_writer *w, const fmt_doc *d);
+
 /* Appending: 1 when every document added so far sorts after the last
  * one of base (by date, then id), so that fmt_writer_finish_append() can
  * make the new edition by adding them to a copy of base rather than
@@ -208,6 +222,19 @@ int fmt_writer_can_append(fmt_writer *w, fmt_archive *base);
  * a base that does not match its checksum. */
 int fmt_writer_finish_append(fmt_writer *w, fmt_archive *base, char *msg,
                              size_t msglen);
+
+/* The files of a split archive: part 1 is the name the user gives
+ * (X.vbk), part i is X.i.vbk (X.vbk.i when the name does not end in
+ * .vbk). fmt_part_path() makes part i's name from part 1's. */
+void fmt_part_path(const char *path1, unsigned i, char *out, size_t cap);
+/* Every file of the archive at path: path alone, or, when it is part 1
+ * of a split archive, its parts in order, each checked to be there and to
+ * be that part of the same edition. *paths is malloc'd, as is each
+ * string (fmt_parts_free). FMT_INVALID with a message when path is
+ * another part than the first or a part is missing or does not belong. */
+int fmt_parts(const char *path, char ***paths, size_t *n, char *msg,
+              size_t msglen);
+void fmt_parts_free(char **paths, size_t n);
 
 /* Give up: remove temporary files and free w. */
 void fmt_writer_abort(fmt_writer *w);

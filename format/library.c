@@ -375,3 +375,104 @@ size_t fmt_lresults_months(const fmt_lresults *r, const int32_t **months,
     *counts = r->mcounts;
     return r->nmonths;
 }
+
+/* ---- split archives ----------------------------------------------------- */
+
+void fmt_part_path(const char *path1, unsigned i, char *out, size_t cap)
+{
+    size_t n = strlen(path1);
+    if (i <= 1)
+        snprintf(out, cap, "%s", path1);
+    else if (n > 4 && !strcmp(path1 + n - 4, ".vbk"))
+        snprintf(out, cap, "%.*s.%u.vbk", (int)(n - 4), path1, i);
+    else
+        snprintf(out, cap, "%s.%u", path1, i);
+}
+
+void fmt_parts_free(char **paths, size_t n)
+{
+    for (size_t i = 0; paths && i < n; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+int fmt_parts(const char *path, char ***paths, size_t *n, char *msg,
+              size_t msglen)
+{
+    fmt_archive *a;
+    fmt_info first, in;
+    *paths = NULL;
+    *n = 0;
+    int rc = fmt_open(&a, path, msg, msglen);
+    if (rc)
+        return rc;
+    rc = fmt_get_info(a, &first);
+    if (rc)
+        snprintf(msg, msglen, "%s", fmt_errmsg(a));
+    size_t k = first.nparts > 1 ? first.nparts : 1;
+    /* part 1 names the others' checksums: its own then vouches for all */
+    fmt_buf sums = {0};
+    const unsigned char *v;
+    size_t vl = 0;
+    if (!rc && k > 1 && first.part == 1 &&
+        vb_get(a, a->meta, "partsums", 8, &v, &vl) == FMT_OK &&
+        vl == 65 * (k - 1) - 1 && fmt_buf_append(&sums, v, vl))
+        rc = FMT_NOMEM;
+    fmt_close(a);
+    if (!rc && k > 1 && first.part != 1) {
+        snprintf(msg, msglen, "%s is part %u of %u of a split archive: open "
+                 "its first part", path, first.part, first.nparts);
+        rc = FMT_INVALID;
+    } else if (!rc && k > 1 && sums.len != 65 * (k - 1) - 1) {
+        snprintf(msg, msglen, "%s: the checksums of its parts are missing "
+                 "or damaged", path);
+        rc = FMT_CORRUPT;
+    }
+    if (rc) {
+        fmt_buf_free(&sums);
+        return rc;
+    }
+    char **p = fmt__calloc(k, sizeof *p);
+    if (!p) {
+        fmt_buf_free(&sums);
+        return FMT_NOMEM;
+    }
+    for (size_t i = 0; i < k && !rc; i++) {
+        char name[1100];
+        fmt_part_path(path, (unsigned)i + 1, name, sizeof name);
+        if (!(p[i] = fmt__strndup(name, strlen(name)))) {
+            rc = FMT_NOMEM;
+            break;
+        }
+        if (i == 0)
+            continue;
+        if ((rc = fmt_open(&a, name, msg, msglen))) {
+            char why[600];
+            snprintf(why, sizeof why, "%s", msg);
+            snprintf(msg, msglen, "%s is split into %u parts, and part %zu "
+                     "cannot be opened: %s", path, first.nparts, i + 1, why);
+            break;
+        }
+        rc = fmt_get_info(a, &in);
+        if (rc)
+            snprintf(msg, msglen, "%s", fmt_errmsg(a));
+        fmt_close(a);
+        if (!rc && (in.part != i + 1 || in.nparts != first.nparts ||
+                    strncmp(in.checksum, sums.data + 65 * (i - 1), 64) ||
+                    strcmp(in.title, first.title) ||
+                    strcmp(in.edition, first.edition) ||
+                    in.created != first.created)) {
+            snprintf(msg, msglen, "%s is not part %zu of %u of %s (edition "
+                     "%s)", name, i + 1, first.nparts, path, first.edition);
+            rc = FMT_INVALID;
+        }
+    }
+    fmt_buf_free(&sums);
+    if (rc) {
+        fmt_parts_free(p, k);
+        return rc;
+    }
+    *paths = p;
+    *n = k;
+    return FMT_OK;
+}

@@ -1125,6 +1125,24 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     }
     if (!bad && !meta_num(a, "level", &v) && v <= 9) /* not before 2026-11 */
         o->level = (int)v;
+    const unsigned char *pv;
+    size_t pn;
+    if (!bad && vb_get(a, a->meta, "part", 4, &pv, &pn) == FMT_OK) {
+        char pt[32];
+        unsigned p = 0, k = 0;
+        char end;
+        snprintf(pt, sizeof pt, "%.*s", (int)(pn < 31 ? pn : 31), (const char *)pv);
+        if (sscanf(pt, "%u/%u%c", &p, &k, &end) != 2 || p < 1 || p > k ||
+            k > 100000) {
+            bad = 1;
+            vb_err(a, FMT_CORRUPT, "%s: meta value 'part' damaged", a->path);
+        } else {
+            o->part = p;
+            o->nparts = k;
+            if (!meta_num(a, "split", &v))
+                o->split = v;
+        }
+    }
     struct stat st;
     if (stat(a->path, &st) == 0)
         o->archive_bytes = (uint64_t)st.st_size;

@@ -71,6 +71,9 @@ struct fmt_writer {
     char title[256], edition[64];
     int64_t created;
     int level;
+    unsigned part, nparts;
+    uint64_t split;
+    char *partsums;           /* part 1 of a split archive: the others' */
     void (*progress)(void *, const char *, uint64_t, uint64_t);
     void *pctx;
     /* runs */
@@ -128,6 +131,13 @@ int fmt_writer_open(fmt_writer **wp, const char *path,
     copystr(w->title, sizeof w->title, o->title, "Vraagbaak");
     copystr(w->edition, sizeof w->edition, o->edition, "1");
     w->created = o->created;
+    w->part = o->part;
+    w->nparts = o->nparts;
+    w->split = o->split;
+    if (o->partsums && !(w->partsums = fmt__strndup(o->partsums, strlen(o->partsums)))) {
+        free(w);
+        return FMT_NOMEM;
+    }
     w->level = o->level >= 1 && o->level <= 9 ? o->level : FMT_DEFAULT_LEVEL;
     w->progress = o->progress;
     w->pctx = o->progress_ctx;
@@ -359,6 +369,11 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d)
     if (w->arena.len >= RUN_BYTES)
         return spill(w);
     return FMT_OK;
+}
+
+int fmt_writer_add_related(fmt_writer *w, const fmt_doc *d)
+{
+    return add_meta(w, d) ? werr(w, FMT_NOMEM, "out of memory") : FMT_OK;
 }
 
 /* ---- merging runs ---------------------------------------------------------- */
@@ -934,6 +949,15 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : put_num(b, "source_bytes",
                            w->source_bytes + b->binfo.source_bytes);
     rc = rc ? rc : put_num(b, "level", (uint64_t)w->level);
+    if (!rc && w->nparts) {
+        char pt[32];
+        int n = snprintf(pt, sizeof pt, "%u/%u", w->part, w->nparts);
+        rc = put(b, b->meta, "part", 4, pt, (size_t)n, 0);
+        rc = rc ? rc : put_num(b, "split", w->split);
+        if (!rc && w->partsums)
+            rc = put(b, b->meta, "partsums", 8, w->partsums,
+                     strlen(w->partsums), 0);
+    }
     rc = rc ? rc : (b->base ? put_lineage(b) : FMT_OK);
     rc = rc ? rc : put_num(b, "records_bytes", b->records_bytes + b->dictlen);
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
@@ -1887,6 +1911,7 @@ void fmt_writer_abort(fmt_writer *w)
     fmt_buf_free(&w->sbuf);
     fmt_buf_free(&w->enc);
     fmt_buf_free(&w->minkey);
+    free(w->partsums);
     free(w->offs);
     free(w->meta);
     free(w->samples);

@@ -50,6 +50,7 @@
 #include "cmd.h"
 #include "edition.h"
 #include "edition_cmd.h"
+#include "parts.h"
 #include "source.h"
 
 #define DELTA_MAGIC "VBKDELTA2\n"
@@ -241,6 +242,24 @@ static void ed_finish(edition *e)
     e->w = NULL;
 }
 
+/* -s: the edition is built whole beside out, then split when too large
+ * (parts.c). The path to build it at. */
+static const char *ed_target(char *whole, size_t cap, const char *out,
+                             uint64_t split)
+{
+    snprintf(whole, cap, "%s.whole-%ld", out, (long)getpid());
+    return split ? whole : out;
+}
+
+static void ed_split(const char *whole, const char *out, uint64_t split,
+                     int level, int quiet)
+{
+    unsigned k = split ? split_archive(whole, out, split, level) : 1;
+    if (k > 1 && !quiet)
+        printf("%s: split into %u parts of at most %llu bytes\n", out, k,
+               (unsigned long long)split);
+}
+
 static void ed_free(edition *e)
 {
     idset_free(&e->seen);
@@ -295,6 +314,7 @@ static int level_arg(const char *s)
 typedef struct {
     const char *out, *title, *edition;
     int level, quiet, full;
+    uint64_t split;       /* -s: parts of at most this many bytes */
 } edopts;
 
 static int ed_options(int argc, char **argv, edopts *eo)
@@ -316,6 +336,8 @@ static int ed_options(int argc, char **argv, edopts *eo)
             eo->quiet = 1;
         else if (!strcmp(a, "--full"))
             eo->full = 1;
+        else if (!strcmp(a, "-s") && more)
+            eo->split = parse_size(argv[++i]);
         else if (!strcmp(a, "--"))
             return i + 1;
         else
@@ -348,17 +370,22 @@ int cmd_update(int argc, char **argv)
     }
     if (!nsrc && !e.remove.n)
         usage();
+    /* a split archive: all its parts, and the new edition split alike */
+    size_t nparts;
+    char **parts = parts_of(oldpath, &nparts);
     fmt_archive *old = open_archive(oldpath);
     fmt_info in;
     get_info(old, &in);
-    char ed[64];
+    if (!eo.split)
+        eo.split = in.split;
+    char ed[64], whole[1100];
     next_edition(in.edition, ed, sizeof ed);
     fmt_writer_opts o = {0};
     o.title = eo.title ? eo.title : in.title;
     o.edition = eo.edition ? eo.edition : ed;
     o.created = pack_source_date_epoch();
     o.level = eo.level;
-    ed_open(&e, eo.out, &o);
+    ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
     for (int k = 0; k < nsrc; k++)
         if (src_walk(src[k], ed_source, ed_source_error, &e) < 0 && !e.errors)
             e.errors++;
@@ -366,13 +393,15 @@ int cmd_update(int argc, char **argv)
         fmt_writer_abort(e.w);
         die(1, "%lu error(s) in the sources: no archive written", e.errors);
     }
-    if (!eo.full && ed_appends(&e, old)) {
+    if (!eo.full && nparts == 1 && ed_appends(&e, old)) {
         char msg[600];
         int rc = fmt_writer_finish_append(e.w, old, msg, sizeof msg);
         e.w = NULL;
         fmt_close(old);
+        fmt_parts_free(parts, nparts);
         if (rc)
             die(1, "%s", msg);
+        ed_split(whole, eo.out, eo.split, eo.level, eo.quiet);
         if (!eo.quiet) {
             printf("%lu documents appended to the %u of %s\n", e.added,
                    in.documents, oldpath);
@@ -381,8 +410,13 @@ int cmd_update(int argc, char **argv)
         ed_free(&e);
         return 0;
     }
-    ed_take_archive(&e, old, oldpath);
     fmt_close(old);
+    for (size_t k = 0; k < nparts; k++) {
+        old = open_archive(parts[k]);
+        ed_take_archive(&e, old, parts[k]);
+        fmt_close(old);
+    }
+    fmt_parts_free(parts, nparts);
     if (e.removed.n != e.remove.n) {
         for (size_t k = 0; k < e.remove.cap; k++)
             if (e.remove.slot[k] && !idset_has(&e.removed, e.remove.slot[k]))
@@ -396,6 +430,7 @@ int cmd_update(int argc, char **argv)
         die(1, "no documents would be left: nothing written");
     }
     ed_finish(&e);
+    ed_split(whole, eo.out, eo.split, eo.level, eo.quiet);
     if (!eo.quiet) {
         printf("%lu documents kept, %lu added, %lu of them replacing, %zu "
                "removed\n",
@@ -417,12 +452,13 @@ int cmd_merge(int argc, char **argv)
     edition e;
     memset(&e, 0, sizeof e);
     e.quiet = eo.quiet;
-    int n = argc - i;
-    fmt_archive **a = calloc((size_t)n, sizeof *a);
+    size_t n;
+    char **paths = expand_parts(argv + i, (size_t)(argc - i), &n);
+    fmt_archive **a = calloc(n, sizeof *a);
     if (!a)
         die(1, "out of memory");
-    for (int k = 0; k < n; k++)
-        a[k] = open_archive(argv[i + k]);
+    for (size_t k = 0; k < n; k++)
+        a[k] = open_archive(paths[k]);
     fmt_info in;
     get_info(a[0], &in);
     fmt_writer_opts o = {0};
@@ -430,16 +466,19 @@ int cmd_merge(int argc, char **argv)
     o.edition = eo.edition ? eo.edition : in.edition;
     o.created = pack_source_date_epoch();
     o.level = eo.level;
-    ed_open(&e, eo.out, &o);
+    char whole[1100];
+    ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
     /* later archives win: take them first */
-    for (int k = n - 1; k >= 0; k--) {
-        ed_take_archive(&e, a[k], argv[i + k]);
+    for (size_t k = n; k-- > 0;) {
+        ed_take_archive(&e, a[k], paths[k]);
         fmt_close(a[k]);
     }
     free(a);
+    fmt_parts_free(paths, n);
     ed_finish(&e);
+    ed_split(whole, eo.out, eo.split, eo.level, eo.quiet);
     if (!eo.quiet) {
-        printf("%lu documents from %d archives, %lu superseded by a later "
+        printf("%lu documents from %zu archives, %lu superseded by a later "
                "archive\n", e.kept, n, e.replaced);
         print_result(eo.out, "merged into", ed_seconds(&e));
     }
@@ -480,6 +519,11 @@ static fmt_archive *open_checked(const char *path, fmt_info *in)
     if (!in->checksum[0])
         die(1, "%s: no content checksum (damaged trailer?): cannot make or "
                "apply a delta", path);
+    if (in->nparts > 1)
+        die(1, "%s is part %u of %u of a split archive: diff and patch take "
+               "whole archives (make the editions without -s, diff and patch "
+               "them, then split with vbpack merge -s)", path, in->part,
+            in->nparts);
     return a;
 }
 

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "parts.h"
 #include "json.h"
 #include "search.h"
 
@@ -95,15 +96,17 @@ typedef struct {
     fmt_library *lib;
 } library;
 
-static void lib_open(library *l, char **paths, int n)
+/* The archives given (a split one's parts with it) as one library. */
+static void lib_open(library *l, char **given, int ngiven)
 {
     char msg[600];
-    l->n = (size_t)n;
-    l->a = calloc((size_t)n, sizeof *l->a);
+    char **paths = expand_parts(given, (size_t)ngiven, &l->n);
+    l->a = calloc(l->n, sizeof *l->a);
     if (!l->a)
         die(1, "out of memory");
-    for (int i = 0; i < n; i++)
+    for (size_t i = 0; i < l->n; i++)
         l->a[i] = open_archive(paths[i]);
+    fmt_parts_free(paths, l->n);
     if (fmt_library_open(&l->lib, l->a, l->n, msg, sizeof msg))
         die(1, "%s", msg);
 }
@@ -396,16 +399,35 @@ int cmd_suggest(int argc, char **argv)
     }
     if (i + 2 != argc || limit == 0 || limit > 1000)
         usage();
-    fmt_archive *a = open_archive(argv[i]);
-    char **w = calloc(limit, sizeof *w);
-    size_t n = 0;
-    if (!w || fmt_suggest(a, argv[i + 1], w, limit, &n))
-        die(1, "suggest: %s", fmt_errmsg(a));
-    for (size_t k = 0; k < n; k++) {
-        puts(w[k]);
-        free(w[k]);
+    /* a split archive: each part's completions, each word once, until
+     * limit (part by part: each part ranks its own) */
+    size_t np, shown = 0;
+    char **p = parts_of(argv[i], &np);
+    char **w = calloc(limit, sizeof *w), **seen = calloc(limit, sizeof *seen);
+    if (!w || !seen)
+        die(1, "out of memory");
+    for (size_t part = 0; part < np && shown < limit; part++) {
+        fmt_archive *a = open_archive(p[part]);
+        size_t n = 0;
+        if (fmt_suggest(a, argv[i + 1], w, limit, &n))
+            die(1, "suggest: %s", fmt_errmsg(a));
+        for (size_t k = 0; k < n; k++) {
+            size_t j = 0;
+            while (j < shown && strcmp(seen[j], w[k]))
+                j++;
+            if (j == shown && shown < limit) {
+                puts(w[k]);
+                seen[shown++] = w[k];
+            } else {
+                free(w[k]);
+            }
+        }
+        fmt_close(a);
     }
+    for (size_t k = 0; k < shown; k++)
+        free(seen[k]);
+    free(seen);
     free(w);
-    fmt_close(a);
+    fmt_parts_free(p, np);
     return 0;
 }

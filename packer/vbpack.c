@@ -20,15 +20,16 @@
 #include "edition_cmd.h"
 #include "format.h"
 #include "json.h"
+#include "parts.h"
 #include "parse.h"
 #include "source.h"
 
 static const char usage_text[] =
     "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
-    "                   [--keep-going] [--level 1-9] [-q] SOURCE...\n"
-    "       vbpack update [-q] [--full] [--title T] [--edition E] [--level 1-9]\n"
-    "                     -o NEW OLD [SOURCE...] [--remove ID...]\n"
-    "       vbpack merge [-q] [--title T] [--edition E] [--level 1-9]\n"
+    "                   [--keep-going] [--level 1-9] [-s SIZE] [-q] SOURCE...\n"
+    "       vbpack update [-q] [--full] [-s SIZE] [--title T] [--edition E]\n"
+    "                     [--level 1-9] -o NEW OLD [SOURCE...] [--remove ID...]\n"
+    "       vbpack merge [-q] [-s SIZE] [--title T] [--edition E] [--level 1-9]\n"
     "                    -o ALL ARCHIVE...\n"
     "       vbpack diff [-q] [--level 1-9] -o DELTA OLD NEW\n"
     "       vbpack patch [-q] -o NEW OLD DELTA\n"
@@ -267,6 +268,7 @@ static int cmd_pack(int argc, char **argv)
     memset(&p, 0, sizeof p);
     fmt_writer_opts o = {0};
     const char *out = NULL;
+    uint64_t split = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i];
@@ -280,7 +282,9 @@ static int cmd_pack(int argc, char **argv)
             o.level = atoi(argv[++i]);
             if (o.level < 1 || o.level > 9)
                 die(2, "--level takes 1 (fastest) to 9 (smallest)");
-        } else if (!strcmp(a, "--strict"))
+        } else if (!strcmp(a, "-s") && i + 1 < argc)
+            split = parse_size(argv[++i]);
+        else if (!strcmp(a, "--strict"))
             p.strict = 1;
         else if (!strcmp(a, "--keep-going"))
             p.keep_going = 1;
@@ -298,7 +302,10 @@ static int cmd_pack(int argc, char **argv)
     o.progress = finish_progress;
     o.progress_ctx = &p;
     clock_gettime(CLOCK_MONOTONIC, &p.start);
-    int rc = fmt_writer_open(&p.w, out, &o);
+    /* -s: packed whole beside the output, then split if it is too large */
+    char whole[1100];
+    snprintf(whole, sizeof whole, "%s.whole-%ld", out, (long)getpid());
+    int rc = fmt_writer_open(&p.w, split ? whole : out, &o);
     if (rc)
         die(1, "%s: %s", out, fmt_strerror(rc));
     for (; i < argc; i++) {
@@ -323,10 +330,15 @@ static int cmd_pack(int argc, char **argv)
     char msg[600];
     if (fmt_writer_finish(p.w, msg, sizeof msg))
         die(1, "%s", msg);
+    unsigned parts = split ? split_archive(whole, out, split, o.level) : 1;
     if (p.tty && !p.quiet)
         fputc('\n', stderr);
     if (!p.quiet)
         pack_summary(&p, out);
+    if (!p.quiet && parts > 1)
+        printf("%s: split into %u parts of at most %llu bytes (%s is part 1; "
+               "the others are named after it)\n", out, parts,
+               (unsigned long long)split, out);
     return p.errors ? 1 : 0;
 }
 
@@ -340,12 +352,9 @@ static void print_date(int32_t ymd)
         printf("-");
 }
 
-static int cmd_info(int argc, char **argv)
+static void info_one(const char *path, int json)
 {
-    int json = argc == 3 && !strcmp(argv[1], "--json");
-    if (argc != 2 + json)
-        usage();
-    fmt_archive *a = open_archive(argv[1 + json]);
+    fmt_archive *a = open_archive(path);
     fmt_info in;
     get_info(a, &in);
     fmt_close(a);
@@ -365,13 +374,20 @@ static int cmd_info(int argc, char **argv)
         json_date(stdout, in.last_date);
         printf(",\"source_bytes\":%llu,\"archive_bytes\":%llu,"
                "\"records_bytes\":%llu,\"index_bytes\":%llu,\"terms\":%u,"
-               "\"checksum\":\"%s\"}\n",
+               "\"checksum\":\"%s\"",
                (unsigned long long)in.source_bytes,
                (unsigned long long)in.archive_bytes,
                (unsigned long long)in.records_bytes,
                (unsigned long long)in.index_bytes, in.terms, in.checksum);
-        return 0;
+        if (in.nparts)
+            printf(",\"part\":%u,\"parts\":%u,\"file\":", in.part, in.nparts);
+        if (in.nparts)
+            json_cstr(stdout, path);
+        printf("}\n");
+        return;
     }
+    if (in.nparts)
+        printf("part:       %u of %u: %s\n", in.part, in.nparts, path);
     printf("title:      %s\nedition:    %s\nformat:     %u\n", in.title,
            in.edition, in.version);
     printf("documents:  %u (%u questions, %u answers, %u notices) in %u "
@@ -392,6 +408,23 @@ static int cmd_info(int argc, char **argv)
     printf("index:      %llu bytes, %u terms\n",
            (unsigned long long)in.index_bytes, in.terms);
     printf("sha-256:    %s\n", in.checksum[0] ? in.checksum : "(none)");
+}
+
+/* A split archive: every part, part 1 (whose checksum vouches for the
+ * others) first. */
+static int cmd_info(int argc, char **argv)
+{
+    int json = argc == 3 && !strcmp(argv[1], "--json");
+    if (argc != 2 + json)
+        usage();
+    size_t n;
+    char **p = parts_of(argv[1 + json], &n);
+    for (size_t i = 0; i < n; i++) {
+        if (i && !json)
+            putchar('\n');
+        info_one(p[i], json);
+    }
+    fmt_parts_free(p, n);
     return 0;
 }
 
@@ -439,32 +472,54 @@ static int cmd_verify(int argc, char **argv)
     }
     if (argc != 2)
         usage();
-    fmt_archive *a = open_archive(argv[1]);
-    unsigned long bad = 0;
-    char hex[65];
-    int rc = fmt_verify_all(a, expect, full, verify_bad, &bad, hex);
-    uint32_t n = fmt_count(a);
-    fmt_close(a);
-    if (rc == FMT_NOMEM)
-        die(1, "out of memory");
-    if (rc) {
-        fprintf(stderr, "vbpack: %s: %lu damaged item(s)\n", argv[1], bad);
-        return 1;
+    /* a split archive: every part; --expect names part 1, which names the
+     * others' checksums */
+    size_t np;
+    char **p = parts_of(argv[1], &np);
+    int status = 0;
+    for (size_t k = 0; k < np; k++) {
+        fmt_archive *a = open_archive(p[k]);
+        unsigned long bad = 0;
+        char hex[65];
+        int rc = fmt_verify_all(a, k ? NULL : expect, full, verify_bad, &bad, hex);
+        uint32_t n = fmt_count(a);
+        fmt_close(a);
+        if (rc == FMT_NOMEM)
+            die(1, "out of memory");
+        if (rc) {
+            fprintf(stderr, "vbpack: %s: %lu damaged item(s)\n", p[k], bad);
+            status = 1;
+            continue;
+        }
+        printf("%s: ok, %u records verified\n", p[k], n);
+        if (expect && !k)
+            printf("%s: sha-256 %s as expected\n", p[k], hex);
     }
-    printf("%s: ok, %u records verified\n", argv[1], n);
-    if (expect)
-        printf("%s: sha-256 %s as expected\n", argv[1], hex);
-    return 0;
+    fmt_parts_free(p, np);
+    return status;
 }
 
 /* ---- ls, cat, export --------------------------------------------------------- */
+
+static int ls_one(const char *path, int json);
 
 static int cmd_ls(int argc, char **argv)
 {
     int json = argc == 3 && !strcmp(argv[1], "--json");
     if (argc != 2 + json)
         usage();
-    fmt_archive *a = open_archive(argv[1 + json]);
+    size_t np;
+    char **p = parts_of(argv[1 + json], &np);
+    int rc = 0;
+    for (size_t k = 0; k < np; k++)
+        rc |= ls_one(p[k], json);
+    fmt_parts_free(p, np);
+    return rc;
+}
+
+static int ls_one(const char *path, int json)
+{
+    fmt_archive *a = open_archive(path);
     fmt_doc d = {0};
     fmt_summary s = {0};
     int rc = 0;
@@ -513,6 +568,9 @@ static void cat_plain(const fmt_doc *d)
         putchar('\n');
 }
 
+static int cat_one(const char *path, const char *want, int mode,
+                   size_t *shown);
+
 static int cmd_cat(int argc, char **argv)
 {
     int mode = 0, i = 1; /* 0 plain, 1 json, 2 raw */
@@ -522,8 +580,21 @@ static int cmd_cat(int argc, char **argv)
         mode = 2, i++;
     if (argc != i + 2)
         usage();
-    fmt_archive *a = open_archive(argv[i]);
-    const char *want = argv[i + 1];
+    /* a split archive: a zaak's documents may be in several parts */
+    size_t np, shown = 0;
+    char **p = parts_of(argv[i], &np);
+    int rc = 0;
+    for (size_t k = 0; k < np; k++)
+        rc |= cat_one(p[k], argv[i + 1], mode, &shown);
+    fmt_parts_free(p, np);
+    if (!shown)
+        die(1, "%s: no document or zaak '%s'", argv[i], argv[i + 1]);
+    return rc;
+}
+
+static int cat_one(const char *path, const char *want, int mode, size_t *shown)
+{
+    fmt_archive *a = open_archive(path);
     uint32_t one, many[256];
     size_t n = 0;
     if (fmt_find(a, want, &one) == FMT_OK) {
@@ -531,7 +602,7 @@ static int cmd_cat(int argc, char **argv)
         n = 1;
     } else if (fmt_zaak_docs(a, want, many, 256, &n) || n == 0) {
         fmt_close(a);
-        die(1, "%s: no document or zaak '%s'", argv[i], want);
+        return 0;
     }
     if (n > 256)
         n = 256;
@@ -549,11 +620,12 @@ static int cmd_cat(int argc, char **argv)
         } else if (mode == 2) {
             fwrite(d.text, 1, d.len, stdout);
         } else {
-            if (k)
+            if (k || *shown)
                 printf("\n----------------------------------------\n\n");
             cat_plain(&d);
         }
     }
+    *shown += n;
     fmt_doc_free(&d);
     fmt_close(a);
     return rc;
@@ -654,7 +726,8 @@ static int cmd_export(int argc, char **argv)
 {
     if (argc != 3)
         usage();
-    fmt_archive *a = open_archive(argv[1]);
+    size_t np;
+    char **p = parts_of(argv[1], &np);
     if (mkdir(argv[2], 0755) && errno != EEXIST)
         die(1, "%s: %s", argv[2], strerror(errno));
     int root = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -662,19 +735,22 @@ static int cmd_export(int argc, char **argv)
         die(1, "%s: %s", argv[2], strerror(errno));
     fmt_doc d = {0};
     unsigned long bad = 0, n = 0;
-    for (uint32_t i = 0; i < fmt_count(a); i++) {
-        if (fmt_get(a, i, &d)) {
-            fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
-            bad++;
-            continue;
+    for (size_t k = 0; k < np; k++) {
+        fmt_archive *a = open_archive(p[k]);
+        for (uint32_t i = 0; i < fmt_count(a); i++) {
+            if (fmt_get(a, i, &d)) {
+                fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+                bad++;
+            } else if (export_one(argv[2], root, &d)) {
+                bad++;
+            } else {
+                n++;
+            }
         }
-        if (export_one(argv[2], root, &d))
-            bad++;
-        else
-            n++;
+        fmt_close(a);
     }
+    fmt_parts_free(p, np);
     fmt_doc_free(&d);
-    fmt_close(a);
     close(root);
     printf("exported %lu documents to %s", n, argv[2]);
     if (bad)

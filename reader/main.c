@@ -38,7 +38,7 @@
 #define VERSION "0"
 #endif
 
-#define MAX_ARCHIVES 8
+#define MAX_ARCHIVES WK_ARCH_MAX /* archives and their parts */
 
 typedef struct {
     SDL_Window *win;

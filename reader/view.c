@@ -302,12 +302,12 @@ static int64_t dated_before(const view *v, int32_t ymd)
 static int bmap_day(const view *v, int32_t ymd, int64_t r, int *arch,
                     uint32_t *docno)
 {
-    uint32_t f[8], t[8];
-    char *head[8] = {0};
+    uint32_t f[WK_ARCH_MAX], t[WK_ARCH_MAX];
+    char *head[WK_ARCH_MAX] = {0};
     fmt_summary s = {0};
     int i, n = 0, only = -1, rc = -1;
 
-    for (i = 0; i < v->narch && i < 8; i++) {
+    for (i = 0; i < v->narch && i < WK_ARCH_MAX; i++) {
         f[i] = t[i] = 0;
         if (!v->arch[i].a)
             continue;
@@ -325,7 +325,7 @@ static int bmap_day(const view *v, int32_t ymd, int64_t r, int *arch,
     }
     for (; n > 1 && r >= 0; r--) {
         int best = -1;
-        for (i = 0; i < v->narch && i < 8; i++) {
+        for (i = 0; i < v->narch && i < WK_ARCH_MAX; i++) {
             if (f[i] >= t[i])
                 continue;
             if (!head[i]) { /* the id of the archive's next document */
@@ -351,7 +351,7 @@ static int bmap_day(const view *v, int32_t ymd, int64_t r, int *arch,
         head[best] = NULL;
     }
 out:
-    for (i = 0; i < 8; i++)
+    for (i = 0; i < WK_ARCH_MAX; i++)
         free(head[i]);
     fmt_summary_free(&s);
     return rc;
@@ -2284,11 +2284,61 @@ void view_free(view *v)
     memset(v, 0, sizeof *v);
 }
 
-int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx), void *ctx)
+/* The files of the archives given: a split archive's parts come with its
+ * first part, and a later part given too (a folder scan finds them all)
+ * is not opened twice. A split archive with a part missing or foreign is
+ * left out whole, with the reason in *err (the first one). */
+static int expand_parts(char *const *given, int n, char **out, int cap,
+                        char *err, size_t errlen)
 {
-    char msg[512];
-    int i, ok = 0;
+    char msg[WK_ARCH_MAX][512];
+    char **p[WK_ARCH_MAX] = {0};
+    size_t np[WK_ARCH_MAX] = {0};
+    int i, j, k, m = 0, nq = n < WK_ARCH_MAX ? n : WK_ARCH_MAX, later;
 
+    for (i = 0; i < nq; i++)
+        if (fmt_parts(given[i], &p[i], &np[i], msg[i], sizeof msg[i]) != FMT_OK) {
+            p[i] = NULL;
+            np[i] = 0;
+        }
+    for (i = 0; i < nq; i++) {
+        if (!p[i]) { /* unless a later part of one given too: an error */
+            for (later = 0, j = 0; j < nq; j++)
+                for (k = 1; k < (int)np[j]; k++)
+                    later |= !strcmp(p[j][k], given[i]);
+            if (!later && !err[0])
+                snprintf(err, errlen, "%s", msg[i]);
+            continue;
+        }
+        for (k = 0; k < (int)np[i]; k++) {
+            for (j = 0; j < m && strcmp(out[j], p[i][k]); j++)
+                ;
+            if (j < m)
+                continue;
+            if (m == cap) { /* not a part left out in silence */
+                if (!err[0])
+                    snprintf(err, errlen, "%s: more than %d archives and parts "
+                             "in all: the rest are not opened", p[i][k], cap);
+                break;
+            }
+            out[m++] = strdup(p[i][k]);
+        }
+    }
+    for (i = 0; i < nq; i++)
+        fmt_parts_free(p[i], np[i]);
+    return m;
+}
+
+int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx), void *ctx)
+{
+    char msg[512], err[512] = "";
+    char *paths[WK_ARCH_MAX];
+    int i, ok = 0, n = expand_parts(given, ngiven, paths, WK_ARCH_MAX, err, sizeof err);
+
+    if (err[0]) { /* the reason an archive was left out */
+        snprintf(v->errtitle, sizeof v->errtitle, "%s", vp_s(v, S_ERROR));
+        snprintf(v->errmsg, sizeof v->errmsg, "%s", err);
+    }
     for (i = 0; i < n && v->narch < (int)(sizeof v->arch / sizeof v->arch[0]); i++) {
         varch *A = &v->arch[v->narch];
         msg[0] = '\0';
@@ -2311,12 +2361,14 @@ int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx), voi
         v->narch++;
         ok++;
     }
+    for (i = 0; i < n; i++)
+        free(paths[i]);
     if (ok == 0) {
-        v->screen = n > 0 ? SC_ERROR : SC_NOARCH;
+        v->screen = ngiven > 0 ? SC_ERROR : SC_NOARCH;
         v->dirty = 1;
         return 0;
     }
-    if (ok < n && v->errmsg[0])          /* the others opened: just say it */
+    if (v->errmsg[0])          /* the others opened: just say it */
         toast(v, "%.300s", v->errmsg);
     v->errtitle[0] = v->errmsg[0] = '\0';
     v->cur = 0;

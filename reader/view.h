@@ -233,7 +233,7 @@ typedef struct view {
     int zoom;             /* index into cfg_zoom */
     int px, lh;           /* body text size and line height */
 
-    varch arch[8];
+    varch arch[WK_ARCH_MAX];
     int narch, cur;
     wk *worker;           /* searches on the current archive */
     fmt_tokenizer *tok;   /* folding for find-in-document */

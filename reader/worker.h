@@ -30,7 +30,7 @@
 #include "search.h"
 
 #define WK_QUERY_MAX 512
-#define WK_ARCH_MAX 8     /* archives searched as one library */
+#define WK_ARCH_MAX 32    /* archives (and parts) searched as one library */
 #define WK_HL_MAX 24
 #define WK_FACET_MAX 24
 #define WK_STATS_MAX 200000   /* hits looked at for answer-time statistics */

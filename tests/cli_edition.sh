@@ -111,6 +111,9 @@ fails 1 "patch refuses a delta that does not give the named edition" "$VB" patch
 says "not the"
 [ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
 
+cut -f1 tests/bench_queries.tsv >"$T/q0"
+norm0() { awk '/^Q\t/ { q = $0; next } { print q "\t" $0 }' | sort; }
+
 # ---- generated editions: +1% documents ------------------------------------------------
 "$GEN" 2000 "$T/g" 1 >/dev/null
 mkdir -p "$T/gx"
@@ -180,6 +183,49 @@ printf 'Z' | dd of="$T/Rbad.vbk" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/nul
 fails 1 "update refuses a damaged base" "$VB" update -q -o "$T/bad.vbk" "$T/Rbad.vbk" "$T/new1"
 [ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
 ls "$T" | grep -q 'tmp-' && no "no temporary files are left" || ok "no temporary files are left"
+
+# ---- split archives: parts that fit a size, opened as one ------------------------------
+check "pack -s 3M splits a larger archive" "$VB" pack -o "$T/X.vbk" -s 3M "$T/g"
+grep -q "split into [0-9]* parts" "$T/out" && ok "it says so" || no "it says so"
+np=$(ls "$T"/X*.vbk | wc -l)
+[ "$np" -ge 3 ] && ok "parts were made ($np)" || no "parts were made ($np)"
+big=0; for f in "$T"/X*.vbk; do [ "$(wc -c <"$f")" -le 3145728 ] || big=1; done
+[ $big = 0 ] && ok "every part is at most 3 MiB" || no "every part is at most 3 MiB"
+"$VB" info "$T/X.vbk" >"$T/xi"
+[ "$(grep -c '^part: ' "$T/xi")" = "$np" ] && ok "info shows every part" || no "info shows every part"
+check "verify checks every part" "$VB" verify --expect "$(sum "$T/X.vbk" | head -n 1)" "$T/X.vbk"
+[ "$(grep -c ': ok' "$T/out")" = "$np" ] && ok "every part verified" || no "every part verified"
+"$VB" ls "$T/X.vbk" >"$T/x.ls"; "$VB" ls "$T/G1.vbk" >"$T/g.ls"
+same "split: ls lists the documents of the whole, in order" "$T/x.ls" "$T/g.ls"
+rm -rf "$T/x1" "$T/x2"
+"$VB" export "$T/X.vbk" "$T/x1" >/dev/null && "$VB" export "$T/G1.vbk" "$T/x2" >/dev/null
+diff -r "$T/x1" "$T/x2" >/dev/null && ok "split: export gives every source back" || no "split: export"
+"$VB" search --batch "$T/q0" --ids "$T/X.vbk" 2>/dev/null | norm0 >"$T/x.ids"
+"$VB" search --batch "$T/q0" --ids "$T/G1.vbk" 2>/dev/null | norm0 >"$T/g.ids"
+[ "$(wc -l <"$T/g.ids")" -gt 100 ] && same "split: every benchmark query finds the whole's hits" "$T/x.ids" "$T/g.ids" || no "split: hits"
+for q in status:open status:beantwoord status:laat 'jaar:2016' 'partij:CDA'; do
+    [ "$("$VB" search --count "$T/X.vbk" "$q")" = "$("$VB" search --count "$T/G1.vbk" "$q")" ] &&
+        ok "split: $q counts as the whole" || no "split: $q counts as the whole"
+done
+z=$(awk '$2 == "answer" && $4 != "-" { print $4 }' "$T/x.ls" | head -n 1)
+"$VB" cat "$T/X.vbk" "$z" >"$T/xc"; "$VB" cat "$T/G1.vbk" "$z" >"$T/gc"
+same "split: cat of a zaak" "$T/xc" "$T/gc"
+fails 1 "a later part alone is refused" "$VB" search --count "$T/X.2.vbk" minister
+says "open its first part"
+mv "$T/X.3.vbk" "$T/X3.away"
+fails 1 "a missing part is named" "$VB" search --count "$T/X.vbk" minister
+says "part 3 cannot be opened"
+cp "$T/X.2.vbk" "$T/X.3.vbk"
+fails 1 "a part from elsewhere is refused" "$VB" ls "$T/X.vbk"
+mv "$T/X3.away" "$T/X.3.vbk"
+check "update of a split archive" "$VB" update -q -o "$T/Y.vbk" "$T/X.vbk" "$T/gx"
+[ -e "$T/Y.2.vbk" ] && ok "is split alike" || no "is split alike"
+"$VB" ls "$T/Y.vbk" >"$T/y.ls"; "$VB" ls "$T/G2.vbk" >"$T/g2.ls"
+same "and holds the documents of the new edition" "$T/y.ls" "$T/g2.ls"
+check "merge of a split archive, whole" "$VB" merge -q -o "$T/XM.vbk" "$T/X.vbk"
+same "gives the unsplit archive, byte for byte" "$T/XM.vbk" "$T/G1.vbk"
+fails 1 "diff refuses a split archive" "$VB" diff -q -o "$T/xd" "$T/G1.vbk" "$T/X.vbk"
+says "split archive"
 
 # ---- merge and libraries ----------------------------------------------------------------
 for k in 1 2 3; do "$VB" pack -q -o "$T/L$k.vbk" "$T/p$k" 2>/dev/null; done

@@ -232,6 +232,13 @@ want=$("$VB" search --count "$T/s.vbk" minister)
     no "two editions as a library: each document once ($(hits_of libed) vs $want)"
 [ "$(rc libAB)" = 0 ] && has_text "$T/libdoc.bmp" 60 470 "a hit from the library opens its case" ||
     no "a hit from the library opens its case"
+# a split archive opens as one: its first part's name brings the others
+"$VB" pack -q -s 100K -o "$T/split.vbk" samples/ 2>/dev/null
+cp "$T/lib.txt" "$T/libsplit.txt"
+VRAAGBAAK_STATS=1 run libsplit --size 800x480 "$T/split.vbk"
+[ -e "$T/split.3.vbk" ] && [ "$(hits_of libsplit)" = "$want" ] &&
+    ok "a split archive: the reader counts the whole's hits" ||
+    no "a split archive: the reader counts the whole's hits ($(hits_of libsplit) vs $want)"
 # the home list of a library is every archive's documents as one, newest
 # first: the two halves show the rows the whole does, at the top and the end
 for n in whole halves eds; do
