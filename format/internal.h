@@ -254,6 +254,7 @@ struct fmt_archive {
     const unsigned char *col_kind, *col_status, *col_fval;
     size_t fval_len;
     double avglen;
+    uint64_t totlen;     /* the documents' lengths (column len), summed */
     vb_facetval *fvals;  /* facet values by id, parsed lazily */
     uint32_t nfvals;
     int fvals_loaded;
@@ -324,6 +325,26 @@ int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,
 /* Load facet values (once). */
 int vb_load_facets(fmt_archive *a);
 fmt_tokenizer *vb_tok(fmt_archive *a);
+
+/* Collection statistics a library scores with (library.c, search.c): the
+ * documents and their total length in all its archives, and per scoring
+ * word of the query (a term or prefix node, or word i of a phrase) its df
+ * summed over them, so a library ranks as one archive of them all. */
+typedef struct {
+    const void *node;    /* the query node (qnode) */
+    size_t word;         /* which word of a phrase; 0 otherwise */
+    uint64_t df;
+} vb_nodedf;
+
+struct fmt_stats {
+    uint64_t ndocs, totlen;
+    vb_nodedf *df;
+    size_t n, cap;
+};
+
+/* Add archive a to st: its documents, their length, and the df of each
+ * scoring word of q in it. FMT_NOMEM or an error of a. */
+int vb_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q);
 
 /* Kind/status/date column accessors (bounds-checked by the caller). */
 static inline int32_t vb_doc_date(const fmt_archive *a, uint32_t d)

@@ -11,9 +11,11 @@
  * document and newer archive.)
  *
  * A search asks each archive for its first offset + limit hits and merges
- * them: by score (each archive's BM25 uses its own statistics), ties newest
- * first, then by id as one archive orders them; by date exactly as one
- * archive of them all would.
+ * them: by score, ties newest first, then by id as one archive orders
+ * them; by date exactly as one archive of them all would. Every archive
+ * scores with the library's statistics (documents, average length, each
+ * word's df summed over the archives, read from the lists' heads first:
+ * vb_stats_add), so a split archive's parts rank exactly as the whole.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +23,16 @@
 #include "internal.h"
 #include "search.h"
 
+#define MAX_LIB_FACETS 200 /* as one archive lists (search.c) */
+
 struct fmt_library {
     fmt_archive **a;
     size_t n;
     unsigned char **mask;    /* per archive: documents a newer one holds */
+    /* per archive, per facet id: where the value is first met in the
+     * library (archive << 32 | its id there), the order one archive of
+     * them all would give it; made when facets are first asked for */
+    uint64_t **forder;
 };
 
 struct fmt_lresults {
@@ -92,9 +100,13 @@ void fmt_library_close(fmt_library *l)
 {
     if (!l)
         return;
-    for (size_t k = 0; k < l->n; k++)
+    for (size_t k = 0; k < l->n; k++) {
         free(l->mask[k]);
+        if (l->forder)
+            free(l->forder[k]);
+    }
     free(l->mask);
+    free(l->forder);
     free(l->a);
     free(l);
 }
@@ -190,12 +202,74 @@ static int fc_count_cmp(const void *x, const void *y)
     const fmt_facet_count *a = x, *b = y;
     if (a->count != b->count)
         return a->count < b->count ? 1 : -1;
-    return strcmp(a->value, b->value);
+    return (a->order > b->order) - (a->order < b->order);
 }
 
 /* Facet counts summed over the archives, most frequent first. */
-static int sum_facets(fmt_lresults *r)
+static uint32_t fhash(uint8_t type, const char *s, size_t n)
 {
+    uint32_t h = 2166136261u ^ type;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ h >> 15;
+}
+
+/* l->forder: every archive's facet values looked up in those before it. */
+static int facet_orders(fmt_library *l)
+{
+    if (l->forder)
+        return FMT_OK;
+    size_t total = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        int rc = vb_load_facets(l->a[k]);
+        if (rc)
+            return rc;
+        total += l->a[k]->nfvals;
+    }
+    size_t cap = 64;
+    while (cap < 2 * total + 2)
+        cap *= 2;
+    /* open addressing: archive << 32 | id + 1 of the first holder, 0 empty */
+    uint64_t *tab = fmt__calloc(cap, sizeof *tab);
+    uint64_t **o = fmt__calloc(l->n + 1, sizeof *o);
+    int rc = tab && o ? FMT_OK : FMT_NOMEM;
+    for (size_t k = 0; k < l->n && !rc; k++) {
+        fmt_archive *a = l->a[k];
+        if (!(o[k] = fmt__calloc(a->nfvals + 1, sizeof *o[k]))) {
+            rc = FMT_NOMEM;
+            break;
+        }
+        for (uint32_t i = 0; i < a->nfvals; i++) {
+            const vb_facetval *v = &a->fvals[i];
+            size_t j = fhash(v->type, v->display, v->dlen) & (cap - 1);
+            for (; tab[j]; j = (j + 1) & (cap - 1)) {
+                uint64_t e = tab[j] - 1;
+                const vb_facetval *w = &l->a[e >> 32]->fvals[e & 0xffffffffu];
+                if (w->type == v->type && w->dlen == v->dlen &&
+                    !memcmp(w->display, v->display, v->dlen))
+                    break;
+            }
+            if (!tab[j])
+                tab[j] = ((uint64_t)k << 32 | i) + 1;
+            o[k][i] = tab[j] - 1;
+        }
+    }
+    free(tab);
+    if (rc) {
+        for (size_t k = 0; o && k < l->n; k++)
+            free(o[k]);
+        free(o);
+        return rc;
+    }
+    l->forder = o;
+    return FMT_OK;
+}
+
+static int sum_facets(fmt_library *l, fmt_lresults *r)
+{
+    int rc = facet_orders(l);
+    if (rc)
+        return rc;
     for (int f = 0; f < FMT_NFACETS; f++) {
         size_t all = 0, n;
         for (size_t k = 0; k < r->n; k++) {
@@ -206,22 +280,35 @@ static int sum_facets(fmt_lresults *r)
         if (!g)
             return FMT_NOMEM;
         size_t m = 0;
+        /* each archive counted every value (no cap), so the sums are
+         * exact; equal counts keep the order one archive of them all
+         * would give: a year, kind or status by itself, a party, member
+         * or addressee by where it was first met (archive, then its id) */
+        int by_first = f == FMT_FACET_PARTY || f == FMT_FACET_MEMBER ||
+                       f == FMT_FACET_ADDRESSEE;
         for (size_t k = 0; k < r->n; k++) {
             const fmt_facet_count *c = fmt_results_facet(r->r[k], f, &n);
             memcpy(g + m, c, n * sizeof *c);
+            for (size_t i = 0; by_first && i < n; i++)
+                g[m + i].order = c[i].order < l->a[k]->nfvals
+                                     ? l->forder[k][c[i].order]
+                                     : (uint64_t)k << 32 | c[i].order;
             m += n;
         }
         vb_sort(g, m, sizeof *g, fc_value_cmp);
         size_t k = 0;
         for (size_t i = 0; i < m; i++) {
-            if (k && !strcmp(g[k - 1].value, g[i].value))
+            if (k && !strcmp(g[k - 1].value, g[i].value)) {
                 g[k - 1].count += g[i].count;
-            else
+                if (g[i].order < g[k - 1].order)
+                    g[k - 1].order = g[i].order;
+            } else {
                 g[k++] = g[i];
+            }
         }
         vb_sort(g, k, sizeof *g, fc_count_cmp);
         r->fc[f] = g;
-        r->nfc[f] = k;
+        r->nfc[f] = k < MAX_LIB_FACETS ? k : MAX_LIB_FACETS;
     }
     return FMT_OK;
 }
@@ -293,11 +380,18 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
     }
     r->n = l->n;
     int rc = FMT_OK;
+    /* every archive scores with the statistics of them all: a library of
+     * parts ranks as the whole did */
+    struct fmt_stats st = {0};
+    for (size_t k = 0; k < l->n && l->n > 1 && !rc; k++)
+        if ((rc = vb_stats_add(&st, l->a[k], q)) && failed)
+            *failed = k;
     for (size_t k = 0; k < l->n && !rc; k++) {
         fmt_search_opts ok = *o;
         ok.offset = 0;
         ok.limit = want;
         ok.exclude = l->mask[k];
+        ok.stats = l->n > 1 ? &st : NULL;
         rc = fmt_search(l->a[k], q, &ok, &r->r[k]);
         if (!rc)
             r->total += fmt_results_total(r->r[k]);
@@ -339,7 +433,8 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
     fmt_summary_free(&m.s1);
     fmt_summary_free(&m.s2);
     free(at);
-    if (!rc && o->facets && !(rc = sum_facets(r)))
+    free(st.df);
+    if (!rc && o->facets && !(rc = sum_facets(l, r)))
         rc = sum_months(r);
     if (rc) {
         fmt_lresults_free(r);

@@ -47,6 +47,11 @@ typedef struct {
      * summed: its df for the idf (read from the lists' heads, so it is the
      * same whether or not a filter spared decoding them). */
     uint64_t df;
+    /* What BM25 scores with: the archive's own documents and average
+     * length, or a library's (st, which also gives each word's df). */
+    double ndocs, avglen;
+    const struct fmt_stats *st;
+    int df_only;         /* vb_stats_add: read the lists' heads only */
 } ev;
 
 struct fmt_results {
@@ -185,17 +190,28 @@ static uint32_t doclen(const fmt_archive *a, uint32_t d)
     return vb_get_be32(a->col_len + 4 * (size_t)d);
 }
 
-static float bm25(const fmt_archive *a, double idf, uint32_t tfx, uint32_t d)
+static float bm25(const ev *e, double idf, uint32_t tfx, uint32_t d)
 {
     double tf = (tfx >> 1) + (tfx & 1 ? SUBJECT_TF : 0);
     double k1 = 1.2, b = 0.75;
-    double norm = k1 * (1 - b + b * doclen(a, d) / a->avglen);
+    double norm = k1 * (1 - b + b * doclen(e->a, d) / e->avglen);
     return (float)(idf * tf * (k1 + 1) / (tf + norm));
 }
 
-static double idf(const fmt_archive *a, size_t df)
+static double idf(const ev *e, uint64_t df)
 {
-    return log(1.0 + (a->ndocs - (double)df + 0.5) / ((double)df + 0.5));
+    double n = df < e->ndocs ? (double)df : e->ndocs;
+    return log(1.0 + (e->ndocs - n + 0.5) / (n + 0.5));
+}
+
+/* The df of word `word` of node q: the library's, when there is one
+ * (summed over its archives), else own (this archive's). */
+static uint64_t node_df(const ev *e, const qnode *q, size_t word, uint64_t own)
+{
+    for (size_t i = 0; e->st && i < e->st->n; i++)
+        if (e->st->df[i].node == q && e->st->df[i].word == word)
+            return e->st->df[i].df;
+    return own;
 }
 
 /* Merge the posting list of word w (if indexed) into acc: documents
@@ -212,6 +228,10 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
         rc = vb_term_split(v, vl, &post, &pl, &pos, &posl);
     if (!rc)
         rc = vb_postings_df(post, pl, &df);
+    if (!rc && e->df_only) {
+        e->df += df;
+        return FMT_OK;
+    }
     if (!rc && e->filter) /* only the blocks holding documents in the running */
         rc = vb_postings_decode_in(post, pl, &e->pl, e->a->ndocs,
                                    e->filter->doc, e->filter->n);
@@ -318,9 +338,9 @@ static int u32_cmp(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static int plist_to_dl(ev *e, const vb_plist *l, uint64_t df, dlist *out)
+/* Score the documents of l with weight (idf) w into out. */
+static int plist_to_dl(ev *e, const vb_plist *l, double w, dlist *out)
 {
-    double w = idf(e->a, df < e->a->ndocs ? (size_t)df : e->a->ndocs);
     const dlist *f = e->filter;
     if (dl_reserve(out, f && f->n < l->n ? f->n : l->n))
         return FMT_NOMEM;
@@ -332,13 +352,13 @@ static int plist_to_dl(ev *e, const vb_plist *l, uint64_t df, dlist *out)
                 j++;
             if (j < f->n && f->doc[j] == l->docs[i]) {
                 out->doc[k] = l->docs[i];
-                out->score[k++] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+                out->score[k++] = bm25(e, w, l->tfs[i], l->docs[i]);
             }
         }
     } else {
         for (size_t i = 0; i < l->n; i++) {
             out->doc[i] = l->docs[i];
-            out->score[i] = bm25(e->a, w, l->tfs[i], l->docs[i]);
+            out->score[i] = bm25(e, w, l->tfs[i], l->docs[i]);
         }
         k = l->n;
     }
@@ -388,25 +408,33 @@ static int stem_variant(ev *e, const char *key, size_t kl, void *ctx)
     return add_word(e, key + off, kl - off, va->acc);
 }
 
-static int eval_term(ev *e, const qnode *q, dlist *out)
+/* The words term q stands for (itself, its stem, the words sharing the
+ * stem) into acc, their dfs summed in e->df. */
+static int term_words(ev *e, const qnode *q, vb_plist *acc)
 {
-    vb_plist acc = {0};
     size_t wl = strlen(q->word), sl = strlen(q->stem);
     e->df = 0;
-    int rc = add_word(e, q->word, wl, &acc);
+    int rc = add_word(e, q->word, wl, acc);
     if (!rc && (sl != wl || memcmp(q->stem, q->word, wl)))
-        rc = add_word(e, q->stem, sl, &acc);
+        rc = add_word(e, q->stem, sl, acc);
     if (!rc) {
         char key[FMT_TOKMAX + 2];
         memcpy(key, q->stem, sl);
         key[sl] = 0;
         /* the stems db lists stem NUL word; the word itself is added above,
          * and adding it twice would double its tf and df, so skip it */
-        variants va = {&acc, q->word, wl};
+        variants va = {acc, q->word, wl};
         rc = scan_prefix(e, e->a->stems, key, sl + 1, stem_variant, &va);
     }
+    return rc;
+}
+
+static int eval_term(ev *e, const qnode *q, dlist *out)
+{
+    vb_plist acc = {0};
+    int rc = term_words(e, q, &acc);
     if (!rc)
-        rc = plist_to_dl(e, &acc, e->df, out);
+        rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
     vb_plist_free(&acc);
     return rc;
 }
@@ -441,7 +469,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     }
     free(da.touched);
     if (!rc)
-        rc = plist_to_dl(e, &acc, e->df, out);
+        rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
     vb_plist_free(&acc);
     return rc;
 }
@@ -455,6 +483,7 @@ typedef struct {
     uint32_t npos;
     uint32_t *p;         /* positions of the current document */
     size_t pcap;
+    uint32_t df;         /* the word's document count */
 } pword;
 
 /* Move w to the first document >= d, decoding that document's positions.
@@ -537,6 +566,8 @@ static int load_pword(ev *e, const char *word, pword *w)
         return rc;
     rc = vb_term_split(v, vl, &post, &pl, &pv, &pvl);
     if (!rc)
+        rc = vb_postings_df(post, pl, &w->df);
+    if (!rc)
         rc = vb_postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
     if (rc)
         return vb_err(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
@@ -612,8 +643,13 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
         if (!rc)
             rc = e->rc;
     }
+    /* a phrase weighs what its words weigh together (as Lucene's do):
+     * read from the lists' heads, a library can sum it over archives */
+    double w8 = 0;
+    for (size_t k = 0; k < nw; k++)
+        w8 += idf(e, node_df(e, q, k, w[k].df));
     if (!rc)
-        rc = plist_to_dl(e, &hits, hits.n, out);
+        rc = plist_to_dl(e, &hits, w8, out);
     vb_plist_free(&hits);
     for (size_t k = 0; k < nw; k++) {
         vb_plist_free(&w[k].pl);
@@ -1141,8 +1177,9 @@ static int kv_cmp(const void *x, const void *y)
     return (a->key > b->key) - (a->key < b->key);
 }
 
-/* Facet counts from the columns, for all hits. */
-static int count_facets(fmt_archive *a, fmt_results *r)
+/* Facet counts from the columns, for all hits: the MAX_FACET_VALUES
+ * largest of each, or all of them (all) for a library to sum. */
+static int count_facets(fmt_archive *a, fmt_results *r, int all)
 {
     int rc = vb_load_facets(a);
     if (rc)
@@ -1201,7 +1238,7 @@ static int count_facets(fmt_archive *a, fmt_results *r)
                     tmp[n++] = (kv){id, byid[id]};
         }
         vb_sort(tmp, n, sizeof *tmp, kv_cmp);
-        if (n > MAX_FACET_VALUES)
+        if (n > MAX_FACET_VALUES && !all)
             n = MAX_FACET_VALUES;
         r->facets[f] = fmt__calloc(n + 1, sizeof *r->facets[f]);
         if (!r->facets[f]) {
@@ -1212,6 +1249,7 @@ static int count_facets(fmt_archive *a, fmt_results *r)
         for (size_t i = 0; i < n; i++) {
             fmt_facet_count *c = &r->facets[f][i];
             c->count = tmp[i].count;
+            c->order = tmp[i].key;
             if (f == FMT_FACET_YEAR)
                 c->value = r->names + 5 * tmp[i].key;
             else if (f == FMT_FACET_KIND)
@@ -1278,7 +1316,14 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     fmt_results *r = fmt__calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
-    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0};
+    ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
+            o->stats, 0};
+    if (o->stats && o->stats->ndocs) { /* a library: all its archives */
+        e.ndocs = (double)o->stats->ndocs;
+        e.avglen = (double)o->stats->totlen / (double)o->stats->ndocs;
+        if (e.avglen < 1)
+            e.avglen = 1;
+    }
     a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);
@@ -1298,7 +1343,7 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!rc)
         rc = make_page(r, o);
     if (!rc && o->facets) {
-        rc = count_facets(a, r);
+        rc = count_facets(a, r, o->stats != NULL);
         if (!rc)
             rc = months(a, r);
     }
@@ -1353,3 +1398,70 @@ size_t fmt_results_months(const fmt_results *r, const int32_t **m,
     *c = r->mcounts;
     return r->nmonths;
 }
+
+/* ---- a library's statistics -------------------------------------------------- */
+
+static int stats_put(struct fmt_stats *st, const qnode *q, size_t word,
+                     uint64_t df)
+{
+    for (size_t i = 0; i < st->n; i++)
+        if (st->df[i].node == q && st->df[i].word == word) {
+            st->df[i].df += df;
+            return FMT_OK;
+        }
+    if (vb_grow(&st->df, &st->cap, st->n + 1, sizeof *st->df, 16))
+        return FMT_NOMEM;
+    st->df[st->n++] = (vb_nodedf){q, word, df};
+    return FMT_OK;
+}
+
+static int prefix_df(ev *e, const char *w, size_t n, void *ctx)
+{
+    (void)ctx;
+    return add_word(e, w, n, NULL);
+}
+
+/* The df of every scoring word under q, read from the lists' heads the
+ * way the evaluation counts it. */
+static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
+{
+    int rc = FMT_OK;
+    if (depth > FMT_QUERY_MAXDEPTH + 2)
+        return FMT_LIMIT;
+    switch (q->type) {
+    case Q_TERM:
+        if (!(rc = term_words(e, q, NULL)))
+            rc = stats_put(st, q, 0, e->df);
+        break;
+    case Q_PREFIX:
+        e->df = 0;
+        if (!(rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
+                               prefix_df, NULL)))
+            rc = stats_put(st, q, 0, e->df);
+        break;
+    case Q_PHRASE:
+        for (size_t k = 0; k < q->nwords && !rc; k++) {
+            e->df = 0;
+            if (!(rc = add_word(e, q->words[k], strlen(q->words[k]), NULL)))
+                rc = stats_put(st, q, k, e->df);
+        }
+        break;
+    default:
+        for (size_t k = 0; k < q->nkids && !rc; k++)
+            rc = stats_node(e, q->kids[k], st, depth + 1);
+    }
+    return rc;
+}
+
+int vb_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
+{
+    ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
+            NULL, 1};
+    st->ndocs += a->ndocs;
+    st->totlen += a->totlen;
+    int rc = stats_node(&e, q->root, st, 0);
+    if (!rc && vb_broken(a))
+        rc = FMT_CORRUPT;
+    return rc;
+}
+

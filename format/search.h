@@ -46,6 +46,8 @@ enum fmt_facet {
 const char *fmt_facet_name(int facet);
 const char *fmt_facet_field(int facet);
 
+struct fmt_stats; /* internal: a library's statistics */
+
 typedef struct {
     int sort;              /* FMT_SORT_RANK or FMT_SORT_DATE */
     size_t offset, limit;  /* the page of hits to return; limit 0: 20 */
@@ -56,6 +58,9 @@ typedef struct {
     /* Documents that are not hits (bit d % 8 of byte d / 8 set), for a
      * library: those a newer archive holds. May be NULL. */
     const unsigned char *exclude;
+    /* For a library: the statistics of all its archives to score with
+     * (made by fmt_library_search). NULL: the archive's own. */
+    const struct fmt_stats *stats;
 } fmt_search_opts;
 
 typedef struct {
@@ -66,6 +71,8 @@ typedef struct {
 typedef struct {
     const char *value;     /* "CDA", "2022", "question", "open", ... */
     uint32_t count;
+    uint64_t order;        /* equal counts: lower first (the year, the kind,
+                              or the order the value was first met in) */
 } fmt_facet_count;
 
 typedef struct fmt_results fmt_results;

@@ -361,10 +361,11 @@ static int load_meta(fmt_archive *a)
         a->dpos = load_pos(a, "dpos", 1);
         a->spos = load_pos(a, "spos", 2);
     }
-    double total = 0;
+    uint64_t total = 0;
     for (uint32_t i = 0; i < a->ndocs; i++)
         total += vb_get_be32(a->col_len + 4 * (size_t)i);
-    a->avglen = a->ndocs ? total / a->ndocs : 1;
+    a->totlen = total;
+    a->avglen = a->ndocs ? (double)total / a->ndocs : 1;
     if (a->avglen < 1)
         a->avglen = 1;
     return FMT_OK;
