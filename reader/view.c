@@ -1229,11 +1229,83 @@ static int find_docs(fmt_archive *a, const char *what, uint32_t *docs, size_t ca
 
 #define ZAAK_DOCS 32
 
+typedef struct {
+    th_ref r;
+    int arch, group;
+    int32_t date;
+    char id[128];
+} zref;
+
+static int zref_cmp(const void *x, const void *y)
+{
+    const zref *a = x, *b = y;
+    if (a->group != b->group)
+        return a->group - b->group;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* The documents of the case found in archive k (docs): in a library, its
+ * documents in every archive (a question in one year's archive, its
+ * answer in the next one's), each once (the newest edition's), ordered
+ * as one archive orders a case: questions, notices, answers, by date. */
+static size_t case_refs(view *v, int k, const uint32_t *docs, size_t n,
+                        th_ref *out)
+{
+    static const int group[4] = {3, 0, 2, 1}; /* none, q, answer, notice */
+    zref z[ZAAK_DOCS];
+    fmt_summary s;
+    uint32_t d[ZAAK_DOCS];
+    size_t i, j, m = 0, nd;
+    int a;
+
+    memset(&s, 0, sizeof s);
+    if (v->narch < 2 || fmt_get_summary(v->arch[k].a, docs[0], &s) != FMT_OK ||
+        !s.zaak[0]) {
+        for (i = 0; i < n; i++)
+            out[i] = (th_ref){v->arch[k].a, docs[i]};
+        fmt_summary_free(&s);
+        return n;
+    }
+    char zaak[32];
+    snprintf(zaak, sizeof zaak, "%s", s.zaak);
+    for (a = 0; a < v->narch; a++) {
+        if (!v->arch[a].a || fmt_zaak_docs(v->arch[a].a, zaak, d, ZAAK_DOCS, &nd) != FMT_OK)
+            continue;
+        for (i = 0; i < nd && i < ZAAK_DOCS; i++) {
+            zref e;
+            if (fmt_get_summary(v->arch[a].a, d[i], &s) != FMT_OK)
+                continue;
+            e.r = (th_ref){v->arch[a].a, d[i]};
+            e.arch = a;
+            e.group = group[s.kind & 3];
+            e.date = s.date;
+            snprintf(e.id, sizeof e.id, "%s", s.id);
+            for (j = 0; j < m && strcmp(z[j].id, e.id); j++)
+                ;
+            if (j < m) { /* in two editions: the newer one's */
+                if (fmt_newer(&v->arch[a].info, (size_t)a, &v->arch[z[j].arch].info,
+                              (size_t)z[j].arch))
+                    z[j] = e;
+            } else if (m < ZAAK_DOCS) {
+                z[m++] = e;
+            }
+        }
+    }
+    fmt_summary_free(&s);
+    qsort(z, m, sizeof *z, zref_cmp);
+    for (i = 0; i < m; i++)
+        out[i] = z[i].r;
+    return m;
+}
+
 /* Open the case what, looked up in every archive from first on (the one
  * a search hit came from, else the current one). */
 static int load_zaak_from(view *v, const char *what, int first)
 {
     uint32_t docs[ZAAK_DOCS];
+    th_ref refs[ZAAK_DOCS];
     size_t n = 0;
     int k, i;
     char zaak[24];
@@ -1251,7 +1323,8 @@ static int load_zaak_from(view *v, const char *what, int first)
             continue;
         if (n > ZAAK_DOCS)
             n = ZAAK_DOCS;
-        if (th_build(v, v->arch[k].a, docs, n) < 0)
+        n = case_refs(v, k, docs, n, refs);
+        if (n == 0 || th_build(v, refs, n) < 0)
             return -1;
         v->th.arch = k;
         v->screen = SC_DOC;

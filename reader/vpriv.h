@@ -74,7 +74,14 @@ void vp_chip_toggle(view *v, const vchip *c);
 void th_clear(vthread *t);
 void th_free(vthread *t);
 /* Build the thread of docs (a zaak's documents) from the archive. */
-int th_build(view *v, fmt_archive *a, const uint32_t *docs, size_t n);
+/* One document of a case, and the archive it is read from (a case can
+ * run over the archives of a library: a question in one year's, its
+ * answer in the next). */
+typedef struct {
+    fmt_archive *a;
+    uint32_t docno;
+} th_ref;
+int th_build(view *v, const th_ref *refs, size_t n);
 /* Lay out for the current width and size (no-op when unchanged). */
 void th_layout(view *v);
 /* Mark matches of v->hlq (search) and v->find (find in document). */

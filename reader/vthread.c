@@ -408,7 +408,7 @@ static int collect_links(vthread *t)
     return 0;
 }
 
-int th_build(view *v, fmt_archive *a, const uint32_t *docnos, size_t n)
+int th_build(view *v, const th_ref *refs, size_t n)
 {
     vthread *t = &v->th;
     fmt_doc *docs;
@@ -422,14 +422,14 @@ int th_build(view *v, fmt_archive *a, const uint32_t *docnos, size_t n)
     if (!docs)
         return -1;
     for (i = 0; i < n; i++)
-        if (fmt_get(a, docnos[i], &docs[got]) == FMT_OK)
+        if (fmt_get(refs[i].a, refs[i].docno, &docs[got]) == FMT_OK)
             got++;
     if (got == 0) {
         free(docs);
         return -1;
     }
     memset(&s, 0, sizeof s);
-    if (fmt_get_summary(a, docnos[0], &s) != FMT_OK) {
+    if (fmt_get_summary(refs[0].a, refs[0].docno, &s) != FMT_OK) {
         fmt_summary_free(&s);
         memset(&s, 0, sizeof s);
         s.answer_days = -1;

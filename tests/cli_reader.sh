@@ -239,6 +239,23 @@ VRAAGBAAK_STATS=1 run libsplit --size 800x480 "$T/split.vbk"
 [ -e "$T/split.3.vbk" ] && [ "$(hits_of libsplit)" = "$want" ] &&
     ok "a split archive: the reader counts the whole's hits" ||
     no "a split archive: the reader counts the whole's hits ($(hits_of libsplit) vs $want)"
+# a case whose question and answer lie in different parts reads as one
+"$PWD/$B/tests/tool_gen" 600 "$T/gen" 3 >/dev/null
+"$VB" pack -q -o "$T/gw.vbk" "$T/gen"
+"$VB" pack -q -s 600K -o "$T/gs.vbk" "$T/gen"
+"$VB" info --json "$T/gs.vbk" | sed -n 's/.*"part":1,"parts":\([0-9]*\).*/\1/p' >"$T/gparts"
+n1=$("$VB" info --json "$T/gs.vbk" | head -n 1 | sed 's/.*"documents":\([0-9]*\).*/\1/')
+"$VB" ls "$T/gs.vbk" >"$T/gs.ls"
+head -n "$n1" "$T/gs.ls" | awk '$2 == "question" { print $4 }' | sort >"$T/gq"
+tail -n +"$((n1 + 1))" "$T/gs.ls" | awk '$2 == "answer" { print $4 }' | sort >"$T/ga"
+z=$(comm -12 "$T/gq" "$T/ga" | head -n 1)
+for n in gw gs; do
+    printf 'type nummer:%s\nwait\nkey Return\nkey Return\nwait\nscreenshot %s\nquit\n' "$z" "$T/case_$n.bmp" >"$T/case_$n.txt"
+    run "case_$n" --size 800x900 "$T/$n.vbk"
+done
+[ -n "$z" ] && [ "$(cat "$T/gparts")" -gt 1 ] && same "$T/case_gw.bmp" "$T/case_gs.bmp" 40 890 "a case over two parts: question and answer, as in the whole ($z)" ||
+    no "a case over two parts ($z, $(cat "$T/gparts") parts)"
+has_text "$T/case_gs.bmp" 300 800 "the case shows its text"
 # the home list of a library is every archive's documents as one, newest
 # first: the two halves show the rows the whole does, at the top and the end
 for n in whole halves eds; do
