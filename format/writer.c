@@ -37,6 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "dict.h"
+#include "edition.h"
 #include "index.h"
 #include "internal.h"
 #include "sha256x.h"
@@ -901,7 +902,13 @@ static int put_lineage(build *b)
     const unsigned char *v = NULL;
     size_t vl = 0;
     fmt_buf l = {0};
-    int rc = vb_get(b->base, b->base->meta, "lineage", 7, &v, &vl);
+    fmt_edition *old;
+    size_t nold;
+    int rc = fmt_lineage(b->base, &old, &nold); /* it is sound: carried on */
+    free(old);
+    if (rc)
+        return werr(b->w, rc, "%s", fmt_errmsg(b->base));
+    rc = vb_get(b->base, b->base->meta, "lineage", 7, &v, &vl);
     if (rc == FMT_NOTFOUND)
         vl = 0;
     else if (rc)
