@@ -163,6 +163,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_AB_LIBRARY] = { "%d archieven, gelezen als één; staat een document in meer, dan telt de nieuwste editie.",
                        "%d archives read as one; a document held by several counts from the newest edition." },
     [S_LIBRARY] = { "%d archieven", "%d archives" },
+    [S_AB_PART] = { "%s · deel %u van %u", "%s · part %u of %u" },
 };
 
 static const char *const months[LANG_COUNT][12] = {

@@ -1045,7 +1045,12 @@ static void screen_about(view *v, const vgeom *g)
         fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG),
             in->title[0] ? in->title : (base ? base + 1 : A->path));
         y += vp_lh(v, vp_px(v, PXC_H2));
-        fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), A->path);
+        if (in->nparts > 1) { /* a split archive's part */
+            snprintf(line, sizeof line, vp_s(v, S_AB_PART), A->path, in->part, in->nparts);
+            fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), line);
+        } else {
+            fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), A->path);
+        }
         y += slh;
         vp_date_long(v, made, d1, sizeof d1);
         snprintf(line, sizeof line, vp_s(v, S_AB_EDITION), in->edition[0] ? in->edition : "1",
