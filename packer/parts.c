@@ -91,7 +91,8 @@ static void pack_part(fmt_archive *a, const fmt_info *in, const char *path,
                 rel[nrel++] = zd[j];
             }
     }
-    qsort(rel, nrel, sizeof *rel, u32cmp);
+    if (nrel > 1)
+        qsort(rel, nrel, sizeof *rel, u32cmp);
     for (size_t j = 0; j < nrel; j++) {
         if (j && rel[j] == rel[j - 1])
             continue;
