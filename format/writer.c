@@ -435,6 +435,8 @@ typedef struct {
     int32_t asked;       /* earliest submitted date of a question */
     int32_t answered;    /* earliest received date of an answer */
     uint8_t withdrawn, noticed;
+    uint32_t qdoc;       /* docno + 1 of its newest question written that
+                            can prime an answer (choose_ref); 0: none */
 } zaakinfo;
 
 static int zi_cmp(const void *a, const void *b)
@@ -662,6 +664,7 @@ typedef struct {
     uint32_t *zdocs;          /* a zaak's documents in it (base_zaak) */
     size_t capzdocs;
     fmt_doc bdoc;             /* scratch for its documents */
+    fmt_buf back;             /* a question read back (read_back) */
     int basefd;               /* its file, hashed by bhash */
     hasher bhash;
     int hashing;
@@ -1246,8 +1249,11 @@ static int peek_payload(const fmt_buf *p, int *kind, char zaak[16],
 
 /* Give back a reused buffer that an outsized document grew, so that what
  * the pipeline holds stays bounded by the batch, not by the largest
- * documents of the corpus it has seen. */
-#define TRIM_CAP (16u << 10)
+ * documents of the corpus it has seen. 8 KB: with answers filed under
+ * their own date a batch can be all answers (the newest weeks), whose
+ * records are twice a question's; at 16 KB the two batches kept 10 MB
+ * more at the peak of a 100,000-document pack (98 MB against 87). */
+#define TRIM_CAP (8u << 10)
 static void buf_trim(fmt_buf *b, size_t need)
 {
     if (b->cap > TRIM_CAP && need <= TRIM_CAP)
@@ -1305,6 +1311,78 @@ static int base_ref(build *b, cdoc *c, const char *zaak)
     return FMT_OK;
 }
 
+static zaakinfo *find_zaak(build *b, const char *zaak)
+{
+    zaakinfo key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.zaak, sizeof key.zaak, "%s", zaak);
+    return bsearch(&key, b->zaken, b->nzaken, sizeof *b->zaken, zi_cmp);
+}
+
+/* Prime c with question docno, written long before (its answer is filed
+ * under its own date, weeks or months later, past the ring): its record
+ * is read back from the chunk being filled or from the archive, and
+ * inflated. Answers that come late still repeat their questions. A record
+ * that cannot be read primes nothing (it was written by this very pack:
+ * only memory can fail). */
+static int read_back(build *b, cdoc *c, uint32_t docno)
+{
+    const unsigned char *p;
+    size_t n;
+    uint32_t no = docno / VB_CHUNK, i = docno % VB_CHUNK;
+    if (no == b->crec.no) { /* the chunk being filled */
+        if (i >= b->crec.n)
+            return FMT_OK;
+        p = (const unsigned char *)b->crec.data.data + b->crec.off[i];
+        n = b->crec.off[i + 1] - b->crec.off[i];
+    } else {
+        unsigned char kb[4];
+        vb_put_be32(kb, no);
+        MDB_val k = {4, kb}, v;
+        if (mdb_get(b->txn, b->docs, &k, &v))
+            return FMT_OK;
+        const unsigned char *ch = v.mv_data;
+        size_t head = 2 + 4 * ((size_t)ch[1] + 1);
+        if (v.mv_size < head || ch[0] != 'C' || i >= ch[1])
+            return FMT_OK;
+        uint32_t o0 = vb_get_be32(ch + 2 + 4 * i), o1 = vb_get_be32(ch + 6 + 4 * i);
+        if (o0 > o1 || o1 > v.mv_size - head)
+            return FMT_OK;
+        p = ch + head + o0;
+        n = o1 - o0;
+    }
+    if (n < 18 || p[0] != 'R' || p[1] > 1)
+        return FMT_OK; /* questions are stored or deflated, never primed */
+    size_t plen = vb_get_be32(p + 6);
+    const unsigned char *payload = p + 18;
+    if (p[1] == 1) {
+        if (fmt_buf_reserve(&b->back, plen + 1))
+            return FMT_NOMEM;
+        size_t got;
+        if (fmt__zc_inflate(b->zc[1], p + 18, n - 18,
+                            (unsigned char *)b->back.data, plen, &got) ||
+            got != plen)
+            return FMT_OK;
+        payload = (const unsigned char *)b->back.data;
+    } else if (plen != n - 18) {
+        return FMT_OK;
+    }
+    const unsigned char *text;
+    size_t tlen;
+    if (vb_payload_text(payload, plen, &text, &tlen) || tlen < MIN_REF_TEXT)
+        return FMT_OK;
+    if (tlen > 32768) { /* priming uses the last 32 KiB */
+        text += tlen - 32768;
+        tlen = 32768;
+    }
+    c->reftext.len = 0;
+    if (fmt_buf_append(&c->reftext, text, tlen))
+        return FMT_NOMEM;
+    c->ref = docno;
+    buf_trim(&b->back, 0);
+    return FMT_OK;
+}
+
 /* Decide which question, if any, primes document c (docno no), and
  * remember questions for the answers to come. Sequential, so the choice
  * does not depend on the threads. */
@@ -1320,6 +1398,9 @@ static int choose_ref(build *b, cdoc *c, uint32_t no)
     if (kind == FMT_QUESTION) {
         if (tlen < MIN_REF_TEXT)
             return FMT_OK;
+        zaakinfo *zi = find_zaak(b, zaak);
+        if (zi)
+            zi->qdoc = no + 1;
         qref *q = &b->qring[b->qnext++ % QRING];
         memcpy(q->zaak, zaak, sizeof q->zaak);
         q->docno = no;
@@ -1342,6 +1423,9 @@ static int choose_ref(build *b, cdoc *c, uint32_t no)
         c->reftext.len = 0;
         return fmt_buf_append(&c->reftext, q->text.data, q->text.len);
     }
+    zaakinfo *zi = find_zaak(b, zaak);
+    if (zi && zi->qdoc) /* long before: read it back */
+        return read_back(b, c, zi->qdoc - 1);
     return b->base ? base_ref(b, c, zaak) : FMT_OK;
 }
 
@@ -1376,7 +1460,7 @@ static int write_batch(build *b, batch *bt, uint32_t *docno, fmt_doc *d)
         rc = add_one(b, *docno, &bt->doc[i].payload, &bt->doc[i], d);
         buf_trim(&bt->doc[i].payload, 0);
         buf_trim(&bt->doc[i].out, 0);
-        buf_trim(&bt->doc[i].reftext, 0);
+        fmt_buf_free(&bt->doc[i].reftext); /* up to 32 KiB, and only answers */
         if (!rc && ++*docno % COMMIT_EVERY == 0) {
             rc = commit_and_renew(b);
             if (b->w->progress)
@@ -1515,6 +1599,7 @@ static void build_free(build *b)
     free(b->touched);
     free(b->zdocs);
     fmt_doc_free(&b->bdoc);
+    fmt_buf_free(&b->back);
     fmt_buf_free(&b->rec);
     fmt_buf_free(&b->zbuf);
     fmt_buf_free(&b->crec.data);
