@@ -720,6 +720,9 @@ typedef struct {
     fmt_buf enc, post, stemlist, allpos;
 } fin;
 
+/* fput flag: the caller has taken the replaced value's size off already */
+#define FPUT_COUNTED (1u << 30)
+
 static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
                 size_t vl, unsigned flags)
 {
@@ -727,7 +730,7 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
     int rc = 0;
     /* appending: a value replaced no longer counts in the index's size
      * (bytes is then the change, added to the base's size mod 2^64) */
-    if (f->ix->nbase && !(flags & MDB_APPEND)) {
+    if (f->ix->nbase && !(flags & (MDB_APPEND | FPUT_COUNTED))) {
         rc = mdb_get(*f->txn, dbi, &key, &old);
         if (!rc)
             f->bytes -= kl + old.mv_size;
@@ -735,7 +738,7 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
             rc = 0;
     }
     if (!rc)
-        rc = mdb_put(*f->txn, dbi, &key, &val, flags);
+        rc = mdb_put(*f->txn, dbi, &key, &val, flags & ~FPUT_COUNTED);
     if (rc) {
         snprintf(f->ix->err, sizeof f->ix->err, "write: %s", mdb_strerror(rc));
         return vb_mdb_code(rc);
@@ -794,6 +797,7 @@ static int base_word(fin *f, const fmt_buf *w, int *had)
         vb_postings_decode(post, plen, &f->pl, NULL, NULL, f->ix->nbase))
         return ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged");
     *had = 1;
+    f->bytes -= k.mv_size + v.mv_size; /* replaced: no longer counts */
     return fmt_buf_append(&f->allpos, pos, poslen) ? FMT_NOMEM : FMT_OK;
 }
 
@@ -822,8 +826,9 @@ static int write_word(fin *f, rrun **parts, size_t np)
         fmt_buf_append(&f->enc, f->post.data, f->post.len) ||
         fmt_buf_append(&f->enc, f->allpos.data, f->allpos.len))
         return FMT_NOMEM;
+    /* appending: base_word looked it up (a new word has no old value) */
     int rc = fput(f, f->terms, w->data, w->len, f->enc.data, f->enc.len,
-                  f->ix->nbase ? 0 : MDB_APPEND);
+                  f->ix->nbase ? FPUT_COUNTED : MDB_APPEND);
     if (had) /* the base has its stem entry, and counted it */
         return rc;
     f->ix->nterms++;
