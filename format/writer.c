@@ -1696,9 +1696,11 @@ static int base_copy(build *b)
             break;
         left -= (uint64_t)n;
     }
-    static unsigned char buf[1 << 16];
+    unsigned char *buf = left ? fmt__alloc(1 << 16) : NULL;
+    if (left && !buf)
+        rc = werr(b->w, FMT_NOMEM, "out of memory");
     while (left && !rc) {
-        ssize_t n = pread(b->basefd, buf, left < sizeof buf ? (size_t)left : sizeof buf,
+        ssize_t n = pread(b->basefd, buf, left < (1u << 16) ? (size_t)left : 1u << 16,
                           in_off);
         if (n < 0 && errno == EINTR)
             continue;
@@ -1711,6 +1713,7 @@ static int base_copy(build *b)
             left -= (uint64_t)n;
         }
     }
+    free(buf);
 #ifdef SYNC_FILE_RANGE_WRITE
     /* start writing the copy out now: the sync at the end then waits only
      * for what the update changed, not for the whole file */
@@ -1929,10 +1932,11 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
     progress(&b, "dict", 0, w->ndocs);
     if (!rc) {
         clean_stale(w);
-        if (base)
+        if (base) {
             rc = base_copy(&b);
+            progress(&b, "copy", w->ndocs, w->ndocs);
+        }
     }
-    progress(&b, "copy", w->ndocs, w->ndocs);
     if (!rc)
         rc = open_env(&b);
     if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)(b.nbase + w->ndocs))))
