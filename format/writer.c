@@ -576,8 +576,9 @@ typedef struct {
 } chunker;
 
 /* SHA-256 of a file's first len bytes (all of it when len is
- * UINT64_MAX) on a thread of its own, so that it overlaps other work:
- * the base's check with the update, the new file's with its sync. */
+ * UINT64_MAX) on a thread of its own, so that it overlaps other work: the
+ * new file's and (appending) the base's, both while the new file is
+ * synced. */
 typedef struct {
     int fd;
     uint64_t len, total;
@@ -677,6 +678,7 @@ static void progress(build *b, const char *phase, uint64_t done, uint64_t n)
 }
 
 static int base_zaak(build *b, const char *zaak, size_t *n);
+static int base_checked(build *b);
 
 static int mdb_fail(build *b, int rc, const char *what)
 {
@@ -1127,10 +1129,18 @@ static int publish(build *b)
         return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
     hasher h;
     hash_start(&h, fd, UINT64_MAX);
+    if (b->base) { /* the second core: sync mostly waits on the disk */
+        hash_start(&b->bhash, b->basefd, b->base->content_len);
+        b->hashing = 1;
+    }
     int rc = mdb_env_sync(b->env, 1);
     mdb_env_close(b->env);
     b->env = NULL;
     hash_join(&h);
+    if (!rc && b->base && (rc = base_checked(b))) {
+        close(fd);
+        return rc;
+    }
     progress(b, "synced", w->ndocs, w->ndocs);
     unsigned char t[64] = "VBKSUM01";
     for (int i = 0; i < 8; i++)
@@ -1668,18 +1678,18 @@ static int base_zaken(build *b)
     return FMT_OK;
 }
 
-/* Copy the base's LMDB file (what precedes its trailer) to b->tmp, and
- * start hashing it on a thread of its own: base_checked() refuses a base
- * that no longer matches its checksum, so damage is not carried into the
- * next edition. */
+/* Copy the base's LMDB file (what precedes its trailer) to b->tmp. It is
+ * hashed at the end, on the core the sync leaves idle (publish), and
+ * base_checked() refuses a base that no longer matches its checksum
+ * before anything is renamed into place, so damage is not carried into
+ * the next edition. */
 static int base_copy(build *b)
 {
     fmt_archive *a = b->base;
     b->basefd = open(a->path, O_RDONLY | O_CLOEXEC);
     if (b->basefd < 0)
         return werr(b->w, FMT_IO, "%s: %s", a->path, strerror(errno));
-    hash_start(&b->bhash, b->basefd, a->content_len);
-    b->hashing = 1;
+
     int out = open(b->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (out < 0)
         return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
@@ -1725,7 +1735,7 @@ static int base_copy(build *b)
     return rc;
 }
 
-/* The base's hash (base_copy) is done and matches its checksum. */
+/* The base's hash (started by publish) is done and matches its checksum. */
 static int base_checked(build *b)
 {
     if (!b->hashing)
@@ -1964,8 +1974,6 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
         rc = write_positions(&b, b.docs, "dpos");
     if (!rc)
         rc = write_positions(&b, b.summary, "spos");
-    if (!rc)
-        rc = base_checked(&b);
     if (!rc)
         rc = write_meta(&b, b.nbase + w->ndocs, index_bytes);
     if (!rc) {

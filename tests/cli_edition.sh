@@ -181,6 +181,7 @@ cp "$T/R.vbk" "$T/Rbad.vbk"
 size=$(wc -c <"$T/Rbad.vbk")
 printf 'Z' | dd of="$T/Rbad.vbk" bs=1 seek=$((size / 3)) conv=notrunc 2>/dev/null
 fails 1 "update refuses a damaged base" "$VB" update -q -o "$T/bad.vbk" "$T/Rbad.vbk" "$T/new1"
+says "does not match its checksum"
 [ ! -e "$T/bad.vbk" ] && ok "and writes nothing" || no "and writes nothing"
 ls "$T" | grep -q 'tmp-' && no "no temporary files are left" || ok "no temporary files are left"
 
