@@ -233,6 +233,15 @@ if [ -x "$GEN" ]; then
     kills pack "$VB" pack -q -o "$T/out.vbk" "$T/corpus"
     # an update in place: the new edition replaces the one it is made from
     kills update "$VB" update -q -o "$T/out.vbk" "$T/out.vbk" "$T/corpus"
+    # an update that appends the newest documents, in place
+    "$VB" pack -q -o "$T/all.vbk" "$T/corpus" 2>/dev/null
+    cp -r "$T/corpus" "$T/rest"; mkdir -p "$T/newest"
+    "$VB" ls "$T/all.vbk" | tail -n 30 | while read -r id rest; do
+        mkdir -p "$T/newest/$(dirname "$id")"; mv "$T/rest/$id.txt" "$T/newest/$id.txt"; done
+    cp "$T/good.vbk" "$T/good0.vbk"
+    "$VB" pack -q -o "$T/good.vbk" "$T/rest" 2>/dev/null
+    kills "appending update" "$VB" update -q -o "$T/out.vbk" "$T/out.vbk" "$T/newest"
+    mv "$T/good0.vbk" "$T/good.vbk"
     "$VB" pack -q -o "$T/out.vbk" samples/ 2>/dev/null
     left=$(ls "$T" | grep -c '^out.vbk.tmp-')
     [ "$left" = 0 ] && ok "the next pack removes what killed packs left" ||
