@@ -136,6 +136,13 @@ typedef struct {
     int quiet;
     fmt_doc d;
     struct timespec start;
+    /* update: a source that is a document of the old archive as it is
+     * (the same record) is left to the old archive, so that passing the
+     * whole folder of sources again still appends only what is new */
+    fmt_archive *old;
+    fmt_doc od;
+    fmt_buf s1, s2;
+    unsigned long unchanged;
 } edition;
 
 static double ed_seconds(const edition *e);
@@ -182,6 +189,13 @@ static int ed_source(void *ctx, const src_file *f)
     if (pack_read_doc(f, d, msg, sizeof msg)) {
         fprintf(stderr, "vbpack: %s: %s\n", f->display, msg);
         e->errors++;
+        return 0;
+    }
+    uint32_t dn;
+    if (e->old && fmt_find(e->old, d->id, &dn) == FMT_OK &&
+        fmt_get(e->old, dn, &e->od) == FMT_OK &&
+        fmt_doc_same(d, &e->od, &e->s1, &e->s2)) {
+        e->unchanged++;
         return 0;
     }
     for (size_t i = 0; i < d->nwarnings && !e->quiet; i++)
@@ -262,6 +276,9 @@ static void ed_split(const char *whole, const char *out, uint64_t split,
 
 static void ed_free(edition *e)
 {
+    fmt_doc_free(&e->od);
+    fmt_buf_free(&e->s1);
+    fmt_buf_free(&e->s2);
     idset_free(&e->seen);
     idset_free(&e->remove);
     idset_free(&e->removed);
@@ -386,6 +403,7 @@ int cmd_update(int argc, char **argv)
     o.created = pack_source_date_epoch();
     o.level = eo.level;
     ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
+    e.old = nparts == 1 ? old : NULL;
     for (int k = 0; k < nsrc; k++)
         if (src_walk(src[k], ed_source, ed_source_error, &e) < 0 && !e.errors)
             e.errors++;
@@ -398,19 +416,24 @@ int cmd_update(int argc, char **argv)
         int rc = fmt_writer_finish_append(e.w, old, msg, sizeof msg);
         e.w = NULL;
         fmt_close(old);
+        e.old = NULL;
         fmt_parts_free(parts, nparts);
         if (rc)
             die(1, "%s", msg);
         ed_split(whole, eo.out, eo.split, eo.level, eo.quiet);
         if (!eo.quiet) {
-            printf("%lu documents appended to the %u of %s\n", e.added,
+            printf("%lu documents appended to the %u of %s", e.added,
                    in.documents, oldpath);
+            if (e.unchanged)
+                printf(" (%lu sources were in it as they are)", e.unchanged);
+            putchar('\n');
             print_result(eo.out, "updated to", ed_seconds(&e));
         }
         ed_free(&e);
         return 0;
     }
     fmt_close(old);
+    e.old = NULL;
     for (size_t k = 0; k < nparts; k++) {
         old = open_archive(parts[k]);
         ed_take_archive(&e, old, parts[k]);

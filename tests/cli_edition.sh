@@ -166,6 +166,12 @@ check "update --full packs everything again" "$VB" update -q --full -o "$T/AppF.
 same "update --full = full pack, byte for byte" "$T/AppF.vbk" "$T/Gall.vbk"
 "$VB" update -q -o "$T/App2.vbk" "$T/R.vbk" "$T/new2" "$T/new1"
 same "appending is reproducible (sources in another order)" "$T/App2.vbk" "$T/App.vbk"
+# the whole folder of sources again: what the old edition holds as it is
+# stays, only the new documents are appended
+check "update with every source again" "$VB" update -o "$T/App3.vbk" "$T/R.vbk" "$T/g"
+grep -q "40 documents appended.*1960 sources were in it as they are" "$T/out" &&
+    ok "the unchanged sources are recognised" || no "the unchanged sources are recognised"
+same "and the result is the same append, byte for byte" "$T/App3.vbk" "$T/App.vbk"
 # two steps, and deltas from each edition (and from one it never was)
 "$VB" update -q -o "$T/S1.vbk" "$T/R.vbk" "$T/new1"
 "$VB" update -q -o "$T/S2.vbk" "$T/S1.vbk" "$T/new2"
