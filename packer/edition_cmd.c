@@ -861,7 +861,7 @@ static void step_add(dstep *p, const fmt_doc *d, const char *what)
 /* Build the steps one after the other: each result is checked against
  * the checksum the next step (or the delta) names. */
 static void run_steps(dstep *st, uint32_t n, fmt_archive *old,
-                      const char *oldpath, const dhead *h)
+                      const char *oldpath)
 {
     char msg[600];
     for (uint32_t k = 0; k < n; k++) {
@@ -883,8 +883,10 @@ static void run_steps(dstep *st, uint32_t n, fmt_archive *old,
         p->w = NULL;
         if (rc)
             die(1, "%s", msg);
-        const char *want = k + 1 < n ? st[k + 1].base : h->newsum;
-        if (k + 1 < n && strcmp(want, "")) {
+        /* an intermediate edition is the base the next step names (the
+         * last one is checked against the delta's NEW by cmd_patch) */
+        if (k + 1 < n) {
+            const char *want = st[k + 1].base;
             fmt_archive *a = open_archive(p->tmp);
             fmt_info in;
             get_info(a, &in);
@@ -981,7 +983,7 @@ int cmd_patch(int argc, char **argv)
         }
         fmt_summary_free(&s);
         fmt_doc_free(&e.d);
-        run_steps(st, nsteps, old, oldpath, &h);
+        run_steps(st, nsteps, old, oldpath);
         fmt_close(old);
     }
     for (uint32_t k = 0; k < nsteps; k++)
