@@ -116,12 +116,19 @@ int fmt_find(fmt_archive *a, const char *id, uint32_t *docno);
 int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
                   size_t cap, size_t *n);
 
+/* The status of a document's case (zaak), as the archive shows it: the
+ * same for every document of the case. "Open" means only that the
+ * archive holds no answer; a case whose answer is here is answered,
+ * whichever of its other documents are missing. */
 enum fmt_status {
-    FMT_STATUS_NONE = 0,     /* not a question, or no zaak */
-    FMT_STATUS_OPEN,         /* no answer in the archive */
-    FMT_STATUS_ANSWERED,     /* answered within three weeks */
+    FMT_STATUS_NONE = 0,     /* unknown (a case of nothing but unknowns) */
+    FMT_STATUS_OPEN,         /* no answer, nor a notice, in the archive */
+    FMT_STATUS_ANSWERED,     /* answered within three weeks (or days unknown) */
     FMT_STATUS_LATE,         /* answered, later than three weeks */
-    FMT_STATUS_WITHDRAWN     /* ingetrokken */
+    FMT_STATUS_WITHDRAWN,    /* ingetrokken */
+    FMT_STATUS_NOTICE,       /* no answer, but a notice that it will be late
+                                (format 5; earlier formats say open) */
+    FMT_NSTATUS
 };
 const char *fmt_status_name(int status); /* "open", "answered", ... */
 

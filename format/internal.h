@@ -15,10 +15,11 @@
 #include "search.h"
 #include "token.h"
 
-/* 4: answers and notices filed under their own date (fmt_doc_date);
+/* 5: the status "notice" (an answer announced late, none yet);
+ * 4: answers and notices filed under their own date (fmt_doc_date);
  * 3: summaries in chunks like records, and the chunks' positions (cols
  * dpos, spos); 2 (one summary a key, no positions) and 3 are still read. */
-#define FMT_VERSION_NUMBER 4
+#define FMT_VERSION_NUMBER 5
 #define FMT_VERSION_OLDEST 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */
@@ -255,6 +256,8 @@ struct fmt_archive {
     size_t fval_len;
     double avglen;
     uint64_t totlen;     /* the documents' lengths (column len), summed */
+    uint64_t *case_key;  /* per document: its case (cases.c), lazily */
+    int cases_damaged;   /* a zaak list could not be read: left out */
     vb_facetval *fvals;  /* facet values by id, parsed lazily */
     uint32_t nfvals;
     int fvals_loaded;
@@ -284,6 +287,47 @@ struct fmt_archive {
     char path[1024];
     char err[512];
 };
+
+/* ---- cases (cases.c) ---------------------------------------------------- */
+
+typedef struct {
+    uint64_t key;        /* the case (vb_load_cases) */
+    uint32_t best;       /* the document that stands for it in the list */
+    uint32_t first;      /* its earliest document among the hits */
+    float score;         /* best's score */
+    uint32_t matched;    /* its documents among the hits */
+    uint8_t kinds;       /* 1 << kind of each of them */
+} vb_case;
+
+typedef struct {
+    vb_case *g;          /* the cases, in the order first met */
+    size_t n;
+    uint32_t *gid;       /* per hit: its case's index in g */
+} vb_cases;
+
+/* Every document's case key into a->case_key (once per handle). */
+int vb_load_cases(fmt_archive *a);
+/* Group n hits (doc ascending, score) into cases; sort picks each case's
+ * document (FMT_SORT_*). */
+int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
+                   size_t n, int sort, vb_cases *out);
+void vb_cases_free(vb_cases *c);
+/* The keys of the cases of a grouped result (all of them, up to cap into
+ * out); returns how many there are. */
+size_t vb_results_case_keys(const fmt_results *r, uint64_t *out, size_t cap);
+/* A growing set of case keys, each with a value (a library's page). */
+typedef struct {
+    uint64_t *key;
+    uint32_t *val;       /* UINT32_MAX: the slot is free */
+    size_t n, cap;
+} vb_keyset;
+/* Add key with val; *had is the value it had (UINT32_MAX: new, added). */
+int vb_keyset_add(vb_keyset *s, uint64_t key, uint32_t val, uint32_t *had);
+void vb_keyset_free(vb_keyset *s);
+/* How many distinct values keys[0..n) holds. -1: out of memory. */
+long vb_count_distinct(const uint64_t *keys, size_t n);
+/* A case key as a library of several archives tells them apart. */
+uint64_t vb_case_key_in(uint64_t key, size_t arch);
 
 /* Set a->err (printf-style) and return code. */
 int vb_err(fmt_archive *a, int code, const char *fmt, ...)

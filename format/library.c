@@ -39,7 +39,8 @@ struct fmt_lresults {
     fmt_results **r;         /* per archive; owns the facet strings */
     size_t n;
     fmt_lhit *h;
-    size_t nh, total;
+    size_t nh, total, cases, skipped;
+    const char *skipmsg;     /* the first archive's that skipped, or "" */
     fmt_facet_count *fc[FMT_NFACETS];
     size_t nfc[FMT_NFACETS];
     int32_t *months;
@@ -158,7 +159,7 @@ size_t fmt_library_count(const fmt_library *l) { return l->n; }
 
 typedef struct {
     fmt_library *l;
-    int by_date;
+    int by_date;             /* FMT_SORT_DATE newest first, FMT_SORT_OLD */
     fmt_summary s1, s2;
     int rc;
     size_t failed;
@@ -171,6 +172,16 @@ static int before(mctx *m, const fmt_lhit *x, const fmt_lhit *y)
     if (!m->by_date && (float)x->score != (float)y->score)
         return (float)x->score > (float)y->score;
     int32_t dx = vb_doc_date(ax, x->docno), dy = vb_doc_date(ay, y->docno);
+    if (m->by_date == FMT_SORT_OLD) { /* oldest first: the same, mirrored */
+        int32_t t = dx;
+        dx = dy;
+        dy = t;
+        const fmt_lhit *h = x;
+        x = y;
+        y = h;
+        ax = m->l->a[x->arch];
+        ay = m->l->a[y->arch];
+    }
     if (dx != dy)
         return dx > dy;
     if (x->arch == y->arch)
@@ -362,6 +373,31 @@ void fmt_lresults_free(fmt_lresults *r)
     free(r);
 }
 
+/* The cases of all hits of all archives, each once (its documents may lie
+ * in several archives: a question in one year's, its answer in the
+ * next's). */
+static int count_cases(fmt_library *l, fmt_lresults *r)
+{
+    size_t n = 0, at = 0;
+    for (size_t k = 0; k < l->n; k++)
+        n += vb_results_case_keys(r->r[k], NULL, 0);
+    uint64_t *keys = fmt__alloc((n + 1) * sizeof *keys);
+    if (!keys)
+        return FMT_NOMEM;
+    for (size_t k = 0; k < l->n; k++) {
+        size_t m = vb_results_case_keys(r->r[k], keys + at, n - at);
+        for (size_t i = 0; i < m; i++)
+            keys[at + i] = vb_case_key_in(keys[at + i], k);
+        at += m;
+    }
+    long d = vb_count_distinct(keys, at);
+    free(keys);
+    if (d < 0)
+        return FMT_NOMEM;
+    r->cases = (size_t)d;
+    return FMT_OK;
+}
+
 int fmt_library_search(fmt_library *l, const fmt_query *q,
                        const fmt_search_opts *o, fmt_lresults **rp,
                        size_t *failed)
@@ -393,11 +429,20 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
         ok.exclude = l->mask[k];
         ok.stats = l->n > 1 ? &st : NULL;
         rc = fmt_search(l->a[k], q, &ok, &r->r[k]);
-        if (!rc)
+        if (!rc) {
+            const char *why;
             r->total += fmt_results_total(r->r[k]);
-        else if (failed)
+            r->cases += fmt_results_cases(r->r[k]);
+            size_t sk = fmt_results_skipped(r->r[k], &why);
+            if (sk && !r->skipped)
+                r->skipmsg = why;
+            r->skipped += sk;
+        } else if (failed) {
             *failed = k;
+        }
     }
+    if (!rc && o->cases && l->n > 1)
+        rc = count_cases(l, r);
     /* merge the archives' pages: each is in the library's order already */
     size_t *at = rc ? NULL : fmt__calloc(l->n + 1, sizeof *at);
     if (!rc && !at)
@@ -407,24 +452,44 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
         cap += fmt_results_count(r->r[k]);
     if (!rc && !(r->h = fmt__calloc(cap + 1, sizeof *r->h)))
         rc = FMT_NOMEM;
-    mctx m = {l, o->sort == FMT_SORT_DATE, {0}, {0}, FMT_OK, 0};
-    for (size_t i = 0; !rc && i < want; i++) {
-        fmt_lhit best = {0, 0, 0};
+    mctx m = {l, o->sort, {0}, {0}, FMT_OK, 0};
+    vb_keyset seen = {0};
+    for (size_t i = 0; !rc && i < want;) {
+        fmt_lhit best = {0, 0, 0, 0, 0};
         int have = 0;
         for (size_t k = 0; k < l->n; k++) {
             if (at[k] >= fmt_results_count(r->r[k]))
                 continue;
             const fmt_hit *h = &fmt_results_hits(r->r[k])[at[k]];
-            fmt_lhit c = {(uint32_t)k, h->docno, h->score};
+            fmt_lhit c = {(uint32_t)k, h->docno, h->score, h->matched,
+                          h->kinds};
             if (!have || before(&m, &c, &best))
                 best = c, have = 1;
         }
         if (!have)
             break;
         at[best.arch]++;
+        if (o->cases && l->n > 1) { /* a case in two archives: listed once,
+                                       where it ranks best, with all it
+                                       matched */
+            uint32_t had;
+            uint64_t key = vb_case_key_in(l->a[best.arch]->case_key[best.docno],
+                                          best.arch);
+            if ((rc = vb_keyset_add(&seen, key, (uint32_t)i, &had)))
+                break;
+            if (had != UINT32_MAX) {
+                if (had >= o->offset) {
+                    r->h[had - o->offset].matched += best.matched;
+                    r->h[had - o->offset].kinds |= best.kinds;
+                }
+                continue;
+            }
+        }
         if (i >= o->offset)
             r->h[r->nh++] = best;
+        i++;
     }
+    vb_keyset_free(&seen);
     if (!rc && m.rc) {
         rc = m.rc;
         if (failed)
@@ -445,6 +510,14 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
 }
 
 size_t fmt_lresults_total(const fmt_lresults *r) { return r->total; }
+size_t fmt_lresults_cases(const fmt_lresults *r) { return r->cases; }
+
+size_t fmt_lresults_skipped(const fmt_lresults *r, const char **msg)
+{
+    if (msg)
+        *msg = r->skipmsg ? r->skipmsg : "";
+    return r->skipped;
+}
 
 const fmt_lhit *fmt_lresults_hits(const fmt_lresults *r, size_t *n)
 {

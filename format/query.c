@@ -47,6 +47,8 @@ typedef struct {
     fmt_tokenizer *tok;
     size_t nterms;
     int depth;            /* open parentheses and NOTs */
+    int typing;           /* FMT_QUERY_TYPING: the word at the end is a
+                             prefix too (it is still being typed) */
     int rc;               /* the first error, FMT_OK while none */
     size_t errpos;
     char *err;
@@ -85,6 +87,7 @@ static const struct {
     {"open", FMT_STATUS_OPEN},
     {"beantwoord", FMT_STATUS_ANSWERED}, {"answered", FMT_STATUS_ANSWERED},
     {"laat", FMT_STATUS_LATE}, {"late", FMT_STATUS_LATE},
+    {"uitstel", FMT_STATUS_NOTICE}, {"notice", FMT_STATUS_NOTICE},
     {"ingetrokken", FMT_STATUS_WITHDRAWN},
     {"withdrawn", FMT_STATUS_WITHDRAWN},
 };
@@ -438,12 +441,16 @@ static int lex_scan(parser *ps, lexeme *lx)
         ;
     lx->len = k - p;
     lx->type = L_WORD;
-    if (lx->len == 2 && !memcmp(s + p, "OR", 2))
-        lx->type = L_OR;
-    else if (lx->len == 3 && !memcmp(s + p, "AND", 3))
-        lx->type = L_AND;
-    else if (lx->len == 3 && !memcmp(s + p, "NOT", 3))
-        lx->type = L_NOT;
+    /* The operators in capitals, in English and in Dutch (OF, EN, NIET):
+     * the Dutch screens teach the Dutch ones, and "of", "en" and "niet" in
+     * lower case stay words. */
+    static const struct { const char *w; int type; } ops[] = {
+        {"OR", L_OR}, {"OF", L_OR}, {"AND", L_AND}, {"EN", L_AND},
+        {"NOT", L_NOT}, {"NIET", L_NOT},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (lx->len == strlen(ops[i].w) && !memcmp(s + p, ops[i].w, lx->len))
+            lx->type = ops[i].type;
     return 0;
 }
 
@@ -503,15 +510,43 @@ static qnode *token_node(parser *ps, size_t base, const fmt_token *t,
     return q;
 }
 
+/* The word being typed (FMT_QUERY_TYPING): the word itself OR any word it
+ * starts, so "nuc" finds nuctech while "nu" is still a word; a document
+ * with the word itself scores for both and ranks first. One letter is only
+ * the word: as a prefix it would stand for a tenth of the dictionary. */
+static qnode *open_node(parser *ps, size_t off, const fmt_token *t)
+{
+    qnode *term = token_node(ps, off, t, Q_TERM);
+    if (!term || nchars(t->fold, t->foldlen) < 2)
+        return term;
+    qnode *pre = token_node(ps, off, t, Q_PREFIX);
+    kidlist l = {0};
+    if (!pre) {
+        node_free(term);
+        return NULL;
+    }
+    if (kids_add(ps, &l, term, Q_OR)) { /* term is freed */
+        node_free(pre);
+        kids_free(&l);
+        return NULL;
+    }
+    if (kids_add(ps, &l, pre, Q_OR)) {
+        kids_free(&l);
+        return NULL;
+    }
+    return kids_finish(ps, &l, Q_OR);
+}
+
 /* A bare word [off, off + len): its tokens (the whole of a compound, not
  * its parts) ANDed; with trailing '*' the last token is a prefix. NULL
  * with no error when it holds no token at all ("-", "«"). */
-static qnode *word_node(parser *ps, size_t off, size_t len)
+static qnode *word_node(parser *ps, size_t off, size_t len, int open)
 {
     size_t plen = len;
     while (plen && ps->s[off + plen - 1] == '*')
         plen--;
     int prefix = plen < len;
+    open = open && !prefix;
     kidlist l = {0};
     fmt_token t, last = {0};
     int have_last = 0;
@@ -521,7 +556,7 @@ static qnode *word_node(parser *ps, size_t off, size_t len)
     while (fmt_tok_next(ps->tok, &t)) {
         if ((t.flags & FMT_TOK_PART) || t.foldlen == 0)
             continue;
-        if (prefix) { /* only the last token is the prefix */
+        if (prefix || open) { /* only the last token is the prefix */
             if (have_last && (!(k = token_node(ps, off, &last, Q_TERM)) ||
                               kids_add(ps, &l, k, Q_AND)))
                 goto fail;
@@ -531,6 +566,10 @@ static qnode *word_node(parser *ps, size_t off, size_t len)
         }
         if (!(k = token_node(ps, off, &t, Q_TERM)) ||
             kids_add(ps, &l, k, Q_AND))
+            goto fail;
+    }
+    if (open && have_last) { /* being typed: the word itself or a prefix */
+        if (!(k = open_node(ps, off, &last)) || kids_add(ps, &l, k, Q_AND))
             goto fail;
     }
     if (prefix) {
@@ -850,7 +889,9 @@ static qnode *parse_primary(parser *ps)
         return field_node(ps, &lx);
     case L_WORD:
         take(ps, &lx);
-        return word_node(ps, lx.off, lx.len);
+        /* the word the text ends in, with no space after it yet */
+        return word_node(ps, lx.off, lx.len,
+                         ps->typing && lx.off + lx.len == ps->n);
     default:
         return NULL; /* an operator or the end: left to the caller */
     }
@@ -1051,7 +1092,14 @@ static qnode *parse_all(parser *ps)
 int fmt_query_parse(fmt_query **qp, const char *text, char *err,
                     size_t errlen, size_t *errpos)
 {
+    return fmt_query_parse_flags(qp, text, 0, err, errlen, errpos);
+}
+
+int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
+                          char *err, size_t errlen, size_t *errpos)
+{
     parser ps = {0};
+    ps.typing = (flags & FMT_QUERY_TYPING) != 0;
     qnode *root = NULL;
     fmt_query *q = NULL;
 

@@ -456,7 +456,7 @@ int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
     c.p += 2;
     uint64_t days = get_v(&c), sub = get_v(&c), rec = get_v(&c);
     if (c.bad || days > 100000 || sub > 99991231 || rec > 99991231 ||
-        s->kind > FMT_NOTICE || s->status > FMT_STATUS_WITHDRAWN)
+        s->kind > FMT_NOTICE || s->status >= FMT_NSTATUS)
         return FMT_CORRUPT;
     s->answer_days = (int)days - 1;
     s->submitted = (int32_t)sub;

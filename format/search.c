@@ -52,6 +52,10 @@ typedef struct {
     double ndocs, avglen;
     const struct fmt_stats *st;
     int df_only;         /* vb_stats_add: read the lists' heads only */
+    /* Index entries found damaged and left out: the search answers from
+     * the rest and says what it skipped. */
+    size_t skipped;
+    char skipmsg[1200];
 } ev;
 
 struct fmt_results {
@@ -64,6 +68,10 @@ struct fmt_results {
     int32_t *months;
     uint32_t *mcounts;
     size_t nmonths;
+    int grouped;            /* o->cases: the page lists cases */
+    vb_cases cases;         /* the hits' cases (grouped) */
+    size_t skipped;         /* damaged index entries left out */
+    char skipmsg[1200];      /* the first of them */
 };
 
 /* ---- document lists ------------------------------------------------------ */
@@ -237,6 +245,13 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
                                    e->filter->doc, e->filter->n);
     else if (!rc)
         rc = vb_postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
+    if (rc == FMT_CORRUPT && !vb_broken(e->a)) {
+        /* one damaged word costs its own hits, not the search */
+        if (!e->skipped++)
+            snprintf(e->skipmsg, sizeof e->skipmsg, "%s: index entry '%.*s' "
+                     "damaged", e->a->path, (int)(n < 64 ? n : 64), w);
+        return FMT_OK;
+    }
     if (rc)
         return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
                       (int)n, w);
@@ -1126,24 +1141,28 @@ static int hit_cmp(const void *x, const void *y)
     return better((float)b->score, b->docno, (float)a->score, a->docno);
 }
 
-static int make_page(fmt_results *r, const fmt_search_opts *o)
+/* The page o asks for of list l (documents ascending). */
+static int make_page(fmt_results *r, const dlist *l, const fmt_search_opts *o)
 {
     size_t limit = o->limit ? o->limit : 20;
     size_t k = o->offset + limit;
-    if (k < o->offset || k > r->all.n)
-        k = r->all.n;
+    if (k < o->offset || k > l->n)
+        k = l->n;
     fmt_hit *h = fmt__calloc(k + 1, sizeof *h);
     if (!h)
         return FMT_NOMEM;
     size_t n = 0;
     if (o->sort == FMT_SORT_DATE) { /* newest first: the highest docnos */
         for (size_t i = 0; i < k; i++) {
-            size_t j = r->all.n - 1 - i;
-            h[n++] = (fmt_hit){r->all.doc[j], r->all.score[j]};
+            size_t j = l->n - 1 - i;
+            h[n++] = (fmt_hit){l->doc[j], l->score[j], 1, 0};
         }
+    } else if (o->sort == FMT_SORT_OLD) {
+        for (size_t i = 0; i < k; i++)
+            h[n++] = (fmt_hit){l->doc[i], l->score[i], 1, 0};
     } else {
-        for (size_t i = 0; i < r->all.n && k; i++) {
-            fmt_hit c = {r->all.doc[i], r->all.score[i]};
+        for (size_t i = 0; i < l->n && k; i++) {
+            fmt_hit c = {l->doc[i], l->score[i], 1, 0};
             if (n < k) {
                 h[n++] = c;
                 if (n == k)
@@ -1184,17 +1203,53 @@ static int count_facets(fmt_archive *a, fmt_results *r, int all)
     int rc = vb_load_facets(a);
     if (rc)
         return rc;
+    /* Grouped by case, each value counts once per case: the hits are
+     * visited case by case and a value's stamp says the case that last
+     * counted it. Otherwise each hit is its own case. */
+    size_t nh = r->all.n;
     uint32_t *byid = fmt__calloc(a->nfvals + 1, sizeof *byid);
-    uint32_t years[10000] = {0}, kinds[4] = {0}, stats[5] = {0};
-    if (!byid)
+    uint32_t *idst = fmt__calloc(a->nfvals + 1, sizeof *idst);
+    uint32_t *order = r->grouped ? fmt__alloc((nh + 1) * sizeof *order) : NULL;
+    uint32_t *years = fmt__calloc(2 * 10000, sizeof *years), *yst = years + 10000;
+    uint32_t kinds[4] = {0}, stats[FMT_NSTATUS] = {0};
+    uint32_t kst[4] = {0}, sst[FMT_NSTATUS] = {0};
+    if (!byid || !idst || !years || (r->grouped && !order)) {
+        free(byid);
+        free(idst);
+        free(order);
+        free(years);
         return FMT_NOMEM;
-    for (size_t i = 0; i < r->all.n; i++) {
+    }
+    if (r->grouped) { /* hit indices by case: a counting sort */
+        uint32_t *start = fmt__calloc(r->cases.n + 1, sizeof *start);
+        if (!start) {
+            free(byid);
+            free(idst);
+            free(order);
+            free(years);
+            return FMT_NOMEM;
+        }
+        for (size_t i = 0; i < nh; i++)
+            start[r->cases.gid[i] + 1]++;
+        for (size_t g = 0; g < r->cases.n; g++)
+            start[g + 1] += start[g];
+        for (size_t i = 0; i < nh; i++)
+            order[start[r->cases.gid[i]]++] = (uint32_t)i;
+        free(start);
+    }
+    for (size_t x = 0; x < nh; x++) {
+        size_t i = order ? order[x] : x;
         uint32_t d = r->all.doc[i];
+        uint32_t stamp = (uint32_t)(order ? r->cases.gid[i] : i) + 1;
         int32_t y = vb_doc_date(a, d) / 10000;
-        if (y > 0 && y < 10000)
-            years[y]++;
-        kinds[a->col_kind[d] & 3]++;
-        stats[a->col_status[d] <= 4 ? a->col_status[d] : 0]++;
+        if (y > 0 && y < 10000 && yst[y] != stamp)
+            years[y]++, yst[y] = stamp;
+        int kd = a->col_kind[d] & 3;
+        if (kst[kd] != stamp)
+            kinds[kd]++, kst[kd] = stamp;
+        int st = a->col_status[d] < FMT_NSTATUS ? a->col_status[d] : 0;
+        if (sst[st] != stamp)
+            stats[st]++, sst[st] = stamp;
         uint32_t s = vb_get_be32(a->col_foff + 4 * (size_t)d);
         uint32_t t = vb_get_be32(a->col_foff + 4 * ((size_t)d + 1));
         if (s > t || t > a->fval_len)
@@ -1202,15 +1257,18 @@ static int count_facets(fmt_archive *a, fmt_results *r, int all)
         const unsigned char *p = a->col_fval + s, *end = a->col_fval + t;
         uint64_t id;
         while (p < end && !vb_get_varint(&p, end, &id))
-            if (id < a->nfvals)
-                byid[id]++;
+            if (id < a->nfvals && idst[id] != stamp)
+                byid[id]++, idst[id] = stamp;
     }
+    free(order);
+    free(idst);
     /* Strings for years, kinds and statuses live in r->names. */
     r->names = fmt__alloc(10000 * 5 + 64);
     kv *tmp = fmt__alloc((a->nfvals + 10001) * sizeof *tmp);
     if (!r->names || !tmp) {
         free(byid);
         free(tmp);
+        free(years);
         return FMT_NOMEM;
     }
     static const uint8_t types[3] = {'p', 'm', 'a'};
@@ -1226,7 +1284,7 @@ static int count_facets(fmt_archive *a, fmt_results *r, int all)
                 }
         } else if (f == FMT_FACET_KIND || f == FMT_FACET_STATUS) {
             uint32_t *c = f == FMT_FACET_KIND ? kinds : stats;
-            for (uint32_t k = 1; k < (f == FMT_FACET_KIND ? 4u : 5u); k++)
+            for (uint32_t k = 1; k < (f == FMT_FACET_KIND ? 4u : (uint32_t)FMT_NSTATUS); k++)
                 if (c[k])
                     tmp[n++] = (kv){k, c[k]};
         } else {
@@ -1269,9 +1327,8 @@ static int count_facets(fmt_archive *a, fmt_results *r, int all)
     }
     free(tmp);
     free(byid);
-    if (rc)
-        return rc;
-    return FMT_OK;
+    free(years);
+    return rc;
 }
 
 static int months(fmt_archive *a, fmt_results *r)
@@ -1279,8 +1336,19 @@ static int months(fmt_archive *a, fmt_results *r)
     size_t cap = 16, n = 0;
     int32_t *m = fmt__alloc(cap * sizeof *m);
     uint32_t *c = fmt__alloc(cap * sizeof *c);
-    for (size_t i = 0; m && c && i < r->all.n; i++) {
-        int32_t ym = vb_doc_date(a, r->all.doc[i]) / 100;
+    /* grouped: each case in the month of its earliest document here */
+    uint32_t *first = NULL;
+    size_t nd = r->all.n;
+    if (r->grouped) {
+        if (m && c && (first = fmt__alloc((r->cases.n + 1) * sizeof *first))) {
+            for (size_t g = 0; g < r->cases.n; g++)
+                first[g] = r->cases.g[g].first;
+            vb_sort(first, r->cases.n, sizeof *first, u32_cmp);
+        }
+        nd = first ? r->cases.n : 0;
+    }
+    for (size_t i = 0; m && c && i < nd; i++) {
+        int32_t ym = vb_doc_date(a, first ? first[i] : r->all.doc[i]) / 100;
         if (ym <= 0)
             continue;
         if (n && m[n - 1] == ym) {
@@ -1300,10 +1368,62 @@ static int months(fmt_archive *a, fmt_results *r)
         m[n] = ym;
         c[n++] = 1;
     }
+    int ok = m && c && (first || !r->grouped);
+    free(first);
     r->months = m;
     r->mcounts = c;
-    r->nmonths = m && c ? n : 0;
-    return m && c ? FMT_OK : FMT_NOMEM;
+    r->nmonths = ok ? n : 0;
+    return ok ? FMT_OK : FMT_NOMEM;
+}
+
+typedef struct {
+    uint32_t doc;
+    uint32_t g;
+} docgroup;
+
+static int dg_cmp(const void *x, const void *y)
+{
+    uint32_t a = ((const docgroup *)x)->doc, b = ((const docgroup *)y)->doc;
+    return (a > b) - (a < b);
+}
+
+/* o->cases: the hits grouped into cases, and the page of cases, each by
+ * the document that stands for it (cases.c). */
+static int group(fmt_archive *a, fmt_results *r, const fmt_search_opts *o)
+{
+    int rc = vb_group_cases(a, r->all.doc, r->all.score, r->all.n, o->sort,
+                            &r->cases);
+    if (rc)
+        return rc;
+    r->grouped = 1;
+    size_t n = r->cases.n;
+    docgroup *dg = fmt__alloc((n + 1) * sizeof *dg);
+    dlist l = {0};
+    if (!dg || dl_reserve(&l, n + 1)) {
+        free(dg);
+        dl_free(&l);
+        return FMT_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        dg[i] = (docgroup){r->cases.g[i].best, (uint32_t)i};
+    vb_sort(dg, n, sizeof *dg, dg_cmp); /* make_page takes documents ascending */
+    for (size_t i = 0; i < n; i++) {
+        l.doc[i] = dg[i].doc;
+        l.score[i] = r->cases.g[dg[i].g].score;
+    }
+    l.n = n;
+    rc = make_page(r, &l, o);
+    for (size_t i = 0; !rc && i < r->npage; i++) {
+        docgroup key = {r->page[i].docno, 0};
+        const docgroup *f = bsearch(&key, dg, n, sizeof *dg, dg_cmp);
+        if (f) {
+            r->page[i].matched = r->cases.g[f->g].matched;
+            r->page[i].kinds = r->cases.g[f->g].kinds;
+        }
+    }
+    free(dg);
+    dl_free(&l);
+    return rc;
 }
 
 int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
@@ -1317,7 +1437,7 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            o->stats, 0};
+            o->stats, 0, 0, ""};
     if (o->stats && o->stats->ndocs) { /* a library: all its archives */
         e.ndocs = (double)o->stats->ndocs;
         e.avglen = (double)o->stats->totlen / (double)o->stats->ndocs;
@@ -1340,8 +1460,12 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     }
     if (!rc && vb_broken(a))
         rc = FMT_CORRUPT;
-    if (!rc)
-        rc = make_page(r, o);
+    r->skipped = e.skipped;
+    memcpy(r->skipmsg, e.skipmsg, sizeof r->skipmsg);
+    if (!rc && o->cases)
+        rc = group(a, r, o);
+    else if (!rc)
+        rc = make_page(r, &r->all, o);
     if (!rc && o->facets) {
         rc = count_facets(a, r, o->stats != NULL);
         if (!rc)
@@ -1362,6 +1486,7 @@ void fmt_results_free(fmt_results *r)
     if (!r)
         return;
     dl_free(&r->all);
+    vb_cases_free(&r->cases);
     free(r->page);
     for (int f = 0; f < FMT_NFACETS; f++) {
         if (r->facets[f] && f != FMT_FACET_YEAR && f != FMT_FACET_KIND &&
@@ -1377,6 +1502,28 @@ void fmt_results_free(fmt_results *r)
 }
 
 size_t fmt_results_total(const fmt_results *r) { return r->all.n; }
+
+size_t fmt_results_cases(const fmt_results *r)
+{
+    return r->grouped ? r->cases.n : r->all.n;
+}
+
+size_t fmt_results_skipped(const fmt_results *r, const char **msg)
+{
+    if (msg)
+        *msg = r->skipmsg;
+    return r->skipped;
+}
+
+/* The case keys of all hits' cases (grouped results), for a library to
+ * count them across its archives. */
+size_t vb_results_case_keys(const fmt_results *r, uint64_t *out, size_t cap)
+{
+    size_t n = r->grouped ? r->cases.n : 0;
+    for (size_t i = 0; i < n && i < cap; i++)
+        out[i] = r->cases.g[i].key;
+    return n;
+}
 size_t fmt_results_count(const fmt_results *r) { return r->npage; }
 const fmt_hit *fmt_results_hits(const fmt_results *r) { return r->page; }
 
@@ -1456,7 +1603,7 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
 int vb_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
 {
     ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            NULL, 1};
+            NULL, 1, 0, ""};
     st->ndocs += a->ndocs;
     st->totlen += a->totlen;
     int rc = stats_node(&e, q->root, st, 0);

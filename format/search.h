@@ -4,8 +4,9 @@
  * Query language (words are folded and stemmed like the index, see token.h):
  *
  *   douanescanner nuctech       all words (AND)
- *   nuctech OR dynaxion         either (also |)
- *   scanner -schiphol           exclusion (also NOT schiphol)
+ *   nuctech OR dynaxion         either (also |, and Dutch OF)
+ *   scanner -schiphol           exclusion (also NOT, NIET schiphol)
+ *   a AND b                     both, as a b (also EN)
  *   "gelijk speelveld"          phrase: exact (unstemmed) words, in order
  *   aanbested*                  prefix
  *   partij:CDA lid:Palland aan:Justitie soort:vraag|antwoord|mededeling
@@ -32,11 +33,19 @@ typedef struct fmt_query fmt_query;
 #define FMT_QUERY_MAXDEPTH 32
 int fmt_query_parse(fmt_query **qp, const char *text, char *err,
                     size_t errlen, size_t *errpos);
+/* The same with flags: FMT_QUERY_TYPING for a query still being typed,
+ * where the word the text ends in (no space after it yet) also matches
+ * every word it begins ("nuc" finds nuctech; the word itself ranks
+ * first). */
+#define FMT_QUERY_TYPING 1
+int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
+                          char *err, size_t errlen, size_t *errpos);
 void fmt_query_free(fmt_query *q);
 /* 1 when the query has no words or filters at all (empty input). */
 int fmt_query_empty(const fmt_query *q);
 
-enum { FMT_SORT_RANK = 0, FMT_SORT_DATE = 1 };
+/* Best first; newest first; oldest first. */
+enum { FMT_SORT_RANK = 0, FMT_SORT_DATE = 1, FMT_SORT_OLD = 2 };
 
 enum fmt_facet {
     FMT_FACET_PARTY, FMT_FACET_MEMBER, FMT_FACET_ADDRESSEE, FMT_FACET_YEAR,
@@ -61,11 +70,17 @@ typedef struct {
     /* For a library: the statistics of all its archives to score with
      * (made by fmt_library_search). NULL: the archive's own. */
     const struct fmt_stats *stats;
+    /* List cases, not documents: each case (zaak) once, by its best
+     * document (by date: its newest, or oldest), the facets and months
+     * counting each case once; fmt_results_cases() counts them. */
+    int cases;
 } fmt_search_opts;
 
 typedef struct {
     uint32_t docno;
     double score;
+    uint32_t matched;      /* cases: its documents among the hits; else 1 */
+    uint8_t kinds;         /* cases: 1 << kind of each of them; else 0 */
 } fmt_hit;
 
 typedef struct {
@@ -83,6 +98,11 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
 void fmt_results_free(fmt_results *r);
 
 size_t fmt_results_total(const fmt_results *r);          /* all hits */
+/* The cases among all hits (o->cases), else the hits. */
+size_t fmt_results_cases(const fmt_results *r);
+/* Index entries found damaged and left out of this search (the hits are
+ * those of the rest), and the message naming the first; 0 and "". */
+size_t fmt_results_skipped(const fmt_results *r, const char **msg);
 size_t fmt_results_count(const fmt_results *r);          /* on this page */
 const fmt_hit *fmt_results_hits(const fmt_results *r);   /* this page */
 /* Facet values of all hits, most frequent first. */
@@ -102,6 +122,8 @@ typedef struct {
     uint32_t arch;         /* index in the list the library was opened on */
     uint32_t docno;
     double score;
+    uint32_t matched;      /* as in fmt_hit */
+    uint8_t kinds;
 } fmt_lhit;
 
 /* A library of the n open archives a[] (still the caller's, to close after
@@ -125,6 +147,12 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
                        size_t *failed);
 void fmt_lresults_free(fmt_lresults *r);
 size_t fmt_lresults_total(const fmt_lresults *r);
+/* Cases among all hits (o->cases: a case whose documents lie in several
+ * archives counts once); else the hits. */
+size_t fmt_lresults_cases(const fmt_lresults *r);
+/* Damaged index entries left out, over all archives, and the first's
+ * message (see fmt_results_skipped). */
+size_t fmt_lresults_skipped(const fmt_lresults *r, const char **msg);
 const fmt_lhit *fmt_lresults_hits(const fmt_lresults *r, size_t *n);
 const fmt_facet_count *fmt_lresults_facet(const fmt_lresults *r, int facet,
                                           size_t *n);
@@ -170,6 +198,23 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
  * string the caller frees), at most cap. *n set. */
 int fmt_suggest(fmt_archive *a, const char *prefix, char **words,
                 size_t cap, size_t *n);
+
+/* Names and case numbers for what is being typed: members, parties and
+ * addressees with a word of their name starting with prefix (folded; at
+ * least 2 letters), most documents first, or, when prefix is the start of
+ * case numbers (2022Z01), those cases, newest first. At most cap into
+ * out; *n set. Word completions are fmt_suggest's. */
+enum {
+    FMT_SUGGEST_WORD, FMT_SUGGEST_MEMBER, FMT_SUGGEST_PARTY,
+    FMT_SUGGEST_ADDRESSEE, FMT_SUGGEST_ZAAK
+};
+typedef struct {
+    int kind;              /* FMT_SUGGEST_* */
+    char text[160];        /* the name or number as the archive has it */
+    uint32_t count;        /* its documents */
+} fmt_suggestion;
+int fmt_suggest_names(fmt_archive *a, const char *prefix, fmt_suggestion *out,
+                      size_t cap, size_t *n);
 
 /* "Did you mean": a rewritten query for a query with no hits, the words
  * replaced by close index words (edit distance, weighted by document

@@ -178,9 +178,9 @@ int vb_mdb_code(int rc)
 
 const char *fmt_status_name(int status)
 {
-    static const char *const n[] = {"", "open", "answered", "late",
-                                    "withdrawn"};
-    return status >= 0 && status <= FMT_STATUS_WITHDRAWN ? n[status] : "";
+    static const char *const n[FMT_NSTATUS] = {"", "open", "answered", "late",
+                                               "withdrawn", "notice"};
+    return status >= 0 && status < FMT_NSTATUS ? n[status] : "";
 }
 
 /* ---- opening -------------------------------------------------------------- */
@@ -488,6 +488,7 @@ void fmt_close(fmt_archive *a)
     free_readers(a);
     free(a->dense);
     free(a->fvals);
+    free(a->case_key);
     free(a);
 }
 

@@ -306,6 +306,16 @@ static int spill(fmt_writer *w)
     return FMT_OK;
 }
 
+/* A withdrawn question says so in its header or first lines. */
+static int says_withdrawn(const fmt_doc *d)
+{
+    size_t look = d->len < 2048 ? d->len : 2048;
+    for (size_t i = 0; i + 11 <= look; i++)
+        if (!memcmp(d->text + i, "ingetrokken", 11))
+            return 1;
+    return 0;
+}
+
 static int add_meta(fmt_writer *w, const fmt_doc *d)
 {
     if (vb_grow(&w->meta, &w->capmeta, w->nmeta + 1, sizeof *w->meta, 1024))
@@ -317,13 +327,7 @@ static int add_meta(fmt_writer *w, const fmt_doc *d)
     m->kind = (uint8_t)d->kind;
     m->submitted = d->submitted;
     m->received = d->received;
-    /* A withdrawn question says so in its header or first lines. */
-    size_t look = d->len < 2048 ? d->len : 2048;
-    for (size_t i = 0; i + 11 <= look; i++)
-        if (!memcmp(d->text + i, "ingetrokken", 11)) {
-            m->withdrawn = 1;
-            break;
-        }
+    m->withdrawn = says_withdrawn(d);
     return FMT_OK;
 }
 
@@ -434,7 +438,7 @@ typedef struct {
     char zaak[16];
     int32_t asked;       /* earliest submitted date of a question */
     int32_t answered;    /* earliest received date of an answer */
-    uint8_t withdrawn, noticed;
+    uint8_t withdrawn, noticed, has_answer;
     uint32_t qdoc;       /* docno + 1 of its newest question written that
                             can prime an answer (choose_ref); 0: none */
 } zaakinfo;
@@ -467,6 +471,8 @@ static zaakinfo *build_zaken(fmt_writer *w, size_t *nz)
         int32_t sub = m->submitted;
         if (sub && (!e->asked || sub < e->asked))
             e->asked = sub;
+        if (m->kind == FMT_ANSWER)
+            e->has_answer = 1;
         if (m->kind == FMT_ANSWER && m->received &&
             (!e->answered || m->received < e->answered))
             e->answered = m->received;
@@ -492,10 +498,17 @@ static int doc_status(const fmt_doc *d, const zaakinfo *z, size_t nz,
         if (*days < 0)
             *days = -1;
     }
+    /* Without a zaak a document is its own case: an answer is answered
+     * (in days when its header gives both dates), a notice says the answer
+     * is late, a question is open. */
     if (!d->zaak[0]) {
-        if (*days >= 0)
+        if (d->kind == FMT_ANSWER || *days >= 0)
             return *days > 21 ? FMT_STATUS_LATE : FMT_STATUS_ANSWERED;
-        return d->kind == FMT_QUESTION ? FMT_STATUS_OPEN : FMT_STATUS_NONE;
+        if (d->kind == FMT_NOTICE)
+            return FMT_STATUS_NOTICE;
+        if (d->kind != FMT_QUESTION)
+            return FMT_STATUS_NONE;
+        return says_withdrawn(d) ? FMT_STATUS_WITHDRAWN : FMT_STATUS_OPEN;
     }
     zaakinfo key;
     memcpy(key.zaak, d->zaak, sizeof key.zaak);
@@ -505,8 +518,11 @@ static int doc_status(const fmt_doc *d, const zaakinfo *z, size_t nz,
         return FMT_STATUS_NONE;
     if (e->withdrawn)
         return FMT_STATUS_WITHDRAWN;
-    if (!e->answered)
-        return FMT_STATUS_OPEN;
+    /* answered whenever an answer is here, whatever else is missing */
+    if (!e->has_answer)
+        return e->noticed ? FMT_STATUS_NOTICE : FMT_STATUS_OPEN;
+    if (!e->answered) /* its date unknown: answered, in days unknown */
+        return *days > 21 ? FMT_STATUS_LATE : FMT_STATUS_ANSWERED;
     int32_t asked = e->asked ? e->asked : d->submitted;
     if (*days < 0 && asked) {
         *days = vb_days(e->answered) - vb_days(asked);

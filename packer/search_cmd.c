@@ -21,6 +21,7 @@
 
 typedef struct {
     int json, count, facets, ids, tty;
+    int qflags;            /* --typing: FMT_QUERY_TYPING */
     fmt_search_opts o;
     const char *batch;
 } sopts;
@@ -154,6 +155,17 @@ static int print_hit(fmt_archive *a, const fmt_hit *h, const fmt_snip *sn,
         json_cstr(stdout, s->zaak[0] ? s->zaak : NULL);
         printf(",\"title\":");
         json_cstr(stdout, s->subject[0] ? s->subject : s->id);
+        printf(",\"status\":\"%s\"", s->status ? fmt_status_name(s->status)
+                                               : "unknown");
+        if (so->o.cases) { /* the case's documents that matched */
+            printf(",\"matched\":%u,\"kinds\":[", h->matched);
+            for (int k = 1, first = 1; k <= FMT_NOTICE; k++)
+                if (h->kinds & (1u << k)) {
+                    printf("%s\"%s\"", first ? "" : ",", fmt_kind_name(k));
+                    first = 0;
+                }
+            printf("]");
+        }
         printf(",\"score\":%.4f,\"snippet\":", h->score);
         json_str(stdout, text, sn->text.len);
         printf(",\"highlights\":[");
@@ -183,11 +195,11 @@ static fmt_snip *lib_snippets(library *l, const fmt_query *q,
     return sn;
 }
 
-static int parse_query(const char *text, fmt_query **q)
+static int parse_query(const char *text, int flags, fmt_query **q)
 {
     char err[256];
     size_t pos = 0;
-    int rc = fmt_query_parse(q, text, err, sizeof err, &pos);
+    int rc = fmt_query_parse_flags(q, text, flags, err, sizeof err, &pos);
     if (rc) {
         fprintf(stderr, "vbpack: query: %s\n  %s\n  %*s^\n", err, text,
                 (int)pos, "");
@@ -200,21 +212,31 @@ static int parse_query(const char *text, fmt_query **q)
 static int lib_query(library *l, const char *text, const sopts *so)
 {
     fmt_query *q;
-    if (parse_query(text, &q))
+    if (parse_query(text, so->qflags, &q))
         return 2;
     fmt_lresults *r = lib_search(l, q, &so->o);
     size_t total = fmt_lresults_total(r), n;
+    size_t cases = fmt_lresults_cases(r);
     const fmt_lhit *h = fmt_lresults_hits(r, &n);
     int bad = 0;
+    const char *why;
+    size_t skipped = fmt_lresults_skipped(r, &why);
+    if (skipped) /* the hits are the rest's: say what is missing */
+        fprintf(stderr, "vbpack: warning: %zu damaged index entr%s left out "
+                "of this search: %s\n", skipped, skipped == 1 ? "y" : "ies",
+                why);
     if (so->count) {
-        printf("%zu\n", total);
+        printf("%zu\n", so->o.cases ? cases : total);
     } else {
-        if (!so->json)
+        if (!so->json && so->o.cases)
+            printf("%zu case%s, %zu document%s\n\n", cases,
+                   cases == 1 ? "" : "s", total, total == 1 ? "" : "s");
+        else if (!so->json)
             printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
         fmt_summary s = {0};
         fmt_snip *sn = lib_snippets(l, q, h, n);
         for (size_t i = 0; i < n; i++) {
-            fmt_hit one = {h[i].docno, h[i].score};
+            fmt_hit one = {h[i].docno, h[i].score, h[i].matched, h[i].kinds};
             bad |= print_hit(l->a[h[i].arch], &one, &sn[i], so, &s);
         }
         fmt_summary_free(&s);
@@ -224,7 +246,7 @@ static int lib_query(library *l, const char *text, const sopts *so)
             facets fc;
             for (int f = 0; f < FMT_NFACETS; f++)
                 fc.c[f] = fmt_lresults_facet(r, f, &fc.n[f]);
-            fc.total = total;
+            fc.total = so->o.cases ? cases : total;
             so->json ? print_facets_json(&fc) : print_facets_text(&fc);
         }
         fmt_buf dym = {0};
@@ -242,7 +264,7 @@ static int lib_query(library *l, const char *text, const sopts *so)
  * snippets and all, output discarded), timed: hits TAB microseconds TAB
  * query. With --ids, every hit's id under a "Q TAB query" line instead.
  * Exit 1 when a hit could not be read. */
-static int lib_batch(library *l, const char *file, int ids)
+static int lib_batch(library *l, const char *file, int ids, const sopts *so)
 {
     FILE *f = strcmp(file, "-") ? fopen(file, "r") : stdin;
     if (!f)
@@ -251,6 +273,7 @@ static int lib_batch(library *l, const char *file, int ids)
     fmt_summary s = {0};
     fmt_search_opts o = {0};
     o.limit = ids ? (size_t)-1 / 4 : 20;
+    o.cases = so->o.cases;
     int bad = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
@@ -264,11 +287,13 @@ static int lib_batch(library *l, const char *file, int ids)
         char err[256];
         size_t pos;
         long hits = -1;
-        if (fmt_query_parse(&q, line, err, sizeof err, &pos) == FMT_OK) {
+        if (fmt_query_parse_flags(&q, line, so->qflags, err, sizeof err,
+                                  &pos) == FMT_OK) {
             fmt_lresults *r = lib_search(l, q, &o);
             size_t n;
             const fmt_lhit *h = fmt_lresults_hits(r, &n);
-            hits = (long)fmt_lresults_total(r);
+            hits = (long)(o.cases ? fmt_lresults_cases(r)
+                                  : fmt_lresults_total(r));
             if (ids)
                 printf("Q\t%s\n", line);
             for (size_t i = 0; i < n; i++) {
@@ -325,10 +350,12 @@ int cmd_search(int argc, char **argv)
             const char *v = argv[++i];
             if (!strcmp(v, "rank"))
                 so.o.sort = FMT_SORT_RANK;
-            else if (!strcmp(v, "date"))
+            else if (!strcmp(v, "date") || !strcmp(v, "new"))
                 so.o.sort = FMT_SORT_DATE;
+            else if (!strcmp(v, "old"))
+                so.o.sort = FMT_SORT_OLD;
             else
-                die(2, "--sort takes rank or date, not %s", v);
+                die(2, "--sort takes rank, date (new) or old, not %s", v);
         } else if (!strcmp(a, "--json"))
             so.json = 1;
         else if (!strcmp(a, "--count"))
@@ -337,6 +364,10 @@ int cmd_search(int argc, char **argv)
             so.facets = so.o.facets = 1;
         else if (!strcmp(a, "--ids"))
             so.ids = 1;
+        else if (!strcmp(a, "--cases"))
+            so.o.cases = 1;
+        else if (!strcmp(a, "--typing"))
+            so.qflags |= FMT_QUERY_TYPING;
         else if (!strcmp(a, "--batch") && more)
             so.batch = argv[++i];
         else if (!strcmp(a, "--"))
@@ -350,7 +381,7 @@ int cmd_search(int argc, char **argv)
         usage();
     library l;
     lib_open(&l, argv + i, narch);
-    int rc = so.batch ? lib_batch(&l, so.batch, so.ids)
+    int rc = so.batch ? lib_batch(&l, so.batch, so.ids, &so)
                       : lib_query(&l, argv[argc - 1], &so);
     lib_close(&l);
     return rc;
@@ -384,6 +415,30 @@ static int suggest_batch(const char *file, const char *archive, size_t limit)
     return 0;
 }
 
+/* suggest --names ARCHIVE PREFIX: the members, parties, addressees and
+ * case numbers it starts, "kind TAB name TAB documents" a line. */
+static int suggest_names(const char *archive, const char *prefix, size_t limit)
+{
+    static const char *const kinds[] = {"word", "member", "party",
+                                        "addressee", "zaak"};
+    size_t np, n = 0;
+    char **p = parts_of(archive, &np);
+    fmt_suggestion *s = calloc(limit, sizeof *s);
+    if (!s)
+        die(1, "out of memory");
+    for (size_t part = 0; part < np; part++) {
+        fmt_archive *a = open_archive(p[part]);
+        if (fmt_suggest_names(a, prefix, s, limit, &n))
+            die(1, "suggest: %s", fmt_errmsg(a));
+        for (size_t k = 0; k < n; k++)
+            printf("%s\t%s\t%u\n", kinds[s[k].kind], s[k].text, s[k].count);
+        fmt_close(a);
+    }
+    free(s);
+    fmt_parts_free(p, np);
+    return 0;
+}
+
 int cmd_suggest(int argc, char **argv)
 {
     size_t limit = 10;
@@ -392,6 +447,8 @@ int cmd_suggest(int argc, char **argv)
         limit = (size_t)num_arg(argv[2], "--limit");
         i = 3;
     }
+    if (i + 3 == argc && !strcmp(argv[i], "--names") && limit && limit <= 1000)
+        return suggest_names(argv[i + 1], argv[i + 2], limit);
     if (i + 2 < argc + 1 && i < argc && !strcmp(argv[i], "--batch")) {
         if (i + 3 != argc)
             usage();

@@ -38,10 +38,10 @@ static const char usage_text[] =
     "       vbpack ls [--json] ARCHIVE\n"
     "       vbpack cat [--json|--raw] ARCHIVE ID|ZAAK\n"
     "       vbpack export ARCHIVE DIR\n"
-    "       vbpack search [--limit N] [--offset N] [--sort rank|date] [--json]\n"
-    "                     [--count] [--facets] ARCHIVE... QUERY\n"
+    "       vbpack search [--limit N] [--offset N] [--sort rank|date|old] [--json]\n"
+    "                     [--count] [--facets] [--cases] [--typing] ARCHIVE... QUERY\n"
     "       vbpack search --batch FILE ARCHIVE...\n"
-    "       vbpack suggest [--limit N] ARCHIVE PREFIX\n"
+    "       vbpack suggest [--limit N] [--names] ARCHIVE PREFIX\n"
     "SOURCE is a .txt/.md file, a folder of them, or a .tar/.tar.gz.\n";
 
 void die(int code, const char *fmt, ...)

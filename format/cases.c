@@ -1,0 +1,227 @@
+/* cases.c - the case (zaak) of every document, and a search's hits grouped
+ * into cases.
+ *
+ * People look for a case, not for its documents: a question, the notice
+ * that its answer will be late and the answer are one thing to them. A
+ * search with fmt_search_opts.cases lists each case once (by its best hit),
+ * counts cases and counts facets per case.
+ *
+ * A document's case is a 64-bit key: a hash of its zaak number, so the same
+ * zaak has the same key in every archive of a library, or, for a document
+ * without a zaak, the top bit and its document number (a case of its own;
+ * a library mixes in the archive, vb_case_key_in). The keys come from the
+ * ids table's zaak lists, read once per handle on the first search that
+ * wants them (some milliseconds for 100,000 documents); nothing in the file
+ * changes for it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "guard.h"
+#include "internal.h"
+
+#define OWN_CASE (1ull << 63)
+
+static uint64_t zaak_hash(const unsigned char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ull;
+    return h & ~OWN_CASE;
+}
+
+int vb_load_cases(fmt_archive *a)
+{
+    if (a->case_key)
+        return FMT_OK;
+    uint64_t *key = fmt__alloc(((size_t)a->ndocs + 1) * sizeof *key);
+    if (!key)
+        return FMT_NOMEM;
+    for (uint32_t d = 0; d < a->ndocs; d++)
+        key[d] = OWN_CASE | d;
+    MDB_cursor *c;
+    if (vb_g_cursor_open(a, a->ids, &c)) {
+        free(key);
+        return vb_err(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
+    }
+    MDB_val k = {1, "z"}, v;
+    int rc = vb_g_cursor_get(a, c, &k, &v, MDB_SET_RANGE), bad = 0;
+    while (!rc && k.mv_size > 1 && ((const char *)k.mv_data)[0] == 'z') {
+        /* A damaged list is left out: its documents stay cases of their
+         * own, which shows them all rather than none; verify names it. */
+        if (v.mv_size % 4 == 0) {
+            uint64_t h = zaak_hash((const unsigned char *)k.mv_data + 1,
+                                   k.mv_size - 1);
+            const unsigned char *p = v.mv_data;
+            for (size_t i = 0; i < v.mv_size / 4; i++) {
+                uint32_t d = vb_get_be32(p + 4 * i);
+                if (d < a->ndocs)
+                    key[d] = h;
+                else
+                    bad = 1;
+            }
+        } else {
+            bad = 1;
+        }
+        rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT);
+    }
+    vb_g_cursor_close(a, c);
+    if ((rc && rc != MDB_NOTFOUND) || vb_broken(a)) {
+        free(key);
+        return vb_err(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
+    }
+    a->case_key = key;
+    a->cases_damaged = bad;
+    return FMT_OK;
+}
+
+uint64_t vb_case_key_in(uint64_t key, size_t arch)
+{
+    /* a document's own case: unique in the library by its archive too */
+    return key & OWN_CASE ? key ^ ((uint64_t)arch << 32) : key;
+}
+
+/* ---- grouping ------------------------------------------------------------ */
+
+/* Open addressing from case key to group: grouping costs one pass over the
+ * hits, whatever their number. */
+typedef struct {
+    uint64_t *keys;
+    uint32_t *group;
+    size_t mask;
+} ctable;
+
+static int ct_init(ctable *t, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    t->keys = fmt__alloc(cap * sizeof *t->keys);
+    t->group = fmt__alloc(cap * sizeof *t->group);
+    if (!t->keys || !t->group)
+        return FMT_NOMEM;
+    memset(t->group, 0xff, cap * sizeof *t->group);
+    t->mask = cap - 1;
+    return FMT_OK;
+}
+
+static uint32_t *ct_slot(ctable *t, uint64_t key)
+{
+    size_t i = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 20) & t->mask;
+    while (t->group[i] != UINT32_MAX && t->keys[i] != key)
+        i = (i + 1) & t->mask;
+    t->keys[i] = key;
+    return &t->group[i];
+}
+
+static void ct_free(ctable *t)
+{
+    free(t->keys);
+    free(t->group);
+}
+
+int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
+                   size_t n, int sort, vb_cases *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = vb_load_cases(a);
+    if (rc)
+        return rc;
+    ctable t = {0};
+    out->gid = fmt__alloc((n + 1) * sizeof *out->gid);
+    out->g = fmt__alloc((n + 1) * sizeof *out->g);
+    if (!out->gid || !out->g || ct_init(&t, n)) {
+        ct_free(&t);
+        vb_cases_free(out);
+        return FMT_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t d = doc[i], *slot = ct_slot(&t, a->case_key[d]);
+        if (*slot == UINT32_MAX) {
+            *slot = (uint32_t)out->n;
+            out->g[out->n++] = (vb_case){a->case_key[d], d, d, score[i], 0, 0};
+        }
+        vb_case *c = &out->g[*slot];
+        out->gid[i] = *slot;
+        c->matched++;
+        c->kinds |= (uint8_t)(1u << (a->col_kind[d] & 3));
+        if (d < c->first)
+            c->first = d;
+        /* the case's hit: its best document, or for a list by date its
+         * newest (oldest) */
+        int take = sort == FMT_SORT_DATE ? d > c->best
+                   : sort == FMT_SORT_OLD ? d < c->best
+                   : score[i] > c->score || (score[i] == c->score && d > c->best);
+        if (take) {
+            c->best = d;
+            c->score = score[i];
+        }
+    }
+    ct_free(&t);
+    return FMT_OK;
+}
+
+void vb_cases_free(vb_cases *c)
+{
+    free(c->gid);
+    free(c->g);
+    memset(c, 0, sizeof *c);
+}
+
+/* ---- sets of case keys --------------------------------------------------- */
+
+long vb_count_distinct(const uint64_t *keys, size_t n)
+{
+    ctable t = {0};
+    if (ct_init(&t, n)) {
+        ct_free(&t);
+        return -1;
+    }
+    long d = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *slot = ct_slot(&t, keys[i]);
+        if (*slot == UINT32_MAX)
+            *slot = (uint32_t)d++;
+    }
+    ct_free(&t);
+    return d;
+}
+
+int vb_keyset_add(vb_keyset *s, uint64_t key, uint32_t val, uint32_t *had)
+{
+    if (2 * (s->n + 1) > s->cap) { /* grow: insert everything again */
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        uint64_t *k = fmt__alloc(cap * sizeof *k);
+        uint32_t *v = fmt__alloc(cap * sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            return FMT_NOMEM;
+        }
+        memset(v, 0xff, cap * sizeof *v);
+        ctable t = {k, v, cap - 1};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->val[i] != UINT32_MAX)
+                *ct_slot(&t, s->key[i]) = s->val[i];
+        free(s->key);
+        free(s->val);
+        s->key = k;
+        s->val = v;
+        s->cap = cap;
+    }
+    ctable t = {s->key, s->val, s->cap - 1};
+    uint32_t *slot = ct_slot(&t, key);
+    *had = *slot;
+    if (*slot == UINT32_MAX) {
+        *slot = val;
+        s->n++;
+    }
+    return FMT_OK;
+}
+
+void vb_keyset_free(vb_keyset *s)
+{
+    free(s->key);
+    free(s->val);
+    memset(s, 0, sizeof *s);
+}
