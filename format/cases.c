@@ -32,45 +32,59 @@ static uint64_t zaak_hash(const unsigned char *s, size_t n)
 
 int vb_load_cases(fmt_archive *a)
 {
-    if (a->case_key)
+    if (a->case_ord)
         return FMT_OK;
-    uint64_t *key = fmt__alloc(((size_t)a->ndocs + 1) * sizeof *key);
-    if (!key)
-        return FMT_NOMEM;
-    for (uint32_t d = 0; d < a->ndocs; d++)
-        key[d] = OWN_CASE | d;
-    MDB_cursor *c;
-    if (vb_g_cursor_open(a, a->ids, &c)) {
+    size_t n = a->ndocs;
+    uint32_t *ord = fmt__alloc((n + 1) * sizeof *ord);
+    uint64_t *key = fmt__alloc((n + 1) * sizeof *key);
+    uint32_t *slot = fmt__calloc(n + 1, sizeof *slot);
+    if (!ord || !key || !slot) {
+        free(ord);
         free(key);
-        return vb_err(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
+        free(slot);
+        return FMT_NOMEM;
     }
+    memset(ord, 0xff, (n + 1) * sizeof *ord);
+    uint32_t nc = 0;
+    MDB_cursor *c = NULL;
+    int rc = vb_g_cursor_open(a, a->ids, &c) ? MDB_CORRUPTED : 0, bad = 0;
     MDB_val k = {1, "z"}, v;
-    int rc = vb_g_cursor_get(a, c, &k, &v, MDB_SET_RANGE), bad = 0;
+    if (!rc)
+        rc = vb_g_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
     while (!rc && k.mv_size > 1 && ((const char *)k.mv_data)[0] == 'z') {
         /* A damaged list is left out: its documents stay cases of their
          * own, which shows them all rather than none; verify names it. */
-        if (v.mv_size % 4 == 0) {
-            uint64_t h = zaak_hash((const unsigned char *)k.mv_data + 1,
-                                   k.mv_size - 1);
-            const unsigned char *p = v.mv_data;
-            for (size_t i = 0; i < v.mv_size / 4; i++) {
-                uint32_t d = vb_get_be32(p + 4 * i);
-                if (d < a->ndocs)
-                    key[d] = h;
-                else
-                    bad = 1;
-            }
-        } else {
-            bad = 1;
+        const unsigned char *p = v.mv_data;
+        int used = 0;
+        for (size_t i = 0; v.mv_size % 4 == 0 && i < v.mv_size / 4; i++) {
+            uint32_t d = vb_get_be32(p + 4 * i);
+            if (d < n && ord[d] == UINT32_MAX)
+                ord[d] = nc, used = 1;
+            else
+                bad = 1;
         }
+        bad |= v.mv_size % 4 != 0;
+        if (used)
+            key[nc++] = zaak_hash((const unsigned char *)k.mv_data + 1,
+                                  k.mv_size - 1);
         rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(a, c);
+    if (c)
+        vb_g_cursor_close(a, c);
     if ((rc && rc != MDB_NOTFOUND) || vb_broken(a)) {
+        free(ord);
         free(key);
+        free(slot);
         return vb_err(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
     }
+    for (uint32_t d = 0; d < n; d++) /* the rest: a case each */
+        if (ord[d] == UINT32_MAX) {
+            key[nc] = OWN_CASE | d;
+            ord[d] = nc++;
+        }
+    a->case_ord = ord;
     a->case_key = key;
+    a->case_slot = slot;
     a->cases_damaged = bad;
     return FMT_OK;
 }
@@ -83,8 +97,7 @@ uint64_t vb_case_key_in(uint64_t key, size_t arch)
 
 /* ---- grouping ------------------------------------------------------------ */
 
-/* Open addressing from case key to group: grouping costs one pass over the
- * hits, whatever their number. */
+/* Open addressing from case key to group, for the sets below. */
 typedef struct {
     uint64_t *keys;
     uint32_t *group;
@@ -120,6 +133,9 @@ static void ct_free(ctable *t)
     free(t->group);
 }
 
+/* Grouping is one pass: each document's case number indexes the handle's
+ * slot array (group + 1, 0: not met yet), which is zeroed again entry by
+ * entry afterwards, so a search costs what it found, not the archive. */
 int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
                    size_t n, int sort, vb_cases *out)
 {
@@ -127,37 +143,35 @@ int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
     int rc = vb_load_cases(a);
     if (rc)
         return rc;
-    ctable t = {0};
     out->gid = fmt__alloc((n + 1) * sizeof *out->gid);
     out->g = fmt__alloc((n + 1) * sizeof *out->g);
-    if (!out->gid || !out->g || ct_init(&t, n)) {
-        ct_free(&t);
+    if (!out->gid || !out->g) {
         vb_cases_free(out);
         return FMT_NOMEM;
     }
+    uint32_t *slot = a->case_slot;
     for (size_t i = 0; i < n; i++) {
-        uint32_t d = doc[i], *slot = ct_slot(&t, a->case_key[d]);
-        if (*slot == UINT32_MAX) {
-            *slot = (uint32_t)out->n;
-            out->g[out->n++] = (vb_case){a->case_key[d], d, d, score[i], 0, 0};
+        uint32_t d = doc[i], o = a->case_ord[d];
+        if (!slot[o]) {
+            out->g[out->n] = (vb_case){a->case_key[o], d, d, score[i], 0, 0};
+            slot[o] = (uint32_t)++out->n;
         }
-        vb_case *c = &out->g[*slot];
-        out->gid[i] = *slot;
+        vb_case *c = &out->g[slot[o] - 1];
+        out->gid[i] = slot[o] - 1;
         c->matched++;
         c->kinds |= (uint8_t)(1u << (a->col_kind[d] & 3));
-        if (d < c->first)
-            c->first = d;
         /* the case's hit: its best document, or for a list by date its
-         * newest (oldest) */
-        int take = sort == FMT_SORT_DATE ? d > c->best
-                   : sort == FMT_SORT_OLD ? d < c->best
-                   : score[i] > c->score || (score[i] == c->score && d > c->best);
+         * newest (oldest); the hits come in document order */
+        int take = sort == FMT_SORT_DATE ? 1
+                   : sort == FMT_SORT_OLD ? 0
+                   : score[i] > c->score;
         if (take) {
             c->best = d;
             c->score = score[i];
         }
     }
-    ct_free(&t);
+    for (size_t i = 0; i < n; i++)
+        slot[a->case_ord[doc[i]]] = 0;
     return FMT_OK;
 }
 

@@ -256,7 +256,9 @@ struct fmt_archive {
     size_t fval_len;
     double avglen;
     uint64_t totlen;     /* the documents' lengths (column len), summed */
-    uint64_t *case_key;  /* per document: its case (cases.c), lazily */
+    uint32_t *case_ord;  /* per document: its case's number (cases.c) */
+    uint64_t *case_key;  /* per case number: its key, for libraries */
+    uint32_t *case_slot; /* per case number: grouping's scratch, zeroed */
     int cases_damaged;   /* a zaak list could not be read: left out */
     vb_facetval *fvals;  /* facet values by id, parsed lazily */
     uint32_t nfvals;

@@ -473,7 +473,8 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
                                        where it ranks best, with all it
                                        matched */
             uint32_t had;
-            uint64_t key = vb_case_key_in(l->a[best.arch]->case_key[best.docno],
+            fmt_archive *ba = l->a[best.arch];
+            uint64_t key = vb_case_key_in(ba->case_key[ba->case_ord[best.docno]],
                                           best.arch);
             if ((rc = vb_keyset_add(&seen, key, (uint32_t)i, &had)))
                 break;

@@ -512,12 +512,15 @@ static qnode *token_node(parser *ps, size_t base, const fmt_token *t,
 
 /* The word being typed (FMT_QUERY_TYPING): the word itself OR any word it
  * starts, so "nuc" finds nuctech while "nu" is still a word; a document
- * with the word itself scores for both and ranks first. One letter is only
- * the word: as a prefix it would stand for a tenth of the dictionary. */
+ * with the word itself scores for both and ranks first. One or two letters
+ * are only the word: as a prefix "de" stands for a twentieth of the
+ * dictionary and takes 100 ms on 100,000 documents, against 20 ms at most
+ * from three letters on. */
+#define OPEN_PREFIX_MIN 3
 static qnode *open_node(parser *ps, size_t off, const fmt_token *t)
 {
     qnode *term = token_node(ps, off, t, Q_TERM);
-    if (!term || nchars(t->fold, t->foldlen) < 2)
+    if (!term || nchars(t->fold, t->foldlen) < OPEN_PREFIX_MIN)
         return term;
     qnode *pre = token_node(ps, off, t, Q_PREFIX);
     kidlist l = {0};

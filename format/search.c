@@ -1376,17 +1376,6 @@ static int months(fmt_archive *a, fmt_results *r)
     return ok ? FMT_OK : FMT_NOMEM;
 }
 
-typedef struct {
-    uint32_t doc;
-    uint32_t g;
-} docgroup;
-
-static int dg_cmp(const void *x, const void *y)
-{
-    uint32_t a = ((const docgroup *)x)->doc, b = ((const docgroup *)y)->doc;
-    return (a > b) - (a < b);
-}
-
 /* o->cases: the hits grouped into cases, and the page of cases, each by
  * the document that stands for it (cases.c). */
 static int group(fmt_archive *a, fmt_results *r, const fmt_search_opts *o)
@@ -1397,31 +1386,39 @@ static int group(fmt_archive *a, fmt_results *r, const fmt_search_opts *o)
         return rc;
     r->grouped = 1;
     size_t n = r->cases.n;
-    docgroup *dg = fmt__alloc((n + 1) * sizeof *dg);
     dlist l = {0};
-    if (!dg || dl_reserve(&l, n + 1)) {
-        free(dg);
+    uint32_t *lg = fmt__alloc((n + 1) * sizeof *lg);
+    if (!lg || dl_reserve(&l, n + 1)) {
+        free(lg);
         dl_free(&l);
         return FMT_NOMEM;
     }
-    for (size_t i = 0; i < n; i++)
-        dg[i] = (docgroup){r->cases.g[i].best, (uint32_t)i};
-    vb_sort(dg, n, sizeof *dg, dg_cmp); /* make_page takes documents ascending */
-    for (size_t i = 0; i < n; i++) {
-        l.doc[i] = dg[i].doc;
-        l.score[i] = r->cases.g[dg[i].g].score;
-    }
-    l.n = n;
-    rc = make_page(r, &l, o);
-    for (size_t i = 0; !rc && i < r->npage; i++) {
-        docgroup key = {r->page[i].docno, 0};
-        const docgroup *f = bsearch(&key, dg, n, sizeof *dg, dg_cmp);
-        if (f) {
-            r->page[i].matched = r->cases.g[f->g].matched;
-            r->page[i].kinds = r->cases.g[f->g].kinds;
+    /* the cases' documents in document order, as make_page takes them:
+     * the hits are in that order already */
+    for (size_t i = 0; i < r->all.n; i++) {
+        uint32_t g = r->cases.gid[i];
+        if (r->cases.g[g].best == r->all.doc[i]) {
+            l.doc[l.n] = r->all.doc[i];
+            l.score[l.n] = r->cases.g[g].score;
+            lg[l.n++] = g;
         }
     }
-    free(dg);
+    rc = make_page(r, &l, o);
+    for (size_t i = 0; !rc && i < r->npage; i++) {
+        size_t lo = 0, hi = l.n; /* the page hit's case */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (l.doc[mid] < r->page[i].docno)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < l.n && l.doc[lo] == r->page[i].docno) {
+            r->page[i].matched = r->cases.g[lg[lo]].matched;
+            r->page[i].kinds = r->cases.g[lg[lo]].kinds;
+        }
+    }
+    free(lg);
     dl_free(&l);
     return rc;
 }

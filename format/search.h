@@ -35,8 +35,8 @@ int fmt_query_parse(fmt_query **qp, const char *text, char *err,
                     size_t errlen, size_t *errpos);
 /* The same with flags: FMT_QUERY_TYPING for a query still being typed,
  * where the word the text ends in (no space after it yet) also matches
- * every word it begins ("nuc" finds nuctech; the word itself ranks
- * first). */
+ * every word it begins, from three letters on ("nuc" finds nuctech; the
+ * word itself ranks first). */
 #define FMT_QUERY_TYPING 1
 int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
                           char *err, size_t errlen, size_t *errpos);

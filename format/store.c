@@ -489,6 +489,8 @@ void fmt_close(fmt_archive *a)
     free(a->dense);
     free(a->fvals);
     free(a->case_key);
+    free(a->case_ord);
+    free(a->case_slot);
     free(a);
 }
 
