@@ -1,7 +1,7 @@
 /* view.c - the reader's state and what input does to it (no SDL).
  *
  * Screens, focus, history, the search field and the lists live here; the
- * case thread is built in vthread.c and everything is drawn by vrender.c
+ * case thread is built in vcase.c and everything is drawn by vrender.c
  * into a display list. Input arrives as vin events from main.c (or from a
  * test), results of searches through view_results().
  *
@@ -1070,9 +1070,9 @@ static void capture(view *v, vhist *h)
 {
     memset(h, 0, sizeof *h);
     h->screen = v->screen;
-    snprintf(h->zaak, sizeof h->zaak, "%s", v->th.zaak);
+    snprintf(h->zaak, sizeof h->zaak, "%s", v->cs.zaak);
     snprintf(h->query, sizeof h->query, "%s", v->query);
-    h->scroll = v->screen == SC_DOC ? v->th.scroll : v->res.scroll;
+    h->scroll = v->screen == SC_DOC ? v->cs.scroll : v->res.scroll;
     h->top = v->browse.top;
     h->sel = v->browse.sel;
     h->top_off = v->browse.top_off;
@@ -1109,7 +1109,7 @@ static void restore(view *v, const vhist *h)
     switch (h->screen) {
     case SC_DOC:
         if (load_zaak(v, h->zaak) == 0)
-            v->th.scroll = h->scroll;
+            v->cs.scroll = h->scroll;
         break;
     case SC_LIST:
         v->screen = SC_LIST;
@@ -1230,7 +1230,7 @@ static int find_docs(fmt_archive *a, const char *what, uint32_t *docs, size_t ca
 #define ZAAK_DOCS 32
 
 typedef struct {
-    th_ref r;
+    case_ref r;
     int arch, group;
     int32_t date;
     char id[128];
@@ -1251,7 +1251,7 @@ static int zref_cmp(const void *x, const void *y)
  * answer in the next one's), each once (the newest edition's), ordered
  * as one archive orders a case: questions, notices, answers, by date. */
 static size_t case_refs(view *v, int k, const uint32_t *docs, size_t n,
-                        th_ref *out)
+                        case_ref *out)
 {
     static const int group[4] = {3, 0, 2, 1}; /* none, q, answer, notice */
     zref z[ZAAK_DOCS];
@@ -1264,7 +1264,7 @@ static size_t case_refs(view *v, int k, const uint32_t *docs, size_t n,
     if (v->narch < 2 || fmt_get_summary(v->arch[k].a, docs[0], &s) != FMT_OK ||
         !s.zaak[0]) {
         for (i = 0; i < n; i++)
-            out[i] = (th_ref){v->arch[k].a, docs[i]};
+            out[i] = (case_ref){v->arch[k].a, docs[i]};
         fmt_summary_free(&s);
         return n;
     }
@@ -1277,7 +1277,7 @@ static size_t case_refs(view *v, int k, const uint32_t *docs, size_t n,
             zref e;
             if (fmt_get_summary(v->arch[a].a, d[i], &s) != FMT_OK)
                 continue;
-            e.r = (th_ref){v->arch[a].a, d[i]};
+            e.r = (case_ref){v->arch[a].a, d[i]};
             e.arch = a;
             e.group = group[s.kind & 3];
             e.date = s.date;
@@ -1305,7 +1305,7 @@ static size_t case_refs(view *v, int k, const uint32_t *docs, size_t n,
 static int load_zaak_from(view *v, const char *what, int first)
 {
     uint32_t docs[ZAAK_DOCS];
-    th_ref refs[ZAAK_DOCS];
+    case_ref refs[ZAAK_DOCS];
     size_t n = 0;
     int k, i;
     char zaak[24];
@@ -1324,16 +1324,16 @@ static int load_zaak_from(view *v, const char *what, int first)
         if (n > ZAAK_DOCS)
             n = ZAAK_DOCS;
         n = case_refs(v, k, docs, n, refs);
-        if (n == 0 || th_build(v, refs, n) < 0)
+        if (n == 0 || case_build(v, refs, n) < 0)
             return -1;
-        v->th.arch = k;
+        v->cs.arch = k;
         v->screen = SC_DOC;
         v->focus = FO_LIST;
-        v->th.scroll = 0;
-        v->th.link_sel = -1;
-        th_mark_query(v, v->arch[k].a);
-        th_find(v);
-        keep_visit(&v->keep, v->th.zaak, v->th.title, (int64_t)time(NULL));
+        v->cs.scroll = 0;
+        v->cs.link_sel = -1;
+        case_mark_query(v, v->arch[k].a);
+        case_find(v);
+        keep_visit(&v->keep, v->cs.zaak, v->cs.title, (int64_t)time(NULL));
         v->dirty = 1;
         return 0;
     }
@@ -1382,15 +1382,15 @@ void view_set_find(view *v, const char *text)
     if (text != v->find)
         snprintf(v->find, sizeof v->find, "%s", text ? text : "");
     v->fcur = strlen(v->find);
-    th_find(v);
-    if (v->th.curfound >= 0)
-        doc_show_y(v, th_span_y(v, &v->th.found[v->th.curfound]), 1);
+    case_find(v);
+    if (v->cs.curfound >= 0)
+        doc_show_y(v, case_span_y(v, &v->cs.found[v->cs.curfound]), 1);
     v->dirty = 1;
 }
 
 void view_find_step(view *v, int dir)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     size_t i;
 
     if (t->nfound == 0)
@@ -1400,7 +1400,7 @@ void view_find_step(view *v, int dir)
         lay_unmark(&t->b[i].t, LA_CUR);
     lay_mark(&t->b[t->found[t->curfound].block].t, t->found[t->curfound].off,
              t->found[t->curfound].len, LA_CUR);
-    doc_show_y(v, th_span_y(v, &t->found[t->curfound]), 1);
+    doc_show_y(v, case_span_y(v, &t->found[t->curfound]), 1);
     v->dirty = 1;
 }
 
@@ -1469,7 +1469,7 @@ static int doc_view_h(view *v)
 
 static int64_t doc_max_scroll(view *v)
 {
-    int64_t m = (int64_t)v->th.height + 2 * v->lh - doc_view_h(v);
+    int64_t m = (int64_t)v->cs.height + 2 * v->lh - doc_view_h(v);
     return m > 0 ? m : 0;
 }
 
@@ -1477,21 +1477,21 @@ static void doc_clamp(view *v)
 {
     int64_t m = doc_max_scroll(v);
 
-    if (v->th.scroll > m)
-        v->th.scroll = m;
-    if (v->th.scroll < 0)
-        v->th.scroll = 0;
+    if (v->cs.scroll > m)
+        v->cs.scroll = m;
+    if (v->cs.scroll < 0)
+        v->cs.scroll = 0;
 }
 
 static void doc_show_y(view *v, int y, int center)
 {
     int h = doc_view_h(v);
 
-    th_layout(v);
+    case_layout(v);
     if (y < 0)
         return;
-    if (center || y < v->th.scroll || y > v->th.scroll + h - 2 * v->lh)
-        v->th.scroll = y - (center ? h / 3 : v->lh);
+    if (center || y < v->cs.scroll || y > v->cs.scroll + h - 2 * v->lh)
+        v->cs.scroll = y - (center ? h / 3 : v->lh);
     doc_clamp(v);
 }
 
@@ -1507,8 +1507,8 @@ void view_scroll(view *v, int64_t dy)
         }
         break;
     case SC_DOC:
-        th_layout(v);
-        v->th.scroll += dy;
+        case_layout(v);
+        v->cs.scroll += dy;
         doc_clamp(v);
         break;
     default:
@@ -1524,10 +1524,10 @@ int view_question_y(view *v, int n)
 {
     size_t i;
 
-    th_layout(v);
-    for (i = 0; i < v->th.n; i++)
-        if (v->th.b[i].type == TB_HEAD && v->th.b[i].qnum == n)
-            return v->th.b[i].y;
+    case_layout(v);
+    for (i = 0; i < v->cs.n; i++)
+        if (v->cs.b[i].type == TB_HEAD && v->cs.b[i].qnum == n)
+            return v->cs.b[i].y;
     return -1;
 }
 
@@ -1614,8 +1614,8 @@ static void copy_text(view *v, const char *s)
 
 static void link_text(view *v, long i, char *out, size_t cap)
 {
-    const tspan *s = &v->th.links[i];
-    const lay_text *t = &v->th.b[s->block].t;
+    const tspan *s = &v->cs.links[i];
+    const lay_text *t = &v->cs.b[s->block].t;
 
     snprintf(out, cap, "%.*s", (int)s->len, t->text + s->off);
 }
@@ -1624,13 +1624,13 @@ static void select_link(view *v, long i, int copy)
 {
     char url[1024];
 
-    if (v->th.nlinks == 0)
+    if (v->cs.nlinks == 0)
         return;
-    v->th.link_sel = (i % (long)v->th.nlinks + (long)v->th.nlinks) % (long)v->th.nlinks;
+    v->cs.link_sel = (i % (long)v->cs.nlinks + (long)v->cs.nlinks) % (long)v->cs.nlinks;
     v->focus = FO_LINKS;
-    doc_show_y(v, th_span_y(v, &v->th.links[v->th.link_sel]), 0);
+    doc_show_y(v, case_span_y(v, &v->cs.links[v->cs.link_sel]), 0);
     if (copy) {
-        link_text(v, v->th.link_sel, url, sizeof url);
+        link_text(v, v->cs.link_sel, url, sizeof url);
         copy_text(v, url);
     }
     v->dirty = 1;
@@ -1711,26 +1711,26 @@ static void doc_key(view *v, int key)
     case VK_DOWN: view_scroll(v, 2 * v->lh); break;
     case VK_PGUP: view_scroll(v, -page); break;
     case VK_PGDN: case VK_SPACE: view_scroll(v, page); break;
-    case VK_TOP: view_scroll(v, -v->th.scroll); break;
+    case VK_TOP: view_scroll(v, -v->cs.scroll); break;
     case VK_BOTTOM: view_scroll(v, doc_max_scroll(v)); break;
-    case VK_TAB: select_link(v, v->th.link_sel + 1, 0); break;
-    case VK_BACKTAB: select_link(v, v->th.link_sel < 0 ? -1 : v->th.link_sel - 1, 0); break;
+    case VK_TAB: select_link(v, v->cs.link_sel + 1, 0); break;
+    case VK_BACKTAB: select_link(v, v->cs.link_sel < 0 ? -1 : v->cs.link_sel - 1, 0); break;
     case VK_ENTER: case VK_COPY:
-        if (v->th.link_sel >= 0)
-            select_link(v, v->th.link_sel, 1);
+        if (v->cs.link_sel >= 0)
+            select_link(v, v->cs.link_sel, 1);
         else if (key == VK_COPY)
-            copy_text(v, v->th.zaak);
+            copy_text(v, v->cs.zaak);
         break;
     case VK_ESCAPE:
         if (v->focus == FO_LINKS) {
             v->focus = FO_LIST;
-            v->th.link_sel = -1;
+            v->cs.link_sel = -1;
         } else {
             view_go_back(v);
         }
         break;
     case VK_BACKSPACE: view_go_back(v); break;
-    case VK_BOOKMARK: toggle_bookmark(v, v->th.zaak, v->th.title); break;
+    case VK_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title); break;
     }
 }
 
@@ -2025,7 +2025,7 @@ static void sb_drag(view *v, int y)
     f = (double)(y - v->sb_y - v->sb_th / 2) / track;
     f = f < 0 ? 0 : f > 1 ? 1 : f;
     if (v->drag_act == H_DOC_SB) {
-        v->th.scroll = (int64_t)(f * (double)doc_max_scroll(v));
+        v->cs.scroll = (int64_t)(f * (double)doc_max_scroll(v));
         doc_clamp(v);
     } else if (vp_searching(v)) {
         v->res.scroll = (int64_t)(f * (double)res_max_scroll(v));
@@ -2071,7 +2071,7 @@ static void button(view *v, int b)
     case B_ABOUT: show_screen(v, SC_ABOUT); break;
     case B_THEME: global_key(v, VK_THEME); break;
     case B_HELP: v->help = !v->help; break;
-    case B_BOOKMARK: toggle_bookmark(v, v->th.zaak, v->th.title); break;
+    case B_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title); break;
     case B_CLOSE: v->help = 0; break;
     case B_FIND_PREV: view_find_step(v, -1); break;
     case B_FIND_NEXT: view_find_step(v, 1); break;
@@ -2306,8 +2306,8 @@ int view_init(view *v, const vconfig *cfg, const lay_measure *m, int w, int h)
     v->h = h > 1 ? h : 1;
     v->zoom = cfg_zoom_default;
     v->chip_sel = -1;
-    v->th.curfound = -1;
-    v->th.link_sel = -1;
+    v->cs.curfound = -1;
+    v->cs.link_sel = -1;
     update_sizes(v);
     v->browse.cache = calloc(BROWSE_CACHE, sizeof *v->browse.cache);
     v->tok = fmt_tok_new();
@@ -2337,7 +2337,7 @@ void view_free(view *v)
         for (i = 0; i < BROWSE_CACHE; i++)
             vp_row_free(&v->browse.cache[i].row);
     free(v->browse.cache);
-    th_free(&v->th);
+    case_free(&v->cs);
     fmt_doc_free(&v->doc);
     fmt_query_free(v->hlq);
     for (i = 0; i < v->narch; i++) {

@@ -8,7 +8,7 @@
  * the display list with SDL2_ttf; tests read it directly. Text is measured
  * through a lay_measure, so layout is the same in both.
  *
- * Files: view.c (input, navigation, history, search), vthread.c (building
+ * Files: view.c (input, navigation, history, search), vcase.c (building
  * and laying out a case thread, find in document) and vrender.c (the
  * display list of each screen). vpriv.h is their shared inside.
  *
@@ -192,7 +192,7 @@ typedef struct {
     long curfound;        /* -1: none current */
     int64_t scroll;
     long link_sel;        /* focused link, -1: none */
-} vthread;
+} vcase;
 
 typedef struct {
     int screen;
@@ -260,7 +260,7 @@ typedef struct view {
     long chip_sel;        /* FO_CHIPS: the chosen chip */
     int nchips;
 
-    vthread th;
+    vcase cs;             /* the case shown (SC_DOC) */
     fmt_doc doc;          /* reused for decoding */
     char find[TEXT_MAX];
     size_t fcur;

@@ -1,4 +1,4 @@
-/* vpriv.h - the inside of the view, shared by view.c, vthread.c and
+/* vpriv.h - the inside of the view, shared by view.c, vcase.c and
  * vrender.c (not for other modules).
  *
  * Geometry lives here because input needs it as much as rendering does:
@@ -70,9 +70,9 @@ typedef struct {
 int vp_chips(view *v, vchip *out, int cap);
 void vp_chip_toggle(view *v, const vchip *c);
 
-/* ---- the case thread (vthread.c) ------------------------------------- */
-void th_clear(vthread *t);
-void th_free(vthread *t);
+/* ---- the case thread (vcase.c) ------------------------------------- */
+void case_clear(vcase *t);
+void case_free(vcase *t);
 /* Build the thread of docs (a zaak's documents) from the archive. */
 /* One document of a case, and the archive it is read from (a case can
  * run over the archives of a library: a question in one year's, its
@@ -80,16 +80,16 @@ void th_free(vthread *t);
 typedef struct {
     fmt_archive *a;
     uint32_t docno;
-} th_ref;
-int th_build(view *v, const th_ref *refs, size_t n);
+} case_ref;
+int case_build(view *v, const case_ref *refs, size_t n);
 /* Lay out for the current width and size (no-op when unchanged). */
-void th_layout(view *v);
+void case_layout(view *v);
 /* Mark matches of v->hlq (search) and v->find (find in document). */
-void th_mark_query(view *v, fmt_archive *a);
-void th_find(view *v);
+void case_mark_query(view *v, fmt_archive *a);
+void case_find(view *v);
 /* The y of a tspan in thread coordinates. */
-int th_span_y(view *v, const tspan *s);
-int th_block_at(const vthread *t, int y);
+int case_span_y(view *v, const tspan *s);
+int case_block_at(const vcase *t, int y);
 
 /* ---- rendering (vrender.c) ------------------------------------------- */
 void vr_render(view *v);

@@ -337,7 +337,7 @@ static void top_bar(view *v, const vgeom *g)
     r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
     if (v->screen == SC_DOC)
-        r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->th.zaak) ?
+        r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
                          "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
     x1 = r - g->pad / 2;
     field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query, v->qcur,
@@ -745,17 +745,17 @@ static void screen_list(view *v, const vgeom *g)
 
 static long link_index(const view *v, uint32_t block, uint32_t off)
 {
-    size_t lo = 0, hi = v->th.nlinks;
+    size_t lo = 0, hi = v->cs.nlinks;
 
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const tspan *s = &v->th.links[mid];
+        const tspan *s = &v->cs.links[mid];
         if (s->block < block || (s->block == block && s->off + s->len <= off))
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < v->th.nlinks && v->th.links[lo].block == block && v->th.links[lo].off <= off)
+    if (lo < v->cs.nlinks && v->cs.links[lo].block == block && v->cs.links[lo].off <= off)
         return (long)lo;
     return -1;
 }
@@ -763,7 +763,7 @@ static long link_index(const view *v, uint32_t block, uint32_t off)
 /* Hot zones (and the focus frame) over the link segments of a block. */
 static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
 {
-    const tblock *b = &v->th.b[bi];
+    const tblock *b = &v->cs.b[bi];
     size_t i, k;
 
     for (i = 0; i < b->box.nlines; i++) {
@@ -777,7 +777,7 @@ static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
             if (!(s->attr & LA_LINK) || (li = link_index(v, bi, s->off)) < 0)
                 continue;
             hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
-            if (li == v->th.link_sel) {
+            if (li == v->cs.link_sel) {
                 frame(v, x + s->x - 2, ly, s->w + 4, l->h, C(v, C_FOCUS));
                 frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, C(v, C_FOCUS));
             }
@@ -802,7 +802,7 @@ static void tchips(view *v, const tblock *b, int x, int y)
 
 static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int bot)
 {
-    const tblock *b = &v->th.b[bi];
+    const tblock *b = &v->cs.b[bi];
     int bar = v->px / 5 > 3 ? v->px / 5 : 3;
 
     if (b->bg != BG_NONE) {
@@ -814,7 +814,7 @@ static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int b
     case TB_RULE: rect(v, x, y + b->h / 2, w, 1, C(v, C_RULE)); return;
     }
     draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, C(v, b->role));
-    if (v->th.nlinks)
+    if (v->cs.nlinks)
         block_links(v, bi, x + b->indent, y + b->ptop, top, bot);
 }
 
@@ -834,9 +834,9 @@ static void find_bar(view *v, const vgeom *g)
               vp_s(v, S_JUMP_HINT), 1, 2);
         return;
     }
-    if (v->th.nfound)
-        snprintf(cnt, sizeof cnt, vp_s(v, S_FIND_COUNT), (size_t)v->th.curfound + 1,
-                 v->th.nfound);
+    if (v->cs.nfound)
+        snprintf(cnt, sizeof cnt, vp_s(v, S_FIND_COUNT), (size_t)v->cs.curfound + 1,
+                 v->cs.nfound);
     else
         snprintf(cnt, sizeof cnt, "%s", v->find[0] ? vp_s(v, S_FIND_NONE) : "");
     fw = v->w - 2 * x - 3 * s - vp_tw(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
@@ -846,21 +846,21 @@ static void find_bar(view *v, const vgeom *g)
           v->focus == FO_FIND, 1);
     x += fw + g->pad;
     x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx,
-             C(v, v->find[0] && !v->th.nfound ? C_LATE : C_FG), cnt) + g->pad;
-    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->th.nfound > 0);
-    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->th.nfound > 0);
+             C(v, v->find[0] && !v->cs.nfound ? C_LATE : C_FG), cnt) + g->pad;
+    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->cs.nfound > 0);
+    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->cs.nfound > 0);
     icon_button(v, x, y + g->pad / 2, s, "\xc3\x97", H_BUTTON, B_FIND_CLOSE, 1);
 }
 
 static void screen_doc(view *v, const vgeom *g)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     int top = g->top, bot = g->bottom, x = g->col_x, y0;
     int64_t maxs;
     size_t i;
     int bi;
 
-    th_layout(v);
+    case_layout(v);
     maxs = (int64_t)t->height + 2 * v->lh - (bot - top);
     if (t->scroll > maxs)
         t->scroll = maxs > 0 ? maxs : 0;
@@ -868,7 +868,7 @@ static void screen_doc(view *v, const vgeom *g)
     v->doc_bottom = bot;
     y0 = top + v->px - (int)t->scroll;
     clip(v, 0, top, v->w, bot - top);
-    bi = th_block_at(t, (int)t->scroll - v->px);
+    bi = case_block_at(t, (int)t->scroll - v->px);
     for (i = bi > 0 ? (size_t)bi : 0; i < t->n; i++) {
         const tblock *b = &t->b[i];
         int y = y0 + b->y;

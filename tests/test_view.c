@@ -322,7 +322,7 @@ static void test_jump(void **state)
     assert_true(sel_row(v)->date <= 20170331);
     assert_int_equal(view_jump(v, "2022z01227"), 0);
     assert_int_equal(v->screen, SC_DOC);
-    assert_string_equal(v->th.zaak, "2022Z01227");
+    assert_string_equal(v->cs.zaak, "2022Z01227");
     assert_int_equal(view_jump(v, "geen idee"), -1);
     assert_int_equal(v->screen, SC_DOC);
     assert_non_null(strstr(v->toast, "geen idee"));
@@ -451,35 +451,35 @@ static void test_thread(void **state)
     assert_int_equal(v->screen, SC_DOC);
     assert_true(drawn(v, "2022Z01227"));
     assert_true(drawn(v, "Palland"));
-    for (k = 0; k < v->th.n; k++)
-        heads += v->th.b[k].type == TB_HEAD && v->th.b[k].qnum > 0;
+    for (k = 0; k < v->cs.n; k++)
+        heads += v->cs.b[k].type == TB_HEAD && v->cs.b[k].qnum > 0;
     assert_int_equal(heads, 15);
     y13 = view_question_y(v, 13);
     y14 = view_question_y(v, 14);
     assert_true(y13 > 0 && y14 > y13);
     assert_int_equal(view_question_y(v, 16), -1);
     /* scroll to question 14: Page Down until its heading is on screen */
-    for (i = 0; i < 40 && !(v->th.scroll <= y14 && y14 < v->th.scroll + (v->doc_bottom - v->doc_top));
+    for (i = 0; i < 40 && !(v->cs.scroll <= y14 && y14 < v->cs.scroll + (v->doc_bottom - v->doc_top));
          i++)
         key(v, VK_PGDN);
-    assert_true(v->th.scroll <= y14);
+    assert_true(v->cs.scroll <= y14);
     assert_true(drawn(v, "Vraag 14"));
     assert_true(drawn(v, "Dynaxion"));
     /* the footnote URLs are links; Tab selects one and Enter copies it */
-    assert_int_equal(v->th.nlinks, 4);
+    assert_int_equal(v->cs.nlinks, 4);
     key(v, VK_TAB);
-    assert_int_equal(v->th.link_sel, 0);
+    assert_int_equal(v->cs.link_sel, 0);
     key(v, VK_ENTER);
     assert_non_null(v->clip);
     assert_true(!strncmp(v->clip, "https://www.rtlnieuws.nl/economie/", 34));
     assert_non_null(strstr(v->clip, "spionage"));
     key(v, VK_BACKTAB);
-    assert_int_equal(v->th.link_sel, 3);
+    assert_int_equal(v->cs.link_sel, 3);
     /* scrolling is clamped to the thread */
     view_scroll(v, -100000);
-    assert_int_equal(v->th.scroll, 0);
+    assert_int_equal(v->cs.scroll, 0);
     view_scroll(v, 100000);
-    assert_true(v->th.scroll > 0 && v->th.scroll < v->th.height);
+    assert_true(v->cs.scroll > 0 && v->cs.scroll < v->cs.height);
 }
 
 static void test_find(void **state)
@@ -492,22 +492,22 @@ static void test_find(void **state)
     assert_int_equal(v->focus, FO_FIND);
     type(v, "dynax");
     assert_string_equal(v->find, "dynax");
-    assert_int_equal(v->th.nfound, 1);      /* a word is found as it is typed */
-    assert_true(v->th.scroll > 0);          /* and brought into view */
+    assert_int_equal(v->cs.nfound, 1);      /* a word is found as it is typed */
+    assert_true(v->cs.scroll > 0);          /* and brought into view */
     assert_true(drawn(v, "Dynaxion"));
     view_set_find(v, "Nuctech");
-    assert_int_equal(v->th.nfound, 14);     /* every one, in the URLs too */
-    first = v->th.curfound;
+    assert_int_equal(v->cs.nfound, 14);     /* every one, in the URLs too */
+    first = v->cs.curfound;
     key(v, VK_ENTER);
-    assert_int_equal(v->th.curfound, first + 1);
+    assert_int_equal(v->cs.curfound, first + 1);
     key(v, VK_ENTER_SHIFT);
-    assert_int_equal(v->th.curfound, first);
+    assert_int_equal(v->cs.curfound, first);
     view_set_find(v, "chinese douanescanners");
-    assert_int_equal(v->th.nfound, 3);      /* two words in a row: title, q1, note */
+    assert_int_equal(v->cs.nfound, 3);      /* two words in a row: title, q1, note */
     view_set_find(v, "geinstalleerd");      /* diacritics do not matter */
-    assert_int_equal(v->th.nfound, 1);
+    assert_int_equal(v->cs.nfound, 1);
     view_set_find(v, "xyzzy");
-    assert_int_equal(v->th.nfound, 0);
+    assert_int_equal(v->cs.nfound, 0);
     key(v, VK_ESCAPE);
     assert_int_equal(v->focus, FO_LIST);
     assert_string_equal(v->find, "");
@@ -524,7 +524,7 @@ static void test_history(void **state)
     key(v, VK_ENTER);
     assert_int_equal(v->screen, SC_DOC);
     view_scroll(v, 300);
-    scroll = v->th.scroll;
+    scroll = v->cs.scroll;
     assert_true(scroll > 0);
     key(v, VK_ESCAPE);                        /* back to the results */
     settle(v);
@@ -533,7 +533,7 @@ static void test_history(void **state)
     assert_int_equal(v->res.total, 1);
     key(v, VK_FORWARD);                       /* and forward to the same place */
     assert_int_equal(v->screen, SC_DOC);
-    assert_int_equal(v->th.scroll, scroll);
+    assert_int_equal(v->cs.scroll, scroll);
     key(v, VK_HOME);
     assert_int_equal(v->screen, SC_LIST);
     assert_false(vp_searching(v));
@@ -604,17 +604,17 @@ static void test_touch(void **state)
     }
     in.type = VI_RELEASE;
     view_input(v, &in);
-    assert_true(v->th.scroll >= 290);
+    assert_true(v->cs.scroll >= 290);
     assert_int_equal(v->animating, 1);      /* momentum carries on */
     {
-        int64_t s = v->th.scroll;
+        int64_t s = v->cs.scroll;
         for (i = 1; i < 400 && v->animating; i++) {
             in.type = VI_TICK;
             in.ms = 1100 + 16 * (uint32_t)i;
             view_input(v, &in);
         }
         assert_false(v->animating);         /* and stops by itself */
-        assert_true(v->th.scroll > s);
+        assert_true(v->cs.scroll > s);
     }
 }
 
@@ -851,10 +851,10 @@ static void test_repeat(void **state)
         view_set_query(v, i % 3 ? "minister" : "nuctech");
         settle(v);
         if (i == 20)
-            cap0 = v->th.cap + v->dl.cap + v->hotcap;
+            cap0 = v->cs.cap + v->dl.cap + v->hotcap;
     }
     assert_int_equal(v->nback, HIST_MAX);    /* history is bounded */
-    assert_int_equal(v->th.cap + v->dl.cap + v->hotcap, cap0);
+    assert_int_equal(v->cs.cap + v->dl.cap + v->hotcap, cap0);
 }
 
 /* Each view test runs its set-up, body and tear-down inside one cmocka

@@ -1,4 +1,4 @@
-/* vthread.c - a case as one thread: header, each question with its answer
+/* vcase.c - a case as one thread: header, each question with its answer
  * beneath it, notices, footnotes; and find in the document.
  *
  * The blocks are built once when a case opens (text and attributes from
@@ -17,7 +17,7 @@
 
 /* ---- blocks ---------------------------------------------------------- */
 
-void th_clear(vthread *t)
+void case_clear(vcase *t)
 {
     size_t i;
 
@@ -34,9 +34,9 @@ void th_clear(vthread *t)
     t->zaak[0] = t->title[0] = '\0';
 }
 
-void th_free(vthread *t)
+void case_free(vcase *t)
 {
-    th_clear(t);
+    case_clear(t);
     free(t->b);
     free(t->links);
     free(t->found);
@@ -44,7 +44,7 @@ void th_free(vthread *t)
     t->curfound = t->link_sel = -1;
 }
 
-static tblock *add(vthread *t, int type, int pxc, int role, int bg, int qnum, int space)
+static tblock *add(vcase *t, int type, int pxc, int role, int bg, int qnum, int space)
 {
     tblock *b;
 
@@ -144,7 +144,7 @@ static void members_line(tblock *b, const fmt_doc *d, int lang)
     }
 }
 
-static void meta(vthread *t, view *v, int label, const char *text, uint8_t a)
+static void meta(vcase *t, view *v, int label, const char *text, uint8_t a)
 {
     tblock *b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0);
 
@@ -155,7 +155,7 @@ static void meta(vthread *t, view *v, int label, const char *text, uint8_t a)
     add_str(b, text, a);
 }
 
-static void party_chips(vthread *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
+static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
 {
     tblock *b = add(t, TB_CHIPS, PXC_SMALL, C_FG, BG_NONE, 0, 1);
     char st[96];
@@ -189,7 +189,7 @@ static void party_chips(vthread *t, view *v, fmt_doc *docs, size_t n, const fmt_
     }
 }
 
-static void header(vthread *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
+static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
 {
     const fmt_doc *first = &docs[0], *q = NULL;
     char buf[256], date[64];
@@ -258,7 +258,7 @@ static void header(vthread *t, view *v, fmt_doc *docs, size_t n, const fmt_summa
 
 /* ---- the body -------------------------------------------------------- */
 
-static void notices(vthread *t, view *v, fmt_doc *docs, size_t n)
+static void notices(vcase *t, view *v, fmt_doc *docs, size_t n)
 {
     char date[64];
     tblock *b;
@@ -285,7 +285,7 @@ static void notices(vthread *t, view *v, fmt_doc *docs, size_t n)
     }
 }
 
-static void answer(vthread *t, view *v, const fmt_doc *d, const fmt_block *a)
+static void answer(vcase *t, view *v, const fmt_doc *d, const fmt_block *a)
 {
     char nums[96], head[160];
     tblock *b;
@@ -298,7 +298,7 @@ static void answer(vthread *t, view *v, const fmt_doc *d, const fmt_block *a)
     add_span(b, d, a->span, 0);
 }
 
-static void whole_text(vthread *t, view *v, const fmt_doc *d, int label)
+static void whole_text(vcase *t, view *v, const fmt_doc *d, int label)
 {
     fmt_span all = { 0, (uint32_t)(d->len > UINT32_MAX ? UINT32_MAX : d->len) };
     tblock *b = add(t, TB_HEAD, PXC_H2, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 2);
@@ -308,7 +308,7 @@ static void whole_text(vthread *t, view *v, const fmt_doc *d, int label)
     add_span(b, d, all, 0);
 }
 
-static void questions(vthread *t, view *v, fmt_doc *docs, size_t n)
+static void questions(vcase *t, view *v, fmt_doc *docs, size_t n)
 {
     const fmt_doc *qd = NULL;
     char nums[96], head[160];
@@ -354,7 +354,7 @@ static void questions(vthread *t, view *v, fmt_doc *docs, size_t n)
             whole_text(t, v, &docs[j], S_TEXT);
 }
 
-static void footnotes(vthread *t, view *v, fmt_doc *docs, size_t n)
+static void footnotes(vcase *t, view *v, fmt_doc *docs, size_t n)
 {
     size_t i, k;
     tblock *b;
@@ -375,7 +375,7 @@ static void footnotes(vthread *t, view *v, fmt_doc *docs, size_t n)
 }
 
 /* Collect every URL run as a link target, in reading order. */
-static int collect_links(vthread *t)
+static int collect_links(vcase *t)
 {
     size_t i, j, n = 0, cap = 0;
     tspan *ls = NULL;
@@ -408,14 +408,14 @@ static int collect_links(vthread *t)
     return 0;
 }
 
-int th_build(view *v, const th_ref *refs, size_t n)
+int case_build(view *v, const case_ref *refs, size_t n)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     fmt_doc *docs;
     fmt_summary s;
     size_t i, got = 0;
 
-    th_clear(t);
+    case_clear(t);
     if (n > MAXDOCS)
         n = MAXDOCS;
     docs = calloc(n ? n : 1, sizeof *docs);
@@ -455,9 +455,9 @@ int th_build(view *v, const th_ref *refs, size_t n)
 
 /* ---- layout ---------------------------------------------------------- */
 
-void th_layout(view *v)
+void case_layout(view *v)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     vgeom g;
     size_t i;
     int y = 0, pad = v->px / 2;
@@ -490,7 +490,7 @@ void th_layout(view *v)
     t->laid_px = v->px;
 }
 
-int th_block_at(const vthread *t, int y)
+int case_block_at(const vcase *t, int y)
 {
     size_t lo = 0, hi = t->n;
 
@@ -506,24 +506,24 @@ int th_block_at(const vthread *t, int y)
     return (int)lo;
 }
 
-int th_span_y(view *v, const tspan *s)
+int case_span_y(view *v, const tspan *s)
 {
     const tblock *b;
     int line;
 
-    th_layout(v);
-    if (s->block >= v->th.n)
+    case_layout(v);
+    if (s->block >= v->cs.n)
         return -1;
-    b = &v->th.b[s->block];
+    b = &v->cs.b[s->block];
     line = lay_line_at(&b->box, s->off);
     return b->y + b->ptop + (line >= 0 ? b->box.lines[line].y : 0);
 }
 
 /* ---- highlights ------------------------------------------------------ */
 
-void th_mark_query(view *v, fmt_archive *a)
+void case_mark_query(view *v, fmt_archive *a)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     fmt_span hl[HL_MAX];
     size_t i, k, n;
 
@@ -540,7 +540,7 @@ void th_mark_query(view *v, fmt_archive *a)
 
 #define NEEDLE_MAX 8
 
-static int add_found(vthread *t, size_t *cap, uint32_t block, uint32_t off, uint32_t len)
+static int add_found(vcase *t, size_t *cap, uint32_t block, uint32_t off, uint32_t len)
 {
     if (t->nfound == *cap) {
         size_t nc = *cap ? *cap * 2 : 32;
@@ -560,7 +560,7 @@ static int add_found(vthread *t, size_t *cap, uint32_t block, uint32_t off, uint
 static void find_in(view *v, uint32_t bi, char (*needle)[FMT_TOKMAX + 1], size_t nn,
                     size_t *cap)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     lay_text *x = &t->b[bi].t;
     fmt_token tk, run[NEEDLE_MAX];
     size_t have = 0, k;
@@ -596,9 +596,9 @@ static void find_in(view *v, uint32_t bi, char (*needle)[FMT_TOKMAX + 1], size_t
     }
 }
 
-void th_find(view *v)
+void case_find(view *v)
 {
-    vthread *t = &v->th;
+    vcase *t = &v->cs;
     char needle[NEEDLE_MAX][FMT_TOKMAX + 1];
     size_t nn = 0, i, cap;
     fmt_token tk;
@@ -628,7 +628,7 @@ void th_find(view *v)
     /* the first match at or below the top of the screen is the current one */
     t->curfound = 0;
     for (i = 0; i < t->nfound; i++)
-        if (th_span_y(v, &t->found[i]) >= t->scroll) {
+        if (case_span_y(v, &t->found[i]) >= t->scroll) {
             t->curfound = (long)i;
             break;
         }
