@@ -243,20 +243,20 @@ static void sync_timers(app *a)
 {
     view *v = &a->v;
 
-    SDL_AtomicSet(&a->animating, v->animating);
-    if (v->animating && !a->anim_timer)
+    SDL_AtomicSet(&a->animating, v->out.animating);
+    if (v->out.animating && !a->anim_timer)
         a->anim_timer = SDL_AddTimer(16, anim_cb, a);
-    else if (!v->animating && a->anim_timer) {
+    else if (!v->out.animating && a->anim_timer) {
         SDL_RemoveTimer(a->anim_timer);
         a->anim_timer = 0;
     }
-    if (v->wake_ms != a->wake_at) {
+    if (v->out.wake_ms != a->wake_at) {
         if (a->wake_timer)
             SDL_RemoveTimer(a->wake_timer);
         a->wake_timer = 0;
-        a->wake_at = v->wake_ms;
-        if (v->wake_ms) {
-            int32_t d = (int32_t)(v->wake_ms - SDL_GetTicks());
+        a->wake_at = v->out.wake_ms;
+        if (v->out.wake_ms) {
+            int32_t d = (int32_t)(v->out.wake_ms - SDL_GetTicks());
             a->wake_timer = SDL_AddTimer(d > 1 ? (Uint32)d : 1, wake_cb, a);
         }
     }
@@ -328,7 +328,7 @@ static void window_event(app *a, const SDL_WindowEvent *w)
         break;
     case SDL_WINDOWEVENT_EXPOSED:
         gfx_flush(a->g);
-        a->v.dirty = 1;
+        a->v.out.dirty = 1;
         break;
     }
 }
@@ -422,21 +422,21 @@ static void requests(app *a)
 {
     view *v = &a->v;
 
-    if (v->clip) {
+    if (v->out.clip) {
         if (v->cfg.copy_allowed)
-            SDL_SetClipboardText(v->clip);
-        free(v->clip);
-        v->clip = NULL;
+            SDL_SetClipboardText(v->out.clip);
+        free(v->out.clip);
+        v->out.clip = NULL;
     }
-    if (v->fullscreen) {
+    if (v->out.fullscreen) {
         Uint32 f = SDL_GetWindowFlags(a->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
         SDL_SetWindowFullscreen(a->win, f ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-        v->fullscreen = 0;
+        v->out.fullscreen = 0;
     }
-    if (v->flush_cache) {
+    if (v->out.flush_cache) {
         gfx_flush(a->g);
-        v->flush_cache = 0;
-        v->dirty = 1;
+        v->out.flush_cache = 0;
+        v->out.dirty = 1;
     }
     sync_timers(a);
 }
@@ -453,8 +453,8 @@ static void draw(app *a)
     view_render(&a->v);
     SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
     SDL_RenderClear(a->ren);
-    gfx_draw(a->g, &a->v.dl);
-    a->v.dirty = 0;
+    gfx_draw(a->g, &a->v.frame.dl);
+    a->v.out.dirty = 0;
 }
 
 /* Show the frame; its time, from view_render to here, is measured (the
@@ -471,13 +471,13 @@ static void present(app *a)
     a->frame_ms_sum += ms;
     if (ms > a->frame_ms_max)
         a->frame_ms_max = ms;
-    if (a->v.lat_due) {
-        uint32_t lat = SDL_GetTicks() - a->v.qstart;
+    if (a->v.req.lat_due) {
+        uint32_t lat = SDL_GetTicks() - a->v.req.qstart;
         a->lat[a->nlat++ % (sizeof a->lat / sizeof a->lat[0])] = lat;
-        a->v.lat_due = 0;
+        a->v.req.lat_due = 0;
         if (a->verbose)
             fprintf(stderr, "results after %u ms: %s (%zu hits)\n", (unsigned)lat,
-                    a->v.query, a->v.res.total);
+                    a->v.query.text, a->v.res.total);
     }
     if (!a->shown) {             /* the window appears with its first frame */
         SDL_ShowWindow(a->win);
@@ -655,9 +655,9 @@ static int run(app *a)
 
     for (;;) {
         requests(a);
-        if (a->v.quit)
+        if (a->v.out.quit)
             return 0;
-        if (a->v.dirty) {
+        if (a->v.out.dirty) {
             draw(a);
             present(a);
         }
@@ -703,12 +703,12 @@ static int pump(app *a)
             return 1;
     view_results(&a->v, SDL_GetTicks());
     requests(a);
-    if (a->v.dirty) {
+    if (a->v.out.dirty) {
         draw(a);
         present(a);
     }
     tidy(a);
-    return a->v.quit;
+    return a->v.out.quit;
 }
 
 /* Let ms milliseconds pass as run() would: sleeping until something comes,
@@ -738,7 +738,7 @@ static int settle(app *a)
     while ((int32_t)(end - SDL_GetTicks()) > 0) {
         if (pump(a))
             return 1;
-        if (!view_busy(&a->v) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) && !a->v.dirty)
+        if (!view_busy(&a->v) && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) && !a->v.out.dirty)
             return 0;
         /* results wake us at once; the worker may also go idle silently
          * (a cancelled search posts nothing), hence the short nap */
@@ -930,7 +930,7 @@ static int run_script(app *a, const char *file)
         rc = command(a, line, lineno);
         if (rc < 0)
             failed = 1;
-        if (rc > 0 || a->v.quit)
+        if (rc > 0 || a->v.out.quit)
             break;
     }
     if (f != stdin)

@@ -6,7 +6,8 @@
  * or the font size changes. Spans come from the archive and are not
  * trusted: each is clipped to its document's text before use.
  */
-#include "vpriv.h"
+#include "vcase.h"
+#include "vstyle.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,7 +151,7 @@ static void meta(vcase *t, view *v, int label, const char *text, uint8_t a)
 
     if (!b || !text || !*text)
         return;
-    add_str(b, vp_s(v, label), LA_BOLD);
+    add_str(b, style_text(v, label), LA_BOLD);
     add_str(b, ": ", LA_BOLD);
     add_str(b, text, a);
 }
@@ -178,14 +179,14 @@ static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_su
             if (b->nchips)
                 add_str(b, "\n", 0);
             add_str(b, p, LA_BOLD);
-            b->chip_rgb[b->nchips++] = view_party_rgb(v, p);
+            b->chip_rgb[b->nchips++] = style_party_rgb(v, p);
         }
-    vp_status(v, s->status, s->answer_days, st, sizeof st, &role);
+    style_status(v, s->status, s->answer_days, st, sizeof st, &role);
     if (st[0] && b->nchips < 16) {
         if (b->nchips)
             add_str(b, "\n", 0);
         add_str(b, st, LA_BOLD);
-        b->chip_rgb[b->nchips++] = view_rgb(v, role);
+        b->chip_rgb[b->nchips++] = style_rgb(v, role);
     }
 }
 
@@ -210,19 +211,19 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
         if (dup || kind == FMT_KIND_NONE)
             continue;
         add_str(b, i == 0 ? " · " : ", ", 0);
-        add_str(b, vp_s(v, kind == FMT_QUESTION ? S_K_QUESTION :
+        add_str(b, style_text(v, kind == FMT_QUESTION ? S_K_QUESTION :
                            kind == FMT_ANSWER ? S_K_ANSWER : S_K_NOTICE), 0);
     }
     b = add(t, TB_TITLE, PXC_H1, C_FG, BG_NONE, 0, 1);
     add_str(b, t->title[0] ? t->title : t->zaak, LA_BOLD);
     party_chips(t, v, docs, n, s);
     if (q->nmembers && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 1))) {
-        add_str(b, vp_s(v, S_ASKED_BY), LA_BOLD);
+        add_str(b, style_text(v, S_ASKED_BY), LA_BOLD);
         add_str(b, ": ", LA_BOLD);
         members_line(b, q, v->cfg.lang);
     }
     if (q->naddressees && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0))) {
-        add_str(b, vp_s(v, S_TO), LA_BOLD);
+        add_str(b, style_text(v, S_TO), LA_BOLD);
         add_str(b, ": ", LA_BOLD);
         for (i = 0; i < q->naddressees; i++) {
             add_str(b, i ? "; " : "", 0);
@@ -230,14 +231,14 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
         }
     }
     if (q->submitted) {
-        vp_date_long(v, q->submitted, date, sizeof date);
+        style_date_long(v, q->submitted, date, sizeof date);
         meta(t, v, S_SUBMITTED, date, 0);
     }
     for (i = 0; i < n; i++) {
         if (docs[i].kind != FMT_ANSWER)
             continue;
         if (docs[i].nanswered_by && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0))) {
-            add_str(b, vp_s(v, S_ANSWERED_BY), LA_BOLD);
+            add_str(b, style_text(v, S_ANSWERED_BY), LA_BOLD);
             add_str(b, ": ", LA_BOLD);
             for (k = 0; k < docs[i].nanswered_by; k++) {
                 add_str(b, k ? "; " : "", 0);
@@ -245,7 +246,7 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
             }
         }
         if (docs[i].received) {
-            vp_date_long(v, docs[i].received, date, sizeof date);
+            style_date_long(v, docs[i].received, date, sizeof date);
             if (q->submitted && s->answer_days >= 0)
                 snprintf(buf, sizeof buf, "%s (%d d)", date, s->answer_days);
             else
@@ -274,9 +275,9 @@ static void notices(vcase *t, view *v, fmt_doc *docs, size_t n)
             body.len = (uint32_t)(d->len > UINT32_MAX ? UINT32_MAX : d->len);
         }
         b = add(t, TB_HEAD, PXC_H2, C_FG, BG_NOTICE, 0, 2);
-        add_str(b, vp_s(v, S_NOTICE), LA_BOLD);
+        add_str(b, style_text(v, S_NOTICE), LA_BOLD);
         if (d->received) {
-            vp_date_long(v, d->received, date, sizeof date);
+            style_date_long(v, d->received, date, sizeof date);
             add_str(b, " · ", 0);
             add_str(b, date, 0);
         }
@@ -291,7 +292,7 @@ static void answer(vcase *t, view *v, const fmt_doc *d, const fmt_block *a)
     tblock *b;
 
     numbers(a, v->cfg.lang == LANG_EN ? " and " : " en ", nums, sizeof nums);
-    snprintf(head, sizeof head, vp_s(v, a->nnumbers > 1 ? S_ANSWERS_N : S_ANSWER_N), nums);
+    snprintf(head, sizeof head, style_text(v, a->nnumbers > 1 ? S_ANSWERS_N : S_ANSWER_N), nums);
     b = add(t, TB_HEAD, PXC_BODY, C_ACCENT, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 1);
     add_str(b, head, LA_BOLD);
     b = add(t, TB_PARA, PXC_BODY, C_FG, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 0);
@@ -303,7 +304,7 @@ static void whole_text(vcase *t, view *v, const fmt_doc *d, int label)
     fmt_span all = { 0, (uint32_t)(d->len > UINT32_MAX ? UINT32_MAX : d->len) };
     tblock *b = add(t, TB_HEAD, PXC_H2, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 2);
 
-    add_str(b, vp_s(v, label), LA_BOLD);
+    add_str(b, style_text(v, label), LA_BOLD);
     b = add(t, TB_PARA, PXC_BODY, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 0);
     add_span(b, d, all, 0);
 }
@@ -327,7 +328,7 @@ static void questions(vcase *t, view *v, fmt_doc *docs, size_t n)
         const fmt_block *q = &qd->questions[i];
         int key = max_number(q);
         numbers(q, v->cfg.lang == LANG_EN ? " and " : " en ", nums, sizeof nums);
-        snprintf(head, sizeof head, vp_s(v, q->nnumbers > 1 ? S_QUESTIONS_N : S_QUESTION_N), nums);
+        snprintf(head, sizeof head, style_text(v, q->nnumbers > 1 ? S_QUESTIONS_N : S_QUESTION_N), nums);
         b = add(t, TB_HEAD, PXC_H2, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 3);
         add_str(b, head, LA_BOLD);
         b = add(t, TB_PARA, PXC_BODY, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 0);
@@ -364,7 +365,7 @@ static void footnotes(vcase *t, view *v, fmt_doc *docs, size_t n)
         if (d->nfootnotes == 0)
             continue;
         b = add(t, TB_HEAD, PXC_H2, C_FG, BG_NONE, 0, 4);
-        add_str(b, vp_s(v, d->kind == FMT_ANSWER ? S_FOOTNOTES_ANSWER : S_FOOTNOTES), LA_BOLD);
+        add_str(b, style_text(v, d->kind == FMT_ANSWER ? S_FOOTNOTES_ANSWER : S_FOOTNOTES), LA_BOLD);
         for (k = 0; k < d->nfootnotes; k++) {
             b = add(t, TB_NOTE, PXC_SMALL, C_FG, BG_NONE, 0, k ? 1 : 0);
             add_str(b, d->footnotes[k].mark ? d->footnotes[k].mark : "", LA_BOLD);
@@ -462,12 +463,12 @@ void case_layout(view *v)
     size_t i;
     int y = 0, pad = v->px / 2;
 
-    vp_geom(v, &g);
+    style_geom(v, &g);
     if (t->laid_w == g.col_w && t->laid_px == v->px)
         return;
     for (i = 0; i < t->n; i++) {
         tblock *b = &t->b[i];
-        int px = vp_px(v, b->pxc);
+        int px = style_px(v, b->pxc);
         int prev_bg = i > 0 ? t->b[i - 1].bg : BG_NONE;
         int next_bg = i + 1 < t->n ? t->b[i + 1].bg : BG_NONE;
         b->indent = b->bg != BG_NONE ? v->px : 0;
@@ -477,7 +478,7 @@ void case_layout(view *v)
         b->y = y;
         b->ptop = b->bg != BG_NONE && b->bg != prev_bg ? pad : 0;
         if (b->type == TB_CHIPS)
-            b->h = b->nchips ? vp_lh(v, px) + v->px / 2 : 0;
+            b->h = b->nchips ? style_lh(v, px) + v->px / 2 : 0;
         else if (b->type == TB_RULE)
             b->h = v->lh / 2;
         else
@@ -610,9 +611,9 @@ void case_find(view *v)
     free(t->found);
     t->found = NULL;
     cap = 0;
-    if (!v->find[0] || !v->tok)
+    if (!v->find.text[0] || !v->tok)
         return;
-    fmt_tok_start(v->tok, v->find, strlen(v->find));
+    fmt_tok_start(v->tok, v->find.text, strlen(v->find.text));
     while (nn < NEEDLE_MAX && fmt_tok_next(v->tok, &tk))
         if (!(tk.flags & FMT_TOK_PART))
             snprintf(needle[nn++], sizeof needle[0], "%s", tk.fold);

@@ -8,9 +8,16 @@
  * the display list with SDL2_ttf; tests read it directly. Text is measured
  * through a lay_measure, so layout is the same in both.
  *
- * Files: view.c (input, navigation, history, search), vcase.c (building
- * and laying out a case thread, find in document) and vrender.c (the
- * display list of each screen). vpriv.h is their shared inside.
+ * Files, from the bottom up (each calls only those above it in this list):
+ * vstyle.c (sizes, colours, dates), vfield.c (a text field), vcase.c (a
+ * case as a thread of blocks, find in document), vlist.c (the browse list,
+ * search results, facet chips), vrender.c (the display list of each
+ * screen), view.c (screens, navigation, history, set-up, view_prepare())
+ * and vinput.c (what input does). vpriv.h is their shared inside.
+ *
+ * A frame: view_render() = view_prepare() (reads summaries, lays out the
+ * case, keeps scrolls in range) + render_frame() (state into v->frame,
+ * nothing else) + asking the worker for the next page the frame reached.
  *
  * Threads: everything here runs on the main thread; searches run on the
  * worker (worker.h) and come back through view_results().
@@ -120,6 +127,7 @@ typedef wk_hit vrow;
  * found on demand from the summaries (docnos are in date order), so the
  * list costs what is on screen, not what is in the archive. */
 #define BROWSE_CACHE 512
+#define VIS_MAX 256          /* browse rows on one screen, at most */
 typedef struct {
     uint32_t docno;       /* UINT32_MAX: empty slot */
     int included;         /* shown as a row (see above) */
@@ -131,6 +139,8 @@ typedef struct {
     int64_t top;          /* docno of the top row; -1: empty archive */
     int top_off;          /* pixels of the top row scrolled away */
     int64_t sel;          /* docno of the selected row */
+    int64_t vis[VIS_MAX]; /* the rows on screen, from top, found (and */
+    int nvis;             /* their summaries read) by view_prepare() */
 } vbrowse;
 
 /* Search results as they arrive, page by page. */
@@ -226,6 +236,61 @@ typedef struct {
     int idle_min;         /* kiosk: minutes to the reset; 0: the default */
 } vconfig;
 
+/* A one-line text field: the search query, find in document, jump to. */
+typedef struct {
+    char text[TEXT_MAX];
+    size_t cur;           /* the cursor, a byte offset */
+    int all;              /* the whole text is selected: typing replaces it */
+} vfield;
+
+/* Pointer and touch, between a press and its release. */
+typedef struct {
+    int pressed, dragging, drag_act, touch;
+    int px0, py0, lastx, lasty;
+    uint32_t lastms;
+    double vel;           /* touch momentum, pixels per ms */
+    int hover_x, hover_y;
+} vpointer;
+
+/* The searches asked of the worker. */
+typedef struct {
+    uint64_t gen;         /* generation of the newest query */
+    int searching;        /* the newest query's results are not back yet */
+    uint64_t homegen;     /* generation of the home statistics request */
+    /* keystroke to results, for measurements: qstart is the time (ms) of
+     * the key that made the current query; lat_due is set when its
+     * results came in, and main.c takes the time once they are shown */
+    uint32_t qstart;
+    int lat_due;
+} vrequests;
+
+/* What the view asks of main.c, cleared by it once acted upon. */
+typedef struct {
+    int dirty;            /* render and draw again */
+    int animating;        /* wants VI_TICK about every 16 ms */
+    uint32_t wake_ms;     /* wants one VI_TICK at this time; 0: none */
+    char *clip;           /* text for the clipboard (view owns it) */
+    int quit;
+    int fullscreen;       /* toggle requested */
+    int flush_cache;      /* theme or zoom changed: drop text textures */
+} vout;
+
+/* The frame: what render_frame() made of the state. Input reads it back
+ * (where the panes and hot zones were); nothing else writes it. */
+typedef struct {
+    dlist dl;
+    lay_text scr_t;       /* scratch for rows and labels, reused */
+    lay_box scr_b;
+    vhot *hots;
+    size_t nhots, hotcap;
+    int list_top, list_bottom;   /* the list pane */
+    int doc_top, doc_bottom;
+    int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
+    int nchips;           /* facet chips over the results */
+    int res_shown;        /* the results list was drawn ... */
+    size_t res_last;      /* ... down to this row */
+} vframe;
+
 typedef struct view {
     vconfig cfg;
     lay_measure m;
@@ -244,28 +309,20 @@ typedef struct view {
     int help;             /* the help overlay is shown */
     char errtitle[128], errmsg[512];
 
-    /* the search field; its text is the query */
-    char query[TEXT_MAX];
-    size_t qcur;
-    int qall;               /* the whole query is selected: typing replaces it */
-    uint64_t qgen;
-    int searching;        /* the newest query's results are not back yet */
+    vfield query;         /* the search field; its text is the query */
+    vrequests req;
     fmt_query *hlq;       /* the query, parsed here, for highlighting */
 
     vbrowse browse;
     vresults res;
     wk_result *home;      /* facets, months and stats of all questions */
     wk_result *homestats;
-    uint64_t homegen;
     long chip_sel;        /* FO_CHIPS: the chosen chip */
-    int nchips;
 
     vcase cs;             /* the case shown (SC_DOC) */
     fmt_doc doc;          /* reused for decoding */
-    char find[TEXT_MAX];
-    size_t fcur;
-    char jump[TEXT_MAX];
-    size_t jcur;
+    vfield find;          /* find in document */
+    vfield jump;          /* jump to a question, date or case */
 
     vhist back[HIST_MAX], fwd[HIST_MAX];
     int nback, nfwd;
@@ -278,37 +335,11 @@ typedef struct view {
     char toast[320];
     uint32_t toast_until; /* ms; 0: none */
 
-    /* pointer and touch */
-    int pressed, dragging, drag_act, touch;
-    int px0, py0, lastx, lasty;
-    uint32_t lastms;
-    double vel;           /* touch momentum, pixels per ms */
-    int hover_x, hover_y;
+    vpointer ptr;
     uint32_t now;         /* the clock as of the last input */
 
-    /* output for main.c, cleared by it once acted upon */
-    int dirty;            /* render and draw again */
-    int animating;        /* wants VI_TICK about every 16 ms */
-    uint32_t wake_ms;     /* wants one VI_TICK at this time; 0: none */
-    char *clip;           /* text for the clipboard (view owns it) */
-    int quit;
-    int fullscreen;       /* toggle requested */
-    int flush_cache;      /* theme or zoom changed: drop text textures */
-
-    /* keystroke to results, for measurements: qstart is the time (ms) of
-     * the key that made the current query; lat_due is set when its
-     * results came in, and main.c takes the time once they are shown */
-    uint32_t qstart;
-    int lat_due;
-
-    dlist dl;
-    lay_text scr_t;       /* scratch for rows and labels, reused */
-    lay_box scr_b;
-    vhot *hots;
-    size_t nhots, hotcap;
-    int list_top, list_bottom;   /* the list pane, set while rendering */
-    int doc_top, doc_bottom;
-    int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
+    vout out;
+    vframe frame;
 } view;
 
 /* Set up a view of w x h pixels measuring text with m. Returns 0, or -1
@@ -350,7 +381,7 @@ int view_question_y(view *v, int n);
 int64_t view_list_first(view *v);
 
 /* Colour of a role in the current theme, and of a party tag. */
-uint32_t view_rgb(const view *v, int role);
-uint32_t view_party_rgb(const view *v, const char *party);
+uint32_t style_rgb(const view *v, int role);
+uint32_t style_party_rgb(const view *v, const char *party);
 
 #endif

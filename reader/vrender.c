@@ -7,7 +7,10 @@
  * blits. Only what is visible is described: the rows on screen, the lines
  * of the case thread between the top and bottom of the pane.
  */
-#include "vpriv.h"
+#include "vrender.h"
+#include "vstyle.h"
+#include "vlist.h"
+#include "vcase.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +21,7 @@
 
 static dcmd *push(view *v, int type)
 {
-    dlist *d = &v->dl;
+    dlist *d = &v->frame.dl;
 
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 512;
@@ -70,7 +73,7 @@ static void clip(view *v, int x, int y, int w, int h)
 static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s,
                 size_t n)
 {
-    dlist *d = &v->dl;
+    dlist *d = &v->frame.dl;
     dcmd *c;
 
     if (n == 0)
@@ -94,8 +97,8 @@ static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const cha
     c->x = x, c->y = y, c->face = (uint8_t)face, c->px = (uint16_t)px, c->rgb = rgb;
     c->off = (uint32_t)d->slen;
     c->len = (uint32_t)n;
-    c->w = vp_tw(v, face, px, s, n);
-    c->h = vp_lh(v, px);
+    c->w = style_text_width(v, face, px, s, n);
+    c->h = style_lh(v, px);
     d->slen += n + 1;
     return c->w;
 }
@@ -113,9 +116,9 @@ static int fit(view *v, int x, int y, int maxw, int face, int px, uint32_t rgb, 
 
     if (maxw <= 0)
         return 0;
-    if (vp_tw(v, face, px, s, n) <= maxw)
+    if (style_text_width(v, face, px, s, n) <= maxw)
         return text(v, x, y, face, px, rgb, s, n);
-    ew = vp_tw(v, face, px, "\xe2\x80\xa6", 3);
+    ew = style_text_width(v, face, px, "\xe2\x80\xa6", 3);
     k = lay_fit(&v->m, face, px, s, n, maxw - ew);
     while (k > 0 && s[k - 1] == ' ')
         k--;
@@ -125,20 +128,15 @@ static int fit(view *v, int x, int y, int maxw, int face, int px, uint32_t rgb, 
 
 static void hot(view *v, int x, int y, int w, int h, int act, int arg)
 {
-    if (v->nhots == v->hotcap) {
-        size_t cap = v->hotcap ? v->hotcap * 2 : 128;
-        vhot *n = realloc(v->hots, cap * sizeof *n);
+    if (v->frame.nhots == v->frame.hotcap) {
+        size_t cap = v->frame.hotcap ? v->frame.hotcap * 2 : 128;
+        vhot *n = realloc(v->frame.hots, cap * sizeof *n);
         if (!n)
             return;
-        v->hots = n;
-        v->hotcap = cap;
+        v->frame.hots = n;
+        v->frame.hotcap = cap;
     }
-    v->hots[v->nhots++] = (vhot){ x, y, w, h, act, arg };
-}
-
-static uint32_t C(const view *v, int role)
-{
-    return view_rgb(v, role);
+    v->frame.hots[v->frame.nhots++] = (vhot){ x, y, w, h, act, arg };
 }
 
 /* Black or white, whichever reads better on rgb. */
@@ -152,7 +150,7 @@ static uint32_t ink_on(uint32_t rgb)
 
 static uint32_t mark_rgb(const view *v, uint8_t a)
 {
-    return C(v, a & LA_CUR ? C_FINDCUR : a & LA_FIND ? C_FIND : C_HL);
+    return style_rgb(v, a & LA_CUR ? C_FINDCUR : a & LA_FIND ? C_FIND : C_HL);
 }
 
 static void seg_marks(view *v, const lay_box *b, const lay_text *t, const lay_seg *s,
@@ -166,8 +164,8 @@ static void seg_marks(view *v, const lay_box *b, const lay_text *t, const lay_se
         for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
             ;
         if (m) {
-            int x0 = vp_tw(v, face, px, t->text + s->off, i - s->off);
-            int x1 = x0 + vp_tw(v, face, px, t->text + i, j - i);
+            int x0 = style_text_width(v, face, px, t->text + s->off, i - s->off);
+            int x1 = x0 + style_text_width(v, face, px, t->text + i, j - i);
             rect(v, x + s->x + x0, y, x1 - x0, h, mark_rgb(v, m));
         }
         i = j;
@@ -192,7 +190,7 @@ static void seg_text(view *v, const lay_box *b, const lay_text *t, const lay_seg
         uint8_t m = t->attr[i] & LA_MARKBITS;
         for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
             ;
-        dx = vp_tw(v, face, px, t->text + s->off, i - s->off);
+        dx = style_text_width(v, face, px, t->text + s->off, i - s->off);
         text(v, x + s->x + dx, y, face, px, m ? ink_on(mark_rgb(v, m)) : rgb, t->text + i, j - i);
         i = j;
     }
@@ -215,7 +213,7 @@ static void draw_box(view *v, const lay_box *b, const lay_text *t, int x, int y,
             seg_marks(v, b, t, &b->segs[l->seg + k], x, ly, l->h);
         for (k = 0; k < l->nseg; k++) {
             const lay_seg *s = &b->segs[l->seg + k];
-            uint32_t c = s->attr & LA_LINK ? C(v, C_LINK) : rgb;
+            uint32_t c = s->attr & LA_LINK ? style_rgb(v, C_LINK) : rgb;
             seg_text(v, b, t, s, x, ly, c);
         }
         if (i + 1 == b->nlines && b->ell_x >= 0)
@@ -226,11 +224,11 @@ static void draw_box(view *v, const lay_box *b, const lay_text *t, int x, int y,
 static int para(view *v, int x, int y, int w, int px, int maxlines, uint32_t rgb,
                 const char *s, uint8_t a)
 {
-    lay_text_clear(&v->scr_t);
-    lay_add(&v->scr_t, s, strlen(s), a);
-    lay_wrap(&v->scr_b, &v->scr_t, w, px, maxlines, &v->m);
-    draw_box(v, &v->scr_b, &v->scr_t, x, y, 0, v->h, rgb);
-    return v->scr_b.height;
+    lay_text_clear(&v->frame.scr_t);
+    lay_add(&v->frame.scr_t, s, strlen(s), a);
+    lay_wrap(&v->frame.scr_b, &v->frame.scr_t, w, px, maxlines, &v->m);
+    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, rgb);
+    return v->frame.scr_b.height;
 }
 
 /* ---- widgets --------------------------------------------------------- */
@@ -238,15 +236,15 @@ static int para(view *v, int x, int y, int w, int px, int maxlines, uint32_t rgb
 static int chip(view *v, int x, int y, int px, uint32_t bg, uint32_t fg, const char *s,
                 int selected)
 {
-    int pad = px / 2, w = vp_tw(v, LF_BOLD, px, s, strlen(s)) + 2 * pad;
-    int h = vp_lh(v, px) + px / 4;
+    int pad = px / 2, w = style_text_width(v, LF_BOLD, px, s, strlen(s)) + 2 * pad;
+    int h = style_lh(v, px) + px / 4;
 
     rect(v, x, y, w, h, bg);
     if (v->cfg.theme == THEME_CONTRAST)
-        frame(v, x, y, w, h, C(v, C_FG));
+        frame(v, x, y, w, h, style_rgb(v, C_FG));
     if (selected) {
-        frame(v, x - 2, y - 2, w + 4, h + 4, C(v, C_FOCUS));
-        frame(v, x - 3, y - 3, w + 6, h + 6, C(v, C_FOCUS));
+        frame(v, x - 2, y - 2, w + 4, h + 4, style_rgb(v, C_FOCUS));
+        frame(v, x - 3, y - 3, w + 6, h + 6, style_rgb(v, C_FOCUS));
     }
     str(v, x + pad, y + px / 8, LF_BOLD, px, fg, s);
     return w;
@@ -255,13 +253,13 @@ static int chip(view *v, int x, int y, int px, uint32_t bg, uint32_t fg, const c
 static int icon_button(view *v, int x, int y, int s, const char *glyph, int act, int arg,
                        int enabled)
 {
-    int px = s * 55 / 100, tw = vp_tw(v, LF_REGULAR, px, glyph, strlen(glyph));
-    int th = vp_lh(v, px);
+    int px = s * 55 / 100, tw = style_text_width(v, LF_REGULAR, px, glyph, strlen(glyph));
+    int th = style_lh(v, px);
 
-    if (v->hover_y >= y && v->hover_y < y + s && v->hover_x >= x && v->hover_x < x + s &&
+    if (v->ptr.hover_y >= y && v->ptr.hover_y < y + s && v->ptr.hover_x >= x && v->ptr.hover_x < x + s &&
         enabled && !v->cfg.osk)
-        rect(v, x, y, s, s, C(v, C_SEL));
-    str(v, x + (s - tw) / 2, y + (s - th) / 2, LF_REGULAR, px, C(v, enabled ? C_FG : C_RULE),
+        rect(v, x, y, s, s, style_rgb(v, C_SEL));
+    str(v, x + (s - tw) / 2, y + (s - th) / 2, LF_REGULAR, px, style_rgb(v, enabled ? C_FG : C_RULE),
         glyph);
     if (enabled)
         hot(v, x, y, s, s, act, arg);
@@ -272,25 +270,25 @@ static int icon_button(view *v, int x, int y, int s, const char *glyph, int act,
 static void field(view *v, int x, int y, int w, int h, const char *s, size_t cur,
                   int all, const char *hint, int focused, int arg)
 {
-    int px = v->px, pad = px / 2, th = vp_lh(v, px), inner = w - 2 * pad;
-    int cx = vp_tw(v, LF_REGULAR, px, s, cur), shift = 0;
+    int px = v->px, pad = px / 2, th = style_lh(v, px), inner = w - 2 * pad;
+    int cx = style_text_width(v, LF_REGULAR, px, s, cur), shift = 0;
 
-    rect(v, x, y, w, h, C(v, C_BG));
-    frame(v, x, y, w, h, C(v, focused ? C_FOCUS : C_RULE));
+    rect(v, x, y, w, h, style_rgb(v, C_BG));
+    frame(v, x, y, w, h, style_rgb(v, focused ? C_FOCUS : C_RULE));
     if (focused)
-        frame(v, x + 1, y + 1, w - 2, h - 2, C(v, C_FOCUS));
+        frame(v, x + 1, y + 1, w - 2, h - 2, style_rgb(v, C_FOCUS));
     clip(v, x + 2, y, w - 4, h);
     if (cx > inner - 2)
         shift = cx - inner + 2;
     if (*s && all && focused) /* selected: typing will replace it */
-        rect(v, x + pad - shift, y + (h - th) / 2, cx, th, C(v, C_SEL));
+        rect(v, x + pad - shift, y + (h - th) / 2, cx, th, style_rgb(v, C_SEL));
     if (*s)
-        str(v, x + pad - shift, y + (h - th) / 2, LF_REGULAR, px, C(v, C_FG), s);
+        str(v, x + pad - shift, y + (h - th) / 2, LF_REGULAR, px, style_rgb(v, C_FG), s);
     else
-        fit(v, x + pad, y + (h - th) / 2, inner, LF_ITALIC, px, C(v, C_DIM), hint);
+        fit(v, x + pad, y + (h - th) / 2, inner, LF_ITALIC, px, style_rgb(v, C_DIM), hint);
     if (focused)
         rect(v, x + pad - shift + cx, y + (h - th) / 2, px / 8 > 2 ? px / 8 : 2, th,
-             C(v, C_FOCUS));
+             style_rgb(v, C_FOCUS));
     clip(v, 0, 0, 0, 0);
     hot(v, x, y, w, h, H_FIELD, arg);
 }
@@ -300,7 +298,7 @@ static void scrollbar(view *v, int x, int y, int h, double pos, double size, int
     vgeom g;
     int th;
 
-    vp_geom(v, &g);
+    style_geom(v, &g);
     if (size >= 1.0 || h <= 0)
         return;
     th = (int)(h * size);
@@ -309,12 +307,12 @@ static void scrollbar(view *v, int x, int y, int h, double pos, double size, int
     if (th > h)
         th = h;
     pos = pos < 0 ? 0 : pos > 1 ? 1 : pos;
-    rect(v, x, y, g.sb_w, h, C(v, C_PANEL));
-    rect(v, x + 2, y + (int)((h - th) * pos), g.sb_w - 4, th, C(v, C_DIM));
-    v->sb_x = x;
-    v->sb_y = y;
-    v->sb_h = h;
-    v->sb_th = th;
+    rect(v, x, y, g.sb_w, h, style_rgb(v, C_PANEL));
+    rect(v, x + 2, y + (int)((h - th) * pos), g.sb_w - 4, th, style_rgb(v, C_DIM));
+    v->frame.sb_x = x;
+    v->frame.sb_y = y;
+    v->frame.sb_h = h;
+    v->frame.sb_th = th;
     hot(v, x, y, g.sb_w, h, act, 0);
 }
 
@@ -325,12 +323,12 @@ static void top_bar(view *v, const vgeom *g)
     int s = g->bar_h - g->pad, y = g->pad / 2, x = g->pad / 2, r = v->w - g->pad / 2;
     int onlist = v->screen == SC_LIST, x1;
 
-    rect(v, 0, 0, v->w, g->bar_h, C(v, C_PANEL));
-    rect(v, 0, g->bar_h - 1, v->w, 1, C(v, C_RULE));
+    rect(v, 0, 0, v->w, g->bar_h, style_rgb(v, C_PANEL));
+    rect(v, 0, g->bar_h - 1, v->w, 1, style_rgb(v, C_RULE));
     x += icon_button(v, x, y, s, "\xe2\x80\xb9", H_BUTTON, B_BACK, v->nback > 0);
     x += icon_button(v, x, y, s, "\xe2\x80\xba", H_BUTTON, B_FORWARD, v->nfwd > 0);
     x += icon_button(v, x, y, s, "\xe2\x8c\x82", H_BUTTON, B_HOME,
-                     !onlist || vp_searching(v) || v->nback > 0);
+                     !onlist || list_searching(v) || v->nback > 0);
     r -= icon_button(v, r - s, y, s, "?", H_BUTTON, B_HELP, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x84\xb9", H_BUTTON, B_ABOUT, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
@@ -340,8 +338,8 @@ static void top_bar(view *v, const vgeom *g)
         r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
                          "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
     x1 = r - g->pad / 2;
-    field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query, v->qcur,
-          v->qall, vp_s(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+    field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
+          v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
 }
 
 /* ---- the case list --------------------------------------------------- */
@@ -362,14 +360,14 @@ static void row_tags(view *v, int x, int y, int maxw, int px, const vrow *r)
             *--e = '\0';
         if (!*tok)
             continue;
-        bg = view_party_rgb(v, tok);
+        bg = style_party_rgb(v, tok);
         w += chip(v, x + w, y, px * 9 / 10, bg, ink_on(bg), tok, 0) + px / 3;
     }
     if (r->addressees[0])
         snprintf(line, sizeof line, "%s  \xe2\x86\x92  %s", r->members, r->addressees);
     else
         snprintf(line, sizeof line, "%s", r->members);
-    fit(v, x + w, y, maxw - w, LF_REGULAR, px, C(v, C_DIM), line);
+    fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), line);
 }
 
 static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
@@ -378,104 +376,105 @@ static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
 
     if (!r->snippet)
         return;
-    lay_text_clear(&v->scr_t);
-    lay_add(&v->scr_t, r->snippet, strlen(r->snippet), 0);
+    lay_text_clear(&v->frame.scr_t);
+    lay_add(&v->frame.scr_t, r->snippet, strlen(r->snippet), 0);
     for (i = 0; i < r->nhl && i < WK_HL_MAX; i++)
-        lay_mark(&v->scr_t, r->hl[i].off, r->hl[i].len, LA_HL);
-    lay_wrap(&v->scr_b, &v->scr_t, w, px, 2, &v->m);
-    draw_box(v, &v->scr_b, &v->scr_t, x, y, 0, v->h, C(v, C_FG));
+        lay_mark(&v->frame.scr_t, r->hl[i].off, r->hl[i].len, LA_HL);
+    lay_wrap(&v->frame.scr_b, &v->frame.scr_t, w, px, 2, &v->m);
+    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, style_rgb(v, C_FG));
 }
 
 static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int sel, int arg)
 {
-    int pad = v->px / 2, spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), role, sw;
+    int pad = v->px / 2, spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), role, sw;
     char date[32], st[96], line[512];
     const char *kind = "";
 
     if (sel) {
-        rect(v, x, y, w, rh, C(v, C_SEL));
+        rect(v, x, y, w, rh, style_rgb(v, C_SEL));
         if (v->focus == FO_LIST)
-            rect(v, x, y, v->px / 4 > 3 ? v->px / 4 : 3, rh, C(v, C_ACCENT));
+            rect(v, x, y, v->px / 4 > 3 ? v->px / 4 : 3, rh, style_rgb(v, C_ACCENT));
     }
-    rect(v, x, y + rh - 1, w, 1, C(v, C_RULE));
+    rect(v, x, y + rh - 1, w, 1, style_rgb(v, C_RULE));
     hot(v, x, y, w, rh, H_ROW, arg);
     x += v->px;
     w -= 2 * v->px;
     y += pad;
     if (!r) {
-        str(v, x, y, LF_REGULAR, v->px, C(v, C_DIM), "\xe2\x80\xa6");
+        str(v, x, y, LF_REGULAR, v->px, style_rgb(v, C_DIM), "\xe2\x80\xa6");
         return;
     }
-    vp_date_short(r->date, date, sizeof date);
+    style_date_short(r->date, date, sizeof date);
     if (r->kind == FMT_ANSWER)
-        kind = vp_s(v, S_K_ANSWER);
+        kind = style_text(v, S_K_ANSWER);
     else if (r->kind == FMT_NOTICE)
-        kind = vp_s(v, S_K_NOTICE);
-    vp_status(v, r->status, r->answer_days, st, sizeof st, &role);
-    sw = st[0] ? vp_tw(v, LF_BOLD, spx, st, strlen(st)) : 0;
+        kind = style_text(v, S_K_NOTICE);
+    style_status(v, r->status, r->answer_days, st, sizeof st, &role);
+    sw = st[0] ? style_text_width(v, LF_BOLD, spx, st, strlen(st)) : 0;
     if (sw)
-        str(v, x + w - sw, y, LF_BOLD, spx, C(v, role), st);
+        str(v, x + w - sw, y, LF_BOLD, spx, style_rgb(v, role), st);
     snprintf(line, sizeof line, "%s", r->zaak[0] ? r->zaak : r->id);
     sw += spx;
     {
         int lx = x;
-        lx += fit(v, lx, y, w - sw, LF_BOLD, spx, C(v, C_ACCENT), line);
+        lx += fit(v, lx, y, w - sw, LF_BOLD, spx, style_rgb(v, C_ACCENT), line);
         snprintf(line, sizeof line, "   %s%s%s", date, kind[0] ? "   " : "", kind);
-        fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, C(v, C_DIM), line);
+        fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
     }
     y += slh;
     snprintf(line, sizeof line, "%s", r->subject[0] ? r->subject : r->id);
     if (line[0] >= 'a' && line[0] <= 'z')
         line[0] = (char)(line[0] - 'a' + 'A');   /* "over het bericht" -> "Het bericht" */
-    fit(v, x, y, w, LF_BOLD, v->px, C(v, C_FG), line);
+    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), line);
     y += v->lh;
-    if (vp_searching(v)) {
+    if (list_searching(v)) {
         row_snippet(v, x, y, w, spx, r);
         y += 2 * slh;
     }
     row_tags(v, x, y, w, spx, r);
 }
 
-static void list_browse(view *v, int x, int w, int top, int bot)
+static void browse_rows(view *v, int x, int w, int top, int bot)
 {
-    int rh = vp_row_h(v), y = top - v->browse.top_off;
-    int64_t d = v->browse.top, total = vp_browse_count(v);
+    int rh = style_row_h(v, list_searching(v)), y = top - v->browse.top_off;
+    int64_t total = list_browse_count(v);
     uint32_t zaken = 0;
     int i;
 
     for (i = 0; i < v->narch; i++)
         zaken += v->arch[i].a ? v->arch[i].info.zaken : 0;
     clip(v, x, top, w, bot - top);
-    while (d >= 0 && y < bot) {
-        vbrowse_slot *s = vp_bslot(v, (uint32_t)d);
+    for (i = 0; i < v->browse.nvis && y < bot; i++) { /* view_prepare() found them */
+        int64_t d = v->browse.vis[i];
+        vbrowse_slot *s = list_slot_peek(v, d);
         draw_row(v, x, y, w, rh, s ? &s->row : NULL, d == v->browse.sel, (int)d);
         y += rh;
-        d = vp_next_row(v, d);
     }
     clip(v, 0, 0, 0, 0);
     if (total > 1) {
         vgeom g;
         double n = (double)total;
-        vp_geom(v, &g);
+        style_geom(v, &g);
         scrollbar(v, x + w, top, bot - top, (n - 1 - (double)v->browse.top) / (n - 1),
                   (double)(bot - top) / rh / (zaken ? zaken : n), H_LIST_SB);
     }
 }
 
-static void list_results(view *v, int x, int w, int top, int bot)
+static void result_rows(view *v, int x, int w, int top, int bot)
 {
-    int rh = vp_row_h(v);
+    int rh = style_row_h(v, list_searching(v));
     vresults *r = &v->res;
     size_t i = (size_t)(r->scroll / rh), last = i;
     int y = top - (int)(r->scroll % rh);
 
     clip(v, x, top, w, bot - top);
     for (; i < r->total && y < bot; i++, y += rh) {
-        draw_row(v, x, y, w, rh, vp_res_row(v, i), i == r->sel, (int)i);
+        draw_row(v, x, y, w, rh, list_result_row(v, i), i == r->sel, (int)i);
         last = i;
     }
     clip(v, 0, 0, 0, 0);
-    vp_res_need(v, last);
+    v->frame.res_shown = 1;      /* view_render() asks for more from here */
+    v->frame.res_last = last;
     if (r->total > 0)
         scrollbar(v, x + w, top, bot - top,
                   (double)r->scroll / (double)((int64_t)r->total * rh - (bot - top) > 0
@@ -486,35 +485,35 @@ static void list_results(view *v, int x, int w, int top, int bot)
 /* The line above the results: count, errors, did-you-mean; then chips. */
 static int results_head(view *v, int x, int w, int y)
 {
-    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), cx = x, rows = 1, i, n;
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), cx = x, rows = 1, i, n;
     int maxrows = v->h < 600 ? 2 : 3, ch = slh + spx / 4 + v->px / 3;
     char line[400];
     vchip chips[64];
 
     if (v->res.err) /* the query's fault, or the archive's (damage, memory) */
         snprintf(line, sizeof line,
-                 vp_s(v, v->res.err == FMT_INVALID || v->res.err == FMT_LIMIT
+                 style_text(v, v->res.err == FMT_INVALID || v->res.err == FMT_LIMIT
                              ? S_QUERY_ERROR : S_SEARCH_FAILED),
                  v->res.msg);
     else if (!v->res.have)
-        snprintf(line, sizeof line, "%s", vp_s(v, S_SEARCHING));
+        snprintf(line, sizeof line, "%s", style_text(v, S_SEARCHING));
     else if (v->res.total == 1)
-        snprintf(line, sizeof line, "%s", vp_s(v, S_HIT1));
+        snprintf(line, sizeof line, "%s", style_text(v, S_HIT1));
     else if (v->res.total == 0)
-        snprintf(line, sizeof line, "%s", vp_s(v, S_NOHITS));
+        snprintf(line, sizeof line, "%s", style_text(v, S_NOHITS));
     else
-        snprintf(line, sizeof line, vp_s(v, S_HITS), v->res.total);
-    cx += fit(v, x, y, w, LF_BOLD, spx, C(v, v->res.err ? C_LATE : C_FG), line);
-    if (v->searching && v->res.have)
-        cx += str(v, cx, y, LF_ITALIC, spx, C(v, C_DIM), "   \xe2\x80\xa6");
+        snprintf(line, sizeof line, style_text(v, S_HITS), v->res.total);
+    cx += fit(v, x, y, w, LF_BOLD, spx, style_rgb(v, v->res.err ? C_LATE : C_FG), line);
+    if (v->req.searching && v->res.have)
+        cx += str(v, cx, y, LF_ITALIC, spx, style_rgb(v, C_DIM), "   \xe2\x80\xa6");
     if (v->res.first && v->res.first->didyoumean[0]) {
-        snprintf(line, sizeof line, vp_s(v, S_DIDYOUMEAN), v->res.first->didyoumean);
+        snprintf(line, sizeof line, style_text(v, S_DIDYOUMEAN), v->res.first->didyoumean);
         cx += spx;
-        hot(v, cx, y, fit(v, cx, y, x + w - cx, LF_BOLD, spx, C(v, C_LINK), line), slh, H_DYM, 0);
+        hot(v, cx, y, fit(v, cx, y, x + w - cx, LF_BOLD, spx, style_rgb(v, C_LINK), line), slh, H_DYM, 0);
     }
     y += slh + v->px / 3;
-    n = vp_chips(v, chips, 64);
-    v->nchips = n;
+    n = list_chips(v, chips, 64);
+    v->frame.nchips = n;
     cx = x;
     for (i = 0; i < n; i++) {
         char lab[128];
@@ -524,7 +523,7 @@ static int results_head(view *v, int x, int w, int y)
             snprintf(lab, sizeof lab, "%.100s  \xc3\x97", chips[i].label);
         else
             snprintf(lab, sizeof lab, "%.100s %u", chips[i].label, (unsigned)chips[i].count);
-        cw = vp_tw(v, LF_BOLD, spx, lab, strlen(lab)) + spx;
+        cw = style_text_width(v, LF_BOLD, spx, lab, strlen(lab)) + spx;
         if (cx + cw > x + w) {
             if (rows == maxrows)
                 break;
@@ -532,13 +531,13 @@ static int results_head(view *v, int x, int w, int y)
             cx = x;
             y += ch;
         }
-        bg = chips[i].active ? C(v, C_ACCENT) : chips[i].facet == FMT_FACET_PARTY
-             ? view_party_rgb(v, chips[i].label) : C(v, C_PANEL);
-        fg = chips[i].active ? C(v, C_ACCENTFG) : chips[i].facet == FMT_FACET_PARTY
-             ? ink_on(bg) : C(v, C_FG);
+        bg = chips[i].active ? style_rgb(v, C_ACCENT) : chips[i].facet == FMT_FACET_PARTY
+             ? style_party_rgb(v, chips[i].label) : style_rgb(v, C_PANEL);
+        fg = chips[i].active ? style_rgb(v, C_ACCENTFG) : chips[i].facet == FMT_FACET_PARTY
+             ? ink_on(bg) : style_rgb(v, C_FG);
         chip(v, cx, y, spx, bg, fg, lab, v->focus == FO_CHIPS && v->chip_sel == i);
         if (!chips[i].active && chips[i].facet != FMT_FACET_PARTY)
-            frame(v, cx, y, cw, slh + spx / 4, C(v, C_RULE));
+            frame(v, cx, y, cw, slh + spx / 4, style_rgb(v, C_RULE));
         hot(v, cx, y, cw, slh + spx / 4, H_CHIP, i);
         cx += cw + spx / 2;
     }
@@ -548,7 +547,7 @@ static int results_head(view *v, int x, int w, int y)
 /* Year chips to jump through the browse list. */
 static int year_chips(view *v, int x, int w, int y, int maxrows)
 {
-    int spx = vp_px(v, PXC_SMALL), ch = vp_lh(v, spx) + spx / 4 + v->px / 3, cx = x, rows = 1;
+    int spx = style_px(v, PXC_SMALL), ch = style_lh(v, spx) + spx / 4 + v->px / 3, cx = x, rows = 1;
     int yr, y0 = 0, y1 = 0, i;
     char s[16];
 
@@ -568,7 +567,7 @@ static int year_chips(view *v, int x, int w, int y, int maxrows)
     for (yr = y1; yr >= y0; yr--) {
         int cw;
         snprintf(s, sizeof s, "%d", yr);
-        cw = vp_tw(v, LF_BOLD, spx, s, strlen(s)) + spx;
+        cw = style_text_width(v, LF_BOLD, spx, s, strlen(s)) + spx;
         if (cx + cw > x + w) {
             if (rows == maxrows)
                 break;
@@ -576,9 +575,9 @@ static int year_chips(view *v, int x, int w, int y, int maxrows)
             cx = x;
             y += ch;
         }
-        chip(v, cx, y, spx, C(v, C_PANEL), C(v, C_FG), s, 0);
-        frame(v, cx, y, cw, vp_lh(v, spx) + spx / 4, C(v, C_RULE));
-        hot(v, cx, y, cw, vp_lh(v, spx) + spx / 4, H_YEAR, yr);
+        chip(v, cx, y, spx, style_rgb(v, C_PANEL), style_rgb(v, C_FG), s, 0);
+        frame(v, cx, y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_RULE));
+        hot(v, cx, y, cw, style_lh(v, spx) + spx / 4, H_YEAR, yr);
         cx += cw + spx / 2;
     }
     return y + ch;
@@ -595,13 +594,13 @@ static int month_index(int yyyymm)
  * colour), binned when there are more months than pairs of pixels. */
 static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
 {
-    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), nm, bins, per, i, bw, m0;
-    int lastlab = -10000, labw = vp_tw(v, LF_REGULAR, spx, "2000", 4) + spx;
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), nm, bins, per, i, bw, m0;
+    int lastlab = -10000, labw = style_text_width(v, LF_REGULAR, spx, "2000", 4) + spx;
     uint32_t *sum, maxc = 1;
     size_t k;
     char s[32];
 
-    rect(v, x, y + h - slh - 2, w, 1, C(v, C_RULE));
+    rect(v, x, y + h - slh - 2, w, 1, style_rgb(v, C_RULE));
     if (!r || r->nmonths == 0 || w < 20 || h < 3 * slh)
         return;
     m0 = month_index(r->months[0]) / 12 * 12;
@@ -630,113 +629,113 @@ static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
         if (sum[i] && bh < 2)
             bh = 2;
         if (sum[i])
-            rect(v, bx, y + h - bh, bw > 2 ? bw - 1 : bw, bh, C(v, C_ACCENT));
+            rect(v, bx, y + h - bh, bw > 2 ? bw - 1 : bw, bh, style_rgb(v, C_ACCENT));
         hot(v, bx, y, bw > 0 ? bw : 1, h, H_MONTH, ym);
         if (mi % 12 < per && bx - lastlab >= labw) {
             snprintf(s, sizeof s, "%d", ym / 100);
-            str(v, bx, y + h + 2, LF_REGULAR, spx, C(v, C_DIM), s);
-            rect(v, bx, y + h - 2, 1, 5, C(v, C_FG));
+            str(v, bx, y + h + 2, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+            rect(v, bx, y + h - 2, 1, 5, style_rgb(v, C_FG));
             lastlab = bx;
         }
     }
     snprintf(s, sizeof s, "%u", (unsigned)maxc);
-    str(v, x, y, LF_REGULAR, spx, C(v, C_DIM), s);
+    str(v, x, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
     free(sum);
 }
 
 static int stats_lines(view *v, int x, int y, int w, const wk_result *st, int px)
 {
-    int lh = vp_lh(v, px);
+    int lh = style_lh(v, px);
     char s[160];
 
     if (!st) {
-        para(v, x, y, w, px, 2, C(v, C_DIM), vp_s(v, S_STATS_WAIT), LA_ITALIC);
+        para(v, x, y, w, px, 2, style_rgb(v, C_DIM), style_text(v, S_STATS_WAIT), LA_ITALIC);
         return y + lh;
     }
     if (st->st_median < 0) {
-        str(v, x, y, LF_REGULAR, px, C(v, C_DIM), vp_s(v, S_NO_STATS));
+        str(v, x, y, LF_REGULAR, px, style_rgb(v, C_DIM), style_text(v, S_NO_STATS));
         y += lh;
     } else {
-        snprintf(s, sizeof s, vp_s(v, S_MEDIAN), st->st_median);
-        fit(v, x, y, w, LF_BOLD, px, C(v, C_FG), s);
+        snprintf(s, sizeof s, style_text(v, S_MEDIAN), st->st_median);
+        fit(v, x, y, w, LF_BOLD, px, style_rgb(v, C_FG), s);
         y += lh;
-        snprintf(s, sizeof s, vp_s(v, S_WITHIN),
+        snprintf(s, sizeof s, style_text(v, S_WITHIN),
                  st->st_answered ? (int)(st->st_within * 100 / st->st_answered) : 0);
-        fit(v, x, y, w, LF_REGULAR, px, C(v, C_FG), s);
+        fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_FG), s);
         y += lh;
     }
-    snprintf(s, sizeof s, vp_s(v, S_ANSWERED_N), st->st_answered, st->st_open);
+    snprintf(s, sizeof s, style_text(v, S_ANSWERED_N), st->st_answered, st->st_open);
     if (st->st_sampled) {         /* counted on a sample: say so */
         memmove(s + 3, s, strlen(s) + 1 < sizeof s - 3 ? strlen(s) + 1 : sizeof s - 4);
         memcpy(s, "\xe2\x89\x88", 3);
     }
-    fit(v, x, y, w, LF_REGULAR, px, C(v, C_DIM), s);
+    fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_DIM), s);
     return y + lh;
 }
 
 static const wk_result *cur_months(view *v)
 {
-    return vp_searching(v) ? v->res.first : v->home;
+    return list_searching(v) ? v->res.first : v->home;
 }
 
 static const wk_result *cur_stats(view *v)
 {
-    return vp_searching(v) ? v->res.stats : v->homestats;
+    return list_searching(v) ? v->res.stats : v->homestats;
 }
 
 static void side_pane(view *v, const vgeom *g)
 {
     int x = g->side_x + g->pad, w = g->side_w - 2 * g->pad, y = g->top + g->pad;
-    int spx = vp_px(v, PXC_SMALL);
+    int spx = style_px(v, PXC_SMALL);
 
-    rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, C(v, C_PANEL));
-    rect(v, g->side_x, g->top, 1, g->bottom - g->top, C(v, C_RULE));
-    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, vp_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, style_rgb(v, C_PANEL));
+    rect(v, g->side_x, g->top, 1, g->bottom - g->top, style_rgb(v, C_RULE));
+    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, list_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
     y += v->lh + v->px / 2;
     chart(v, x, y, w, v->lh * 7, cur_months(v));
     y += v->lh * 7 + v->px;
     y = stats_lines(v, x, y, w, cur_stats(v), spx) + v->px;
-    if (!vp_searching(v))
+    if (!list_searching(v))
         year_chips(v, x, w, y, 8);
 }
 
 static void screen_list(view *v, const vgeom *g)
 {
     int x = g->left, w = g->right - g->left - g->sb_w, y = g->top + g->pad / 2;
-    int spx = vp_px(v, PXC_SMALL);
+    int spx = style_px(v, PXC_SMALL);
     varch *A = v->narch ? &v->arch[v->cur] : NULL;
     char line[300];
 
-    if (vp_searching(v)) {
+    if (list_searching(v)) {
         y = results_head(v, x + v->px, w - 2 * v->px, y);
     } else {
         if (v->narch > 1) /* editions may hold the same documents: no sum */
-            snprintf(line, sizeof line, vp_s(v, S_LIBRARY), v->narch);
+            snprintf(line, sizeof line, style_text(v, S_LIBRARY), v->narch);
         else
-            snprintf(line, sizeof line, vp_s(v, S_CASES),
+            snprintf(line, sizeof line, style_text(v, S_CASES),
                      A ? (unsigned)A->info.documents : 0u,
                      A ? (unsigned)A->info.zaken : 0u);
         {
             int lx = x + v->px;
-            lx += str(v, lx, y, LF_BOLD, spx, C(v, C_FG), vp_s(v, S_NEWEST));
-            lx += str(v, lx, y, LF_REGULAR, spx, C(v, C_DIM), "  \xc2\xb7  ");
-            lx += fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, C(v, C_DIM), line);
+            lx += str(v, lx, y, LF_BOLD, spx, style_rgb(v, C_FG), style_text(v, S_NEWEST));
+            lx += str(v, lx, y, LF_REGULAR, spx, style_rgb(v, C_DIM), "  \xc2\xb7  ");
+            lx += fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
             if (v->narch == 1 && A && A->info.title[0] && v->w >= 700) {
                 snprintf(line, sizeof line, "  \xc2\xb7  %s", A->info.title);
-                fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, C(v, C_DIM), line);
+                fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
             }
         }
-        y += vp_lh(v, spx) + v->px / 3;
+        y += style_lh(v, spx) + v->px / 3;
         if (!g->side_w)
             y = year_chips(v, x + v->px, w - 2 * v->px, y, 1);
     }
-    rect(v, x, y - 1, w + g->sb_w, 1, C(v, C_RULE));
-    v->list_top = y;
-    v->list_bottom = g->bottom;
-    if (vp_searching(v))
-        list_results(v, x, w, y, g->bottom);
+    rect(v, x, y - 1, w + g->sb_w, 1, style_rgb(v, C_RULE));
+    v->frame.list_top = y;
+    v->frame.list_bottom = g->bottom;
+    if (list_searching(v))
+        result_rows(v, x, w, y, g->bottom);
     else
-        list_browse(v, x, w, y, g->bottom);
+        browse_rows(v, x, w, y, g->bottom);
     if (g->side_w)
         side_pane(v, g);
 }
@@ -778,8 +777,8 @@ static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
                 continue;
             hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
             if (li == v->cs.link_sel) {
-                frame(v, x + s->x - 2, ly, s->w + 4, l->h, C(v, C_FOCUS));
-                frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, C(v, C_FOCUS));
+                frame(v, x + s->x - 2, ly, s->w + 4, l->h, style_rgb(v, C_FOCUS));
+                frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, style_rgb(v, C_FOCUS));
             }
         }
     }
@@ -787,7 +786,7 @@ static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
 
 static void tchips(view *v, const tblock *b, int x, int y)
 {
-    int px = vp_px(v, b->pxc), i = 0;
+    int px = style_px(v, b->pxc), i = 0;
     const char *p = b->t.text, *e;
 
     while (p && *p && i < b->nchips) {
@@ -806,14 +805,14 @@ static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int b
     int bar = v->px / 5 > 3 ? v->px / 5 : 3;
 
     if (b->bg != BG_NONE) {
-        rect(v, x - v->px / 2, y, w + v->px, b->h, C(v, C_PANEL));
-        rect(v, x - v->px / 2, y, bar, b->h, C(v, b->bg == BG_ANSWER ? C_ACCENT : C_OPEN));
+        rect(v, x - v->px / 2, y, w + v->px, b->h, style_rgb(v, C_PANEL));
+        rect(v, x - v->px / 2, y, bar, b->h, style_rgb(v, b->bg == BG_ANSWER ? C_ACCENT : C_OPEN));
     }
     switch (b->type) {
     case TB_CHIPS: tchips(v, b, x, y); return;
-    case TB_RULE: rect(v, x, y + b->h / 2, w, 1, C(v, C_RULE)); return;
+    case TB_RULE: rect(v, x, y + b->h / 2, w, 1, style_rgb(v, C_RULE)); return;
     }
-    draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, C(v, b->role));
+    draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, style_rgb(v, b->role));
     if (v->cs.nlinks)
         block_links(v, bi, x + b->indent, y + b->ptop, top, bot);
 }
@@ -821,32 +820,32 @@ static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int b
 static void find_bar(view *v, const vgeom *g)
 {
     int y = g->bottom, h = g->find_h, x = g->pad, fw, s = h - g->pad;
-    int spx = vp_px(v, PXC_SMALL);
+    int spx = style_px(v, PXC_SMALL);
     char cnt[64];
 
-    rect(v, 0, y, v->w, h, C(v, C_PANEL));
-    rect(v, 0, y, v->w, 1, C(v, C_RULE));
+    rect(v, 0, y, v->w, h, style_rgb(v, C_PANEL));
+    rect(v, 0, y, v->w, 1, style_rgb(v, C_RULE));
     if (v->focus == FO_JUMP) {
         /* once something is typed the hint is gone: say what the field is */
-        x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx, C(v, C_FG),
-                 vp_s(v, S_JUMP_LABEL)) + g->pad;
-        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump, v->jcur, 0,
-              vp_s(v, S_JUMP_HINT), 1, 2);
+        x += str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx, style_rgb(v, C_FG),
+                 style_text(v, S_JUMP_LABEL)) + g->pad;
+        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump.text, v->jump.cur, 0,
+              style_text(v, S_JUMP_HINT), 1, 2);
         return;
     }
     if (v->cs.nfound)
-        snprintf(cnt, sizeof cnt, vp_s(v, S_FIND_COUNT), (size_t)v->cs.curfound + 1,
+        snprintf(cnt, sizeof cnt, style_text(v, S_FIND_COUNT), (size_t)v->cs.curfound + 1,
                  v->cs.nfound);
     else
-        snprintf(cnt, sizeof cnt, "%s", v->find[0] ? vp_s(v, S_FIND_NONE) : "");
-    fw = v->w - 2 * x - 3 * s - vp_tw(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
+        snprintf(cnt, sizeof cnt, "%s", v->find.text[0] ? style_text(v, S_FIND_NONE) : "");
+    fw = v->w - 2 * x - 3 * s - style_text_width(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
     if (fw > 40 * v->px)
         fw = 40 * v->px;
-    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find, v->fcur, 0, vp_s(v, S_FIND_HINT),
+    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find.text, v->find.cur, 0, style_text(v, S_FIND_HINT),
           v->focus == FO_FIND, 1);
     x += fw + g->pad;
-    x += str(v, x, y + (h - vp_lh(v, spx)) / 2, LF_BOLD, spx,
-             C(v, v->find[0] && !v->cs.nfound ? C_LATE : C_FG), cnt) + g->pad;
+    x += str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx,
+             style_rgb(v, v->find.text[0] && !v->cs.nfound ? C_LATE : C_FG), cnt) + g->pad;
     x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->cs.nfound > 0);
     x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->cs.nfound > 0);
     icon_button(v, x, y + g->pad / 2, s, "\xc3\x97", H_BUTTON, B_FIND_CLOSE, 1);
@@ -860,12 +859,10 @@ static void screen_doc(view *v, const vgeom *g)
     size_t i;
     int bi;
 
-    case_layout(v);
+    /* view_prepare() laid the case out and kept its scroll in range */
     maxs = (int64_t)t->height + 2 * v->lh - (bot - top);
-    if (t->scroll > maxs)
-        t->scroll = maxs > 0 ? maxs : 0;
-    v->doc_top = top;
-    v->doc_bottom = bot;
+    v->frame.doc_top = top;
+    v->frame.doc_bottom = bot;
     y0 = top + v->px - (int)t->scroll;
     clip(v, 0, top, v->w, bot - top);
     bi = case_block_at(t, (int)t->scroll - v->px);
@@ -889,25 +886,25 @@ static void screen_doc(view *v, const vgeom *g)
 static int saved_section(view *v, int x, int w, int y, int title, const keep_item *it,
                          size_t n, long base)
 {
-    int spx = vp_px(v, PXC_SMALL), rh = v->lh + vp_lh(v, spx) + v->px;
+    int spx = style_px(v, PXC_SMALL), rh = v->lh + style_lh(v, spx) + v->px;
     char date[32];
     size_t i;
 
-    str(v, x, y, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG), vp_s(v, title));
-    y += vp_lh(v, vp_px(v, PXC_H2)) + v->px / 2;
+    str(v, x, y, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, title));
+    y += style_lh(v, style_px(v, PXC_H2)) + v->px / 2;
     if (n == 0) {
-        str(v, x, y, LF_ITALIC, v->px, C(v, C_DIM), vp_s(v, S_NONE_YET));
+        str(v, x, y, LF_ITALIC, v->px, style_rgb(v, C_DIM), style_text(v, S_NONE_YET));
         return y + v->lh * 2;
     }
     for (i = 0; i < n; i++, y += rh) {
         time_t tt = (time_t)it[i].when;
         struct tm tm;
         int sel = base + (long)i == v->ssel;
-        if (y + rh < v->list_top || y > v->list_bottom)
+        if (y + rh < v->frame.list_top || y > v->frame.list_bottom)
             continue;
         if (sel)
-            rect(v, x - v->px / 2, y, w + v->px, rh, C(v, C_SEL));
-        rect(v, x - v->px / 2, y + rh - 1, w + v->px, 1, C(v, C_RULE));
+            rect(v, x - v->px / 2, y, w + v->px, rh, style_rgb(v, C_SEL));
+        rect(v, x - v->px / 2, y + rh - 1, w + v->px, 1, style_rgb(v, C_RULE));
         hot(v, x, y, w, rh, H_SAVED, (int)(base + (long)i));
         if (localtime_r(&tt, &tm))
             snprintf(date, sizeof date, "   %02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1,
@@ -915,10 +912,10 @@ static int saved_section(view *v, int x, int w, int y, int title, const keep_ite
         else
             date[0] = '\0';
         {
-            int lx = x + str(v, x, y + v->px / 2, LF_BOLD, spx, C(v, C_ACCENT), it[i].zaak);
-            str(v, lx, y + v->px / 2, LF_REGULAR, spx, C(v, C_DIM), date);
+            int lx = x + str(v, x, y + v->px / 2, LF_BOLD, spx, style_rgb(v, C_ACCENT), it[i].zaak);
+            str(v, lx, y + v->px / 2, LF_REGULAR, spx, style_rgb(v, C_DIM), date);
         }
-        fit(v, x, y + v->px / 2 + vp_lh(v, spx), w, LF_REGULAR, v->px, C(v, C_FG),
+        fit(v, x, y + v->px / 2 + style_lh(v, spx), w, LF_REGULAR, v->px, style_rgb(v, C_FG),
             it[i].title[0] ? it[i].title : it[i].zaak);
     }
     return y + v->lh;
@@ -928,11 +925,11 @@ static void screen_saved(view *v, const vgeom *g)
 {
     int x = g->col_x, w = g->col_w, y = g->top + g->pad - (int)v->sscroll;
 
-    v->list_top = g->top;
-    v->list_bottom = g->bottom;
+    v->frame.list_top = g->top;
+    v->frame.list_bottom = g->bottom;
     clip(v, 0, g->top, v->w, g->bottom - g->top);
-    str(v, x, y, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), vp_s(v, S_SAVED));
-    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px;
+    str(v, x, y, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_SAVED));
+    y += style_lh(v, style_px(v, PXC_H1)) + v->px;
     y = saved_section(v, x, w, y, S_BOOKMARKS, v->keep.bm, v->keep.nbm, 0);
     y += v->px;
     saved_section(v, x, w, y, S_RECENT, v->keep.recent, v->keep.nrecent, (long)v->keep.nbm);
@@ -948,7 +945,7 @@ static int by_value_desc(const void *a, const void *b)
 static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, int label,
                       size_t max)
 {
-    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx), lw = w * 2 / 5;
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), lw = w * 2 / 5;
     uint32_t top = 1;
     size_t i, n;
     char s[64];
@@ -960,18 +957,18 @@ static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, i
     memcpy(sorted, r->facets[f], n * sizeof *sorted);
     if (f == FMT_FACET_YEAR)
         qsort(sorted, n, sizeof *sorted, by_value_desc);
-    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, label));
+    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, label));
     y += v->lh;
     for (i = 0; i < n; i++)
         top = sorted[i].count > top ? sorted[i].count : top;
     for (i = 0; i < n; i++) {
         const wk_facet *fc = &sorted[i];
-        uint32_t bg = f == FMT_FACET_PARTY ? view_party_rgb(v, fc->value) : C(v, C_ACCENT);
+        uint32_t bg = f == FMT_FACET_PARTY ? style_party_rgb(v, fc->value) : style_rgb(v, C_ACCENT);
         int bw = (int)((double)fc->count / top * (w - lw - 5 * spx));
-        fit(v, x, y, lw - spx, LF_REGULAR, spx, C(v, C_FG), fc->value);
+        fit(v, x, y, lw - spx, LF_REGULAR, spx, style_rgb(v, C_FG), fc->value);
         rect(v, x + lw, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
         snprintf(s, sizeof s, "%u", (unsigned)fc->count);
-        str(v, x + lw + bw + spx / 2, y, LF_REGULAR, spx, C(v, C_DIM), s);
+        str(v, x + lw + bw + spx / 2, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
         y += slh;
     }
     return y + v->px;
@@ -983,14 +980,14 @@ static void screen_stats(view *v, const vgeom *g)
     const wk_result *r = cur_months(v);
     char title[400];
 
-    v->list_top = g->top;
-    v->list_bottom = g->bottom;
+    v->frame.list_top = g->top;
+    v->frame.list_bottom = g->bottom;
     clip(v, 0, g->top, v->w, g->bottom - g->top);
-    snprintf(title, sizeof title, "%s%s%s", vp_s(v, S_STATS), vp_searching(v) ? ": " : "",
-             vp_searching(v) ? v->query : "");
-    fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), title);
-    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px / 2;
-    str(v, x, y, LF_BOLD, v->px, C(v, C_FG), vp_s(v, vp_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    snprintf(title, sizeof title, "%s%s%s", style_text(v, S_STATS), list_searching(v) ? ": " : "",
+             list_searching(v) ? v->query.text : "");
+    fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), title);
+    y += style_lh(v, style_px(v, PXC_H1)) + v->px / 2;
+    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, list_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
     y += v->lh;
     ch = (g->bottom - g->top) * 38 / 100;
     if (ch < v->lh * 5)
@@ -1016,17 +1013,17 @@ static void screen_stats(view *v, const vgeom *g)
 static void screen_about(view *v, const vgeom *g)
 {
     int x = g->col_x, w = g->col_w, y = g->top + g->pad - (int)v->sscroll;
-    int spx = vp_px(v, PXC_SMALL), slh = vp_lh(v, spx);
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx);
     char line[600], d1[64], d2[64];
 
-    v->list_top = g->top;
-    v->list_bottom = g->bottom;
+    v->frame.list_top = g->top;
+    v->frame.list_bottom = g->bottom;
     clip(v, 0, g->top, v->w, g->bottom - g->top);
-    fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H1), C(v, C_FG), vp_s(v, S_ABOUT));
-    y += vp_lh(v, vp_px(v, PXC_H1)) + v->px / 2;
+    fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_ABOUT));
+    y += style_lh(v, style_px(v, PXC_H1)) + v->px / 2;
     if (v->narch > 1) {
-        snprintf(line, sizeof line, vp_s(v, S_AB_LIBRARY), v->narch);
-        fit(v, x, y, w, LF_ITALIC, spx, C(v, C_DIM), line);
+        snprintf(line, sizeof line, style_text(v, S_AB_LIBRARY), v->narch);
+        fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
         y += slh + v->px / 2;
     }
     for (int i = 0; i < v->narch; i++) {
@@ -1040,41 +1037,41 @@ static void screen_about(view *v, const vgeom *g)
         if (gmtime_r(&t, &tm))
             made = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
         y += v->px / 2;
-        rect(v, x, y, w, 1, C(v, C_RULE));
+        rect(v, x, y, w, 1, style_rgb(v, C_RULE));
         y += v->px / 2;
-        fit(v, x, y, w, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG),
+        fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG),
             in->title[0] ? in->title : (base ? base + 1 : A->path));
-        y += vp_lh(v, vp_px(v, PXC_H2));
+        y += style_lh(v, style_px(v, PXC_H2));
         if (in->nparts > 1) { /* a split archive's part */
-            snprintf(line, sizeof line, vp_s(v, S_AB_PART), A->path, in->part, in->nparts);
-            fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), line);
+            snprintf(line, sizeof line, style_text(v, S_AB_PART), A->path, in->part, in->nparts);
+            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), line);
         } else {
-            fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), A->path);
+            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), A->path);
         }
         y += slh;
-        vp_date_long(v, made, d1, sizeof d1);
-        snprintf(line, sizeof line, vp_s(v, S_AB_EDITION), in->edition[0] ? in->edition : "1",
+        style_date_long(v, made, d1, sizeof d1);
+        snprintf(line, sizeof line, style_text(v, S_AB_EDITION), in->edition[0] ? in->edition : "1",
                  made ? d1 : "?");
-        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
-        vp_date_long(v, in->first_date, d1, sizeof d1);
-        vp_date_long(v, in->last_date, d2, sizeof d2);
-        snprintf(line, sizeof line, vp_s(v, S_AB_RANGE), d1, d2);
-        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        style_date_long(v, in->first_date, d1, sizeof d1);
+        style_date_long(v, in->last_date, d2, sizeof d2);
+        snprintf(line, sizeof line, style_text(v, S_AB_RANGE), d1, d2);
+        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
-        snprintf(line, sizeof line, vp_s(v, S_AB_COUNTS), in->documents,
+        snprintf(line, sizeof line, style_text(v, S_AB_COUNTS), in->documents,
                  in->kinds[FMT_QUESTION], in->kinds[FMT_ANSWER], in->kinds[FMT_NOTICE],
                  in->zaken);
-        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
-        snprintf(line, sizeof line, vp_s(v, S_AB_SIZE), in->archive_bytes / 1e6,
+        snprintf(line, sizeof line, style_text(v, S_AB_SIZE), in->archive_bytes / 1e6,
                  in->source_bytes / 1e6);
-        fit(v, x, y, w, LF_REGULAR, v->px, C(v, C_FG), line);
+        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
-        fit(v, x, y, w, LF_REGULAR, spx, C(v, C_DIM), vp_s(v, S_AB_CHECKSUM));
+        fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), style_text(v, S_AB_CHECKSUM));
         y += slh;
-        fit(v, x, y, w, in->checksum[0] ? LF_BOLD : LF_ITALIC, spx, C(v, C_FG),
-            in->checksum[0] ? in->checksum : vp_s(v, S_AB_NOSUM));
+        fit(v, x, y, w, in->checksum[0] ? LF_BOLD : LF_ITALIC, spx, style_rgb(v, C_FG),
+            in->checksum[0] ? in->checksum : style_text(v, S_AB_NOSUM));
         y += slh + v->px / 2;
     }
     clip(v, 0, 0, 0, 0);
@@ -1082,20 +1079,20 @@ static void screen_about(view *v, const vgeom *g)
 
 static void help(view *v)
 {
-    const char *t = vp_s(v, S_HELP_TEXT), *p;
-    int px = vp_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
+    const char *t = style_text(v, S_HELP_TEXT), *p;
+    int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
 
     for (p = t; *p; p++)
         lines += *p == '\n';
-    while (px > 8 && (lines + 3) * vp_lh(v, px) > v->h - 2 * v->px)
+    while (px > 8 && (lines + 3) * style_lh(v, px) > v->h - 2 * v->px)
         px--;
-    lh = vp_lh(v, px);
+    lh = style_lh(v, px);
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         int kwi;
         if (!e)
             e = p + strlen(p);
-        if (tab && tab < e && (kwi = vp_tw(v, LF_BOLD, px, p, (size_t)(tab - p))) > kw)
+        if (tab && tab < e && (kwi = style_text_width(v, LF_BOLD, px, p, (size_t)(tab - p))) > kw)
             kw = kwi;
         p = *e ? e + 1 : e;
     }
@@ -1103,21 +1100,21 @@ static void help(view *v)
     h = (lines + 3) * lh;
     x = (v->w - w) / 2;
     y = (v->h - h) / 2 > 0 ? (v->h - h) / 2 : 0;
-    rect_a(v, 0, 0, v->w, v->h, C(v, C_BG), 200);
-    rect(v, x, y, w, h, C(v, C_PANEL));
-    frame(v, x, y, w, h, C(v, C_FOCUS));
+    rect_a(v, 0, 0, v->w, v->h, style_rgb(v, C_BG), 200);
+    rect(v, x, y, w, h, style_rgb(v, C_PANEL));
+    frame(v, x, y, w, h, style_rgb(v, C_FOCUS));
     hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
-    str(v, x + px, y + lh / 2, LF_BOLD, vp_px(v, PXC_H2), C(v, C_FG), vp_s(v, S_HELP));
+    str(v, x + px, y + lh / 2, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, S_HELP));
     y += lh * 2;
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         if (!e)
             e = p + strlen(p);
         if (tab && tab < e) {
-            text(v, x + px, y, LF_BOLD, px, C(v, C_ACCENT), p, (size_t)(tab - p));
-            text(v, x + 2 * px + kw, y, LF_REGULAR, px, C(v, C_FG), tab + 1, (size_t)(e - tab - 1));
+            text(v, x + px, y, LF_BOLD, px, style_rgb(v, C_ACCENT), p, (size_t)(tab - p));
+            text(v, x + 2 * px + kw, y, LF_REGULAR, px, style_rgb(v, C_FG), tab + 1, (size_t)(e - tab - 1));
         } else {
-            text(v, x + px, y, LF_REGULAR, px, C(v, C_FG), p, (size_t)(e - p));
+            text(v, x + px, y, LF_REGULAR, px, style_rgb(v, C_FG), p, (size_t)(e - p));
         }
         y += lh;
         p = *e ? e + 1 : e;
@@ -1139,11 +1136,11 @@ static int lines_block(view *v, int x, int y, int w, const char *t, const char *
         snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
         if (line[0] == '\t') {
             int h = v->lh + v->px / 2;
-            rect(v, x, y, w, h, C(v, C_PANEL));
-            fit(v, x + v->px, y + v->px / 4, w - 2 * v->px, LF_MONO, v->px, C(v, C_FG), line + 1);
+            rect(v, x, y, w, h, style_rgb(v, C_PANEL));
+            fit(v, x + v->px, y + v->px / 4, w - 2 * v->px, LF_MONO, v->px, style_rgb(v, C_FG), line + 1);
             y += h + v->px / 3;
         } else {
-            y += para(v, x, y, w, v->px, 0, C(v, C_FG), line, 0) + v->px / 3;
+            y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), line, 0) + v->px / 3;
         }
         p = *e ? e + 1 : e;
     }
@@ -1153,21 +1150,21 @@ static int lines_block(view *v, int x, int y, int w, const char *t, const char *
 static void screen_message(view *v, const vgeom *g, int error)
 {
     int w = v->w - 4 * v->px < 48 * v->px ? v->w - 4 * v->px : 48 * v->px;
-    int x = (v->w - w) / 2, y = g->top + v->h / 10, h1 = vp_px(v, PXC_H1);
+    int x = (v->w - w) / 2, y = g->top + v->h / 10, h1 = style_px(v, PXC_H1);
 
-    y += para(v, x, y, w, h1, 0, C(v, error ? C_LATE : C_FG),
-              error ? v->errtitle : vp_s(v, S_NOARCH), LA_BOLD) + v->px;
+    y += para(v, x, y, w, h1, 0, style_rgb(v, error ? C_LATE : C_FG),
+              error ? v->errtitle : style_text(v, S_NOARCH), LA_BOLD) + v->px;
     if (error) {
-        y += para(v, x, y, w, v->px, 0, C(v, C_FG), v->errmsg, LA_MONO) + v->px;
-        para(v, x, y, w, v->px, 0, C(v, C_DIM), vp_s(v, S_ERROR_HINT), 0);
+        y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), v->errmsg, LA_MONO) + v->px;
+        para(v, x, y, w, v->px, 0, style_rgb(v, C_DIM), style_text(v, S_ERROR_HINT), 0);
     } else {
-        lines_block(v, x, y, w, vp_s(v, S_NOARCH_TEXT), v->cfg.archdir ? v->cfg.archdir : "");
+        lines_block(v, x, y, w, style_text(v, S_NOARCH_TEXT), v->cfg.archdir ? v->cfg.archdir : "");
     }
 }
 
 /* ---- on-screen keyboard ---------------------------------------------- */
 
-const vosk_key vp_osk_keys[] = {
+const vosk_key render_osk_keys[] = {
     { "1", "1", 0, 2 }, { "2", "2", 0, 2 }, { "3", "3", 0, 2 }, { "4", "4", 0, 2 },
     { "5", "5", 0, 2 }, { "6", "6", 0, 2 }, { "7", "7", 0, 2 }, { "8", "8", 0, 2 },
     { "9", "9", 0, 2 }, { "0", "0", 0, 2 }, { "\xe2\x8c\xab", NULL, VK_BACKSPACE, 3 },
@@ -1188,7 +1185,7 @@ const vosk_key vp_osk_keys[] = {
     { " ", " ", 0, 10 }, { "\xe2\x8f\x8e", NULL, VK_ENTER, 4 },
     { "\xe2\x8c\xa8\xe2\x86\x93", NULL, VK_ESCAPE, 4 },
 };
-const size_t vp_nosk_keys = sizeof vp_osk_keys / sizeof vp_osk_keys[0];
+const size_t render_nosk_keys = sizeof render_osk_keys / sizeof render_osk_keys[0];
 
 static void osk(view *v, const vgeom *g)
 {
@@ -1196,25 +1193,25 @@ static void osk(view *v, const vgeom *g)
     int units = 24, uw = (v->w - v->px) / units, x, px = rh * 45 / 100;
     size_t i = 0;
 
-    rect(v, 0, y0, v->w, h, C(v, C_PANEL));
-    rect(v, 0, y0, v->w, 1, C(v, C_RULE));
+    rect(v, 0, y0, v->w, h, style_rgb(v, C_PANEL));
+    rect(v, 0, y0, v->w, 1, style_rgb(v, C_RULE));
     if (px > 2 * v->px)
         px = 2 * v->px;
-    while (i < vp_nosk_keys && r < rows) {
+    while (i < render_nosk_keys && r < rows) {
         int used = 0;
         size_t j;
-        for (j = i; j < vp_nosk_keys && vp_osk_keys[j].label; j++)
-            used += vp_osk_keys[j].wide;
+        for (j = i; j < render_nosk_keys && render_osk_keys[j].label; j++)
+            used += render_osk_keys[j].wide;
         x = (v->w - used * uw) / 2;
-        for (; i < vp_nosk_keys && vp_osk_keys[i].label; i++) {
-            const vosk_key *k = &vp_osk_keys[i];
+        for (; i < render_nosk_keys && render_osk_keys[i].label; i++) {
+            const vosk_key *k = &render_osk_keys[i];
             int kw = k->wide * uw - 4, ky = y0 + r * rh + 3, kh = rh - 6;
-            const char *lab = k->text && !strcmp(k->text, " ") ? vp_s(v, S_SPACE) : k->label;
-            int tw = vp_tw(v, LF_REGULAR, px, lab, strlen(lab));
-            rect(v, x + 2, ky, kw, kh, C(v, C_BG));
-            frame(v, x + 2, ky, kw, kh, C(v, C_RULE));
-            str(v, x + 2 + (kw - tw) / 2, ky + (kh - vp_lh(v, px)) / 2, LF_REGULAR, px,
-                C(v, C_FG), lab);
+            const char *lab = k->text && !strcmp(k->text, " ") ? style_text(v, S_SPACE) : k->label;
+            int tw = style_text_width(v, LF_REGULAR, px, lab, strlen(lab));
+            rect(v, x + 2, ky, kw, kh, style_rgb(v, C_BG));
+            frame(v, x + 2, ky, kw, kh, style_rgb(v, C_RULE));
+            str(v, x + 2 + (kw - tw) / 2, ky + (kh - style_lh(v, px)) / 2, LF_REGULAR, px,
+                style_rgb(v, C_FG), lab);
             hot(v, x + 2, ky, kw, kh, H_OSK, (int)i);
             x += k->wide * uw;
         }
@@ -1229,38 +1226,39 @@ static void toast_box(view *v, const vgeom *g)
 
     if (!v->toast[0])
         return;
-    lay_text_clear(&v->scr_t);
-    lay_add(&v->scr_t, v->toast, strlen(v->toast), 0);
-    lay_wrap(&v->scr_b, &v->scr_t, maxw - 2 * pad, spx, 3, &v->m);
+    lay_text_clear(&v->frame.scr_t);
+    lay_add(&v->frame.scr_t, v->toast, strlen(v->toast), 0);
+    lay_wrap(&v->frame.scr_b, &v->frame.scr_t, maxw - 2 * pad, spx, 3, &v->m);
     w = 0;
     {
         size_t i;
-        for (i = 0; i < v->scr_b.nlines; i++) {
-            const lay_line *l = &v->scr_b.lines[i];
+        for (i = 0; i < v->frame.scr_b.nlines; i++) {
+            const lay_line *l = &v->frame.scr_b.lines[i];
             if (l->nseg) {
-                const lay_seg *s = &v->scr_b.segs[l->seg + l->nseg - 1];
+                const lay_seg *s = &v->frame.scr_b.segs[l->seg + l->nseg - 1];
                 w = s->x + s->w > w ? s->x + s->w : w;
             }
         }
     }
     w += 2 * pad;
-    h = v->scr_b.height + pad;
-    rect(v, (v->w - w) / 2, g->bottom - h - v->px, w, h, C(v, C_FG));
-    draw_box(v, &v->scr_b, &v->scr_t, (v->w - w) / 2 + pad, g->bottom - h - v->px + pad / 2,
-             0, v->h, C(v, C_BG));
+    h = v->frame.scr_b.height + pad;
+    rect(v, (v->w - w) / 2, g->bottom - h - v->px, w, h, style_rgb(v, C_FG));
+    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, (v->w - w) / 2 + pad, g->bottom - h - v->px + pad / 2,
+             0, v->h, style_rgb(v, C_BG));
 }
 
 /* ---- the frame ------------------------------------------------------- */
 
-void vr_render(view *v)
+void render_frame(view *v)
 {
     vgeom g;
 
-    v->dl.n = v->dl.slen = 0;
-    v->dl.oom = 0;
-    v->nhots = 0;
-    vp_geom(v, &g);
-    rect(v, 0, 0, v->w, v->h, C(v, C_BG));
+    v->frame.dl.n = v->frame.dl.slen = 0;
+    v->frame.dl.oom = 0;
+    v->frame.nhots = 0;
+    v->frame.res_shown = 0;
+    style_geom(v, &g);
+    rect(v, 0, 0, v->w, v->h, style_rgb(v, C_BG));
     switch (v->screen) {
     case SC_LIST: screen_list(v, &g); break;
     case SC_DOC: screen_doc(v, &g); break;
@@ -1273,7 +1271,7 @@ void vr_render(view *v)
     if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
         top_bar(v, &g);
     else
-        rect(v, 0, 0, v->w, g.bar_h / 3, C(v, C_PANEL));
+        rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
     if (g.find_h)
         find_bar(v, &g);
     if (g.osk_h)

@@ -169,9 +169,9 @@ static void settle(view *v)
 
 static const vrow *sel_row(view *v)
 {
-    if (vp_searching(v))
-        return vp_res_row(v, v->res.sel);
-    return v->browse.sel >= 0 ? &vp_bslot(v, (uint32_t)v->browse.sel)->row : NULL;
+    if (list_searching(v))
+        return list_result_row(v, v->res.sel);
+    return v->browse.sel >= 0 ? &list_slot(v, (uint32_t)v->browse.sel)->row : NULL;
 }
 
 /* Is s drawn somewhere in the display list? */
@@ -179,8 +179,8 @@ static int drawn(const view *v, const char *s)
 {
     size_t i;
 
-    for (i = 0; i < v->dl.n; i++)
-        if (v->dl.c[i].type == DC_TEXT && strstr(v->dl.str + v->dl.c[i].off, s))
+    for (i = 0; i < v->frame.dl.n; i++)
+        if (v->frame.dl.c[i].type == DC_TEXT && strstr(v->frame.dl.str + v->frame.dl.c[i].off, s))
             return 1;
     return 0;
 }
@@ -273,27 +273,27 @@ static void test_browse(void **state)
     assert_int_equal(first, v->browse.sel);
     assert_true(drawn(v, sel_row(v)->zaak[0] ? sel_row(v)->zaak : sel_row(v)->id));
     /* newest first, one row per case */
-    for (d = first; d >= 0 && n < 64; d = vp_next_row(v, d)) {
-        const vrow *r = &vp_bslot(v, (uint32_t)d)->row;
+    for (d = first; d >= 0 && n < 64; d = list_next_row(v, d)) {
+        const vrow *r = &list_slot(v, (uint32_t)d)->row;
         if (r->zaak[0]) {
             for (k = 0; k < n; k++)
                 assert_string_not_equal(seen[k], r->zaak);
             snprintf(seen[n++], sizeof seen[0], "%s", r->zaak);
         }
-        if (vp_next_row(v, d) >= 0)
-            assert_true(vp_bslot(v, (uint32_t)vp_next_row(v, d))->row.date <= r->date);
+        if (list_next_row(v, d) >= 0)
+            assert_true(list_slot(v, (uint32_t)list_next_row(v, d))->row.date <= r->date);
     }
     assert_true(n >= 15);
     /* Down, Page Down, End, Home */
     key(v, VK_DOWN);
-    assert_int_equal(v->browse.sel, vp_next_row(v, first));
+    assert_int_equal(v->browse.sel, list_next_row(v, first));
     key(v, VK_UP);
     assert_int_equal(v->browse.sel, first);
     key(v, VK_PGDN);
     assert_true(v->browse.sel < first);
     assert_true(v->browse.top < first);     /* the page scrolled along */
     key(v, VK_BOTTOM);
-    assert_int_equal(vp_next_row(v, v->browse.sel), -1);
+    assert_int_equal(list_next_row(v, v->browse.sel), -1);
     assert_string_equal(sel_row(v)->id, "kv-tk-2014Z07524");
     assert_true(drawn(v, "2014Z07524"));
     key(v, VK_TOP);
@@ -305,7 +305,7 @@ static void test_browse(void **state)
     assert_int_equal(v->browse.top_off, 0);
     view_scroll(v, 100000);
     assert_true(v->browse.top < first);
-    assert_true(vp_next_row(v, v->browse.top) >= 0);  /* a full page is left */
+    assert_true(list_next_row(v, v->browse.top) >= 0);  /* a full page is left */
 }
 
 static void test_jump(void **state)
@@ -314,8 +314,8 @@ static void test_jump(void **state)
 
     assert_int_equal(view_jump(v, "2017"), 0);
     assert_true(sel_row(v)->date <= 20171231 && sel_row(v)->date >= 20170101);
-    assert_true(vp_prev_row(v, v->browse.sel) < 0 ||
-                vp_bslot(v, (uint32_t)vp_prev_row(v, v->browse.sel))->row.date > 20171231);
+    assert_true(list_prev_row(v, v->browse.sel) < 0 ||
+                list_slot(v, (uint32_t)list_prev_row(v, v->browse.sel))->row.date > 20171231);
     assert_int_equal(view_jump(v, "2017-05"), 0);
     assert_true(sel_row(v)->date <= 20170531);
     assert_int_equal(view_jump(v, "3-2017"), 0);
@@ -342,10 +342,10 @@ static void test_search(void **state)
 
     type(v, "nuctech");
     assert_int_equal(v->focus, FO_SEARCH);
-    assert_string_equal(v->query, "nuctech");
+    assert_string_equal(v->query.text, "nuctech");
     settle(v);
     assert_int_equal(v->res.total, 1);
-    r = vp_res_row(v, 0);
+    r = list_result_row(v, 0);
     assert_non_null(r);
     assert_string_equal(r->zaak, "2022Z01227");
     assert_non_null(r->snippet);
@@ -355,16 +355,16 @@ static void test_search(void **state)
     /* typing on: each keystroke replaces the search; only the last counts */
     type(v, " scanners");
     settle(v);
-    assert_string_equal(v->query, "nuctech scanners");
+    assert_string_equal(v->query.text, "nuctech scanners");
     assert_int_equal(v->res.total, 1);
     key(v, VK_BACKSPACE);
     key(v, VK_BACKSPACE);
     settle(v);
-    assert_string_equal(v->query, "nuctech scanne");
+    assert_string_equal(v->query.text, "nuctech scanne");
     /* Escape empties the field and brings back the list of everything */
     key(v, VK_ESCAPE);
-    assert_string_equal(v->query, "");
-    assert_false(vp_searching(v));
+    assert_string_equal(v->query.text, "");
+    assert_false(list_searching(v));
     settle(v);
     assert_non_null(v->home);
     assert_true(v->home->nmonths > 0);
@@ -411,7 +411,7 @@ static void test_chips(void **state)
     type(v, "minister");
     settle(v);
     before = v->res.total;
-    n = vp_chips(v, c, 64);
+    n = list_chips(v, c, 64);
     assert_true(n > 3);
     for (i = 0; i < n; i++)
         if (c[i].facet == FMT_FACET_PARTY && party < 0)
@@ -419,23 +419,23 @@ static void test_chips(void **state)
     assert_true(party >= 0);
     assert_false(c[party].active);
     assert_true(!strncmp(c[party].token, "partij:", 7));
-    vp_chip_toggle(v, &c[party]);
-    assert_non_null(strstr(v->query, c[party].token));
+    view_chip_toggle(v, &c[party]);
+    assert_non_null(strstr(v->query.text, c[party].token));
     settle(v);
     assert_int_equal(v->res.total, c[party].count);
     assert_true(v->res.total < before);
     /* the filter is now an active chip; toggling it takes it out again */
-    n = vp_chips(v, c, 64);
+    n = list_chips(v, c, 64);
     assert_true(c[0].active);
-    vp_chip_toggle(v, &c[0]);
-    assert_string_equal(v->query, "minister");
+    view_chip_toggle(v, &c[0]);
+    assert_string_equal(v->query.text, "minister");
     settle(v);
     assert_int_equal(v->res.total, before);
     /* by keyboard: Tab to the chips, Enter switches one on */
     key(v, VK_TAB);
     assert_int_equal(v->focus, FO_CHIPS);
     key(v, VK_ENTER);
-    assert_non_null(strchr(v->query, ':'));
+    assert_non_null(strchr(v->query.text, ':'));
 }
 
 /* ---- the case thread, find, history ---------------------------------- */
@@ -459,7 +459,7 @@ static void test_thread(void **state)
     assert_true(y13 > 0 && y14 > y13);
     assert_int_equal(view_question_y(v, 16), -1);
     /* scroll to question 14: Page Down until its heading is on screen */
-    for (i = 0; i < 40 && !(v->cs.scroll <= y14 && y14 < v->cs.scroll + (v->doc_bottom - v->doc_top));
+    for (i = 0; i < 40 && !(v->cs.scroll <= y14 && y14 < v->cs.scroll + (v->frame.doc_bottom - v->frame.doc_top));
          i++)
         key(v, VK_PGDN);
     assert_true(v->cs.scroll <= y14);
@@ -470,9 +470,9 @@ static void test_thread(void **state)
     key(v, VK_TAB);
     assert_int_equal(v->cs.link_sel, 0);
     key(v, VK_ENTER);
-    assert_non_null(v->clip);
-    assert_true(!strncmp(v->clip, "https://www.rtlnieuws.nl/economie/", 34));
-    assert_non_null(strstr(v->clip, "spionage"));
+    assert_non_null(v->out.clip);
+    assert_true(!strncmp(v->out.clip, "https://www.rtlnieuws.nl/economie/", 34));
+    assert_non_null(strstr(v->out.clip, "spionage"));
     key(v, VK_BACKTAB);
     assert_int_equal(v->cs.link_sel, 3);
     /* scrolling is clamped to the thread */
@@ -491,7 +491,7 @@ static void test_find(void **state)
     key(v, VK_FIND);
     assert_int_equal(v->focus, FO_FIND);
     type(v, "dynax");
-    assert_string_equal(v->find, "dynax");
+    assert_string_equal(v->find.text, "dynax");
     assert_int_equal(v->cs.nfound, 1);      /* a word is found as it is typed */
     assert_true(v->cs.scroll > 0);          /* and brought into view */
     assert_true(drawn(v, "Dynaxion"));
@@ -510,7 +510,7 @@ static void test_find(void **state)
     assert_int_equal(v->cs.nfound, 0);
     key(v, VK_ESCAPE);
     assert_int_equal(v->focus, FO_LIST);
-    assert_string_equal(v->find, "");
+    assert_string_equal(v->find.text, "");
 }
 
 static void test_history(void **state)
@@ -529,19 +529,19 @@ static void test_history(void **state)
     key(v, VK_ESCAPE);                        /* back to the results */
     settle(v);
     assert_int_equal(v->screen, SC_LIST);
-    assert_string_equal(v->query, "nuctech");
+    assert_string_equal(v->query.text, "nuctech");
     assert_int_equal(v->res.total, 1);
     key(v, VK_FORWARD);                       /* and forward to the same place */
     assert_int_equal(v->screen, SC_DOC);
     assert_int_equal(v->cs.scroll, scroll);
     key(v, VK_HOME);
     assert_int_equal(v->screen, SC_LIST);
-    assert_false(vp_searching(v));
+    assert_false(list_searching(v));
     key(v, VK_BACK);
     assert_int_equal(v->screen, SC_DOC);
     key(v, VK_BACK);
     assert_int_equal(v->screen, SC_LIST);
-    assert_string_equal(v->query, "nuctech");
+    assert_string_equal(v->query.text, "nuctech");
     /* typing on the case screen starts a search */
     view_open_zaak(v, "2015Z08452");
     type(v, "x");
@@ -556,25 +556,25 @@ static void test_click(void **state)
     vin in;
 
     view_render(v);
-    for (i = 0; i < v->nhots && v->hots[i].act != H_ROW; i++)
+    for (i = 0; i < v->frame.nhots && v->frame.hots[i].act != H_ROW; i++)
         ;
-    assert_true(i < v->nhots);
+    assert_true(i < v->frame.nhots);
     memset(&in, 0, sizeof in);
     in.type = VI_PRESS;
-    in.x = v->hots[i].x + 5;
-    in.y = v->hots[i].y + 5;
+    in.x = v->frame.hots[i].x + 5;
+    in.y = v->frame.hots[i].y + 5;
     view_input(v, &in);
     in.type = VI_RELEASE;
     view_input(v, &in);
     assert_int_equal(v->screen, SC_DOC);
     view_render(v);
     /* the back button in the top bar */
-    for (i = 0; i < v->nhots && !(v->hots[i].act == H_BUTTON && v->hots[i].arg == B_BACK); i++)
+    for (i = 0; i < v->frame.nhots && !(v->frame.hots[i].act == H_BUTTON && v->frame.hots[i].arg == B_BACK); i++)
         ;
-    assert_true(i < v->nhots);
+    assert_true(i < v->frame.nhots);
     in.type = VI_PRESS;
-    in.x = v->hots[i].x + 2;
-    in.y = v->hots[i].y + 2;
+    in.x = v->frame.hots[i].x + 2;
+    in.y = v->frame.hots[i].y + 2;
     view_input(v, &in);
     in.type = VI_RELEASE;
     view_input(v, &in);
@@ -605,15 +605,15 @@ static void test_touch(void **state)
     in.type = VI_RELEASE;
     view_input(v, &in);
     assert_true(v->cs.scroll >= 290);
-    assert_int_equal(v->animating, 1);      /* momentum carries on */
+    assert_int_equal(v->out.animating, 1);      /* momentum carries on */
     {
         int64_t s = v->cs.scroll;
-        for (i = 1; i < 400 && v->animating; i++) {
+        for (i = 1; i < 400 && v->out.animating; i++) {
             in.type = VI_TICK;
             in.ms = 1100 + 16 * (uint32_t)i;
             view_input(v, &in);
         }
-        assert_false(v->animating);         /* and stops by itself */
+        assert_false(v->out.animating);         /* and stops by itself */
         assert_true(v->cs.scroll > s);
     }
 }
@@ -661,12 +661,12 @@ static void test_kiosk(void **state)
     key(v, VK_ENTER);
     assert_int_equal(v->screen, SC_DOC);
     key(v, VK_QUIT);
-    assert_false(v->quit);                  /* no way out by ordinary keys */
+    assert_false(v->out.quit);                  /* no way out by ordinary keys */
     memset(&in, 0, sizeof in);
     in.type = VI_IDLE;
     view_input(v, &in);
     assert_int_equal(v->screen, SC_LIST);
-    assert_string_equal(v->query, "");
+    assert_string_equal(v->query.text, "");
     assert_int_equal(v->nback, 0);
     assert_int_equal(v->nfwd, 0);
     assert_int_equal(v->keep.nrecent, 0);
@@ -851,10 +851,10 @@ static void test_repeat(void **state)
         view_set_query(v, i % 3 ? "minister" : "nuctech");
         settle(v);
         if (i == 20)
-            cap0 = v->cs.cap + v->dl.cap + v->hotcap;
+            cap0 = v->cs.cap + v->frame.dl.cap + v->frame.hotcap;
     }
     assert_int_equal(v->nback, HIST_MAX);    /* history is bounded */
-    assert_int_equal(v->cs.cap + v->dl.cap + v->hotcap, cap0);
+    assert_int_equal(v->cs.cap + v->frame.dl.cap + v->frame.hotcap, cap0);
 }
 
 /* Each view test runs its set-up, body and tear-down inside one cmocka

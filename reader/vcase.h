@@ -1,0 +1,33 @@
+/* vcase.h - a case as one thread of blocks (vcase.c): built from the
+ * archive when a case opens, laid out for the column, searched by find.
+ *
+ * Above vstyle.c and layout.c, below view.c: it calls nothing of the
+ * view's navigation or lists.
+ */
+#ifndef VB_VCASE_H
+#define VB_VCASE_H
+
+#include "view.h"
+
+void case_clear(vcase *t);
+void case_free(vcase *t);
+/* One document of a case, and the archive it is read from (a case can
+ * run over the archives of a library: a question in one year's, its
+ * answer in the next). */
+typedef struct {
+    fmt_archive *a;
+    uint32_t docno;
+} case_ref;
+/* Build v->cs from the documents of a case. */
+int case_build(view *v, const case_ref *refs, size_t n);
+/* Lay out for the current width and size (no-op when unchanged). */
+void case_layout(view *v);
+/* Mark matches of v->hlq (search) and v->find (find in document). */
+void case_mark_query(view *v, fmt_archive *a);
+void case_find(view *v);
+/* The y of a tspan in thread coordinates. */
+int case_span_y(view *v, const tspan *s);
+/* The block at y (thread coordinates), -1 if none. */
+int case_block_at(const vcase *t, int y);
+
+#endif

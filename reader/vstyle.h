@@ -1,0 +1,53 @@
+/* vstyle.h - sizes, colours, dates and words of the view: the leaf of the
+ * reader's modules (it calls none of the others).
+ *
+ * Everything here is a function of the configuration, the window size,
+ * the zoom and the focus: the same answers for input, for view_prepare()
+ * and for rendering. Geometry lives here because input needs it as much
+ * as rendering does: a page down moves by the height of the pane, and a
+ * click lands on the rows that were placed.
+ */
+#ifndef VB_VSTYLE_H
+#define VB_VSTYLE_H
+
+#include "view.h"
+#include "lang.h"
+
+/* Where things go on the screen, for the current size and zoom. */
+typedef struct {
+    int bar_h;               /* top bar */
+    int top, bottom;         /* main pane, below the bar, above bars/keys */
+    int left, right;
+    int side_x, side_w;      /* side pane (0 wide when there is none) */
+    int osk_h;               /* on-screen keyboard */
+    int find_h;              /* find or jump bar at the bottom */
+    int col_x, col_w;        /* the reading column of a case thread */
+    int pad;
+    int sb_w;                /* scrollbar width */
+} vgeom;
+
+/* Set v->px and v->lh from the window height, dpi and zoom. */
+void style_set_sizes(view *v);
+void style_geom(const view *v, vgeom *g);
+int style_px(const view *v, int pxc);       /* pixel size of a PXC_ class */
+int style_lh(const view *v, int px);        /* line height at px */
+/* Width in pixels of n bytes of s in face at px. */
+int style_text_width(const view *v, int face, int px, const char *s, size_t n);
+/* Height of a list row; search results have a snippet too. */
+int style_row_h(const view *v, int searching);
+int style_osk_visible(const view *v);
+/* String id (S_*, lang.h) in the view's language. */
+const char *style_text(const view *v, int id);
+
+/* Colour of a role (C_*) in the current theme, and of a party tag. */
+uint32_t style_rgb(const view *v, int role);
+uint32_t style_party_rgb(const view *v, const char *party);
+
+/* dates: "26 januari 2022" / "26-01-2022" */
+void style_date_long(const view *v, int32_t ymd, char *out, size_t cap);
+void style_date_short(int32_t ymd, char *out, size_t cap);
+/* status line of a row: "beantwoord na 35 dagen"; colour role in *role */
+void style_status(const view *v, int status, int days, char *out, size_t cap,
+                  int *role);
+
+#endif
