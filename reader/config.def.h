@@ -2,10 +2,11 @@
  * font sizes, party colours, kiosk timing and the key table.
  *
  * As in dwm, each table is a static const array headed by a comment row
- * that names its columns. The file is included by view.c (everything but
- * the keys) and by main.c with VB_CONFIG_KEYS defined (the keys, which use
- * SDL key codes), so neither sees a table it does not use; the one value
- * both need comes first.
+ * that names its columns. The file is included by the view's files
+ * (vstyle.c, view.c, vinput.c: everything but the keys) and by main.c and
+ * app.c with VB_CONFIG_KEYS defined (the keys, which use SDL key codes,
+ * and the memory budget), so neither side sees a table it cannot use; the
+ * one value both need comes first.
  */
 
 /* Kiosk: minutes without input before the reader returns to the home
@@ -70,7 +71,7 @@ static const struct { const char *name; uint32_t rgb; } cfg_parties[] = {
     { "BIJ1",         0x111111 },
 };
 
-#else /* VB_CONFIG_KEYS: the key table and the memory budget, for main.c */
+#else /* VB_CONFIG_KEYS: the key table and the memory budget, for main.c and app.c */
 
 /* Pages of the archive (kB) that may stay mapped before the reader gives
  * them back to the page cache (see vmem.h): the resident memory stays
