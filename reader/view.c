@@ -601,6 +601,16 @@ void view_free(view *v)
     memset(v, 0, sizeof *v);
 }
 
+/* A message into err (of errlen bytes); one that does not fit ends in
+ * "..." rather than mid-word with no sign of it. */
+static void set_err(char *err, size_t errlen, int n)
+{
+    if (n >= 0 && (size_t)n < errlen)
+        return;
+    if (errlen > 4)
+        memcpy(err + errlen - 4, "...", 4);
+}
+
 /* The files of the archives given: a split archive's parts come with its
  * first part, and a later part given too (a folder scan finds them all)
  * is not opened twice. A split archive with a part missing or foreign is
@@ -624,7 +634,7 @@ static int expand_parts(char *const *given, int n, char **out, int cap,
                 for (k = 1; k < (int)np[j]; k++)
                     later |= !strcmp(p[j][k], given[i]);
             if (!later && !err[0])
-                snprintf(err, errlen, "%s", msg[i]);
+                set_err(err, errlen, snprintf(err, errlen, "%s", msg[i]));
             continue;
         }
         for (k = 0; k < (int)np[i]; k++) {
@@ -634,8 +644,9 @@ static int expand_parts(char *const *given, int n, char **out, int cap,
                 continue;
             if (m == cap) { /* not a part left out in silence */
                 if (!err[0])
-                    snprintf(err, errlen, "%s: more than %d archives and parts "
-                             "in all: the rest are not opened", p[i][k], cap);
+                    set_err(err, errlen,
+                            snprintf(err, errlen, "%s: more than %d archives and parts "
+                                     "in all: the rest are not opened", p[i][k], cap));
                 break;
             }
             out[m++] = strdup(p[i][k]);
