@@ -168,7 +168,7 @@ void app_resized(app *a)
     in.x = pw;
     in.y = ph;
     feed(a, &in);
-    gfx_flush(a->g);
+    draw_flush(a->g);
 }
 
 static void window_event(app *a, const SDL_WindowEvent *w)
@@ -178,7 +178,7 @@ static void window_event(app *a, const SDL_WindowEvent *w)
         app_resized(a);
         break;
     case SDL_WINDOWEVENT_EXPOSED:
-        gfx_flush(a->g);
+        draw_flush(a->g);
         a->v.out.dirty = 1;
         break;
     }
@@ -285,7 +285,7 @@ void app_requests(app *a)
         v->out.fullscreen = 0;
     }
     if (v->out.flush_cache) {
-        gfx_flush(a->g);
+        draw_flush(a->g);
         v->out.flush_cache = 0;
         v->out.dirty = 1;
     }
@@ -304,7 +304,7 @@ void app_draw(app *a)
     view_render(&a->v);
     SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
     SDL_RenderClear(a->ren);
-    gfx_draw(a->g, &a->v.frame.dl);
+    draw_list(a->g, &a->v.frame.dl);
     a->v.out.dirty = 0;
 }
 

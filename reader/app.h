@@ -18,7 +18,7 @@
 typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
-    gfx *g;
+    drawer *g;
     view v;
     Uint32 ev_results, ev_tick, ev_idle;
     SDL_TimerID anim_timer, wake_timer, idle_timer;

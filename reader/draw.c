@@ -4,7 +4,7 @@
  * and rasterises a surface each call. So every run of text is rendered
  * once into a texture and kept in a cache keyed by what it looks like
  * (bytes, face, size, colour), evicted least-recently-used when the cache
- * passes GFX_CACHE_BYTES; a frame like the previous one costs only blits.
+ * passes DRAW_CACHE_BYTES; a frame like the previous one costs only blits.
  * Widths are asked for far more often than text is drawn (layout measures
  * every word), so they have a small cache of their own.
  */
@@ -48,7 +48,7 @@ typedef struct tent {
     struct tent *prev, *next;           /* LRU list, most recent first */
 } tent;
 
-struct gfx {
+struct drawer {
     SDL_Renderer *r;
     void *data[LF_NFACES];              /* font files, read once */
     size_t size[LF_NFACES];
@@ -84,7 +84,7 @@ static void *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static TTF_Font *font(gfx *g, int face, int px)
+static TTF_Font *font(drawer *g, int face, int px)
 {
     int i, victim = 0;
     SDL_RWops *rw;
@@ -131,7 +131,7 @@ static uint64_t hash(int face, int px, uint32_t rgb, const char *s, size_t n)
 
 static int width(void *ctx, int face, int px, const char *s, size_t n)
 {
-    gfx *g = ctx;
+    drawer *g = ctx;
     uint64_t k;
     wslot *slot;
     TTF_Font *f;
@@ -165,7 +165,7 @@ static int height(void *ctx, int face, int px)
     return f ? TTF_FontLineSkip(f) : px + px / 4;
 }
 
-lay_measure gfx_measure(gfx *g)
+lay_measure draw_measure(drawer *g)
 {
     lay_measure m = { width, height, g };
     return m;
@@ -173,7 +173,7 @@ lay_measure gfx_measure(gfx *g)
 
 /* ---- the texture cache ----------------------------------------------- */
 
-static void lru_unlink(gfx *g, tent *e)
+static void lru_unlink(drawer *g, tent *e)
 {
     if (e->prev)
         e->prev->next = e->next;
@@ -186,7 +186,7 @@ static void lru_unlink(gfx *g, tent *e)
     e->prev = e->next = NULL;
 }
 
-static void lru_front(gfx *g, tent *e)
+static void lru_front(drawer *g, tent *e)
 {
     e->next = g->lru;
     e->prev = NULL;
@@ -197,7 +197,7 @@ static void lru_front(gfx *g, tent *e)
         g->lru_tail = e;
 }
 
-static void evict(gfx *g, tent *e)
+static void evict(drawer *g, tent *e)
 {
     tent **pp = &g->buckets[e->hash & (TBUCKETS - 1)];
 
@@ -213,7 +213,7 @@ static void evict(gfx *g, tent *e)
     free(e);
 }
 
-void gfx_flush(gfx *g)
+void draw_flush(drawer *g)
 {
     int i, k = 0;
 
@@ -230,7 +230,7 @@ void gfx_flush(gfx *g)
     memset(g->wc, 0, WCACHE * sizeof *g->wc);
 }
 
-static tent *lookup(gfx *g, uint64_t h, int face, int px, uint32_t rgb, const char *s,
+static tent *lookup(drawer *g, uint64_t h, int face, int px, uint32_t rgb, const char *s,
                     size_t n)
 {
     tent *e;
@@ -242,7 +242,7 @@ static tent *lookup(gfx *g, uint64_t h, int face, int px, uint32_t rgb, const ch
     return NULL;
 }
 
-static tent *render(gfx *g, int face, int px, uint32_t rgb, const char *s, size_t n)
+static tent *render(drawer *g, int face, int px, uint32_t rgb, const char *s, size_t n)
 {
     uint64_t h = hash(face, px, rgb, s, n);
     SDL_Color c = { (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255 };
@@ -284,7 +284,7 @@ static tent *render(gfx *g, int face, int px, uint32_t rgb, const char *s, size_
     g->bytes += e->bytes;
     g->entries++;
     /* never evict what this frame just drew: the tail is least recent */
-    while ((g->bytes > GFX_CACHE_BYTES || g->entries > TMAX_ENTRIES) && g->lru_tail &&
+    while ((g->bytes > DRAW_CACHE_BYTES || g->entries > TMAX_ENTRIES) && g->lru_tail &&
            g->lru_tail != e)
         evict(g, g->lru_tail);
     return e;
@@ -299,7 +299,7 @@ static void set_color(SDL_Renderer *r, uint32_t rgb, int alpha)
                            (Uint8)(alpha ? alpha : 255));
 }
 
-void gfx_draw(gfx *g, const dlist *dl)
+void draw_list(drawer *g, const dlist *dl)
 {
     size_t i;
 
@@ -337,9 +337,9 @@ void gfx_draw(gfx *g, const dlist *dl)
 
 /* ---- setting up ------------------------------------------------------ */
 
-gfx *gfx_open(SDL_Renderer *r, const char *fontdir, char *err, size_t errlen)
+drawer *draw_open(SDL_Renderer *r, const char *fontdir, char *err, size_t errlen)
 {
-    gfx *g = calloc(1, sizeof *g);
+    drawer *g = calloc(1, sizeof *g);
     char path[4096];
     int i;
 
@@ -351,26 +351,26 @@ gfx *gfx_open(SDL_Renderer *r, const char *fontdir, char *err, size_t errlen)
     g->r = r;
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(err, errlen, "TTF_Init: %s", TTF_GetError());
-        gfx_close(g);
+        draw_close(g);
         return NULL;
     }
     for (i = 0; i < LF_NFACES; i++) {
         snprintf(path, sizeof path, "%s/%s", fontdir, face_files[i]);
         if (!(g->data[i] = read_file(path, &g->size[i]))) {
             snprintf(err, errlen, "cannot read the font %s", path);
-            gfx_close(g);
+            draw_close(g);
             return NULL;
         }
     }
     if (!font(g, LF_REGULAR, 16)) {
         snprintf(err, errlen, "%s/%s: %s", fontdir, face_files[0], TTF_GetError());
-        gfx_close(g);
+        draw_close(g);
         return NULL;
     }
     return g;
 }
 
-void gfx_close(gfx *g)
+void draw_close(drawer *g)
 {
     int i;
 
@@ -388,12 +388,12 @@ void gfx_close(gfx *g)
         TTF_Quit();
 }
 
-size_t gfx_cache_bytes(const gfx *g)
+size_t draw_cache_bytes(const drawer *g)
 {
     return g->bytes;
 }
 
-unsigned long gfx_renders(const gfx *g)
+unsigned long draw_renders(const drawer *g)
 {
     return g->renders;
 }

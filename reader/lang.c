@@ -178,7 +178,7 @@ static const char *const months_long[LANG_COUNT][12] = {
       "September", "October", "November", "December" },
 };
 
-const char *tr(int lang, int id)
+const char *lang_text(int lang, int id)
 {
     const char *s;
 
@@ -192,7 +192,7 @@ const char *tr(int lang, int id)
     return s ? s : "";
 }
 
-const char *tr_month(int lang, int month)
+const char *lang_month(int lang, int month)
 {
     if (lang < 0 || lang >= LANG_COUNT)
         lang = LANG_NL;
@@ -201,7 +201,7 @@ const char *tr_month(int lang, int month)
     return months[lang][month - 1];
 }
 
-const char *tr_month_long(int lang, int month)
+const char *lang_month_long(int lang, int month)
 {
     if (lang < 0 || lang >= LANG_COUNT)
         lang = LANG_NL;

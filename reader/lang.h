@@ -33,10 +33,10 @@ enum {
 };
 
 /* The string id in language lang (LANG_NL when out of range). Never NULL. */
-const char *tr(int lang, int id);
+const char *lang_text(int lang, int id);
 
 /* Month names, 1..12: short ("mrt") and long ("maart"). */
-const char *tr_month(int lang, int month);
-const char *tr_month_long(int lang, int month);
+const char *lang_month(int lang, int month);
+const char *lang_month_long(int lang, int month);
 
 #endif

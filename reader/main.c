@@ -302,7 +302,7 @@ int main(int argc, char **argv)
         app_die("cannot find the fonts (DejaVuSans.ttf); looked beside the program, in %s and "
             "in ./fonts", FONTDIR);
     open_window(&a, &o);
-    if (!(a.g = gfx_open(a.ren, fontdir, err, sizeof err)))
+    if (!(a.g = draw_open(a.ren, fontdir, err, sizeof err)))
         app_die("%s", err);
     a.ev_results = SDL_RegisterEvents(3);
     if (a.ev_results == (Uint32)-1)
@@ -314,7 +314,7 @@ int main(int argc, char **argv)
     app_current = &a;
     o.cfg.dpi_pct = dpi_pct(a.win);
     SDL_GetRendererOutputSize(a.ren, &pw, &ph);
-    m = gfx_measure(a.g);
+    m = draw_measure(a.g);
     if (view_init(&a.v, &o.cfg, &m, pw, ph) < 0)
         app_die("out of memory", NULL);
     app_resized(&a);
@@ -339,7 +339,7 @@ int main(int argc, char **argv)
     app_current = NULL;
     if (a.wake)
         SDL_DestroySemaphore(a.wake);
-    gfx_close(a.g);
+    draw_close(a.g);
     SDL_DestroyRenderer(a.ren);
     SDL_DestroyWindow(a.win);
     SDL_Quit();

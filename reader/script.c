@@ -87,8 +87,8 @@ static void script_stats(app *a)
            "latency_ms_p99=%u latency_ms_max=%u\n",
            m.rss, m.anon, m.file, m.hwm, heap_kb, vm_releases(), a->frames,
            a->frames ? a->frame_ms_sum / (double)a->frames : 0.0, pct(fus, nf, 50) / 1000.0,
-           pct(fus, nf, 99) / 1000.0, a->frame_ms_max, gfx_renders(a->g),
-           gfx_cache_bytes(a->g) / 1024, a->nlat, pct(lat, n, 50), pct(lat, n, 99),
+           pct(fus, nf, 99) / 1000.0, a->frame_ms_max, draw_renders(a->g),
+           draw_cache_bytes(a->g) / 1024, a->nlat, pct(lat, n, 50), pct(lat, n, 99),
            pct(lat, n, 100));
     fflush(stdout);
     if ((f = fopen("/proc/self/clear_refs", "w"))) {   /* "5": reset VmHWM */

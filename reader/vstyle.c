@@ -57,7 +57,7 @@ int style_osk_visible(const view *v)
 
 const char *style_text(const view *v, int id)
 {
-    return tr(v->cfg.lang, id);
+    return lang_text(v->cfg.lang, id);
 }
 
 void style_geom(const view *v, vgeom *g)
@@ -138,9 +138,9 @@ void style_date_long(const view *v, int32_t ymd, char *out, size_t cap)
     if (ymd <= 0 || m < 1 || m > 12)
         snprintf(out, cap, "?");
     else if (v->cfg.lang == LANG_EN)
-        snprintf(out, cap, "%d %s %d", d, tr_month_long(LANG_EN, m), y);
+        snprintf(out, cap, "%d %s %d", d, lang_month_long(LANG_EN, m), y);
     else
-        snprintf(out, cap, "%d %s %d", d, tr_month_long(LANG_NL, m), y);
+        snprintf(out, cap, "%d %s %d", d, lang_month_long(LANG_NL, m), y);
 }
 
 void style_date_short(int32_t ymd, char *out, size_t cap)
