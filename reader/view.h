@@ -259,12 +259,12 @@ typedef struct {
     uint64_t homegen;     /* generation of the home statistics request */
     /* keystroke to results, for measurements: qstart is the time (ms) of
      * the key that made the current query; lat_due is set when its
-     * results came in, and main.c takes the time once they are shown */
+     * results came in, and app.c takes the time once they are shown */
     uint32_t qstart;
     int lat_due;
 } vrequests;
 
-/* What the view asks of main.c, cleared by it once acted upon. */
+/* What the view asks of app.c, cleared by it once acted upon. */
 typedef struct {
     int dirty;            /* render and draw again */
     int animating;        /* wants VI_TICK about every 16 ms */

@@ -1,8 +1,9 @@
 /* vpriv.h - the inside of the view, for its own files and its tests.
  *
  * The view's modules, from the bottom up (each calls only those below):
+ *   layout.c                    text layout
  *   vstyle.c  vfield.c          sizes, colours, dates; a text field
- *   layout.c  vcase.c  vlist.c  text layout; the case thread; the lists
+ *   vcase.c   vlist.c           the case thread; the lists
  *   vrender.c                   a frame as a display list
  *   view.c                      screens, navigation, set-up, view_prepare()
  *   vinput.c                    what input does (view_input())
