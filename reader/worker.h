@@ -5,7 +5,7 @@
  * replaces any waiting one and cancels the running one through the cancel
  * flag of fmt_search_opts, so a slow query is abandoned at the next
  * keystroke. Finished results wait in a queue; the worker calls notify()
- * (from its thread) after queueing each one, and main.c turns that into
+ * (from its thread) after queueing each one, and app.c turns that into
  * an SDL event so the view picks them up in the event loop.
  *
  * A request with first set is answered in two parts: the first screenful
