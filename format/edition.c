@@ -562,3 +562,81 @@ int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n)
     return FMT_OK;
 }
 
+
+/* ---- checking the content checksum a little at a time ------------------- */
+
+/* For a reader that must stay responsive: the same SHA-256 as verify's, in
+ * steps the caller schedules between other work (the reader's worker does
+ * one step whenever no search waits), with fixed memory. */
+struct fmt_sumcheck {
+    fmt_archive *a;
+    vb_sha256 c;
+    uint64_t off, len;
+    unsigned char buf[1 << 16];
+    int done, rc;
+    char hex[65];
+};
+
+int fmt_sumcheck_start(fmt_archive *a, fmt_sumcheck **cp)
+{
+    *cp = NULL;
+    fmt_sumcheck *c = fmt__calloc(1, sizeof *c);
+    if (!c)
+        return FMT_NOMEM;
+    c->a = a;
+    c->len = a->content_len;
+    vb_sha256_init(&c->c);
+    if (!a->checksum[0] || !c->len) { /* nothing to check against */
+        c->done = 1;
+        c->rc = vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is missing",
+                       a->path);
+    }
+    *cp = c;
+    return FMT_OK;
+}
+
+int fmt_sumcheck_step(fmt_sumcheck *c, size_t bytes)
+{
+    fmt_archive *a = c->a;
+    size_t done = 0;
+    while (!c->done && done < bytes) {
+        size_t want = c->len - c->off < sizeof c->buf ? (size_t)(c->len - c->off)
+                                                        : sizeof c->buf;
+        ssize_t got = want ? pread(a->fd, c->buf, want, (off_t)c->off) : 0;
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (want && got <= 0) {
+            c->done = 1;
+            c->rc = vb_err(a, FMT_IO, "%s: read error at byte %llu: %s", a->path,
+                           (unsigned long long)c->off,
+                           got ? strerror(errno) : "unexpected end of file");
+            break;
+        }
+        vb_sha256_update_fast(&c->c, c->buf, (size_t)got);
+        c->off += (uint64_t)got;
+        done += (size_t)got;
+        if (c->off == c->len) {
+            unsigned char sum[32];
+            vb_sha256_final(&c->c, sum);
+            vb_sha256_hex(sum, c->hex);
+            c->done = 1;
+            c->rc = strcmp(c->hex, a->checksum)
+                        ? vb_err(a, FMT_CORRUPT, "%s: content checksum mismatch: "
+                                 "the file is damaged", a->path)
+                        : FMT_OK;
+        }
+    }
+    return c->done;
+}
+
+int fmt_sumcheck_result(const fmt_sumcheck *c, char hex[65])
+{
+    if (hex)
+        snprintf(hex, 65, "%s", c->hex);
+    return c->done ? c->rc : FMT_LIMIT;
+}
+
+void fmt_sumcheck_free(fmt_sumcheck *c)
+{
+    free(c);
+}

@@ -30,6 +30,19 @@ int fmt_verify_all(fmt_archive *a, const char *expect, int full,
                    void (*bad)(void *ctx, uint32_t docno, const char *msg),
                    void *ctx, char hex[65]);
 
+/* Checking the content's SHA-256 against the trailer a step at a time
+ * (a reader does it in the background, between searches): start, then
+ * step by about bytes at a time until it returns 1, then the result:
+ * FMT_OK when the content matches its stored checksum (hex: the checksum
+ * computed), FMT_CORRUPT when it does not or there is none, FMT_IO when
+ * the file could not be read (fmt_errmsg(a) says which); FMT_LIMIT while
+ * not done. Memory is fixed; a stays the caller's and must outlive c. */
+typedef struct fmt_sumcheck fmt_sumcheck;
+int fmt_sumcheck_start(fmt_archive *a, fmt_sumcheck **cp);
+int fmt_sumcheck_step(fmt_sumcheck *c, size_t bytes);
+int fmt_sumcheck_result(const fmt_sumcheck *c, char hex[65]);
+void fmt_sumcheck_free(fmt_sumcheck *c);
+
 /* A document's full record (verbatim text and every parsed field) as
  * bytes, appended to out, and back: fmt_doc_decode() gives a document equal
  * field for field to the one encoded (d is freed first). Decoding trusts

@@ -27,6 +27,21 @@ static void copy_field(char *dst, size_t cap, const char *s, size_t n)
     if (i < n)
         while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
             j--;
+    /* a title too long to keep ends at a word, with an ellipsis, so no
+     * list shows it cut inside a word as if it were whole */
+    if (i < n && cap > 8) {
+        while (j + 4 > cap && j > 0)
+            j--;
+        while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
+            j--;
+        size_t w = j;
+        while (w > 0 && dst[w - 1] != ' ')
+            w--;
+        if (w > cap / 2)
+            j = w - 1;
+        memcpy(dst + j, "\xe2\x80\xa6", 3);
+        j += 3;
+    }
     dst[j] = '\0';
 }
 

@@ -4,6 +4,7 @@
  * handle and draw them as its loop would, so a script sees what a user
  * sees (SDL_VIDEODRIVER=dummy runs it without a screen).
  */
+#include "vstate.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,6 +336,11 @@ static int command(app *a, char *line, int lineno)
         return pass_time(a, (Uint32)n);
     if (!strcmp(cmd, "stats")) {
         script_stats(a);
+        return 0;
+    }
+    if (!strcmp(cmd, "state")) { /* what a person sees, as JSON */
+        view_render(&a->v);
+        view_state_json(&a->v, stdout);
         return 0;
     }
 bad:

@@ -32,7 +32,9 @@ void case_clear(vcase *t)
     t->link_sel = -1;
     t->height = 0;
     t->laid_w = t->laid_px = 0;
-    t->zaak[0] = t->title[0] = '\0';
+    t->zaak[0] = '\0';
+    free(t->title);
+    t->title = NULL;
 }
 
 void case_free(vcase *t)
@@ -181,7 +183,7 @@ static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_su
             add_str(b, p, LA_BOLD);
             b->chip_rgb[b->nchips++] = style_party_rgb(v, p);
         }
-    style_status(v, s->status, s->answer_days, st, sizeof st, &role);
+    style_status(v, s->status, s->answer_days, s->submitted, st, sizeof st, &role);
     if (st[0] && b->nchips < 16) {
         if (b->nchips)
             add_str(b, "\n", 0);
@@ -215,7 +217,7 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
                            kind == FMT_ANSWER ? S_K_ANSWER : S_K_NOTICE), 0);
     }
     b = add(t, TB_TITLE, PXC_H1, C_FG, BG_NONE, 0, 1);
-    add_str(b, t->title[0] ? t->title : t->zaak, LA_BOLD);
+    add_str(b, t->title && t->title[0] ? t->title : t->zaak, LA_BOLD);
     party_chips(t, v, docs, n, s);
     if (q->nmembers && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 1))) {
         add_str(b, style_text(v, S_ASKED_BY), LA_BOLD);
@@ -437,10 +439,10 @@ int case_build(view *v, const case_ref *refs, size_t n)
     }
     snprintf(t->zaak, sizeof t->zaak, "%s", docs[0].zaak[0] ? docs[0].zaak :
              docs[0].id ? docs[0].id : "?");
-    for (i = 0; i < got && !t->title[0]; i++)
-        if (docs[i].subject)
-            snprintf(t->title, sizeof t->title, "%s", docs[i].subject);
-    if (t->title[0] >= 'a' && t->title[0] <= 'z')
+    for (i = 0; i < got && !t->title; i++) /* the whole subject: never cut */
+        if (docs[i].subject && docs[i].subject[0])
+            t->title = strdup(docs[i].subject);
+    if (t->title && t->title[0] >= 'a' && t->title[0] <= 'z')
         t->title[0] = (char)(t->title[0] - 'a' + 'A');
     header(t, v, docs, got, &s);
     notices(t, v, docs, got);

@@ -327,7 +327,7 @@ static int load_zaak_from(view *v, const char *what, int first)
         v->cs.link_sel = -1;
         case_mark_query(v, v->arch[k].a);
         case_find(v);
-        keep_visit(&v->keep, v->cs.zaak, v->cs.title, (int64_t)time(NULL));
+        keep_visit(&v->keep, v->cs.zaak, v->cs.title ? v->cs.title : "", (int64_t)time(NULL));
         v->out.dirty = 1;
         return 0;
     }
@@ -708,6 +708,7 @@ int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx)
         for (i = 0; i < v->narch && np < WK_ARCH_MAX; i++)
             lib[np++] = v->arch[i].path;
         v->worker = wk_start(lib, (size_t)np, notify, ctx, msg, sizeof msg);
+        wk_check(v->worker);     /* is each file what its checksum says? */
     }
     list_browse_first(v);
     list_home_request(v);

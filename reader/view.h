@@ -92,7 +92,8 @@ typedef struct {
 /* What a click can hit. */
 enum hot_act {
     H_NONE, H_ROW, H_CHIP, H_BUTTON, H_LINK, H_LIST_SB, H_DOC_SB, H_FIELD,
-    H_OSK, H_MONTH, H_YEAR, H_SAVED, H_FINDBTN, H_DYM, H_FACETOFF
+    H_OSK, H_MONTH, H_YEAR, H_SAVED, H_FINDBTN, H_DYM, H_FACETOFF,
+    H_SORT, H_SUGG
 };
 enum button {
     B_BACK, B_FORWARD, B_HOME, B_SAVED, B_STATS, B_ABOUT, B_THEME, B_HELP, B_BOOKMARK,
@@ -149,7 +150,13 @@ typedef struct {
     int have;             /* the first page has arrived */
     int err;
     char msg[256];
-    size_t total;
+    size_t total;         /* rows: cases */
+    size_t docs;          /* documents among the hits */
+    size_t skipped;       /* damaged index entries the search left out */
+    /* an unfinished query ("(nuctech OR"): the rows stay those of the last
+     * query that parsed, with this quiet hint; 0 when none */
+    int unfinished;
+    char hint[160];
     vrow *rows;
     size_t nrows, cap;
     int page_wanted;      /* a next page was asked for */
@@ -190,7 +197,7 @@ typedef struct {
 typedef struct {
     int arch;             /* the archive it came from */
     char zaak[24];        /* or the document id when there is no zaak */
-    char title[240];
+    char *title;          /* the whole subject (never cut), "" when none */
     tblock *b;
     size_t n, cap;
     int height;
@@ -221,6 +228,9 @@ typedef struct {
     fmt_archive *a;
     char *path;
     fmt_info info;
+    int checked;          /* its content against its stored SHA-256, in the
+                             background: 0 not yet, 1 matches, -1 does not */
+    char computed[65];    /* the SHA-256 computed, once checked */
 } varch;
 
 typedef struct {
@@ -287,6 +297,7 @@ typedef struct {
     int doc_top, doc_bottom;
     int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
     int nchips;           /* facet chips over the results */
+    int qx, qw;           /* the search field, left and width */
     int res_shown;        /* the results list was drawn ... */
     size_t res_last;      /* ... down to this row */
 } vframe;
@@ -308,6 +319,11 @@ typedef struct view {
     int focus;
     int help;             /* the help overlay is shown */
     char errtitle[128], errmsg[512];
+    /* Damage found while reading (a record, a summary, an index entry) or
+     * by the background check: the banner says so, with what came first.
+     * Nothing damaged is hidden; what can be read is shown. */
+    int damaged;
+    char damage[512];
 
     vfield query;         /* the search field; its text is the query */
     vrequests req;
@@ -318,6 +334,13 @@ typedef struct view {
     wk_result *home;      /* facets, months and stats of all questions */
     wk_result *homestats;
     long chip_sel;        /* FO_CHIPS: the chosen chip */
+    int sort;             /* 0 best first (newest for filters alone),
+                             FMT_SORT_DATE newest, FMT_SORT_OLD oldest */
+    /* suggestions for the word being typed, from the newest result */
+    fmt_suggestion sugg[WK_SUGGEST_MAX];
+    int nsugg;
+    int sugg_sel;         /* -1: none chosen */
+    uint64_t sugg_gen;    /* the query generation they are for */
 
     vcase cs;             /* the case shown (SC_DOC) */
     fmt_doc doc;          /* reused for decoding */

@@ -149,7 +149,7 @@ static void key_in_doc(view *v, int key)
         }
         break;
     case VK_BACKSPACE: view_go_back(v); break;
-    case VK_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title); break;
+    case VK_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title ? v->cs.title : ""); break;
     }
 }
 
@@ -215,6 +215,15 @@ static void key_in_chips(view *v, int key)
     }
 }
 
+static void take_sugg(view *v, int i)
+{
+    char zaak[64];
+
+    if (list_sugg_apply(v, i, zaak, sizeof zaak))
+        view_open_zaak(v, zaak);  /* a case number: straight to the case */
+    v->out.dirty = 1;
+}
+
 static void key_in_search(view *v, int key)
 {
     if (v->query.all) {
@@ -230,9 +239,33 @@ static void key_in_search(view *v, int key)
             list_query_changed(v);
         return;
     }
+    /* the suggestions under the field: Down goes into them, Up back out,
+     * Enter takes the chosen one, Esc closes them */
+    if (list_sugg_current(v)) {
+        if (key == VK_DOWN && v->sugg_sel + 1 < v->nsugg) {
+            v->sugg_sel++;
+            v->out.dirty = 1;
+            return;
+        }
+        if (key == VK_UP && v->sugg_sel >= 0) {
+            v->sugg_sel--;
+            v->out.dirty = 1;
+            return;
+        }
+        if (key == VK_ESCAPE && v->nsugg) {
+            v->nsugg = 0;
+            v->out.dirty = 1;
+            return;
+        }
+        if ((key == VK_ENTER || key == VK_TAB) && v->sugg_sel >= 0) {
+            take_sugg(v, v->sugg_sel);
+            return;
+        }
+    }
     switch (key) {
     case VK_ENTER: case VK_DOWN: case VK_ENTER_SHIFT:
         v->focus = FO_LIST;
+        v->nsugg = 0;
         if (list_searching(v)) {
             v->res.sel = 0;
             list_res_show_sel(v);
@@ -488,7 +521,7 @@ static void button(view *v, int b)
     case B_ABOUT: view_show_screen(v, SC_ABOUT); break;
     case B_THEME: key_global(v, VK_THEME); break;
     case B_HELP: v->help = !v->help; break;
-    case B_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title); break;
+    case B_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title ? v->cs.title : ""); break;
     case B_CLOSE: v->help = 0; break;
     case B_FIND_PREV: view_find_step(v, -1); break;
     case B_FIND_NEXT: view_find_step(v, 1); break;
@@ -568,6 +601,12 @@ static void click(view *v, const vhot *h)
     case H_DYM:
         if (v->res.first && v->res.first->didyoumean[0])
             view_set_query(v, v->res.first->didyoumean);
+        break;
+    case H_SORT:
+        list_sort_next(v);
+        break;
+    case H_SUGG:
+        take_sugg(v, h->arg);
         break;
     }
 }

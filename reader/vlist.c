@@ -7,6 +7,7 @@
  * only the visible rows are ever looked at.
  */
 #include "vlist.h"
+#include "vfield.h"
 #include "vstyle.h"
 
 #include <stdio.h>
@@ -218,12 +219,16 @@ vbrowse_slot *list_slot(view *v, uint32_t x)
         s->included = browse_included(a, d, &sum) &&
                       (v->narch == 1 || !shadowed(v, arch, sum.id));
     } else {
-        /* a damaged record still gets a row, saying so */
+        /* a damaged record still gets a row, saying so (in the reader's
+         * language: the row is marked damaged), and the banner tells */
+        if (!v->damaged++)
+            snprintf(v->damage, sizeof v->damage, "%s", fmt_errmsg(a));
         fmt_summary_free(&sum);
         memset(&sum, 0, sizeof sum);
         sum.id = sum.zaak = sum.members = sum.parties = sum.addressees = "";
-        sum.subject = fmt_errmsg(a);
+        sum.subject = "";
         row_from_summary(&s->row, d, &sum);
+        s->row.damaged = 1;
         s->included = 1;
         memset(&sum, 0, sizeof sum);
     }
@@ -290,6 +295,8 @@ static void submit(view *v, uint64_t gen, const char *q, size_t offset, int firs
     r.gen = gen;
     snprintf(r.query, sizeof r.query, "%s", q);
     r.sort = sort;
+    r.cases = 1;                 /* people look for cases, not documents */
+    r.typing = 1;                /* the last word may be half typed */
     r.offset = offset;
     r.limit = RES_PAGE;
     r.first = first ? (size_t)list_visible_rows(v) + 2 : 0;   /* the screen, at once */
@@ -309,20 +316,45 @@ static int query_sort(const char *q)
     snprintf(buf, sizeof buf, "%s", q);
     for (tok = strtok_r(buf, " ()", &save); tok; tok = strtok_r(NULL, " ()", &save)) {
         if (strchr(tok, ':') || *tok == '-' || !strcmp(tok, "OR") || !strcmp(tok, "AND") ||
-            !strcmp(tok, "NOT") || !strcmp(tok, "|"))
+            !strcmp(tok, "NOT") || !strcmp(tok, "OF") || !strcmp(tok, "EN") ||
+            !strcmp(tok, "NIET") || !strcmp(tok, "|"))
             continue;
         return FMT_SORT_RANK;
     }
     return FMT_SORT_DATE;
 }
 
+/* The order asked for: the person's choice, else by the query. */
+static int list_sort(const view *v)
+{
+    return v->sort ? v->sort : query_sort(v->query.text);
+}
+
+/* The parser's complaint as a hint in the reader's language. */
+static int query_hint(const char *msg)
+{
+    if (strstr(msg, "quote"))
+        return S_QE_QUOTE;
+    if (strstr(msg, "(") || strstr(msg, ")") || strstr(msg, "parenthes"))
+        return S_QE_PAREN;
+    if (strstr(msg, "OR") || strstr(msg, "AND") || strstr(msg, "NOT") ||
+        strstr(msg, "nothing after"))
+        return S_QE_OPERATOR;
+    if (strstr(msg, "prefix"))
+        return S_QE_PREFIX;
+    if (strstr(msg, "long") || strstr(msg, "at most"))
+        return S_QE_LONG;
+    return S_QE_FIELD;
+}
+
 void list_need_page(view *v, size_t i)
 {
     vresults *r = &v->res;
 
-    if (!r->have || r->page_wanted || r->nrows >= r->total || i + 10 < r->nrows)
+    if (!r->have || r->unfinished || r->page_wanted || r->nrows >= r->total ||
+        i + 10 < r->nrows)
         return;
-    submit(v, r->gen, v->query.text, r->nrows, 0, query_sort(v->query.text));
+    submit(v, r->gen, v->query.text, r->nrows, 0, list_sort(v));
     r->page_wanted = 1;
 }
 
@@ -378,7 +410,7 @@ void list_query_changed(view *v)
     v->req.searching = 1;
     v->req.qstart = v->now;
     v->res.page_wanted = 0;
-    submit(v, v->req.gen, v->query.text, 0, 1, query_sort(v->query.text));
+    submit(v, v->req.gen, v->query.text, 0, 1, list_sort(v));
     v->out.dirty = 1;
 }
 
@@ -415,6 +447,18 @@ static void restore_results_pos(view *v)
 
 void list_got_result(view *v, wk_result *r)
 {
+    if (r->type == WK_CHECK) { /* the background check of one archive */
+        if (r->offset < (size_t)v->narch) {
+            varch *A = &v->arch[r->offset];
+            A->checked = r->err == FMT_OK ? 1 : -1;
+            snprintf(A->computed, sizeof A->computed, "%.64s", r->didyoumean);
+            if (r->err && !v->damaged++)
+                snprintf(v->damage, sizeof v->damage, "%s", r->msg);
+        }
+        v->out.dirty = 1;
+        wk_result_free(r);
+        return;
+    }
     if (r->gen == v->req.homegen) {
         wk_result **slot = r->type == WK_STATS ? &v->homestats : &v->home;
         wk_result_free(*slot);
@@ -433,12 +477,34 @@ void list_got_result(view *v, wk_result *r)
         return;
     }
     if (r->offset == 0) {
+        memcpy(v->sugg, r->sugg, sizeof v->sugg);
+        v->nsugg = (int)r->nsugg;
+        v->sugg_sel = -1;
+        v->sugg_gen = r->gen;
+        if (r->err == FMT_INVALID && v->res.have && !v->res.err) {
+            /* still being typed: keep what the last whole query found,
+             * with a quiet hint, rather than wiping it for an error */
+            v->res.unfinished = 1;
+            v->res.gen = r->gen;
+            snprintf(v->res.hint, sizeof v->res.hint, style_text(v, S_UNFINISHED),
+                     style_text(v, query_hint(r->msg)));
+            if (v->req.searching)
+                v->req.lat_due = 1;
+            v->req.searching = 0;
+            wk_result_free(r);
+            return;
+        }
         list_res_reset(v);
         v->res.gen = r->gen;
         v->res.have = 1;
         v->res.err = r->err;
-        snprintf(v->res.msg, sizeof v->res.msg, "%s", r->msg);
-        v->res.total = r->err ? 0 : r->total;
+        if (r->err == FMT_INVALID || r->err == FMT_LIMIT)
+            snprintf(v->res.msg, sizeof v->res.msg, "%s", style_text(v, query_hint(r->msg)));
+        else
+            snprintf(v->res.msg, sizeof v->res.msg, "%s", r->msg);
+        v->res.total = r->err ? 0 : r->cases;
+        v->res.docs = r->err ? 0 : r->total;
+        v->res.skipped = r->skipped;
         take_hits(&v->res, r);
         v->res.page_wanted = r->more;    /* the rest of the page is coming */
         v->res.first = r;
@@ -453,6 +519,105 @@ void list_got_result(view *v, wk_result *r)
     v->res.page_wanted = 0;
     wk_result_free(r);
 }
+int list_too_short(const view *v)
+{
+    const char *q = v->query.text;
+    size_t n = strlen(q), letters = 0, i;
+
+    while (*q == ' ')
+        q++, n--;
+    if (!n || q[n - 1] == ' ')
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (strchr(" :\"()*-", q[i]))
+            return 0;
+        letters += ((unsigned char)q[i] & 0xc0) != 0x80;
+    }
+    return letters < 3;
+}
+
+void list_counts(const view *v, char *out, size_t cap)
+{
+    char c[64], d[64];
+
+    if (v->res.total == 1)
+        snprintf(c, sizeof c, "%s", style_text(v, S_1_CASE));
+    else
+        snprintf(c, sizeof c, style_text(v, S_N_CASES), v->res.total);
+    if (v->res.docs == 1)
+        snprintf(d, sizeof d, "%s", style_text(v, S_1_DOC));
+    else
+        snprintf(d, sizeof d, style_text(v, S_N_DOCS), v->res.docs);
+    snprintf(out, cap, "%s \xc2\xb7 %s", c, d);
+}
+
+int list_sort_shown(const view *v)
+{
+    int s = list_sort(v);
+    return s == FMT_SORT_DATE ? 1 : s == FMT_SORT_OLD ? 2 : 0;
+}
+
+void list_sort_next(view *v)
+{
+    static const int next[] = {FMT_SORT_DATE, FMT_SORT_OLD, FMT_SORT_RANK};
+    v->sort = next[list_sort_shown(v)];
+    if (v->sort == FMT_SORT_RANK && query_sort(v->query.text) == FMT_SORT_RANK)
+        v->sort = 0;
+    list_query_changed(v);
+}
+
+int list_sugg_current(const view *v)
+{
+    return v->nsugg > 0 && v->sugg_gen == v->req.gen && list_searching(v);
+}
+
+void list_sugg_label(const view *v, int i, char *out, size_t cap)
+{
+    static const int kinds[] = {S_SG_WORD, S_SG_MEMBER, S_SG_PARTY, S_SG_TO, S_SG_ZAAK};
+    const fmt_suggestion *s = &v->sugg[i];
+    size_t n = strlen(s->text);
+
+    if (s->kind == FMT_SUGGEST_WORD && n && s->text[n - 1] == '*')
+        snprintf(out, cap, "%s  \xe2\x80\x94 %s", s->text, style_text(v, S_SG_STAR));
+    else if (s->kind == FMT_SUGGEST_WORD)
+        snprintf(out, cap, "%s", s->text);
+    else
+        snprintf(out, cap, "%s: %s", style_text(v, kinds[s->kind]), s->text);
+}
+
+int list_sugg_apply(view *v, int i, char *zaak, size_t cap)
+{
+    static const char *const fields[] = {"", "lid:", "partij:", "aan:", ""};
+    const fmt_suggestion *s;
+    char q[TEXT_MAX * 2], val[200];
+    size_t n, st;
+
+    if (i < 0 || i >= v->nsugg)
+        return 0;
+    s = &v->sugg[i];
+    if (s->kind == FMT_SUGGEST_ZAAK) {
+        snprintf(zaak, cap, "%s", s->text);
+        return 1;
+    }
+    /* the word being typed starts after the last space or parenthesis */
+    n = strlen(v->query.text);
+    for (st = n; st > 0 && v->query.text[st - 1] != ' ' && v->query.text[st - 1] != '('; st--)
+        ;
+    if (s->kind == FMT_SUGGEST_WORD)
+        snprintf(val, sizeof val, "%s", s->text);
+    else if (strchr(s->text, ' ') || strchr(s->text, '-'))
+        snprintf(val, sizeof val, "%s\"%s\"", fields[s->kind], s->text);
+    else
+        snprintf(val, sizeof val, "%s%s", fields[s->kind], s->text);
+    snprintf(q, sizeof q, "%.*s%s ", (int)st, v->query.text, val);
+    if (strlen(q) >= TEXT_MAX)
+        return 0;
+    field_set(&v->query, q);
+    v->nsugg = 0;
+    list_query_changed(v);
+    return 0;
+}
+
 /* ---- facet chips ----------------------------------------------------- */
 
 static const char *kind_word(const char *v)

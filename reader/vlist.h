@@ -41,6 +41,23 @@ void list_home_request(view *v);
 /* A result from the worker: keep it (taking ownership) or drop it. */
 void list_got_result(view *v, wk_result *r);
 void list_res_reset(view *v);
+/* 1 when the query is one word of fewer than three letters still being
+ * typed: too short to be a prefix, so "nothing found" would mislead. */
+int list_too_short(const view *v);
+/* "242 zaken · 340 documenten" for the results shown, into out. */
+void list_counts(const view *v, char *out, size_t cap);
+/* The order shown: 0 best first, 1 newest, 2 oldest. */
+int list_sort_shown(const view *v);
+/* The next order (best, newest, oldest, best...), searching again. */
+void list_sort_next(view *v);
+/* Suggestion i applied to the query: a word completes the word being
+ * typed, a name becomes its filter (lid:"…"), a case number opens the
+ * case (returns 1 then, with its number in zaak). */
+int list_sugg_apply(view *v, int i, char *zaak, size_t cap);
+/* The label of suggestion i as the list shows it ("lid: Palland"). */
+void list_sugg_label(const view *v, int i, char *out, size_t cap);
+/* 1 when the suggestions are for the query now in the field. */
+int list_sugg_current(const view *v);
 
 /* ---- facet chips ----------------------------------------------------- */
 /* Facet chips over the results: the filters in the query (active) and

