@@ -571,7 +571,11 @@ static qnode *word_node(parser *ps, size_t off, size_t len, int open)
             kids_add(ps, &l, k, Q_AND))
             goto fail;
     }
-    if (open && have_last) { /* being typed: the word itself or a prefix */
+    if (open && have_last && nchars(last.fold, last.foldlen) < OPEN_PREFIX_MIN &&
+        (ps->nterms > 0 || l.n > 0)) {
+        /* a word just begun after others ("nuctech O"): not yet a word to
+         * search for, so the others' hits stay while it is typed */
+    } else if (open && have_last) { /* being typed: the word or a prefix */
         if (!(k = open_node(ps, off, &last)) || kids_add(ps, &l, k, Q_AND))
             goto fail;
     }

@@ -10,6 +10,8 @@
 #include "vpriv.h"
 #include "vmem.h"
 
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -657,29 +659,54 @@ static int expand_parts(char *const *given, int n, char **out, int cap,
     return m;
 }
 
+/* Why an archive could not be opened, in the reader's language: a file
+ * that is not there is "not found", not "damaged"; only a damaged or
+ * foreign file gets the hint on how to make it again. */
+static void open_error(view *v, int rc, const char *path, const char *why)
+{
+    struct stat st;
+    int id = S_ERR_READ;
+
+    if (stat(path, &st) != 0 && errno == ENOENT)
+        id = S_ERR_NOTFOUND;
+    else if (rc == FMT_CORRUPT || strstr(why, "truncated") || strstr(why, "damaged") ||
+             strstr(why, "too short"))
+        id = S_ERR_DAMAGED;
+    else if (rc == FMT_VERSION)
+        id = S_ERR_VERSION;
+    if (v->errmsg[0])
+        return;
+    snprintf(v->errtitle, sizeof v->errtitle, "%s", style_text(v, S_ERROR));
+    snprintf(v->errmsg, sizeof v->errmsg, style_text(v, id), path);
+    v->errhint = id == S_ERR_DAMAGED || id == S_ERR_VERSION ? S_ERROR_HINT : 0;
+}
+
 int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx), void *ctx)
 {
     char msg[512], err[512] = "";
     char *paths[WK_ARCH_MAX];
     int i, ok = 0, n = expand_parts(given, ngiven, paths, WK_ARCH_MAX, err, sizeof err);
 
-    if (err[0]) { /* the reason an archive was left out */
-        snprintf(v->errtitle, sizeof v->errtitle, "%s", style_text(v, S_ERROR));
-        snprintf(v->errmsg, sizeof v->errmsg, "%s", err);
+    if (err[0]) { /* the reason an archive was left out: a part, or a file */
+        const char *sep = strstr(err, ": ");
+        char what[400];
+        snprintf(what, sizeof what, "%.*s", sep ? (int)(sep - err) : (int)strlen(err), err);
+        if (!strstr(err, "part")) {
+            open_error(v, FMT_IO, what, err);
+        } else {
+            snprintf(v->errtitle, sizeof v->errtitle, "%s", style_text(v, S_ERROR));
+            snprintf(v->errmsg, sizeof v->errmsg, style_text(v, S_ERR_PARTS), what);
+        }
     }
     for (i = 0; i < n && v->narch < (int)(sizeof v->arch / sizeof v->arch[0]); i++) {
         varch *A = &v->arch[v->narch];
+        int rc;
         msg[0] = '\0';
-        if (fmt_open(&A->a, paths[i], msg, sizeof msg) != FMT_OK ||
-            fmt_get_info(A->a, &A->info) != FMT_OK) {
-            if (A->a && !msg[0])
-                snprintf(msg, sizeof msg, "%s: %s", paths[i], fmt_errmsg(A->a));
+        if ((rc = fmt_open(&A->a, paths[i], msg, sizeof msg)) != FMT_OK ||
+            (rc = fmt_get_info(A->a, &A->info)) != FMT_OK) {
             fmt_close(A->a);
             A->a = NULL;
-            if (!v->errmsg[0]) {
-                snprintf(v->errtitle, sizeof v->errtitle, "%s", style_text(v, S_ERROR));
-                snprintf(v->errmsg, sizeof v->errmsg, "%s", msg[0] ? msg : paths[i]);
-            }
+            open_error(v, rc, paths[i], msg);
             continue;
         }
         if (fmt_count(A->a) < A->info.documents)

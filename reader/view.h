@@ -319,6 +319,7 @@ typedef struct view {
     int focus;
     int help;             /* the help overlay is shown */
     char errtitle[128], errmsg[512];
+    int errhint;          /* S_ERROR_HINT under a damaged file; 0: none */
     /* Damage found while reading (a record, a summary, an index entry) or
      * by the background check: the banner says so, with what came first.
      * Nothing damaged is hidden; what can be read is shown. */

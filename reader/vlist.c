@@ -498,10 +498,15 @@ void list_got_result(view *v, wk_result *r)
         v->res.gen = r->gen;
         v->res.have = 1;
         v->res.err = r->err;
-        if (r->err == FMT_INVALID || r->err == FMT_LIMIT)
+        if (r->err == FMT_INVALID || r->err == FMT_LIMIT) {
             snprintf(v->res.msg, sizeof v->res.msg, "%s", style_text(v, query_hint(r->msg)));
-        else
+        } else if (r->err == FMT_CORRUPT) { /* said in the reader's words */
+            snprintf(v->res.msg, sizeof v->res.msg, "%s", style_text(v, S_ST_DAMAGED));
+            if (!v->damaged++)
+                snprintf(v->damage, sizeof v->damage, "%s", r->msg);
+        } else {
             snprintf(v->res.msg, sizeof v->res.msg, "%s", r->msg);
+        }
         v->res.total = r->err ? 0 : r->cases;
         v->res.docs = r->err ? 0 : r->total;
         v->res.skipped = r->skipped;

@@ -1223,7 +1223,8 @@ static void screen_message(view *v, const vgeom *g, int error)
               error ? v->errtitle : style_text(v, S_NOARCH), LA_BOLD) + v->px;
     if (error) {
         y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), v->errmsg, LA_MONO) + v->px;
-        para(v, x, y, w, v->px, 0, style_rgb(v, C_DIM), style_text(v, S_ERROR_HINT), 0);
+        if (v->errhint) /* how to make it again: only for a damaged file */
+            para(v, x, y, w, v->px, 0, style_rgb(v, C_DIM), style_text(v, v->errhint), 0);
     } else {
         lines_block(v, x, y, w, style_text(v, S_NOARCH_TEXT), v->cfg.archdir ? v->cfg.archdir : "");
     }

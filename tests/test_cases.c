@@ -157,6 +157,11 @@ static void typing_finds_prefixes(void **state)
     assert_true(count("douane", FMT_QUERY_TYPING) > count("douane", 0));
     /* a finished word (a space after it) is not a prefix any more */
     assert_int_equal(count("nuc ", FMT_QUERY_TYPING), 0);
+    /* a word just begun after others is not searched for yet: the
+     * others' hits stay while it is typed ("nuctech O" on the way to
+     * "nuctech OR") */
+    assert_int_equal(count("nuctech O", FMT_QUERY_TYPING), count("nuctech", 0));
+    assert_int_equal(count("nuctech sc", FMT_QUERY_TYPING), count("nuctech", 0));
     /* only the last word is open: "nuc scanners" is nuc AND scanners */
     assert_int_equal(count("nuc scanners", FMT_QUERY_TYPING), 0);
     assert_true(count("scanners nuc", FMT_QUERY_TYPING) > 0);
