@@ -640,6 +640,8 @@ static const char *status_word(const char *s)
         return "laat";
     if (!strcmp(s, "withdrawn"))
         return "ingetrokken";
+    if (!strcmp(s, "notice"))
+        return "uitstel";
     return s;
 }
 
@@ -706,6 +708,8 @@ static const char *facet_label(view *v, int f, const char *val, char *buf, size_
             return style_text(v, S_ST_LATE1);
         if (!strcmp(val, "withdrawn"))
             return style_text(v, S_ST_WITHDRAWN);
+        if (!strcmp(val, "notice"))
+            return style_text(v, S_ST_NOTICE);
         return style_text(v, S_ST_OPEN);
     }
     snprintf(buf, cap, "%s", val);
@@ -725,15 +729,40 @@ int list_chips(view *v, vchip *out, int cap)
     /* filters already in the query come first, to be switched off */
     snprintf(buf, sizeof buf, "%s", v->query.text);
     for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-        if (strchr(tok, ':') && tok[0] != '"')
+        if (strchr(tok, ':') && tok[0] != '"') {
+            int a, b;
             chip_add(out, &n, cap, tok, tok, 0, 1, -1);
+            /* a year or years chosen: a tap widens it a year either way */
+            if (sscanf(tok, "jaar:%d..%d", &a, &b) == 2 || (sscanf(tok, "jaar:%d", &a) == 1 &&
+                                                           (b = a, strlen(tok) == 9))) {
+                int32_t lo = 99999999, hi = 0;
+                int i2;
+                for (i2 = 0; i2 < v->narch; i2++)
+                    if (v->arch[i2].a && v->arch[i2].info.first_date > 0) {
+                        if (v->arch[i2].info.first_date < lo)
+                            lo = v->arch[i2].info.first_date;
+                        if (v->arch[i2].info.last_date > hi)
+                            hi = v->arch[i2].info.last_date;
+                    }
+                if (a - 1 >= lo / 10000) {
+                    snprintf(token, sizeof token, "jaar:%d", a - 1);
+                    snprintf(lab, sizeof lab, "\xe2\x86\x90 %d", a - 1);
+                    chip_add(out, &n, cap, lab, token, 0, 0, FMT_FACET_YEAR);
+                }
+                if (b + 1 <= hi / 10000) {
+                    snprintf(token, sizeof token, "jaar:%d", b + 1);
+                    snprintf(lab, sizeof lab, "%d \xe2\x86\x92", b + 1);
+                    chip_add(out, &n, cap, lab, token, 0, 0, FMT_FACET_YEAR);
+                }
+            }
+        }
     if (!r || r->err)
         return n;
     for (k = 0; k < sizeof order / sizeof order[0]; k++) {
         int f = order[k], shown = 0;
         for (i = 0; i < r->nfacets[f] && shown < per[k]; i++) {
             const char *val = r->facets[f][i].value;
-            if (!val[0] || r->facets[f][i].count == r->total)
+            if (!val[0] || r->facets[f][i].count == (r->cases ? r->cases : r->total))
                 continue;   /* a filter that keeps everything is no filter */
             switch (f) {
             case FMT_FACET_PARTY: snprintf(token, sizeof token, "partij:%s", val); break;
@@ -759,11 +788,43 @@ int list_chips(view *v, vchip *out, int cap)
     return n;
 }
 
+/* A year chip tapped while a year (or years) is chosen: the range from
+ * the one to the other, so a finger sets a date range with two taps
+ * (jaar:2019, then 2022: jaar:2019..2022). 1 when q was made. */
+static int year_range(const view *v, const vchip *c, char *q, size_t cap)
+{
+    const char *t = v->query.text, *p;
+    int a, b, y;
+    size_t len;
+
+    if (c->facet != FMT_FACET_YEAR || sscanf(c->token, "jaar:%d", &y) != 1)
+        return 0;
+    for (p = t; (p = strstr(p, "jaar:")) && p != t && p[-1] != ' '; p++)
+        ;
+    if (!p)
+        return 0;
+    len = strcspn(p, " ");
+    if (sscanf(p, "jaar:%d..%d", &a, &b) == 2)
+        ;
+    else if (sscanf(p, "jaar:%d", &a) == 1 && (len == 9))
+        b = a;
+    else
+        return 0;
+    if (y < a)
+        a = y;
+    if (y > b)
+        b = y;
+    snprintf(q, cap, "%.*sjaar:%d..%d%s", (int)(p - t), t, a, b, p + len);
+    return 1;
+}
+
 int list_chip_query(const view *v, const vchip *c, char *q, size_t cap)
 {
     size_t n = strlen(c->token);
 
-    if (c->active) {
+    if (!c->active && year_range(v, c, q, cap)) {
+        ;
+    } else if (c->active) {
         const char *p = v->query.text;
         char *w = q;
         while (*p) {

@@ -588,6 +588,8 @@ static int results_head(view *v, int x, int w, int y)
         uint32_t bg, fg;
         if (chips[i].active)
             snprintf(lab, sizeof lab, "%.100s  \xc3\x97", chips[i].label);
+        else if (!chips[i].count) /* widens a range: no count to give */
+            snprintf(lab, sizeof lab, "%.100s", chips[i].label);
         else
             snprintf(lab, sizeof lab, "%.100s %u", chips[i].label, (unsigned)chips[i].count);
         cw = style_text_width(v, LF_BOLD, spx, lab, strlen(lab)) + spx;

@@ -375,15 +375,26 @@ static void open_word(const char *q, char *out, size_t cap, int *field)
     const char *c;
 
     out[0] = '\0';
-    *field = 0;
+    *field = -1;
     if (!n || q[n - 1] == ' ' || q[n - 1] == '"' || q[n - 1] == ')')
         return;
     while (s > 0 && q[s - 1] != ' ' && q[s - 1] != '(')
         s--;
     while (q[s] == '-')
         s++;
-    if ((c = strchr(q + s, ':'))) {
-        *field = 1;
+    if ((c = strchr(q + s, ':'))) { /* a field: names of its kind, or none */
+        static const struct { const char *name; int kind; } f[] = {
+            {"lid", FMT_SUGGEST_MEMBER}, {"member", FMT_SUGGEST_MEMBER},
+            {"partij", FMT_SUGGEST_PARTY}, {"party", FMT_SUGGEST_PARTY},
+            {"aan", FMT_SUGGEST_ADDRESSEE}, {"to", FMT_SUGGEST_ADDRESSEE},
+            {"minister", FMT_SUGGEST_ADDRESSEE}, {"nummer", FMT_SUGGEST_ZAAK},
+            {"number", FMT_SUGGEST_ZAAK},
+        };
+        size_t i;
+        *field = -2; /* a field without names to offer */
+        for (i = 0; i < sizeof f / sizeof f[0]; i++)
+            if ((size_t)(c - q) - s == strlen(f[i].name) && !strncmp(q + s, f[i].name, strlen(f[i].name)))
+                *field = f[i].kind;
         s = (size_t)(c - q) + 1;
     }
     if (q[s] == '"' || !strcmp(q + s, "OR") || !strcmp(q + s, "OF") ||
@@ -416,7 +427,7 @@ static void suggest(wk *w, const char *query, wk_result *r)
     size_t k, i, n;
 
     open_word(query, word, sizeof word, &field);
-    if (strlen(word) < 2)
+    if (strlen(word) < 2 || field == -2)
         return;
     for (k = 0; k < w->na && r->nsugg < WK_SUGGEST_MAX; k++) {
         fmt_suggestion names[WK_SUGGEST_MAX];
@@ -425,16 +436,18 @@ static void suggest(wk *w, const char *query, wk_result *r)
         if (fmt_suggest_names(w->a[k], word, names, WK_SUGGEST_MAX, &n) != FMT_OK)
             n = 0;
         for (i = 0; i < n && names[i].kind == FMT_SUGGEST_ZAAK; i++)
-            add_sugg(r, names[i].kind, names[i].text, names[i].count);
-        if (!field && fmt_suggest(w->a[k], word, words, 5, &n) == FMT_OK) {
+            if (field < 0 || field == FMT_SUGGEST_ZAAK)
+                add_sugg(r, names[i].kind, names[i].text, names[i].count);
+        if (field < 0 && fmt_suggest(w->a[k], word, words, 5, &n) == FMT_OK) {
             for (i = 0; i < n; i++) {
                 add_sugg(r, FMT_SUGGEST_WORD, words[i], 0);
                 free(words[i]);
             }
         }
-        if (fmt_suggest_names(w->a[k], word, names, 3, &n) == FMT_OK)
+        if (field != FMT_SUGGEST_ZAAK &&
+            fmt_suggest_names(w->a[k], word, names, field < 0 ? 3 : WK_SUGGEST_MAX, &n) == FMT_OK)
             for (i = 0; i < n; i++)
-                if (names[i].kind != FMT_SUGGEST_ZAAK)
+                if (names[i].kind != FMT_SUGGEST_ZAAK && (field < 0 || names[i].kind == field))
                     add_sugg(r, names[i].kind, names[i].text, names[i].count);
     }
 }
@@ -451,7 +464,7 @@ static void suggest_star(wk *w, const char *query, wk_result *r)
         n--;
     snprintf(q, sizeof q, "%.*s", (int)n, query);
     open_word(q, star, sizeof star - 1, &field);
-    if (field || strlen(star) < 3 || strchr(star, '*') ||
+    if (field != -1 || strlen(star) < 3 || strchr(star, '*') ||
         fmt_suggest(w->a[0], star, words, 2, &n) != FMT_OK)
         return;
     for (i = 0; i < n; i++)
