@@ -1137,10 +1137,21 @@ static void screen_about(view *v, const vgeom *g)
                  in->source_bytes / 1e6);
         fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
-        fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), style_text(v, S_AB_CHECKSUM));
-        y += slh;
-        fit(v, x, y, w, in->checksum[0] ? LF_BOLD : LF_ITALIC, spx, style_rgb(v, C_FG),
-            in->checksum[0] ? in->checksum : style_text(v, S_AB_NOSUM));
+        /* the checksum is the content's only once computed: until the
+         * background check is done it is the stored one, said so */
+        {
+            const varch *A2 = &v->arch[i];
+            int said = !in->checksum[0] ? S_AB_NOSUM : A2->checked > 0 ? S_AB_SUM_OK
+                       : A2->checked < 0 ? S_AB_SUM_BAD : S_AB_SUM_STORED;
+            snprintf(line, sizeof line, "%s %s", style_text(v, S_AB_CHECKSUM),
+                     in->checksum[0] ? style_text(v, said) : "");
+            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, A2->checked < 0 ? C_LATE : C_DIM), line);
+            y += slh;
+            fit(v, x, y, w, in->checksum[0] && A2->checked > 0 ? LF_BOLD : LF_ITALIC, spx,
+                style_rgb(v, A2->checked < 0 ? C_LATE : C_FG),
+                !in->checksum[0] ? style_text(v, S_AB_NOSUM)
+                : A2->checked < 0 && A2->computed[0] ? A2->computed : in->checksum);
+        }
         y += slh + v->px / 2;
     }
     clip(v, 0, 0, 0, 0);

@@ -182,6 +182,16 @@ void view_state_json(view *v, FILE *f)
         rows(f, v);
     if (v->screen == SC_DOC && !v->help)
         the_case(f, v);
+    if (v->screen == SC_ABOUT && !v->help) { /* each archive's checksum, as said */
+        fputs(",\"archives\":[", f);
+        for (i = 0; i < v->narch; i++) {
+            fprintf(f, "%s{\"checksum\":", i ? "," : "");
+            jstr(f, v->arch[i].info.checksum);
+            fprintf(f, ",\"checked\":\"%s\"}", v->arch[i].checked > 0 ? "matches"
+                    : v->arch[i].checked < 0 ? "mismatch" : "not yet");
+        }
+        fputc(']', f);
+    }
     if (list_sugg_current(v)) {
         fputs(",\"suggestions\":[", f);
         for (i = 0; i < v->nsugg; i++) {

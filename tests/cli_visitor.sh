@@ -181,6 +181,18 @@ state
 EOF
 check "a damaged archive opens with a banner saying so" has "$(st damaged 1)" '"banner":"Dit archief is beschadigd'
 check "an intact archive has no banner" hasnt "$(st home 1)" '"banner"'
+play about "$T/s.vbk" <<'EOF'
+wait
+key ctrl+i
+state
+EOF
+play aboutd "$T/d.vbk" <<'EOF'
+wait
+key ctrl+i
+state
+EOF
+check "About: the checksum is said to match once computed" has "$(st about 1)" '"checked":"matches"'
+check "About: a damaged file's checksum is said not to match" has "$(st aboutd 1)" '"checked":"mismatch"'
 
 # ---- 10. the reader's language, unfinished queries -------------------------
 play missing "$T/nothere.vbk" <<'EOF'
