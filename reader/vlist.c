@@ -476,11 +476,19 @@ void list_got_result(view *v, wk_result *r)
         v->res.stats = r;
         return;
     }
-    if (r->offset == 0) {
+    if (r->type == WK_SUGGEST || (r->offset == 0 && r->nsugg)) {
         memcpy(v->sugg, r->sugg, sizeof v->sugg);
         v->nsugg = (int)r->nsugg;
         v->sugg_sel = -1;
         v->sugg_gen = r->gen;
+        if (r->type == WK_SUGGEST) {
+            wk_result_free(r);
+            return;
+        }
+    } else if (r->offset == 0) {
+        v->nsugg = 0;
+    }
+    if (r->offset == 0) {
         if (r->err == FMT_INVALID && v->res.have && !v->res.err) {
             /* still being typed: keep what the last whole query found,
              * with a quiet hint, rather than wiping it for an error */

@@ -1145,8 +1145,7 @@ static void screen_about(view *v, const vgeom *g)
                        : A2->checked < 0 ? S_AB_SUM_BAD : S_AB_SUM_STORED;
             snprintf(line, sizeof line, "%s %s", style_text(v, S_AB_CHECKSUM),
                      in->checksum[0] ? style_text(v, said) : "");
-            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, A2->checked < 0 ? C_LATE : C_DIM), line);
-            y += slh;
+            y += para(v, x, y, w, spx, 3, style_rgb(v, A2->checked < 0 ? C_LATE : C_DIM), line, 0);
             fit(v, x, y, w, in->checksum[0] && A2->checked > 0 ? LF_BOLD : LF_ITALIC, spx,
                 style_rgb(v, A2->checked < 0 ? C_LATE : C_FG),
                 !in->checksum[0] ? style_text(v, S_AB_NOSUM)

@@ -480,6 +480,22 @@ static void suggest_star(wk *w, const char *query, wk_result *r)
     }
 }
 
+/* The suggestions for the query being typed, as a result of their own
+ * (WK_SUGGEST), unless the next keystroke already came. */
+static void post_suggestions(wk *w, const wk_req *rq)
+{
+    wk_result *r;
+
+    if (!rq->typing || w->cancel || !(r = new_result(WK_SUGGEST, rq)))
+        return;
+    suggest(w, rq->query, r);
+    if (w->cancel || !r->nsugg) {
+        wk_result_free(r);
+        return;
+    }
+    post(w, r);
+}
+
 static void run_search(wk *w, const wk_req *rq)
 {
     wk_result *r = new_result(WK_RESULTS, rq);
@@ -495,11 +511,10 @@ static void run_search(wk *w, const wk_req *rq)
     r->newest = w->newest;
     rc = fmt_query_parse_flags(&q, rq->query, rq->typing ? FMT_QUERY_TYPING : 0,
                                err, sizeof err, &r->errpos);
-    if (rq->typing) /* with an unfinished query too: they help finish it */
-        suggest(w, rq->query, r);
     if (rc != FMT_OK) {
         set_err(r, rc, err);
         post(w, r);
+        post_suggestions(w, rq);   /* they help finish it */
         return;
     }
     memset(&o, 0, sizeof o);
@@ -529,8 +544,6 @@ static void run_search(wk *w, const wk_req *rq)
             goto dropped;
     } else if (rq->facets && r->total == 0) {
         fmt_buf b = { 0 };
-        if (rq->typing)
-            suggest_star(w, rq->query, r);
         if (fmt_didyoumean(w->a[0], rq->query, &b) == FMT_OK && b.len)
             snprintf(r->didyoumean, sizeof r->didyoumean, "%.*s", (int)b.len, b.data);
         fmt_buf_free(&b);
@@ -542,7 +555,11 @@ static void run_search(wk *w, const wk_req *rq)
         pthread_mutex_unlock(&w->mu);
     }
     more = r->more = rc == FMT_OK && !r->err && k < n;
+    if (rq->typing && r->total == 0 && rc == FMT_OK)
+        suggest_star(w, rq->query, r);
     post(w, r);                  /* r is the view's from here on */
+    /* after the screenful, not before: a keystroke's results first */
+    post_suggestions(w, rq);
     if (more)
         run_rest(w, q, rq, res, k);
     fmt_lresults_free(res);

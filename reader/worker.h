@@ -44,7 +44,9 @@
  * (its content against its stored SHA-256, done between searches): err
  * FMT_OK, FMT_CORRUPT or FMT_IO, msg saying what, didyoumean holding the
  * checksum computed. One for each archive, once, after start. */
-enum { WK_RESULTS = 1, WK_STATS = 2, WK_CHECK = 3 };
+/* WK_SUGGEST: the suggestions (sugg) for a typing request, sent after
+ * its first results. */
+enum { WK_RESULTS = 1, WK_STATS = 2, WK_CHECK = 3, WK_SUGGEST = 4 };
 
 typedef struct {
     uint64_t gen;             /* the caller's query generation */
