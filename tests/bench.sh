@@ -22,6 +22,9 @@ if [ -x "$B/vraagbaak" ] && [ -f tests/bench_reader.sh ]; then
     echo
     echo "== the reader"
     sh tests/bench_reader.sh "$OUT"
+    echo
+    echo "== typing in the reader: cases on every key ($((${BENCH_TYPING_N:-20000})) documents)"
+    sh tests/bench_typing.sh
 fi
 echo
 echo "== editions: update, diff and patch, verify, libraries"
