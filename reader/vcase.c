@@ -35,6 +35,9 @@ void case_clear(vcase *t)
     t->zaak[0] = '\0';
     free(t->title);
     t->title = NULL;
+    t->ndocs = t->ndamaged = 0;
+    t->note_ret = -1;
+    t->note_ret_link = -1;
 }
 
 void case_free(vcase *t)
@@ -42,9 +45,11 @@ void case_free(vcase *t)
     case_clear(t);
     free(t->b);
     free(t->links);
+    free(t->ltgt);
     free(t->found);
     memset(t, 0, sizeof *t);
     t->curfound = t->link_sel = -1;
+    t->note_ret = t->note_ret_link = -1;
 }
 
 static tblock *add(vcase *t, int type, int pxc, int role, int bg, int qnum, int space)
@@ -90,13 +95,255 @@ static size_t span_clip(const fmt_doc *d, fmt_span s, const char **p)
     return len;
 }
 
-static void add_span(tblock *b, const fmt_doc *d, fmt_span s, uint8_t a)
+/* ---- the building context: documents, notes, special links ----------- */
+
+/* Where a note of a read document is shown: its own, or (a note the
+ * answer repeats from the question) the question's; and its block. */
+typedef struct {
+    int cdoc;             /* the document whose note is shown */
+    size_t cnote;
+    int block;            /* its TB_NOTE block, -1 until made */
+    int from_q;           /* first referred to from question text */
+    int refs;             /* markers pointing at it */
+} noteinfo;
+
+/* A link that is not a URL, noted where it is added and matched to its
+ * LA_LINK run when the links are collected. */
+typedef struct {
+    uint32_t block, off;
+    int kind;             /* LK_* */
+    int doc;              /* LK_NOTE, LK_BACK: the note (doc, note) */
+    size_t note;
+    int arg;              /* LK_COPY: the block */
+} pend;
+
+typedef struct {
+    view *v;
+    vcase *t;
+    fmt_doc *docs;        /* the documents read, in thread order */
+    size_t n;
+    noteinfo *ni[MAXDOCS];
+    pend *p;
+    size_t np, pcap;
+    int in_q;             /* question text is being added */
+} bctx;
+
+static void pend_add(bctx *c, uint32_t block, uint32_t off, int kind, int doc, size_t note,
+                     int arg)
+{
+    if (c->np == c->pcap) {
+        size_t cap = c->pcap ? c->pcap * 2 : 32;
+        pend *np = realloc(c->p, cap * sizeof *np);
+        if (!np)
+            return;
+        c->p = np;
+        c->pcap = cap;
+    }
+    c->p[c->np++] = (pend){ block, off, kind, doc, note, arg };
+}
+
+/* The note of doc k marked s (n bytes), -1 if none. */
+static long note_of(const bctx *c, int k, const char *s, size_t n)
+{
+    const fmt_doc *d = &c->docs[k];
+    size_t i;
+
+    for (i = 0; i < d->nfootnotes; i++) {
+        const char *m = d->footnotes[i].mark;
+        if (m && strlen(m) == n && !memcmp(m, s, n))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Add a footnote marker (n bytes, shown as it is with attr a) pointing at
+ * note ni of doc k, to block b (the last block of the thread). */
+static void marker(bctx *c, tblock *b, int k, long ni, const char *s, size_t n, uint8_t a)
+{
+    noteinfo *in;
+
+    if (!b)
+        return;
+    if (ni < 0 || !c->ni[k]) {
+        lay_add(&b->t, s, n, a);
+        return;
+    }
+    in = &c->ni[k][ni];
+    pend_add(c, (uint32_t)(c->t->n - 1), (uint32_t)b->t.len, LK_NOTE, in->cdoc, in->cnote, 0);
+    lay_add(&b->t, s, n, (uint8_t)(a | LA_LINK));
+    in = &c->ni[in->cdoc][in->cnote];
+    in->refs++;
+    if (c->in_q)
+        in->from_q = 1;
+}
+
+static int is_dig(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* A superscript digit (¹²³, ⁰⁴-⁹) at s: its value and length, or -1. */
+static int sup_digit(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3)) {
+        *len = 2;
+        return u[1] == 0xB9 ? 1 : u[1] - 0xB0;
+    }
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9))) {
+        *len = 3;
+        return u[2] - 0xB0;
+    }
+    return -1;
+}
+
+/* A marker group "^{3 4}" or "[3 4]" at s[i] (opening at i, closing by
+ * close): the end after the closing character, or 0 when it is not one
+ * (only digits, spaces and commas, each number a mark of doc k). */
+static size_t group_end(const bctx *c, int k, const char *s, size_t n, size_t i, char close)
+{
+    size_t j = i, nums = 0;
+
+    while (j < n && j < i + 40 && s[j] != close) {
+        if (is_dig(s[j])) {
+            size_t e = j;
+            while (e < n && is_dig(s[e]))
+                e++;
+            if (note_of(c, k, s + j, e - j) < 0)
+                return 0;
+            nums++;
+            j = e;
+        } else if (s[j] == ' ' || s[j] == ',') {
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    return j < n && s[j] == close && nums ? j + 1 : 0;
+}
+
+/* Can a digit glued after s[i-1] be a footnote mark ("veehouderij?1",
+ * "brief2", "zitten»1")? Not in a number ("3.2"), after a capital
+ * ("CO2") or inside a URL (the caller skips those). */
+static int glue_before(const char *s, size_t i)
+{
+    unsigned char p;
+
+    if (i == 0)
+        return 0;
+    p = (unsigned char)s[i - 1];
+    if ((p >= 'a' && p <= 'z') || p >= 0x80)
+        return 1;
+    if (strchr("?!.,;:)\"'", (int)p) && p)
+        return !(i >= 2 && (is_dig(s[i - 2]) || s[i - 2] == ' ' || s[i - 2] == '\n'));
+    return 0;
+}
+
+static int glue_after(const char *s, size_t n, size_t e)
+{
+    unsigned char x;
+
+    if (e >= n)
+        return 1;
+    x = (unsigned char)s[e];
+    return x == ' ' || x == '\n' || x == '\r' || x == '\t' || x == 0xC2 ||
+           strchr(".,;:!?)\"'", (int)x) != NULL;
+}
+
+/* Add source text of doc k: Markdown as lay_add_md() reads it, with the
+ * footnote markers the document's notes name made links to them, set
+ * apart as superscripts. Markers are found by their form only (the
+ * parser's notes say which marks exist): ^{3 4}, [3], ¹, a number glued
+ * after a word, a number alone on a line (PDF text). */
+static void add_text(bctx *c, tblock *b, int k, const char *s, size_t n)
+{
+    size_t i = 0, from = 0, e, len;
+    int has = c->docs[k].nfootnotes > 0;
+
+    if (!b)
+        return;
+    while (has && i < n) {
+        size_t j;
+        char ch = s[i];
+        if ((ch == 'h' || ch == 'w') && (i + 4 < n) &&
+            (!strncmp(s + i, "http", 4) || !strncmp(s + i, "www.", 4))) {
+            while (i < n && (unsigned char)s[i] > ' ' && s[i] != '>')
+                i++;
+            continue;
+        }
+        if ((ch == '^' && i + 1 < n && s[i + 1] == '{' && (e = group_end(c, k, s, n, i + 2, '}'))) ||
+            (ch == '[' && (e = group_end(c, k, s, n, i + 1, ']')))) {
+            lay_add_md(&b->t, s + from, i - from, 0);
+            for (j = i + (ch == '^' ? 2 : 1); j < e - 1;) {
+                size_t q = j;
+                if (!is_dig(s[j])) {
+                    j++;
+                    continue;
+                }
+                while (q < e - 1 && is_dig(s[q]))
+                    q++;
+                if (j > i + (ch == '^' ? 2u : 1u))
+                    lay_add(&b->t, " ", 1, LA_SUP);
+                marker(c, b, k, note_of(c, k, s + j, q - j), s + j, q - j, LA_SUP);
+                j = q;
+            }
+            if (e < n && (s[e] == ' ' || s[e] == '\n'))
+                lay_add(&b->t, " ", 1, 0);
+            i = from = e;
+            continue;
+        }
+        if (sup_digit(s + i, n - i, &len) >= 0) {
+            char mark[8];
+            size_t m = 0;
+            int dv;
+            e = i;
+            while (e < n && (dv = sup_digit(s + e, n - e, &len)) >= 0) {
+                if (m < 4)
+                    mark[m++] = (char)('0' + dv);
+                e += len;
+            }
+            lay_add_md(&b->t, s + from, i - from, 0);
+            marker(c, b, k, note_of(c, k, mark, m), s + i, e - i, 0);
+            if (e < n && (s[e] == ' ' || s[e] == '\n'))
+                lay_add(&b->t, " ", 1, 0);
+            i = from = e;
+            continue;
+        }
+        if (is_dig(ch) && (i == 0 || !is_dig(s[i - 1]))) {
+            long ni;
+            int alone;
+            e = i;
+            while (e < n && is_dig(s[e]))
+                e++;
+            /* a number alone on its line: "1 " between the lines of PDF text */
+            j = e;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+                j++;
+            alone = (i == 0 || s[i - 1] == '\n') && i > 0 && (j >= n || s[j] == '\n');
+            if (e - i <= 3 && (alone || (glue_before(s, i) && glue_after(s, n, e))) &&
+                (ni = note_of(c, k, s + i, e - i)) >= 0) {
+                lay_add_md(&b->t, s + from, i - from, 0);
+                marker(c, b, k, ni, s + i, e - i, LA_SUP);
+                if (e < n && (s[e] == ' ' || s[e] == '\n'))
+                    lay_add(&b->t, " ", 1, 0);
+                i = from = e;
+                continue;
+            }
+            i = e;
+            continue;
+        }
+        i++;
+    }
+    lay_add_md(&b->t, s + from, n - from, 0);
+}
+
+static void add_span(bctx *c, tblock *b, int k, fmt_span s)
 {
     const char *p;
-    size_t n = span_clip(d, s, &p);
+    size_t n = span_clip(&c->docs[k], s, &p);
 
-    if (b)
-        lay_add_md(&b->t, p, n, a);
+    add_text(c, b, k, p, n);
 }
 
 static void numbers(const fmt_block *q, const char *and_word, char *out, size_t cap)
@@ -119,6 +366,81 @@ static int max_number(const fmt_block *q)
         if (q->numbers[i] > m)
             m = q->numbers[i];
     return m;
+}
+
+/* A "copy" link after a heading: copies the paragraph that follows. */
+static void copy_link(bctx *c, tblock *head)
+{
+    if (!head)
+        return;
+    add_str(head, "  ", 0);
+    pend_add(c, (uint32_t)(c->t->n - 1), (uint32_t)head->t.len, LK_COPY, -1, 0, (int)c->t->n);
+    add_str(head, "\xe2\x9d\x90", LA_LINK);
+}
+
+/* ---- official addresses ------------------------------------------------ */
+
+static int id_chars(const char *s)
+{
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || is_dig(*s) || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* A document number "2020D19385" in s (whole), or NULL. */
+static const char *dnum(const char *s)
+{
+    if (!s)
+        return NULL;
+    if (!strncmp(s, "tk-", 3) || !strncmp(s, "tm-", 3))
+        s += 3;
+    if (strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == 'D' &&
+        strspn(s + 5, "0123456789") == 5)
+        return s;
+    return NULL;
+}
+
+int case_official_url(const char *id, const char *docnum, const char *zaak, char *out,
+                      size_t cap)
+{
+    const char *ids[2] = { id, docnum }, *d;
+    int i;
+
+    out[0] = '\0';
+    for (i = 0; i < 2; i++) {
+        const char *s = ids[i];
+        if (!s)
+            continue;
+        if (!strncmp(s, "pdf-", 4))
+            s += 4;
+        if ((!strncmp(s, "kv-tk-", 6) || !strncmp(s, "ah-tk-", 6)) && strlen(s) < 40 && id_chars(s)) {
+            snprintf(out, cap, "https://zoek.officielebekendmakingen.nl/%s.html", s);
+            return 1;
+        }
+    }
+    for (i = 0; i < 2; i++)
+        if ((d = dnum(ids[i]))) {
+            snprintf(out, cap, "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=%.10s&did=%.10s",
+                     case_is_zaak(zaak) ? zaak : d, d);
+            return 1;
+        }
+    return 0;
+}
+
+int case_is_zaak(const char *s)
+{
+    return s && strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == 'Z' &&
+           strspn(s + 5, "0123456789") == 5;
+}
+
+int case_zaak_url(const char *zaak, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!case_is_zaak(zaak))
+        return 0;
+    snprintf(out, cap, "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=%s", zaak);
+    return 1;
 }
 
 /* ---- the header ------------------------------------------------------ */
@@ -161,7 +483,7 @@ static void meta(vcase *t, view *v, int label, const char *text, uint8_t a)
 static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
 {
     tblock *b = add(t, TB_CHIPS, PXC_SMALL, C_FG, BG_NONE, 0, 1);
-    char st[96];
+    char st[96], ps[128];
     int role;
     size_t i, j, k;
 
@@ -183,6 +505,20 @@ static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_su
             add_str(b, p, LA_BOLD);
             b->chip_rgb[b->nchips++] = style_party_rgb(v, p);
         }
+    /* no document read: the parties of the summary ("VVD, D66") */
+    for (const char *p = n == 0 ? s->parties : ""; p && *p && b->nchips < 15;) {
+        size_t len = strcspn(p, ",");
+        snprintf(ps, sizeof ps, "%.*s", (int)len, p);
+        if (ps[0]) {
+            if (b->nchips)
+                add_str(b, "\n", 0);
+            add_str(b, ps, LA_BOLD);
+            b->chip_rgb[b->nchips++] = style_party_rgb(v, ps);
+        }
+        p += len;
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
     style_status(v, s->status, s->answer_days, s->submitted, st, sizeof st, &role);
     if (st[0] && b->nchips < 16) {
         if (b->nchips)
@@ -192,9 +528,48 @@ static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_su
     }
 }
 
-static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s)
+static int kind_label(int kind)
 {
-    const fmt_doc *first = &docs[0], *q = NULL;
+    return kind == FMT_QUESTION ? S_K_QUESTION : kind == FMT_ANSWER ? S_K_ANSWER : S_K_NOTICE;
+}
+
+/* The official addresses: the case's, then each document's. */
+static void sources(vcase *t, view *v, const char *docnum[])
+{
+    char url[512];
+    tblock *b;
+    size_t i;
+
+    b = add(t, TB_META, PXC_SMALL, C_DIM, BG_NONE, 0, 1);
+    add_str(b, style_text(v, S_CS_SOURCES), LA_BOLD);
+    if (case_zaak_url(t->zaak, url, sizeof url)) {
+        b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0);
+        add_str(b, style_text(v, S_CS_SRC_CASE), LA_BOLD);
+        add_str(b, ": ", LA_BOLD);
+        add_str(b, url, LA_LINK);
+    }
+    for (i = 0; i < t->ndocs; i++) {
+        const tdoc *d = &t->docs[i];
+        int lbl = d->kind == FMT_QUESTION ? S_CS_SRC_Q : d->kind == FMT_ANSWER ? S_CS_SRC_A :
+                  d->kind == FMT_NOTICE ? S_CS_SRC_N : S_TEXT;
+        if (!case_official_url(d->id, docnum[i], t->zaak, url, sizeof url))
+            continue;
+        b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0);
+        add_str(b, style_text(v, lbl), LA_BOLD);
+        add_str(b, ": ", LA_BOLD);
+        add_str(b, url, LA_LINK);
+    }
+    if (t->n && t->b[t->n - 1].type == TB_META && t->b[t->n - 1].role == C_DIM) {
+        t->n--;                                /* no address: no heading */
+        lay_text_free(&t->b[t->n].t);
+        lay_box_free(&t->b[t->n].box);
+    }
+}
+
+static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary *s,
+                   const char *docnum[])
+{
+    const fmt_doc *q = NULL;
     char buf[256], date[64];
     tblock *b;
     size_t i, k;
@@ -202,38 +577,46 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
     for (i = 0; i < n; i++)
         if (docs[i].kind == FMT_QUESTION && !q)
             q = &docs[i];
-    if (!q)
-        q = first;
+    if (!q && n)
+        q = &docs[0];
     b = add(t, TB_LABEL, PXC_SMALL, C_DIM, BG_NONE, 0, 0);
     add_str(b, t->zaak, LA_BOLD);
-    for (i = 0; i < n; i++) {
-        int kind = docs[i].kind, dup = 0;
+    for (i = 0; i < t->ndocs; i++) {
+        int kind = t->docs[i].kind, dup = 0;
         for (k = 0; k < i; k++)
-            dup |= docs[k].kind == kind;
+            dup |= t->docs[k].kind == kind;
         if (dup || kind == FMT_KIND_NONE)
             continue;
         add_str(b, i == 0 ? " · " : ", ", 0);
-        add_str(b, style_text(v, kind == FMT_QUESTION ? S_K_QUESTION :
-                           kind == FMT_ANSWER ? S_K_ANSWER : S_K_NOTICE), 0);
+        add_str(b, style_text(v, kind_label(kind)), 0);
     }
     b = add(t, TB_TITLE, PXC_H1, C_FG, BG_NONE, 0, 1);
     add_str(b, t->title && t->title[0] ? t->title : t->zaak, LA_BOLD);
     party_chips(t, v, docs, n, s);
-    if (q->nmembers && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 1))) {
+    if (q && q->nmembers && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 1))) {
         add_str(b, style_text(v, S_ASKED_BY), LA_BOLD);
         add_str(b, ": ", LA_BOLD);
         members_line(b, q, v->cfg.lang);
+    } else if (s->members[0] && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 1))) {
+        add_str(b, style_text(v, S_ASKED_BY), LA_BOLD);
+        add_str(b, ": ", LA_BOLD);
+        add_str(b, s->members, 0);
     }
-    if (q->naddressees && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0))) {
+    if (q && q->naddressees && (b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0))) {
         add_str(b, style_text(v, S_TO), LA_BOLD);
         add_str(b, ": ", LA_BOLD);
         for (i = 0; i < q->naddressees; i++) {
             add_str(b, i ? "; " : "", 0);
             add_str(b, q->addressees[i] ? q->addressees[i] : "", 0);
         }
+    } else if (s->addressees[0]) {
+        meta(t, v, S_TO, s->addressees, 0);
     }
-    if (q->submitted) {
+    if (q && q->submitted) {
         style_date_long(v, q->submitted, date, sizeof date);
+        meta(t, v, S_SUBMITTED, date, 0);
+    } else if (s->submitted) {
+        style_date_long(v, s->submitted, date, sizeof date);
         meta(t, v, S_SUBMITTED, date, 0);
     }
     for (i = 0; i < n; i++) {
@@ -249,26 +632,58 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
         }
         if (docs[i].received) {
             style_date_long(v, docs[i].received, date, sizeof date);
-            if (q->submitted && s->answer_days >= 0)
+            if (q && q->submitted && s->answer_days >= 0)
                 snprintf(buf, sizeof buf, "%s (%d d)", date, s->answer_days);
             else
                 snprintf(buf, sizeof buf, "%s", date);
             meta(t, v, S_RECEIVED, buf, 0);
         }
     }
+    sources(t, v, docnum);
     add(t, TB_RULE, PXC_BODY, C_RULE, BG_NONE, 0, 1);
 }
 
 /* ---- the body -------------------------------------------------------- */
 
-static void notices(vcase *t, view *v, fmt_doc *docs, size_t n)
+/* At the place of a document that could not be read: say so. */
+static void damaged(bctx *c, const tdoc *d)
 {
+    vcase *t = c->t;
+    view *v = c->v;
+    char why[512];
+    tblock *b;
+
+    b = add(t, TB_HEAD, PXC_H2, C_LATE, BG_DAMAGED, 0, 2);
+    add_str(b, style_text(v, d->kind == FMT_QUESTION ? S_CS_DAMAGED_Q :
+                          d->kind == FMT_ANSWER ? S_CS_DAMAGED_A :
+                          d->kind == FMT_NOTICE ? S_CS_DAMAGED_N : S_CS_DAMAGED_X), LA_BOLD);
+    b = add(t, TB_PARA, PXC_SMALL, C_FG, BG_DAMAGED, 0, 0);
+    snprintf(why, sizeof why, style_text(v, S_CS_DAMAGED_WHY), d->id[0] ? d->id : "?");
+    add_str(b, why, 0);
+}
+
+static void damaged_kind(bctx *c, int kind)
+{
+    size_t i;
+
+    for (i = 0; i < c->t->ndocs; i++)
+        if (c->t->docs[i].damaged && (kind < 0 ? c->t->docs[i].kind != FMT_QUESTION &&
+                                                 c->t->docs[i].kind != FMT_ANSWER &&
+                                                 c->t->docs[i].kind != FMT_NOTICE
+                                               : c->t->docs[i].kind == kind))
+            damaged(c, &c->t->docs[i]);
+}
+
+static void notices(bctx *c)
+{
+    vcase *t = c->t;
+    view *v = c->v;
     char date[64];
     tblock *b;
     size_t i;
 
-    for (i = 0; i < n; i++) {
-        const fmt_doc *d = &docs[i];
+    for (i = 0; i < c->n; i++) {
+        const fmt_doc *d = &c->docs[i];
         fmt_span body = d->notice;
         if (d->kind != FMT_NOTICE)
             continue;
@@ -283,62 +698,75 @@ static void notices(vcase *t, view *v, fmt_doc *docs, size_t n)
             add_str(b, " · ", 0);
             add_str(b, date, 0);
         }
+        copy_link(c, b);
         b = add(t, TB_PARA, PXC_BODY, C_FG, BG_NOTICE, 0, 0);
-        add_span(b, d, body, 0);
+        add_span(c, b, (int)i, body);
     }
+    damaged_kind(c, FMT_NOTICE);
 }
 
-static void answer(vcase *t, view *v, const fmt_doc *d, const fmt_block *a)
+static void answer(bctx *c, int k, const fmt_block *a)
 {
     char nums[96], head[160];
     tblock *b;
+    view *v = c->v;
 
     numbers(a, v->cfg.lang == LANG_EN ? " and " : " en ", nums, sizeof nums);
     snprintf(head, sizeof head, style_text(v, a->nnumbers > 1 ? S_ANSWERS_N : S_ANSWER_N), nums);
-    b = add(t, TB_HEAD, PXC_BODY, C_ACCENT, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 1);
+    b = add(c->t, TB_HEAD, PXC_BODY, C_ACCENT, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 1);
     add_str(b, head, LA_BOLD);
-    b = add(t, TB_PARA, PXC_BODY, C_FG, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 0);
-    add_span(b, d, a->span, 0);
+    copy_link(c, b);
+    b = add(c->t, TB_PARA, PXC_BODY, C_FG, BG_ANSWER, a->nnumbers ? a->numbers[0] : 0, 0);
+    add_span(c, b, k, a->span);
 }
 
-static void whole_text(vcase *t, view *v, const fmt_doc *d, int label)
+static void whole_text(bctx *c, int k, int label)
 {
+    const fmt_doc *d = &c->docs[k];
     fmt_span all = { 0, (uint32_t)(d->len > UINT32_MAX ? UINT32_MAX : d->len) };
-    tblock *b = add(t, TB_HEAD, PXC_H2, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 2);
+    tblock *b = add(c->t, TB_HEAD, PXC_H2, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 2);
 
-    add_str(b, style_text(v, label), LA_BOLD);
-    b = add(t, TB_PARA, PXC_BODY, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 0);
-    add_span(b, d, all, 0);
+    add_str(b, style_text(c->v, label), LA_BOLD);
+    copy_link(c, b);
+    b = add(c->t, TB_PARA, PXC_BODY, C_FG, d->kind == FMT_ANSWER ? BG_ANSWER : BG_NONE, 0, 0);
+    add_span(c, b, k, all);
 }
 
-static void questions(vcase *t, view *v, fmt_doc *docs, size_t n)
+static void questions(bctx *c)
 {
-    const fmt_doc *qd = NULL;
+    fmt_doc *docs = c->docs;
+    size_t n = c->n;
+    view *v = c->v;
+    int qd = -1;
     char nums[96], head[160];
     unsigned char done[MAXDOCS][256];
     size_t i, j, k;
     tblock *b;
 
     memset(done, 0, sizeof done);
-    for (i = 0; i < n && !qd; i++)
+    for (i = 0; i < n && qd < 0; i++)
         if (docs[i].kind == FMT_QUESTION && docs[i].nquestions)
-            qd = &docs[i];
-    for (i = 0; i < n && !qd; i++)
+            qd = (int)i;
+    for (i = 0; i < n && qd < 0; i++)
         if (docs[i].nquestions)
-            qd = &docs[i];
-    for (i = 0; qd && i < qd->nquestions; i++) {
-        const fmt_block *q = &qd->questions[i];
+            qd = (int)i;
+    damaged_kind(c, FMT_QUESTION);
+    for (i = 0; qd >= 0 && i < docs[qd].nquestions; i++) {
+        const fmt_block *q = &docs[qd].questions[i];
         int key = max_number(q);
         numbers(q, v->cfg.lang == LANG_EN ? " and " : " en ", nums, sizeof nums);
         snprintf(head, sizeof head, style_text(v, q->nnumbers > 1 ? S_QUESTIONS_N : S_QUESTION_N), nums);
-        b = add(t, TB_HEAD, PXC_H2, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 3);
+        b = add(c->t, TB_HEAD, PXC_H2, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 3);
         add_str(b, head, LA_BOLD);
-        b = add(t, TB_PARA, PXC_BODY, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 0);
-        add_span(b, qd, q->span, 0);
+        copy_link(c, b);
+        b = add(c->t, TB_PARA, PXC_BODY, C_FG, BG_NONE, q->nnumbers ? q->numbers[0] : 0, 0);
+        c->in_q = 1;
+        add_span(c, b, qd, q->span);
+        c->in_q = 0;
         for (j = 0; j < n && j < MAXDOCS; j++)
             for (k = 0; docs[j].kind == FMT_ANSWER && k < docs[j].nanswers && k < 256; k++)
                 if (!done[j][k] && max_number(&docs[j].answers[k]) == key) {
-                    answer(t, v, &docs[j], &docs[j].answers[k]);
+                    answer(c, (int)j, &docs[j].answers[k]);
                     done[j][k] = 1;
                 }
     }
@@ -348,45 +776,134 @@ static void questions(vcase *t, view *v, fmt_doc *docs, size_t n)
             continue;
         for (k = 0; k < docs[j].nanswers && k < 256; k++)
             if (!done[j][k])
-                answer(t, v, &docs[j], &docs[j].answers[k]);
+                answer(c, (int)j, &docs[j].answers[k]);
         if (docs[j].nanswers == 0)
-            whole_text(t, v, &docs[j], S_K_ANSWER);
+            whole_text(c, (int)j, S_K_ANSWER);
     }
-    for (j = 0; !qd && j < n; j++)
+    damaged_kind(c, FMT_ANSWER);
+    damaged_kind(c, -1);
+    for (j = 0; qd < 0 && j < n; j++)
         if (docs[j].kind != FMT_ANSWER && docs[j].kind != FMT_NOTICE)
-            whole_text(t, v, &docs[j], S_TEXT);
+            whole_text(c, (int)j, S_TEXT);
 }
 
-static void footnotes(vcase *t, view *v, fmt_doc *docs, size_t n)
+/* Which notes are one: a note an answer repeats from the question (same
+ * mark and the same text) is the question's, shown once, under it. */
+static int same_note(const fmt_doc *a, const fmt_note *x, const fmt_doc *b, const fmt_note *y)
 {
-    size_t i, k;
-    tblock *b;
+    char *s, *t;
+    int same;
 
-    for (i = 0; i < n; i++) {
-        const fmt_doc *d = &docs[i];
-        if (d->nfootnotes == 0)
+    if (!x->mark || !y->mark || strcmp(x->mark, y->mark))
+        return 0;
+    s = fmt_span_text(a, x->span);
+    t = fmt_span_text(b, y->span);
+    same = s && t && !strcmp(s, t);
+    free(s);
+    free(t);
+    return same;
+}
+
+static int notes_init(bctx *c)
+{
+    size_t k, i, j, q;
+
+    for (k = 0; k < c->n; k++) {
+        const fmt_doc *d = &c->docs[k];
+        if (!d->nfootnotes)
             continue;
-        b = add(t, TB_HEAD, PXC_H2, C_FG, BG_NONE, 0, 4);
-        add_str(b, style_text(v, d->kind == FMT_ANSWER ? S_FOOTNOTES_ANSWER : S_FOOTNOTES), LA_BOLD);
-        for (k = 0; k < d->nfootnotes; k++) {
-            b = add(t, TB_NOTE, PXC_SMALL, C_FG, BG_NONE, 0, k ? 1 : 0);
-            add_str(b, d->footnotes[k].mark ? d->footnotes[k].mark : "", LA_BOLD);
+        c->ni[k] = calloc(d->nfootnotes, sizeof *c->ni[k]);
+        if (!c->ni[k])
+            return -1;
+        for (i = 0; i < d->nfootnotes; i++) {
+            c->ni[k][i] = (noteinfo){ (int)k, i, -1, 0, 0 };
+            for (q = 0; q < c->n && d->kind != FMT_QUESTION; q++) {
+                if (q == k || c->docs[q].kind != FMT_QUESTION)
+                    continue;
+                for (j = 0; j < c->docs[q].nfootnotes; j++)
+                    if (same_note(d, &d->footnotes[i], &c->docs[q], &c->docs[q].footnotes[j])) {
+                        c->ni[k][i].cdoc = (int)q;
+                        c->ni[k][i].cnote = j;
+                        break;
+                    }
+                if (c->ni[k][i].cdoc != (int)k)
+                    break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* One group of notes of doc k: those referred to from question text
+ * (want_q 1) or not (0). */
+static void note_group(bctx *c, size_t k, int want_q, int label)
+{
+    const fmt_doc *d = &c->docs[k];
+    tblock *b;
+    size_t i;
+    int head = 0;
+
+    for (i = 0; i < d->nfootnotes; i++) {
+        noteinfo *in = &c->ni[k][i];
+        if (in->cdoc != (int)k || in->cnote != i || in->from_q != want_q)
+            continue;
+        if (!head++) {
+            b = add(c->t, TB_HEAD, PXC_H2, C_FG, BG_NONE, 0, 4);
+            add_str(b, style_text(c->v, label), LA_BOLD);
+        }
+        b = add(c->t, TB_NOTE, PXC_SMALL, C_FG, BG_NONE, 0, head > 1 ? 1 : 0);
+        in->block = (int)c->t->n - 1;
+        add_str(b, d->footnotes[i].mark ? d->footnotes[i].mark : "", LA_BOLD);
+        add_str(b, "  ", 0);
+        add_span(c, b, (int)k, d->footnotes[i].span);
+        if (in->refs) {
             add_str(b, "  ", 0);
-            add_span(b, d, d->footnotes[k].span, 0);
+            pend_add(c, (uint32_t)in->block, (uint32_t)b->t.len, LK_BACK, (int)k, i, 0);
+            add_str(b, "\xe2\x86\xa9", LA_LINK);
         }
     }
 }
 
-/* Collect every URL run as a link target, in reading order. */
-static int collect_links(vcase *t)
+static void footnotes(bctx *c)
 {
+    size_t k;
+
+    for (k = 0; k < c->n; k++) {
+        if (!c->ni[k])
+            continue;
+        if (c->docs[k].kind == FMT_ANSWER) {
+            note_group(c, k, 1, S_CS_FOOTNOTES_Q);
+            note_group(c, k, 0, S_FOOTNOTES_ANSWER);
+        } else {
+            note_group(c, k, 1, S_CS_FOOTNOTES_Q);
+            note_group(c, k, 0, c->docs[k].kind == FMT_QUESTION ? S_CS_FOOTNOTES_Q : S_FOOTNOTES);
+        }
+    }
+}
+
+static const pend *pend_at(const bctx *c, uint32_t block, uint32_t off)
+{
+    size_t i;
+
+    for (i = 0; i < c->np; i++)
+        if (c->p[i].block == block && c->p[i].off == off)
+            return &c->p[i];
+    return NULL;
+}
+
+/* Collect every link run, in reading order, with what it does. */
+static int collect_links(bctx *c)
+{
+    vcase *t = c->t;
     size_t i, j, n = 0, cap = 0;
     tspan *ls = NULL;
+    tlink *lt = NULL;
 
     for (i = 0; i < t->n; i++) {
         const lay_text *x = &t->b[i].t;
         for (j = 0; j < x->len;) {
             size_t e = j;
+            const pend *p;
             if (!(x->attr[j] & LA_LINK)) {
                 j++;
                 continue;
@@ -396,27 +913,77 @@ static int collect_links(vcase *t)
             if (n == cap) {
                 size_t nc = cap ? cap * 2 : 16;
                 tspan *nl = realloc(ls, nc * sizeof *nl);
+                tlink *nt;
                 if (!nl)
                     break;
                 ls = nl;
+                if (!(nt = realloc(lt, nc * sizeof *nt)))
+                    break;
+                lt = nt;
                 cap = nc;
             }
-            ls[n++] = (tspan){ (uint32_t)i, (uint32_t)j, (uint32_t)(e - j) };
+            ls[n] = (tspan){ (uint32_t)i, (uint32_t)j, (uint32_t)(e - j) };
+            lt[n] = (tlink){ LK_URL, -1 };
+            if ((p = pend_at(c, (uint32_t)i, (uint32_t)j))) {
+                lt[n].kind = p->kind;
+                if (p->kind == LK_NOTE && c->ni[p->doc])
+                    lt[n].arg = c->ni[p->doc][p->note].block;
+                else if (p->kind == LK_COPY)
+                    lt[n].arg = p->arg;
+                if (p->kind == LK_NOTE && lt[n].arg < 0)
+                    lt[n].kind = LK_URL;   /* cannot happen: every note is shown */
+            }
+            n++;
             j = e;
         }
     }
+    /* a note's way back: to the first marker that points at it */
+    for (i = 0; i < n; i++) {
+        if (lt[i].kind != LK_BACK)
+            continue;
+        for (j = 0; j < n; j++)
+            if (lt[j].kind == LK_NOTE && lt[j].arg == (int)ls[i].block)
+                break;
+        lt[i].arg = j < n ? (int)j : -1;
+    }
     free(t->links);
+    free(t->ltgt);
     t->links = ls;
+    t->ltgt = lt;
     t->nlinks = n;
     return 0;
+}
+
+/* The case's title and number from its documents, or from a summary
+ * when none could be read. */
+static void names(vcase *t, const fmt_doc *docs, size_t got, const fmt_summary *s)
+{
+    size_t i;
+
+    if (got)
+        snprintf(t->zaak, sizeof t->zaak, "%s", docs[0].zaak[0] ? docs[0].zaak :
+                 docs[0].id ? docs[0].id : "?");
+    else
+        snprintf(t->zaak, sizeof t->zaak, "%s", s->zaak[0] ? s->zaak : s->id[0] ? s->id : "?");
+    for (i = 0; i < got && !t->title; i++) /* the whole subject: never cut */
+        if (docs[i].subject && docs[i].subject[0])
+            t->title = strdup(docs[i].subject);
+    if (!t->title && s->subject && s->subject[0])
+        t->title = strdup(s->subject);
+    if (t->title && t->title[0] >= 'a' && t->title[0] <= 'z')
+        t->title[0] = (char)(t->title[0] - 'a' + 'A');
 }
 
 int case_build(view *v, const case_ref *refs, size_t n)
 {
     vcase *t = &v->cs;
     fmt_doc *docs;
-    fmt_summary s;
+    fmt_summary s, ds;
+    const char *docnum[CASE_DOCS];
+    char *owned[CASE_DOCS];
+    bctx c;
     size_t i, got = 0;
+    int have_s = 0, rc;
 
     case_clear(t);
     if (n > MAXDOCS)
@@ -424,36 +991,75 @@ int case_build(view *v, const case_ref *refs, size_t n)
     docs = calloc(n ? n : 1, sizeof *docs);
     if (!docs)
         return -1;
-    for (i = 0; i < n; i++)
-        if (fmt_get(refs[i].a, refs[i].docno, &docs[got]) == FMT_OK)
+    memset(&s, 0, sizeof s);
+    memset(&ds, 0, sizeof ds);
+    s.answer_days = -1;
+    for (i = 0; i < n; i++) {
+        tdoc *td = &t->docs[t->ndocs];
+        owned[t->ndocs] = NULL;
+        docnum[t->ndocs] = NULL;
+        memset(td, 0, sizeof *td);
+        rc = fmt_get(refs[i].a, refs[i].docno, &docs[got]);
+        if (rc == FMT_OK) {
+            snprintf(td->id, sizeof td->id, "%s", docs[got].id ? docs[got].id : "");
+            td->kind = docs[got].kind;
+            if (docs[got].docnum)
+                docnum[t->ndocs] = owned[t->ndocs] = strdup(docs[got].docnum);
             got++;
-    if (got == 0) {
+        } else {
+            fmt_doc_free(&docs[got]);
+            if (fmt_get_summary(refs[i].a, refs[i].docno, &ds) != FMT_OK)
+                continue;    /* neither text nor summary: nothing to say where */
+            snprintf(td->id, sizeof td->id, "%s", ds.id);
+            td->kind = ds.kind;
+            td->damaged = 1;
+            t->ndamaged++;
+        }
+        t->ndocs++;
+        if (!have_s) {
+            fmt_summary_free(&s);
+            memset(&s, 0, sizeof s);
+            have_s = fmt_get_summary(refs[i].a, refs[i].docno, &s) == FMT_OK;
+            if (!have_s) {
+                fmt_summary_free(&s);
+                memset(&s, 0, sizeof s);
+                s.answer_days = -1;
+            }
+        }
+    }
+    fmt_summary_free(&ds);
+    if (t->ndocs == 0 || (got == 0 && !have_s)) {
+        fmt_summary_free(&s);
         free(docs);
         return -1;
     }
-    memset(&s, 0, sizeof s);
-    if (fmt_get_summary(refs[0].a, refs[0].docno, &s) != FMT_OK) {
-        fmt_summary_free(&s);
-        memset(&s, 0, sizeof s);
-        s.answer_days = -1;
+    if (!have_s) {
+        s.id = s.zaak = s.subject = s.members = s.parties = s.addressees = s.answered_by = "";
     }
-    snprintf(t->zaak, sizeof t->zaak, "%s", docs[0].zaak[0] ? docs[0].zaak :
-             docs[0].id ? docs[0].id : "?");
-    for (i = 0; i < got && !t->title; i++) /* the whole subject: never cut */
-        if (docs[i].subject && docs[i].subject[0])
-            t->title = strdup(docs[i].subject);
-    if (t->title && t->title[0] >= 'a' && t->title[0] <= 'z')
-        t->title[0] = (char)(t->title[0] - 'a' + 'A');
-    header(t, v, docs, got, &s);
-    notices(t, v, docs, got);
-    questions(t, v, docs, got);
-    footnotes(t, v, docs, got);
-    collect_links(t);
+    memset(&c, 0, sizeof c);
+    c.v = v;
+    c.t = t;
+    c.docs = docs;
+    c.n = got;
+    names(t, docs, got, &s);
+    rc = notes_init(&c);
+    if (rc == 0) {
+        header(t, v, docs, got, &s, docnum);
+        notices(&c);
+        questions(&c);
+        footnotes(&c);
+        collect_links(&c);
+    }
+    for (i = 0; i < MAXDOCS; i++)
+        free(c.ni[i]);
+    free(c.p);
+    for (i = 0; i < t->ndocs; i++)
+        free(owned[i]);
     fmt_summary_free(&s);
     for (i = 0; i < got; i++)
         fmt_doc_free(&docs[i]);
     free(docs);
-    return 0;
+    return rc;
 }
 
 /* ---- layout ---------------------------------------------------------- */

@@ -27,6 +27,16 @@ void case_mark_query(view *v, fmt_archive *a);
 void case_find(view *v);
 /* The y of a tspan in thread coordinates. */
 int case_span_y(view *v, const tspan *s);
+/* The address of a document's official publication, from its id or
+ * document number ("kv-tk-2022Z02011", "ah-tk-20142015-1365", also with a
+ * "pdf-" prefix: officielebekendmakingen.nl; "tk-2020D19385": the Tweede
+ * Kamer's page, with the case number zaak when known). 1 when there is
+ * one (in out), else 0 and out is "". */
+int case_official_url(const char *id, const char *docnum, const char *zaak, char *out,
+                      size_t cap);
+/* The Tweede Kamer's page of case number zaak ("2022Z01227"); 1 if any. */
+int case_zaak_url(const char *zaak, char *out, size_t cap);
+int case_is_zaak(const char *s);
 /* The block at y (thread coordinates), -1 if none. */
 int case_block_at(const vcase *t, int y);
 

@@ -206,12 +206,12 @@ static int find_docs(fmt_archive *a, const char *what, uint32_t *docs, size_t ca
 {
     uint32_t d;
     fmt_summary s;
-    int rc;
+    int rc, zrc;
 
-    if (fmt_zaak_docs(a, what, docs, cap, n) == FMT_OK && *n > 0)
+    if ((zrc = fmt_zaak_docs(a, what, docs, cap, n)) == FMT_OK && *n > 0)
         return 0;
-    if (fmt_find(a, what, &d) != FMT_OK)
-        return -1;
+    if ((rc = fmt_find(a, what, &d)) != FMT_OK)   /* damaged: not "not there" */
+        return zrc == FMT_CORRUPT || rc == FMT_CORRUPT ? -2 : -1;
     memset(&s, 0, sizeof s);
     rc = fmt_get_summary(a, d, &s);
     if (rc != FMT_OK || !s.zaak[0] || fmt_zaak_docs(a, s.zaak, docs, cap, n) != FMT_OK ||
@@ -303,7 +303,7 @@ static int load_zaak_from(view *v, const char *what, int first)
     uint32_t docs[ZAAK_DOCS];
     case_ref refs[ZAAK_DOCS];
     size_t n = 0;
-    int k, i;
+    int k, i, rc, damaged = 0;
     char zaak[24];
 
     if (!what || !*what)
@@ -315,13 +315,19 @@ static int load_zaak_from(view *v, const char *what, int first)
         first = v->cur;
     for (i = 0; i < v->narch; i++) {
         k = (first + i) % v->narch;
-        if (!v->arch[k].a || find_docs(v->arch[k].a, zaak, docs, ZAAK_DOCS, &n) < 0)
+        if (!v->arch[k].a)
             continue;
+        if ((rc = find_docs(v->arch[k].a, zaak, docs, ZAAK_DOCS, &n)) < 0) {
+            damaged |= rc == -2;
+            continue;
+        }
         if (n > ZAAK_DOCS)
             n = ZAAK_DOCS;
         n = case_refs(v, k, docs, n, refs);
-        if (n == 0 || case_build(v, refs, n) < 0)
-            return -1;
+        if (n == 0 || case_build(v, refs, n) < 0) {
+            damaged = 1;    /* it is here, but nothing of it could be read */
+            continue;
+        }
         v->cs.arch = k;
         v->screen = SC_DOC;
         v->focus = FO_LIST;
@@ -333,7 +339,7 @@ static int load_zaak_from(view *v, const char *what, int first)
         v->out.dirty = 1;
         return 0;
     }
-    view_toast(v, style_text(v, S_NOTFOUND_ZAAK), zaak);
+    view_toast(v, style_text(v, damaged ? S_CS_DAMAGED_ZAAK : S_NOTFOUND_ZAAK), zaak);
     return -1;
 }
 

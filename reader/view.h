@@ -60,7 +60,8 @@ enum vin_type {
 
 typedef struct {
     int type;
-    int key;
+    int key;              /* VI_KEY: enum vkey; VI_PRESS: 1 = secondary
+                             (right) button */
     int x, y, dy;
     int touch;
     uint32_t ms;          /* event time in milliseconds */
@@ -97,7 +98,8 @@ enum hot_act {
 };
 enum button {
     B_BACK, B_FORWARD, B_HOME, B_SAVED, B_STATS, B_ABOUT, B_THEME, B_HELP, B_BOOKMARK,
-    B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE
+    B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE,
+    B_FIND_OPEN, B_ZOOM_IN, B_ZOOM_OUT, B_JUMP    /* the case screen's controls */
 };
 
 typedef struct {
@@ -169,7 +171,7 @@ typedef struct {
 /* One block of a case thread: a heading, a paragraph, a footnote... */
 enum { TB_LABEL, TB_TITLE, TB_META, TB_CHIPS, TB_HEAD, TB_PARA, TB_NOTE, TB_RULE };
 enum { PXC_BODY, PXC_SMALL, PXC_H1, PXC_H2 };
-enum { BG_NONE, BG_ANSWER, BG_NOTICE };
+enum { BG_NONE, BG_ANSWER, BG_NOTICE, BG_DAMAGED };
 
 typedef struct {
     int type;             /* TB_* */
@@ -194,6 +196,24 @@ typedef struct {
     uint32_t off, len;
 } tspan;
 
+/* What a link of a case does (vcase.links[i] has tlink[i]). */
+enum { LK_URL, LK_NOTE, LK_BACK, LK_COPY };
+typedef struct {
+    int kind;             /* LK_*: URL (copied), footnote marker (goes to
+                             the note), a note's way back, copy a paragraph */
+    int arg;              /* LK_NOTE: the note's block; LK_BACK: the first
+                             marker's link, -1 none; LK_COPY: the block */
+} tlink;
+
+/* A document of the case as shown: read, or damaged in the archive. */
+typedef struct {
+    char id[64];
+    int kind;             /* FMT_QUESTION... */
+    int damaged;          /* fmt_get failed: FMT_CORRUPT (or another error) */
+} tdoc;
+
+#define CASE_DOCS 32
+
 typedef struct {
     int arch;             /* the archive it came from */
     char zaak[24];        /* or the document id when there is no zaak */
@@ -209,6 +229,11 @@ typedef struct {
     long curfound;        /* -1: none current */
     int64_t scroll;
     long link_sel;        /* focused link, -1: none */
+    tlink *ltgt;          /* what each link does, parallel to links */
+    tdoc docs[CASE_DOCS]; /* its documents, in thread order */
+    size_t ndocs, ndamaged;
+    int64_t note_ret;     /* scroll before following a marker; -1: none */
+    long note_ret_link;   /* the marker's link, to focus on the way back */
 } vcase;
 
 typedef struct {
@@ -260,6 +285,9 @@ typedef struct {
     uint32_t lastms;
     double vel;           /* touch momentum, pixels per ms */
     int hover_x, hover_y;
+    uint32_t ms0;         /* when it was pressed (long press) */
+    int secondary;        /* the press is a right click */
+    int last_touch;       /* the last press was a finger: no hover tips */
 } vpointer;
 
 /* The searches asked of the worker. */
@@ -352,6 +380,10 @@ typedef struct view {
     int nback, nfwd;
     vhist pending;        /* a results position to restore when they come */
     int has_pending;
+
+    int tip;              /* a button's label shown after a long press: S_*, 0 none */
+    int tip_x, tip_y;
+    uint32_t tip_until;
 
     int64_t sscroll;      /* saved and stats screens */
     long ssel;            /* saved: the chosen entry */

@@ -39,18 +39,93 @@ static void link_text(view *v, long i, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)s->len, t->text + s->off);
 }
 
+/* Copy the text of block bi (a paragraph, a note) to the clipboard. */
+static void copy_block(view *v, long bi)
+{
+    char n[32];
+    const lay_text *t;
+
+    if (bi < 0 || (size_t)bi >= v->cs.n)
+        return;
+    t = &v->cs.b[bi].t;
+    if (!v->cfg.copy_allowed) {
+        view_toast(v, style_text(v, S_CS_KIOSK_PARA), v->cs.zaak);
+        return;
+    }
+    free(v->out.clip);
+    v->out.clip = strdup(t->text ? t->text : "");
+    snprintf(n, sizeof n, "%zu", t->len);
+    view_toast(v, style_text(v, S_CS_PARA_COPIED), n);
+}
+
+/* Follow a footnote marker to its note (remembering where it was, so
+ * Back or the note's ↩ return there), or a note's ↩ back to the text. */
+static void follow_note(view *v, long li)
+{
+    vcase *t = &v->cs;
+    const tlink *l = &t->ltgt[li];
+    long back = -1;
+
+    if (l->kind == LK_NOTE && l->arg >= 0 && (size_t)l->arg < t->n) {
+        size_t k;
+        t->note_ret = t->scroll;
+        t->note_ret_link = li;
+        for (k = 0; k < t->nlinks; k++)     /* focus the note's way back */
+            if (t->links[k].block == (uint32_t)l->arg && t->ltgt[k].kind == LK_BACK)
+                back = (long)k;
+        view_doc_show_y(v, t->b[l->arg].y, 1);
+        t->link_sel = back;
+        v->focus = back >= 0 ? FO_LINKS : FO_LIST;
+        return;
+    }
+    if (l->kind == LK_BACK) {
+        long to = t->note_ret_link >= 0 && (size_t)t->note_ret_link < t->nlinks &&
+                  t->ltgt[t->note_ret_link].arg == (int)t->links[li].block ? t->note_ret_link : l->arg;
+        if (to == t->note_ret_link && t->note_ret >= 0) {
+            t->scroll = t->note_ret;
+            view_doc_show_y(v, case_span_y(v, &t->links[to]), 0);
+        } else if (to >= 0) {
+            view_doc_show_y(v, case_span_y(v, &t->links[to]), 1);
+        }
+        t->note_ret = t->note_ret_link = -1;
+        t->link_sel = to;
+        v->focus = to >= 0 ? FO_LINKS : FO_LIST;
+    }
+}
+
+/* Back from a note to where its marker was read; 1 when done. */
+static int view_note_return(view *v)
+{
+    vcase *t = &v->cs;
+
+    if (v->screen != SC_DOC || t->note_ret < 0)
+        return 0;
+    t->scroll = t->note_ret;
+    t->link_sel = t->note_ret_link;
+    v->focus = t->link_sel >= 0 ? FO_LINKS : FO_LIST;
+    t->note_ret = t->note_ret_link = -1;
+    v->out.dirty = 1;
+    return 1;
+}
+
 static void select_link(view *v, long i, int copy)
 {
     char url[1024];
+    long k;
 
     if (v->cs.nlinks == 0)
         return;
-    v->cs.link_sel = (i % (long)v->cs.nlinks + (long)v->cs.nlinks) % (long)v->cs.nlinks;
+    k = v->cs.link_sel = (i % (long)v->cs.nlinks + (long)v->cs.nlinks) % (long)v->cs.nlinks;
     v->focus = FO_LINKS;
-    view_doc_show_y(v, case_span_y(v, &v->cs.links[v->cs.link_sel]), 0);
+    view_doc_show_y(v, case_span_y(v, &v->cs.links[k]), 0);
     if (copy) {
-        link_text(v, v->cs.link_sel, url, sizeof url);
-        copy_text(v, url);
+        switch (v->cs.ltgt ? v->cs.ltgt[k].kind : LK_URL) {
+        case LK_NOTE: case LK_BACK: follow_note(v, k); break;
+        case LK_COPY: copy_block(v, v->cs.ltgt[k].arg); break;
+        default:
+            link_text(v, k, url, sizeof url);
+            copy_text(v, url);
+        }
     }
     v->out.dirty = 1;
 }
@@ -141,6 +216,8 @@ static void key_in_doc(view *v, int key)
             copy_text(v, v->cs.zaak);
         break;
     case VK_ESCAPE:
+        if (view_note_return(v))
+            break;
         if (v->focus == FO_LINKS) {
             v->focus = FO_LIST;
             v->cs.link_sel = -1;
@@ -148,7 +225,10 @@ static void key_in_doc(view *v, int key)
             view_go_back(v);
         }
         break;
-    case VK_BACKSPACE: view_go_back(v); break;
+    case VK_BACKSPACE:
+        if (!view_note_return(v))
+            view_go_back(v);
+        break;
     case VK_BOOKMARK: toggle_bookmark(v, v->cs.zaak, v->cs.title ? v->cs.title : ""); break;
     }
 }
@@ -351,7 +431,7 @@ static int key_global(view *v, int key)
         return key == VK_ESCAPE && !v->cfg.kiosk ? (v->out.quit = 1) : 1;
     switch (key) {
     case VK_HOME: view_go_home(v); return 1;
-    case VK_BACK: view_go_back(v); return 1;
+    case VK_BACK: if (!view_note_return(v)) view_go_back(v); return 1;
     case VK_FORWARD: view_go_forward(v); return 1;
     case VK_SAVED: view_show_screen(v, SC_SAVED); return 1;
     case VK_STATS: view_show_screen(v, SC_STATS); return 1;
@@ -513,7 +593,7 @@ static void osk_key(view *v, int i)
 static void button(view *v, int b)
 {
     switch (b) {
-    case B_BACK: view_go_back(v); break;
+    case B_BACK: if (!view_note_return(v)) view_go_back(v); break;
     case B_FORWARD: view_go_forward(v); break;
     case B_HOME: view_go_home(v); break;
     case B_SAVED: view_show_screen(v, SC_SAVED); break;

@@ -844,7 +844,13 @@ static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
             long li;
             if (!(s->attr & LA_LINK) || (li = link_index(v, bi, s->off)) < 0)
                 continue;
-            hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
+            if (s->w < v->px * 2 && v->cs.ltgt && v->cs.ltgt[li].kind != LK_URL) {
+                /* a marker or ❐ is small: give a finger room around it */
+                int grow = v->px * 2 - s->w;
+                hot(v, x + s->x - grow / 2, ly, s->w + grow, l->h, H_LINK, (int)li);
+            } else {
+                hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
+            }
             if (li == v->cs.link_sel) {
                 frame(v, x + s->x - 2, ly, s->w + 4, l->h, style_rgb(v, C_FOCUS));
                 frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, style_rgb(v, C_FOCUS));
@@ -875,7 +881,8 @@ static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int b
 
     if (b->bg != BG_NONE) {
         rect(v, x - v->px / 2, y, w + v->px, b->h, style_rgb(v, C_PANEL));
-        rect(v, x - v->px / 2, y, bar, b->h, style_rgb(v, b->bg == BG_ANSWER ? C_ACCENT : C_OPEN));
+        rect(v, x - v->px / 2, y, bar, b->h, style_rgb(v, b->bg == BG_ANSWER ? C_ACCENT :
+                                                        b->bg == BG_DAMAGED ? C_LATE : C_OPEN));
     }
     switch (b->type) {
     case TB_CHIPS: tchips(v, b, x, y); return;
