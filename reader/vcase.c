@@ -126,6 +126,7 @@ typedef struct {
     pend *p;
     size_t np, pcap;
     int in_q;             /* question text is being added */
+    int hi[MAXDOCS];      /* the highest numeric marker seen, per document */
 } bctx;
 
 static void pend_add(bctx *c, uint32_t block, uint32_t off, int kind, int doc, size_t note,
@@ -169,6 +170,8 @@ static void marker(bctx *c, tblock *b, int k, long ni, const char *s, size_t n, 
         return;
     }
     in = &c->ni[k][ni];
+    if (atoi(c->docs[k].footnotes[ni].mark) > c->hi[k])
+        c->hi[k] = atoi(c->docs[k].footnotes[ni].mark);
     pend_add(c, (uint32_t)(c->t->n - 1), (uint32_t)b->t.len, LK_NOTE, in->cdoc, in->cnote, 0);
     lay_add(&b->t, s, n, (uint8_t)(a | LA_LINK));
     in = &c->ni[in->cdoc][in->cnote];
@@ -320,7 +323,12 @@ static void add_text(bctx *c, tblock *b, int k, const char *s, size_t n)
             j = e;
             while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
                 j++;
-            alone = (i == 0 || s[i - 1] == '\n') && i > 0 && (j >= n || s[j] == '\n');
+            alone = i > 0 && s[i - 1] == '\n' && (j >= n || s[j] == '\n');
+            /* or first on its line, before the text goes on ("(GL)\n4 is de"):
+             * only the next mark in order, so "2 februari" stays a date */
+            if (!alone && i > 0 && s[i - 1] == '\n' && j > e && j < n && e - i <= 3 &&
+                atoi(s + i) == c->hi[k] + 1)
+                alone = 1;
             if (e - i <= 3 && (alone || (glue_before(s, i) && glue_after(s, n, e))) &&
                 (ni = note_of(c, k, s + i, e - i)) >= 0) {
                 lay_add_md(&b->t, s + from, i - from, 0);
