@@ -190,6 +190,8 @@ static void pointer_event(app *a, int type, int x, int y, int touch)
 
     memset(&in, 0, sizeof in);
     in.type = type;
+    in.key = touch >> 1;                  /* the right button */
+    touch &= 1;
     in.x = touch ? x : (int)(x * a->sx);
     in.y = touch ? y : (int)(y * a->sy);
     in.touch = touch;
@@ -244,10 +246,11 @@ int app_handle(app *a, const SDL_Event *e)
         feed(a, &in);
         break;
     case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP:
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+        if (e->button.which == SDL_TOUCH_MOUSEID ||
+            (e->button.button != SDL_BUTTON_LEFT && e->button.button != SDL_BUTTON_RIGHT))
             break;
         pointer_event(a, e->type == SDL_MOUSEBUTTONDOWN ? VI_PRESS : VI_RELEASE,
-                      e->button.x, e->button.y, 0);
+                      e->button.x, e->button.y, e->button.button == SDL_BUTTON_RIGHT ? 2 : 0);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which != SDL_TOUCH_MOUSEID)

@@ -382,7 +382,7 @@ typedef struct view {
     int has_pending;
 
     int tip;              /* a button's label shown after a long press: S_*, 0 none */
-    int tip_x, tip_y;
+    int tip_x, tip_y, tip_h;  /* the button it belongs to: centre, top, height */
     uint32_t tip_until;
 
     int64_t sscroll;      /* saved and stats screens */

@@ -606,6 +606,10 @@ static void button(view *v, int b)
     case B_FIND_PREV: view_find_step(v, -1); break;
     case B_FIND_NEXT: view_find_step(v, 1); break;
     case B_FIND_CLOSE: v->focus = FO_LIST; view_set_find(v, ""); break;
+    case B_FIND_OPEN: key_global(v, VK_FIND); break;
+    case B_ZOOM_IN: key_global(v, VK_ZOOM_IN); break;
+    case B_ZOOM_OUT: key_global(v, VK_ZOOM_OUT); break;
+    case B_JUMP: key_global(v, VK_JUMP); break;
     }
 }
 
@@ -691,6 +695,37 @@ static void click(view *v, const vhot *h)
     }
 }
 
+#define LONG_PRESS_MS 500
+#define TIP_MS 2500
+
+/* A long press (touch, or a held button) or a right click: on an icon
+ * button its label; on a paragraph or note of a case, copy it. */
+static void long_press(view *v, const vhot *h)
+{
+    int id = h ? render_tip_for(h->act, h->arg) : 0;
+
+    if (id) {
+        v->tip = id;
+        v->tip_x = h->x + h->w / 2;
+        v->tip_y = h->y;
+        v->tip_h = h->h;
+        v->tip_until = v->now + TIP_MS;
+        if (!v->out.wake_ms || (int32_t)(v->tip_until - v->out.wake_ms) < 0)
+            v->out.wake_ms = v->tip_until;
+        return;
+    }
+    if (v->screen == SC_DOC && !v->help && v->ptr.py0 >= v->frame.doc_top &&
+        v->ptr.py0 < v->frame.doc_bottom && (!h || h->act == H_LINK)) {
+        int bi = case_block_at(&v->cs, v->ptr.py0 - v->frame.doc_top - v->px + (int)v->cs.scroll);
+        if (bi >= 0 && (v->cs.b[bi].type == TB_PARA || v->cs.b[bi].type == TB_NOTE ||
+                        v->cs.b[bi].type == TB_TITLE))
+            copy_block(v, bi);
+        return;
+    }
+    if (h && !v->ptr.secondary)
+        click(v, h);
+}
+
 static void pointer(view *v, const vin *in)
 {
     const vhot *h;
@@ -701,6 +736,13 @@ static void pointer(view *v, const vin *in)
         v->ptr.pressed = 1;
         v->ptr.dragging = 0;
         v->ptr.touch = in->touch;
+        v->ptr.last_touch = in->touch;
+        v->ptr.ms0 = in->ms;
+        v->ptr.secondary = in->key == 1;
+        if (v->tip) {
+            v->tip = 0;
+            v->out.dirty = 1;
+        }
         v->ptr.px0 = v->ptr.lastx = in->x;
         v->ptr.py0 = v->ptr.lasty = in->y;
         v->ptr.lastms = in->ms;
@@ -720,6 +762,10 @@ static void pointer(view *v, const vin *in)
             h = hit(v, in->x, in->y);
             v->ptr.hover_x = in->x;
             v->ptr.hover_y = in->y;
+            if (!in->touch && v->ptr.last_touch) {
+                v->ptr.last_touch = 0;
+                v->out.dirty = 1;
+            }
             if (was != h && ((was && was->act == H_BUTTON) || (h && h->act == H_BUTTON)))
                 v->out.dirty = 1;
             return;
@@ -747,7 +793,9 @@ static void pointer(view *v, const vin *in)
         v->ptr.pressed = 0;
         if (!v->ptr.dragging) {
             h = hit(v, v->ptr.px0, v->ptr.py0);
-            if (h)
+            if (v->ptr.secondary || in->ms - v->ptr.ms0 >= LONG_PRESS_MS)
+                long_press(v, h);
+            else if (h)
                 click(v, h);
         } else if (v->ptr.touch && (v->ptr.vel > 0.15 || v->ptr.vel < -0.15) && in->ms - v->ptr.lastms < 100) {
             v->out.animating = 1;
@@ -774,12 +822,19 @@ static void tick(view *v, uint32_t ms)
         if (v->ptr.vel < 0.02 && v->ptr.vel > -0.02)
             v->out.animating = 0;
     }
+    if (v->tip && (int32_t)(ms - v->tip_until) >= 0) {
+        v->tip = 0;
+        v->out.wake_ms = v->toast_until;
+        v->out.dirty = 1;
+    }
     if (v->toast_until && (int32_t)(ms - v->toast_until) >= 0) {
         v->toast[0] = '\0';
         v->toast_until = 0;
         v->out.wake_ms = 0;
         v->out.dirty = 1;
     }
+    if (v->tip && (!v->out.wake_ms || (int32_t)(v->tip_until - v->out.wake_ms) < 0))
+        v->out.wake_ms = v->tip_until;
 }
 
 /* Kiosk: back to a clean home screen after the idle time. */

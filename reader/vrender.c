@@ -318,6 +318,28 @@ static void scrollbar(view *v, int x, int y, int h, double pos, double size, int
 
 /* ---- top bar --------------------------------------------------------- */
 
+/* The case screen's controls for touch (and mouse): find in the case,
+ * smaller and larger text, go to a case number; drawn right to left from
+ * r, with a thin rule before them. They keep the search field at least
+ * a few words wide: on a narrow bar the go-to and zoom-out go first
+ * (their keys stay). Returns the width used. */
+static int case_tools(view *v, int r, int y, int s, int left)
+{
+    int room = r - left - 12 * v->px, n = room / s, w = 0;
+
+    if (n < 1)
+        n = 1;
+    if (n >= 4)
+        w += icon_button(v, r - w - s, y, s, "\xe2\x84\x96", H_BUTTON, B_JUMP, 1);
+    if (n >= 3)
+        w += icon_button(v, r - w - s, y, s, "A\xe2\x88\x92", H_BUTTON, B_ZOOM_OUT, v->zoom > 0);
+    if (n >= 2)
+        w += icon_button(v, r - w - s, y, s, "A+", H_BUTTON, B_ZOOM_IN, 1);
+    w += icon_button(v, r - w - s, y, s, "\xe2\x9a\xb2", H_BUTTON, B_FIND_OPEN, 1);
+    rect(v, r - w - 2, y + s / 5, 1, s - 2 * (s / 5), style_rgb(v, C_RULE));
+    return w + 4;
+}
+
 static void top_bar(view *v, const vgeom *g)
 {
     int s = g->bar_h - g->pad, y = g->pad / 2, x = g->pad / 2, r = v->w - g->pad / 2;
@@ -334,9 +356,11 @@ static void top_bar(view *v, const vgeom *g)
     r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
     r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
-    if (v->screen == SC_DOC)
+    if (v->screen == SC_DOC) {
         r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
                          "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
+        r -= case_tools(v, r, y, s, x);
+    }
     x1 = r - g->pad / 2;
     v->frame.qx = x + g->pad / 2;  /* the suggestions hang under it */
     v->frame.qw = x1 - x - g->pad / 2;
@@ -1334,6 +1358,74 @@ static void toast_box(view *v, const vgeom *g)
              0, v->h, style_rgb(v, C_BG));
 }
 
+/* ---- button labels ---------------------------------------------------- */
+
+static int button_tip(int b)
+{
+    switch (b) {
+    case B_BACK: return S_CS_TIP_BACK;
+    case B_FORWARD: return S_CS_TIP_FORWARD;
+    case B_HOME: return S_CS_TIP_HOME;
+    case B_SAVED: return S_CS_TIP_SAVED;
+    case B_STATS: return S_CS_TIP_STATS;
+    case B_ABOUT: return S_CS_TIP_ABOUT;
+    case B_THEME: return S_CS_TIP_THEME;
+    case B_HELP: return S_CS_TIP_HELP;
+    case B_BOOKMARK: return S_CS_TIP_BOOKMARK;
+    case B_FIND_PREV: return S_CS_TIP_PREV;
+    case B_FIND_NEXT: return S_CS_TIP_NEXT;
+    case B_FIND_CLOSE: return S_CS_TIP_CLOSE;
+    case B_FIND_OPEN: return S_CS_TIP_FIND;
+    case B_ZOOM_IN: return S_CS_TIP_ZOOM_IN;
+    case B_ZOOM_OUT: return S_CS_TIP_ZOOM_OUT;
+    case B_JUMP: return S_CS_TIP_JUMP;
+    }
+    return 0;
+}
+
+int render_tip_for(int act, int arg)
+{
+    return act == H_BUTTON ? button_tip(arg) : 0;
+}
+
+/* The label of an icon button: under the pointer resting on it (mouse),
+ * or after a long press (v->tip, touch), below the button or above it
+ * near the bottom. */
+static void tooltip(view *v)
+{
+    int id = v->tip, bx = v->tip_x, by = v->tip_y, bh = 0, px = style_px(v, PXC_SMALL);
+    int pad = px / 2, w, h, x, y;
+    const char *s;
+
+    if (!id && !v->ptr.last_touch && !v->ptr.pressed && !v->cfg.osk && !v->help) {
+        size_t i = v->frame.nhots;
+        while (i-- > 0) {
+            const vhot *o = &v->frame.hots[i];
+            if (v->ptr.hover_x >= o->x && v->ptr.hover_x < o->x + o->w &&
+                v->ptr.hover_y >= o->y && v->ptr.hover_y < o->y + o->h) {
+                if (o->act == H_BUTTON && (id = button_tip(o->arg)))
+                    bx = o->x + o->w / 2, by = o->y, bh = o->h;
+                break;
+            }
+        }
+    } else if (id) {
+        bh = v->tip_h;
+    }
+    if (!id)
+        return;
+    s = style_text(v, id);
+    w = style_text_width(v, LF_REGULAR, px, s, strlen(s)) + 2 * pad;
+    h = style_lh(v, px) + pad;
+    x = bx - w / 2;
+    x = x + w > v->w - 2 ? v->w - 2 - w : x;
+    x = x < 2 ? 2 : x;
+    y = by + bh + 2;
+    if (y + h > v->h)
+        y = by - h - 2;
+    rect(v, x, y, w, h, style_rgb(v, C_FG));
+    str(v, x + pad, y + pad / 2, LF_REGULAR, px, style_rgb(v, C_BG), s);
+}
+
 /* ---- the frame ------------------------------------------------------- */
 
 /* Damage, said where it cannot be missed: under the bar, on every screen. */
@@ -1404,4 +1496,5 @@ void render_frame(view *v)
     toast_box(v, &g);
     if (v->help)
         help(v);
+    tooltip(v);
 }

@@ -11,6 +11,9 @@
 #include "view.h"
 
 void render_frame(view *v);
+/* The label (S_*) of what a hot zone does, 0 when it has none: icon
+ * buttons' tooltips, shown on hover and after a long press. */
+int render_tip_for(int act, int arg);
 
 /* The on-screen keyboard's keys: label and what they type. */
 typedef struct {
