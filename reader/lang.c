@@ -217,10 +217,8 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_CS_DAMAGED_A] = { "Antwoord — beschadigd in dit archief", "Answer — damaged in this archive" },
     [S_CS_DAMAGED_N] = { "Mededeling — beschadigd in dit archief", "Notice — damaged in this archive" },
     [S_CS_DAMAGED_X] = { "Document — beschadigd in dit archief", "Document — damaged in this archive" },
-    [S_CS_DAMAGED_WHY] = { "Document %s kon niet worden gelezen: de opgeslagen tekst is beschadigd. "
-                           "De rest van de zaak staat hieronder en hierboven; de officiële publicatie staat bij Bronnen.",
-                           "Document %s could not be read: its stored text is damaged. "
-                           "The rest of the case is shown around it; the official publication is listed under Sources." },
+    [S_CS_DAMAGED_WHY] = { "Document %s kon niet worden gelezen: de opgeslagen tekst is beschadigd.",
+                           "Document %s could not be read: its stored text is damaged." },
     [S_CS_DAMAGED_ZAAK] = { "Zaak %s staat in dit archief, maar is beschadigd en kon niet worden gelezen",
                             "Case %s is in this archive, but it is damaged and could not be read" },
     [S_CS_FOOTNOTES_Q] = { "Voetnoten bij de vragen", "Footnotes to the questions" },
@@ -252,6 +250,10 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_CS_TIP_NEXT] = { "Volgende (F3)", "Next (F3)" },
     [S_CS_TIP_CLOSE] = { "Sluit (Esc)", "Close (Esc)" },
     [S_CS_NOTE_TIP] = { "Voetnoot %s", "Footnote %s" },
+    [S_CS_DAMAGED_SRC] = { " De officiële publicatie staat hierboven bij Bronnen.",
+                           " The official publication is listed above under Sources." },
+    [S_CS_DAMAGED_REST] = { " De rest van de zaak is wel leesbaar.",
+                            " The rest of the case could be read." },
 };
 
 static const char *const months[LANG_COUNT][12] = {

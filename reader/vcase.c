@@ -548,6 +548,9 @@ static void sources(vcase *t, view *v, const char *docnum[])
     tblock *b;
     size_t i;
 
+    for (i = 0; i < t->ndocs; i++)
+        t->docs[i].url = 0;
+
     b = add(t, TB_META, PXC_SMALL, C_DIM, BG_NONE, 0, 1);
     add_str(b, style_text(v, S_CS_SOURCES), LA_BOLD);
     if (case_zaak_url(t->zaak, url, sizeof url)) {
@@ -557,11 +560,12 @@ static void sources(vcase *t, view *v, const char *docnum[])
         add_str(b, url, LA_LINK);
     }
     for (i = 0; i < t->ndocs; i++) {
-        const tdoc *d = &t->docs[i];
+        tdoc *d = &t->docs[i];
         int lbl = d->kind == FMT_QUESTION ? S_CS_SRC_Q : d->kind == FMT_ANSWER ? S_CS_SRC_A :
                   d->kind == FMT_NOTICE ? S_CS_SRC_N : S_TEXT;
         if (!case_official_url(d->id, docnum[i], t->zaak, url, sizeof url))
             continue;
+        d->url = 1;
         b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0);
         add_str(b, style_text(v, lbl), LA_BOLD);
         add_str(b, ": ", LA_BOLD);
@@ -647,6 +651,12 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
             meta(t, v, S_RECEIVED, buf, 0);
         }
     }
+    if (n == 0 && s->answered_by[0])
+        meta(t, v, S_ANSWERED_BY, s->answered_by, 0);
+    if (n == 0 && s->received) {
+        style_date_long(v, s->received, date, sizeof date);
+        meta(t, v, S_RECEIVED, date, 0);
+    }
     sources(t, v, docnum);
     add(t, TB_RULE, PXC_BODY, C_RULE, BG_NONE, 0, 1);
 }
@@ -668,6 +678,10 @@ static void damaged(bctx *c, const tdoc *d)
     b = add(t, TB_PARA, PXC_SMALL, C_FG, BG_DAMAGED, 0, 0);
     snprintf(why, sizeof why, style_text(v, S_CS_DAMAGED_WHY), d->id[0] ? d->id : "?");
     add_str(b, why, 0);
+    if (c->n)
+        add_str(b, style_text(v, S_CS_DAMAGED_REST), 0);
+    if (d->url)
+        add_str(b, style_text(v, S_CS_DAMAGED_SRC), 0);
 }
 
 static void damaged_kind(bctx *c, int kind)

@@ -210,6 +210,7 @@ typedef struct {
     char id[64];
     int kind;             /* FMT_QUESTION... */
     int damaged;          /* fmt_get failed: FMT_CORRUPT (or another error) */
+    int url;              /* its official address is listed under Sources */
 } tdoc;
 
 #define CASE_DOCS 32
