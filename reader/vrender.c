@@ -320,21 +320,19 @@ static void scrollbar(view *v, int x, int y, int h, double pos, double size, int
 
 /* The case screen's controls for touch (and mouse): find in the case,
  * smaller and larger text, go to a case number; drawn right to left from
- * r, with a thin rule before them. They keep the search field at least
- * a few words wide: on a narrow bar the go-to and zoom-out go first
- * (their keys stay). Returns the width used. */
+ * r, with a thin rule before them. They leave the search field a few
+ * letters: on a narrow bar (small screen, large text) go-to goes first,
+ * then larger; find and smaller stay, so large text can always be made
+ * small again. Returns the width used. */
 static int case_tools(view *v, int r, int y, int s, int left)
 {
-    int room = r - left - 12 * v->px, n = room / s, w = 0;
+    int n = (r - left - 7 * v->px) / s, w = 0;
 
-    if (n < 1)
-        n = 1;
     if (n >= 4)
         w += icon_button(v, r - w - s, y, s, "\xe2\x84\x96", H_BUTTON, B_JUMP, 1);
     if (n >= 3)
-        w += icon_button(v, r - w - s, y, s, "A\xe2\x88\x92", H_BUTTON, B_ZOOM_OUT, v->zoom > 0);
-    if (n >= 2)
         w += icon_button(v, r - w - s, y, s, "A+", H_BUTTON, B_ZOOM_IN, 1);
+    w += icon_button(v, r - w - s, y, s, "A\xe2\x88\x92", H_BUTTON, B_ZOOM_OUT, v->zoom > 0);
     w += icon_button(v, r - w - s, y, s, "\xe2\x9a\xb2", H_BUTTON, B_FIND_OPEN, 1);
     rect(v, r - w - 2, y + s / 5, 1, s - 2 * (s / 5), style_rgb(v, C_RULE));
     return w + 4;
