@@ -126,6 +126,7 @@ typedef struct {
     pend *p;
     size_t np, pcap;
     int in_q;             /* question text is being added */
+    int in_notes;         /* notes are: their numbers are no markers */
     int hi[MAXDOCS];      /* the highest numeric marker seen, per document */
 } bctx;
 
@@ -236,6 +237,9 @@ static int glue_before(const char *s, size_t i)
     if (i == 0)
         return 0;
     p = (unsigned char)s[i - 1];
+    if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+        (p == 0x93 || p == 0x94))
+        return 0;                      /* "2014–15": a range, not a mark */
     if ((p >= 'a' && p <= 'z') || p >= 0x80)
         return 1;
     if (strchr("?!.,;:)\"'", (int)p) && p)
@@ -262,7 +266,7 @@ static int glue_after(const char *s, size_t n, size_t e)
 static void add_text(bctx *c, tblock *b, int k, const char *s, size_t n)
 {
     size_t i = 0, from = 0, e, len;
-    int has = c->docs[k].nfootnotes > 0;
+    int has = c->docs[k].nfootnotes > 0 && !c->in_notes;
 
     if (!b)
         return;
@@ -890,6 +894,7 @@ static void footnotes(bctx *c)
 {
     size_t k;
 
+    c->in_notes = 1;
     for (k = 0; k < c->n; k++) {
         if (!c->ni[k])
             continue;

@@ -74,7 +74,7 @@ static const char marks_text[] =
     "Vragen van het lid Bromet (GroenLinks) aan de Minister van Landbouw over de "
     "veehouderij (ingezonden 4 juli 2023).\n\n"
     "Vraag 1\n\nWat vindt u van de veehouderij?1 En van CO2 en de brief van 3.2 mei?\n\n"
-    "Vraag 2\n\nKent u het rapport [2] en de cijfers^{3 4}?\n\n"
+    "Vraag 2\n\nKent u het rapport [2] en de cijfers^{3 4}? Zie stuk 2019–2 van dit jaar.\n\n"
     "1 Eerste bron.\n\n"
     "[2] Tweede bron.\n\n"
     "^{3} Derde bron.\n\n"
@@ -350,6 +350,15 @@ static void test_marker_forms(void **state)
         assert_false(t->attr[co + 2 - t->text] & (LA_LINK | LA_SUP));
         assert_non_null(d);
         assert_false(t->attr[d + 2 - t->text] & LA_LINK);
+    }
+    /* a range "2019–2" is no marker */
+    for (i = 0; i < v->cs.n && !(v->cs.b[i].t.text && strstr(v->cs.b[i].t.text, "2019\xe2\x80\x93")); i++)
+        ;
+    assert_true(i < v->cs.n);
+    {
+        const lay_text *t = &v->cs.b[i].t;
+        const char *p = strstr(t->text, "2019\xe2\x80\x93");
+        assert_false(t->attr[p + 7 - t->text] & (LA_LINK | LA_SUP));
     }
     /* [2] and ^{3 4} lead to their notes */
     for (i = 1; i <= 4; i++) {
