@@ -222,7 +222,6 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_CS_DAMAGED_ZAAK] = { "Zaak %s staat in dit archief, maar is beschadigd en kon niet worden gelezen",
                             "Case %s is in this archive, but it is damaged and could not be read" },
     [S_CS_FOOTNOTES_Q] = { "Voetnoten bij de vragen", "Footnotes to the questions" },
-    [S_CS_NOTE_BACK] = { "terug naar de tekst", "back to the text" },
     [S_CS_SOURCES] = { "Bronnen", "Sources" },
     [S_CS_SRC_CASE] = { "Zaak", "Case" },
     [S_CS_SRC_Q] = { "Vragen", "Questions" },
