@@ -1034,6 +1034,8 @@ int case_build(view *v, const case_ref *refs, size_t n)
                 docnum[t->ndocs] = owned[t->ndocs] = strdup(docs[got].docnum);
             got++;
         } else {
+            if (!v->damaged++)      /* the banner says so too */
+                snprintf(v->damage, sizeof v->damage, "%s", fmt_errmsg(refs[i].a));
             fmt_doc_free(&docs[got]);
             if (fmt_get_summary(refs[i].a, refs[i].docno, &ds) != FMT_OK)
                 continue;    /* neither text nor summary: nothing to say where */
