@@ -702,7 +702,8 @@ static void click(view *v, const vhot *h)
  * button its label; on a paragraph or note of a case, copy it. */
 static void long_press(view *v, const vhot *h)
 {
-    int id = h ? render_tip_for(h->act, h->arg) : 0;
+    /* a mouse shows labels on hover: its slow click still clicks */
+    int id = h && (v->ptr.touch || v->ptr.secondary) ? render_tip_for(h->act, h->arg) : 0;
 
     if (id) {
         v->tip = id;
