@@ -93,11 +93,14 @@ typedef struct {
 enum hot_act {
     H_NONE, H_ROW, H_CHIP, H_BUTTON, H_LINK, H_LIST_SB, H_DOC_SB, H_FIELD,
     H_OSK, H_MONTH, H_YEAR, H_SAVED, H_FINDBTN, H_DYM, H_FACETOFF,
-    H_SORT, H_SUGG
+    H_SORT, H_SUGG,
+    H_MORE                /* a "+N" chip or "less": arg MORE_* */
 };
+enum { MORE_FACETS, MORE_YEARS, MORE_N };
 enum button {
     B_BACK, B_FORWARD, B_HOME, B_SAVED, B_STATS, B_ABOUT, B_THEME, B_HELP, B_BOOKMARK,
-    B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE
+    B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE,
+    B_MENU                /* the top bar's buttons that did not fit */
 };
 
 typedef struct {
@@ -260,6 +263,8 @@ typedef struct {
     uint32_t lastms;
     double vel;           /* touch momentum, pixels per ms */
     int hover_x, hover_y;
+    int tip;              /* a button's label shown after a long press (B_* + 1) */
+    uint32_t tip_at;      /* when a press held still shows it; 0: not armed */
 } vpointer;
 
 /* The searches asked of the worker. */
@@ -298,6 +303,8 @@ typedef struct {
     int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
     int nchips;           /* facet chips over the results */
     int qx, qw;           /* the search field, left and width */
+    int chips_shown[MORE_N];     /* of them, how many were drawn (+N: the rest) */
+    int page_h;           /* stats, saved, about: height of the content */
     int res_shown;        /* the results list was drawn ... */
     size_t res_last;      /* ... down to this row */
 } vframe;
@@ -354,6 +361,8 @@ typedef struct view {
     int has_pending;
 
     int64_t sscroll;      /* saved and stats screens */
+    int more[MORE_N];     /* chip lists shown whole, not cut to "+N" */
+    int menu;             /* the top bar's overflow menu is open */
     long ssel;            /* saved: the chosen entry */
 
     char toast[320];

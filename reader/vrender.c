@@ -318,30 +318,144 @@ static void scrollbar(view *v, int x, int y, int h, double pos, double size, int
 
 /* ---- top bar --------------------------------------------------------- */
 
+/* The label of a top-bar button: its tooltip, and its line in the menu. */
+static int button_label(int b)
+{
+    switch (b) {
+    case B_BACK: return S_TIP_BACK;
+    case B_FORWARD: return S_TIP_FORWARD;
+    case B_HOME: return S_TIP_HOME;
+    case B_HELP: return S_TIP_HELP;
+    case B_ABOUT: return S_TIP_ABOUT;
+    case B_THEME: return S_TIP_THEME;
+    case B_STATS: return S_TIP_STATS;
+    case B_SAVED: return S_TIP_SAVED;
+    case B_BOOKMARK: return S_TIP_BOOKMARK;
+    case B_MENU: return S_TIP_MENU;
+    }
+    return -1;
+}
+
+/* A button's label in a box under it, kept inside the window. */
+static void tooltip(view *v, int bx, int by, int bs, int b)
+{
+    const char *s = style_text(v, button_label(b));
+    int px = style_px(v, PXC_SMALL), pad = px / 2, lh = style_lh(v, px);
+    int w = style_text_width(v, LF_REGULAR, px, s, strlen(s)) + 2 * pad, h = lh + pad;
+    int x = bx + bs / 2 - w / 2, y = by + bs + 2;
+
+    if (w > v->w - 4)
+        w = v->w - 4;
+    x = x + w > v->w - 2 ? v->w - 2 - w : x < 2 ? 2 : x;
+    rect(v, x, y, w, h, style_rgb(v, C_FG));
+    fit(v, x + pad, y + pad / 2, w - 2 * pad, LF_REGULAR, px, style_rgb(v, C_BG), s);
+}
+
+typedef struct {
+    const char *glyph;
+    int b, enabled;
+} tbutton;
+
 static void top_bar(view *v, const vgeom *g)
 {
     int s = g->bar_h - g->pad, y = g->pad / 2, x = g->pad / 2, r = v->w - g->pad / 2;
-    int onlist = v->screen == SC_LIST, x1;
+    static const int leftb[] = { B_BACK, B_FORWARD, B_HOME };
+    static const int rightb[] = { B_HELP, B_ABOUT, B_THEME, B_STATS, B_SAVED, B_BOOKMARK };
+    int onlist = v->screen == SC_LIST, x1, i, j, n = 0, slots, fieldmin, ntip = -1, tipx = 0;
+    int hx = v->ptr.hover_x, hy = v->ptr.hover_y, menux = 0, nmenu = 0;
+    /* in the order they are dropped into the menu when the field needs
+     * the room: the last first */
+    tbutton all[10], menu[10];
+    int kept[10];
+    size_t k;
 
+    all[n++] = (tbutton){ "\xe2\x80\xb9", B_BACK, v->nback > 0 };
+    all[n++] = (tbutton){ "\xe2\x8c\x82", B_HOME, !onlist || list_searching(v) || v->nback > 0 };
+    all[n++] = (tbutton){ "?", B_HELP, 1 };
+    if (v->screen == SC_DOC)
+        all[n++] = (tbutton){ keep_is_bookmarked(&v->keep, v->cs.zaak) ? "\xe2\x98\x85" : "\xe2\x98\x86",
+                              B_BOOKMARK, 1 };
+    all[n++] = (tbutton){ "\xe2\x80\xba", B_FORWARD, v->nfwd > 0 };
+    all[n++] = (tbutton){ "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", B_STATS, 1 };
+    all[n++] = (tbutton){ "\xe2\x98\xb0", B_SAVED, 1 };
+    all[n++] = (tbutton){ "\xe2\x97\x90", B_THEME, 1 };
+    all[n++] = (tbutton){ "\xe2\x84\xb9", B_ABOUT, 1 };
+    /* the search field keeps room for about 20 letters (or half the
+     * window): buttons that would squeeze it go into the menu (⋯) */
+    fieldmin = 10 * v->px < v->w / 2 ? 10 * v->px : v->w / 2;
+    slots = (v->w - g->pad * 2 - fieldmin) / s;
+    for (i = 0; i < n; i++)
+        kept[i] = i < (n <= slots ? n : slots - 1);
+    for (i = 0; i < n; i++)
+        if (!kept[i])
+            menu[nmenu++] = all[i];
     rect(v, 0, 0, v->w, g->bar_h, style_rgb(v, C_PANEL));
     rect(v, 0, g->bar_h - 1, v->w, 1, style_rgb(v, C_RULE));
-    x += icon_button(v, x, y, s, "\xe2\x80\xb9", H_BUTTON, B_BACK, v->nback > 0);
-    x += icon_button(v, x, y, s, "\xe2\x80\xba", H_BUTTON, B_FORWARD, v->nfwd > 0);
-    x += icon_button(v, x, y, s, "\xe2\x8c\x82", H_BUTTON, B_HOME,
-                     !onlist || list_searching(v) || v->nback > 0);
-    r -= icon_button(v, r - s, y, s, "?", H_BUTTON, B_HELP, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x84\xb9", H_BUTTON, B_ABOUT, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
-    if (v->screen == SC_DOC)
-        r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
-                         "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
+    /* left: back, forward, home; right: help, about, theme, stats,
+     * saved, bookmark, then the menu */
+    for (k = 0; k < sizeof leftb / sizeof leftb[0]; k++)
+        for (j = 0; j < n; j++)
+            if (all[j].b == leftb[k] && kept[j]) {
+                if (hx >= x && hx < x + s && hy >= y && hy < y + s && all[j].enabled && !v->ptr.touch)
+                    ntip = all[j].b, tipx = x;
+                if (v->ptr.tip == all[j].b + 1)
+                    ntip = all[j].b, tipx = x;
+                x += icon_button(v, x, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+            }
+    {
+        for (k = 0; k < sizeof rightb / sizeof rightb[0]; k++)
+            for (j = 0; j < n; j++)
+                if (all[j].b == rightb[k] && kept[j]) {
+                    int bx = r - s;
+                    if (hx >= bx && hx < bx + s && hy >= y && hy < y + s && !v->ptr.touch)
+                        ntip = all[j].b, tipx = bx;
+                    if (v->ptr.tip == all[j].b + 1)
+                        ntip = all[j].b, tipx = bx;
+                    r -= icon_button(v, bx, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+                }
+        if (nmenu) {
+            menux = r - s;
+            if (hx >= menux && hx < menux + s && hy >= y && hy < y + s && !v->ptr.touch && !v->menu)
+                ntip = B_MENU, tipx = menux;
+            if (v->ptr.tip == B_MENU + 1)
+                ntip = B_MENU, tipx = menux;
+            if (v->menu)
+                rect(v, menux, y, s, s, style_rgb(v, C_SEL));
+            r -= icon_button(v, menux, y, s, "\xe2\x8b\xaf", H_BUTTON, B_MENU, 1);
+        }
+    }
     x1 = r - g->pad / 2;
     v->frame.qx = x + g->pad / 2;  /* the suggestions hang under it */
     v->frame.qw = x1 - x - g->pad / 2;
     field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
           v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+    if (v->menu && nmenu) {   /* the buttons that did not fit, with their names */
+        int px = v->px, lh = style_lh(v, px), ih = lh + px, mw = 0, my = g->bar_h, mx;
+        for (i = 0; i < nmenu; i++) {
+            const char *l = style_text(v, button_label(menu[i].b));
+            int tw = style_text_width(v, LF_REGULAR, px, l, strlen(l));
+            mw = tw > mw ? tw : mw;
+        }
+        mw += 3 * px + s;
+        if (mw > v->w)
+            mw = v->w;
+        mx = menux + s - mw < 0 ? 0 : menux + s - mw;
+        hot(v, 0, 0, v->w, v->h, H_BUTTON, B_MENU);      /* a tap beside it closes it */
+        rect(v, mx, my, mw, nmenu * ih, style_rgb(v, C_PANEL));
+        frame(v, mx, my, mw, nmenu * ih, style_rgb(v, C_FOCUS));
+        for (i = 0; i < nmenu; i++) {
+            int iy = my + i * ih;
+            uint32_t ink = style_rgb(v, menu[i].enabled ? C_FG : C_RULE);
+            int gw = style_text_width(v, LF_REGULAR, px, menu[i].glyph, strlen(menu[i].glyph));
+            str(v, mx + px / 2 + (s - gw) / 2, iy + px / 2, LF_REGULAR, px, ink, menu[i].glyph);
+            fit(v, mx + px + s, iy + px / 2, mw - 2 * px - s, LF_REGULAR, px, ink,
+                style_text(v, button_label(menu[i].b)));
+            if (menu[i].enabled)
+                hot(v, mx, iy, mw, ih, H_BUTTON, menu[i].b);
+        }
+    }
+    if (ntip >= 0 && !v->menu && !v->help)
+        tooltip(v, tipx, y, s, ntip);
 }
 
 /* ---- the case list --------------------------------------------------- */
@@ -1158,7 +1272,9 @@ static void screen_about(view *v, const vgeom *g)
 
 static void help(view *v)
 {
-    const char *t = style_text(v, S_HELP_TEXT), *p;
+    /* a kiosk has no keyboard shortcuts to offer (and some are off):
+     * its help shows the gestures and the buttons */
+    const char *t = style_text(v, v->cfg.kiosk ? S_HELP_KIOSK : S_HELP_TEXT), *p;
     int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
 
     for (p = t; *p; p++)
