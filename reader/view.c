@@ -507,6 +507,9 @@ void view_scroll(view *v, int64_t dy)
         break;
     default:
         v->sscroll += dy;
+        /* the statistics page says how tall it was: no scrolling past it */
+        if (v->frame.page_h > 0 && v->sscroll > v->frame.page_h - (v->frame.list_bottom - v->frame.list_top))
+            v->sscroll = v->frame.page_h - (v->frame.list_bottom - v->frame.list_top);
         if (v->sscroll < 0)
             v->sscroll = 0;
         break;
