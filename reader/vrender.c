@@ -1405,13 +1405,17 @@ static void help(view *v)
     /* a kiosk has no keyboard shortcuts to offer (and some are off):
      * its help shows the gestures and the buttons */
     const char *t = style_text(v, v->cfg.kiosk ? S_HELP_KIOSK : S_HELP_TEXT), *p;
-    int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
+    int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0, tpx, tlh;
 
     for (p = t; *p; p++)
         lines += *p == '\n';
     while (px > 8 && (lines + 3) * style_lh(v, px) > v->h - 2 * v->px)
         px--;
     lh = style_lh(v, px);
+    /* the title grows with the text, not past it (zoomed, the text
+     * shrinks to fit the window) */
+    tpx = style_px(v, PXC_H2) < px * 13 / 10 ? style_px(v, PXC_H2) : px * 13 / 10;
+    tlh = style_lh(v, tpx);
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         int kwi;
@@ -1422,15 +1426,15 @@ static void help(view *v)
         p = *e ? e + 1 : e;
     }
     w = v->w - 2 * v->px < 62 * px ? v->w - 2 * v->px : 62 * px;
-    h = (lines + 3) * lh;
+    h = (lines + 1) * lh + tlh + lh;
     x = (v->w - w) / 2;
     y = (v->h - h) / 2 > 0 ? (v->h - h) / 2 : 0;
     rect_a(v, 0, 0, v->w, v->h, style_rgb(v, C_BG), 200);
     rect(v, x, y, w, h, style_rgb(v, C_PANEL));
     frame(v, x, y, w, h, style_rgb(v, C_FOCUS));
     hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
-    str(v, x + px, y + lh / 2, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, S_HELP));
-    y += lh * 2;
+    str(v, x + px, y + lh / 2, LF_BOLD, tpx, style_rgb(v, C_FG), style_text(v, S_HELP));
+    y += lh / 2 + tlh + lh / 2;
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         if (!e)
