@@ -1635,15 +1635,15 @@ void render_frame(view *v)
     }
     if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
         top_bar(v, &g);
-    if (g.banner_h)
-        banner(v, &g);
     else
         rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
+    if (g.banner_h)
+        banner(v, &g);
     if (g.find_h)
         find_bar(v, &g);
     if (g.osk_h)
         osk(v, &g);
-    if (v->screen == SC_LIST && v->focus == FO_SEARCH && list_sugg_current(v))
+    if (v->screen == SC_LIST && v->focus == FO_SEARCH && list_sugg_current(v) && !v->menu)
         suggestions(v, &g);
     toast_box(v, &g);
     if (v->help)
