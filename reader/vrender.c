@@ -1319,6 +1319,13 @@ static void screen_stats(view *v, const vgeom *g)
     }
     v->frame.page_h = end - y0 + g->pad;
     clip(v, 0, 0, 0, 0);
+    if (v->frame.page_h > g->bottom - g->top) {  /* more below (or above): say so */
+        int ph = g->bottom - g->top, th = (int)((int64_t)ph * ph / v->frame.page_h);
+        int ty = g->top + (int)((int64_t)(ph - th) * v->sscroll /
+                                (v->frame.page_h - ph > 0 ? v->frame.page_h - ph : 1));
+        rect(v, v->w - g->sb_w, g->top, g->sb_w, ph, style_rgb(v, C_PANEL));
+        rect(v, v->w - g->sb_w + 2, ty < g->top ? g->top : ty, g->sb_w - 4, th, style_rgb(v, C_DIM));
+    }
 }
 
 /* Per archive: what it is, which edition, what it holds, and the checksum
