@@ -1289,8 +1289,8 @@ static void screen_stats(view *v, const vgeom *g)
     clip(v, 0, g->top, v->w, g->bottom - g->top);
     snprintf(title, sizeof title, "%s%s%s", style_text(v, S_STATS), list_searching(v) ? ": " : "",
              list_searching(v) ? v->query.text : "");
-    fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), title);
-    y += style_lh(v, style_px(v, PXC_H1)) + v->px / 2;
+    /* the query whole, on up to three lines */
+    y += para(v, x, y, w, style_px(v, PXC_H1), 3, style_rgb(v, C_FG), title, LA_BOLD) + v->px / 2;
     chart_title(v, r, title, sizeof title);
     fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
     y += v->lh;
