@@ -22,6 +22,8 @@
 
 #define TOAST_MS 3500
 
+/* ---- messages, searches, chips --------------------------------------- */
+
 void view_toast(view *v, const char *fmt, const char *arg)
 {
     snprintf(v->toast, sizeof v->toast, fmt, arg ? arg : "");

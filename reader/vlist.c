@@ -284,6 +284,8 @@ const vrow *list_result_row(view *v, size_t i)
     return i < v->res.nrows ? &v->res.rows[i] : NULL;
 }
 
+/* ---- searches -------------------------------------------------------- */
+
 static void submit(view *v, uint64_t gen, const char *q, size_t offset, int first,
                    int sort)
 {
