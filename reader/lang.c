@@ -138,9 +138,13 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
         "?  F1\tdeze hulp\n"
         "Ctrl+Q\tstoppen\n"
         "\t\n"
-        "zoekvraag\twoorden (allemaal), OF, -woord, \"zin\", woord*\n"
+        "zoekvraag\twoorden: allemaal (EN mag ertussen)\n"
+        "\tstikstof OF visserij: een van beide\n"
+        "\tNIET woord  of  -woord: zonder dat woord\n"
+        "\t\"hele zin\"  ·  woord*: alles wat zo begint\n"
         "filters\tpartij:CDA lid:Omtzigt aan:Justitie jaar:2022\n"
-        "\tsoort:vraag|antwoord status:open|beantwoord|laat",
+        "\tsoort:vraag|antwoord\n"
+        "\tstatus:open|beantwoord|laat|uitstel|ingetrokken",
         "typing\tsearch (anywhere)\n"
         "/  Ctrl+L\tgo to the search field\n"
         "↑ ↓  PgUp PgDn  Home End\tbrowse and scroll\n"
@@ -162,9 +166,13 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
         "?  F1\tthis help\n"
         "Ctrl+Q\tquit\n"
         "\t\n"
-        "query\twords (all of them), OR, -word, \"phrase\", word*\n"
+        "query\twords: all of them (AND may go between)\n"
+        "\tstikstof OR visserij: either (Dutch: OF)\n"
+        "\tNOT word  or  -word: without that word (Dutch: NIET)\n"
+        "\t\"whole phrase\"  ·  word*: all that start so\n"
         "filters\tparty:CDA member:Omtzigt to:Justitie year:2022\n"
-        "\tkind:question|answer status:open|answered|late" },
+        "\tkind:question|answer\n"
+        "\tstatus:open|answered|late|notice|withdrawn" },
     [S_ERROR] = { "Dit archief kan niet worden geopend", "This archive cannot be opened" },
     [S_ERROR_HINT] = {
         "Het bestand is beschadigd, onvolledig of geen Vraagbaak-archief. "
@@ -212,6 +220,75 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
                        "%d archives read as one; a document held by several counts from the newest edition." },
     [S_LIBRARY] = { "%d archieven", "%d archives" },
     [S_AB_PART] = { "%s · deel %u van %u", "%s · part %u of %u" },
+    /* statistics, chrome, help */
+    [S_QUESTIONS_PER] = { "Vragen %s", "Questions %s" },
+    [S_HITS_PER] = { "Treffers %s", "Hits %s" },
+    [S_SPAN_MONTH] = { "per maand", "per month" },
+    [S_SPAN_2MONTHS] = { "per twee maanden", "per two months" },
+    [S_SPAN_QUARTER] = { "per kwartaal", "per quarter" },
+    [S_SPAN_HALF] = { "per half jaar", "per half year" },
+    [S_SPAN_YEAR] = { "per jaar", "per year" },
+    [S_SPAN_YEARS] = { "per %d jaar", "per %d years" },
+    [S_SPAN_MAX] = { "hoogste staaf: %u", "highest bar: %u" },
+    [S_TOP_N] = { "%s (de %d meest voorkomende)", "%s (the %d most frequent)" },
+    [S_YEARS_ALL] = { "Jaar (alle jaren)", "Year (every year)" },
+    [S_TIP_BACK] = { "Terug", "Back" },
+    [S_TIP_FORWARD] = { "Vooruit", "Forward" },
+    [S_TIP_HOME] = { "Beginscherm", "Home screen" },
+    [S_TIP_HELP] = { "Hulp", "Help" },
+    [S_TIP_ABOUT] = { "Over de archieven", "About the archives" },
+    [S_TIP_THEME] = { "Thema: licht, donker, hoog contrast", "Theme: light, dark, high contrast" },
+    [S_TIP_STATS] = { "Statistiek", "Statistics" },
+    [S_TIP_SAVED] = { "Bladwijzers en onlangs gelezen", "Bookmarks and recently read" },
+    [S_TIP_BOOKMARK] = { "Bladwijzer aan/uit", "Bookmark on/off" },
+    [S_TIP_MENU] = { "Meer knoppen", "More buttons" },
+    [S_HELP_KIOSK] = {
+        "tikken\topenen, kiezen\n"
+        "vegen omhoog, omlaag\tscrollen (loopt even door)\n"
+        "lang drukken op een knop\tzijn naam\n"
+        "‹   ›\tterug, vooruit\n"
+        "⌂\tbeginscherm\n"
+        "☰\tbladwijzers en onlangs gelezen\n"
+        "☆\tbladwijzer aan/uit (in een zaak)\n"
+        "▁▅▃\tstatistiek\n"
+        "◐\tthema: licht, donker, hoog contrast\n"
+        "ℹ\tover de archieven\n"
+        "⋯\tknoppen die niet passen\n"
+        "zoekveld\ttikken, dan typen op het toetsenbord onderin\n"
+        "⌨↓\ttoetsenbord weg\n"
+        "filters\ttikken: aan of uit; +N toont de rest\n"
+        "grafiek\teen staaf tikken: die periode\n"
+        "\t\n"
+        "zoekvraag\twoorden: allemaal (EN mag ertussen)\n"
+        "\tstikstof OF visserij: een van beide\n"
+        "\tNIET woord  of  -woord: zonder dat woord\n"
+        "\t\"hele zin\"  ·  woord*: alles wat zo begint\n"
+        "\t\n"
+        "\tNa een paar minuten zonder aanraking begint het scherm opnieuw.",
+        "tap\topen, choose\n"
+        "swipe up, down\tscroll (keeps going a moment)\n"
+        "long press on a button\tits name\n"
+        "‹   ›\tback, forward\n"
+        "⌂\thome screen\n"
+        "☰\tbookmarks and recently read\n"
+        "☆\tbookmark on/off (in a case)\n"
+        "▁▅▃\tstatistics\n"
+        "◐\ttheme: light, dark, high contrast\n"
+        "ℹ\tabout the archives\n"
+        "⋯\tbuttons that do not fit\n"
+        "search field\ttap, then type on the keyboard below\n"
+        "⌨↓\thide the keyboard\n"
+        "filters\ttap: on or off; +N shows the rest\n"
+        "chart\ttap a bar: that period\n"
+        "\t\n"
+        "query\twords: all of them (AND may go between)\n"
+        "\tstikstof OR visserij: either (Dutch: OF)\n"
+        "\tNOT word  or  -word: without that word (Dutch: NIET)\n"
+        "\t\"whole phrase\"  ·  word*: all that start so\n"
+        "\t\n"
+        "\tAfter a few minutes without a touch the screen starts again." },
+    [S_MORE_N] = { "+%d", "+%d" },
+    [S_LESS] = { "minder", "less" },
     /* case screen */
     [S_CS_DAMAGED_Q] = { "Vragen — beschadigd in dit archief", "Questions — damaged in this archive" },
     [S_CS_DAMAGED_A] = { "Antwoord — beschadigd in dit archief", "Answer — damaged in this archive" },
@@ -231,15 +308,6 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
                            "Paragraph copied to the clipboard (%s characters)" },
     [S_CS_KIOSK_PARA] = { "Kopiëren kan hier niet; de alinea staat in de zaak %s",
                           "Copying is not possible here; the paragraph is in case %s" },
-    [S_CS_TIP_BACK] = { "Terug (Alt+←)", "Back (Alt+←)" },
-    [S_CS_TIP_FORWARD] = { "Vooruit (Alt+→)", "Forward (Alt+→)" },
-    [S_CS_TIP_HOME] = { "Begin (Ctrl+H)", "Home (Ctrl+H)" },
-    [S_CS_TIP_HELP] = { "Hulp (F1)", "Help (F1)" },
-    [S_CS_TIP_ABOUT] = { "Over de archieven (Ctrl+I)", "About the archives (Ctrl+I)" },
-    [S_CS_TIP_THEME] = { "Thema: licht, donker, hoog contrast (Ctrl+T)", "Theme: light, dark, high contrast (Ctrl+T)" },
-    [S_CS_TIP_STATS] = { "Statistiek (Ctrl+S)", "Statistics (Ctrl+S)" },
-    [S_CS_TIP_SAVED] = { "Bewaard en recent gelezen (Ctrl+B)", "Saved and recently read (Ctrl+B)" },
-    [S_CS_TIP_BOOKMARK] = { "Bewaar deze zaak (Ctrl+D)", "Bookmark this case (Ctrl+D)" },
     [S_CS_TIP_FIND] = { "Zoek in deze zaak (Ctrl+F)", "Find in this case (Ctrl+F)" },
     [S_CS_TIP_ZOOM_IN] = { "Grotere letters (Ctrl +)", "Larger text (Ctrl +)" },
     [S_CS_TIP_ZOOM_OUT] = { "Kleinere letters (Ctrl −)", "Smaller text (Ctrl −)" },

@@ -141,10 +141,12 @@ static void kiosk_guard(char **argv)
 
 /* ---- start ------------------------------------------------------------ */
 
+enum { REN_AUTO, REN_SOFTWARE, REN_ACCEL };
+
 typedef struct {
     vconfig cfg;
     const char *script, *fontdir;
-    int software, fullscreen, w, h;
+    int renderer, fullscreen, w, h;   /* renderer: REN_* */
     int idle_s;                       /* --idle in seconds (0: default) */
     char *archives[MAX_ARCHIVES];
     int narchives;
@@ -161,7 +163,10 @@ static void usage(FILE *f)
             "  --idle MIN          kiosk idle time in minutes (default %d; 20s: seconds)\n"
             "  --osk               on-screen keyboard (default in kiosk mode)\n"
             "  --no-osk            no on-screen keyboard\n"
-            "  --software          use SDL's software renderer\n"
+            "  --renderer auto|software|accelerated\n"
+            "                      auto (default): the GPU, or SDL's software renderer\n"
+            "                      when there is none or its GL runs on the processor\n"
+            "  --software          the same as --renderer software\n"
             "  --fullscreen        start full screen\n"
             "  --size WxH          window size (default 1024x640)\n"
             "  --fontdir DIR       where the .ttf files are\n"
@@ -195,7 +200,19 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (!strcmp(s, "--no-osk")) {
             no_osk = 1;
         } else if (!strcmp(s, "--software")) {
-            o->software = 1;
+            o->renderer = REN_SOFTWARE;
+        } else if (!strcmp(s, "--renderer") && next) {
+            if (!strcmp(next, "auto"))
+                o->renderer = REN_AUTO;
+            else if (!strcmp(next, "software"))
+                o->renderer = REN_SOFTWARE;
+            else if (!strcmp(next, "accelerated"))
+                o->renderer = REN_ACCEL;
+            else {
+                usage(stderr);
+                return -1;
+            }
+            i++;
         } else if (!strcmp(s, "--fullscreen")) {
             o->fullscreen = 1;
         } else if (!strcmp(s, "--size") && next && sscanf(next, "%dx%d", &o->w, &o->h) == 2) {
@@ -238,22 +255,165 @@ static int dpi_pct(SDL_Window *win)
     return 100;
 }
 
-static void open_window(app *a, const options *o)
+/* ---- the renderer ----------------------------------------------------- */
+
+/* A GL that runs on the processor: Mesa's llvmpipe, softpipe and swrast,
+ * Windows' GDI Generic, SwiftShader. Drawing through it costs a second to
+ * start and a hundred MB of LLVM for what SDL's software renderer does in
+ * a tenth of that. */
+static int soft_gl(const char *name)
+{
+    static const char *const soft[] = { "llvmpipe", "softpipe", "swrast", "Software Rasterizer",
+                                        "GDI Generic", "SwiftShader", "lavapipe" };
+    size_t i;
+
+    for (i = 0; name && i < sizeof soft / sizeof soft[0]; i++)
+        if (strstr(name, soft[i]))
+            return 1;
+    return 0;
+}
+
+#ifdef __linux__
+/* 1 when the kernel offers a GPU to draw with (a DRM render node). */
+static int has_render_node(void)
+{
+    DIR *d = opendir("/dev/dri");
+    struct dirent *e;
+    int found = 0;
+
+    if (!d)
+        return 0;
+    while (!found && (e = readdir(d)))
+        found = !strncmp(e->d_name, "renderD", 7);
+    closedir(d);
+    return found;
+}
+
+/* 1 when the X server cannot hand the GPU to its clients (no DRI3, no
+ * DRI2: Xvfb, most VNC servers), where any GL is Mesa's software one.
+ * Asked through the libX11 SDL has already loaded; 0 when unsure. */
+static int x11_without_dri(void)
+{
+    typedef void *(*open_fn)(const char *);
+    typedef int (*query_fn)(void *, const char *, int *, int *, int *);
+    typedef int (*close_fn)(void *);
+    void *lib = SDL_LoadObject("libX11.so.6"), *dpy;
+    open_fn xopen;
+    query_fn xquery;
+    close_fn xclose;
+    int op, ev, er, dri = 1;
+
+    if (!lib)
+        return 0;
+    xopen = (open_fn)SDL_LoadFunction(lib, "XOpenDisplay");
+    xquery = (query_fn)SDL_LoadFunction(lib, "XQueryExtension");
+    xclose = (close_fn)SDL_LoadFunction(lib, "XCloseDisplay");
+    if (xopen && xquery && xclose && (dpy = xopen(NULL))) {
+        dri = xquery(dpy, "DRI3", &op, &ev, &er) || xquery(dpy, "DRI2", &op, &ev, &er);
+        xclose(dpy);
+    }
+    SDL_UnloadObject(lib);
+    return !dri;
+}
+#endif
+
+/* Why the accelerated renderer would be a GL on the processor, known
+ * without loading any GL (a few system calls); NULL when it may be a GPU. */
+static const char *no_gpu(void)
+{
+    const char *e = getenv("LIBGL_ALWAYS_SOFTWARE"), *drv = SDL_GetCurrentVideoDriver();
+
+    if (getenv("SDL_RENDER_DRIVER"))
+        return NULL;             /* the user chose; SDL follows the hint */
+    if (e && *e && strcmp(e, "0") && strcmp(e, "false"))
+        return "LIBGL_ALWAYS_SOFTWARE";
+    if (soft_gl(getenv("GALLIUM_DRIVER")))
+        return "GALLIUM_DRIVER";
+    if (drv && (!strcmp(drv, "dummy") || !strcmp(drv, "offscreen")))
+        return "no display";
+#ifdef __linux__
+    if (drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland") || !strcmp(drv, "kmsdrm")) &&
+        !has_render_node())
+        return "no GPU (/dev/dri has no render node)";
+    if (drv && !strcmp(drv, "x11") && x11_without_dri())
+        return "X server without DRI";
+#endif
+    return NULL;
+}
+
+/* The name of the GL behind an OpenGL renderer (its context is current
+ * after SDL_CreateRenderer), or NULL. */
+static const char *gl_renderer(SDL_Renderer *ren)
+{
+    typedef const unsigned char *(*getstring_fn)(unsigned);
+    SDL_RendererInfo info;
+    getstring_fn gs;
+
+    if (SDL_GetRendererInfo(ren, &info) != 0 || !info.name || strncmp(info.name, "opengl", 6))
+        return NULL;
+    gs = (getstring_fn)SDL_GL_GetProcAddress("glGetString");
+    return gs ? (const char *)gs(0x1F01 /* GL_RENDERER */) : NULL;
+}
+
+static SDL_Window *new_window(const options *o)
 {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
+    SDL_Window *w;
 
     if (o->cfg.kiosk || o->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    a->win = SDL_CreateWindow("Vraagbaak", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              o->w, o->h, flags);
-    if (!a->win)
+    w = SDL_CreateWindow("Vraagbaak", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w, o->h,
+                         flags);
+    if (!w)
         app_die("SDL_CreateWindow: %s", SDL_GetError());
-    if (!o->software)
+    return w;
+}
+
+/* Software means software: no GL library (tens of MB) behind the window's
+ * pixels either (SDL would otherwise back them with a GL texture). */
+static void software_window(app *a)
+{
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+}
+
+/* The window and its renderer. --renderer auto takes the GPU when there
+ * is one and SDL's software renderer otherwise: first from signs that
+ * cost no GL (no render node, an X server without DRI), then, when a GL
+ * was made after all, from the name of its renderer. */
+static void open_window(app *a, const options *o)
+{
+    const char *why = o->renderer == REN_SOFTWARE ? "--renderer software" : NULL, *s;
+    char gl[128] = "";
+
+    if (o->renderer == REN_AUTO)
+        why = no_gpu();
+    a->win = new_window(o);
+    if (!why) {
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED);
+        if (a->ren && (s = gl_renderer(a->ren)))
+            snprintf(gl, sizeof gl, "%s", s);   /* it goes with its context */
+        if (!a->ren) {
+            why = "no accelerated renderer";
+        } else if (o->renderer == REN_AUTO && gl[0] && soft_gl(gl)) {
+            why = "its GL runs on the processor";
+            SDL_DestroyRenderer(a->ren);
+            SDL_DestroyWindow(a->win);   /* it was made for GL */
+            a->ren = NULL;
+            a->win = new_window(o);
+        }
+    }
     if (!a->ren)
-        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+        software_window(a);
     if (!a->ren)
         app_die("SDL_CreateRenderer: %s", SDL_GetError());
+    if (a->verbose) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(a->ren, &info) != 0)
+            info.name = "?";
+        fprintf(stderr, "renderer %s%s%s%s%s%s\n", info.name, gl[0] ? ", GL " : "", gl,
+                why ? " (software: " : "", why ? why : "", why ? ")" : "");
+    }
 }
 
 int main(int argc, char **argv)
@@ -292,9 +452,6 @@ int main(int argc, char **argv)
     }
     if (o.cfg.kiosk)
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    /* software means software: no GL library (tens of MB) to show the frame */
-    if (o.software)
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
         app_die("SDL_Init: %s", SDL_GetError());

@@ -22,6 +22,8 @@
 
 #define TOAST_MS 3500
 
+/* ---- messages, searches, chips --------------------------------------- */
+
 void view_toast(view *v, const char *fmt, const char *arg)
 {
     snprintf(v->toast, sizeof v->toast, fmt, arg ? arg : "");
@@ -513,6 +515,9 @@ void view_scroll(view *v, int64_t dy)
         break;
     default:
         v->sscroll += dy;
+        /* the statistics page says how tall it was: no scrolling past it */
+        if (v->frame.page_h > 0 && v->sscroll > v->frame.page_h - (v->frame.list_bottom - v->frame.list_top))
+            v->sscroll = v->frame.page_h - (v->frame.list_bottom - v->frame.list_top);
         if (v->sscroll < 0)
             v->sscroll = 0;
         break;

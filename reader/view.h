@@ -94,11 +94,14 @@ typedef struct {
 enum hot_act {
     H_NONE, H_ROW, H_CHIP, H_BUTTON, H_LINK, H_LIST_SB, H_DOC_SB, H_FIELD,
     H_OSK, H_MONTH, H_YEAR, H_SAVED, H_FINDBTN, H_DYM, H_FACETOFF,
-    H_SORT, H_SUGG
+    H_SORT, H_SUGG,
+    H_MORE                /* a "+N" chip or "less": arg MORE_* */
 };
+enum { MORE_FACETS, MORE_YEARS, MORE_N };
 enum button {
     B_BACK, B_FORWARD, B_HOME, B_SAVED, B_STATS, B_ABOUT, B_THEME, B_HELP, B_BOOKMARK,
     B_CLOSE, B_FIND_PREV, B_FIND_NEXT, B_FIND_CLOSE,
+    B_MENU,               /* the top bar's buttons that did not fit */
     B_FIND_OPEN, B_ZOOM_IN, B_ZOOM_OUT, B_JUMP    /* the case screen's controls */
 };
 
@@ -289,6 +292,8 @@ typedef struct {
     uint32_t ms0;         /* when it was pressed (long press) */
     int secondary;        /* the press is a right click */
     int last_touch;       /* the last press was a finger: no hover tips */
+    int tip;              /* a button's label shown after a long press (B_* + 1) */
+    uint32_t tip_at;      /* when a press held still shows it; 0: not armed */
 } vpointer;
 
 /* The searches asked of the worker. */
@@ -327,6 +332,8 @@ typedef struct {
     int sb_x, sb_y, sb_h, sb_th; /* scrollbar track and thumb */
     int nchips;           /* facet chips over the results */
     int qx, qw;           /* the search field, left and width */
+    int chips_shown[MORE_N];     /* of them, how many were drawn (+N: the rest) */
+    int page_h;           /* stats, saved, about: height of the content */
     int res_shown;        /* the results list was drawn ... */
     size_t res_last;      /* ... down to this row */
 } vframe;
@@ -387,6 +394,8 @@ typedef struct view {
     uint32_t tip_until;
 
     int64_t sscroll;      /* saved and stats screens */
+    int more[MORE_N];     /* chip lists shown whole, not cut to "+N" */
+    int menu;             /* the top bar's overflow menu is open */
     long ssel;            /* saved: the chosen entry */
 
     char toast[320];

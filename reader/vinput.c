@@ -463,6 +463,12 @@ static int key_global(view *v, int key)
 static void on_key(view *v, int key)
 {
     v->out.dirty = 1;
+    v->ptr.tip = 0;
+    if (v->menu) {               /* a key closes the menu, and does its job */
+        v->menu = 0;
+        if (key == VK_ESCAPE)
+            return;
+    }
     if (v->help && key != VK_QUIT && key != VK_THEME && key != VK_ZOOM_IN &&
         key != VK_ZOOM_OUT && key != VK_ZOOM_RESET && key != VK_FULLSCREEN) {
         v->help = 0;
@@ -590,8 +596,23 @@ static void osk_key(view *v, int i)
         on_key(v, k->key);
 }
 
+/* How long a press is held still before it shows the button's name. */
+#define LONG_PRESS_MS 500
+
+/* The top bar's buttons have names to show (see vrender.c). */
+static int button_has_label(int b)
+{
+    return b == B_BACK || b == B_FORWARD || b == B_HOME || b == B_HELP || b == B_ABOUT ||
+           b == B_THEME || b == B_STATS || b == B_SAVED || b == B_BOOKMARK || b == B_MENU;
+}
+
 static void button(view *v, int b)
 {
+    if (b == B_MENU) {
+        v->menu = !v->menu;
+        return;
+    }
+    v->menu = 0;
     switch (b) {
     case B_BACK: if (!view_note_return(v)) view_go_back(v); break;
     case B_FORWARD: view_go_forward(v); break;
@@ -643,7 +664,15 @@ static void click(view *v, const vhot *h)
         v->help = 0;
         return;
     }
+    if (v->menu && h->act != H_BUTTON) {
+        v->menu = 0;
+        return;
+    }
     switch (h->act) {
+    case H_MORE:
+        if (h->arg >= 0 && h->arg < MORE_N)
+            v->more[h->arg] = !v->more[h->arg];
+        break;
     case H_ROW:
         if (list_searching(v)) {
             v->res.sel = (size_t)h->arg;
@@ -695,7 +724,6 @@ static void click(view *v, const vhot *h)
     }
 }
 
-#define LONG_PRESS_MS 500
 #define TIP_MS 2500
 
 /* A long press (touch, or a held button) or a right click: on an icon
@@ -751,6 +779,17 @@ static void pointer(view *v, const vin *in)
         v->out.animating = 0;
         h = hit(v, in->x, in->y);
         v->ptr.drag_act = h ? h->act : H_NONE;
+        /* a press held still on a button shows its name (touch has no
+         * hover); the label stays until the next press */
+        if (v->ptr.tip)
+            v->out.dirty = 1;
+        v->ptr.tip = 0;
+        v->ptr.tip_at = 0;
+        if (h && h->act == H_BUTTON && button_has_label(h->arg)) {
+            v->ptr.tip_at = (in->ms + LONG_PRESS_MS) | 1;   /* never 0 */
+            if (!v->toast_until || (int32_t)(v->ptr.tip_at - v->toast_until) < 0)
+                v->out.wake_ms = v->ptr.tip_at;
+        }
         if (v->ptr.drag_act == H_LIST_SB || v->ptr.drag_act == H_DOC_SB) {
             v->ptr.dragging = 1;
             sb_drag(v, in->y);
@@ -779,6 +818,8 @@ static void pointer(view *v, const vin *in)
         }
         if (!v->ptr.dragging && v->ptr.touch && abs(in->y - v->ptr.py0) > slop)
             v->ptr.dragging = 1;
+        if (abs(in->y - v->ptr.py0) > slop || abs(in->x - v->ptr.px0) > slop)
+            v->ptr.tip_at = 0;   /* moved: no long press */
         if (v->ptr.dragging) {
             uint32_t dt = in->ms - v->ptr.lastms;
             view_scroll(v, v->ptr.lasty - in->y);
@@ -792,6 +833,12 @@ static void pointer(view *v, const vin *in)
         if (!v->ptr.pressed)
             return;
         v->ptr.pressed = 0;
+        v->ptr.tip_at = 0;
+        if (v->ptr.tip) {        /* a long press named the button: no click */
+            v->ptr.dragging = 0;
+            v->out.dirty = 1;
+            break;
+        }
         if (!v->ptr.dragging) {
             h = hit(v, v->ptr.px0, v->ptr.py0);
             if (v->ptr.secondary || in->ms - v->ptr.ms0 >= LONG_PRESS_MS)
@@ -810,6 +857,15 @@ static void pointer(view *v, const vin *in)
 
 static void tick(view *v, uint32_t ms)
 {
+    if (v->ptr.pressed && v->ptr.tip_at && (int32_t)(ms - v->ptr.tip_at) >= 0) {
+        const vhot *h = hit(v, v->ptr.px0, v->ptr.py0);
+        v->ptr.tip_at = 0;
+        if (h && h->act == H_BUTTON && button_has_label(h->arg)) {
+            v->ptr.tip = h->arg + 1;
+            v->out.dirty = 1;
+        }
+        v->out.wake_ms = v->toast_until;
+    }
     if (v->out.animating) {
         uint32_t dt = ms - v->ptr.lastms;
         if (dt > 100)
@@ -843,6 +899,9 @@ static void kiosk_reset(view *v)
 {
     v->nback = v->nfwd = 0;
     v->help = 0;
+    v->menu = 0;
+    v->ptr.tip = 0;
+    memset(v->more, 0, sizeof v->more);
     field_clear(&v->find);
     field_clear(&v->jump);
     v->toast[0] = '\0';

@@ -52,6 +52,35 @@ static void row_from_summary(vrow *r, uint32_t d, const fmt_summary *s)
     r->addressees = sdup(s->addressees);
 }
 
+/* A browse row as its whole case in its archive: the kinds it holds, the
+ * date asked and answered (the search rows get the same from the worker,
+ * over the whole library). */
+static void row_case(fmt_archive *a, vrow *r)
+{
+    uint32_t docs[64];
+    size_t n = 0, i;
+    fmt_summary s;
+
+    r->kinds_held = (uint8_t)(1u << r->kind);
+    if (r->kind == FMT_QUESTION)
+        r->asked = r->date;
+    if (!r->zaak || !r->zaak[0] || fmt_zaak_docs(a, r->zaak, docs, 64, &n) != FMT_OK)
+        return;
+    memset(&s, 0, sizeof s);
+    for (i = 0; i < n && i < 64; i++) {
+        if (fmt_get_summary(a, docs[i], &s) != FMT_OK) {
+            r->damaged = 1;
+            continue;
+        }
+        r->kinds_held |= (uint8_t)(1u << s.kind);
+        if (s.kind == FMT_QUESTION && s.submitted && !r->asked)
+            r->asked = s.submitted;
+        if (s.kind == FMT_ANSWER && s.received && (!r->answered || s.received < r->answered))
+            r->answered = s.received;
+    }
+    fmt_summary_free(&s);
+}
+
 /* Whether docno d (summary s) is a row of its own in the browse list. */
 static int browse_included(fmt_archive *a, uint32_t d, const fmt_summary *s)
 {
@@ -218,6 +247,8 @@ vbrowse_slot *list_slot(view *v, uint32_t x)
         row_from_summary(&s->row, d, &sum);
         s->included = browse_included(a, d, &sum) &&
                       (v->narch == 1 || !shadowed(v, arch, sum.id));
+        if (s->included)
+            row_case(a, &s->row);
     } else {
         /* a damaged record still gets a row, saying so (in the reader's
          * language: the row is marked damaged), and the banner tells */
@@ -283,6 +314,8 @@ const vrow *list_result_row(view *v, size_t i)
 {
     return i < v->res.nrows ? &v->res.rows[i] : NULL;
 }
+
+/* ---- searches -------------------------------------------------------- */
 
 static void submit(view *v, uint64_t gen, const char *q, size_t offset, int first,
                    int sort)

@@ -338,32 +338,146 @@ static int case_tools(view *v, int r, int y, int s, int left)
     return w + 4;
 }
 
+/* The label of a top-bar button: its tooltip, and its line in the menu. */
+static int button_label(int b)
+{
+    switch (b) {
+    case B_BACK: return S_TIP_BACK;
+    case B_FORWARD: return S_TIP_FORWARD;
+    case B_HOME: return S_TIP_HOME;
+    case B_HELP: return S_TIP_HELP;
+    case B_ABOUT: return S_TIP_ABOUT;
+    case B_THEME: return S_TIP_THEME;
+    case B_STATS: return S_TIP_STATS;
+    case B_SAVED: return S_TIP_SAVED;
+    case B_BOOKMARK: return S_TIP_BOOKMARK;
+    case B_MENU: return S_TIP_MENU;
+    }
+    return -1;
+}
+
+/* A button's label in a box under it, kept inside the window. */
+static void tooltip(view *v, int bx, int by, int bs, int b)
+{
+    const char *s = style_text(v, button_label(b));
+    int px = style_px(v, PXC_SMALL), pad = px / 2, lh = style_lh(v, px);
+    int w = style_text_width(v, LF_REGULAR, px, s, strlen(s)) + 2 * pad, h = lh + pad;
+    int x = bx + bs / 2 - w / 2, y = by + bs + 2;
+
+    if (w > v->w - 4)
+        w = v->w - 4;
+    x = x + w > v->w - 2 ? v->w - 2 - w : x < 2 ? 2 : x;
+    rect(v, x, y, w, h, style_rgb(v, C_FG));
+    fit(v, x + pad, y + pad / 2, w - 2 * pad, LF_REGULAR, px, style_rgb(v, C_BG), s);
+}
+
+typedef struct {
+    const char *glyph;
+    int b, enabled;
+} tbutton;
+
 static void top_bar(view *v, const vgeom *g)
 {
     int s = g->bar_h - g->pad, y = g->pad / 2, x = g->pad / 2, r = v->w - g->pad / 2;
-    int onlist = v->screen == SC_LIST, x1;
+    static const int leftb[] = { B_BACK, B_FORWARD, B_HOME };
+    static const int rightb[] = { B_HELP, B_ABOUT, B_THEME, B_STATS, B_SAVED, B_BOOKMARK };
+    int onlist = v->screen == SC_LIST, x1, i, j, n = 0, slots, fieldmin, ntip = -1, tipx = 0;
+    int hx = v->ptr.hover_x, hy = v->ptr.hover_y, menux = 0, nmenu = 0;
+    /* in the order they are dropped into the menu when the field needs
+     * the room: the last first */
+    tbutton all[10], menu[10];
+    int kept[10];
+    size_t k;
 
+    all[n++] = (tbutton){ "\xe2\x80\xb9", B_BACK, v->nback > 0 };
+    all[n++] = (tbutton){ "\xe2\x8c\x82", B_HOME, !onlist || list_searching(v) || v->nback > 0 };
+    all[n++] = (tbutton){ "?", B_HELP, 1 };
+    if (v->screen == SC_DOC)
+        all[n++] = (tbutton){ keep_is_bookmarked(&v->keep, v->cs.zaak) ? "\xe2\x98\x85" : "\xe2\x98\x86",
+                              B_BOOKMARK, 1 };
+    all[n++] = (tbutton){ "\xe2\x80\xba", B_FORWARD, v->nfwd > 0 };
+    all[n++] = (tbutton){ "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", B_STATS, 1 };
+    all[n++] = (tbutton){ "\xe2\x98\xb0", B_SAVED, 1 };
+    all[n++] = (tbutton){ "\xe2\x97\x90", B_THEME, 1 };
+    all[n++] = (tbutton){ "\xe2\x84\xb9", B_ABOUT, 1 };
+    /* the search field keeps room for about 20 letters (or half the
+     * window): buttons that would squeeze it go into the menu (⋯) */
+    fieldmin = 10 * v->px < v->w / 2 ? 10 * v->px : v->w / 2;
+    slots = (v->w - g->pad * 2 - fieldmin) / s;
+    for (i = 0; i < n; i++)
+        kept[i] = i < (n <= slots ? n : slots - 1);
+    for (i = 0; i < n; i++)
+        if (!kept[i])
+            menu[nmenu++] = all[i];
     rect(v, 0, 0, v->w, g->bar_h, style_rgb(v, C_PANEL));
     rect(v, 0, g->bar_h - 1, v->w, 1, style_rgb(v, C_RULE));
-    x += icon_button(v, x, y, s, "\xe2\x80\xb9", H_BUTTON, B_BACK, v->nback > 0);
-    x += icon_button(v, x, y, s, "\xe2\x80\xba", H_BUTTON, B_FORWARD, v->nfwd > 0);
-    x += icon_button(v, x, y, s, "\xe2\x8c\x82", H_BUTTON, B_HOME,
-                     !onlist || list_searching(v) || v->nback > 0);
-    r -= icon_button(v, r - s, y, s, "?", H_BUTTON, B_HELP, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x84\xb9", H_BUTTON, B_ABOUT, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x97\x90", H_BUTTON, B_THEME, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x96\x81\xe2\x96\x85\xe2\x96\x83", H_BUTTON, B_STATS, 1);
-    r -= icon_button(v, r - s, y, s, "\xe2\x98\xb0", H_BUTTON, B_SAVED, 1);
-    if (v->screen == SC_DOC) {
-        r -= icon_button(v, r - s, y, s, keep_is_bookmarked(&v->keep, v->cs.zaak) ?
-                         "\xe2\x98\x85" : "\xe2\x98\x86", H_BUTTON, B_BOOKMARK, 1);
-        r -= case_tools(v, r, y, s, x);
+    /* left: back, forward, home; right: help, about, theme, stats,
+     * saved, bookmark, then the menu */
+    for (k = 0; k < sizeof leftb / sizeof leftb[0]; k++)
+        for (j = 0; j < n; j++)
+            if (all[j].b == leftb[k] && kept[j]) {
+                if (hx >= x && hx < x + s && hy >= y && hy < y + s && all[j].enabled && !v->ptr.touch)
+                    ntip = all[j].b, tipx = x;
+                if (v->ptr.tip == all[j].b + 1)
+                    ntip = all[j].b, tipx = x;
+                x += icon_button(v, x, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+            }
+    {
+        for (k = 0; k < sizeof rightb / sizeof rightb[0]; k++)
+            for (j = 0; j < n; j++)
+                if (all[j].b == rightb[k] && kept[j]) {
+                    int bx = r - s;
+                    if (hx >= bx && hx < bx + s && hy >= y && hy < y + s && !v->ptr.touch)
+                        ntip = all[j].b, tipx = bx;
+                    if (v->ptr.tip == all[j].b + 1)
+                        ntip = all[j].b, tipx = bx;
+                    r -= icon_button(v, bx, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+                }
+        if (nmenu) {
+            menux = r - s;
+            if (hx >= menux && hx < menux + s && hy >= y && hy < y + s && !v->ptr.touch && !v->menu)
+                ntip = B_MENU, tipx = menux;
+            if (v->ptr.tip == B_MENU + 1)
+                ntip = B_MENU, tipx = menux;
+            if (v->menu)
+                rect(v, menux, y, s, s, style_rgb(v, C_SEL));
+            r -= icon_button(v, menux, y, s, "\xe2\x8b\xaf", H_BUTTON, B_MENU, 1);
+        }
     }
+    if (v->screen == SC_DOC)
+        r -= case_tools(v, r, y, s, x);
     x1 = r - g->pad / 2;
     v->frame.qx = x + g->pad / 2;  /* the suggestions hang under it */
     v->frame.qw = x1 - x - g->pad / 2;
     field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
           v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+    if (v->menu && nmenu) {   /* the buttons that did not fit, with their names */
+        int px = v->px, lh = style_lh(v, px), ih = lh + px, mw = 0, my = g->bar_h, mx;
+        for (i = 0; i < nmenu; i++) {
+            const char *l = style_text(v, button_label(menu[i].b));
+            int tw = style_text_width(v, LF_REGULAR, px, l, strlen(l));
+            mw = tw > mw ? tw : mw;
+        }
+        mw += 3 * px + s;
+        if (mw > v->w)
+            mw = v->w;
+        mx = menux + s - mw < 0 ? 0 : menux + s - mw;
+        hot(v, 0, 0, v->w, v->h, H_BUTTON, B_MENU);      /* a tap beside it closes it */
+        rect(v, mx, my, mw, nmenu * ih, style_rgb(v, C_PANEL));
+        frame(v, mx, my, mw, nmenu * ih, style_rgb(v, C_FOCUS));
+        for (i = 0; i < nmenu; i++) {
+            int iy = my + i * ih;
+            uint32_t ink = style_rgb(v, menu[i].enabled ? C_FG : C_RULE);
+            int gw = style_text_width(v, LF_REGULAR, px, menu[i].glyph, strlen(menu[i].glyph));
+            str(v, mx + px / 2 + (s - gw) / 2, iy + px / 2, LF_REGULAR, px, ink, menu[i].glyph);
+            fit(v, mx + px + s, iy + px / 2, mw - 2 * px - s, LF_REGULAR, px, ink,
+                style_text(v, button_label(menu[i].b)));
+            if (menu[i].enabled)
+                hot(v, mx, iy, mw, ih, H_BUTTON, menu[i].b);
+        }
+    }
+    if (ntip >= 0 && !v->menu && !v->help)
+        tooltip(v, tipx, y, s, ntip);
 }
 
 /* ---- the case list --------------------------------------------------- */
@@ -555,11 +669,42 @@ static void result_rows(view *v, int x, int w, int top, int bot)
                   (double)(bot - top) / ((double)r->total * rh), H_LIST_SB);
 }
 
+/* Width of a "+N" chip. */
+static int more_w(view *v, int spx, int hidden)
+{
+    char s[32];
+
+    snprintf(s, sizeof s, style_text(v, S_MORE_N), hidden);
+    return style_text_width(v, LF_BOLD, spx, s, strlen(s)) + spx + spx / 2;
+}
+
+/* After a list of chips: "+N" for the N that did not fit (a tap shows
+ * them all), or "less" when they are all shown and took more rows. */
+static void more_chip(view *v, int *cx, int *y, int x, int w, int ch, int spx, int hidden, int which)
+{
+    char s[32];
+    int cw;
+
+    if (hidden)
+        snprintf(s, sizeof s, style_text(v, S_MORE_N), hidden);
+    else
+        snprintf(s, sizeof s, "%s", style_text(v, S_LESS));
+    cw = style_text_width(v, LF_BOLD, spx, s, strlen(s)) + spx;
+    if (*cx > x && *cx + cw > x + w) {
+        *cx = x;
+        *y += ch;
+    }
+    chip(v, *cx, *y, spx, style_rgb(v, C_BG), style_rgb(v, C_LINK), s, 0);
+    frame(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_LINK));
+    hot(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, H_MORE, which);
+    *cx += cw + spx / 2;
+}
+
 /* The line above the results: count, errors, did-you-mean; then chips. */
 static int results_head(view *v, int x, int w, int y)
 {
     int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), cx = x, rows = 1, i, n;
-    int maxrows = v->h < 600 ? 2 : 3, ch = slh + spx / 4 + v->px / 3;
+    int maxrows = v->h < 600 ? 2 : 3, ch = slh + spx / 4 + v->px / 3, all;
     char line[400];
     vchip chips[64];
 
@@ -603,6 +748,9 @@ static int results_head(view *v, int x, int w, int y)
     y += slh + v->px / 3;
     n = list_chips(v, chips, 64);
     v->frame.nchips = n;
+    /* chips the rows cannot hold become "+N"; choosing chips by keyboard
+     * shows them all */
+    all = v->more[MORE_FACETS] || v->focus == FO_CHIPS;
     cx = x;
     for (i = 0; i < n; i++) {
         char lab[128];
@@ -615,8 +763,8 @@ static int results_head(view *v, int x, int w, int y)
         else
             snprintf(lab, sizeof lab, "%.100s %u", chips[i].label, (unsigned)chips[i].count);
         cw = style_text_width(v, LF_BOLD, spx, lab, strlen(lab)) + spx;
-        if (cx + cw > x + w) {
-            if (rows == maxrows)
+        if (cx > x && cx + cw > x + w - (!all && rows == maxrows && i + 1 < n ? more_w(v, spx, n - i) : 0)) {
+            if (rows == maxrows && !all)
                 break;
             rows++;
             cx = x;
@@ -632,6 +780,9 @@ static int results_head(view *v, int x, int w, int y)
         hot(v, cx, y, cw, slh + spx / 4, H_CHIP, i);
         cx += cw + spx / 2;
     }
+    v->frame.chips_shown[MORE_FACETS] = i;
+    if (i < n || v->more[MORE_FACETS])
+        more_chip(v, &cx, &y, x, w, ch, spx, n - i, MORE_FACETS);
     return y + (n ? ch : 0) + v->px / 4;
 }
 
@@ -639,8 +790,8 @@ static int results_head(view *v, int x, int w, int y)
 static int year_chips(view *v, int x, int w, int y, int maxrows)
 {
     int spx = style_px(v, PXC_SMALL), ch = style_lh(v, spx) + spx / 4 + v->px / 3, cx = x, rows = 1;
-    int yr, y0 = 0, y1 = 0, i;
-    char s[16];
+    int yr, y0 = 0, y1 = 0, i, all = v->more[MORE_YEARS];
+    char s[32];
 
     for (i = 0; i < v->narch; i++) { /* the years of every archive */
         const fmt_info *in = &v->arch[i].info;
@@ -659,8 +810,8 @@ static int year_chips(view *v, int x, int w, int y, int maxrows)
         int cw;
         snprintf(s, sizeof s, "%d", yr);
         cw = style_text_width(v, LF_BOLD, spx, s, strlen(s)) + spx;
-        if (cx + cw > x + w) {
-            if (rows == maxrows)
+        if (cx > x && cx + cw > x + w - (!all && rows == maxrows && yr > y0 ? more_w(v, spx, yr - y0 + 1) : 0)) {
+            if (rows == maxrows && !all)
                 break;
             rows++;
             cx = x;
@@ -671,6 +822,9 @@ static int year_chips(view *v, int x, int w, int y, int maxrows)
         hot(v, cx, y, cw, style_lh(v, spx) + spx / 4, H_YEAR, yr);
         cx += cw + spx / 2;
     }
+    v->frame.chips_shown[MORE_YEARS] = y1 - yr;
+    if (yr >= y0 || v->more[MORE_YEARS])
+        more_chip(v, &cx, &y, x, w, ch, spx, yr >= y0 ? yr - y0 + 1 : 0, MORE_YEARS);
     return y + ch;
 }
 
@@ -681,26 +835,61 @@ static int month_index(int yyyymm)
     return yyyymm / 100 * 12 + yyyymm % 100 - 1;
 }
 
-/* Bars of hits per month over whole years (a lone month is not a wall of
- * colour), binned when there are more months than pairs of pixels. */
+/* How many months one bar of the chart spans: a month, two, a quarter,
+ * half a year, a year or more, the first that fits bars of 3 pixels in
+ * the narrowest chart this query is drawn in (geometry's chart_w), so
+ * the side pane and the statistics page show the same bars on the same
+ * scale. *m0 is the first month (whole years), *nm how many. 0 when
+ * there is nothing to draw. */
+static int chart_span(view *v, const wk_result *r, int *m0, int *nm)
+{
+    static const int spans[] = { 1, 2, 3, 6, 12, 24, 60, 120, 600 };
+    vgeom g;
+    size_t i;
+
+    if (!r || r->nmonths == 0)
+        return 0;
+    style_geom(v, &g);
+    *m0 = month_index(r->months[0]) / 12 * 12;
+    *nm = (month_index(r->months[r->nmonths - 1]) / 12 * 12 + 12) - *m0;
+    if (*nm < 1 || *nm > 12 * 400)
+        return 0;
+    for (i = 0; i + 1 < sizeof spans / sizeof spans[0]; i++)
+        if ((*nm + spans[i] - 1) / spans[i] <= (g.chart_w > 60 ? g.chart_w : 60) / 3)
+            break;
+    return spans[i];
+}
+
+/* "Vragen per kwartaal": what the chart counts and what a bar spans. */
+static void chart_title(view *v, const wk_result *r, char *out, size_t cap)
+{
+    char span[64];
+    int m0, nm, per = chart_span(v, r, &m0, &nm);
+
+    switch (per) {
+    case 0: case 1: snprintf(span, sizeof span, "%s", style_text(v, S_SPAN_MONTH)); break;
+    case 2: snprintf(span, sizeof span, "%s", style_text(v, S_SPAN_2MONTHS)); break;
+    case 3: snprintf(span, sizeof span, "%s", style_text(v, S_SPAN_QUARTER)); break;
+    case 6: snprintf(span, sizeof span, "%s", style_text(v, S_SPAN_HALF)); break;
+    case 12: snprintf(span, sizeof span, "%s", style_text(v, S_SPAN_YEAR)); break;
+    default: snprintf(span, sizeof span, style_text(v, S_SPAN_YEARS), per / 12); break;
+    }
+    snprintf(out, cap, style_text(v, list_searching(v) ? S_HITS_PER : S_QUESTIONS_PER), span);
+}
+
+/* Bars of hits per span (chart_span) over whole years (a lone month is
+ * not a wall of colour); the highest bar's count at the top left. */
 static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
 {
-    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), nm, bins, per, i, bw, m0;
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), nm = 0, bins, per, i, bw, m0 = 0;
     int lastlab = -10000, labw = style_text_width(v, LF_REGULAR, spx, "2000", 4) + spx;
     uint32_t *sum, maxc = 1;
     size_t k;
-    char s[32];
+    char s[64];
 
     rect(v, x, y + h - slh - 2, w, 1, style_rgb(v, C_RULE));
-    if (!r || r->nmonths == 0 || w < 20 || h < 3 * slh)
+    if (!r || r->nmonths == 0 || w < 20 || h < 3 * slh || !(per = chart_span(v, r, &m0, &nm)))
         return;
-    m0 = month_index(r->months[0]) / 12 * 12;
-    nm = (month_index(r->months[r->nmonths - 1]) / 12 * 12 + 12) - m0;
-    if (nm < 1 || nm > 12 * 400)
-        return;
-    per = 1;
-    while ((nm + per - 1) / per > w / 3)
-        per++;
     bins = (nm + per - 1) / per;
     if (!(sum = calloc((size_t)bins, sizeof *sum)))
         return;
@@ -729,8 +918,8 @@ static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
             lastlab = bx;
         }
     }
-    snprintf(s, sizeof s, "%u", (unsigned)maxc);
-    str(v, x, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+    snprintf(s, sizeof s, style_text(v, S_SPAN_MAX), (unsigned)maxc);
+    fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
     free(sum);
 }
 
@@ -778,10 +967,12 @@ static void side_pane(view *v, const vgeom *g)
 {
     int x = g->side_x + g->pad, w = g->side_w - 2 * g->pad, y = g->top + g->pad;
     int spx = style_px(v, PXC_SMALL);
+    char title[128];
 
     rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, style_rgb(v, C_PANEL));
     rect(v, g->side_x, g->top, 1, g->bottom - g->top, style_rgb(v, C_RULE));
-    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, list_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    chart_title(v, cur_months(v), title, sizeof title);
+    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
     y += v->lh + v->px / 2;
     chart(v, x, y, w, v->lh * 7, cur_months(v));
     y += v->lh * 7 + v->px;
@@ -1034,47 +1225,91 @@ static void screen_saved(view *v, const vgeom *g)
     clip(v, 0, 0, 0, 0);
 }
 
-static int by_value_desc(const void *a, const void *b)
+/* One bar of a facet: its whole name, then the bar and its count. A name
+ * that fits beside the bar goes there; a longer one wraps over the
+ * column's width above its bar (never "Minister van V…"). */
+static int facet_bar(view *v, int x, int w, int y, const char *name, uint32_t count, uint32_t top,
+                     uint32_t bg)
 {
-    return strcmp(((const wk_facet *)b)->value, ((const wk_facet *)a)->value);
+    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), lw = w * 2 / 5, bx = x + lw;
+    int bw, room;
+    char s[32];
+
+    if (style_text_width(v, LF_REGULAR, spx, name, strlen(name)) <= lw - spx) {
+        str(v, x, y, LF_REGULAR, spx, style_rgb(v, C_FG), name);
+    } else {
+        y += para(v, x, y, w, spx, 0, style_rgb(v, C_FG), name, 0);
+    }
+    snprintf(s, sizeof s, "%u", (unsigned)count);
+    /* every bar of a list starts at the same x and has the same room:
+     * equal counts, equal bars */
+    room = x + w - bx - style_text_width(v, LF_REGULAR, spx, "99999", 5) - spx;
+    bw = (int)((double)count / top * (room > 0 ? room : 1));
+    rect(v, bx, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
+    str(v, bx + bw + spx / 2, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+    return y + slh;
 }
 
-/* The most frequent values of facet f as bars; years newest first. */
-static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, int label,
-                      size_t max)
+/* The values of facet f as bars, most frequent first, with their full
+ * names; the heading says when the list holds only the most frequent. */
+static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, int label)
 {
-    int spx = style_px(v, PXC_SMALL), slh = style_lh(v, spx), lw = w * 2 / 5;
     uint32_t top = 1;
     size_t i, n;
-    char s[64];
-    wk_facet sorted[WK_FACET_MAX];
+    char head[160];
 
     if (!r || r->nfacets[f] == 0)
         return y;
-    n = r->nfacets[f] < max ? r->nfacets[f] : max;
-    memcpy(sorted, r->facets[f], n * sizeof *sorted);
-    if (f == FMT_FACET_YEAR)
-        qsort(sorted, n, sizeof *sorted, by_value_desc);
-    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, label));
-    y += v->lh;
+    n = r->nfacets[f];
+    if (n >= WK_FACET_MAX)
+        snprintf(head, sizeof head, style_text(v, S_TOP_N), style_text(v, label), (int)n);
+    else
+        snprintf(head, sizeof head, "%s", style_text(v, label));
+    y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), head, LA_BOLD);
     for (i = 0; i < n; i++)
-        top = sorted[i].count > top ? sorted[i].count : top;
+        top = r->facets[f][i].count > top ? r->facets[f][i].count : top;
     for (i = 0; i < n; i++) {
-        const wk_facet *fc = &sorted[i];
-        uint32_t bg = f == FMT_FACET_PARTY ? style_party_rgb(v, fc->value) : style_rgb(v, C_ACCENT);
-        int bw = (int)((double)fc->count / top * (w - lw - 5 * spx));
-        fit(v, x, y, lw - spx, LF_REGULAR, spx, style_rgb(v, C_FG), fc->value);
-        rect(v, x + lw, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
-        snprintf(s, sizeof s, "%u", (unsigned)fc->count);
-        str(v, x + lw + bw + spx / 2, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
-        y += slh;
+        const wk_facet *fc = &r->facets[f][i];
+        y = facet_bar(v, x, w, y, fc->value, fc->count, top,
+                      f == FMT_FACET_PARTY ? style_party_rgb(v, fc->value) : style_rgb(v, C_ACCENT));
+    }
+    return y + v->px;
+}
+
+/* Every year of the chart's months, newest first: the years are counted
+ * from the months (all of them), not from the year facet (the most
+ * frequent only). */
+static int year_bars(view *v, int x, int w, int y, const wk_result *r)
+{
+    uint32_t top = 1, cnt;
+    size_t k;
+    int yr, y0, y1;
+    char s[16];
+
+    if (!r || r->nmonths == 0)
+        return y;
+    y0 = r->months[0] / 100;
+    y1 = r->months[r->nmonths - 1] / 100;
+    y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), style_text(v, S_YEARS_ALL), LA_BOLD);
+    for (yr = y1; yr >= y0; yr--) {
+        for (cnt = 0, k = 0; k < r->nmonths; k++)
+            cnt += r->months[k] / 100 == yr ? r->mcounts[k] : 0;
+        top = cnt > top ? cnt : top;
+    }
+    for (yr = y1; yr >= y0; yr--) {
+        for (cnt = 0, k = 0; k < r->nmonths; k++)
+            cnt += r->months[k] / 100 == yr ? r->mcounts[k] : 0;
+        snprintf(s, sizeof s, "%d", yr);
+        hot(v, x, y, w, style_lh(v, style_px(v, PXC_SMALL)), H_YEAR, yr);
+        y = facet_bar(v, x, w, y, s, cnt, top, style_rgb(v, C_ACCENT));
     }
     return y + v->px;
 }
 
 static void screen_stats(view *v, const vgeom *g)
 {
-    int x = g->pad * 2, w = v->w - 4 * g->pad, y = g->top + g->pad - (int)v->sscroll, y2, ch;
+    int x = g->pad * 2, w = v->w - 4 * g->pad, y0 = g->top + g->pad - (int)v->sscroll, y = y0;
+    int y2, ch, end;
     const wk_result *r = cur_months(v);
     char title[400];
 
@@ -1083,9 +1318,10 @@ static void screen_stats(view *v, const vgeom *g)
     clip(v, 0, g->top, v->w, g->bottom - g->top);
     snprintf(title, sizeof title, "%s%s%s", style_text(v, S_STATS), list_searching(v) ? ": " : "",
              list_searching(v) ? v->query.text : "");
-    fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), title);
-    y += style_lh(v, style_px(v, PXC_H1)) + v->px / 2;
-    str(v, x, y, LF_BOLD, v->px, style_rgb(v, C_FG), style_text(v, list_searching(v) ? S_HITS_MONTH : S_PER_MONTH));
+    /* the query whole, on up to three lines */
+    y += para(v, x, y, w, style_px(v, PXC_H1), 3, style_rgb(v, C_FG), title, LA_BOLD) + v->px / 2;
+    chart_title(v, r, title, sizeof title);
+    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
     y += v->lh;
     ch = (g->bottom - g->top) * 38 / 100;
     if (ch < v->lh * 5)
@@ -1094,16 +1330,31 @@ static void screen_stats(view *v, const vgeom *g)
     y += ch + v->px;
     y2 = stats_lines(v, x, y, w, cur_stats(v), v->px) + v->px;
     if (w > 60 * v->px) {
-        int cw = (w - 2 * v->px) / 3;
-        facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY, 12);
-        facet_bars(v, x + cw + v->px, cw, y2, r, FMT_FACET_YEAR, S_F_YEAR, 12);
-        facet_bars(v, x + 2 * (cw + v->px), cw, y2, r, FMT_FACET_ADDRESSEE, S_F_TO, 8);
-    } else {
-        int cw = (w - v->px) / 2;
-        facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY, 8);
-        facet_bars(v, x + cw + v->px, cw, y2, r, FMT_FACET_YEAR, S_F_YEAR, 8);
+        int cw = (w - 2 * v->px) / 3, e1, e2, e3;
+        e1 = facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY);
+        e2 = year_bars(v, x + cw + v->px, cw, y2, r);
+        e3 = facet_bars(v, x + 2 * (cw + v->px), cw, y2, r, FMT_FACET_ADDRESSEE, S_F_TO);
+        end = e1 > e2 ? e1 : e2;
+        end = e3 > end ? e3 : end;
+    } else if (w > 36 * v->px) {
+        int cw = (w - v->px) / 2, e1, e2;
+        e1 = facet_bars(v, x, cw, y2, r, FMT_FACET_PARTY, S_F_PARTY);
+        e2 = year_bars(v, x + cw + v->px, cw, y2, r);
+        end = facet_bars(v, x, w, e1 > e2 ? e1 : e2, r, FMT_FACET_ADDRESSEE, S_F_TO);
+    } else {                   /* narrow: one column, everything in turn */
+        end = facet_bars(v, x, w, y2, r, FMT_FACET_PARTY, S_F_PARTY);
+        end = year_bars(v, x, w, end, r);
+        end = facet_bars(v, x, w, end, r, FMT_FACET_ADDRESSEE, S_F_TO);
     }
+    v->frame.page_h = end - y0 + g->pad;
     clip(v, 0, 0, 0, 0);
+    if (v->frame.page_h > g->bottom - g->top) {  /* more below (or above): say so */
+        int ph = g->bottom - g->top, th = (int)((int64_t)ph * ph / v->frame.page_h);
+        int ty = g->top + (int)((int64_t)(ph - th) * v->sscroll /
+                                (v->frame.page_h - ph > 0 ? v->frame.page_h - ph : 1));
+        rect(v, v->w - g->sb_w, g->top, g->sb_w, ph, style_rgb(v, C_PANEL));
+        rect(v, v->w - g->sb_w + 2, ty < g->top ? g->top : ty, g->sb_w - 4, th, style_rgb(v, C_DIM));
+    }
 }
 
 /* Per archive: what it is, which edition, what it holds, and the checksum
@@ -1187,14 +1438,20 @@ static void screen_about(view *v, const vgeom *g)
 
 static void help(view *v)
 {
-    const char *t = style_text(v, S_HELP_TEXT), *p;
-    int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0;
+    /* a kiosk has no keyboard shortcuts to offer (and some are off):
+     * its help shows the gestures and the buttons */
+    const char *t = style_text(v, v->cfg.kiosk ? S_HELP_KIOSK : S_HELP_TEXT), *p;
+    int px = style_px(v, PXC_SMALL), lh, lines = 1, w, h, x, y, kw = 0, tpx, tlh;
 
     for (p = t; *p; p++)
         lines += *p == '\n';
     while (px > 8 && (lines + 3) * style_lh(v, px) > v->h - 2 * v->px)
         px--;
     lh = style_lh(v, px);
+    /* the title grows with the text, not past it (zoomed, the text
+     * shrinks to fit the window) */
+    tpx = style_px(v, PXC_H2) < px * 13 / 10 ? style_px(v, PXC_H2) : px * 13 / 10;
+    tlh = style_lh(v, tpx);
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         int kwi;
@@ -1205,15 +1462,15 @@ static void help(view *v)
         p = *e ? e + 1 : e;
     }
     w = v->w - 2 * v->px < 62 * px ? v->w - 2 * v->px : 62 * px;
-    h = (lines + 3) * lh;
+    h = (lines + 1) * lh + tlh + lh;
     x = (v->w - w) / 2;
     y = (v->h - h) / 2 > 0 ? (v->h - h) / 2 : 0;
     rect_a(v, 0, 0, v->w, v->h, style_rgb(v, C_BG), 200);
     rect(v, x, y, w, h, style_rgb(v, C_PANEL));
     frame(v, x, y, w, h, style_rgb(v, C_FOCUS));
     hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
-    str(v, x + px, y + lh / 2, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, S_HELP));
-    y += lh * 2;
+    str(v, x + px, y + lh / 2, LF_BOLD, tpx, style_rgb(v, C_FG), style_text(v, S_HELP));
+    y += lh / 2 + tlh + lh / 2;
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         if (!e)
@@ -1358,18 +1615,11 @@ static void toast_box(view *v, const vgeom *g)
 
 /* ---- button labels ---------------------------------------------------- */
 
+/* The labels of the case screen's controls and the find bar's buttons
+ * (the top bar's own are button_label()'s, drawn by top_bar()). */
 static int button_tip(int b)
 {
     switch (b) {
-    case B_BACK: return S_CS_TIP_BACK;
-    case B_FORWARD: return S_CS_TIP_FORWARD;
-    case B_HOME: return S_CS_TIP_HOME;
-    case B_SAVED: return S_CS_TIP_SAVED;
-    case B_STATS: return S_CS_TIP_STATS;
-    case B_ABOUT: return S_CS_TIP_ABOUT;
-    case B_THEME: return S_CS_TIP_THEME;
-    case B_HELP: return S_CS_TIP_HELP;
-    case B_BOOKMARK: return S_CS_TIP_BOOKMARK;
     case B_FIND_PREV: return S_CS_TIP_PREV;
     case B_FIND_NEXT: return S_CS_TIP_NEXT;
     case B_FIND_CLOSE: return S_CS_TIP_CLOSE;
@@ -1389,7 +1639,7 @@ int render_tip_for(int act, int arg)
 /* The label of an icon button: under the pointer resting on it (mouse),
  * or after a long press (v->tip, touch), below the button or above it
  * near the bottom. */
-static void tooltip(view *v)
+static void case_tooltip(view *v)
 {
     int id = v->tip, bx = v->tip_x, by = v->tip_y, bh = 0, px = style_px(v, PXC_SMALL);
     int pad = px / 2, w, h, x, y;
@@ -1468,6 +1718,7 @@ void render_frame(view *v)
     v->frame.dl.oom = 0;
     v->frame.nhots = 0;
     v->frame.res_shown = 0;
+    v->frame.page_h = 0;
     style_geom(v, &g);
     rect(v, 0, 0, v->w, v->h, style_rgb(v, C_BG));
     switch (v->screen) {
@@ -1481,18 +1732,18 @@ void render_frame(view *v)
     }
     if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
         top_bar(v, &g);
-    if (g.banner_h)
-        banner(v, &g);
     else
         rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
+    if (g.banner_h)
+        banner(v, &g);
     if (g.find_h)
         find_bar(v, &g);
     if (g.osk_h)
         osk(v, &g);
-    if (v->screen == SC_LIST && v->focus == FO_SEARCH && list_sugg_current(v))
+    if (v->screen == SC_LIST && v->focus == FO_SEARCH && list_sugg_current(v) && !v->menu)
         suggestions(v, &g);
     toast_box(v, &g);
     if (v->help)
         help(v);
-    tooltip(v);
+    case_tooltip(v);
 }

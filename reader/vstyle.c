@@ -60,6 +60,13 @@ const char *style_text(const view *v, int id)
     return lang_text(v->cfg.lang, id);
 }
 
+static int style_side_w(const view *v)
+{
+    int w = v->w * 27 / 100;
+
+    return w < 280 ? 280 : w > 480 ? 480 : w;
+}
+
 void style_geom(const view *v, vgeom *g)
 {
     int avail, maxcol;
@@ -87,11 +94,11 @@ void style_geom(const view *v, vgeom *g)
         g->bottom = g->top + v->lh;
     g->right = v->w;
     if (v->screen == SC_LIST && v->w >= cfg_sidepane_min) {
-        g->side_w = v->w * 27 / 100;
-        g->side_w = g->side_w < 280 ? 280 : g->side_w > 480 ? 480 : g->side_w;
+        g->side_w = style_side_w(v);
         g->side_x = v->w - g->side_w;
         g->right = g->side_x;
     }
+    g->chart_w = v->w >= cfg_sidepane_min ? style_side_w(v) - 2 * g->pad : v->w - 4 * g->pad;
     avail = g->right - g->left - 2 * g->pad - g->sb_w;
     maxcol = cfg_measure_em * v->px;
     g->col_w = avail < maxcol ? avail : maxcol;

@@ -25,6 +25,8 @@ typedef struct {
     int pad;
     int sb_w;                /* scrollbar width */
     int banner_h;            /* the damage banner under the bar; 0: none */
+    int chart_w;             /* the narrowest chart of months (side pane or
+                                statistics page): it sets both one span */
 } vgeom;
 
 /* Set v->px and v->lh from the window height, dpi and zoom. */

@@ -335,6 +335,25 @@ grep -q "^first frame after [0-9.]* ms (at [0-9]*\.[0-9]*)" "$T/stats.err" &&
 grep -q "^results after [0-9]* ms: nuctech" "$T/stats.err" && ok "VRAAGBAAK_STATS: each search's time" ||
     no "VRAAGBAAK_STATS: each search's time"
 
+# ---- the renderer: --renderer auto|software|accelerated ---------------------
+printf 'quit\n' >"$T/ren.txt"
+VRAAGBAAK_STATS=1 run ren --renderer software "$T/s.vbk"
+[ "$(rc ren)" = 0 ] && grep -q "^renderer software" "$T/ren.err" &&
+    ok "--renderer software: SDL's software renderer" || no "--renderer software ($(head -c 200 "$T/ren.err"))"
+run renbad --renderer fast "$T/s.vbk"
+[ "$(rc renbad)" = 2 ] && grep -q "renderer auto|software|accelerated" "$T/renbad.err" &&
+    ok "--renderer fast: refused with the usage" || no "--renderer fast: refused with the usage"
+# under X11 without a GPU (Xvfb), auto must not start Mesa's software GL
+if command -v xvfb-run >/dev/null 2>&1 && [ -z "${VB_NO_XVFB:-}" ]; then
+    xvfb-run -a -s "-screen 0 1024x768x24" env SDL_VIDEODRIVER=x11 VRAAGBAAK_STATS=1 \
+        "$VR" --script "$T/ren.txt" "$T/s.vbk" >"$T/renx.out" 2>"$T/renx.err"
+    if grep -q "^renderer " "$T/renx.err"; then
+        grep -q "^renderer software (software: " "$T/renx.err" && ! grep -q "llvmpipe" "$T/renx.err" &&
+            ok "Xvfb, no option: the software renderer, no GL made" ||
+            no "Xvfb, no option: the software renderer ($(grep renderer "$T/renx.err"))"
+    fi
+fi
+
 printf 'frobnicate\nquit\n' >"$T/badcmd.txt"
 run badcmd "$T/s.vbk"
 [ "$(rc badcmd)" = 1 ] && ok "an unknown script command fails the run" || no "an unknown script command fails the run"

@@ -69,9 +69,9 @@ static int setup(void **state)
              NDOCS, fx.dir);
     if (system(cmd))
         return -1;
-    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
-    char dir[sizeof fx.dir];    /* a copy: gcc -Werror=restrict (make check) */
+    char dir[sizeof fx.dir]; /* a copy: gcc sees fx.dir and fx.half[i] as one object */
     memcpy(dir, fx.dir, sizeof dir);
+    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", dir);
     for (int i = 0; i < 2; i++) {
         snprintf(fx.half[i], sizeof fx.half[i], "%s/h%d.vbk", dir, i);
         if (fmt_writer_open(&fx.w2[i], fx.half[i], NULL))

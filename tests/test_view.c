@@ -896,6 +896,268 @@ static void test_repeat(void **state)
     assert_int_equal(v->cs.cap + v->frame.dl.cap + v->frame.hotcap, cap0);
 }
 
+/* ---- statistics, chrome, help ----------------------------------------- */
+
+/* The first hot zone of act (and arg, unless arg < 0), or NULL. */
+static const vhot *find_hot(const view *v, int act, int arg)
+{
+    size_t i;
+
+    for (i = 0; i < v->frame.nhots; i++)
+        if (v->frame.hots[i].act == act && (arg < 0 || v->frame.hots[i].arg == arg))
+            return &v->frame.hots[i];
+    return NULL;
+}
+
+/* The first text run that starts with prefix, or NULL. */
+static const char *drawn_prefix(const view *v, const char *prefix)
+{
+    size_t i;
+
+    for (i = 0; i < v->frame.dl.n; i++) {
+        const char *t = v->frame.dl.str + v->frame.dl.c[i].off;
+        if (v->frame.dl.c[i].type == DC_TEXT && !strncmp(t, prefix, strlen(prefix)))
+            return t;
+    }
+    return NULL;
+}
+
+/* A "+N" chip's text is drawn. */
+static int drawn_more(const view *v)
+{
+    size_t i;
+
+    for (i = 0; i < v->frame.dl.n; i++) {
+        const char *t = v->frame.dl.str + v->frame.dl.c[i].off;
+        if (v->frame.dl.c[i].type == DC_TEXT && t[0] == '+' && t[1] >= '1' && t[1] <= '9' &&
+            strspn(t + 1, "0123456789") == strlen(t + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static void pointer_at(view *v, int type, int x, int y, int touch, uint32_t ms)
+{
+    vin in;
+
+    memset(&in, 0, sizeof in);
+    in.type = type;
+    in.x = x;
+    in.y = y;
+    in.touch = touch;
+    in.ms = ms;
+    view_input(v, &in);
+    view_render(v);
+}
+
+static void tap(view *v, const vhot *h)
+{
+    int x, y;
+
+    assert_non_null(h);
+    x = h->x + h->w / 2, y = h->y + h->h / 2;
+    pointer_at(v, VI_PRESS, x, y, 0, 10);
+    pointer_at(v, VI_RELEASE, x, y, 0, 20);
+}
+
+static void resize(view *v, int w, int h)
+{
+    vin in;
+
+    memset(&in, 0, sizeof in);
+    in.type = VI_RESIZE;
+    in.x = w;
+    in.y = h;
+    view_input(v, &in);
+    view_render(v);
+}
+
+/* Help teaches the Dutch operators; kiosk help shows gestures and buttons,
+ * not the shortcuts a kiosk disables. */
+static void test_help(void **state)
+{
+    view *v = *state;
+
+    key(v, VK_HELP);
+    assert_true(v->help);
+    assert_true(drawn(v, "stikstof OF visserij"));
+    assert_true(drawn(v, "NIET woord"));
+    assert_true(drawn(v, "EN mag"));
+    assert_true(drawn(v, "status:open|beantwoord|laat|uitstel"));
+    assert_true(drawn(v, "Ctrl+Q"));
+    v->cfg.lang = LANG_EN;
+    view_render(v);
+    assert_true(drawn(v, "stikstof OR visserij"));
+    assert_true(drawn(v, "(Dutch: OF)"));
+    assert_true(drawn(v, "(Dutch: NIET)"));
+    v->cfg.lang = LANG_NL;
+    v->cfg.kiosk = 1;
+    view_render(v);
+    assert_true(drawn(v, "vegen omhoog, omlaag"));
+    assert_true(drawn(v, "lang drukken op een knop"));
+    assert_true(drawn(v, "stikstof OF visserij"));
+    assert_false(drawn(v, "Ctrl+Q"));       /* off in a kiosk */
+    assert_false(drawn(v, "F11"));
+    assert_false(drawn(v, "Ctrl+"));        /* a kiosk has no keyboard to speak of */
+    v->cfg.lang = LANG_EN;
+    view_render(v);
+    assert_true(drawn(v, "long press on a button"));
+    assert_false(drawn(v, "Ctrl+"));
+}
+
+/* Icon buttons are named: on hover, and on a long press (which then does
+ * not click). */
+static void test_tooltips(void **state)
+{
+    view *v = *state;
+    const vhot *h;
+    int x, y;
+
+    view_open_zaak(v, "2022Z01227");
+    view_render(v);
+    assert_false(drawn(v, "Beginscherm"));
+    h = find_hot(v, H_BUTTON, B_HOME);
+    assert_non_null(h);
+    pointer_at(v, VI_MOTION, h->x + 2, h->y + 2, 0, 5);
+    assert_true(drawn(v, "Beginscherm"));
+    pointer_at(v, VI_MOTION, 400, 400, 0, 6);
+    assert_false(drawn(v, "Beginscherm"));
+    v->cfg.lang = LANG_EN;
+    h = find_hot(v, H_BUTTON, B_BOOKMARK);
+    assert_non_null(h);
+    pointer_at(v, VI_MOTION, h->x + 2, h->y + 2, 0, 7);
+    assert_true(drawn(v, "Bookmark on/off"));
+    v->cfg.lang = LANG_NL;
+    /* touch: no hover; a press held 500 ms shows the name, and lets go
+     * without acting */
+    h = find_hot(v, H_BUTTON, B_HELP);
+    assert_non_null(h);
+    x = h->x + h->w / 2, y = h->y + h->h / 2;
+    pointer_at(v, VI_PRESS, x, y, 1, 1000);
+    assert_true(v->out.wake_ms >= 1500);
+    pointer_at(v, VI_TICK, 0, 0, 0, 1200);
+    assert_false(drawn(v, "Hulp"));
+    pointer_at(v, VI_TICK, 0, 0, 0, 1510);
+    assert_true(drawn(v, "Hulp"));
+    pointer_at(v, VI_RELEASE, x, y, 1, 1600);
+    assert_false(v->help);
+    assert_true(drawn(v, "Hulp"));          /* it stays until the next press */
+    pointer_at(v, VI_PRESS, x, y, 1, 2000); /* a short tap acts */
+    pointer_at(v, VI_RELEASE, x, y, 1, 2050);
+    assert_true(v->help);
+}
+
+/* 800x480 at 150% and 250%: chips that do not fit become "+N" (a tap shows
+ * them all), the search field keeps its room, buttons that do not fit are
+ * in a menu with their names. */
+static void test_small(void **state)
+{
+    view *v = *state;
+    const vhot *f;
+    size_t i;
+    int z;
+
+    for (z = 0; z < 3; z++)                 /* 100 -> 150% */
+        key(v, VK_ZOOM_IN);
+    type(v, "minister");
+    settle(v);
+    assert_true(v->frame.nchips > v->frame.chips_shown[MORE_FACETS]);
+    assert_true(drawn_more(v));
+    for (i = 0; i < v->frame.nhots; i++)    /* no chip runs off the window */
+        if (v->frame.hots[i].act == H_CHIP)
+            assert_true(v->frame.hots[i].x + v->frame.hots[i].w <= v->w);
+    tap(v, find_hot(v, H_MORE, MORE_FACETS));
+    assert_int_equal(v->frame.chips_shown[MORE_FACETS], v->frame.nchips);
+    assert_false(drawn_more(v));
+    assert_true(drawn(v, "minder"));
+
+    for (z = 0; z < 3; z++)                 /* 250% */
+        key(v, VK_ZOOM_IN);
+    view_render(v);
+    f = find_hot(v, H_FIELD, 0);
+    assert_non_null(f);
+    assert_true(f->w >= 8 * v->px);         /* 16 letters of the test font */
+    assert_null(find_hot(v, H_BUTTON, B_ABOUT));
+    tap(v, find_hot(v, H_BUTTON, B_MENU));
+    assert_true(v->menu);
+    assert_true(drawn(v, "Over de archieven"));
+    tap(v, find_hot(v, H_BUTTON, B_ABOUT));
+    assert_false(v->menu);
+    assert_int_equal(v->screen, SC_ABOUT);
+
+    view_set_query(v, "");                  /* home: the year chips */
+    view_go_home(v);
+    view_render(v);
+    assert_true(drawn_more(v));
+    tap(v, find_hot(v, H_MORE, MORE_YEARS));
+    assert_true(v->more[MORE_YEARS]);
+    assert_false(drawn_more(v));
+    assert_true(drawn(v, "minder"));
+    assert_true(drawn(v, "2014"));          /* the oldest year of the samples */
+    tap(v, find_hot(v, H_MORE, MORE_YEARS));
+    assert_false(v->more[MORE_YEARS]);
+}
+
+/* Statistics: whole names, every year, bars that say what they span, and
+ * one span and scale for the side pane and the page. */
+static void test_stats(void **state)
+{
+    view *v = *state;
+    const wk_result *r;
+    char side[128], smax[64], name[64];
+    const char *t;
+    size_t i;
+    int y;
+
+    resize(v, 1200, 700);                   /* a side pane */
+    settle(v);
+    r = v->home;
+    assert_non_null(r);
+    assert_true(r->nmonths > 0);
+    t = drawn_prefix(v, "Vragen per ");
+    assert_non_null(t);
+    snprintf(side, sizeof side, "%s", t);
+    t = drawn_prefix(v, "hoogste staaf: ");
+    assert_non_null(t);
+    snprintf(smax, sizeof smax, "%s", t);
+    key(v, VK_STATS);
+    assert_int_equal(v->screen, SC_STATS);
+    assert_true(drawn(v, side));            /* the same span ... */
+    assert_true(drawn(v, smax));            /* ... and the same scale */
+    resize(v, 1200, 4000);                  /* the whole page at once */
+    for (y = r->months[0] / 100; y <= r->months[r->nmonths - 1] / 100; y++) {
+        snprintf(name, sizeof name, "%d", y);
+        assert_true(drawn(v, name));        /* every year */
+    }
+    for (i = 0; i < r->nfacets[FMT_FACET_ADDRESSEE]; i++) {
+        /* every name whole: its first and last words drawn, no "…" */
+        const char *n = r->facets[FMT_FACET_ADDRESSEE][i].value, *sp = strchr(n, ' ');
+        const char *last = strrchr(n, ' ');
+        snprintf(name, sizeof name, "%.*s", (int)(sp ? sp - n : (long)strlen(n)), n);
+        assert_true(drawn(v, name));
+        if (last && !drawn(v, last + 1))
+            fail_msg("%s: \"%s\" not drawn", n, last + 1);
+    }
+    for (i = 0; i < v->frame.dl.n; i++)     /* below the top bar (its hint ends in one) */
+        if (v->frame.dl.c[i].type == DC_TEXT && v->frame.dl.c[i].y >= v->frame.list_top)
+            assert_null(strstr(v->frame.dl.str + v->frame.dl.c[i].off, "\xe2\x80\xa6"));
+    /* narrow: months merge, and the title says so */
+    resize(v, 300, 480);
+    assert_null(drawn_prefix(v, "Vragen per maand"));
+    assert_non_null(drawn_prefix(v, "Vragen per twee maanden"));
+    resize(v, 200, 480);
+    assert_non_null(drawn_prefix(v, "Vragen per kwartaal"));
+    v->cfg.lang = LANG_EN;
+    view_render(v);
+    assert_non_null(drawn_prefix(v, "Questions per quarter"));
+    /* the page scrolls to its end, not past it */
+    view_scroll(v, 100000);
+    view_render(v);
+    assert_true(v->sscroll > 0);
+    assert_true(v->sscroll <= v->frame.page_h);
+    assert_true(drawn(v, "2014"));
+}
+
 /* Each view test runs its set-up, body and tear-down inside one cmocka
  * test, not as cmocka fixtures: cmocka swaps the SIGSEGV handler around
  * every fixture, and the archive library's fault guard needs its own
@@ -926,6 +1188,10 @@ VIEW_TEST(test_click)
 VIEW_TEST(test_touch)
 VIEW_TEST(test_kiosk)
 VIEW_TEST(test_repeat)
+VIEW_TEST(test_help)
+VIEW_TEST(test_tooltips)
+VIEW_TEST(test_small)
+VIEW_TEST(test_stats)
 
 int main(void)
 {
@@ -946,6 +1212,10 @@ int main(void)
         cmocka_unit_test(test_kiosk_v),
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_repeat_v),
+        cmocka_unit_test(test_help_v),
+        cmocka_unit_test(test_tooltips_v),
+        cmocka_unit_test(test_small_v),
+        cmocka_unit_test(test_stats_v),
         cmocka_unit_test(test_worker_parts),
         cmocka_unit_test(test_vmem),
     };
