@@ -138,6 +138,10 @@ void json_doc(FILE *f, const fmt_doc *d, int full)
     putc(']', f);
     strs(f, "addressees", d->addressees, d->naddressees);
     strs(f, "answered_by", d->answered_by, d->nanswered_by);
+    strs(f, "on_behalf_of", d->on_behalf_of, d->non_behalf_of);
+    strs(f, "cosigned_by", d->cosigned_by, d->ncosigned_by);
+    fputs(",\"zaak_linked\":", f);
+    fputs(d->zaak_linked ? "true" : "false", f);
     fputs(",\"subject\":", f);
     json_cstr(f, d->subject);
     if (full) {
@@ -154,6 +158,7 @@ void json_doc(FILE *f, const fmt_doc *d, int full)
             putc('}', f);
         }
         putc(']', f);
+        strs(f, "source_urls", d->source_urls, d->nsource_urls);
     }
     strs(f, "warnings", d->warnings, d->nwarnings);
     putc('}', f);

@@ -207,8 +207,9 @@ static const char *match_paren(const char *p, const char *e)
     return e;
 }
 
-/* One signer as written, "Minister X (Ministry)", its title capitalised. */
-static void add_signer(parser *P, const char *s, const char *e)
+/* One signer as written, "Minister X (Ministry)", its title capitalised,
+ * added to the list arr. */
+static void add_signer(parser *P, const char *s, const char *e, char ***arr, size_t *n)
 {
     char out[HEAD_MAX + 64];
     const char *w = s;
@@ -218,44 +219,58 @@ static void add_signer(parser *P, const char *s, const char *e)
     int len = t ? snprintf(out, sizeof out, "%s%.*s", title_name[t], (int)(e - w), w)
                 : snprintf(out, sizeof out, "%.*s", (int)(e - s), s);
     if (len > 0 && (size_t)len < sizeof out)
-        add_unique(P, &P->d->answered_by, &P->d->nanswered_by, out, (size_t)len);
+        add_unique(P, arr, n, out, (size_t)len);
+}
+
+/* Signers in [s,e) into a list: named ones, "Minister X (M) en van
+ * Minister Y (N)", each as written; titles only ("de Minister van Z"),
+ * expanded as addressees are. */
+static void signer_list(parser *P, const char *s, const char *e, char ***arr, size_t *n)
+{
+    const char *p = s, *q;
+    if (!memchr(s, '(', (size_t)(e - s))) {
+        ps_add_titles(P, s, e, arr, n);
+        return;
+    }
+    while (p < e) {
+        while (p < e && (*p == ' ' || *p == ','))
+            p++;
+        if ((q = ci_word(p, e, "en")) != NULL)
+            p = skip_sp(q, e);
+        /* "en van Minister Y", "de Minister van X": lower case only,
+         * for "Van der Wal" is a name */
+        if (e - p >= 4 && !memcmp(p, "van ", 4))
+            p = skip_sp(p + 3, e);
+        if (e - p >= 3 && !memcmp(p, "de ", 3))
+            p = skip_sp(p + 2, e);
+        const char *lp = memchr(p, '(', (size_t)(e - p));
+        if (!lp) {
+            if (p < e && !ci_find(p, e, "ontvangen"))
+                ps_add_titles(P, p, e, arr, n);
+            break;
+        }
+        const char *rp = match_paren(lp, e);
+        add_signer(P, p, rp < e ? rp + 1 : e, arr, n);
+        p = rp < e ? rp + 1 : e;
+    }
 }
 
 /* Who answered: "Minister X (M) en van Minister Y (N), mede namens de
- * Minister van Z" (cleaned) gives "Minister X (M)", "Minister Y (N)",
- * "Minister van Z". */
-static void add_signers(parser *P, const char *s, const char *e)
+ * Minister van Z, mede ondertekend door de Staatssecretaris van W"
+ * (cleaned) gives answered_by "Minister X (M)", "Minister Y (N)",
+ * on_behalf_of "Minister van Z" and cosigned_by "Staatssecretaris van W":
+ * the reader says who signed and for whom, not that all of them signed. */
+void ps_add_signers(parser *P, const char *s, const char *e)
 {
     fmt_doc *d = P->d;
-    const char *mn = ci_find(s, e, "mede namens"), *se = mn ? mn : e;
-    if (!memchr(s, '(', (size_t)(se - s))) {
-        ps_add_titles(P, s, se, &d->answered_by, &d->nanswered_by);
-    } else {
-        const char *p = s, *q;
-        while (p < se) {
-            while (p < se && (*p == ' ' || *p == ','))
-                p++;
-            if ((q = ci_word(p, se, "en")) != NULL)
-                p = skip_sp(q, se);
-            /* "en van Minister Y", "de Minister van X": lower case only,
-             * for "Van der Wal" is a name */
-            if (se - p >= 4 && !memcmp(p, "van ", 4))
-                p = skip_sp(p + 3, se);
-            if (se - p >= 3 && !memcmp(p, "de ", 3))
-                p = skip_sp(p + 2, se);
-            const char *lp = memchr(p, '(', (size_t)(se - p));
-            if (!lp) {
-                if (p < se && !ci_find(p, se, "ontvangen"))
-                    ps_add_titles(P, p, se, &d->answered_by, &d->nanswered_by);
-                break;
-            }
-            const char *rp = match_paren(lp, se);
-            add_signer(P, p, rp < se ? rp + 1 : se);
-            p = rp < se ? rp + 1 : se;
-        }
-    }
+    const char *mn = ci_find(s, e, "mede namens");
+    const char *mo = ci_find(s, e, "mede ondertekend door");
+    const char *se = mn && (!mo || mn < mo) ? mn : mo ? mo : e;
+    signer_list(P, s, se, &d->answered_by, &d->nanswered_by);
     if (mn)
-        ps_add_titles(P, mn + 11, e, &d->answered_by, &d->nanswered_by);
+        signer_list(P, mn + 11, mo > mn ? mo : e, &d->on_behalf_of, &d->non_behalf_of);
+    if (mo)
+        signer_list(P, mo + 21, mn > mo ? mn : e, &d->cosigned_by, &d->ncosigned_by);
 }
 
 /* ---- members ---------------------------------------------------------- */
@@ -475,7 +490,7 @@ size_t ps_parse_ansline(parser *P, size_t as, size_t line)
     size_t n = ps_clean(P->t + from, P->t + se, buf);
     while (n && (buf[n - 1] == '.' || buf[n - 1] == ' ' || buf[n - 1] == ','))
         buf[--n] = '\0';
-    add_signers(P, buf, buf + n);
+    ps_add_signers(P, buf, buf + n);
     if (kw == NOPOS)
         ps_warn(P, line, "no received date (\"ontvangen ...\")");
     else

@@ -233,6 +233,7 @@ int32_t ps_parse_date(const char *s, const char *e);
 
 /* parse_header.c */
 void ps_add_titles(parser *P, const char *s, const char *e, char ***arr, size_t *n);
+void ps_add_signers(parser *P, const char *s, const char *e);
 size_t ps_parse_header(parser *P, size_t hs, size_t line);
 size_t ps_parse_ansline(parser *P, size_t as, size_t line);
 void ps_find_openings(const parser *P, openings *o);

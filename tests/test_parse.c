@@ -40,6 +40,7 @@ typedef struct {
     const char *members;     /* "Name|Party;..." ("-": no party) */
     const char *addressees;  /* "A;B" */
     const char *answered_by; /* "A;B" */
+    const char *on_behalf_of, *cosigned_by, *source_urls; /* "A;B"; NULL: none */
     int nq, na;              /* numbers of questions and answers */
     const char *qnums;       /* "1;2;4,5"; NULL: 1..nq, one number each */
     const char *anums;       /* the same for answers */
@@ -196,8 +197,8 @@ static const row samples[] = {
      .members = "Omtzigt|CDA;Gesthuizen|SP;Schouw|D66",
      .addressees = "Minister van Binnenlandse Zaken en Koninkrijksrelaties;"
                    "Staatssecretaris van Veiligheid en Justitie",
-     .answered_by = "Staatssecretaris Teeven (Veiligheid en Justitie);"
-                    "Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+     .answered_by = "Staatssecretaris Teeven (Veiligheid en Justitie)",
+     .on_behalf_of = "Minister van Binnenlandse Zaken en Koninkrijksrelaties",
      .nq = 2, .na = 2, .notes = "",
      .subject = "de tot nu toe verstrekte informatie over de omvang en aard van (legale) identiteitswisselingen",
      .checks = {"A1^Identiteitsvraagstukken behelzen voornamelijk",
@@ -262,8 +263,8 @@ static const row samples[] = {
                    "Minister van Infrastructuur en Waterstaat;"
                    "Minister voor Volkshuisvesting en Ruimtelijke Ordening;"
                    "Minister voor Landbouw, Natuur en Voedselkwaliteit",
-     .answered_by = "Staatssecretaris Heijnen (Infrastructuur en Waterstaat);"
-                    "Minister voor Volkshuisvesting en Ruimtelijke Ordening;"
+     .answered_by = "Staatssecretaris Heijnen (Infrastructuur en Waterstaat)",
+     .on_behalf_of = "Minister voor Volkshuisvesting en Ruimtelijke Ordening;"
                     "Minister van Landbouw, Natuur en Voedselkwaliteit;"
                     "Minister voor Armoedebeleid, Participatie en Pensioenen;"
                     "Staatssecretaris van Volksgezondheid, Welzijn en Sport",
@@ -276,8 +277,8 @@ static const row samples[] = {
      .addressees = "Minister van Sociale Zaken en Werkgelegenheid;"
                    "Minister van Justitie en Veiligheid;"
                    "Staatssecretaris van Justitie en Veiligheid",
-     .answered_by = "Minister Yeşilgöz-Zegerius (Justitie en Veiligheid);"
-                    "Staatssecretaris van Justitie en Veiligheid",
+     .answered_by = "Minister Yeşilgöz-Zegerius (Justitie en Veiligheid)",
+     .on_behalf_of = "Staatssecretaris van Justitie en Veiligheid",
      .nq = 3, .na = 3, .notes = "",
      .subject = "de rellen in Den Haag tussen groepen Eritreers"},
     /* tweedemonitor: a covering letter, then bare numbers and "Antwoord" */
@@ -550,8 +551,8 @@ static const row traps[] = {
      .addressees = "Minister van Buitenlandse Zaken;"
                    "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking;"
                    "Minister van Defensie;Staatssecretaris van Defensie",
-     .answered_by = "Minister Blok (Buitenlandse Zaken);"
-                    "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking;"
+     .answered_by = "Minister Blok (Buitenlandse Zaken)",
+     .on_behalf_of = "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking;"
                     "Minister van Defensie",
      .nq = 3, .na = 2, .anums = "1;2,3", .notes = "1:https://www.amnesty.nl/jemen",
      .subject = "de situatie in Jemen", .checks = {"A2,3=Nee. Dat klopt niet."}},
@@ -573,7 +574,8 @@ static const row traps[] = {
 static char *read_sample(const char *name, size_t *len)
 {
     char path[256];
-    snprintf(path, sizeof path, "samples/%s.txt", name);
+    /* "data/x": a document written for the tests, in tests/data/ */
+    snprintf(path, sizeof path, strchr(name, '/') ? "tests/%s.txt" : "samples/%s.txt", name);
     FILE *f = fopen(path, "rb");
     if (!f)
         fail_msg("cannot open %s (run from the project root)", path);
@@ -739,10 +741,16 @@ static void check_row(const row *r, const fmt_doc *d)
         }
         assert_string_equal(got, r->members);
     }
-    const char *want[2] = {r->addressees, r->answered_by};
-    char **lists[2] = {d->addressees, d->answered_by};
-    size_t counts[2] = {d->naddressees, d->nanswered_by};
-    for (int k = 0; k < 2; k++) {
+    /* the lists added later are asserted on every row: NULL means empty */
+    const char *want[5] = {r->addressees, r->answered_by,
+                           r->on_behalf_of ? r->on_behalf_of : "",
+                           r->cosigned_by ? r->cosigned_by : "",
+                           r->source_urls ? r->source_urls : ""};
+    char **lists[5] = {d->addressees, d->answered_by, d->on_behalf_of,
+                       d->cosigned_by, d->source_urls};
+    size_t counts[5] = {d->naddressees, d->nanswered_by, d->non_behalf_of,
+                        d->ncosigned_by, d->nsource_urls};
+    for (int k = 0; k < 5; k++) {
         if (!want[k])
             continue;
         got[0] = '\0';
@@ -790,7 +798,8 @@ static void test_row(void **state)
         assert_int_equal(parse_check_text(src, len, msg, sizeof msg), 0);
     assert_int_equal(fmt_doc_set_text(&d, src, len), 0);
     /* inline rows carry their zaak in the text, their id, or nowhere */
-    const char *id = r->text ? (r->id ? r->id : "inline") : r->name;
+    const char *id = r->text ? (r->id ? r->id : "inline")
+                   : strrchr(r->name, '/') ? strrchr(r->name, '/') + 1 : r->name;
     assert_int_equal(parse_doc(&d, id), 0);
     check_row(r, &d);
     /* parsing again replaces the fields rather than adding to them */
