@@ -35,7 +35,7 @@
 /* A number like "2022Z01227" (L 'Z', 5 to 10 digits) or "2020D19385" (L
  * 'D', 5 or 6 digits) in [s,e), not inside a longer number or word after
  * it. Returns its start and sets *len; NULL if none. */
-static const char *find_num(const char *s, const char *e, char L, size_t *len)
+const char *ps_find_num(const char *s, const char *e, char L, size_t *len)
 {
     const char *p = s + 4;
     while (p < e && (p = memchr(p, L, (size_t)(e - p))) != NULL) {
@@ -75,7 +75,7 @@ static const char *find_pubid(const char *s, const char *e, size_t *len)
                 continue;
         } else {
             size_t zl;
-            d = find_num(q, e - q > 20 ? q + 20 : e, 'Z', &zl);
+            d = ps_find_num(q, e - q > 20 ? q + 20 : e, 'Z', &zl);
             if (d != q)
                 continue;
             q = d + zl;
@@ -97,19 +97,68 @@ static void find_ids(parser *P, const char *name)
     const char *t = P->t, *pe = t + (P->first_head != NOPOS ? P->first_head : P->n);
     const char *ne = name ? name + strlen(name) : NULL, *z;
     size_t len = 0;
-    if ((z = find_num(t, pe, 'Z', &len)) || (name && (z = find_num(name, ne, 'Z', &len))))
+    if ((z = ps_find_num(t, pe, 'Z', &len)) || (name && (z = ps_find_num(name, ne, 'Z', &len))))
         memcpy(d->zaak, z, len);
-    if (!(z = find_num(t, pe, 'D', &len)) && !(z = find_pubid(t, pe, &len))) {
+    if (!(z = ps_find_num(t, pe, 'D', &len)) && !(z = find_pubid(t, pe, &len))) {
         if (P->id_s != NOPOS)
             z = find_pubid(t + P->id_s, t + P->id_e, &len);
-        if (!z && name && !(z = find_num(name, ne, 'D', &len)))
+        if (!z && name && !(z = ps_find_num(name, ne, 'D', &len)))
             z = find_pubid(name, ne, &len);
     }
     if (z && fmt_doc_set_str(&d->docnum, z, len))
         P->nomem = 1;
 }
 
+/* An aggregator's page names the answer's publication ("Bron antwoord
+ * .../ah-tk-20182019-2101.html"): that is the document's number, not the
+ * question's that the page names first. */
+static void answer_id(parser *P, const openings *o)
+{
+    const char *s = P->t + o->meta[M_BRON_ANTWOORD], *e = memchr(s, '\n', P->n - o->meta[M_BRON_ANTWOORD]);
+    size_t len;
+    const char *z = find_pubid(s, e ? e : P->t + P->n, &len);
+    if (z && fmt_doc_set_str(&P->d->docnum, z, len))
+        P->nomem = 1;
+}
+
 /* ---- the whole document ---------------------------------------------- */
+
+/* "(ingezonden 20 juni 2022)" on its own line before the header. */
+static void ing_line(parser *P, const openings *o)
+{
+    const char *s = P->t + o->ing + 12, *e = memchr(s, ')', P->n - o->ing - 12);
+    const char *nl = memchr(s, '\n', P->n - o->ing - 12);
+    if (!e || (nl && nl < e))
+        e = nl ? nl : P->t + P->n;
+    if ((P->d->submitted = ps_parse_date(s, e)) != 0)
+        return;
+    char sn[48];
+    ps_snippet(s, e, sn);
+    ps_warn(P, o->ingline, "date not understood: \"%s\"", sn);
+    P->hdr_date = 1;
+}
+
+/* The paragraph that starts at the line at off: up to a blank line. */
+static fmt_span paragraph(const parser *P, size_t off)
+{
+    const char *t = P->t, *p = t + off, *e = t + P->n;
+    while (p < e) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        if (!nl) {
+            p = e;
+            break;
+        }
+        const char *q = skip_sp(nl + 1, e);
+        if (q >= e || *q == '\n') {
+            p = nl;
+            break;
+        }
+        p = nl + 1;
+    }
+    while (p > t + off && is_sp(UC(p - 1)))
+        p--;
+    return span(off, (size_t)(p - t));
+}
 
 /* Drop what an earlier parse of d left, keeping id, source and text. */
 static void reset_fields(fmt_doc *d)
@@ -134,9 +183,14 @@ static void check_fields(parser *P, const openings *o, size_t bline)
         size_t n = ps_clean(P->t + P->sig_s, P->t + P->sig_e, buf);
         ps_add_titles(P, buf, buf + n, &d->answered_by, &d->nanswered_by);
     }
-    if (d->kind != FMT_QUESTION && !d->nanswered_by)
+    /* a press notice or a party's page with the answers names no signer
+     * nor a date of receipt: nothing a reader of it would miss */
+    int page = o->summary != NOPOS || (o->lead && o->as == NOPOS);
+    if (o->hs != NOPOS && !d->submitted && !P->hdr_date)
+        ps_warn(P, o->hline, "no submission date (\"ingezonden ...\") in header");
+    if (d->kind != FMT_QUESTION && !d->nanswered_by && !page)
         ps_warn(P, aline, "no signer (\"Antwoord van Minister ...\") found");
-    if (d->kind != FMT_QUESTION && !d->received && o->as == NOPOS)
+    if (d->kind != FMT_QUESTION && !d->received && o->as == NOPOS && !page)
         ps_warn(P, aline, "no received date (\"ontvangen ...\") found");
     if (d->kind != FMT_NOTICE && !d->nquestions)
         ps_warn(P, bline, "no numbered questions (\"Vraag 1\") found");
@@ -163,8 +217,10 @@ int parse_doc(fmt_doc *d, const char *name)
     size_t body = 0;
     if (o.hs != NOPOS)
         body = ps_parse_header(P, o.hs, o.hline);
-    else
+    else if (!o.agg)
         ps_warn(P, 1, "no header (\"Vragen van ...\") found");
+    if (!d->submitted && o.ing != NOPOS)
+        ing_line(P, &o);
     if (o.as != NOPOS) {
         size_t aend = ps_parse_ansline(P, o.as, o.aline);
         if (o.late && o.as > body) {
@@ -174,6 +230,8 @@ int parse_doc(fmt_doc *d, const char *name)
             body = aend;
         }
     }
+    if (o.agg)
+        ps_parse_meta(P, &o);
     /* The body starts on the line after the opening sentences. */
     const char *nl = body ? memchr(P->t + body - 1, '\n', P->n - body + 1) : NULL;
     size_t from = body ? (nl ? (size_t)(nl - P->t) + 1 : P->n) : 0;
@@ -181,9 +239,17 @@ int parse_doc(fmt_doc *d, const char *name)
     if (P->kind == FMT_NOTICE)
         ps_open_region(P, R_NOTICE, NULL, 0, from);
     ps_body_pass(P, from, bline);
+    if (o.agg && P->kind == FMT_ANSWER && !d->nanswers)
+        ps_split_combined(P);
     d->kind = P->kind ? P->kind : d->nanswers ? FMT_ANSWER : FMT_QUESTION;
+    if (d->kind == FMT_NOTICE && !d->notice.len && o.summary != NOPOS)
+        d->notice = paragraph(P, o.summary);
+    if (d->kind == FMT_NOTICE && !d->received)
+        d->received = o.dateline;
     check_fields(P, &o, bline);
     find_ids(P, name);
+    if (o.agg && o.meta[M_BRON_ANTWOORD] != NOPOS)
+        answer_id(P, &o);
     int r = P->nomem ? -1 : 0;
     free(P);
     return r;

@@ -42,9 +42,22 @@ static const char *mark_group(parser *P, const char *p, const char *e, char clos
     return q;
 }
 
+/* Is p inside parentheses opened on its line (within 120 bytes back)?
+ * Then "(zie punt 1)" is no footnote mark " 1)". */
+static int in_paren(const char *s, const char *p)
+{
+    int depth = 0;
+    for (const char *q = p; q > s && p - q < 120 && q[-1] != '\n'; q--)
+        if (q[-1] == ')')
+            depth--;
+        else if (q[-1] == '(' && ++depth > 0)
+            return 1;
+    return 0;
+}
+
 /* Note the footnote marks in the text: superscripts, [1], ^{3 4}, and
  * digits glued to a word or standing at the start of a line ("?1",
- * "brief2"). A line starting with number N is taken as footnote N only if
+ * "brief2"), and " 1)" of early versions. A line starting with number N is taken as footnote N only if
  * N was marked so before: that keeps "2 februari" and wrapped numbers
  * prose. The text is scanned lazily, up to a line that needs it. */
 static void scan_marks(parser *P, const char *s, const char *e)
@@ -58,7 +71,8 @@ static void scan_marks(parser *P, const char *s, const char *e)
             int nd = digits(&q, e, 4, &v);
             while (q < e && is_digit(UC(q)))
                 q++, nd++;
-            if (nd <= 3 && (p == s || p[-1] == '\n' || !is_sp(UC(p - 1))))
+            if (nd <= 3 && (p == s || p[-1] == '\n' || !is_sp(UC(p - 1)) ||
+                            (q < e && *q == ')' && !in_paren(s, p))))
                 see(P, v);
             p = q;
         } else if (c == '[') {
@@ -369,6 +383,48 @@ static int bare_heading(parser *P, int v)
     return 0;
 }
 
+/* Does the line ask? A '?' among its last bytes, before a note mark
+ * ("?1", "? 1)", "?²"). */
+static int asks(const parser *P, const lineinfo *li)
+{
+    size_t from = li->ve - li->vs > 8 ? li->ve - 8 : li->vs;
+    return memchr(P->t + from, '?', li->ve - from) != NULL;
+}
+
+/* A numbered item "1. text", "1) text" or a bullet "• text": a question
+ * with its text on the line, in documents that number their questions so
+ * (early versions, party pages), or after a bare "Antwoord" an answer
+ * numbered again from 1. Inside an answer only an item that asks is a
+ * new question; any other is the answer's own list, as is a bullet below
+ * a question that does not ask. Returns 1 when it opened a block. */
+static int item_heading(parser *P, lineinfo *li)
+{
+    region *r = &P->r;
+    int renumber = r->kind == R_A && r->bare && r->start == NOPOS;
+    if (P->vraag_seen || P->note_hdr || (r->kind == R_A && !renumber &&
+                                         !P->ans_mode && !asks(P, li)))
+        return 0;
+    if (li->bullet && li->type == L_TEXT) {
+        if (r->kind != R_NONE && !asks(P, li))
+            return 0;
+        li->num = P->last_bare + 1;
+        li->body = li->vs;
+    }
+    li->hk = bare_heading(P, li->num);
+    if (li->hk == 'R') {
+        content(P, li->body, li->ve);
+        return 1;
+    }
+    if (li->hk != 'Q' && li->hk != 'A')
+        return 0;
+    close_note(P);
+    li->word = 0;
+    li->nn = 0;
+    ps_add_num(li, li->num);
+    heading(P, li);
+    return 1;
+}
+
 static void step(parser *P, lineinfo *li, size_t ls)
 {
     char mk[12];
@@ -387,6 +443,11 @@ static void step(parser *P, lineinfo *li, size_t ls)
             snprintf(P->note_mark, sizeof P->note_mark, "%d", li->num);
             return;
         }
+        if (li->item) {
+            if (!item_heading(P, li))
+                prose(P, li);
+            return;
+        }
         close_note(P);
         see(P, li->num);
         li->hk = bare_heading(P, li->num);
@@ -400,8 +461,11 @@ static void step(parser *P, lineinfo *li, size_t ls)
         }
         return;
     case L_NOTE:
-        if (!accept_note(P, li, ls))
-            break;
+        if (!accept_note(P, li, ls)) {
+            if (!li->item || !item_heading(P, li))
+                prose(P, li);
+            return;
+        }
         snprintf(mk, sizeof mk, "%d", li->num);
         P->last_note = li->num;
         P->note_hdr = 0;
@@ -435,6 +499,8 @@ static void step(parser *P, lineinfo *li, size_t ls)
             heading(P, li);
         return;
     }
+    if (li->bullet && item_heading(P, li))
+        return;
     prose(P, li);
 }
 
@@ -477,3 +543,51 @@ void ps_body_pass(parser *P, size_t from, size_t line)
     close_region(P, 0);
 }
 
+
+/* ---- combined case pages ---------------------------------------------- */
+
+/* Where the paragraph at p (in [p,e)) ends: before a blank line, or e. */
+static size_t para_end(const parser *P, size_t p, size_t e)
+{
+    const char *t = P->t;
+    while (p < e) {
+        const char *nl = memchr(t + p, '\n', e - p);
+        if (!nl)
+            return e;
+        const char *q = skip_sp(nl + 1, t + e);
+        if (q >= t + e || *q == '\n')
+            return (size_t)(nl - t);
+        p = (size_t)(nl - t) + 1;
+    }
+    return e;
+}
+
+/* An aggregator's case page puts each answer straight under its question
+ * ("• Vraag 1", the question, the answer) with no "Antwoord 1": the
+ * question runs to the end of its first paragraph that asks (a '?' at its
+ * end, before any note mark; at most three paragraphs), else it is the
+ * first paragraph; the answer is the rest. A block of one paragraph has
+ * no answer. */
+void ps_split_combined(parser *P)
+{
+    fmt_doc *d = P->d;
+    const char *t = P->t;
+    for (size_t i = 0; i < d->nquestions && !P->nomem; i++) {
+        fmt_block *q = &d->questions[i];
+        size_t s = q->span.off, e = s + q->span.len, p = s, cut = NOPOS, first = NOPOS;
+        for (int k = 0; k < 3 && p < e && cut == NOPOS; k++) {
+            size_t pe = para_end(P, p, e), from = pe - p > 8 ? pe - 8 : p;
+            if (first == NOPOS)
+                first = pe;
+            if (memchr(t + from, '?', pe - from))
+                cut = pe;
+            p = (size_t)(skip_ws(t + pe, t + e) - t);
+        }
+        cut = cut == NOPOS ? first : cut;
+        size_t as = (size_t)(skip_ws(t + cut, t + e) - t);
+        if (as >= e)
+            continue;
+        q->span = span(s, cut);
+        add_block(P, R_A, q->numbers, q->nnumbers, as, e);
+    }
+}

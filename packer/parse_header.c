@@ -357,8 +357,10 @@ static const char *find_top_n(const char *s, const char *e, const char *lit, siz
  * addressees and subject. */
 static void header_fields(parser *P, const char *s, const char *e, size_t line)
 {
+    /* "het leden", "de lid": typos of the record, read as meant */
     static const char *const pre[] = {"het lid ", "het kamerlid ", "de leden ",
-                                      "de kamerleden ", "lid ", "leden "};
+                                      "de kamerleden ", "het leden ", "de lid ",
+                                      "lid ", "leden "};
     fmt_doc *d = P->d;
     const char *p = ci_prefix(s, e, "vragen van ");
     p = p ? p : s;
@@ -472,9 +474,8 @@ size_t ps_parse_header(parser *P, size_t hs, size_t line)
         buf[--n] = '\0';
     P->d->header = span(hs, end);
     header_fields(P, buf, buf + n, line);
-    if (kw == NOPOS)
-        ps_warn(P, line, "no submission date (\"ingezonden ...\") in header");
-    else
+    P->hdr_date = kw != NOPOS;
+    if (kw != NOPOS)
         sentence_date(P, kw, 10, end, hs, line, &P->d->submitted);
     return end;
 }
@@ -500,46 +501,123 @@ size_t ps_parse_ansline(parser *P, size_t as, size_t line)
 
 /* ---- finding the opening sentences ----------------------------------- */
 
+/* Which aggregator field line [s,e) is (M_*), or -1. */
+int ps_meta_line(const char *s, const char *e)
+{
+#define W(w) w, sizeof w - 1
+    static const struct { const char *w; size_t n; int m; } v[] = {
+        {W("Ingediend "), M_INGEDIEND}, {W("Beantwoord door "), M_DOOR},
+        {W("Beantwoord "), M_BEANTWOORD}, {W("Bron vraag "), M_BRON_VRAAG},
+        {W("Bron antwoord "), M_BRON_ANTWOORD}, {W("Indiener "), M_INDIENER},
+        {W("Medeindiener "), M_INDIENER}, {W("Onderwerpen"), M_COUNT}};
+#undef W
+    if (e - s < 10 || !memchr("IBMO", *s, 4))
+        return -1;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if ((size_t)(e - s) >= v[i].n && !memcmp(s, v[i].w, v[i].n))
+            return v[i].m;
+    return -1;
+}
+
+/* A line that is only a date, perhaps after a place ("Den Haag, 8 maart
+ * 2023") or "Datum:": its yyyymmdd, else 0. */
+static int32_t date_line(const char *s, const char *e)
+{
+    const char *c = memchr(s, ',', (size_t)(e - s > 30 ? 30 : e - s)), *q;
+    if ((q = ci_prefix(s, e, "datum:")) != NULL)
+        s = q;
+    else if (c)
+        s = c + 1;                           /* "Den Haag," */
+    s = skip_sp(s, e);
+    if (e - s > 24 || e - s < 8 || !is_digit(UC(e - 1)) || !is_digit(UC(e - 4)))
+        return 0;
+    return ps_parse_date(s, e);
+}
+
+/* One line before the first heading, for ps_find_openings. */
+static void opening_line(const parser *P, openings *o, const lineinfo *li,
+                         size_t ln, size_t *hs2, size_t *hl2)
+{
+    const char *s = P->t + li->vs, *e = P->t + li->ve, *q;
+    size_t zl;
+    int m;
+    if (e - s > PRE_MAX)
+        e = s + PRE_MAX;
+    if (o->hs == NOPOS && (q = ps_find_num(s, e, 'Z', &zl)) == s &&
+        ci_prefix(skip_sp(s + zl, e), e, "vragen van "))
+        s = skip_sp(s + zl, e);              /* "2022Z11870 Vragen van ..." */
+    if (o->hs == NOPOS && *s == 'V' && ci_prefix(s, e, "vragen van ")) {
+        o->hs = (size_t)(s - P->t);
+        o->hline = ln;
+    } else if (o->as == NOPOS && (ci_prefix(s, e, "antwoord van ") ||
+                                  ci_prefix(s, e, "mededeling van "))) {
+        o->as = li->vs;
+        o->aline = ln;
+        o->akind = lower(UC(s)) == 'a' ? FMT_ANSWER : FMT_NOTICE;
+    } else if (!o->akind && (ci_prefix(s, e, "mededeling :") || ci_prefix(s, e, "mededeling:") ||
+                             ci_prefix(s, e, "uitstelbericht"))) {
+        o->akind = FMT_NOTICE;  /* a page title: a notice, no signer here */
+    } else if ((m = ps_meta_line(s, e)) >= 0) {
+        o->agg = 1;
+        if (m == M_INDIENER && o->nind < MAX_INDIENERS) {
+            o->ind[o->nind] = li->vs;
+            o->indline[o->nind++] = ln;
+        } else if (m < M_INDIENER && o->meta[m] == NOPOS) {
+            o->meta[m] = li->vs;
+            o->metaline[m] = ln;
+        }
+    } else if (o->ing == NOPOS && o->hs == NOPOS && ci_prefix(s, e, "(ingezonden ")) {
+        o->ing = li->vs;                     /* before the header */
+        o->ingline = ln;
+    } else if (o->hs == NOPOS && !o->dateline && (o->dateline = date_line(s, e)) != 0) {
+        /* the page's date */
+    } else {
+        /* "De vragen van ... (ingezonden D) kunnen niet binnen de
+         * gebruikelijke termijn worden beantwoord": the header inside */
+        if (o->summary == NOPOS && (q = ci_find(s, e, "niet binnen de")) != NULL &&
+            ci_find(q, e, "termijn") && ci_find(q, e, "beantwoord") &&
+            ci_find(s, q, "vragen van ")) {
+            o->summary = li->vs;
+            o->akind = o->akind ? o->akind : FMT_NOTICE;
+        }
+        if (*hs2 == NOPOS && ci_find(s, e, "ingezonden") &&
+            (q = ci_find(s, e, "vragen van ")) != NULL) {
+            *hs2 = (size_t)(q - P->t);
+            *hl2 = ln;
+        }
+        /* a title or lead before the header: a party's or a press page */
+        if (o->hs == NOPOS && li->type == L_TEXT && !ps_find_num(s, e, 'Z', &zl))
+            o->lead = 1;
+    }
+}
+
 /* Scan the lines before the first heading (within PRE_MAX) for the header,
  * a line starting with "Vragen van" (else "vragen van" inside a line that
- * also says "ingezonden", as in a covering letter), and for the answer or
- * notice line. */
+ * also says "ingezonden", as in a covering letter or a press notice), the
+ * answer or notice line, an aggregator's field lines, a date line and a
+ * notice told in a sentence. */
 void ps_find_openings(const parser *P, openings *o)
 {
     size_t pos = 0, ln = 1, hs2 = NOPOS, hl2 = 0;
     int nums = 0;
     lineinfo li;
-    o->hs = o->as = NOPOS;
-    o->akind = o->late = 0;
+    memset(o, 0, sizeof *o);
+    o->hs = o->as = o->ing = o->summary = NOPOS;
+    for (int m = 0; m < M_COUNT - 1; m++)
+        o->meta[m] = NOPOS;
     while (pos < P->n && pos < PRE_MAX) {
         const char *nl = memchr(P->t + pos, '\n', P->n - pos);
         size_t le = nl ? (size_t)(nl - P->t) : P->n;
         ps_classify(P->t, pos, le, &li);
         if (li.type == L_HEAD)
             break;
-        const char *s = P->t + li.vs, *e = P->t + li.ve, *q;
-        if (e - s > PRE_MAX)
-            e = s + PRE_MAX;
         if (li.type == L_NUM && o->hs != NOPOS && o->as == NOPOS) {
             nums++;             /* "1", "2": questions numbered bare */
-        } else if (s == e) {
-            /* a blank line */
-        } else if (o->hs == NOPOS && *s == 'V' && ci_prefix(s, e, "vragen van ")) {
-            o->hs = li.vs;
-            o->hline = ln;
-        } else if (o->as == NOPOS && (ci_prefix(s, e, "antwoord van ") ||
-                                      ci_prefix(s, e, "mededeling van "))) {
-            o->as = li.vs;
-            o->aline = ln;
-            o->akind = lower(UC(s)) == 'a' ? FMT_ANSWER : FMT_NOTICE;
-            o->late = nums > 0;
-        } else if (!o->akind && (ci_prefix(s, e, "mededeling :") || ci_prefix(s, e, "mededeling:") ||
-                                 ci_prefix(s, e, "uitstelbericht"))) {
-            o->akind = FMT_NOTICE;  /* a page title: a notice, no signer here */
-        } else if (hs2 == NOPOS && ci_find(s, e, "ingezonden") &&
-                   (q = ci_find(s, e, "vragen van ")) != NULL) {
-            hs2 = (size_t)(q - P->t);
-            hl2 = ln;
+        } else if (li.vs < li.ve) {
+            size_t as = o->as;
+            opening_line(P, o, &li, ln, &hs2, &hl2);
+            if (as != o->as)
+                o->late = nums > 0;
         }
         if (!nl)
             break;
@@ -549,6 +627,79 @@ void ps_find_openings(const parser *P, openings *o)
     if (o->hs == NOPOS) {
         o->hs = hs2;
         o->hline = hl2;
+        o->lead = 0;
     }
+    if (o->agg && !o->akind && o->meta[M_BEANTWOORD] != NOPOS)
+        o->akind = FMT_ANSWER;  /* a case page with the answers */
 }
 
+/* "Beantwoord door Jorrit Talsma (minister voor Medische Zorg) (VVD)" as
+ * an answer line names its signer: "Minister Jorrit Talsma (Medische
+ * Zorg)"; a role that is no title is kept as written. */
+static void meta_signer(parser *P, const char *s, const char *e)
+{
+    char buf[HEAD_MAX + 1], out[2 * HEAD_MAX + 8];
+    size_t n = ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf);
+    const char *b = buf, *be = buf + n, *lp = memchr(b, '(', n), *w, *port;
+    const char *rp = lp ? match_paren(lp, be) : be;
+    const char *ne = lp ? lp : be;
+    while (ne > b && ne[-1] == ' ')
+        ne--;
+    int t = 0, len;
+    if (lp && rp < be) {
+        for (w = lp + 1; w < rp && *w != ' '; w++)
+            ;
+        t = title_of(lp + 1, (size_t)(w - lp - 1));
+        port = skip_sp(w, rp);
+        if ((w = ci_word(port, rp, "van")) || (w = ci_word(port, rp, "voor")))
+            port = skip_sp(w, rp);
+        if (t && port < rp)
+            len = snprintf(out, sizeof out, "%s %.*s (%.*s)", title_name[t], (int)(ne - b), b,
+                           (int)(rp - port), port);
+        else
+            len = snprintf(out, sizeof out, "%.*s", (int)(rp + 1 - b), b);
+    } else {
+        len = snprintf(out, sizeof out, "%.*s", (int)(ne - b), b);
+    }
+    if (len > 0 && (size_t)len < sizeof out && ne > b)
+        add_unique(P, &P->d->answered_by, &P->d->nanswered_by, out, (size_t)len);
+}
+
+/* The field lines of an aggregator's case page, for what the opening
+ * sentences did not say: dates, members (Indiener), signer (Beantwoord
+ * door) and the official addresses (Bron vraag, Bron antwoord). */
+void ps_parse_meta(parser *P, const openings *o)
+{
+    fmt_doc *d = P->d;
+    char buf[HEAD_MAX + 1];
+    static const size_t skip[M_COUNT - 1] = {10, 11, 16, 11, 14};
+    for (int m = 0; m < M_COUNT - 1; m++) {
+        if (o->meta[m] == NOPOS)
+            continue;
+        const char *s = P->t + o->meta[m] + skip[m], *e = memchr(s, '\n', P->n - (size_t)(s - P->t));
+        e = e ? e : P->t + P->n;
+        while (e > s && is_sp(UC(e - 1)))
+            e--;
+        int32_t *date = m == M_INGEDIEND ? &d->submitted : m == M_BEANTWOORD ? &d->received : NULL;
+        if (date && !*date && !(*date = ps_parse_date(s, e))) {
+            ps_snippet(s, e, buf);
+            ps_warn(P, o->metaline[m], "date not understood: \"%s\"", buf);
+        } else if (m == M_DOOR && !d->nanswered_by) {
+            meta_signer(P, s, e);
+        } else if (m == M_BRON_VRAAG || m == M_BRON_ANTWOORD) {
+            const char *u = skip_sp(s, e), *ue = u;
+            while (ue < e && !is_sp(UC(ue)))
+                ue++;
+            if (ue - u > 8 && fmt_doc_add_str(&d->source_urls, &d->nsource_urls, u, (size_t)(ue - u)))
+                P->nomem = 1;
+        }
+    }
+    for (size_t i = 0; i < o->nind && !d->nmembers; i++) {
+        const char *s = P->t + o->ind[i], *e = memchr(s, '\n', P->n - o->ind[i]);
+        e = e ? e : P->t + P->n;
+        s = memchr(s, ' ', (size_t)(e - s));
+        size_t n = s ? ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf) : 0;
+        if (n)
+            add_members(P, buf, buf + n);
+    }
+}

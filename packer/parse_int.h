@@ -192,6 +192,8 @@ typedef struct {
     size_t marks_to;              /* text scanned for footnote marks */
     int ans_mode, last_bare_a;    /* answers numbered "1", "2" after "Antwoord" */
     size_t ans_at, ans_end;       /* an "Antwoord van" line after the questions */
+    int hdr_date;                 /* the header said "ingezonden" (or a line
+                                     did): a bad date was warned about there */
     unsigned char seen[MAX_MARK / 8 + 1];    /* footnote marks in the text */
     unsigned char qseen[MAX_QNUM / 8 + 1];   /* question numbers read */
 } parser;
@@ -209,14 +211,32 @@ typedef struct {
     int strong;               /* L_NOTE: superscript or bracketed mark */
     int idline;               /* L_FURN: an "ah-tk-..." line */
     int soft;                 /* L_END that is prose inside an answer */
+    int item;                 /* "1. text" (L_NUM) or "1) text" (L_NOTE):
+                                 a numbered item with its text inline */
+    int bullet;               /* the line started with a bullet "•" */
     size_t vs, ve;            /* the line without blanks and markup */
 } lineinfo;
+
+/* The field lines of an aggregator's case page ("Ingediend 4 maart 2019",
+ * "Beantwoord door NAME (ROLE) (PARTY)", "Bron vraag URL", ...). */
+enum { M_INGEDIEND, M_BEANTWOORD, M_DOOR, M_BRON_VRAAG, M_BRON_ANTWOORD,
+       M_INDIENER, M_COUNT, MAX_INDIENERS = 8 };
 
 typedef struct {
     size_t hs, hline;         /* "Vragen van": offset, line; NOPOS none */
     size_t as, aline;         /* "Antwoord van" / "Mededeling van" */
     int akind;
     int late;                 /* the answer line follows numbered questions */
+    size_t ing, ingline;      /* "(ingezonden D)" on a line of its own */
+    size_t summary;           /* "... kunnen niet binnen de gebruikelijke
+                                 termijn worden beantwoord": a notice told in
+                                 a sentence (press services) */
+    int32_t dateline;         /* a line that is only a date ("Den Haag,
+                                 8 maart 2023"): the page's own date */
+    int lead;                 /* prose before the header: a party's page */
+    int agg;                  /* an aggregator's field lines were found */
+    size_t meta[M_COUNT - 1], metaline[M_COUNT - 1];  /* NOPOS: none */
+    size_t ind[MAX_INDIENERS], indline[MAX_INDIENERS], nind;
 } openings;
 
 /* ---- shared between the parser's files ------------------------------ */
@@ -237,14 +257,20 @@ void ps_add_signers(parser *P, const char *s, const char *e);
 size_t ps_parse_header(parser *P, size_t hs, size_t line);
 size_t ps_parse_ansline(parser *P, size_t as, size_t line);
 void ps_find_openings(const parser *P, openings *o);
+void ps_parse_meta(parser *P, const openings *o);
+int ps_meta_line(const char *s, const char *e);
 
 /* parse_lines.c */
 void ps_add_num(lineinfo *li, int v);
 void ps_classify(const char *t, size_t ls, size_t le, lineinfo *li);
 int ps_is_stopper(const char *t, size_t ls, size_t le);
 
+/* parse.c */
+const char *ps_find_num(const char *s, const char *e, char L, size_t *len);
+
 /* parse_body.c */
 void ps_open_region(parser *P, int kind, const uint16_t *nums, size_t nn, size_t at);
 void ps_body_pass(parser *P, size_t from, size_t line);
+void ps_split_combined(parser *P);
 
 #endif

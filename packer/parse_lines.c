@@ -128,6 +128,18 @@ static void note_or_num(const char *s, const char *e, lineinfo *li, const char *
             li->num = v;
             return;
         }
+        /* "1. Bent u ...": an item numbered inline (early versions, party
+         * pages); "1) Krant, ...": a footnote of early versions, or an
+         * item; step() decides which by what came before. */
+        if (r > p && r < e && is_sp(UC(r)) && (r = skip_sp(r, e)) < e &&
+            !is_digit(UC(r))) {
+            li->type = *p == '.' ? L_NUM : L_NOTE;
+            li->num = v;
+            li->item = 1;
+            li->strong = 0;
+            li->body = (size_t)(r - base);
+            return;
+        }
         r = skip_sp(p, e);
         unsigned char f = UC(r);
         if (nd > 3 || r >= e)
@@ -179,7 +191,8 @@ static int line_word(const char *s, const char *e, lineinfo *li, const char *bas
         {W("Medeindiener"), L_END, 0}, {W("Gericht aan"), L_END, 0},
         {W("Gerelateerde documenten"), L_END, 0},
         {W("Mededeling"), L_MEDE, 0}, {W("Mededeling:"), L_MEDE, 0},
-        {W("X Noot"), L_NOTEHDR, 0}, {W("Noot"), L_NOTEHDR, 0},
+        {W("Indiener(s)"), L_END, 0}, {W("Gerelateerd"), L_END, 0},
+        {W("X Noot"), L_NOTEHDR, 0}, {W("XNoot"), L_NOTEHDR, 0}, {W("Noot"), L_NOTEHDR, 0},
         {W("Noten"), L_NOTEHDR, 0}, {W("Voetnoten"), L_NOTEHDR, 0},
         {W("Tweede Kamer, vergaderjaar"), L_FURN, 1}, {W("ISSN "), L_FURN, 1}};
 #undef W
@@ -225,10 +238,13 @@ static int line_word(const char *s, const char *e, lineinfo *li, const char *bas
 void ps_classify(const char *t, size_t ls, size_t le, lineinfo *li)
 {
     size_t vs = ls, ve = le;
+    li->bullet = 0;
     while (vs < ve) {
         unsigned char c = UC(t + vs);
         if (is_sp(c) || c == '#' || c == '*' || c == '_' || c == '>')
             vs++;
+        else if (ve - vs >= 3 && c == 0xE2 && UC(t + vs + 1) == 0x80 && UC(t + vs + 2) == 0xA2)
+            vs += 3, li->bullet = 1;                 /* "• Vraag 1", "• Bent u" */
         else if (ve - vs >= 3 && c == 0xEF && UC(t + vs + 1) == 0xBB && UC(t + vs + 2) == 0xBF)
             vs += 3;                                 /* byte order mark */
         else if (ve - vs >= 2 && c == 0xC2 && UC(t + vs + 1) == 0xA0)
@@ -244,7 +260,7 @@ void ps_classify(const char *t, size_t ls, size_t le, lineinfo *li)
     li->hk = 0;
     li->nn = 0;
     li->body = NOPOS;
-    li->idline = li->soft = 0;
+    li->idline = li->soft = li->item = 0;
     if (vs == ve) {
         li->type = L_BLANK;
         return;
@@ -272,6 +288,6 @@ int ps_is_stopper(const char *t, size_t ls, size_t le)
         return 1;
     const char *s = t + li.vs, *e = t + li.ve;
     return ci_prefix(s, e, "antwoord van ") || ci_prefix(s, e, "mededeling van ") ||
-           ci_prefix(s, e, "vragen van ");
+           ci_prefix(s, e, "vragen van ") || ps_meta_line(s, e) >= 0;
 }
 

@@ -325,6 +325,78 @@ static const row samples[] = {
                 "N11=3628105–1050416-CZ."}},
 };
 
+/* ---- layouts of aggregators, early versions, party and press pages ---
+ * Documents written for these tests in tests/data/, in the shapes these
+ * sites give (names and facts fictional). */
+
+static const row layouts[] = {
+    /* an aggregator's case page: field lines, "• Vraag N", answers with no
+     * "Antwoord N" label, two paragraphs in one answer */
+    {.name = "data/agg-2019Z04512", .clean = 1, .kind = A, .zaak = "2019Z04512",
+     .docnum = "ah-tk-20182019-2101", .submitted = 20190304, .received = 20190402,
+     .members = "Van Oosterwijk|PvdA", .addressees = "Minister voor Medische Zorg",
+     .answered_by = "Minister Jorrit Talsma (Medische Zorg)",
+     .source_urls = "https://zoek.officielebekendmakingen.nl/kv-tk-2019Z04512.html;"
+                    "https://zoek.officielebekendmakingen.nl/ah-tk-20182019-2101.html",
+     .nq = 3, .na = 3, .notes = "1:https://www.dagbladzuidwest.example/wijkverpleging",
+     .subject = "de wachtlijsten in de wijkverpleging",
+     .checks = {"Q1=Kent u het bericht «Wachtlijst wijkverpleging loopt verder op»?1",
+                "A1=Ja, ik ken het bericht.",
+                "Q2=Hoeveel cliënten wachten op dit moment langer dan zes weken op wijkverpleging? Kunt u dit per regio uitsplitsen?",
+                "A2$is niet beschikbaar.\n\nZorgverzekeraars houden deze cijfers per maand bij; ik vraag hen de cijfers vanaf dit voorjaar per regio te leveren.",
+                "A3=Ik deel de mening dat wijkverpleging snel beschikbaar moet zijn. Een vaste termijn leg ik niet vast.",
+                "N1^Dagblad Zuidwest, 2 maart 2019"}},
+    /* early version: zaak alone on a line, "(Ingezonden D)" in the header,
+     * "1." items, " 1)" marks and "1) ..." notes, site chrome at the end */
+    {.name = "data/early-2021Z08123", .clean = 1, .kind = Q, .zaak = "2021Z08123",
+     .submitted = 20210512, .members = "De Kluiver|SP",
+     .addressees = "Minister van Onderwijs, Cultuur en Wetenschap", .answered_by = "",
+     .nq = 3, .notes = "1:https://www.onderwijskrantnoord.example/speciaal-onderwijs;2:",
+     .subject = "het lerarentekort in het speciaal onderwijs",
+     .checks = {"Q1=Bent u bekend met het bericht ‘Scholen in het speciaal onderwijs sturen klassen naar huis’? 1)",
+                "Q2=Hoeveel klassen in het speciaal onderwijs zijn dit schooljaar naar huis gestuurd wegens een tekort aan leraren?",
+                "Q3$op korte termijn te verkleinen? 2)",
+                "N2=Kamerstuk 27 923, nr. 400",
+                "H$(Ingezonden 12 mei 2021)"}},
+    /* early version: "(ingezonden D)" before the header, the zaak at the
+     * header's start, "N" alone on a line, "XNoot", a mark glued to a year */
+    {.name = "data/early-2022Z11870", .clean = 1, .kind = Q, .zaak = "2022Z11870",
+     .submitted = 20220620, .members = "Ten Brinke|VVD;Okkerse|D66",
+     .addressees = "Staatssecretaris van Infrastructuur en Waterstaat", .answered_by = "",
+     .nq = 3, .notes = "1:;2:",
+     .subject = "de vertraging van de renovatie van de Sluis bij Westerhaven",
+     .checks = {"Q1=Kent u het bericht ‘Renovatie sluis Westerhaven opnieuw uitgesteld’?1",
+                "Q3=Welke gevolgen heeft de vertraging voor de binnenvaart sinds de eerste storing in 2010?2",
+                "N1=Havenblad, 18 juni 2022",
+                "N2=Antwoord op eerdere vragen, Aanhangsel Handelingen II 2010/11, nr. 1520",
+                "H^Vragen van de leden Ten Brinke (VVD)"}},
+    /* early version: bullets without numbers, "het leden", lower case
+     * "aan de minister van", trailing "Indiener(s)" and "Gerelateerd" */
+    {.name = "data/early-bullets-2023Z02245", .clean = 1, .kind = Q, .zaak = "2023Z02245",
+     .submitted = 20230209, .members = "Vermeulen-Dijkstra|CDA;Ouwerkerk|CDA",
+     .addressees = "Minister van Landbouw, Natuur en Voedselkwaliteit", .answered_by = "",
+     .nq = 3, .notes = "", .subject = "de sluiting van de visafslag in Harlingerzijl",
+     .checks = {"Q1=Bent u bekend met het bericht dat de visafslag in Harlingerzijl per 1 april sluit?",
+                "Q3=Bent u bereid met de gemeente en de vissers in gesprek te gaan over een oplossing?"}},
+    /* a party's page: title, date, lead, the header, "1." questions, then
+     * the answers under "Antwoord", numbered again */
+    {.name = "data/party-2022Z00418", .clean = 1, .kind = A, .zaak = "2022Z00418",
+     .submitted = 20220112, .members = "Hoogland-Visser|GroenLinks",
+     .addressees = "Minister van Volksgezondheid, Welzijn en Sport", .answered_by = "",
+     .nq = 3, .na = 3, .notes = "", .subject = "de dreigende sluiting van zwembad De Wiekslag",
+     .checks = {"Q2=Hoeveel gemeentelijke zwembaden zijn sinds 2020 gesloten wegens de energieprijzen?",
+                "A1=Ja.", "A2^Sinds 2020 zijn 14 gemeentelijke zwembaden gesloten;",
+                "A3$bij het verduurzamen van zwembaden."}},
+    /* a press service's notice: the header inside the sentence that says
+     * the answers will be late, the date of the page as received */
+    {.name = "data/press-notice-2023Z02871", .clean = 1, .kind = N, .zaak = "2023Z02871",
+     .submitted = 20230214, .received = 20230308, .members = "Brinkhorst-Aalders|Volt",
+     .addressees = "Minister van Justitie en Veiligheid", .answered_by = "",
+     .nq = 0, .notes = "", .subject = "het personeelstekort bij de vrijwillige brandweer",
+     .checks = {"X^De vragen van het lid Brinkhorst-Aalders (Volt)",
+                "X$De vragen zullen zo spoedig mogelijk worden beantwoord."}},
+};
+
 /* ---- traps and written documents ------------------------------------- */
 
 #define HDR(members, addressees) \
@@ -1015,12 +1087,13 @@ static void test_doc_helpers(void **state)
 int main(void)
 {
     size_t ns = sizeof samples / sizeof samples[0], nt = sizeof traps / sizeof traps[0];
-    size_t n = ns + nt + 5;
+    size_t nl = sizeof layouts / sizeof layouts[0];
+    size_t n = ns + nl + nt + 5;
     struct CMUnitTest *tests = calloc(n, sizeof *tests);
     if (!tests)
         return 1;
-    for (size_t i = 0; i < ns + nt; i++) {
-        const row *r = i < ns ? &samples[i] : &traps[i - ns];
+    for (size_t i = 0; i < ns + nl + nt; i++) {
+        const row *r = i < ns ? &samples[i] : i < ns + nl ? &layouts[i - ns] : &traps[i - ns - nl];
         tests[i].name = r->name;
         tests[i].test_func = test_row;
         tests[i].initial_state = (void *)r;
@@ -1029,7 +1102,7 @@ int main(void)
         cmocka_unit_test(test_check_text), cmocka_unit_test(test_doc_helpers),
         cmocka_unit_test(test_huge_line), cmocka_unit_test(test_many_headings),
         cmocka_unit_test(test_garbage)};
-    memcpy(tests + ns + nt, more, sizeof more);
+    memcpy(tests + ns + nl + nt, more, sizeof more);
     int failed = _cmocka_run_group_tests("parse", tests, n, NULL, NULL);
     free(tests);
     return failed ? 1 : 0;
