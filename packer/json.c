@@ -113,7 +113,7 @@ static void blocks(FILE *f, const char *key, const fmt_doc *d,
     putc(']', f);
 }
 
-void json_doc(FILE *f, const fmt_doc *d, int full)
+void json_doc(FILE *f, const fmt_doc *d, int full, char *const *thread, size_t nthread)
 {
     fputs("{\"id\":", f);
     json_cstr(f, d->id);
@@ -160,6 +160,8 @@ void json_doc(FILE *f, const fmt_doc *d, int full)
         putc(']', f);
         strs(f, "source_urls", d->source_urls, d->nsource_urls);
     }
+    if (thread)
+        strs(f, "thread", thread, nthread);
     strs(f, "warnings", d->warnings, d->nwarnings);
     putc('}', f);
 }
