@@ -565,9 +565,9 @@ static size_t para_end(const parser *P, size_t p, size_t e)
 /* An aggregator's case page puts each answer straight under its question
  * ("• Vraag 1", the question, the answer) with no "Antwoord 1": the
  * question runs to the end of its first paragraph that asks (a '?' at its
- * end, before any note mark; at most three paragraphs), else it is the
- * first paragraph; the answer is the rest. A block of one paragraph has
- * no answer. */
+ * end, before any note mark; within three paragraphs) and of the asking
+ * paragraphs right after it, else it is the first paragraph; the answer
+ * is the rest. A block of one paragraph has no answer. */
 void ps_split_combined(parser *P)
 {
     fmt_doc *d = P->d;
@@ -575,15 +575,18 @@ void ps_split_combined(parser *P)
     for (size_t i = 0; i < d->nquestions && !P->nomem; i++) {
         fmt_block *q = &d->questions[i];
         size_t s = q->span.off, e = s + q->span.len, p = s, cut = NOPOS, first = NOPOS;
-        for (int k = 0; k < 3 && p < e && cut == NOPOS; k++) {
+        for (int k = 0; p < e && (k < 3 || cut != NOPOS); k++) {
             size_t pe = para_end(P, p, e), from = pe - p > 8 ? pe - 8 : p;
+            int ask = memchr(t + from, '?', pe - from) != NULL;
             if (first == NOPOS)
                 first = pe;
-            if (memchr(t + from, '?', pe - from))
+            if (!ask && cut != NOPOS)
+                break;
+            if (ask)
                 cut = pe;
             p = (size_t)(skip_ws(t + pe, t + e) - t);
         }
-        cut = cut == NOPOS ? first : cut;
+        cut = cut == NOPOS || cut >= e ? first : cut;
         size_t as = (size_t)(skip_ws(t + cut, t + e) - t);
         if (as >= e)
             continue;

@@ -586,8 +586,11 @@ static void opening_line(const parser *P, openings *o, const lineinfo *li,
             *hl2 = ln;
         }
         /* a title or lead before the header: a party's or a press page */
-        if (o->hs == NOPOS && li->type == L_TEXT && !ps_find_num(s, e, 'Z', &zl))
+        if (o->hs == NOPOS && li->type == L_TEXT && !ps_find_num(s, e, 'Z', &zl)) {
             o->lead = 1;
+            if (o->title == NOPOS)
+                o->title = li->vs;
+        }
     }
 }
 
@@ -602,7 +605,7 @@ void ps_find_openings(const parser *P, openings *o)
     int nums = 0;
     lineinfo li;
     memset(o, 0, sizeof *o);
-    o->hs = o->as = o->ing = o->summary = NOPOS;
+    o->hs = o->as = o->ing = o->summary = o->title = NOPOS;
     for (int m = 0; m < M_COUNT - 1; m++)
         o->meta[m] = NOPOS;
     while (pos < P->n && pos < PRE_MAX) {
@@ -665,6 +668,26 @@ static void meta_signer(parser *P, const char *s, const char *e)
         add_unique(P, &P->d->answered_by, &P->d->nanswered_by, out, (size_t)len);
 }
 
+/* A case page without a "Vragen van" header: its title, "Kamervragen
+ * over de wachtlijsten", says the subject. */
+static void title_subject(parser *P, size_t at)
+{
+    static const char *const lead[] = {"kamervragen over ", "kamervraag over ",
+                                       "vragen over ", "schriftelijke vragen over "};
+    char buf[HEAD_MAX + 1];
+    const char *s = P->t + at, *e = memchr(s, '\n', P->n - at), *q;
+    e = e ? e : P->t + P->n;
+    size_t n = ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf);
+    const char *b = buf, *be = buf + n;
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+        if ((q = ci_prefix(b, be, lead[i])) != NULL)
+            b = q;
+    while (be > b && (be[-1] == '.' || be[-1] == ' '))
+        be--;
+    if (be > b && fmt_doc_set_str(&P->d->subject, b, (size_t)(be - b)))
+        P->nomem = 1;
+}
+
 /* The field lines of an aggregator's case page, for what the opening
  * sentences did not say: dates, members (Indiener), signer (Beantwoord
  * door) and the official addresses (Bron vraag, Bron antwoord). */
@@ -694,7 +717,8 @@ void ps_parse_meta(parser *P, const openings *o)
                 P->nomem = 1;
         }
     }
-    for (size_t i = 0; i < o->nind && !d->nmembers; i++) {
+    int members = !d->nmembers;
+    for (size_t i = 0; i < o->nind && members; i++) {
         const char *s = P->t + o->ind[i], *e = memchr(s, '\n', P->n - o->ind[i]);
         e = e ? e : P->t + P->n;
         s = memchr(s, ' ', (size_t)(e - s));
@@ -702,4 +726,6 @@ void ps_parse_meta(parser *P, const openings *o)
         if (n)
             add_members(P, buf, buf + n);
     }
+    if (!d->subject && o->hs == NOPOS && o->title != NOPOS)
+        title_subject(P, o->title);
 }

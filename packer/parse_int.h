@@ -235,6 +235,7 @@ typedef struct {
                                  8 maart 2023"): the page's own date */
     int lead;                 /* prose before the header: a party's page */
     int agg;                  /* an aggregator's field lines were found */
+    size_t title;             /* the first line of prose: a page's title */
     size_t meta[M_COUNT - 1], metaline[M_COUNT - 1];  /* NOPOS: none */
     size_t ind[MAX_INDIENERS], indline[MAX_INDIENERS], nind;
 } openings;

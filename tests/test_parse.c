@@ -346,6 +346,28 @@ static const row layouts[] = {
                 "A2$is niet beschikbaar.\n\nZorgverzekeraars houden deze cijfers per maand bij; ik vraag hen de cijfers vanaf dit voorjaar per regio te leveren.",
                 "A3=Ik deel de mening dat wijkverpleging snel beschikbaar moet zijn. Een vaste termijn leg ik niet vast.",
                 "N1^Dagblad Zuidwest, 2 maart 2019"}},
+    /* an aggregator's page with no "Vragen van" line: the title gives the
+     * subject, Indiener and Medeindiener the members; "Vraag N" without a
+     * bullet; a question of two paragraphs; a staatssecretaris answers */
+    {.name = "data/agg-2020Z19876", .clean = 1, .kind = A, .zaak = "2020Z19876",
+     .docnum = "ah-tk-20202021-702", .submitted = 20201012, .received = 20201109,
+     .members = "Sander Westerveld-Bos|CDA;Ilse Noordam|ChristenUnie", .addressees = "",
+     .answered_by = "Staatssecretaris Pieter de Vries-Kamp (Volksgezondheid, Welzijn en Sport)",
+     .source_urls = "https://zoek.officielebekendmakingen.nl/kv-tk-2020Z19876.html;"
+                    "https://zoek.officielebekendmakingen.nl/ah-tk-20202021-702.html",
+     .nq = 3, .na = 3, .qnums = "1;2;3,4", .anums = "1;2;3,4", .notes = "",
+     .subject = "tekorten aan mondkapjes in verpleeghuizen",
+     .checks = {"Q3,4=Hoe verloopt de verdeling over de regio's?\n\nWie bepaalt welke verpleeghuizen voorrang krijgen?",
+                "A3,4=De verdeling loopt via de regionale coördinatiepunten, die ook de voorrang bepalen.",
+                "A1=Ja.", "Q2^Kunt u aangeven hoeveel mondkapjes"}},
+    /* the answer of a linking test (tests/data/link): mede ondertekend */
+    {.name = "data/link/ah-tk-20212022-112", .clean = 1, .kind = A, .zaak = "",
+     .docnum = "ah-tk-20212022-112", .submitted = 20210803, .received = 20210914,
+     .members = "Verbruggen-Smit|D66", .addressees = "Minister van Infrastructuur en Waterstaat",
+     .answered_by = "Minister Van Aalst-Koning (Infrastructuur en Waterstaat)",
+     .cosigned_by = "Staatssecretaris van Infrastructuur en Waterstaat",
+     .nq = 2, .na = 2, .notes = "", .subject = "«geluidsoverlast van de A27» bij Lekkerdorp",
+     .checks = {"A2=Het scherm wordt in het voorjaar van 2023 vervangen."}},
     /* early version: zaak alone on a line, "(Ingezonden D)" in the header,
      * "1." items, " 1)" marks and "1) ..." notes, site chrome at the end */
     {.name = "data/early-2021Z08123", .clean = 1, .kind = Q, .zaak = "2021Z08123",
