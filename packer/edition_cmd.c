@@ -589,6 +589,12 @@ int cmd_merge(int argc, char **argv)
     o.level = eo.level;
     char whole[1100];
     ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
+    /* an answer in one archive, its question in another: linked as one
+     * pack of them all would link it */
+    if (!(e.links = link_new()))
+        die(1, "out of memory");
+    for (size_t k = 0; k < n; k++)
+        ed_old_links(&e, a[k], 0);
     /* later archives win: take them first */
     for (size_t k = n; k-- > 0;) {
         ed_take_archive(&e, a[k], paths[k]);

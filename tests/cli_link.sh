@@ -81,5 +81,12 @@ has "$T/out" '"zaak":"2021Z14001","source"' "the old answer is linked now"
 "$VB" pack -q --edition 2 -o "$T/F.vbk" "$T/an" "$T/q"
 cmp -s "$T/AQ.vbk" "$T/F.vbk" && ok "update = a fresh pack, byte for byte" || no "update = a fresh pack, byte for byte"
 
+# merge: the answers in one archive, the question in another
+check "merge the answers and the questions" "$VB" merge -q -o "$T/M.vbk" "$T/A.vbk" "$T/Q.vbk"
+check "cat --json the merged answer" "$VB" cat --json "$T/M.vbk" ah-tk-20212022-112
+has "$T/out" '"zaak":"2021Z14001","source"' "linked by the merge"
+"$VB" pack -q -o "$T/P.vbk" "$T/an" "$T/q"
+cmp -s "$T/M.vbk" "$T/P.vbk" && ok "merge = one pack, byte for byte" || no "merge = one pack, byte for byte"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
