@@ -185,7 +185,8 @@ static void check_fields(parser *P, const openings *o, size_t bline)
     }
     /* a press notice or a party's page with the answers names no signer
      * nor a date of receipt: nothing a reader of it would miss */
-    int page = o->summary != NOPOS || (o->lead && o->as == NOPOS);
+    int page = o->summary != NOPOS || (o->lead && o->as == NOPOS) ||
+               (o->letter && o->as == NOPOS);
     if (o->hs != NOPOS && !d->submitted && !P->hdr_date)
         ps_warn(P, o->hline, "no submission date (\"ingezonden ...\") in header");
     if (d->kind != FMT_QUESTION && !d->nanswered_by && !page)
@@ -214,6 +215,7 @@ int parse_doc(fmt_doc *d, const char *name)
     openings o;
     ps_find_openings(P, &o);
     P->kind = o.akind;
+    P->letter = o.letter;
     size_t body = 0;
     if (o.hs != NOPOS)
         body = ps_parse_header(P, o.hs, o.hline);

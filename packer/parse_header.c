@@ -386,7 +386,10 @@ static void header_fields(parser *P, const char *s, const char *e, size_t line)
             over = o2, ol = 6;
         ps_add_titles(P, aan + 5, over ? over : e, &d->addressees, &d->naddressees);
     }
-    if (!d->naddressees)
+    /* a covering letter to the Speaker ("Hierbij stuur ik uw Kamer de
+     * antwoorden op schriftelijke vragen van het lid X over Y") names
+     * none: not worth a warning */
+    if (!d->naddressees && !P->letter)
         ps_warn(P, line, "no addressee (\"aan de Minister ...\") in header");
     const char *ss = over ? over + ol : e;
     while (e > ss && (e[-1] == ' ' || (e[-1] == '.' && e - 1 > ss && e[-2] != '.')))
@@ -631,6 +634,7 @@ void ps_find_openings(const parser *P, openings *o)
         o->hs = hs2;
         o->hline = hl2;
         o->lead = 0;
+        o->letter = hs2 != NOPOS;
     }
     if (o->agg && !o->akind && o->meta[M_BEANTWOORD] != NOPOS)
         o->akind = FMT_ANSWER;  /* a case page with the answers */

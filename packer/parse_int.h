@@ -192,6 +192,8 @@ typedef struct {
     size_t marks_to;              /* text scanned for footnote marks */
     int ans_mode, last_bare_a;    /* answers numbered "1", "2" after "Antwoord" */
     size_t ans_at, ans_end;       /* an "Antwoord van" line after the questions */
+    int letter;                   /* openings.letter: the header is quoted in
+                                     a letter, which names no addressee */
     int hdr_date;                 /* the header said "ingezonden" (or a line
                                      did): a bad date was warned about there */
     unsigned char seen[MAX_MARK / 8 + 1];    /* footnote marks in the text */
@@ -235,6 +237,8 @@ typedef struct {
                                  8 maart 2023"): the page's own date */
     int lead;                 /* prose before the header: a party's page */
     int agg;                  /* an aggregator's field lines were found */
+    int letter;               /* the header is inside a sentence, as in a
+                                 covering letter or a press notice */
     size_t title;             /* the first line of prose: a page's title */
     size_t meta[M_COUNT - 1], metaline[M_COUNT - 1];  /* NOPOS: none */
     size_t ind[MAX_INDIENERS], indline[MAX_INDIENERS], nind;
