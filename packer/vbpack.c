@@ -592,8 +592,9 @@ static int ls_one(const char *path, int json)
 
 static void cat_plain(const fmt_doc *d)
 {
-    printf("id:          %s\nkind:        %s\nzaak:        %s\n", d->id,
-           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-");
+    printf("id:          %s\nkind:        %s\nzaak:        %s%s\n", d->id,
+           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-",
+           d->zaak_linked ? " (linked by its header)" : "");
     printf("submitted:   ");
     print_date(d->submitted);
     printf("\nreceived:    ");
@@ -608,6 +609,10 @@ static void cat_plain(const fmt_doc *d)
         printf("%s%s", i ? "; " : "\nto:          ", d->addressees[i]);
     for (size_t i = 0; i < d->nanswered_by; i++)
         printf("%s%s", i ? "; " : "\nanswered by: ", d->answered_by[i]);
+    for (size_t i = 0; i < d->non_behalf_of; i++)
+        printf("%s%s", i ? "; " : "\non behalf:   ", d->on_behalf_of[i]);
+    for (size_t i = 0; i < d->ncosigned_by; i++)
+        printf("%s%s", i ? "; " : "\ncosigned by: ", d->cosigned_by[i]);
     printf("\nsubject:     %s\n\n", d->subject ? d->subject : "-");
     fwrite(d->text, 1, d->len, stdout);
     if (d->len && d->text[d->len - 1] != '\n')
