@@ -372,7 +372,7 @@ static int bare_heading(parser *P, int v)
         P->last_bare_a = 1;
         return 'R';
     }
-    if (P->ans_mode && v == P->last_bare_a + 1) {
+    if (P->ans_mode && v == P->last_bare_a + 1 && v <= P->max_q) {
         P->last_bare_a = v;
         return 'A';
     }
@@ -401,8 +401,7 @@ static int item_heading(parser *P, lineinfo *li)
 {
     region *r = &P->r;
     int renumber = r->kind == R_A && r->bare && r->start == NOPOS;
-    if (P->vraag_seen || P->note_hdr || (r->kind == R_A && !renumber &&
-                                         !P->ans_mode && !asks(P, li)))
+    if (P->vraag_seen || P->note_hdr)
         return 0;
     if (li->bullet && li->type == L_TEXT) {
         if (r->kind != R_NONE && !asks(P, li))
@@ -410,6 +409,11 @@ static int item_heading(parser *P, lineinfo *li)
         li->num = P->last_bare + 1;
         li->body = li->vs;
     }
+    /* in an answer: the next answer of a list of answers, a question that
+     * asks, or else the answer's own list */
+    if (r->kind == R_A && !renumber && !asks(P, li) &&
+        !(P->ans_mode && li->num == P->last_bare_a + 1 && li->num <= P->max_q))
+        return 0;
     li->hk = bare_heading(P, li->num);
     if (li->hk == 'R') {
         content(P, li->body, li->ve);

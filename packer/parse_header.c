@@ -640,13 +640,25 @@ void ps_find_openings(const parser *P, openings *o)
         o->akind = FMT_ANSWER;  /* a case page with the answers */
 }
 
+/* The end of [s,e) cut to at most HEAD_MAX bytes, at a character's start:
+ * a field line read is bounded, and cut it stays UTF-8. */
+static const char *cap(const char *s, const char *e)
+{
+    if (e - s <= HEAD_MAX)
+        return e;
+    e = s + HEAD_MAX;
+    while (e > s && (UC(e) & 0xC0) == 0x80)
+        e--;
+    return e;
+}
+
 /* "Beantwoord door Jorrit Talsma (minister voor Medische Zorg) (VVD)" as
  * an answer line names its signer: "Minister Jorrit Talsma (Medische
  * Zorg)"; a role that is no title is kept as written. */
 static void meta_signer(parser *P, const char *s, const char *e)
 {
     char buf[HEAD_MAX + 1], out[2 * HEAD_MAX + 8];
-    size_t n = ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf);
+    size_t n = ps_clean(s, cap(s, e), buf);
     const char *b = buf, *be = buf + n, *lp = memchr(b, '(', n), *w, *port;
     const char *rp = lp ? match_paren(lp, be) : be;
     const char *ne = lp ? lp : be;
@@ -681,7 +693,7 @@ static void title_subject(parser *P, size_t at)
     char buf[HEAD_MAX + 1];
     const char *s = P->t + at, *e = memchr(s, '\n', P->n - at), *q;
     e = e ? e : P->t + P->n;
-    size_t n = ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf);
+    size_t n = ps_clean(s, cap(s, e), buf);
     const char *b = buf, *be = buf + n;
     for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
         if ((q = ci_prefix(b, be, lead[i])) != NULL)
@@ -726,7 +738,7 @@ void ps_parse_meta(parser *P, const openings *o)
         const char *s = P->t + o->ind[i], *e = memchr(s, '\n', P->n - o->ind[i]);
         e = e ? e : P->t + P->n;
         s = memchr(s, ' ', (size_t)(e - s));
-        size_t n = s ? ps_clean(s, e - s > HEAD_MAX ? s + HEAD_MAX : e, buf) : 0;
+        size_t n = s ? ps_clean(s, cap(s, e), buf) : 0;
         if (n)
             add_members(P, buf, buf + n);
     }
