@@ -5,19 +5,25 @@
  * and parse_body.c (2), with helpers in parse_text.c (see parse_int.h).
  *
  * The text comes in many shapes: Markdown, plain text from the official web
- * pages, tweedekamer.nl pages with hard-wrapped lines, and text extracted
- * from PDFs with page furniture glued to the prose. Three steps, each linear
- * in the text and bounded in memory:
+ * pages, tweedekamer.nl pages with hard-wrapped lines, text extracted from
+ * PDFs with page furniture glued to the prose, aggregators' case pages,
+ * early as-submitted versions, party pages and press notices (the table in
+ * docs/ARCHITECTURE.md). No layout is chosen up front: each step looks for
+ * the signs of all of them. Three steps, each linear in the text and
+ * bounded in memory:
  *
  *  1. The opening sentences, "Vragen van ... (ingezonden D maand JJJJ)." and
  *     for answers and notices "Antwoord van ... (ontvangen ...).", are found
  *     in the first PRE_MAX bytes, copied with markup and layout flattened
  *     (at most HEAD_MAX bytes) and split into members, addressees, subject,
- *     dates and signers.
- *  2. One pass over the lines classifies each (heading, footnote, page
- *     furniture, trailer, prose) and a small state machine turns them into
- *     numbered blocks, footnotes and the notice text: spans of the verbatim
- *     text.
+ *     dates and signers; so are an aggregator's field lines ("Ingediend D",
+ *     "Beantwoord door ..."), a date line, a notice told in one sentence
+ *     and prose before the header (a party's page).
+ *  2. One pass over the lines classifies each (heading, numbered item or
+ *     bullet, footnote, page furniture, trailer, prose) and a small state
+ *     machine turns them into numbered blocks, footnotes and the notice
+ *     text: spans of the verbatim text. A case page's questions without
+ *     "Antwoord N" are then split into question and answer.
  *  3. Zaak and document numbers come from the text before the first
  *     question, else from the file name: numbers in the body cite other
  *     documents.

@@ -55,11 +55,12 @@ static int in_paren(const char *s, const char *p)
     return 0;
 }
 
-/* Note the footnote marks in the text: superscripts, [1], ^{3 4}, and
+/* Note the footnote marks in the text: superscripts, [1], ^{3 4},
  * digits glued to a word or standing at the start of a line ("?1",
- * "brief2"), and " 1)" of early versions. A line starting with number N is taken as footnote N only if
- * N was marked so before: that keeps "2 februari" and wrapped numbers
- * prose. The text is scanned lazily, up to a line that needs it. */
+ * "brief2"), and " 1)" of early versions. A line starting with number N
+ * is taken as footnote N only if N was marked so before: that keeps "2
+ * februari" and wrapped numbers prose. The text is scanned lazily, up to
+ * a line that needs it. */
 static void scan_marks(parser *P, const char *s, const char *e)
 {
     const char *p = s;
