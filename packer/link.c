@@ -196,15 +196,14 @@ static double dice(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t n
     return na + nb ? 2.0 * both / (na + nb) : 0;
 }
 
-static int find_key(const link_table *t, int32_t date, uint64_t members,
+static int find_key(link_table *t, int32_t date, uint64_t members,
                     const char *subject, char zaak[16], char *why, size_t whylen)
 {
     uint32_t w[MAX_WORDS], nw = subject_words(subject, w);
     /* the table is sorted once, on the first lookup after an add */
-    if (!((link_table *)t)->sorted) {
+    if (!t->sorted && t->n > 1)
         qsort(t->v, t->n, sizeof *t->v, cmp_entry);
-        ((link_table *)t)->sorted = 1;
-    }
+    t->sorted = 1;
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -235,7 +234,7 @@ static int find_key(const link_table *t, int32_t date, uint64_t members,
     return 1;
 }
 
-int link_find(const link_table *t, int32_t date, const char *members,
+int link_find(link_table *t, int32_t date, const char *members,
               const char *subject, char zaak[16], char *why, size_t whylen)
 {
     if (!key_ok(date, members && *members, subject)) {
@@ -246,7 +245,7 @@ int link_find(const link_table *t, int32_t date, const char *members,
     return find_key(t, date, hash64(H0, members, strlen(members)), subject, zaak, why, whylen);
 }
 
-int link_doc(const link_table *t, fmt_doc *d, char *why, size_t whylen)
+int link_doc(link_table *t, fmt_doc *d, char *why, size_t whylen)
 {
     char z[16];
     if (!key_ok(d->submitted, d->nmembers, d->subject)) {
@@ -262,7 +261,7 @@ int link_doc(const link_table *t, fmt_doc *d, char *why, size_t whylen)
     return r;
 }
 
-int link_summary_would(const link_table *t, const fmt_summary *s)
+int link_summary_would(link_table *t, const fmt_summary *s)
 {
     char z[16], why[160];
     if ((s->kind != FMT_ANSWER && s->kind != FMT_NOTICE) || (s->zaak && *s->zaak))

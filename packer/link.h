@@ -53,15 +53,16 @@ int link_add_summary(link_table *t, const fmt_summary *s);
  * when exactly one case matches; 0 when none does or the header lacks a
  * part (why says so); -1 when two or more cases match (why names them).
  * why has room for whylen bytes (at least 1). */
-int link_find(const link_table *t, int32_t date, const char *members,
+int link_find(link_table *t, int32_t date, const char *members,
               const char *subject, char zaak[16], char *why, size_t whylen);
 
-/* link_find on d's header; on a match sets d->zaak and d->zaak_linked. */
-int link_doc(const link_table *t, fmt_doc *d, char *why, size_t whylen);
+/* link_find on d's header; on a match sets d->zaak and d->zaak_linked.
+ * (A lookup sorts the table after adds, hence t is not const.) */
+int link_doc(link_table *t, fmt_doc *d, char *why, size_t whylen);
 
 /* The same on a summary (kind, zaak, date, members, subject): would a
  * document already in an archive be linked now? 1 when it would. */
-int link_summary_would(const link_table *t, const fmt_summary *s);
+int link_summary_would(link_table *t, const fmt_summary *s);
 
 /* A spool of source files set aside until every question is known:
  * kept in an unlinked temporary file, so memory stays bounded. */
