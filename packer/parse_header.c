@@ -588,11 +588,13 @@ static void opening_line(const parser *P, openings *o, const lineinfo *li,
             *hs2 = (size_t)(q - P->t);
             *hl2 = ln;
         }
-        /* a title or lead before the header: a party's or a press page */
+        /* a title, then a lead paragraph (sentences, not the furniture of
+         * an official page) before the header: a party's or a press page */
         if (o->hs == NOPOS && li->type == L_TEXT && !ps_find_num(s, e, 'Z', &zl)) {
-            o->lead = 1;
             if (o->title == NOPOS)
                 o->title = li->vs;
+            o->lead |= e - s >= 60 && e[-1] == '.' && memchr(s, ' ', (size_t)(e - s)) &&
+                       ci_find(s, e, ". ") != NULL;
         }
     }
 }

@@ -615,6 +615,8 @@ static const row traps[] = {
     /* a list inside an answer is no question; an item that asks is */
     {.name = "party page: a list in an answer", .kind = A, .zaak = "",
      .text = "Onze vragen over de dijken\n\n"
+             "Na de storm van vorige week wil Kamerlid Smeenk weten hoe het met de dijken staat. "
+             "Zij stelde de minister daarom vragen.\n\n"
              "Vragen van het lid Smeenk (BBB) aan de Minister van Infrastructuur en Waterstaat over "
              "de dijken (ingezonden 5 maart 2024).\n\n"
              "1. Hoe sterk zijn de dijken?\n\nAntwoord\n\n1. De dijken zijn sterk:\n"
