@@ -599,6 +599,21 @@ static const row traps[] = {
      .answered_by = "Minister Anna Reijnders-Vos (Financiën)", .nq = 2, .na = 2,
      .subject = "de muntslag", .clean = 1,
      .checks = {"Q1=Waarom?", "A1=Daarom.", "A2=Nu niet."}},
+    /* an aggregator's page of a question not answered yet: a question,
+     * its date from "Ingediend", its address from "Bron vraag" */
+    {.name = "aggregator: not answered yet", .kind = Q, .zaak = "2024Z00077",
+     .docnum = "kv-tk-2024Z00077",
+     .text = "Kamervraag 2024Z00077\n\n"
+             "Vragen van het lid Hendriksma (NSC) aan de Staatssecretaris van Financiën over de "
+             "toeslagen\n\nIngediend 5 januari 2024\nIndiener Jelle Hendriksma (NSC)\n"
+             "Onderwerpen belasting\n"
+             "Bron vraag https://zoek.officielebekendmakingen.nl/kv-tk-2024Z00077.html\n\n"
+             "• Vraag 1\n\nWanneer is de herstelregeling klaar?\n\nDat wil ik graag weten.\n",
+     .submitted = 20240105, .members = "Hendriksma|NSC",
+     .addressees = "Staatssecretaris van Financiën", .answered_by = "",
+     .source_urls = "https://zoek.officielebekendmakingen.nl/kv-tk-2024Z00077.html",
+     .nq = 1, .na = 0, .subject = "de toeslagen", .clean = 1,
+     .checks = {"Q1=Wanneer is de herstelregeling klaar?\n\nDat wil ik graag weten.", "S=de toeslagen"}},
     /* early version: questions as "1) ...": a "1)" line is a question unless
      * " 1)" marked a note before it; the notes follow */
     {.name = "early: 1) items, 1) notes", .kind = Q, .zaak = "2016Z00022",
