@@ -490,7 +490,7 @@ int cmd_update(int argc, char **argv)
     ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
     e.old = nparts == 1 ? old : NULL;
     if (!(e.links = link_new()) || !(e.spool = link_spool_new()))
-        die(1, "cannot set up linking: %s", strerror(errno));
+        die(1, "out of memory");
     if (nparts == 1) {
         ed_old_links(&e, old, 1);
     } else {

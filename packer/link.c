@@ -281,23 +281,15 @@ struct link_spool {
 
 link_spool *link_spool_new(void)
 {
-    link_spool *s = calloc(1, sizeof *s);
-    if (!s)
-        return NULL;
-    if (!(s->f = tmpfile())) {
-        int e = errno;
-        free(s);
-        errno = e;
-        return NULL;
-    }
-    return s;
+    return calloc(1, sizeof(link_spool));
 }
 
 void link_spool_free(link_spool *s)
 {
     if (!s)
         return;
-    fclose(s->f);
+    if (s->f)
+        fclose(s->f);
     free(s->buf);
     free(s);
 }
@@ -309,6 +301,10 @@ size_t link_spool_count(const link_spool *s)
 
 int link_spool_put(link_spool *s, const src_file *f)
 {
+    /* made on first use: a pack with nothing to link needs no temporary
+     * file (nor a writable TMPDIR) */
+    if (!s->f && !(s->f = tmpfile()))
+        return -1;
     size_t l[3] = {strlen(f->display), strlen(f->relpath), f->len};
     if (fwrite(l, sizeof l, 1, s->f) != 1 || fwrite(f->display, 1, l[0], s->f) != l[0] ||
         fwrite(f->relpath, 1, l[1], s->f) != l[1] || fwrite(f->data, 1, l[2], s->f) != l[2])
@@ -319,6 +315,8 @@ int link_spool_put(link_spool *s, const src_file *f)
 
 int link_spool_next(link_spool *s, src_file *f)
 {
+    if (!s->f)
+        return 0;
     if (!s->reading) {
         if (fflush(s->f) || fseek(s->f, 0, SEEK_SET))
             return -1;

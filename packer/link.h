@@ -68,10 +68,12 @@ int link_summary_would(link_table *t, const fmt_summary *s);
  * kept in an unlinked temporary file, so memory stays bounded. */
 typedef struct link_spool link_spool;
 
-/* Returns NULL (errno set) when no temporary file could be made. */
+/* Returns NULL when memory ran out. The temporary file is made by the
+ * first put. */
 link_spool *link_spool_new(void);
 void link_spool_free(link_spool *s);
-/* Set f aside; 0, or -1 on a write error (errno set). */
+/* Set f aside; 0, or -1 when the temporary file could not be made or
+ * written (errno set). */
 int link_spool_put(link_spool *s, const src_file *f);
 /* Take the files back in the order they were put: 1 and *f filled
  * (valid until the next call), 0 at the end, -1 on a read error. */

@@ -349,7 +349,7 @@ static int cmd_pack(int argc, char **argv)
     if (rc)
         die(1, "%s: %s", out, fmt_strerror(rc));
     if (!(p.links = link_new()) || !(p.spool = link_spool_new()))
-        die(1, "cannot set up linking: %s", strerror(errno));
+        die(1, "out of memory");
     for (; i < argc; i++) {
         if (src_walk(argv[i], pack_file, src_error, &p) < 0)
             p.errors += p.errors ? 0 : 1;
