@@ -55,9 +55,24 @@ static int in_paren(const char *s, const char *p)
     return 0;
 }
 
+/* "sinds 20102": a year with a footnote mark glued to it (a PDF's
+ * superscript lost). Only 19xx and 20xx followed by one or two digits and
+ * then no word: "20102?", "201012," */
+static void glued_to_year(parser *P, const char *p, const char *q)
+{
+    int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    if (y < 1900 || y > 2099 || (q < P->t + P->n && is_word(UC(q))))
+        return;
+    int v = 0;
+    for (const char *d = p + 4; d < q; d++)
+        v = v * 10 + (*d - '0');
+    see(P, v);
+}
+
 /* Note the footnote marks in the text: superscripts, [1], ^{3 4},
  * digits glued to a word or standing at the start of a line ("?1",
- * "brief2"), and " 1)" of early versions. A line starting with number N
+ * "brief2"), " 1)" of early versions and a mark glued to a year
+ * ("20102"). A line starting with number N
  * is taken as footnote N only if N was marked so before: that keeps "2
  * februari" and wrapped numbers prose. The text is scanned lazily, up to
  * a line that needs it. */
@@ -75,6 +90,8 @@ static void scan_marks(parser *P, const char *s, const char *e)
             if (nd <= 3 && (p == s || p[-1] == '\n' || !is_sp(UC(p - 1)) ||
                             (q < e && *q == ')' && !in_paren(s, p))))
                 see(P, v);
+            else if (nd == 5 || nd == 6)
+                glued_to_year(P, p, q);
             p = q;
         } else if (c == '[') {
             p = mark_group(P, p + 1, e, ']');

@@ -614,6 +614,16 @@ static const row traps[] = {
      .source_urls = "https://zoek.officielebekendmakingen.nl/kv-tk-2024Z00077.html",
      .nq = 1, .na = 0, .subject = "de toeslagen", .clean = 1,
      .checks = {"Q1=Wanneer is de herstelregeling klaar?\n\nDat wil ik graag weten.", "S=de toeslagen"}},
+    /* a footnote mark glued to a year, its superscript lost: "20102?" */
+    {.name = "glued: a mark glued to a year", .kind = Q, .zaak = "",
+     .text = "Vragen van het lid Kok (SP) aan de Minister van Defensie over de radar "
+             "(ingezonden 1 mei 2020).\n\nVraag 1\n\nKent u het bericht?1\n\nVraag 2\n\n"
+             "Klopt het dat dit al speelt sinds 20102?\n\n1 Dagblad, 1 mei 2020\n"
+             "2 Kamerstuk 12 345, nr. 6\n",
+     .submitted = 20200501, .members = "Kok|SP", .addressees = "Minister van Defensie",
+     .nq = 2, .notes = "1:;2:", .subject = "de radar", .clean = 1,
+     .checks = {"Q2=Klopt het dat dit al speelt sinds 20102?", "N1=Dagblad, 1 mei 2020",
+                "N2=Kamerstuk 12 345, nr. 6"}},
     /* early version: questions as "1) ...": a "1)" line is a question unless
      * " 1)" marked a note before it; the notes follow */
     {.name = "early: 1) items, 1) notes", .kind = Q, .zaak = "2016Z00022",
