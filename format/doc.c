@@ -81,6 +81,9 @@ void fmt_doc_free(fmt_doc *d)
     free(d->members);
     free_strs(d->addressees, d->naddressees);
     free_strs(d->answered_by, d->nanswered_by);
+    free_strs(d->on_behalf_of, d->non_behalf_of);
+    free_strs(d->cosigned_by, d->ncosigned_by);
+    free_strs(d->source_urls, d->nsource_urls);
     for (size_t i = 0; i < d->nquestions; i++)
         free(d->questions[i].numbers);
     free(d->questions);

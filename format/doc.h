@@ -59,13 +59,24 @@ typedef struct fmt_doc {
     char *subject;       /* after "over" up to "(ingezonden", no markup */
     fmt_member *members;       size_t nmembers;
     char **addressees;         size_t naddressees;   /* "Minister van ..." */
-    char **answered_by;        size_t nanswered_by;  /* "Minister X (Ministry)" */
+    char **answered_by;        size_t nanswered_by;  /* "Minister X (Ministry)":
+                                                        who signed */
+    char **on_behalf_of;       size_t non_behalf_of; /* "mede namens de Minister
+                                                        van Y": "Minister van Y" */
+    char **cosigned_by;        size_t ncosigned_by;  /* "mede ondertekend door
+                                                        ...": as written */
+    char **source_urls;        size_t nsource_urls;  /* the official addresses an
+                                                        aggregator's page names
+                                                        ("Bron vraag URL") */
     fmt_block *questions;      size_t nquestions;
     fmt_block *answers;        size_t nanswers;
     fmt_note *footnotes;       size_t nfootnotes;
     char **warnings;           size_t nwarnings;     /* "line 3: ..." */
     fmt_span header;     /* the opening "Vragen van ..." sentence, if found */
     fmt_span notice;     /* a notice's body ("Mededeling" text), if any */
+    int zaak_linked;     /* 1: zaak is not in the text but derived by the
+                            packer from the question this answer or notice
+                            was linked to (packer/link.c); 0: parsed */
     char *text;          /* the verbatim source bytes (not NUL-terminated
                             in the archive sense; a NUL is kept after len) */
     size_t len;

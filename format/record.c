@@ -21,6 +21,12 @@
  *               length
  *   warnings:   varint n, n x str
  *   header span, notice span  (varint off, varint len)
+ *   then, only when non-empty (so a document without them encodes as
+ *   before, and records written before they existed decode as they are),
+ *   tagged extensions in tag order, each a u8 tag and its value:
+ *     1 on_behalf_of, 2 cosigned_by, 3 source_urls: varint n, n x str
+ *     4 zaak_linked: no value (the zaak was derived by linking)
+ *   An unknown tag is damage (FMT_CORRUPT), as is any other trailing byte.
  *
  * Decoding trusts nothing: every count is checked against the bytes left
  * (each element takes at least one byte), every span against the text.
@@ -130,6 +136,15 @@ int vb_record_encode(const fmt_doc *d, fmt_buf *b)
     rc = rc ? rc : put_strs(b, d->warnings, d->nwarnings);
     rc = rc ? rc : put_span(b, d->header);
     rc = rc ? rc : put_span(b, d->notice);
+    char *const *ext[3] = {d->on_behalf_of, d->cosigned_by, d->source_urls};
+    size_t next[3] = {d->non_behalf_of, d->ncosigned_by, d->nsource_urls};
+    for (unsigned char tag = 1; !rc && tag <= 3; tag++)
+        if (next[tag - 1]) {
+            rc = fmt_buf_append(b, &tag, 1);
+            rc = rc ? rc : put_strs(b, ext[tag - 1], next[tag - 1]);
+        }
+    if (!rc && d->zaak_linked)
+        rc = fmt_buf_append(b, "\4", 1);
     return rc;
 }
 
@@ -308,6 +323,27 @@ static void get_notes(cur *c, fmt_doc *d)
     }
 }
 
+/* The tagged extensions after the notice span, each at most once and in
+ * tag order. */
+static void get_ext(cur *c, fmt_doc *d)
+{
+    char ***v[3] = {&d->on_behalf_of, &d->cosigned_by, &d->source_urls};
+    size_t *n[3] = {&d->non_behalf_of, &d->ncosigned_by, &d->nsource_urls};
+    int last = 0;
+    while (!c->bad && c->p < c->end) {
+        int tag = *c->p++;
+        if (tag <= last || tag > 4) {
+            c->bad = 1;
+            return;
+        }
+        last = tag;
+        if (tag == 4)
+            d->zaak_linked = 1;
+        else
+            get_strs(c, v[tag - 1], n[tag - 1]);
+    }
+}
+
 int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
 {
     cur c = {p, p + n, 0};
@@ -359,6 +395,7 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
     get_strs(&c, &d->warnings, &d->nwarnings);
     d->header = get_span(&c);
     d->notice = get_span(&c);
+    get_ext(&c, d);
     if (!c.bad && c.p != c.end)
         c.bad = 1;
     if (!c.bad && (d->kind < FMT_KIND_NONE || d->kind > FMT_NOTICE ||

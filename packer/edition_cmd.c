@@ -50,6 +50,7 @@
 #include "cmd.h"
 #include "edition.h"
 #include "edition_cmd.h"
+#include "link.h"
 #include "parts.h"
 #include "source.h"
 
@@ -143,6 +144,13 @@ typedef struct {
     fmt_doc od;
     fmt_buf s1, s2;
     unsigned long unchanged;
+    /* update: answers and notices without a zaak are linked to their
+     * question (link.h), in the old archive or among the new sources;
+     * they wait in the spool until every new source is read */
+    link_table *links;
+    link_spool *spool;
+    uint32_t *unlinked;   /* old answers and notices without a zaak */
+    size_t nunlinked;
 } edition;
 
 static double ed_seconds(const edition *e);
@@ -180,7 +188,26 @@ static void ed_add(edition *e, const fmt_doc *d, const char *what)
     idset_add(&e->seen, d->id);
 }
 
-/* One source file, exactly as `vbpack pack` reads it (see pack_file). */
+/* A parsed source: left to the old archive when it holds it as it is,
+ * else added. */
+static void ed_keep(edition *e, fmt_doc *d, const char *display)
+{
+    uint32_t dn;
+    if (e->old && fmt_find(e->old, d->id, &dn) == FMT_OK &&
+        fmt_get(e->old, dn, &e->od) == FMT_OK &&
+        fmt_doc_same(d, &e->od, &e->s1, &e->s2)) {
+        e->unchanged++;
+        return;
+    }
+    for (size_t i = 0; i < d->nwarnings && !e->quiet; i++)
+        fprintf(stderr, "vbpack: %s: %s\n", display, d->warnings[i]);
+    ed_add(e, d, display);
+    e->added++;
+}
+
+/* One source file, exactly as `vbpack pack` reads it (see pack_file):
+ * an answer or notice without a zaak is set aside to be linked once
+ * every source is read (ed_spooled). */
 static int ed_source(void *ctx, const src_file *f)
 {
     edition *e = ctx;
@@ -191,18 +218,70 @@ static int ed_source(void *ctx, const src_file *f)
         e->errors++;
         return 0;
     }
-    uint32_t dn;
-    if (e->old && fmt_find(e->old, d->id, &dn) == FMT_OK &&
-        fmt_get(e->old, dn, &e->od) == FMT_OK &&
-        fmt_doc_same(d, &e->od, &e->s1, &e->s2)) {
-        e->unchanged++;
+    if (link_wants(d)) {
+        if (link_spool_put(e->spool, f))
+            die(1, "%s: cannot set it aside for linking: %s", f->display, strerror(errno));
         return 0;
     }
-    for (size_t i = 0; i < d->nwarnings && !e->quiet; i++)
-        fprintf(stderr, "vbpack: %s: %s\n", f->display, d->warnings[i]);
-    ed_add(e, d, f->display);
-    e->added++;
+    if (link_add(e->links, d))
+        die(1, "out of memory");
+    ed_keep(e, d, f->display);
     return 0;
+}
+
+/* The sources set aside: parsed again, linked where the rule allows, and
+ * kept or added as any other. */
+static void ed_spooled(edition *e)
+{
+    src_file f;
+    char msg[300];
+    int r;
+    while ((r = link_spool_next(e->spool, &f)) == 1) {
+        if (pack_read_doc(&f, &e->d, msg, sizeof msg))
+            die(1, "%s: %s", f.display, msg);
+        if (link_doc(e->links, &e->d, msg, sizeof msg) < 0 && !e->quiet)
+            fprintf(stderr, "vbpack: %s: %s\n", f.display, msg);
+        ed_keep(e, &e->d, f.display);
+    }
+    if (r < 0)
+        die(1, "reading back the documents set aside for linking failed");
+}
+
+/* The headers of an old archive's documents into the link table (from the
+ * summaries: no record is inflated), and which of its answers and notices
+ * have no zaak. */
+static void ed_old_links(edition *e, fmt_archive *a, int remember)
+{
+    fmt_summary sm = {0};
+    uint32_t n = fmt_count(a);
+    for (uint32_t i = 0; i < n; i++) {
+        if (fmt_get_summary(a, i, &sm))
+            die(1, "%s", fmt_errmsg(a));
+        if (link_add_summary(e->links, &sm))
+            die(1, "out of memory");
+        if (remember && (sm.kind == FMT_ANSWER || sm.kind == FMT_NOTICE) &&
+            !(sm.zaak && *sm.zaak)) {
+            uint32_t *u = realloc(e->unlinked, (e->nunlinked + 1) * sizeof *u);
+            if (!u)
+                die(1, "out of memory");
+            e->unlinked = u;
+            e->unlinked[e->nunlinked++] = i;
+        }
+    }
+    fmt_summary_free(&sm);
+}
+
+/* Would a new question link an answer or notice the old archive holds
+ * without a zaak? Then appending (which leaves old records as they are)
+ * would differ from a fresh pack: the edition is packed whole. */
+static int ed_links_old(edition *e, fmt_archive *old)
+{
+    fmt_summary sm = {0};
+    int would = 0;
+    for (size_t i = 0; i < e->nunlinked && !would; i++)
+        would = !fmt_get_summary(old, e->unlinked[i], &sm) && link_summary_would(e->links, &sm);
+    fmt_summary_free(&sm);
+    return would;
 }
 
 static void ed_source_error(void *ctx, const char *display, const char *msg)
@@ -226,6 +305,9 @@ static void ed_take_archive(edition *e, fmt_archive *a, const char *path)
             e->replaced++;
             continue;
         }
+        char why[160];
+        if (e->links && link_wants(&e->d))
+            link_doc(e->links, &e->d, why, sizeof why);
         ed_add(e, &e->d, path);
         e->kept++;
     }
@@ -283,6 +365,9 @@ static void ed_free(edition *e)
     idset_free(&e->remove);
     idset_free(&e->removed);
     fmt_doc_free(&e->d);
+    link_free(e->links);
+    link_spool_free(e->spool);
+    free(e->unlinked);
 }
 
 static double ed_seconds(const edition *e)
@@ -404,14 +489,27 @@ int cmd_update(int argc, char **argv)
     o.level = eo.level;
     ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
     e.old = nparts == 1 ? old : NULL;
+    if (!(e.links = link_new()) || !(e.spool = link_spool_new()))
+        die(1, "out of memory");
+    if (nparts == 1) {
+        ed_old_links(&e, old, 1);
+    } else {
+        for (size_t k = 0; k < nparts; k++) {
+            fmt_archive *pa = open_archive(parts[k]);
+            ed_old_links(&e, pa, 0);
+            fmt_close(pa);
+        }
+    }
     for (int k = 0; k < nsrc; k++)
         if (src_walk(src[k], ed_source, ed_source_error, &e) < 0 && !e.errors)
             e.errors++;
+    if (!e.errors)
+        ed_spooled(&e);
     if (e.errors) {
         fmt_writer_abort(e.w);
         die(1, "%lu error(s) in the sources: no archive written", e.errors);
     }
-    if (!eo.full && nparts == 1 && ed_appends(&e, old)) {
+    if (!eo.full && nparts == 1 && !ed_links_old(&e, old) && ed_appends(&e, old)) {
         char msg[600];
         int rc = fmt_writer_finish_append(e.w, old, msg, sizeof msg);
         e.w = NULL;
@@ -491,6 +589,12 @@ int cmd_merge(int argc, char **argv)
     o.level = eo.level;
     char whole[1100];
     ed_open(&e, ed_target(whole, sizeof whole, eo.out, eo.split), &o);
+    /* an answer in one archive, its question in another: linked as one
+     * pack of them all would link it */
+    if (!(e.links = link_new()))
+        die(1, "out of memory");
+    for (size_t k = 0; k < n; k++)
+        ed_old_links(&e, a[k], 0);
     /* later archives win: take them first */
     for (size_t k = n; k-- > 0;) {
         ed_take_archive(&e, a[k], paths[k]);

@@ -113,7 +113,7 @@ static void blocks(FILE *f, const char *key, const fmt_doc *d,
     putc(']', f);
 }
 
-void json_doc(FILE *f, const fmt_doc *d, int full)
+void json_doc(FILE *f, const fmt_doc *d, int full, char *const *thread, size_t nthread)
 {
     fputs("{\"id\":", f);
     json_cstr(f, d->id);
@@ -138,6 +138,10 @@ void json_doc(FILE *f, const fmt_doc *d, int full)
     putc(']', f);
     strs(f, "addressees", d->addressees, d->naddressees);
     strs(f, "answered_by", d->answered_by, d->nanswered_by);
+    strs(f, "on_behalf_of", d->on_behalf_of, d->non_behalf_of);
+    strs(f, "cosigned_by", d->cosigned_by, d->ncosigned_by);
+    fputs(",\"zaak_linked\":", f);
+    fputs(d->zaak_linked ? "true" : "false", f);
     fputs(",\"subject\":", f);
     json_cstr(f, d->subject);
     if (full) {
@@ -154,7 +158,10 @@ void json_doc(FILE *f, const fmt_doc *d, int full)
             putc('}', f);
         }
         putc(']', f);
+        strs(f, "source_urls", d->source_urls, d->nsource_urls);
     }
+    if (thread)
+        strs(f, "thread", thread, nthread);
     strs(f, "warnings", d->warnings, d->nwarnings);
     putc('}', f);
 }

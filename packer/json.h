@@ -14,7 +14,9 @@ void json_cstr(FILE *f, const char *s);      /* NULL prints null */
 void json_date(FILE *f, int32_t ymd);        /* "YYYY-MM-DD" or null */
 
 /* The document object of `cat --json` (full=1) or `ls --json` (full=0:
- * without questions, answers and footnotes), on one line, no newline. */
-void json_doc(FILE *f, const fmt_doc *d, int full);
+ * without questions, answers and footnotes), on one line, no newline.
+ * thread (nthread ids; NULL: no "thread" key) lists every document of its case,
+ * itself included, in date order. */
+void json_doc(FILE *f, const fmt_doc *d, int full, char *const *thread, size_t nthread);
 
 #endif

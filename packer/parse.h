@@ -3,8 +3,11 @@
  *
  * No I/O: text in, fields out, so it is easy to test. The text may come as
  * Markdown, as plain text from the official web pages, from tweedekamer.nl
- * (hard-wrapped lines) or extracted from a PDF (page furniture glued to the
- * prose); the parser copes with all of them and never fails on bad text.
+ * (hard-wrapped lines), extracted from a PDF (page furniture glued to the
+ * prose), as an aggregator's case page (field lines, answers under their
+ * questions), an early as-submitted version, a party's page or a press
+ * notice (docs/ARCHITECTURE.md lists the layouts and their signs); the
+ * parser copes with all of them and never fails on bad text.
  */
 #ifndef VB_PARSE_H
 #define VB_PARSE_H
@@ -15,8 +18,9 @@
 
 /* Parse d->text (d->len bytes; set by the caller with fmt_doc_set_text) into
  * the other fields of d: kind, zaak, docnum, submitted, received, subject,
- * members, addressees, answered_by, questions, answers, footnotes, header,
- * notice and warnings. Fields parsed before are replaced; id, source and
+ * members, addressees, answered_by, on_behalf_of, cosigned_by,
+ * source_urls, questions, answers, footnotes, header, notice and warnings
+ * (zaak_linked is the packer's, link.h). Fields parsed before are replaced; id, source and
  * text are left alone. name is the source file name or id (for example
  * "kv-tk-2014Z07524"), used only as a fallback for the zaak and document
  * number when the text has none; it may be NULL.

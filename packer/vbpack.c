@@ -20,6 +20,7 @@
 #include "edition_cmd.h"
 #include "format.h"
 #include "json.h"
+#include "link.h"
 #include "parts.h"
 #include "parse.h"
 #include "source.h"
@@ -116,6 +117,11 @@ typedef struct {
     uint64_t bytes;
     struct timespec start, last, wstart;
     fmt_doc d;
+    /* answers and notices without a zaak wait in the spool until every
+     * question is in the table, then are linked (link.h) and written */
+    link_table *links;
+    link_spool *spool;
+    unsigned long linked, unlinked;
 } packer;
 
 static double since(const struct timespec *t)
@@ -194,14 +200,45 @@ static int pack_file(void *ctx, const src_file *f)
     }
     if (p->strict && d->nwarnings)
         p->errors++;
-    if (fmt_writer_add(p->w, d))
-        die(1, "%s: %s", f->display, fmt_writer_errmsg(p->w));
+    if (link_wants(d)) {
+        if (link_spool_put(p->spool, f))
+            die(1, "%s: cannot set it aside for linking: %s", f->display, strerror(errno));
+    } else {
+        if (link_add(p->links, d))
+            die(1, "out of memory");
+        if (fmt_writer_add(p->w, d))
+            die(1, "%s: %s", f->display, fmt_writer_errmsg(p->w));
+    }
     p->docs++;
     p->bytes += f->len;
     if (d->kind >= 0 && d->kind < 4)
         p->kinds[d->kind]++;
     show_progress(p, "read", 0);
     return 0;
+}
+
+/* The answers and notices set aside: parsed again (as read before, so no
+ * warning twice), linked to their question's zaak where the rule allows,
+ * and written. A refusal between two cases is said; no question found is
+ * the usual case of an archive without the questions, and only counted. */
+static void pack_spooled(packer *p)
+{
+    src_file f;
+    char msg[300];
+    int r;
+    while ((r = link_spool_next(p->spool, &f)) == 1) {
+        if (pack_read_doc(&f, &p->d, msg, sizeof msg))
+            die(1, "%s: %s", f.display, msg);
+        int l = link_doc(p->links, &p->d, msg, sizeof msg);
+        if (l < 0 && !p->quiet)
+            fprintf(stderr, "vbpack: %s: %s\n", f.display, msg);
+        p->linked += l == 1;
+        p->unlinked += l != 1;
+        if (fmt_writer_add(p->w, &p->d))
+            die(1, "%s: %s", f.display, fmt_writer_errmsg(p->w));
+    }
+    if (r < 0)
+        die(1, "reading back the documents set aside for linking failed");
 }
 
 static void finish_progress(void *ctx, const char *phase, uint64_t done,
@@ -256,6 +293,9 @@ static void pack_summary(packer *p, const char *out)
            "%lu warnings\n",
            p->docs, p->kinds[FMT_QUESTION], p->kinds[FMT_ANSWER],
            p->kinds[FMT_NOTICE], p->warnings);
+    if (p->linked + p->unlinked)
+        printf("%lu of %lu answers and notices without a case number linked "
+               "to their question\n", p->linked, p->linked + p->unlinked);
     printf("%s: %.1f MB from %.1f MB of sources (%.1f%%) in %.1f s\n", out,
            in.archive_bytes / 1e6, in.source_bytes / 1e6,
            in.source_bytes ? 100.0 * in.archive_bytes / in.source_bytes : 0,
@@ -308,10 +348,16 @@ static int cmd_pack(int argc, char **argv)
     int rc = fmt_writer_open(&p.w, split ? whole : out, &o);
     if (rc)
         die(1, "%s: %s", out, fmt_strerror(rc));
+    if (!(p.links = link_new()) || !(p.spool = link_spool_new()))
+        die(1, "out of memory");
     for (; i < argc; i++) {
         if (src_walk(argv[i], pack_file, src_error, &p) < 0)
             p.errors += p.errors ? 0 : 1;
     }
+    if (!p.errors || p.keep_going)
+        pack_spooled(&p);
+    link_spool_free(p.spool);
+    link_free(p.links);
     show_progress(&p, "read", 1);
     if (getenv("VBPACK_TIMES")) {
         fprintf(stderr, "%8.3f s  %-10s", since(&p.start), "read");
@@ -530,7 +576,7 @@ static int ls_one(const char *path, int json)
             continue;
         }
         if (json) {
-            json_doc(stdout, &d, 0);
+            json_doc(stdout, &d, 0, NULL, 0);
             putchar('\n');
             continue;
         }
@@ -546,8 +592,9 @@ static int ls_one(const char *path, int json)
 
 static void cat_plain(const fmt_doc *d)
 {
-    printf("id:          %s\nkind:        %s\nzaak:        %s\n", d->id,
-           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-");
+    printf("id:          %s\nkind:        %s\nzaak:        %s%s\n", d->id,
+           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-",
+           d->zaak_linked ? " (linked by its header)" : "");
     printf("submitted:   ");
     print_date(d->submitted);
     printf("\nreceived:    ");
@@ -562,6 +609,10 @@ static void cat_plain(const fmt_doc *d)
         printf("%s%s", i ? "; " : "\nto:          ", d->addressees[i]);
     for (size_t i = 0; i < d->nanswered_by; i++)
         printf("%s%s", i ? "; " : "\nanswered by: ", d->answered_by[i]);
+    for (size_t i = 0; i < d->non_behalf_of; i++)
+        printf("%s%s", i ? "; " : "\non behalf:   ", d->on_behalf_of[i]);
+    for (size_t i = 0; i < d->ncosigned_by; i++)
+        printf("%s%s", i ? "; " : "\ncosigned by: ", d->cosigned_by[i]);
     printf("\nsubject:     %s\n\n", d->subject ? d->subject : "-");
     fwrite(d->text, 1, d->len, stdout);
     if (d->len && d->text[d->len - 1] != '\n')
@@ -592,6 +643,39 @@ static int cmd_cat(int argc, char **argv)
     return rc;
 }
 
+/* The ids of every document of d's case, itself included, in date order
+ * (document numbers are in date order); just d's own without a zaak. The
+ * caller frees each and the array. */
+static char **thread_ids(fmt_archive *a, const fmt_doc *d, size_t *n)
+{
+    uint32_t docs[256];
+    size_t nd = 0;
+    if (!d->zaak[0] || fmt_zaak_docs(a, d->zaak, docs, 256, &nd) || !nd)
+        nd = 0;
+    nd = nd > 256 ? 256 : nd;
+    char **ids = calloc(nd ? nd : 1, sizeof *ids);
+    if (!ids)
+        die(1, "out of memory");
+    for (size_t i = 1; i < nd; i++)            /* insertion sort: few */
+        for (size_t k = i; k > 0 && docs[k - 1] > docs[k]; k--) {
+            uint32_t x = docs[k];
+            docs[k] = docs[k - 1];
+            docs[k - 1] = x;
+        }
+    fmt_summary s = {0};
+    *n = 0;
+    for (size_t i = 0; i < nd; i++) {
+        if (fmt_get_summary(a, docs[i], &s))
+            continue;                          /* damage: said by cat */
+        if (!(ids[(*n)++] = strdup(s.id ? s.id : "")))
+            die(1, "out of memory");
+    }
+    fmt_summary_free(&s);
+    if (!*n && !(ids[(*n)++] = strdup(d->id ? d->id : "")))
+        die(1, "out of memory");
+    return ids;
+}
+
 static int cat_one(const char *path, const char *want, int mode, size_t *shown)
 {
     fmt_archive *a = open_archive(path);
@@ -615,7 +699,12 @@ static int cat_one(const char *path, const char *want, int mode, size_t *shown)
             continue;
         }
         if (mode == 1) {
-            json_doc(stdout, &d, 1);
+            size_t nt = 0;
+            char **t = thread_ids(a, &d, &nt);
+            json_doc(stdout, &d, 1, t, nt);
+            for (size_t j = 0; j < nt; j++)
+                free(t[j]);
+            free(t);
             putchar('\n');
         } else if (mode == 2) {
             fwrite(d.text, 1, d.len, stdout);

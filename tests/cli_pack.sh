@@ -92,11 +92,18 @@ mkdir -p "$T/f2src"
 cp samples/2022Z01227.txt samples/ah-tk-20142015-1365.txt samples/kv-tk-2014Z07524.txt "$T/f2src/"
 SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -o "$T/f3.vbk" "$T/f2src"
 check "a format 2 archive verifies" "$VB" verify "$T/f2.vbk"
+# (the signers are compared apart: the format 2 archive holds the parse of
+# its day, which put "mede namens" among the signers; a fresh pack keeps
+# them in on_behalf_of)
+signers='s/"answered_by":\[[^]]*\],"on_behalf_of":\[[^]]*\],//'
 for id in 2022Z01227 kv-tk-2014Z07524 ah-tk-20142015-1365; do
-    "$VB" cat --json "$T/f2.vbk" "$id" >"$T/c2" 2>&1
-    "$VB" cat --json "$T/f3.vbk" "$id" >"$T/c3" 2>&1
+    "$VB" cat --json "$T/f2.vbk" "$id" 2>&1 | sed "$signers" >"$T/c2"
+    "$VB" cat --json "$T/f3.vbk" "$id" 2>&1 | sed "$signers" >"$T/c3"
     [ -s "$T/c2" ] && cmp -s "$T/c2" "$T/c3" && ok "format 2: cat $id as a fresh pack" || no "format 2: cat $id as a fresh pack"
 done
+"$VB" cat --json "$T/f3.vbk" ah-tk-20142015-1365 >"$T/c3" 2>&1
+grep -q '"answered_by":\["Staatssecretaris Teeven (Veiligheid en Justitie)"\],"on_behalf_of":\["Minister van Binnenlandse Zaken en Koninkrijksrelaties"\]' "$T/c3" &&
+    ok "mede namens: on_behalf_of, apart from the signer" || no "mede namens: on_behalf_of, apart from the signer"
 # (format 4 files an answer under its own date, format 2 under its
 # questions': the "date" of the answer differs, nothing else)
 "$VB" search --json "$T/f2.vbk" "minister" | sed 's/"date":"[0-9-]*"//g' >"$T/s2" 2>&1
