@@ -74,6 +74,8 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
     [S_AB_SUM_OK] = { "(berekend: klopt)", "(computed: matches)" },
     [S_AB_SUM_BAD] = { "(berekend: klopt NIET met het opgeslagen getal; het bestand is beschadigd)",
                        "(computed: does NOT match the stored one; the file is damaged)" },
+    [S_ON_BEHALF_OF] = { "Mede namens", "Also on behalf of" },
+    [S_COSIGNED_BY] = { "Mede ondertekend door", "Co-signed by" },
     [S_AB_SUM_STORED] = { "(opgeslagen, nog niet gecontroleerd)", "(stored, not yet checked)" },
     [S_ST_WITHDRAWN] = { "ingetrokken", "withdrawn" },
     [S_ST_DAYS] = { "beantwoord", "answered" },

@@ -532,6 +532,10 @@ static void party_chips(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_su
             p++;
     }
     style_status(v, s->status, s->answer_days, s->submitted, st, sizeof st, &role);
+    if (st[0] && *style_status_mark(v, s->status)) { /* late: said calmly */
+        size_t sl = strlen(st);
+        snprintf(st + sl, sizeof st - sl, " \xc2\xb7 %s", style_status_mark(v, s->status));
+    }
     if (st[0] && b->nchips < 16) {
         if (b->nchips)
             add_str(b, "\n", 0);
@@ -579,6 +583,22 @@ static void sources(vcase *t, view *v, const char *docnum[])
         t->n--;                                /* no address: no heading */
         lay_text_free(&t->b[t->n].t);
         lay_box_free(&t->b[t->n].box);
+    }
+}
+
+/* "mede namens: A; B" as a line of the header, when there are names. */
+static void names_line(vcase *t, view *v, int label, char **names, size_t n)
+{
+    tblock *b;
+    size_t k;
+
+    if (!n || !(b = add(t, TB_META, PXC_SMALL, C_FG, BG_NONE, 0, 0)))
+        return;
+    add_str(b, style_text(v, label), LA_BOLD);
+    add_str(b, ": ", LA_BOLD);
+    for (k = 0; k < n; k++) {
+        add_str(b, k ? "; " : "", 0);
+        add_str(b, names[k] ? names[k] : "", 0);
     }
 }
 
@@ -646,6 +666,10 @@ static void header(vcase *t, view *v, fmt_doc *docs, size_t n, const fmt_summary
                 add_str(b, docs[i].answered_by[k] ? docs[i].answered_by[k] : "", 0);
             }
         }
+        /* the ministers it was answered for, and who signed with them:
+         * apart from the signers (the parser keeps them apart) */
+        names_line(t, v, S_ON_BEHALF_OF, docs[i].on_behalf_of, docs[i].non_behalf_of);
+        names_line(t, v, S_COSIGNED_BY, docs[i].cosigned_by, docs[i].ncosigned_by);
         if (docs[i].received) {
             style_date_long(v, docs[i].received, date, sizeof date);
             if (q && q->submitted && s->answer_days >= 0)
