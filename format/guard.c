@@ -804,7 +804,9 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
 int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
 {
     memset(lay, 0, sizeof *lay);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO (or a device) named as the archive must be
+     * refused at once, not wait for a writer; a regular file ignores it. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         snprintf(msg, msglen, "%s: %s", path, strerror(errno));
         return FMT_IO;

@@ -188,10 +188,12 @@ const char *fmt_status_name(int status)
 /* The checksum trailer (writer.c) at the end of the file, if there. */
 static void read_trailer(fmt_archive *a)
 {
-    int fd = open(a->path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: the file may have been swapped for a FIFO since the
+     * layout check; then it is no regular file and has no trailer. */
+    int fd = open(a->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct stat st;
     unsigned char t[64];
-    if (fd >= 0 && !fstat(fd, &st) && st.st_size >= 64 &&
+    if (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size >= 64 &&
         pread(fd, t, 64, st.st_size - 64) == 64 && !memcmp(t, "VBKSUM01", 8)) {
         uint64_t len = 0;
         for (int i = 0; i < 8; i++)
