@@ -51,6 +51,7 @@
 #include "edition.h"
 #include "edition_cmd.h"
 #include "link.h"
+#include "output.h"
 #include "parts.h"
 #include "source.h"
 
@@ -213,6 +214,10 @@ static int ed_source(void *ctx, const src_file *f)
     edition *e = ctx;
     char msg[300];
     fmt_doc *d = &e->d;
+    if (out_is_input(f->display, f->dev, f->ino)) {
+        fmt_writer_abort(e->w);
+        exit(1);
+    }
     if (pack_read_doc(f, d, msg, sizeof msg)) {
         fprintf(stderr, "vbpack: %s: %s\n", f->display, msg);
         e->errors++;
@@ -415,7 +420,7 @@ static int level_arg(const char *s)
  * operand. --remove ID... may follow the operands (update only). */
 typedef struct {
     const char *out, *title, *edition;
-    int level, quiet, full;
+    int level, quiet, full, follow;
     uint64_t split;       /* -s: parts of at most this many bytes */
 } edopts;
 
@@ -438,6 +443,8 @@ static int ed_options(int argc, char **argv, edopts *eo)
             eo->quiet = 1;
         else if (!strcmp(a, "--full"))
             eo->full = 1;
+        else if (!strcmp(a, "--follow-links"))
+            eo->follow = 1;
         else if (!strcmp(a, "-s") && more)
             eo->split = parse_size(argv[++i]);
         else if (!strcmp(a, "--"))
@@ -445,6 +452,8 @@ static int ed_options(int argc, char **argv, edopts *eo)
         else
             usage();
     }
+    if (eo->out)
+        out_check(eo->out);
     return i;
 }
 
@@ -472,6 +481,10 @@ int cmd_update(int argc, char **argv)
     }
     if (!nsrc && !e.remove.n)
         usage();
+    /* OLD may be the output (an update in place reads it whole first);
+     * a source may not */
+    for (int k = 0; k < nsrc; k++)
+        out_not_path(src[k]);
     /* a split archive: all its parts, and the new edition split alike */
     size_t nparts;
     char **parts = parts_of(oldpath, &nparts);
@@ -501,7 +514,8 @@ int cmd_update(int argc, char **argv)
         }
     }
     for (int k = 0; k < nsrc; k++)
-        if (src_walk(src[k], ed_source, ed_source_error, &e) < 0 && !e.errors)
+        if (src_walk_flags(src[k], eo.follow ? SRC_FOLLOW_LINKS : 0, ed_source,
+                           ed_source_error, &e) < 0 && !e.errors)
             e.errors++;
     if (!e.errors)
         ed_spooled(&e);
@@ -769,6 +783,8 @@ int cmd_diff(int argc, char **argv)
     int i = ed_options(argc, argv, &eo);
     if (!eo.out || eo.title || eo.edition || i + 2 != argc)
         usage();
+    out_not_path(argv[i]);       /* a delta written over an edition */
+    out_not_path(argv[i + 1]);
     fmt_info oi, ni;
     fmt_archive *old = open_checked(argv[i], &oi);
     fmt_archive *new = open_checked(argv[i + 1], &ni);
@@ -1012,9 +1028,14 @@ int cmd_patch(int argc, char **argv)
     if (!eo.out || eo.title || eo.edition || eo.level || i + 2 != argc)
         usage();
     const char *oldpath = argv[i], *dpath = argv[i + 1];
-    int fd = open(dpath, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    out_not_path(dpath);
+    /* O_NONBLOCK: a FIFO named as the delta is refused, not waited on */
+    int fd = open(dpath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    struct stat dst;
+    if (fd < 0 || fstat(fd, &dst))
         die(1, "%s: %s", dpath, strerror(errno));
+    if (!S_ISREG(dst.st_mode))
+        die(1, "%s: not a regular file", dpath);
     din in = {NULL, dpath, {0}};
     if (fmt_gz_open(&in.z, fd))
         die(1, "out of memory");

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "cmd.h"
 #include "parts.h"
+#include "term.h"
 #include "json.h"
 #include "search.h"
 
@@ -42,13 +43,13 @@ static void print_marked(const char *s, size_t n, const fmt_span *hl,
     for (size_t i = 0; i < nhl; i++) {
         if (hl[i].off < at || hl[i].off + hl[i].len > n)
             continue;
-        fwrite(s + at, 1, hl[i].off - at, stdout);
+        term_text(stdout, s + at, hl[i].off - at, 0);
         fputs(tty ? "\033[1m" : "[", stdout);
-        fwrite(s + hl[i].off, 1, hl[i].len, stdout);
+        term_text(stdout, s + hl[i].off, hl[i].len, 0);
         fputs(tty ? "\033[0m" : "]", stdout);
         at = hl[i].off + hl[i].len;
     }
-    fwrite(s + at, 1, n - at, stdout);
+    term_text(stdout, s + at, n - at, 0);
 }
 
 /* Facet counts of all hits, per facet, summed over the library. */
@@ -83,8 +84,11 @@ static void print_facets_text(const facets *fc)
         if (!n)
             continue;
         printf("%-10s", fmt_facet_field(f));
-        for (size_t i = 0; i < n && i < 12; i++)
-            printf(" %s (%u)", c[i].value, c[i].count);
+        for (size_t i = 0; i < n && i < 12; i++) {
+            putchar(' ');
+            term_str(stdout, c[i].value);
+            printf(" (%u)", c[i].count);
+        }
         putchar('\n');
     }
 }
@@ -175,9 +179,11 @@ static int print_hit(fmt_archive *a, const fmt_hit *h, const fmt_snip *sn,
         return 0;
     }
     int32_t d = s->date;
-    printf("%s  %s  %04d-%02d-%02d  %s\n", s->id, fmt_kind_name(s->kind),
-           d / 10000, d / 100 % 100, d % 100,
-           s->subject[0] ? s->subject : "");
+    term_str(stdout, s->id);
+    printf("  %s  %04d-%02d-%02d  ", fmt_kind_name(s->kind), d / 10000,
+           d / 100 % 100, d % 100);
+    term_str(stdout, s->subject);
+    putchar('\n');
     fputs("    ", stdout);
     print_marked(text, sn->text.len, sn->hl, sn->nhl, so->tty);
     fputs("\n\n", stdout);
@@ -252,7 +258,11 @@ static int lib_query(library *l, const char *text, const sopts *so)
         fmt_buf dym = {0};
         if (!so->json && total == 0 &&
             fmt_didyoumean(l->a[0], text, &dym) == FMT_OK)
-            printf("did you mean: %s\n", dym.data);
+        {
+            fputs("did you mean: ", stdout);
+            term_str(stdout, dym.data);
+            putchar('\n');
+        }
         fmt_buf_free(&dym);
     }
     fmt_lresults_free(r);
@@ -299,8 +309,10 @@ static int lib_batch(library *l, const char *file, int ids, const sopts *so)
             for (size_t i = 0; i < n; i++) {
                 if (fmt_get_summary(l->a[h[i].arch], h[i].docno, &s))
                     bad = 1;
-                else if (ids)
-                    printf("%s\n", s.id);
+                else if (ids) {
+                    term_str(stdout, s.id);
+                    putchar('\n');
+                }
             }
             if (!ids) {
                 fmt_snip *sn = lib_snippets(l, q, h, n);
@@ -473,7 +485,8 @@ int cmd_suggest(int argc, char **argv)
             while (j < shown && strcmp(seen[j], w[k]))
                 j++;
             if (j == shown && shown < limit) {
-                puts(w[k]);
+                term_str(stdout, w[k]);
+                putchar('\n');
                 seen[shown++] = w[k];
             } else {
                 free(w[k]);

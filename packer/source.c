@@ -49,6 +49,9 @@ typedef struct {
     size_t rootlen;       /* path bytes before the relpath */
     dirkey stack[SRC_MAX_DEPTH + 1]; /* folders on the current path */
     int depth;
+    int follow;           /* SRC_FOLLOW_LINKS */
+    char *rootreal;       /* the source folder, resolved: links stay in it */
+    unsigned long long dev, ino; /* the file being read, for src_file */
     dirkey *seen;         /* every folder walked: a hash set */
     size_t nseen, capseen;
     char msg[512];
@@ -209,6 +212,8 @@ static int deliver(walker *w, const char *display, const char *relpath)
     f.relpath = relpath;
     f.data = w->file.data;
     f.len = w->file.len;
+    f.dev = w->dev;
+    f.ino = w->ino;
     return w->cb(w->ctx, &f);
 }
 
@@ -399,7 +404,30 @@ static int take_file(walker *w, int dfd, const char *name)
         report_read(w, w->path.data, rc);
         return 0;
     }
+    w->dev = (unsigned long long)st.st_dev;
+    w->ino = (unsigned long long)st.st_ino;
     return deliver(w, w->path.data, w->path.data + w->rootlen);
+}
+
+/* Whether the symlink w->path names leads outside the source folder
+ * (reported, then 1), or is dangling (0: the stat after says so). */
+static int link_leaves(walker *w)
+{
+    char *to = realpath(w->path.data, NULL);
+    size_t n = strlen(w->rootreal);
+    int out;
+
+    if (!to)
+        return 0;
+    out = !(strncmp(to, w->rootreal, n) == 0 &&
+            (to[n] == '/' || to[n] == 0 || (n == 1 && to[0] == '/')));
+    if (out) {
+        snprintf(w->msg, sizeof w->msg, "symbolic link to %s, outside the "
+                 "source folder: skipped (--follow-links packs it)", to);
+        report(w, w->path.data, w->msg);
+    }
+    free(to);
+    return out;
 }
 
 /* One folder entry; w->path already names it. */
@@ -417,8 +445,14 @@ static int walk_entry(walker *w, int dfd, const char *name, unsigned char t)
     }
     if (t == DT_REG && doc)
         return take_file(w, dfd, name);
+    if (t == DT_UNKNOWN && fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+        t = S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+    if (t == DT_LNK && !w->follow && w->rootreal && link_leaves(w))
+        return 0;
     if (fstatat(dfd, name, &st, 0) < 0) {
-        report_errno(w, w->path.data, errno);
+        /* a dangling link, or a file gone: only a document is missed */
+        if (doc)
+            report_errno(w, w->path.data, errno);
         return 0;
     }
     if (S_ISDIR(st.st_mode))
@@ -491,6 +525,11 @@ static int walk_root(walker *w, const char *source, int fd,
     }
     w->rootlen = w->path.len;
     w->depth = 0;
+    if (!w->follow && !(w->rootreal = realpath(source, NULL))) {
+        close(fd);
+        report_errno(w, source, errno);
+        return -1;
+    }
     w->stack[0].dev = st->st_dev;
     w->stack[0].ino = st->st_ino;
     if (seen_add(w, st->st_dev, st->st_ino) < 0) {
@@ -1018,6 +1057,8 @@ static int walk_file(walker *w, const char *source, int fd,
     size_t n = strlen(source);
     int rc, kind = sniff(fd, source);
 
+    w->dev = (unsigned long long)st->st_dev;
+    w->ino = (unsigned long long)st->st_ino;
     if (kind != KIND_DOC)
         return walk_tar(w, source, fd, kind == KIND_TGZ);
     rc = read_fd(w, fd, st->st_size);
@@ -1033,6 +1074,12 @@ static int walk_file(walker *w, const char *source, int fd,
 
 int src_walk(const char *source, src_cb cb, src_err_cb err, void *ctx)
 {
+    return src_walk_flags(source, 0, cb, err, ctx);
+}
+
+int src_walk_flags(const char *source, int flags, src_cb cb, src_err_cb err,
+                   void *ctx)
+{
     walker *w;
     struct stat st;
     int fd, rc;
@@ -1046,6 +1093,7 @@ int src_walk(const char *source, src_cb cb, src_err_cb err, void *ctx)
     w->cb = cb;
     w->err = err;
     w->ctx = ctx;
+    w->follow = (flags & SRC_FOLLOW_LINKS) != 0;
     /* O_NONBLOCK: a fifo named as SOURCE must not hang the open. */
     fd = open(source, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0 || fstat(fd, &st) < 0) {
@@ -1065,6 +1113,7 @@ int src_walk(const char *source, src_cb cb, src_err_cb err, void *ctx)
     free(w->file.data);
     free(w->path.data);
     free(w->seen);
+    free(w->rootreal);
     free(w);
     return rc;
 }

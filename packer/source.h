@@ -29,6 +29,9 @@ typedef struct {
      * the walker: valid during the callback only. */
     const char *data;
     size_t len;
+    /* The file read (for a tar member: the tar), so that a caller can
+     * tell it from its own output. */
+    unsigned long long dev, ino;
 } src_file;
 
 /* Called once per document; return 0 to go on, non-zero to stop the walk
@@ -46,7 +49,11 @@ typedef void (*src_err_cb)(void *ctx, const char *display, const char *msg);
 /* Walk source:
  *  - a folder: recursively, every *.txt and *.md file (hidden entries,
  *    those starting with '.', skipped), symlinks followed with cycles
- *    detected, at most SRC_MAX_DEPTH levels;
+ *    detected as long as they stay inside the folder (one that leads out
+ *    of it is reported and skipped: a link to /etc/passwd must not end up
+ *    in an archive that is handed on), at most SRC_MAX_DEPTH levels;
+ *    what is not a document (by its name) is passed over whatever it is,
+ *    a dangling link included;
  *  - a .tar, .tar.gz or .tgz (also recognised by its magic bytes): every
  *    regular *.txt / *.md member in archive order (ustar, pax and GNU long
  *    names; hidden members skipped like hidden files); members
@@ -60,5 +67,12 @@ typedef void (*src_err_cb)(void *ctx, const char *display, const char *msg);
  * damaged (reported through err first; documents before the damage have
  * been delivered). err may be NULL. */
 int src_walk(const char *source, src_cb cb, src_err_cb err, void *ctx);
+
+/* flags for src_walk_flags */
+#define SRC_FOLLOW_LINKS 1 /* follow symlinks out of a source folder too */
+
+/* src_walk with flags. */
+int src_walk_flags(const char *source, int flags, src_cb cb, src_err_cb err,
+                   void *ctx);
 
 #endif

@@ -21,15 +21,19 @@
 #include "format.h"
 #include "json.h"
 #include "link.h"
+#include "output.h"
 #include "parts.h"
 #include "parse.h"
 #include "source.h"
+#include "term.h"
 
 static const char usage_text[] =
     "usage: vbpack pack -o ARCHIVE.vbk [--title T] [--edition E] [--strict]\n"
-    "                   [--keep-going] [--level 1-9] [-s SIZE] [-q] SOURCE...\n"
+    "                   [--keep-going] [--follow-links] [--level 1-9] [-s SIZE]\n"
+    "                   [-q] SOURCE...\n"
     "       vbpack update [-q] [--full] [-s SIZE] [--title T] [--edition E]\n"
-    "                     [--level 1-9] -o NEW OLD [SOURCE...] [--remove ID...]\n"
+    "                     [--level 1-9] [--follow-links] -o NEW OLD [SOURCE...]\n"
+    "                     [--remove ID...]\n"
     "       vbpack merge [-q] [-s SIZE] [--title T] [--edition E] [--level 1-9]\n"
     "                    -o ALL ARCHIVE...\n"
     "       vbpack diff [-q] [--level 1-9] -o DELTA OLD NEW\n"
@@ -111,7 +115,7 @@ static void print_mem(void)
 
 typedef struct {
     fmt_writer *w;
-    int quiet, strict, keep_going, tty;
+    int quiet, strict, keep_going, tty, follow;
     unsigned long docs, warnings, errors;
     unsigned long kinds[4];
     uint64_t bytes;
@@ -167,9 +171,54 @@ static char *make_id(const char *relpath)
     return id;
 }
 
+#define ID_MAX 400    /* fmt_writer_add's limit on an id */
+#define NAME_MAX_ 255 /* a file name, for export to write it back */
+
+/* Whether the id made of relpath can go into an archive and come back
+ * out of it: `cat` must be able to name it (UTF-8: ls --json cannot show
+ * other bytes as themselves), and `export` write it as a file (no path
+ * component longer than a file name can be, no backslash, which export
+ * refuses as a separator elsewhere). 0, or 1 with msg. */
+static int id_problem(const char *relpath, char *msg, size_t msglen)
+{
+    size_t n = strlen(relpath), idlen = n;
+    const char *slash = strrchr(relpath, '/');
+    const char *dot = strrchr(slash ? slash + 1 : relpath, '.');
+    if (dot && dot != (slash ? slash + 1 : relpath))
+        idlen = (size_t)(dot - relpath);
+    if (!utf8_valid(relpath, n)) {
+        snprintf(msg, msglen, "the name is not UTF-8: an id that could not "
+                 "be named again, skipped");
+        return 1;
+    }
+    if (strchr(relpath, '\\')) {
+        snprintf(msg, msglen, "a backslash in the name: export could not "
+                 "write it back, skipped");
+        return 1;
+    }
+    if (idlen > ID_MAX) {
+        snprintf(msg, msglen, "the id (the path without its extension) is "
+                 "%zu bytes, more than the %d an id can have, skipped",
+                 idlen, ID_MAX);
+        return 1;
+    }
+    for (const char *s = relpath; *s;) {
+        size_t k = strcspn(s, "/");
+        if (k > NAME_MAX_) {
+            snprintf(msg, msglen, "a name in the path is %zu bytes, more than "
+                     "the %d a file name can have: export could not write "
+                     "it back, skipped", k, NAME_MAX_);
+            return 1;
+        }
+        s += k + (s[k] == '/');
+    }
+    return 0;
+}
+
 int pack_read_doc(const src_file *f, fmt_doc *d, char *msg, size_t msglen)
 {
-    if (parse_check_text(f->data, f->len, msg, msglen))
+    if (id_problem(f->relpath, msg, msglen) ||
+        parse_check_text(f->data, f->len, msg, msglen))
         return 1;
     fmt_doc_free(d);
     char *id = make_id(f->relpath);
@@ -187,6 +236,10 @@ static int pack_file(void *ctx, const src_file *f)
     packer *p = ctx;
     char msg[300];
     fmt_doc *d = &p->d;
+    if (out_is_input(f->display, f->dev, f->ino)) {
+        fmt_writer_abort(p->w);
+        exit(1);
+    }
     if (pack_read_doc(f, d, msg, sizeof msg)) {
         src_error(p, f->display, msg);
         return 0;
@@ -328,6 +381,8 @@ static int cmd_pack(int argc, char **argv)
             p.strict = 1;
         else if (!strcmp(a, "--keep-going"))
             p.keep_going = 1;
+        else if (!strcmp(a, "--follow-links"))
+            p.follow = 1;
         else if (!strcmp(a, "-q"))
             p.quiet = 1;
         else if (!strcmp(a, "--"))
@@ -337,6 +392,9 @@ static int cmd_pack(int argc, char **argv)
     }
     if (!out || i >= argc)
         usage();
+    out_check(out);
+    for (int k = i; k < argc; k++)
+        out_not_path(argv[k]);
     p.tty = isatty(2);
     o.created = pack_source_date_epoch();
     o.progress = finish_progress;
@@ -351,7 +409,8 @@ static int cmd_pack(int argc, char **argv)
     if (!(p.links = link_new()) || !(p.spool = link_spool_new()))
         die(1, "out of memory");
     for (; i < argc; i++) {
-        if (src_walk(argv[i], pack_file, src_error, &p) < 0)
+        if (src_walk_flags(argv[i], p.follow ? SRC_FOLLOW_LINKS : 0,
+                           pack_file, src_error, &p) < 0)
             p.errors += p.errors ? 0 : 1;
     }
     if (!p.errors || p.keep_going)
@@ -478,7 +537,10 @@ static void verify_bad(void *ctx, uint32_t docno, const char *msg)
 {
     (void)docno;
     (*(unsigned long *)ctx)++;
-    fprintf(stderr, "vbpack: %s\n", msg);
+    /* a damaged key's bytes are shown as \xNN, not sent raw */
+    fputs("vbpack: ", stderr);
+    term_escaped(stderr, msg);
+    fputc('\n', stderr);
 }
 
 /* 64 hex digits, made lower case in place; 0 if it is not that. */
@@ -549,6 +611,14 @@ static int cmd_verify(int argc, char **argv)
 
 static int ls_one(const char *path, int json);
 
+/* s as term_str prints it, padded with spaces to width bytes. */
+static void term_pad(const char *s, int width)
+{
+    term_str(stdout, s);
+    for (int n = (int)strlen(s); n < width; n++)
+        putchar(' ');
+}
+
 static int cmd_ls(int argc, char **argv)
 {
     int json = argc == 3 && !strcmp(argv[1], "--json");
@@ -580,9 +650,14 @@ static int ls_one(const char *path, int json)
             putchar('\n');
             continue;
         }
-        printf("%-24s %-8s ", s.id, fmt_kind_name(s.kind));
+        term_pad(s.id, 24);
+        printf(" %-8s ", fmt_kind_name(s.kind));
         print_date(s.date);
-        printf(" %-11s %s\n", s.zaak[0] ? s.zaak : "-", s.subject);
+        putchar(' ');
+        term_pad(s.zaak[0] ? s.zaak : "-", 11);
+        putchar(' ');
+        term_str(stdout, s.subject);
+        putchar('\n');
     }
     fmt_doc_free(&d);
     fmt_summary_free(&s);
@@ -590,31 +665,48 @@ static int ls_one(const char *path, int json)
     return rc;
 }
 
+/* Every field and the text through term_text: the plain form is for a
+ * terminal (--raw gives the bytes). */
 static void cat_plain(const fmt_doc *d)
 {
-    printf("id:          %s\nkind:        %s\nzaak:        %s%s\n", d->id,
-           fmt_kind_name(d->kind), d->zaak[0] ? d->zaak : "-",
-           d->zaak_linked ? " (linked by its header)" : "");
-    printf("submitted:   ");
+    fputs("id:          ", stdout);
+    term_str(stdout, d->id);
+    printf("\nkind:        %s\nzaak:        ", fmt_kind_name(d->kind));
+    term_str(stdout, d->zaak[0] ? d->zaak : "-");
+    printf("%s\nsubmitted:   ", d->zaak_linked ? " (linked by its header)" : "");
     print_date(d->submitted);
     printf("\nreceived:    ");
     print_date(d->received);
     printf("\nmembers:     ");
-    for (size_t i = 0; i < d->nmembers; i++)
-        printf("%s%s%s%s%s", i ? ", " : "", d->members[i].name,
-               d->members[i].party ? " (" : "",
-               d->members[i].party ? d->members[i].party : "",
-               d->members[i].party ? ")" : "");
-    for (size_t i = 0; i < d->naddressees; i++)
-        printf("%s%s", i ? "; " : "\nto:          ", d->addressees[i]);
-    for (size_t i = 0; i < d->nanswered_by; i++)
-        printf("%s%s", i ? "; " : "\nanswered by: ", d->answered_by[i]);
-    for (size_t i = 0; i < d->non_behalf_of; i++)
-        printf("%s%s", i ? "; " : "\non behalf:   ", d->on_behalf_of[i]);
-    for (size_t i = 0; i < d->ncosigned_by; i++)
-        printf("%s%s", i ? "; " : "\ncosigned by: ", d->cosigned_by[i]);
-    printf("\nsubject:     %s\n\n", d->subject ? d->subject : "-");
-    fwrite(d->text, 1, d->len, stdout);
+    for (size_t i = 0; i < d->nmembers; i++) {
+        fputs(i ? ", " : "", stdout);
+        term_str(stdout, d->members[i].name);
+        if (d->members[i].party) {
+            fputs(" (", stdout);
+            term_str(stdout, d->members[i].party);
+            putchar(')');
+        }
+    }
+    for (size_t i = 0; i < d->naddressees; i++) {
+        fputs(i ? "; " : "\nto:          ", stdout);
+        term_str(stdout, d->addressees[i]);
+    }
+    for (size_t i = 0; i < d->nanswered_by; i++) {
+        fputs(i ? "; " : "\nanswered by: ", stdout);
+        term_str(stdout, d->answered_by[i]);
+    }
+    for (size_t i = 0; i < d->non_behalf_of; i++) {
+        fputs(i ? "; " : "\non behalf:   ", stdout);
+        term_str(stdout, d->on_behalf_of[i]);
+    }
+    for (size_t i = 0; i < d->ncosigned_by; i++) {
+        fputs(i ? "; " : "\ncosigned by: ", stdout);
+        term_str(stdout, d->cosigned_by[i]);
+    }
+    fputs("\nsubject:     ", stdout);
+    term_str(stdout, d->subject ? d->subject : "-");
+    fputs("\n\n", stdout);
+    term_text(stdout, d->text, d->len, 1);
     if (d->len && d->text[d->len - 1] != '\n')
         putchar('\n');
 }

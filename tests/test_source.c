@@ -949,11 +949,13 @@ static void test_symlinks(void **state)
     assert_true(has_err(&c, d, "already walked"));
     xfmt(d, sizeof d, "%s/e.txt", at("ln"));
     assert_true(has_err(&c, d, strerror(ENOENT)));
-    xfmt(d, sizeof d, "%s/f", at("ln"));        /* f -> f2 -> f */
-    assert_true(has_err(&c, d, strerror(ELOOP)));
+    /* f -> f2 -> f: a loop, but no document by its name: passed over
+     * like any other file that is not one (issue 13, #8) */
+    xfmt(d, sizeof d, "%s/f", at("ln"));
+    assert_false(has_err(&c, d, strerror(ELOOP)));
     xfmt(d, sizeof d, "%s/g.txt", at("ln"));    /* a fifo: no hang */
     assert_true(has_err(&c, d, "not a regular file"));
-    assert_int_equal(c.nerr, 7);                    /* f2 too */
+    assert_int_equal(c.nerr, 5);
     coll_free(&c);
 }
 

