@@ -1129,6 +1129,18 @@ int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
              "bytes)", QUERY_MAXBYTES);
         goto out;
     }
+    /* Invalid bytes would be skipped as if they were spaces, and a query
+     * of nothing but them would then ask for every document. */
+    for (size_t i = 0; i < ps.n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(ps.n - i), &cp);
+        if (k <= 0) {
+            fail(&ps, FMT_INVALID, i, "not valid UTF-8");
+            goto out;
+        }
+        i += (size_t)k;
+    }
     if (!(ps.tok = fmt_tok_new())) {
         nomem(&ps, 0);
         goto out;

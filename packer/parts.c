@@ -25,7 +25,10 @@ uint64_t parse_size(const char *s)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
+    /* strtoull takes "-5" as 2^64 - 5: digits only */
+    unsigned long long v = *s >= '0' && *s <= '9' ? strtoull(s, &end, 10) : 0;
+    if (!v)
+        end = (char *)s;
     uint64_t mul = 1;
     switch (*end) {
     case 'k': case 'K': mul = 1024; end++; break;

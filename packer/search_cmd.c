@@ -7,6 +7,7 @@
  * of one.
  */
 #include <malloc.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +31,12 @@ typedef struct {
 static long num_arg(const char *s, const char *what)
 {
     char *end;
+    errno = 0;
     long v = strtol(s, &end, 10);
-    if (*end || v < 0 || v > 1000000)
-        die(2, "%s: not a number: %s", what, s);
+    if (*s < '0' || *s > '9' || *end)
+        die(2, "%s takes a number, not '%s'", what, s);
+    if (errno || v > 1000000)
+        die(2, "%s takes at most 1000000, not %s", what, s);
     return v;
 }
 

@@ -960,17 +960,28 @@ static int tar_member(walker *w, tarwalk *t, const unsigned char *h,
     return ts_skip(w, &t->s, size + pad512(size));
 }
 
-/* After the end-of-archive block: a gzip stream is read to its end, so
- * damage in the rest of it (or its checksum) is not missed. */
+/* After the end-of-archive block: the rest is read to its end, so damage
+ * in it (or in the gzip checksum) is not missed, and must be zeros (the
+ * padding to tar's record size). Anything else is a second archive
+ * (`cat a.tar.gz b.tar.gz`, or plain tars concatenated) whose members
+ * would otherwise be dropped without a word: reported, the walk fails. */
 static int tar_drain(walker *w, tstream *s)
 {
     long long got;
+    uint64_t end = s->off;
 
-    if (!s->gz)
-        return 0;
-    do
+    do {
         got = ts_read(w, s, w->scratch, SCRATCH);
-    while (got > 0);
+        for (long long i = 0; i < got; i++)
+            if (w->scratch[i]) {
+                snprintf(w->msg, sizeof w->msg, "data after the end of the "
+                         "tar archive (at byte %llu: a second archive "
+                         "appended?): not read, pack each archive as a "
+                         "SOURCE of its own", (unsigned long long)end);
+                report(w, s->name, w->msg);
+                return -1;
+            }
+    } while (got > 0);
     return got < 0 ? -1 : 0;
 }
 

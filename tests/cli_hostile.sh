@@ -174,5 +174,26 @@ run "$VB" verify d15.vbk
     ok "#15 verify names a damaged key as \\xNN, no raw bytes" ||
     no "#15 verify names a damaged key as \\xNN, no raw bytes (exit $rc)"
 
+# ---- #15: the small ones -------------------------------------------------------------
+run "$VB" search --limit 2000000 good.vbk woord
+[ "$rc" = 2 ] && said "at most 1000000" && ok "#15 --limit 2000000: says the limit, not 'not a number'" ||
+    no "#15 --limit 2000000: says the limit (exit $rc)"
+run "$VB" pack -q -s -5 -o s15.vbk src
+[ "$rc" = 2 ] && [ ! -e s15.vbk ] && ok "#15 -s -5: refused" || no "#15 -s -5: refused (exit $rc)"
+run "$VB" search --count good.vbk "$(printf '\377\376')"
+[ "$rc" = 2 ] && said "not valid UTF-8" && ok "#15 a query of invalid bytes: refused, not every document" ||
+    no "#15 a query of invalid bytes: refused, not every document (exit $rc, $(cat "$T/out") hits)"
+mkdir t15 && cp "$DOC" t15/one.txt && tar cf one.tar t15 && rm -rf t15 && mkdir t15 && cp "$DOC" t15/two.txt &&
+    tar cf two.tar t15 && gzip -c one.tar >both.tar.gz && gzip -c two.tar >>both.tar.gz
+run "$VB" pack -q -o both.vbk both.tar.gz
+[ "$rc" = 1 ] && said "both.tar.gz: data after the end of the tar archive" &&
+    ok "#15 a second tar.gz appended: named, not dropped" || no "#15 a second tar.gz appended: named, not dropped (exit $rc)"
+cat one.tar two.tar >both.tar
+run "$VB" pack -q -o both.vbk both.tar
+[ "$rc" = 1 ] && said "both.tar: data after" && ok "#15 plain tars appended: the same" ||
+    no "#15 plain tars appended: the same (exit $rc)"
+run "$VB" pack -q -o one.vbk one.tar
+[ "$rc" = 0 ] && ok "#15 one tar with its zero padding: packed" || no "#15 one tar with its zero padding: packed (exit $rc)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -512,8 +512,12 @@ static const struct {
      "notice), not 'boek'"},
     {"kind:\"vraag antwoord\"", FMT_INVALID, 5,
      "not 'vraag antwoord'"},
-    {"a soort:x\xff\x01y", FMT_INVALID, 8, "not 'x?" "?y'"},
-    {"a soort:\xff\x01", FMT_INVALID, 8, "soort: needs a value"},
+    /* invalid UTF-8 anywhere: refused where it starts (issue 13: a query
+     * of nothing but invalid bytes asked for every document) */
+    {"a soort:x\xff\x01y", FMT_INVALID, 9, "not valid UTF-8"},
+    {"a soort:\xff\x01", FMT_INVALID, 8, "not valid UTF-8"},
+    {"\xff\xfe", FMT_INVALID, 0, "not valid UTF-8"},
+    {"scanner \xc3", FMT_INVALID, 8, "not valid UTF-8"},
     {"soort:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
      FMT_INVALID, 6, "not 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'"},
 };
