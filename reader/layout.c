@@ -6,7 +6,12 @@
  * lay_add_md() turns all of that into plain text plus attribute bytes; it
  * never trusts the markup to be balanced (an unmatched ** stays literal).
  * lay_wrap() is a greedy word wrap: readers expect ragged-right text, and
- * greedy is O(n) with one measure per run.
+ * greedy is O(n) with one measure per run. A word longer than a line (dot
+ * leaders, base64, a URL: PDF extractions have runs of 500,000 bytes) is
+ * never measured whole: only what fits on a line and a chunk more
+ * (width_upto, fit_prefix), so each line costs about what it holds and
+ * the whole text stays linear. (Measuring the rest of the word
+ * for every line made a 60,000-byte token take 18 s.)
  */
 #include "layout.h"
 
@@ -465,6 +470,33 @@ static int span_width(const wrap_state *w, size_t off, size_t len)
     return sum;
 }
 
+#define WINDOW0 64   /* bytes first measured of a long word */
+
+/* The width of [off, off+len) when it is at most limit, else some value
+ * above limit: measured over windows of WINDOW0, 2*WINDOW0, ... bytes
+ * from off, stopping at the first one wider than limit, so the cost is
+ * about twice the bytes that fit, not the length of the word. *fit is
+ * set to the bytes of the last window that fitted (len when all did). */
+static int width_upto(const wrap_state *w, size_t off, size_t len, int limit,
+                      size_t *fit)
+{
+    const char *s = w->t->text + off;
+    size_t win = WINDOW0, good = 0;
+
+    for (;;) {
+        size_t n = win < len ? win : len;
+        while (n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n++;                          /* a character boundary */
+        int ww = span_width(w, off, n);
+        if (ww > limit || n == len) {
+            *fit = ww > limit ? good : len;
+            return ww;
+        }
+        good = n;
+        win = n * 2;
+    }
+}
+
 static int new_line(wrap_state *w, uint32_t off)
 {
     lay_box *b = w->b;
@@ -521,19 +553,68 @@ static void place(wrap_state *w, size_t off, size_t len, int gap)
     }
 }
 
-/* The longest prefix of [off, off+len) that fits in room pixels,
- * preferring to end just after a URL separator. At least one character. */
+#define CHUNK 32   /* bytes measured at a time when fitting a long word */
+
+/* The bytes of [off, off+len) that fit in room pixels, at a character
+ * boundary (all of them when they do; 0 when not even one character
+ * does). The word is measured in chunks of CHUNK bytes, each once, until
+ * their sum passes room; the chunk that passes it is bisected; then the
+ * prefix found is measured whole, because widths add up only but for the
+ * kerning at chunk edges, and shortened while it does not fit. So a line
+ * costs about twice the bytes it holds, whatever the length of the word. */
+static size_t fit_prefix(const wrap_state *w, size_t off, size_t len, int room)
+{
+    const char *s = w->t->text + off;
+    size_t at = 0, tries = 0;
+    int sum = 0;
+
+    while (at < len) {
+        size_t n = at + CHUNK < len ? at + CHUNK : len;
+        while (n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n++;
+        int cw = span_width(w, off + at, n - at);
+        if (sum + cw > room) {
+            size_t lo = at, hi = n, c;
+            while (hi - lo > 1 && (c = mid_boundary(s, lo, hi)) > lo) {
+                if (sum + span_width(w, off + at, c - at) <= room)
+                    lo = c;
+                else
+                    hi = c;
+            }
+            at = lo;
+            break;
+        }
+        sum += cw;
+        at = n;
+    }
+    while (at > 0 && span_width(w, off, at) > room) {
+        if (++tries > 4) {            /* a font whose widths do not add up */
+            size_t lo = 0, hi = at, c;
+            while (hi - lo > 1 && (c = mid_boundary(s, lo, hi)) > lo) {
+                if (span_width(w, off, c) <= room)
+                    lo = c;
+                else
+                    hi = c;
+            }
+            return lo;
+        }
+        do
+            at--;
+        while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80);
+    }
+    return at;
+}
+
+/* The longest prefix of [off, off+len) that fits in room pixels (len when
+ * all of it does), preferring to end just after a URL separator. At least
+ * one character. */
 static size_t break_word(const wrap_state *w, size_t off, size_t len, int room)
 {
     const char *s = w->t->text + off;
-    size_t lo = 0, hi = len, c, k;
+    size_t lo = fit_prefix(w, off, len, room), k;
 
-    while (hi - lo > 1 && (c = mid_boundary(s, lo, hi)) > lo) {
-        if (span_width(w, off, c) <= room)
-            lo = c;
-        else
-            hi = c;
-    }
+    if (lo == len)
+        return len;
     if (lo == 0)
         lo = lay_u8len(s, len);     /* always make progress */
     /* back off to a separator if one lies in the last 40% */
@@ -545,7 +626,9 @@ static size_t break_word(const wrap_state *w, size_t off, size_t len, int room)
 
 static void wrap_word(wrap_state *w, size_t off, size_t len, int gap)
 {
-    int ww = span_width(w, off, len);
+    size_t fit;
+    /* exact when the word fits on a line, else only known to be wider */
+    int ww = width_upto(w, off, len, w->width, &fit);
 
     if (w->x > 0 && w->x + gap + ww > w->width) {
         if (new_line(w, (uint32_t)off) < 0)
@@ -554,7 +637,12 @@ static void wrap_word(wrap_state *w, size_t off, size_t len, int gap)
     }
     if (w->x == 0)
         gap = 0;
-    while (ww > w->width - w->x - gap && len > 0) {
+    if (ww <= w->width - w->x - gap) {
+        place(w, off, len, gap);
+        return;
+    }
+    /* wider than the line: a line's worth at a time, each measured once */
+    while (len > 0) {
         size_t k = break_word(w, off, len, w->width - w->x - gap);
         place(w, off, k, gap);
         off += k;
@@ -562,10 +650,7 @@ static void wrap_word(wrap_state *w, size_t off, size_t len, int gap)
         if (len == 0 || new_line(w, (uint32_t)off) < 0)
             return;
         gap = 0;
-        ww = span_width(w, off, len);
     }
-    if (len > 0)
-        place(w, off, len, gap);
 }
 
 /* Cut the last line so an ellipsis fits after it. */

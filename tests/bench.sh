@@ -2,7 +2,8 @@
 # bench.sh - `make bench`: every benchmark, each against its peers measured
 # in the same run on the same generated corpus: packing (tests/bench_pack.sh:
 # tar|gzip -9, tar|xz -9), searching (tests/bench_search.sh: SQLite FTS5)
-# the reader (tests/bench_reader.sh) and editions (tests/bench_edition.sh:
+# the reader (tests/bench_reader.sh; tests/bench_token.sh: one unbroken
+# token, the worst case for wrapping) and editions (tests/bench_edition.sh:
 # update, diff/patch, verify, libraries; BENCH_EDITION_N documents, default
 # 20000). BENCH_N documents (default
 # 100000, about 450 MB); the corpus is kept under ${TMPDIR:-/tmp} and reused.
@@ -25,6 +26,9 @@ if [ -x "$B/vraagbaak" ] && [ -f tests/bench_reader.sh ]; then
     echo
     echo "== typing in the reader: cases on every key ($((${BENCH_TYPING_N:-20000})) documents)"
     sh tests/bench_typing.sh
+    echo
+    echo "== the reader opening one unbroken token (the worst case for wrapping)"
+    sh tests/bench_token.sh
 fi
 echo
 echo "== editions: update, diff and patch, verify, libraries"
