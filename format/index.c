@@ -7,7 +7,9 @@
  * an unlinked run file and emptied. vb_index_finish() merges the runs word
  * by word: documents ascend from run to run, so a word's postings are the
  * runs' chunks one after the other, with the first delta of each chunk
- * made relative to the previous chunk's last document.
+ * made relative to the previous chunk's last document. A document with
+ * very many distinct words is split into parts by word (see add_words),
+ * so that it too is written out in runs.
  *
  * Facets (party, member, addressee) get ids in order of first use; each
  * document's ids go in a column, each id's documents in a list.
@@ -347,6 +349,15 @@ static int push_tok(vb_index *ix, uint32_t lid, uint32_t pos)
     return FMT_OK;
 }
 
+static void local_reset(vb_index *ix)
+{
+    if (ix->lhash)
+        memset(ix->lhash, 0, ix->lcap * sizeof *ix->lhash);
+    ix->nl = 0;
+    ix->lwords.len = 0;
+    ix->ntoks = 0;
+}
+
 /* Move the gathered words of docno into the big table. */
 static int flush_doc(vb_index *ix, uint32_t docno)
 {
@@ -398,12 +409,7 @@ static int flush_doc(vb_index *ix, uint32_t docno)
         w->lastdoc = docno;
         w->df++;
     }
-    /* empty the local table for the next document */
-    if (ix->lhash)
-        memset(ix->lhash, 0, ix->lcap * sizeof *ix->lhash);
-    ix->nl = 0;
-    ix->lwords.len = 0;
-    ix->ntoks = 0;
+    local_reset(ix);            /* for the next document or part */
     return FMT_OK;
 }
 
@@ -591,27 +597,90 @@ static int add_zaak(vb_index *ix, uint32_t docno, const fmt_doc *d)
     return FMT_OK;
 }
 
-int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
+/* The words of one document are gathered whole only while they are few:
+ * a document of 10 MB of distinct words (1.3 million of them) took 480 MB
+ * in the local table, the big one and a posting buffer per word before
+ * the first run could be written. Past these limits its words are split
+ * by hash into parts, each gathered in a pass of its own over the text,
+ * moved to the big table and written out in runs like any others: a word
+ * is in one part only, so it still gets one posting for the document, and
+ * its documents still ascend from run to run. Memory is then bounded by
+ * INDEX_MEM and these limits whatever the text; the price is one more
+ * tokenizing pass per part, for such documents only. */
+#define LOCAL_WORDS (1u << 17)      /* distinct words gathered at once */
+#define LOCAL_TOKS ((size_t)1 << 20) /* tokens gathered at once ... */
+#define LOCAL_TOKS_WORDS 64         /* ... when they are spread over words */
+#define MAX_PARTS 1024
+
+/* Which part a word's hash falls in: mixed, so that the words of one part
+ * do not share the low bits the tables index by. */
+static uint32_t part_bits(uint32_t h)
 {
-    if (docno >= ix->ndocs)
-        return ixerr(ix, FMT_INVALID, "document number out of range");
+    h ^= h >> 16;
+    h *= 0x45d9f3bu;
+    h ^= h >> 16;
+    return h;
+}
+
+/* Gather the tokens of d whose words are in part p of parts and move them
+ * into the big table. FMT_OK, FMT_NOMEM, or 1 when the part is past the
+ * limits (nothing moved: split it). *ntok counts the part's tokens. */
+static int gather(vb_index *ix, uint32_t docno, const fmt_doc *d,
+                  uint32_t parts, uint32_t p, uint32_t *ntok)
+{
     fmt_token t;
-    uint32_t ntok = 0;
     size_t hs = d->header.off, he = hs + d->header.len;
     fmt_tok_start(ix->tok, d->text, d->len);
     while (fmt_tok_next(ix->tok, &t)) {
         if (!t.foldlen)
             continue;
+        if (parts > 1 &&
+            (part_bits(hash32(t.fold, t.foldlen)) & (parts - 1)) != p)
+            continue;
         if (!(t.flags & FMT_TOK_PART))
-            ntok++;
+            (*ntok)++;
         long lid = local_id(ix, &t);
         if (lid < 0 || push_tok(ix, (uint32_t)lid, t.pos))
-            return ixerr(ix, FMT_NOMEM, "out of memory");
+            return FMT_NOMEM;
         ix->l[lid].tf++;
         ix->l[lid].subj |= t.off >= hs && t.off < he;
+        if (parts < MAX_PARTS &&
+            (ix->nl > LOCAL_WORDS ||
+             (ix->ntoks > LOCAL_TOKS && ix->nl >= LOCAL_TOKS_WORDS))) {
+            local_reset(ix);
+            return 1;
+        }
     }
-    if (flush_doc(ix, docno))
-        return ixerr(ix, FMT_NOMEM, "out of memory");
+    return flush_doc(ix, docno);
+}
+
+/* The words of d in part p of parts, split further while too many; a run
+ * is written whenever the big table is past INDEX_MEM. */
+static int add_words(vb_index *ix, uint32_t docno, const fmt_doc *d,
+                     uint32_t parts, uint32_t p, uint32_t *ntok)
+{
+    uint32_t before = *ntok;
+    int rc = gather(ix, docno, d, parts, p, ntok);
+    if (rc == 1) {
+        *ntok = before;
+        rc = add_words(ix, docno, d, parts * 2, p, ntok);
+        return rc ? rc : add_words(ix, docno, d, parts * 2, p + parts, ntok);
+    }
+    if (rc)
+        return ixerr(ix, rc, "out of memory");
+    if (ix->mem > INDEX_MEM && parts > 1)
+        return flush_run(ix);
+    return FMT_OK;
+}
+
+int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
+{
+    if (docno >= ix->ndocs)
+        return ixerr(ix, FMT_INVALID, "document number out of range");
+    uint32_t ntok = 0;
+    int rc = add_words(ix, docno, d, 1, 0, &ntok);
+    if (rc)
+        return rc;
     int32_t date = fmt_doc_date(d);
     vb_put_be32(ix->date + 4 * (size_t)docno, (uint32_t)date);
     vb_put_be32(ix->len + 4 * (size_t)docno, ntok);

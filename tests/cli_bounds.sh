@@ -77,6 +77,22 @@ mem_under line $((LINEMB * 12 + 100)) "a $LINEMB MB line"
 run linesearch 30 "$VB" search "$T/line.vbk" lange
 sane linesearch && [ "$(rc linesearch)" = 0 ] && ok "and is found" || no "and is found"
 
+# ---- one document of distinct words: memory bounded by the runs ----------------
+# (issue 13 #2: 10 MB of distinct seven-letter words took 480 MB, 48x,
+# where repetitive text of the size takes 8x: the words of one document
+# were gathered whole before any run could be written)
+DISTMB=${VB_DISTMB:-4}; [ -n "$VB_SLOW_TESTS" ] && DISTMB=${VB_DISTMB:-20}
+mkdir -p "$T/dist"
+{ printf 'Vragen van het lid Jansen (VVD) aan de Minister van Financien over woorden (ingezonden 1 maart 2021).\n\nVraag 1\n'
+  LC_ALL=C tr -dc a-z </dev/urandom | head -c $((DISTMB * 7 << 17)) | fold -w 7 |
+      awk '{ printf "%s%s", $0, NR % 12 ? " " : "\n" }'; echo; } >"$T/dist/d.txt"
+run dist $((30 + DISTMB * 6)) "$VB" pack -q -o "$T/dist.vbk" "$T/dist"
+w=$(sed -n 10p "$T/dist/d.txt" | cut -d' ' -f5)
+sane dist && [ "$(rc dist)" = 0 ] && [ "$("$VB" search --count "$T/dist.vbk" "$w" 2>/dev/null)" = 1 ] &&
+    ok "$DISTMB MB of distinct words packs, and a word of it is found" ||
+    no "$DISTMB MB of distinct words packs, and a word of it is found (exit $(rc dist))"
+mem_under dist $((DISTMB * 12 + 60)) "$DISTMB MB of distinct words"
+
 # ---- very many tiny files --------------------------------------------------------
 mkdir -p "$T/tiny"
 awk -v n="$TINY" 'BEGIN { for (i = 0; i < n; i++)
