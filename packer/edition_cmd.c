@@ -921,11 +921,22 @@ typedef struct {
     char tmp[1100];      /* its result */
 } dstep;
 
-static dstep *get_steps(din *in, const dhead *h, uint32_t *n)
+/* The work a delta asks for is bounded by its own size: every step of a
+ * genuine delta names the SHA-256 of its base (64 hex digits that do not
+ * compress) and at least one document, so a step costs the delta at
+ * least STEP_MIN_BYTES; a delta of a few KB naming 100,000 empty steps
+ * (which made patch take 470 MB before it failed) is refused at once. */
+#define STEP_MIN_BYTES 32
+
+static dstep *get_steps(din *in, const dhead *h, uint32_t *n, uint64_t dbytes)
 {
     *n = h->version >= 2 ? get_u32(in) : 0;
     if (*n > MAX_STEPS)
         die(1, "%s: damaged delta (%u steps)", in->path, *n);
+    if (*n > 1 && (uint64_t)*n * STEP_MIN_BYTES > dbytes)
+        die(1, "%s: damaged delta (%u steps in %llu bytes: a step takes at "
+               "least %d)", in->path, *n, (unsigned long long)dbytes,
+            STEP_MIN_BYTES);
     dstep *st = calloc(*n + 1, sizeof *st);
     if (!st)
         die(1, "out of memory");
@@ -942,6 +953,9 @@ static dstep *get_steps(din *in, const dhead *h, uint32_t *n)
             idset_add(&p->ids, in->b.data);
             p->want++;
         }
+        if (!p->want)
+            die(1, "%s: damaged delta (step %u names no documents)", in->path,
+                k + 1);
     }
     return st;
 }
@@ -1047,7 +1061,7 @@ int cmd_patch(int argc, char **argv)
         die(1, "%s is not the base of %s: its sha-256 is %s, the delta "
                "applies to %s", oldpath, dpath, oi.checksum, h.oldsum);
     uint32_t nsteps;
-    dstep *st = get_steps(&in, &h, &nsteps);
+    dstep *st = get_steps(&in, &h, &nsteps, (uint64_t)dst.st_size);
     edition e;
     memset(&e, 0, sizeof e);
     fmt_writer_opts o = {0};

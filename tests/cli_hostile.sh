@@ -174,6 +174,31 @@ run "$VB" verify d15.vbk
     ok "#15 verify names a damaged key as \\xNN, no raw bytes" ||
     no "#15 verify names a damaged key as \\xNN, no raw bytes (exit $rc)"
 
+# ---- #14: a small delta naming 100,000 empty steps --------------------------------
+sum=$("$VB" info --json good.vbk | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/')
+python3 - "$sum" <<'EOF' 2>/dev/null
+import sys, gzip, struct
+def s(b): return struct.pack('>I', len(b)) + b
+old = sys.argv[1].encode()
+d = b'VBKDELTA2\n' + s(old) + s(b'0' * 64) + s(b'T') + s(b'2') + s(b'0') + s(b'9')
+d += struct.pack('>I', 100000)
+for k in range(100000):
+    d += s(old if k == 0 else b'a' * 64) + s(b'T') + s(b'2') + s(b'0') + s(b'9') + struct.pack('>I', 0)
+d += struct.pack('>I', 0) * 2 + b'VBKDEND1'
+open('steps.delta', 'wb').write(gzip.compress(d, 9))
+EOF
+if [ -s steps.delta ]; then
+    TIME=; [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && [ -z "$SAN" ] && TIME="/usr/bin/time -o $T/kb -f %M"
+    timeout 20 $TIME "$VB" patch -q -o p14.vbk good.vbk steps.delta >"$T/out" 2>"$T/err"; rc=$?
+    kb=$(tail -1 "$T/kb" 2>/dev/null | tr -dc 0-9)
+    [ "$rc" = 1 ] && said "damaged delta (100000 steps in" && [ ! -e p14.vbk ] &&
+        { [ -z "$kb" ] || [ "$kb" -lt 40960 ]; } &&
+        ok "#14 $(wc -c <steps.delta)-byte delta naming 100,000 steps: refused at once (${kb:-unmeasured} KB peak)" ||
+        no "#14 delta naming 100,000 steps: refused at once (exit $rc, ${kb:-?} KB)"
+else
+    echo "# #14: skipped (python3 missing)"
+fi
+
 # ---- #15: the small ones -------------------------------------------------------------
 run "$VB" search --limit 2000000 good.vbk woord
 [ "$rc" = 2 ] && said "at most 1000000" && ok "#15 --limit 2000000: says the limit, not 'not a number'" ||
