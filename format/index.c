@@ -68,7 +68,7 @@ typedef struct {
 
 struct vb_index {
     char tmpdir[1024];
-    char err[256];
+    char err[1400];       /* room for a folder name and the reason */
     uint32_t ndocs;
     fmt_tokenizer *tok;
     /* words */
@@ -458,6 +458,7 @@ static int flush_run(vb_index *ix)
     ix->runs = runs;
     ix->runs[ix->nruns++] = f;
     int ok = 1;
+    errno = 0;
     for (uint32_t i = 0; i < n && ok; i++) {
         const wentry *e = &ix->tab[order[i]];
         uint32_t hd[4] = {e->df, e->lastdoc, e->post.len, e->pos.len};
@@ -468,8 +469,16 @@ static int flush_run(vb_index *ix)
              fwrite(e->pos.p, 1, e->pos.len, f) == e->pos.len;
     }
     free(order);
-    if (!ok || fflush(f) || fseek(f, 0, SEEK_SET))
-        return ixerr(ix, FMT_IO, "writing a temporary file failed");
+    if (!ok || fflush(f) || fseek(f, 0, SEEK_SET)) {
+        /* the run file is in the output's folder: a full disk shows here
+         * first */
+        char msg[1400];
+        int e = errno ? errno : EIO;
+        snprintf(msg, sizeof msg, "writing a temporary index file in %s: %s",
+                 ix->tmpdir, e == ENOSPC ? "no space left on device"
+                                         : strerror(e));
+        return ixerr(ix, FMT_IO, msg);
+    }
     clear_words(ix);
     /* start small again: the table grew to this run's words */
     wentry *fresh = fmt__calloc(1u << 16, sizeof *fresh);
@@ -809,7 +818,10 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
     if (!rc)
         rc = mdb_put(*f->txn, dbi, &key, &val, flags & ~FPUT_COUNTED);
     if (rc) {
-        snprintf(f->ix->err, sizeof f->ix->err, "write: %s", mdb_strerror(rc));
+        char why[1200], in[1100];
+        snprintf(in, sizeof in, "%s/.", f->ix->tmpdir);
+        snprintf(f->ix->err, sizeof f->ix->err, "write: %s",
+                 vb_io_why(rc, in, why, sizeof why));
         return vb_mdb_code(rc);
     }
     f->bytes += kl + vl;
@@ -820,7 +832,11 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
     if (++f->puts % 20000 == 0 || f->dirty > (f->ix->nbase ? FIN_DIRTY_APPEND : FIN_DIRTY)) {
         f->dirty = 0;
         if ((rc = mdb_txn_commit(*f->txn))) {
+            char why[1200], in[1100];
             *f->txn = NULL;
+            snprintf(in, sizeof in, "%s/.", f->ix->tmpdir);
+            snprintf(f->ix->err, sizeof f->ix->err, "commit: %s",
+                     vb_io_why(rc, in, why, sizeof why));
             return vb_mdb_code(rc);
         }
         vb_drop_pages(f->env);
@@ -948,7 +964,10 @@ static int merge_words(fin *f)
     }
     free(rs);
     free(parts);
-    return rc == FMT_IO ? ixerr(ix, rc, "reading a temporary file failed") : rc;
+    /* a failed write sets the message itself; a failed read does not */
+    return rc == FMT_IO && !ix->err[0]
+               ? ixerr(ix, rc, "reading a temporary index file failed")
+               : rc;
 }
 
 static const char *stem_base;

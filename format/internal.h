@@ -343,6 +343,11 @@ void vb_drop_pages(MDB_env *env);
 
 /* Translate an LMDB code to FMT_*. */
 int vb_mdb_code(int rc);
+/* Why a write in the folder of path failed, for a message: LMDB reports a
+ * short write (what a full disk gives) as EIO, so EIO with no room left
+ * there, like ENOSPC, is "no space left on device (in DIR)"; anything
+ * else is mdb_strerror's text. Returns buf. */
+const char *vb_io_why(int rc, const char *path, char *buf, size_t cap);
 /* The CRC-32 of every meta entry but "sum" itself, in key order, read
  * in txn: what the writer stores as "sum" (store.c). */
 int vb_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum);

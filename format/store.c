@@ -44,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "guard.h"
@@ -174,6 +175,26 @@ int vb_mdb_code(int rc)
     default:
         return FMT_CORRUPT;
     }
+}
+
+const char *vb_io_why(int rc, const char *path, char *buf, size_t cap)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir] = 0;          /* "/x" -> "/" */
+    else
+        snprintf(dir, sizeof dir, ".");
+    struct statvfs vs;
+    int full = rc == ENOSPC ||
+               (rc == EIO && !statvfs(dir, &vs) &&
+                (uint64_t)vs.f_bavail * vs.f_frsize < ((uint64_t)1 << 20));
+    if (full)
+        snprintf(buf, cap, "no space left on device (in %s)", dir);
+    else
+        snprintf(buf, cap, "%s", mdb_strerror(rc));
+    return buf;
 }
 
 const char *fmt_status_name(int status)

@@ -698,8 +698,9 @@ static int base_checked(build *b);
 
 static int mdb_fail(build *b, int rc, const char *what)
 {
+    char why[1200];
     return werr(b->w, vb_mdb_code(rc), "%s: %s: %s", b->w->path, what,
-                mdb_strerror(rc));
+                vb_io_why(rc, b->tmp, why, sizeof why));
 }
 
 static int put(build *b, MDB_dbi dbi, const void *k, size_t kl, const void *v,
@@ -1167,9 +1168,10 @@ static int publish(build *b)
                fsync(fd)))
         e = errno;
     close(fd);
+    char why[1200];
     if (e)
         return werr(w, FMT_IO, "%s: %s", b->tmp,
-                    rc ? mdb_strerror(rc) : strerror(e));
+                    vb_io_why(rc ? rc : e, b->tmp, why, sizeof why));
     if (rename(b->tmp, w->path))
         return werr(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;

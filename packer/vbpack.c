@@ -828,11 +828,11 @@ static int safe_relpath(const char *p)
     return strchr(p, '\\') == NULL;
 }
 
-/* Make the folders of rel below the folder root and open rel's last part
- * for writing, never following a symlink: a symlinked folder planted
- * inside DIR must not carry the export elsewhere (DIR itself, given on
- * the command line, may be one). */
-static int open_below(int root, const char *rel)
+/* Make the folders of rel below the folder root and open the folder
+ * that is to hold rel's last part (*leaf), never following a symlink: a
+ * symlinked folder planted inside DIR must not carry the export elsewhere
+ * (DIR itself, given on the command line, may be one). */
+static int dir_below(int root, const char *rel, const char **leaf)
 {
     char part[1024];
     int dfd = dup(root);
@@ -856,48 +856,107 @@ static int open_below(int root, const char *rel)
         dfd = next;
         s = slash + 1;
     }
-    if (dfd < 0)
-        return -1;
-    int fd = openat(dfd, s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                    0644);
-    int e = errno;
-    close(dfd);
-    errno = e;
-    return fd;
+    *leaf = s;
+    return dfd;
 }
 
+/* Whether the file open at fd holds exactly text[0..len). */
+static int same_bytes(int fd, const char *text, size_t len)
+{
+    struct stat st;
+    char buf[65536];
+    size_t off = 0;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != len)
+        return 0;
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof buf);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return r == 0 && off == len;
+        if ((size_t)r > len - off || memcmp(buf, text + off, (size_t)r))
+            return 0;
+        off += (size_t)r;
+    }
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Write d below DIR. The bytes go to a temporary name first and get
+ * their final name only when all of them are written (a full disk used
+ * to leave empty files under final names, which the next export then
+ * refused); a file already there with the same bytes is left as it is, so
+ * running export again completes what is missing. A file there with
+ * other bytes is never replaced. Returns 0 written, 2 already there, 1
+ * failed (said). */
 static int export_one(const char *dir, int root, const fmt_doc *d)
 {
     const char *dot = strrchr(d->source, '.');
     const char *slash = strrchr(d->source, '/');
     const char *ext = dot && (!slash || dot > slash) ? dot : "";
     if (!safe_relpath(d->id) || strlen(ext) > 16 || strchr(ext, '/')) {
-        fprintf(stderr, "vbpack: record '%s': id would leave %s: refused\n",
-                d->id, dir);
+        fprintf(stderr, "vbpack: record '");
+        term_escaped(stderr, d->id);
+        fprintf(stderr, "': id would leave %s: refused\n", dir);
         return 1;
     }
-    char rel[1024], path[2048];
+    char rel[1024], path[2048], tmp[64];
     snprintf(rel, sizeof rel, "%s%s", d->id, ext);
     snprintf(path, sizeof path, "%s/%s", dir, rel);
-    int fd = open_below(root, rel);
-    if (fd < 0) {
+    const char *leaf;
+    int dfd = dir_below(root, rel, &leaf);
+    if (dfd < 0) {
         fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
         return 1;
     }
-    size_t off = 0;
-    while (off < d->len) {
-        ssize_t w = write(fd, d->text + off, d->len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
-            close(fd);
-            return 1;
-        }
-        off += (size_t)w;
+    int ex = openat(dfd, leaf, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (ex >= 0 || errno != ENOENT) {
+        int same = ex >= 0 && same_bytes(ex, d->text, d->len), e = errno;
+        if (ex >= 0)
+            close(ex);
+        close(dfd);
+        if (same)
+            return 2;
+        fprintf(stderr, "vbpack: %s: %s\n", path, ex >= 0 ?
+                "already there with other bytes: left as it is" : strerror(e));
+        return 1;
     }
-    if (close(fd)) {
-        fprintf(stderr, "vbpack: %s: %s\n", path, strerror(errno));
+    static unsigned seq;
+    snprintf(tmp, sizeof tmp, ".vbexport-%ld-%u.tmp", (long)getpid(), seq++);
+    int fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    0644);
+    int rc = fd < 0 || write_all(fd, d->text, d->len) ? -1 : 0;
+    int e = errno;
+    if (fd >= 0 && close(fd) && !rc)
+        rc = -1, e = errno;
+    /* link, not rename: a file that appeared meanwhile is not replaced
+     * (a file system without hard links gets the rename) */
+    if (!rc && linkat(dfd, tmp, dfd, leaf, 0)) {
+        e = errno;
+        if (e == EEXIST || (e != EPERM && e != ENOTSUP && e != EXDEV) ||
+            renameat(dfd, tmp, dfd, leaf))
+            rc = -1;
+        else
+            e = 0;
+    }
+    if (fd >= 0)
+        unlinkat(dfd, tmp, 0);
+    close(dfd);
+    if (rc) {
+        fprintf(stderr, "vbpack: %s: %s\n", path,
+                e == ENOSPC ? "no space left on device" : strerror(e));
         return 1;
     }
     return 0;
@@ -915,18 +974,21 @@ static int cmd_export(int argc, char **argv)
     if (root < 0)
         die(1, "%s: %s", argv[2], strerror(errno));
     fmt_doc d = {0};
-    unsigned long bad = 0, n = 0;
+    unsigned long bad = 0, n = 0, there = 0;
     for (size_t k = 0; k < np; k++) {
         fmt_archive *a = open_archive(p[k]);
         for (uint32_t i = 0; i < fmt_count(a); i++) {
-            if (fmt_get(a, i, &d)) {
+            int rc = 1;
+            if (fmt_get(a, i, &d))
                 fprintf(stderr, "vbpack: %s\n", fmt_errmsg(a));
+            else
+                rc = export_one(argv[2], root, &d);
+            if (rc == 1)
                 bad++;
-            } else if (export_one(argv[2], root, &d)) {
-                bad++;
-            } else {
+            else if (rc == 2)
+                there++;
+            else
                 n++;
-            }
         }
         fmt_close(a);
     }
@@ -934,6 +996,8 @@ static int cmd_export(int argc, char **argv)
     fmt_doc_free(&d);
     close(root);
     printf("exported %lu documents to %s", n, argv[2]);
+    if (there)
+        printf(", %lu already there", there);
     if (bad)
         printf(", %lu failed", bad);
     putchar('\n');
