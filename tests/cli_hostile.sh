@@ -198,6 +198,24 @@ else
     echo "# #14: skipped (python3 missing)"
 fi
 
+# ---- #5: a forged checksum in the trailer ------------------------------------------
+mkdir alt && sed 's/Chinese/Russische/' "$DOC" >alt/a.txt && cp "$DOC" alt/b.txt
+"$VB" pack -q -o alt.vbk alt
+gs=$(wc -c <good.vbk); as=$(wc -c <alt.vbk)
+dd if=good.vbk bs=1 skip=$((gs - 48)) count=32 2>/dev/null |
+    dd of=alt.vbk bs=1 seek=$((as - 48)) conv=notrunc 2>/dev/null
+gsum=$("$VB" info --json good.vbk | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/')
+run "$VB" info alt.vbk
+grep -q "sha-256: *$gsum (stored, not yet checked" "$T/out" &&
+    ok "#5 info shows a pasted checksum as stored, not yet checked" ||
+    no "#5 info shows a pasted checksum as stored, not yet checked: $(grep sha-256 "$T/out")"
+run "$VB" info --json alt.vbk
+grep -q '"checksum_checked":false' "$T/out" && ok "#5 info --json says checksum_checked false" ||
+    no "#5 info --json says checksum_checked false"
+run "$VB" verify --expect "$gsum" alt.vbk
+[ "$rc" = 1 ] && said "checksum" && ok "#5 verify --expect computes it and refuses the forgery" ||
+    no "#5 verify --expect computes it and refuses the forgery (exit $rc)"
+
 # ---- #11, #12: a full disk --------------------------------------------------------
 # A small tmpfs is the full disk (root only; elsewhere these cases are
 # skipped with the reason). /dev/full cannot stand in: outputs are made
