@@ -8,7 +8,8 @@
 #
 #   sh tests/bench_token.sh          (make bench runs it; needs B)
 #
-# BENCH_STRICT=1 makes a frame over 100 ms exit 1.
+# BENCH_STRICT=1 makes a frame over 100 ms exit 1; BENCH_TOKEN_SIZES sets
+# the sizes (default 10000 60000 500000 2000000).
 set -u
 B=${B:-build}
 VR=$PWD/$B/vraagbaak
@@ -19,7 +20,7 @@ trap 'rm -rf "$W"' EXIT
 missed=0
 printf 'wait\nstats\nkey ctrl+j\ntype tok\nkey Return\nwait\nstats\nscroll 40\nwait\nstats\nquit\n' >"$W/open.txt"
 echo "-- one unbroken token, opened in the reader (dummy driver, software renderer) --"
-for n in 10000 60000 500000 2000000; do
+for n in ${BENCH_TOKEN_SIZES:-10000 60000 500000 2000000}; do
     for kind in dots base64; do
         mkdir -p "$W/s"
         { printf 'Vragen van het lid Jansen (VVD) aan de Minister van Financien over een lange regel (ingezonden 1 maart 2021).\n\nVraag 1\nWat is dit? '
