@@ -79,6 +79,13 @@ for c in info verify ls "cat" "search"; do
     [ "$rc" = 1 ] && said "fifo: not a regular file" && ok "#7 $c FIFO: refused at once" ||
         no "#7 $c FIFO: refused at once (exit $rc)"
 done
+VR="${VB%/*}/vraagbaak"
+if [ -x "$VR" ]; then
+    echo quit >quit.txt
+    SDL_VIDEODRIVER=dummy timeout 10 "$VR" --software --script quit.txt fifo >"$T/out" 2>"$T/err"; rc=$?
+    [ "$rc" = 1 ] && [ -s "$T/err" ] && ok "#7 the reader with a FIFO: refused at once" ||
+        no "#7 the reader with a FIFO: refused at once (exit $rc)"
+fi
 run "$VB" patch -q -o p.vbk good.vbk fifo
 [ "$rc" = 1 ] && said "not a regular file" && ok "#7 patch with a FIFO as delta: refused at once" ||
     no "#7 patch with a FIFO as delta: refused at once (exit $rc)"
