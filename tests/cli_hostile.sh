@@ -238,6 +238,12 @@ if mount -t tmpfs -o size=16k tmpfs full 2>/dev/null; then
             no "#11 pack onto a full disk ($size): 'no space left on device', where (exit $rc, left: $(ls -A full))"
     done
     "$VB" pack -q -o samples.vbk "$OLDPWD/samples"
+    for full in "" --full; do
+        run "$VB" update -q $full -o full/new.vbk samples.vbk new
+        [ "$rc" = 1 ] && said "full/new.vbk: commit: no space left on device" && [ -z "$(ls -A full)" ] &&
+            ok "#11 update${full:+ $full} onto a full disk: 'no space left on device', where, nothing left" ||
+            no "#11 update $full onto a full disk (exit $rc, left: $(ls -A full))"
+    done
     mount -o remount,size=40k full
     run "$VB" export samples.vbk full/exp
     n0=$(find full/exp -type f -size 0 | wc -l); nt=$(find full/exp -name '.vbexport*' | wc -l)
