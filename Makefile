@@ -2,6 +2,8 @@
 #   make            build both programs into the top folder
 #   make test       build and run every test
 #   make check      the tests again under AddressSanitizer + UBSan (build-san/)
+#   make HOST=aarch64-linux-gnu   a cross build (or arm-linux-gnueabihf), in build-HOST/
+#   make test-cross HOST=...      its tests under qemu-user (make deps HOST=... first)
 #   make bench      benchmarks against gzip, xz and SQLite FTS5
 #   make deps       install the Debian packages the build needs
 #   make install    PREFIX=... (default /usr/local)
@@ -84,6 +86,14 @@ test: $(PROGS) $(TESTS) $(TOOLS)
 check:
 	$(MAKE) B=build-san SAN=1 test
 
+# make test-cross HOST=aarch64-linux-gnu: the cross-built programs and
+# tests under qemu-user, and the same archive bytes as this machine's
+# build (which it builds too); see tests/cross.sh.
+test-cross: $(PROGS) $(TESTS) $(TOOLS)
+	@test -n "$(HOST)" || { echo "make test-cross HOST=aarch64-linux-gnu (or arm-linux-gnueabihf)"; exit 2; }
+	@$(MAKE) --no-print-directory HOST= B=build build/vbpack build/tests/tool_gen
+	@B=$(B) sh tests/cross.sh $(HOST)
+
 bench: all
 	sh tests/bench.sh
 
@@ -91,7 +101,7 @@ fuzz:
 	sh tests/fuzz.sh
 
 deps:
-	sh .ci/deps
+	HOST=$(HOST) sh .ci/deps
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(FONTDIR)
@@ -99,9 +109,9 @@ install: all
 	cp -f fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(FONTDIR)/
 
 clean:
-	rm -rf build build-san vbpack vraagbaak
+	rm -rf build build-san build-aarch64-linux-gnu build-arm-linux-gnueabihf vbpack vraagbaak
 
-.PHONY: all test check bench fuzz deps install clean
+.PHONY: all test test-cross check bench fuzz deps install clean
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

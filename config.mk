@@ -4,7 +4,17 @@ PREFIX  = /usr/local
 FONTDIR = $(PREFIX)/share/vraagbaak/fonts
 
 PKG_CONFIG = pkg-config
-CC ?= cc
+
+# Cross builds: make HOST=aarch64-linux-gnu (or arm-linux-gnueabihf) uses
+# Debian's cross compiler and the multiarch libraries of that machine
+# (make deps HOST=... installs them); objects go to build-HOST/.
+HOST =
+ifneq ($(HOST),)
+CC         = $(HOST)-gcc
+AR         = $(HOST)-ar
+PKG_CONFIG = $(HOST)-pkg-config
+B          = build-$(HOST)
+endif
 
 # format/ is the only code that sees lmdb.h and zlib.h; reader/ alone sees SDL.
 FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags lmdb zlib libutf8proc 2>/dev/null)
