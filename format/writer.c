@@ -1009,21 +1009,38 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
  * Pages freed by one transaction are reused by the next, so the file
  * built with commits now and then is as compact as a compacted copy (a
  * few pages of difference) and needs no second pass. */
+/* The map is address space only (LMDB writes with pwrite), so it is asked
+ * large, and halved while the system refuses it: a 64-bit Raspberry Pi
+ * kernel gives a process 512 GB, a 32-bit process has about 3 GB in all,
+ * qemu-user less. The map size stored in the archive is set by shrink_map,
+ * so the bytes do not depend on what was granted here. */
+#define MAP_MIN ((size_t)64 << 20)
+
 static int open_env(build *b)
 {
     if (!b->base) /* appending: the base's copy is there already */
         unlink(b->tmp);
-    int rc = mdb_env_create(&b->env);
-    size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)1 << 30;
-    if (!rc)
-        rc = mdb_env_set_maxdbs(b->env, 16);
-    if (!rc)
-        rc = mdb_env_set_mapsize(b->env, mapsize);
-    if (!rc)
-        rc = mdb_env_open(b->env, b->tmp,
-                          MDB_NOSUBDIR | MDB_NOSYNC | MDB_NOMETASYNC |
-                              MDB_NOLOCK | MDB_NORDAHEAD,
-                          0644);
+    size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
+    int rc;
+    for (;;) {
+        rc = mdb_env_create(&b->env);
+        if (!rc)
+            rc = mdb_env_set_maxdbs(b->env, 16);
+        if (!rc)
+            rc = mdb_env_set_mapsize(b->env, mapsize);
+        if (!rc)
+            rc = mdb_env_open(b->env, b->tmp,
+                              MDB_NOSUBDIR | MDB_NOSYNC | MDB_NOMETASYNC |
+                                  MDB_NOLOCK | MDB_NORDAHEAD,
+                              0644);
+        if (rc != ENOMEM || mapsize / 2 < MAP_MIN)
+            break;
+        mdb_env_close(b->env); /* LMDB: a failed open needs a new env */
+        b->env = NULL;
+        if (!b->base)
+            unlink(b->tmp);
+        mapsize /= 2;
+    }
     if (rc)
         return mdb_fail(b, rc, "create");
     b->tmp_made = 1;
@@ -1132,6 +1149,32 @@ static int shrink_map(build *b)
     return rc ? mdb_fail(b, rc, "commit") : FMT_OK;
 }
 
+/* LMDB stores in both meta pages the largest map size the writer ever
+ * asked for (it keeps increases only), which is whatever this machine
+ * granted open_env. So that every machine writes the same bytes, both
+ * are set to the size of the pages, which LMDB and our readers take as
+ * the least map to use anyway. (Written with pwrite like LMDB's own
+ * pages, before the file is hashed; the layout is LMDB's 64-bit one:
+ * page header 16 bytes, magic and version 8, address 8, then the size;
+ * little-endian, as on every machine we build for.) */
+static int fix_mapsize(build *b, int fd)
+{
+    MDB_envinfo info;
+    MDB_stat st;
+    if (mdb_env_info(b->env, &info) || mdb_env_stat(b->env, &st)) {
+        errno = EIO;
+        return -1;
+    }
+    uint64_t size = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
+    unsigned char le[8];
+    for (int i = 0; i < 8; i++)
+        le[i] = (unsigned char)(size >> (8 * i));
+    for (int m = 0; m < 2; m++)
+        if (pwrite(fd, le, 8, (off_t)m * st.ms_psize + 32) != 8)
+            return -1;
+    return 0;
+}
+
 /* Sync the finished file, add its checksum, rename it into place. The
  * trailer — "VBKSUM01", u64 BE length of what precedes it, the SHA-256
  * of those bytes, 16 zero bytes — lies past LMDB's last page, which LMDB
@@ -1144,6 +1187,10 @@ static int publish(build *b)
     int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    if (fix_mapsize(b, fd)) {
+        close(fd);
+        return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    }
     hasher h;
     hash_start(&h, fd, UINT64_MAX);
     if (b->base) { /* the second core: sync mostly waits on the disk */
