@@ -801,9 +801,22 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
     return FMT_OK;
 }
 
+/* LMDB 0.9 (Debian's) lays its file out by the machine's word size: a
+ * 32-bit build writes 32-bit page numbers, and cannot open a file with
+ * 64-bit ones. Archives are LMDB's 64-bit layout on every machine, so
+ * that they are the same bytes everywhere; a 32-bit build says so. */
+#define WORD32_MSG "%s: this is a 32-bit build of vraagbaak, and archives " \
+    "hold LMDB's 64-bit layout, which LMDB 0.9 cannot read on a 32-bit " \
+    "system; use a 64-bit system (Raspberry Pi OS 64-bit runs on a Pi 3, " \
+    "4, 5 and Zero 2)"
+
 int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
 {
     memset(lay, 0, sizeof *lay);
+    if (sizeof(size_t) < 8) {
+        snprintf(msg, msglen, WORD32_MSG, path);
+        return FMT_VERSION;
+    }
     /* O_NONBLOCK: a FIFO (or a device) named as the archive must be
      * refused at once, not wait for a writer; a regular file ignores it. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);

@@ -1022,6 +1022,12 @@ static int open_env(build *b)
         unlink(b->tmp);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
     int rc;
+    if (sizeof(size_t) < 8) /* see vb_check_layout */
+        return werr(b->w, FMT_VERSION, "%s: this is a 32-bit build of vbpack, "
+                    "and archives hold LMDB's 64-bit layout, which LMDB 0.9 "
+                    "cannot write on a 32-bit system (archives would differ "
+                    "from every other machine's and not open there); use a "
+                    "64-bit system", b->w->path);
     for (;;) {
         rc = mdb_env_create(&b->env);
         if (!rc)
