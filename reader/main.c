@@ -27,6 +27,12 @@
 #ifndef FONTDIR
 #define FONTDIR "/usr/local/share/vraagbaak/fonts"
 #endif
+#ifndef DATADIR /* shared archives */
+#define DATADIR FONTDIR "/.."
+#endif
+#ifndef SYSFONTDIR /* Debian's fonts-dejavu-core and -extra */
+#define SYSFONTDIR "/usr/share/fonts/truetype/dejavu"
+#endif
 #ifndef VERSION
 #define VERSION "0"
 #endif
@@ -47,7 +53,8 @@ static int has_fonts(const char *dir)
 }
 
 /* The bundled fonts: beside the program (or one folder up, for build/),
- * then where `make install` put them, then ./fonts. */
+ * then where `make install` put them, then the system's DejaVu (the Debian
+ * package ships none), then ./fonts. */
 static int find_fonts(char *out, size_t cap, const char *given)
 {
     char *base = SDL_GetBasePath();
@@ -68,6 +75,9 @@ static int find_fonts(char *out, size_t cap, const char *given)
     }
     SDL_free(base);
     snprintf(out, cap, "%s", FONTDIR);
+    if (has_fonts(out))
+        return 0;
+    snprintf(out, cap, "%s", SYSFONTDIR);
     if (has_fonts(out))
         return 0;
     snprintf(out, cap, "fonts");
@@ -443,7 +453,7 @@ int main(int argc, char **argv)
     o.cfg.datadir = datadir;
     o.cfg.archdir = datadir;
     if (o.narchives == 0) {
-        snprintf(shared, sizeof shared, "%s/..", FONTDIR);
+        snprintf(shared, sizeof shared, "%s", DATADIR);
         nfound = scan_archives(datadir, found, 0, MAX_ARCHIVES);
         if (nfound == 0)
             nfound = scan_archives(shared, found, 0, MAX_ARCHIVES);
@@ -456,8 +466,8 @@ int main(int argc, char **argv)
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
         app_die("SDL_Init: %s", SDL_GetError());
     if (find_fonts(fontdir, sizeof fontdir, o.fontdir) < 0)
-        app_die("cannot find the fonts (DejaVuSans.ttf); looked beside the program, in %s and "
-            "in ./fonts", FONTDIR);
+        app_die("cannot find the fonts (DejaVuSans.ttf); looked beside the program, in %s, "
+            "in " SYSFONTDIR " and in ./fonts", FONTDIR);
     open_window(&a, &o);
     if (!(a.g = draw_open(a.ren, fontdir, err, sizeof err)))
         app_die("%s", err);
