@@ -103,10 +103,25 @@ fuzz:
 deps:
 	HOST=$(HOST) sh .ci/deps
 
+# The programs, their manual pages, the bash completion, the desktop
+# entry, MIME type and icons, and the bundled fonts (NOFONTS=1 leaves
+# them out: the Debian package uses the system's DejaVu instead).
+SHARE = $(DESTDIR)$(PREFIX)/share
+ICONS = $(SHARE)/icons/hicolor
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(FONTDIR)
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(SHARE)/applications \
+		$(SHARE)/mime/packages $(SHARE)/bash-completion/completions $(ICONS)/scalable/apps
 	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
-	cp -f fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(FONTDIR)/
+	cp -f dist/man/vbpack.1 dist/man/vraagbaak.1 $(DESTDIR)$(MANDIR)/man1/
+	cp -f dist/vbpack.bash-completion $(SHARE)/bash-completion/completions/vbpack
+	cp -f dist/vraagbaak.desktop $(SHARE)/applications/
+	cp -f dist/vraagbaak-mime.xml $(SHARE)/mime/packages/vraagbaak.xml
+	cp -f dist/icons/vraagbaak.svg $(ICONS)/scalable/apps/
+	for s in 16 32 48 64 128 256; do mkdir -p $(ICONS)/$${s}x$${s}/apps && \
+		cp -f dist/icons/vraagbaak-$$s.png $(ICONS)/$${s}x$${s}/apps/vraagbaak.png; done
+	if [ -z "$(NOFONTS)" ]; then mkdir -p $(DESTDIR)$(FONTDIR) && \
+		cp -f fonts/*.ttf fonts/LICENSE* $(DESTDIR)$(FONTDIR)/; fi
+	-[ -n "$(DESTDIR)" ] || update-mime-database $(PREFIX)/share/mime 2>/dev/null || true
 
 clean:
 	rm -rf build build-san build-aarch64-linux-gnu build-arm-linux-gnueabihf vbpack vraagbaak
