@@ -55,6 +55,32 @@ run() { # NAME COMMAND...
     [ $r = ok ] || tail -20 "$W/log" | sed 's/^/#   /'
 }
 echo "== $HOST under $Q"
+T=$(mktemp -d /tmp/vbcross-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+if [ "$HOST" = arm-linux-gnueabihf ]; then
+    # 32-bit: archives cannot be read or written (Debian's LMDB 0.9 lays
+    # its file out by word size; see vb_check_layout in format/guard.c).
+    # The tests that need no archive, and the message that says so.
+    for t in test_parse test_query test_source test_token; do
+        run $t env B="$W" "$W/tests/$t"
+    done
+    ./build/vbpack pack -q -o "$T/x86.vbk" samples/
+    said() { # NAME COMMAND...: exit 1 and the 32-bit message
+        name=$1; shift
+        "$@" >/dev/null 2>"$T/err"; rc=$?
+        if [ $rc = 1 ] && grep -q "32-bit build" "$T/err"; then
+            pass=$((pass + 1)); echo "ok $name says: $(cat "$T/err")"
+        else
+            fail=$((fail + 1)); echo "FAILED $name (exit $rc): $(cat "$T/err")"
+        fi
+    }
+    said "vbpack pack" "$W/vbpack" pack -q -o "$T/arm.vbk" samples/
+    said "vbpack info (x86-64 archive)" "$W/vbpack" info "$T/x86.vbk"
+    said "vbpack search (x86-64 archive)" "$W/vbpack" search "$T/x86.vbk" nuctech
+    echo "$pass passed, $fail failed ($HOST, $(secs "$t0" "$(now)") s)"
+    [ "$fail" = 0 ]
+    exit
+fi
 for t in "$W"/tests/test_*; do
     [ -x "$t" ] || continue
     run "$(basename "$t")" env B="$W" "$t"
@@ -67,8 +93,6 @@ for c in $CLI; do
 done
 
 # the same bytes: the machine's own vbpack (build/) against the cross one
-T=$(mktemp -d /tmp/vbcross-XXXXXX)
-trap 'rm -rf "$T"' EXIT
 same() { # NAME SOURCE
     s=$(now)
     if ./build/vbpack pack -q -o "$T/native.vbk" "$2" &&
