@@ -25,7 +25,7 @@ SDL_CFLAGS    = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf 2>/dev/null)
 SDL_LIBS      = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf 2>/dev/null)
 TEST_LIBS     = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
-CPPFLAGS = -DVERSION=\"$(VERSION)\" -DFONTDIR=\"$(FONTDIR)\" -DDATADIR=\"$(DATADIR)\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CPPFLAGS = -DVERSION=\"$(VERSION)\" -DFONTDIR=\"$(FONTDIR)\" -DDATADIR=\"$(DATADIR)\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 OPT      = -O2 -g
 CFLAGS   = -std=c11 $(WARN) $(OPT)

@@ -805,7 +805,7 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
  * 32-bit build writes 32-bit page numbers, and cannot open a file with
  * 64-bit ones. Archives are LMDB's 64-bit layout on every machine, so
  * that they are the same bytes everywhere; a 32-bit build says so. */
-#define WORD32_MSG "%s: this is a 32-bit build of vraagbaak, and archives " \
+#define WORD32_MSG "%s: this is a 32-bit build, and archives " \
     "hold LMDB's 64-bit layout, which LMDB 0.9 cannot read on a 32-bit " \
     "system; use a 64-bit system (Raspberry Pi OS 64-bit runs on a Pi 3, " \
     "4, 5 and Zero 2)"

@@ -1119,7 +1119,7 @@ static int write_positions(build *b, MDB_dbi dbi, const char *name)
     if (rc == MDB_NOTFOUND && out.len) { /* the last value's page agrees */
         uint64_t last = vb_get_be64((unsigned char *)out.data + out.len - 12);
         uint64_t pgno = last / st.ms_psize;
-        if (vb_le64((const unsigned char *)(base + pgno * st.ms_psize)) != pgno)
+        if (vb_le64((const unsigned char *)(base + (uintptr_t)(pgno * st.ms_psize))) != pgno)
             rc = MDB_CORRUPTED;
     }
     mdb_cursor_close(c);

@@ -2531,10 +2531,15 @@ static void make_lexicon(zaak *z, rng *r)
             size_t la = strlen(a->sg);
             int s = la > 3 && (strcmp(a->sg + la - 3, "ing") == 0 ||
                                strcmp(a->sg + la - 4, "heid") == 0);
-            snprintf(z->comp_sg[i], sizeof z->comp_sg[i], "%s%s%s", a->sg,
-                     s ? "s" : "", h->sg);
-            snprintf(z->comp_pl[i], sizeof z->comp_pl[i], "%s%s%s", a->sg,
-                     s ? "s" : "", h->pl ? h->pl : h->sg);
+            /* a compound longer than the buffer is cut (none is); the
+             * results are looked at so that gcc for 32-bit ARM does not
+             * warn of the cut */
+            int n = snprintf(z->comp_sg[i], sizeof z->comp_sg[i], "%s%s%s", a->sg,
+                             s ? "s" : "", h->sg);
+            n |= snprintf(z->comp_pl[i], sizeof z->comp_pl[i], "%s%s%s", a->sg,
+                          s ? "s" : "", h->pl ? h->pl : h->sg);
+            if (n < 0)
+                z->comp_sg[i][0] = z->comp_pl[i][0] = '\0';
             c->sg = z->comp_sg[i];
             c->pl = h->pl ? z->comp_pl[i] : NULL;
             c->het = h->het;
