@@ -33,6 +33,11 @@ arm-linux-gnueabihf) Q=qemu-arm-static ;;
 esac
 command -v $Q >/dev/null || { echo "cross.sh: $Q missing (make deps HOST=$HOST)" >&2; exit 2; }
 unset QEMU_LD_PREFIX
+# CROSS_QEMU replaces the command, for a machine whose libraries of HOST
+# are in a sysroot rather than multiarch: then give the loader and libc
+# of one version (the cross toolchain's) and the sysroot's libraries, e.g.
+# CROSS_QEMU="env QEMU_LD_PREFIX=/usr/$HOST LD_LIBRARY_PATH=SR/usr/lib/$HOST $Q"
+Q=${CROSS_QEMU:-$Q}
 CLI=${CROSS_CLI:-cli_pack cli_damage cli_edition cli_reader}
 # The shell tests run $B/PROG: give them a folder of wrappers that run
 # each program under qemu.
