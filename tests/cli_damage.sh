@@ -283,7 +283,14 @@ EOF
         mv "$T/live1.bmp" "$T/ref1.bmp"; mv "$T/live2.bmp" "$T/ref2.bmp"
         "$VR" --script "$T/live.txt" --size 640x400 "$T/live.vbk" >/dev/null 2>"$T/live.err" &
         pid=$!
-        sleep 0.5
+        # replace it once the reader has it open (mapped): a fixed delay
+        # is too short under qemu on a loaded machine
+        n=0
+        while [ $n -lt 300 ] && [ -r /proc/$pid/maps ] &&
+            ! grep -q "$T/live.vbk\$" /proc/$pid/maps 2>/dev/null; do
+            sleep 0.1; n=$((n + 1))
+        done
+        [ -r /proc/$pid/maps ] || sleep 0.5
         cp "$T/b.vbk" "$T/live.vbk.new" && mv "$T/live.vbk.new" "$T/live.vbk"
         wait $pid; rc=$?
         [ "$rc" = 0 ] && cmp -s "$T/live1.bmp" "$T/ref1.bmp" && cmp -s "$T/live2.bmp" "$T/ref2.bmp" &&
