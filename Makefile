@@ -124,7 +124,7 @@ install: all
 	-[ -n "$(DESTDIR)" ] || update-mime-database $(PREFIX)/share/mime 2>/dev/null || true
 
 clean:
-	rm -rf build build-san build-aarch64-linux-gnu build-arm-linux-gnueabihf vbpack vraagbaak
+	rm -rf build build-san build-deb build-aarch64-linux-gnu build-arm-linux-gnueabihf vbpack vraagbaak
 
 .PHONY: all test test-cross check bench fuzz deps install clean
 .SECONDARY:
