@@ -259,7 +259,9 @@ struct fmt_archive {
     uint32_t *case_ord;  /* per document: its case's number (cases.c) */
     uint64_t *case_key;  /* per case number: its key, for libraries */
     uint32_t *case_slot; /* per case number: grouping's scratch, zeroed */
-    int cases_damaged;   /* a zaak list could not be read: left out */
+    int cases_damaged;   /* a zaak list could not be read: its documents
+                            are cases of their own, and a search that
+                            groups says so (fmt_results_skipped) */
     vb_facetval *fvals;  /* facet values by id, parsed lazily */
     uint32_t nfvals;
     int fvals_loaded;

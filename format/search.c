@@ -1384,6 +1384,8 @@ static int group(fmt_archive *a, fmt_results *r, const fmt_search_opts *o)
                             &r->cases);
     if (rc)
         return rc;
+    if (a->cases_damaged && !r->skipped++) /* its documents: cases of their own */
+        snprintf(r->skipmsg, sizeof r->skipmsg, "%s: a zaak list is damaged", a->path);
     r->grouped = 1;
     size_t n = r->cases.n;
     dlist l = {0};

@@ -477,12 +477,7 @@ int64_t view_doc_max_scroll(view *v)
 
 void view_doc_clamp(view *v)
 {
-    int64_t m = view_doc_max_scroll(v);
-
-    if (v->cs.scroll > m)
-        v->cs.scroll = m;
-    if (v->cs.scroll < 0)
-        v->cs.scroll = 0;
+    v->cs.scroll = style_clamp(v->cs.scroll, view_doc_max_scroll(v));
 }
 
 void view_doc_show_y(view *v, int y, int center)

@@ -1075,12 +1075,7 @@ int64_t list_res_max_scroll(view *v)
 
 void list_res_clamp(view *v)
 {
-    int64_t m = list_res_max_scroll(v);
-
-    if (v->res.scroll > m)
-        v->res.scroll = m;
-    if (v->res.scroll < 0)
-        v->res.scroll = 0;
+    v->res.scroll = style_clamp(v->res.scroll, list_res_max_scroll(v));
 }
 
 void list_res_show_sel(view *v)

@@ -60,6 +60,11 @@ void style_status(const view *v, int status, int days, int32_t asked, char *out,
 const char *style_status_mark(const view *v, int status);
 /* The code `state` prints: open|answered|late|notice|withdrawn|unknown. */
 const char *style_status_code(int status);
+/* x kept within 0..max. */
+static inline int64_t style_clamp(int64_t x, int64_t max)
+{
+    return x > max ? max : x < 0 ? 0 : x;
+}
 /* The newest document date of the open archives (yyyymmdd; 0: none). */
 int32_t style_newest(const view *v);
 

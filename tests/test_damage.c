@@ -451,6 +451,36 @@ static void test_btree_wild_page(void **state) { btree_damage(state, 1); }
 
 /* Wrong version numbers: the archive's own (meta "version"), LMDB's data
  * version, LMDB's magic. */
+/* A damaged zaak list: a search that lists cases still answers, its
+ * documents standing as cases of their own, and says what it left out. */
+static void test_zaak_list(void **state)
+{
+    fixture *f = *state;
+    size_t at = find_once(f, "z2022Z01227", 11);
+    unsigned char *b = malloc(f->len);
+    memcpy(b, f->buf, f->len);
+    memset(b + at + 11, 0xff, 4); /* its document number: past the end */
+    spill(f->path, b, f->len);
+    free(b);
+    fmt_archive *a;
+    char msg[300];
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    fmt_query *q;
+    size_t pos;
+    assert_int_equal(fmt_query_parse(&q, "nuctech", NULL, 0, &pos), FMT_OK);
+    fmt_search_opts o = {0};
+    o.cases = 1;
+    fmt_results *r;
+    const char *why;
+    assert_int_equal(fmt_search(a, q, &o, &r), FMT_OK);
+    assert_int_equal(fmt_results_cases(r), 1);
+    assert_int_equal(fmt_results_skipped(r, &why), 1);
+    assert_non_null(strstr(why, "zaak list"));
+    fmt_results_free(r);
+    fmt_query_free(q);
+    fmt_close(a);
+}
+
 static void test_wrong_version(void **state)
 {
     fixture *f = *state;
@@ -773,6 +803,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_btree_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_btree_wild_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zaak_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_renamed_over, setup, teardown),
