@@ -181,6 +181,67 @@ static inline size_t vb_ref_dict(const unsigned char *dict, size_t dlen,
     return keep + tlen;
 }
 
+/* ---- the stored record and the chunk (record.c) ------------------------
+ * A chunk is one LMDB value of up to VB_CHUNK items (records in docs,
+ * summaries in summary): u8 'C', u8 n, (n + 1) u32 BE offsets of the items
+ * after this header, then the items. A stored record is a header, then
+ * its payload (vb_record_encode) as it is or as raw deflate: */
+enum vb_rec_kind {
+    VB_REC_STORED,   /* the payload as it is */
+    VB_REC_DEFLATED, /* raw deflate primed with the archive's dictionary */
+    VB_REC_PRIMED    /* raw deflate primed with the dictionary's tail and
+                        its zaak's question's text (vb_ref_dict) */
+};
+/* The header: u8 'R', u8 kind, u32 BE CRC-32 of the text, u32 BE payload
+ * length, u32 BE CRC-32 of the payload, (format 3) u32 BE CRC-32 of the
+ * record (the header without this field, then the stored bytes), then for
+ * VB_REC_PRIMED the question's docno (u32 BE). */
+#define VB_REC_HEAD_MAX 22
+typedef struct {
+    int kind;            /* enum vb_rec_kind */
+    uint32_t textcrc;    /* CRC-32 of the verbatim text */
+    uint32_t plen;       /* the payload's length */
+    uint32_t pcrc;       /* CRC-32 of the payload */
+    uint32_t ref;        /* VB_REC_PRIMED: the question's docno */
+    size_t head;         /* the header's length: the stored bytes follow */
+} vb_rechead;
+/* Write r's header (as the current format has it) into h
+ * (VB_REC_HEAD_MAX bytes) for the stored bytes data (dlen), with the
+ * record's own CRC over both; sets r->head and returns it. */
+size_t vb_rechead_put(unsigned char *h, vb_rechead *r, const void *data,
+                      size_t dlen);
+/* Parse the header of the record v (n bytes) of an archive of format
+ * version into r: 0, or -1 when it is not one (too short, not 'R', an
+ * unknown kind). The record's CRC is not checked (vb_rechead_crc_ok). */
+int vb_rechead_parse(const unsigned char *v, size_t n, int version,
+                     vb_rechead *r);
+/* Whether record v (n bytes) matches its own CRC (format 3; always for
+ * an older version, whose records have none). */
+int vb_rechead_crc_ok(const unsigned char *v, size_t n, int version);
+/* Whether the payload length r claims cannot be, for a record of n bytes:
+ * not the stored length of a stored record, or more than about 1032 times
+ * the deflated size (the deflate limit), so a damaged length can't make
+ * the reader allocate gigabytes. */
+int vb_rechead_bad_length(const vb_rechead *r, size_t n);
+
+/* The length of the header of a chunk of n items. */
+static inline size_t vb_chunk_head(uint32_t n)
+{
+    return 2 + 4 * ((size_t)n + 1);
+}
+/* Write the header of a chunk of n items ending at off[1..n] (off[0] is
+ * 0) into p (vb_chunk_head(n) bytes). */
+void vb_chunk_put_head(unsigned char *p, uint32_t n, const uint32_t *off);
+/* Item i of the chunk v (n bytes in all; only its header, the first
+ * vb_chunk_head(count) bytes, is read) that should hold count items: its
+ * offset from the chunk's start (*off) and length. VB_CHUNK_BADHEAD when
+ * the chunk is too short, not a chunk or holds another count (or i is not
+ * below it), VB_CHUNK_BADOFF when the item's offsets are out of order or
+ * past n. */
+enum { VB_CHUNK_OK, VB_CHUNK_BADHEAD, VB_CHUNK_BADOFF };
+int vb_chunk_item(const unsigned char *v, size_t n, uint32_t count,
+                  uint32_t i, size_t *off, size_t *len);
+
 /* The compact summary of a document (summary db), built from the decoded
  * document plus zaak-level status computed by the writer. */
 int vb_summary_encode(const fmt_doc *d, int status, int answer_days,

@@ -1,5 +1,8 @@
-/* record.c - the record codec: a fmt_doc to bytes and back, and the compact
- * summary a result list reads instead of the whole record.
+/* record.c - the record format: a fmt_doc to bytes and back (the payload),
+ * the header a stored record starts with, the chunk that holds VB_CHUNK
+ * records or summaries in one LMDB value (internal.h says both), and the
+ * compact summary a result list reads instead of the whole record. Every
+ * file that writes or reads these goes through the functions here.
  *
  * A record payload (before compression, see store.c) is:
  *
@@ -406,6 +409,82 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
         return c.bad == 2 ? FMT_NOMEM : FMT_CORRUPT;
     }
     return FMT_OK;
+}
+
+/* ---- the stored record and the chunk ----------------------------------- */
+
+#define REC_MAGIC 'R'
+#define CHUNK_MAGIC 'C'
+#define REC_HEAD 14  /* format 2 */
+#define REC_HEAD3 18 /* format 3: + the record's own CRC-32 */
+
+size_t vb_rechead_put(unsigned char *h, vb_rechead *r, const void *data,
+                      size_t dlen)
+{
+    r->head = r->kind == VB_REC_PRIMED ? REC_HEAD3 + 4 : REC_HEAD3;
+    h[0] = REC_MAGIC;
+    h[1] = (unsigned char)r->kind;
+    vb_put_be32(h + 2, r->textcrc);
+    vb_put_be32(h + 6, r->plen);
+    vb_put_be32(h + 10, r->pcrc);
+    vb_put_be32(h + 18, r->ref);
+    /* the record's own CRC: the rest of the header and the stored bytes,
+     * so a reader can trust a record before inflating all of it */
+    uint32_t crc = fmt_crc32(0, h, REC_HEAD);
+    crc = fmt_crc32(crc, h + REC_HEAD3, r->head - REC_HEAD3);
+    vb_put_be32(h + REC_HEAD, fmt_crc32(crc, data, dlen));
+    return r->head;
+}
+
+int vb_rechead_parse(const unsigned char *v, size_t n, int version,
+                     vb_rechead *r)
+{
+    size_t h = version >= 3 ? REC_HEAD3 : REC_HEAD;
+    if (n < h || v[0] != REC_MAGIC || v[1] > VB_REC_PRIMED ||
+        (v[1] == VB_REC_PRIMED && n < h + 4))
+        return -1;
+    r->kind = v[1];
+    r->textcrc = vb_get_be32(v + 2);
+    r->plen = vb_get_be32(v + 6);
+    r->pcrc = vb_get_be32(v + 10);
+    r->head = r->kind == VB_REC_PRIMED ? h + 4 : h;
+    r->ref = r->kind == VB_REC_PRIMED ? vb_get_be32(v + h) : 0;
+    return 0;
+}
+
+int vb_rechead_crc_ok(const unsigned char *v, size_t n, int version)
+{
+    return version < 3 ||
+           fmt_crc32(fmt_crc32(0, v, REC_HEAD), v + REC_HEAD3, n - REC_HEAD3) ==
+               vb_get_be32(v + REC_HEAD);
+}
+
+int vb_rechead_bad_length(const vb_rechead *r, size_t n)
+{
+    return (r->kind == VB_REC_STORED && r->plen != n - r->head) ||
+           r->plen > (n - r->head) * 1040 + 64 || r->plen > (1u << 30);
+}
+
+void vb_chunk_put_head(unsigned char *p, uint32_t n, const uint32_t *off)
+{
+    p[0] = CHUNK_MAGIC;
+    p[1] = (unsigned char)n;
+    for (uint32_t i = 0; i <= n; i++)
+        vb_put_be32(p + 2 + 4 * i, off[i]);
+}
+
+int vb_chunk_item(const unsigned char *v, size_t n, uint32_t count,
+                  uint32_t i, size_t *off, size_t *len)
+{
+    size_t head = vb_chunk_head(count);
+    if (n < head || v[0] != CHUNK_MAGIC || v[1] != count || i >= count)
+        return VB_CHUNK_BADHEAD;
+    uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
+    if (s > e || e > n - head)
+        return VB_CHUNK_BADOFF;
+    *off = head + s;
+    *len = e - s;
+    return VB_CHUNK_OK;
 }
 
 /* ---- summaries ----------------------------------------------------------

@@ -14,7 +14,7 @@
  *            deflated), u32 BE CRC-32 of the text, u32 BE payload length,
  *            u32 BE CRC-32 of the payload, (format 3) u32 BE CRC-32 of
  *            the record, then the payload (record.c) as a raw deflate
- *            stream primed with the dictionary (record_head says more)
+ *            stream primed with the dictionary (record.c owns the layout)
  *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
  *            layout (format 2: docno -> summary): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
@@ -541,9 +541,6 @@ uint32_t fmt_first_dated(fmt_archive *a, int32_t ymd)
 
 /* ---- records -------------------------------------------------------------- */
 
-#define REC_HEAD 14
-#define REC_HEAD3 18  /* format 3: + CRC-32 of the record (record_head) */
-
 /* Read n bytes at off of the archive's file; 0 when all came. */
 static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 {
@@ -560,7 +557,7 @@ static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 }
 
 /* Item docno % VB_CHUNK of the chunk holding docno in dbi (records or,
- * from format 3, summaries; see writer.c flush_chunk). With the chunks'
+ * from format 3, summaries; the chunk's layout is record.c's). With the chunks'
  * positions (pos), the chunk's header and the item are pread into buf and
  * *item points there (valid until buf is read into again); the bytes are
  * checked by the caller's CRC, and a damaged position can only send the
@@ -574,7 +571,7 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
     uint32_t want = a->ndocs - chunk * VB_CHUNK;
     if (want > VB_CHUNK)
         want = VB_CHUNK;
-    size_t head = 2 + 4 * ((size_t)want + 1);
+    size_t head = vb_chunk_head(want);
     unsigned char hb[2 + 4 * (VB_CHUNK + 1)];
     const unsigned char *v;
     size_t n;
@@ -596,67 +593,52 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
                           "%s: %s %u: its chunk is missing", a->path, what,
                           docno);
     }
-    if (n < head || v[0] != 'C' || v[1] != want)
-        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk header damaged",
-                      a->path, what, docno);
-    uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
-    if (s > e || e > n - head)
-        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk offsets damaged",
-                      a->path, what, docno);
-    *len = e - s;
+    size_t at;
+    int bad = vb_chunk_item(v, n, want, i, &at, len);
+    if (bad)
+        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk %s damaged", a->path,
+                      what, docno,
+                      bad == VB_CHUNK_BADHEAD ? "header" : "offsets");
     if (!pos) {
-        *item = v + head + s;
+        *item = v + at;
         return FMT_OK;
     }
     if (fmt_buf_reserve(buf, *len + 1))
         return vb_err(a, FMT_NOMEM, "out of memory");
-    if (pread_all(a->fd, buf->data, *len, off + head + s))
+    if (pread_all(a->fd, buf->data, *len, off + at))
         return vb_err(a, FMT_CORRUPT, "%s: %s %u: cannot be read", a->path,
                       what, docno);
     *item = (const unsigned char *)buf->data;
     return FMT_OK;
 }
 
-/* The payload length record v (n bytes, header of head) claims cannot be:
- * not the stored length for a stored record, or more than about 1032
- * times the deflated size (the deflate limit), so a damaged length can't
- * make us allocate gigabytes. */
-static int bad_length(const unsigned char *v, size_t n, size_t head)
+/* The question the primed record r of docno is primed with must be
+ * another document: FMT_CORRUPT when it cannot be. */
+static int ref_ok(fmt_archive *a, uint32_t docno, const vb_rechead *r)
 {
-    uint32_t plen = vb_get_be32(v + 6);
-    return (v[1] == 0 && plen != n - head) || plen > (n - head) * 1040 + 64 ||
-           plen > (1u << 30);
-}
-
-/* The question record v (flag 2, header of head) of docno is primed
- * with; FMT_CORRUPT when it cannot be. */
-static int ref_of(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                  size_t head, uint32_t *ref)
-{
-    *ref = vb_get_be32(v + head - 4);
-    if (*ref >= a->ndocs || *ref == docno)
+    if (r->ref >= a->ndocs || r->ref == docno)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
                       a->path, docno);
     return FMT_OK;
 }
 
-/* Ready to read the payload of the stored record v (n bytes, header
+/* Ready to read the payload of the stored record v (n bytes, header r
  * checked) of docno into out: its length checked and room made; for a
- * deflated one, a->zs reset, primed with dict and given the stored bytes.
- * *plen is the payload's length. */
+ * deflated one, a->zs reset, primed with dict and given the stored bytes. */
 static int unpack_start(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                        size_t n, size_t head, const unsigned char *dict,
-                        size_t dictlen, fmt_buf *out, uint32_t *plen)
+                        size_t n, const vb_rechead *r,
+                        const unsigned char *dict, size_t dictlen,
+                        fmt_buf *out)
 {
     z_stream *zs = a->zs;
-    *plen = vb_get_be32(v + 6);
-    if (bad_length(v, n, head))
+    size_t head = r->head;
+    if (vb_rechead_bad_length(r, n))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
                       docno);
     out->len = 0;
-    if (fmt_buf_reserve(out, (size_t)*plen + 1))
+    if (fmt_buf_reserve(out, (size_t)r->plen + 1))
         return vb_err(a, FMT_NOMEM, "out of memory");
-    if (v[1] == 0)
+    if (r->kind == VB_REC_STORED)
         return FMT_OK;
     if (inflateReset(zs) != Z_OK ||
         (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
@@ -667,18 +649,18 @@ static int unpack_start(fmt_archive *a, uint32_t docno, const unsigned char *v,
     return FMT_OK;
 }
 
-/* Inflate (or copy) the stored record v (n bytes, header checked) of
+/* Inflate (or copy) the stored record v (n bytes, header r checked) of
  * docno into out, primed with dict; check length and checksum. */
 static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                  size_t n, size_t head, const unsigned char *dict,
+                  size_t n, const vb_rechead *r, const unsigned char *dict,
                   size_t dictlen, fmt_buf *out)
 {
-    uint32_t plen, pcrc = vb_get_be32(v + 10);
-    int rc = unpack_start(a, docno, v, n, head, dict, dictlen, out, &plen);
+    uint32_t plen = r->plen, pcrc = r->pcrc;
+    int rc = unpack_start(a, docno, v, n, r, dict, dictlen, out);
     if (rc)
         return rc;
-    if (v[1] == 0) {
-        memcpy(out->data, v + head, plen);
+    if (r->kind == VB_REC_STORED) {
+        memcpy(out->data, v + r->head, plen);
     } else {
         z_stream *zs = a->zs;
         zs->next_out = (Bytef *)out->data;
@@ -697,45 +679,37 @@ static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
     return FMT_OK;
 }
 
-/* The header of record docno: flags 0 (stored) and 1 (deflated with the
- * archive's dictionary) have 14 bytes; flag 2 (deflated with the text of
- * its zaak's question after that dictionary, see writer.c) has the
- * question's docno in 4 more. From format 3 a CRC-32 of the header's
- * other bytes and the stored bytes follows the first 14: checked here,
+/* The header of record docno (record.c says its layout). From format 3
+ * the record's own CRC over its header and stored bytes is checked here:
  * it proves the record before any inflating, so a text inflated only in
  * part (vb_text_prefix) is as sure as a whole one. */
 static int record_head(fmt_archive *a, uint32_t docno, fmt_buf *buf,
-                       const unsigned char **v, size_t *n, size_t *head)
+                       const unsigned char **v, size_t *n, vb_rechead *r)
 {
     int rc = chunk_item(a, a->docs, a->dpos, docno, buf, "record", v, n);
     if (rc)
         return rc;
-    size_t h = a->version >= 3 ? REC_HEAD3 : REC_HEAD;
-    if (*n < h || (*v)[0] != 'R' || (*v)[1] > 2 ||
-        ((*v)[1] == 2 && *n < h + 4))
+    if (vb_rechead_parse(*v, *n, a->version, r))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
                       docno);
-    *head = (*v)[1] == 2 ? h + 4 : h;
-    if (a->version >= 3 &&
-        fmt_crc32(fmt_crc32(0, *v, REC_HEAD), *v + REC_HEAD3, *n - REC_HEAD3) !=
-            vb_get_be32(*v + REC_HEAD))
+    if (!vb_rechead_crc_ok(*v, *n, a->version))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
                       a->path, docno);
     return FMT_OK;
 }
 
-/* The dictionary record v (flag 2) of docno was deflated with: a->refdict,
- * made of its question's text (kept for the next answer of that
- * question). */
-static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                    size_t head)
+/* The dictionary the primed record r of docno was deflated with:
+ * a->refdict, made of its question's text (kept for the next answer of
+ * that question). */
+static int ref_dict(fmt_archive *a, uint32_t docno, const vb_rechead *r)
 {
     /* primed with its question: that one first (never primed itself, so
      * there is no chain and no cycle) */
-    uint32_t ref;
+    uint32_t ref = r->ref;
     const unsigned char *rv, *text;
-    size_t rn, rhead, tlen;
-    int rc = ref_of(a, docno, v, head, &ref);
+    size_t rn, tlen;
+    vb_rechead rh;
+    int rc = ref_ok(a, docno, r);
     if (rc)
         return rc;
     /* a result list often holds a question's answer and notices: keep the
@@ -743,12 +717,12 @@ static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
     if (a->refdoc == ref + 1)
         return FMT_OK;
     a->refdoc = 0;
-    if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rhead)))
+    if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rh)))
         return rc;
-    if (rv[1] == 2)
+    if (rh.kind == VB_REC_PRIMED)
         return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
                       "primed record", a->path, docno);
-    if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen,
+    if ((rc = unpack(a, ref, rv, rn, &rh, a->dict, a->dictlen,
                      &a->scratch2)))
         return rc;
     if (vb_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
@@ -762,17 +736,17 @@ static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
 int vb_record_check(fmt_archive *a, uint32_t docno)
 {
     const unsigned char *v;
-    size_t n, head;
+    size_t n;
+    vb_rechead r;
     if (a->version < 3 || docno >= a->ndocs)
         return FMT_INVALID;
-    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &r);
     if (rc)
         return rc;
-    uint32_t ref;
-    if (bad_length(v, n, head))
+    if (vb_rechead_bad_length(&r, n))
         return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
                       docno);
-    return v[1] == 2 ? ref_of(a, docno, v, head, &ref) : FMT_OK;
+    return r.kind == VB_REC_PRIMED ? ref_ok(a, docno, &r) : FMT_OK;
 }
 
 /* Inflate record docno's payload into a->scratch and check it. */
@@ -781,18 +755,20 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
     if (docno >= a->ndocs)
         return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
     const unsigned char *v;
-    size_t n, head;
-    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
+    size_t n;
+    vb_rechead r;
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &r);
     if (rc)
         return rc;
-    *textcrc = vb_get_be32(v + 2);
+    *textcrc = r.textcrc;
     a->part_docno = 0; /* a->zs and a->scratch are taken */
-    if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+    int primed = r.kind == VB_REC_PRIMED;
+    if (primed && (rc = ref_dict(a, docno, &r)))
         return rc;
-    rc = v[1] == 2 ? unpack(a, docno, v, n, head, a->refdict, a->refdictlen,
-                            &a->scratch)
-                   : unpack(a, docno, v, n, head, a->dict, a->dictlen,
-                            &a->scratch);
+    rc = primed ? unpack(a, docno, v, n, &r, a->refdict, a->refdictlen,
+                         &a->scratch)
+                : unpack(a, docno, v, n, &r, a->dict, a->dictlen,
+                         &a->scratch);
     return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
 }
 
@@ -810,7 +786,8 @@ int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
     int rc;
     if (a->part_docno != docno + 1) {
         const unsigned char *v;
-        size_t n, head;
+        size_t n;
+        vb_rechead r;
         a->part_docno = 0;
         if (docno >= a->ndocs)
             return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path,
@@ -818,21 +795,21 @@ int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
         *done = 1;
         if (a->version < 3)
             return vb_get_text(a, docno, text, avail);
-        if ((rc = record_head(a, docno, &a->rbuf, &v, &n, &head)))
+        if ((rc = record_head(a, docno, &a->rbuf, &v, &n, &r)))
             return rc;
-        if (v[1] == 0)
+        if (r.kind == VB_REC_STORED)
             return vb_get_text(a, docno, text, avail);
-        if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+        int primed = r.kind == VB_REC_PRIMED;
+        if (primed && (rc = ref_dict(a, docno, &r)))
             return rc;
-        uint32_t plen;
-        if ((rc = unpack_start(a, docno, v, n, head,
-                               v[1] == 2 ? a->refdict : a->dict,
-                               v[1] == 2 ? a->refdictlen : a->dictlen,
-                               &a->scratch, &plen)))
+        if ((rc = unpack_start(a, docno, v, n, &r,
+                               primed ? a->refdict : a->dict,
+                               primed ? a->refdictlen : a->dictlen,
+                               &a->scratch)))
             return rc;
         a->part_docno = docno + 1;
-        a->part_plen = plen;
-        a->part_pcrc = vb_get_be32(v + 10);
+        a->part_plen = r.plen;
+        a->part_pcrc = r.pcrc;
         a->part_textoff = a->part_textlen = 0;
         a->part_ended = 0;
     }

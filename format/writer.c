@@ -583,8 +583,7 @@ static double now_s(void)
 }
 
 /* Items (records or summaries) gathered into one LMDB value, VB_CHUNK
- * documents a value: 'C', the count, count + 1 u32 BE offsets, the items
- * (see store.c). */
+ * documents a value (the chunk, record.c). */
 typedef struct {
     fmt_buf data;             /* the items so far */
     uint32_t off[VB_CHUNK + 1];
@@ -761,15 +760,12 @@ static int flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
 {
     if (!ch->n)
         return FMT_OK;
-    size_t head = 2 + 4 * ((size_t)ch->n + 1);
+    size_t head = vb_chunk_head(ch->n);
     b->rec.len = 0;
     if (fmt_buf_reserve(&b->rec, head + ch->data.len))
         return werr(b->w, FMT_NOMEM, "out of memory");
     unsigned char *p = (unsigned char *)b->rec.data;
-    p[0] = 'C';
-    p[1] = (unsigned char)ch->n;
-    for (uint32_t i = 0; i <= ch->n; i++)
-        vb_put_be32(p + 2 + 4 * i, ch->off[i]);
+    vb_chunk_put_head(p, ch->n, ch->off);
     memcpy(p + head, ch->data.data, ch->data.len);
     unsigned char key[4];
     vb_put_be32(key, ch->no++);
@@ -796,22 +792,20 @@ static int chunk_item_done(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
 static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
                       const cdoc *c)
 {
-    unsigned char h[22];
+    unsigned char h[VB_REC_HEAD_MAX];
     int stored = c->clen >= payload->len;
     int primed = !stored && c->ref != NO_REF;
     const char *data = stored ? payload->data : c->out.data;
-    size_t dlen = stored ? payload->len : c->clen, hlen = primed ? 22 : 18;
-    h[0] = 'R';
-    h[1] = stored ? 0 : primed ? 2 : 1;
-    vb_put_be32(h + 2, fmt_crc32(0, d->text, d->len));
-    vb_put_be32(h + 6, (uint32_t)payload->len);
-    vb_put_be32(h + 10, c->pcrc);
-    vb_put_be32(h + 18, c->ref);
-    /* the record's own CRC: the rest of the header and the stored bytes,
-     * so a reader can trust a record before inflating all of it */
-    uint32_t crc = fmt_crc32(0, h, 14);
-    crc = fmt_crc32(crc, h + 18, hlen - 18);
-    vb_put_be32(h + 14, fmt_crc32(crc, data, dlen));
+    size_t dlen = stored ? payload->len : c->clen;
+    vb_rechead r = {
+        .kind = stored ? VB_REC_STORED : primed ? VB_REC_PRIMED
+                                                : VB_REC_DEFLATED,
+        .textcrc = fmt_crc32(0, d->text, d->len),
+        .plen = (uint32_t)payload->len,
+        .pcrc = c->pcrc,
+        .ref = c->ref,
+    };
+    size_t hlen = vb_rechead_put(h, &r, data, dlen);
     if (fmt_buf_append(&b->crec.data, h, hlen) ||
         fmt_buf_append(&b->crec.data, data, dlen))
         return werr(b->w, FMT_NOMEM, "out of memory");
@@ -1423,29 +1417,27 @@ static int read_back(build *b, cdoc *c, uint32_t docno)
         if (mdb_get(b->txn, b->docs, &k, &v))
             return FMT_OK;
         const unsigned char *ch = v.mv_data;
-        size_t head = 2 + 4 * ((size_t)ch[1] + 1);
-        if (v.mv_size < head || ch[0] != 'C' || i >= ch[1])
+        size_t at;
+        if (v.mv_size < 2 || vb_chunk_item(ch, v.mv_size, ch[1], i, &at, &n))
             return FMT_OK;
-        uint32_t o0 = vb_get_be32(ch + 2 + 4 * i), o1 = vb_get_be32(ch + 6 + 4 * i);
-        if (o0 > o1 || o1 > v.mv_size - head)
-            return FMT_OK;
-        p = ch + head + o0;
-        n = o1 - o0;
+        p = ch + at;
     }
-    if (n < 18 || p[0] != 'R' || p[1] > 1)
+    vb_rechead r;
+    if (vb_rechead_parse(p, n, FMT_VERSION_NUMBER, &r) ||
+        r.kind == VB_REC_PRIMED)
         return FMT_OK; /* questions are stored or deflated, never primed */
-    size_t plen = vb_get_be32(p + 6);
-    const unsigned char *payload = p + 18;
-    if (p[1] == 1) {
+    size_t plen = r.plen;
+    const unsigned char *payload = p + r.head;
+    if (r.kind == VB_REC_DEFLATED) {
         if (fmt_buf_reserve(&b->back, plen + 1))
             return FMT_NOMEM;
         size_t got;
-        if (fmt__zc_inflate(b->zc[1], p + 18, n - 18,
+        if (fmt__zc_inflate(b->zc[1], p + r.head, n - r.head,
                             (unsigned char *)b->back.data, plen, &got) ||
             got != plen)
             return FMT_OK;
         payload = (const unsigned char *)b->back.data;
-    } else if (plen != n - 18) {
+    } else if (plen != n - r.head) {
         return FMT_OK;
     }
     const unsigned char *text;
@@ -1842,16 +1834,15 @@ static int base_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
     if (rc)
         return mdb_fail(b, rc, "last chunk");
     const unsigned char *p = v.mv_data;
-    size_t head = 2 + 4 * ((size_t)have + 1);
-    if (v.mv_size < head || p[0] != 'C' || p[1] != have)
-        return werr(b->w, FMT_CORRUPT, "%s: last chunk damaged", b->base->path);
+    size_t head = vb_chunk_head(have);
     ch->off[0] = 0;
-    for (uint32_t i = 0; i <= have; i++) {
-        ch->off[i] = vb_get_be32(p + 2 + 4 * i);
-        if ((i ? ch->off[i] < ch->off[i - 1] : ch->off[0] != 0) ||
-            ch->off[i] > v.mv_size - head)
+    for (uint32_t i = 0; i < have; i++) {
+        size_t at, len;
+        if (vb_chunk_item(p, v.mv_size, have, i, &at, &len) ||
+            (i == 0 && at != head))
             return werr(b->w, FMT_CORRUPT, "%s: last chunk damaged",
                         b->base->path);
+        ch->off[i + 1] = (uint32_t)(at - head + len);
     }
     ch->data.len = 0;
     if (fmt_buf_append(&ch->data, p + head, ch->off[have]))
@@ -1892,9 +1883,9 @@ static int restatus(build *b)
         }
         const unsigned char *p = v.mv_data;
         uint32_t n = v.mv_size >= 2 ? p[1] : 0;
-        size_t head = 2 + 4 * ((size_t)n + 1);
-        if (v.mv_size < head || p[0] != 'C' || n == 0 || n > VB_CHUNK ||
-            vb_get_be32(p + 2 + 4 * n) > v.mv_size - head) {
+        size_t at, len;
+        if (n == 0 || n > VB_CHUNK ||
+            vb_chunk_item(p, v.mv_size, n, n - 1, &at, &len)) {
             rc = werr(b->w, FMT_CORRUPT, "%s: summaries damaged", b->base->path);
             break;
         }
@@ -1911,8 +1902,7 @@ static int restatus(build *b)
         p = (unsigned char *)chunk.data;
         int changed = 0;
         for (uint32_t it = 0; it < n && !rc; it++) {
-            uint32_t d = no * VB_CHUNK + it, o0 = vb_get_be32(p + 2 + 4 * it),
-                     o1 = vb_get_be32(p + 2 + 4 * (it + 1));
+            uint32_t d = no * VB_CHUNK + it;
             int mine = 0;
             for (size_t t = i; t < j; t++)
                 mine |= b->touched[t] == d;
@@ -1931,10 +1921,10 @@ static int restatus(build *b)
                 vb_index_set_status(b->ix, d, st);
                 if (vb_summary_encode(&b->bdoc, st, days, &ch->data))
                     rc = werr(b->w, FMT_NOMEM, "out of memory");
-            } else if (o1 < o0 || o1 > v.mv_size - head) {
+            } else if (vb_chunk_item(p, v.mv_size, n, it, &at, &len)) {
                 rc = werr(b->w, FMT_CORRUPT, "%s: summaries damaged",
                           b->base->path);
-            } else if (fmt_buf_append(&ch->data, p + head + o0, o1 - o0)) {
+            } else if (fmt_buf_append(&ch->data, p + at, len)) {
                 rc = werr(b->w, FMT_NOMEM, "out of memory");
             }
             ch->off[++ch->n] = (uint32_t)ch->data.len;
