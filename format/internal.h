@@ -127,6 +127,13 @@ static inline int vb_grow(void *pp, size_t *cap, size_t n, size_t size,
     return 0;
 }
 
+/* Orders uint32_t ascending (qsort). */
+static inline int vb_u32_cmp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
 /* qsort that accepts an empty (possibly NULL) array. */
 static inline void vb_sort(void *base, size_t n, size_t size,
                            int (*cmp)(const void *, const void *))
