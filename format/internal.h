@@ -25,7 +25,8 @@
  * half a page on average, so 64 records share that waste. */
 #define VB_CHUNK 64
 
-/* ---- allocation: one place, so a test build can fail the Nth call ----- */
+/* ---- allocation (alloc.c): one place, so a test build can fail the Nth
+ * call ------------------------------------------------------------------- */
 void *fmt__alloc(size_t n);
 void *fmt__realloc(void *p, size_t n);
 void *fmt__calloc(size_t n, size_t size);
@@ -401,7 +402,7 @@ long vb_count_distinct(const uint64_t *keys, size_t n);
 /* A case key as a library of several archives tells them apart. */
 uint64_t vb_case_key_in(uint64_t key, size_t arch);
 
-/* Set a->err (printf-style) and return code. */
+/* Set a->err (printf-style) and return code (error.c). */
 int vb_err(fmt_archive *a, int code, const char *fmt, ...)
 #ifdef __GNUC__
     __attribute__((format(printf, 3, 4)))
