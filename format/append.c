@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "edition.h"
 #include "writer_int.h"
 
 /* Appending: the editions the new one grew from, oldest first, so that

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <zlib.h>
-#include "edition.h"
+#include "gz.h"
 #include "guard.h"
 #include "internal.h"
 #include "sha256x.h"

@@ -3,7 +3,8 @@
  * before LMDB may read it, the watchdog, and the check of the meta pages
  * before LMDB maps the file.
  *
- * The guard: a SIGSEGV/SIGBUS handler, installed once per process, looks
+ * The guard: a SIGSEGV/SIGBUS handler, installed once per process by
+ * fmt_guard_start (the program's call: fmt_open refuses before it), looks
  * at a thread-local stack of sigjmp_bufs. While a thread is inside a
  * guarded call the stack is not empty and a fault jumps back to the call,
  * which returns MDB_CORRUPTED. Otherwise the handler passes the signal on
@@ -144,6 +145,7 @@ static int wd_sig;
 
 static struct sigaction old_segv, old_bus;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static atomic_int started; /* fmt_guard_start has installed the handlers */
 static long sys_page;
 
 /* The archive maps, in a fixed table the handler reads without locks. A
@@ -407,6 +409,18 @@ static void install(void)
     sigaction(wd_sig, &sa, NULL);
     pthread_key_create(&wd_key, wd_free);
 #endif
+    atomic_store(&started, 1);
+}
+
+int fmt_guard_start(void)
+{
+    pthread_once(&once, install);
+    return FMT_OK;
+}
+
+int vb_guard_started(void)
+{
+    return atomic_load(&started);
 }
 
 /* Run fn(ctx) with the guard armed. Returns fn's result, or -1 with *how
@@ -941,7 +955,6 @@ int vb_guard_keep_dbs(fmt_archive *a)
 
 int vb_guard_open(fmt_archive *a, const vb_layout *lay)
 {
-    pthread_once(&once, install);
     gstate *g = fmt__calloc(1, sizeof *g);
     if (!g)
         return ENOMEM;

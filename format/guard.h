@@ -36,6 +36,9 @@ typedef struct {
  * FMT_CORRUPT. */
 int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen);
 
+/* 1 once fmt_guard_start has run: fmt_open refuses before. */
+int vb_guard_started(void);
+
 /* Open a->env read-only on a->path, begin a->txn and attach the guard
  * state (freed by vb_guard_close). Returns an MDB code. */
 int vb_guard_open(fmt_archive *a, const vb_layout *lay);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <lmdb.h>
 #include "format.h"
+#include "gz.h"
 #include "search.h"
 #include "token.h"
 
@@ -24,6 +25,74 @@
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */
 #define VB_CHUNK 64
+
+/* ---- calls of the archive only format/ and its tests use ---------------- */
+
+/* Only the verbatim text of docno, into out (replacing its contents). */
+int fmt_get_text(fmt_archive *a, uint32_t docno, fmt_buf *out);
+
+/* Check every record and index structure on this thread: each record
+ * inflates, matches its CRC-32 and length, and decodes (the programs use
+ * fmt_verify_all). Calls bad(ctx, docno, message) for each damaged record
+ * (docno UINT32_MAX for damage outside records) and returns FMT_OK if
+ * nothing was damaged, FMT_CORRUPT otherwise. */
+int fmt_verify(fmt_archive *a,
+               void (*bad)(void *ctx, uint32_t docno, const char *msg),
+               void *ctx);
+
+/* ---- one archive's search (search.c, results.c, snippet.c) -------------
+ * The library (library.c) searches each of its archives with these and
+ * merges; the programs search through a library, even of one archive. */
+
+typedef struct {
+    uint32_t docno;
+    double score;
+    uint32_t matched;      /* cases: its documents among the hits; else 1 */
+    uint8_t kinds;         /* cases: 1 << kind of each of them; else 0 */
+} fmt_hit;
+
+typedef struct fmt_results fmt_results;
+
+/* What a library adds to the search of one of its archives. */
+typedef struct {
+    /* Documents that are not hits (bit d % 8 of byte d / 8 set): those a
+     * newer archive holds. NULL: none. */
+    const unsigned char *exclude;
+    /* The statistics of all its archives to score with. NULL: the
+     * archive's own. */
+    const struct fmt_stats *stats;
+} vb_libsearch;
+
+/* Run q on a. An empty query matches every document (newest first). */
+int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+               fmt_results **rp);
+/* fmt_search for a library (lib NULL: as fmt_search). */
+int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+              const vb_libsearch *lib, fmt_results **rp);
+void fmt_results_free(fmt_results *r);
+
+size_t fmt_results_total(const fmt_results *r);          /* all hits */
+/* The cases among all hits (o->cases), else the hits. */
+size_t fmt_results_cases(const fmt_results *r);
+/* Index entries found damaged and left out of this search (the hits are
+ * those of the rest), and the message naming the first; 0 and "". */
+size_t fmt_results_skipped(const fmt_results *r, const char **msg);
+size_t fmt_results_count(const fmt_results *r);          /* on this page */
+const fmt_hit *fmt_results_hits(const fmt_results *r);   /* this page */
+/* Facet values of all hits, most frequent first. */
+const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
+                                         size_t *n);
+/* Hits per month over all hits: months[i] = yyyymm ascending, counts[i].
+ * Pointers owned by r. */
+size_t fmt_results_months(const fmt_results *r, const int32_t **months,
+                          const uint32_t **counts);
+
+/* The best passage of docno for q, at most about maxlen bytes of display
+ * text (fmt_span_text style: layout flattened) into out, and the byte
+ * ranges in out of the matched words into hl (up to hlcap, *nhl set). */
+int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
+                size_t maxlen, fmt_buf *out, fmt_span *hl, size_t hlcap,
+                size_t *nhl);
 
 /* ---- allocation (alloc.c): one place, so a test build can fail the Nth
  * call ------------------------------------------------------------------- */

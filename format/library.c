@@ -6,7 +6,7 @@
  * the later in the caller's list. When the library is opened, each
  * archive's ids are looked up in the archives newer than it; the documents
  * found there get a bit in the archive's mask, and its searches pass the
- * mask as fmt_search_opts.exclude, so totals, facets and months count each
+ * mask as vb_libsearch.exclude, so totals, facets and months count each
  * document once, exactly. (One pass over the ids: about a microsecond per
  * document and newer archive.)
  *
@@ -153,7 +153,6 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
     return rc;
 }
 
-size_t fmt_library_count(const fmt_library *l) { return l->n; }
 
 /* ---- searching ------------------------------------------------------------ */
 
@@ -426,9 +425,8 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
         fmt_search_opts ok = *o;
         ok.offset = 0;
         ok.limit = want;
-        ok.exclude = l->mask[k];
-        ok.stats = l->n > 1 ? &st : NULL;
-        rc = fmt_search(l->a[k], q, &ok, &r->r[k]);
+        vb_libsearch lib = {l->mask[k], l->n > 1 ? &st : NULL};
+        rc = vb_search(l->a[k], q, &ok, &lib, &r->r[k]);
         if (!rc) {
             const char *why;
             r->total += fmt_results_total(r->r[k]);

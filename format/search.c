@@ -925,18 +925,27 @@ static int eval(ev *e, const qnode *q, dlist *out, int depth)
 int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
                fmt_results **rp)
 {
+    return vb_search(a, q, o, NULL, rp);
+}
+
+int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+              const vb_libsearch *lib, fmt_results **rp)
+{
     fmt_search_opts none = {0};
+    vb_libsearch own = {0};
     if (!o)
         o = &none;
+    if (!lib)
+        lib = &own;
     *rp = NULL;
     fmt_results *r = fmt__calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            o->stats, 0, 0, ""};
-    if (o->stats && o->stats->ndocs) { /* a library: all its archives */
-        e.ndocs = (double)o->stats->ndocs;
-        e.avglen = (double)o->stats->totlen / (double)o->stats->ndocs;
+            lib->stats, 0, 0, ""};
+    if (lib->stats && lib->stats->ndocs) { /* a library: all its archives */
+        e.ndocs = (double)lib->stats->ndocs;
+        e.avglen = (double)lib->stats->totlen / (double)lib->stats->ndocs;
         if (e.avglen < 1)
             e.avglen = 1;
     }
@@ -944,11 +953,11 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     int rc = eval(&e, q->root, &r->all, 0);
     vb_plist_free(&e.pl);
     vb_plist_free(&e.tmp);
-    if (!rc && o->exclude) { /* a newer archive of a library holds these */
+    if (!rc && lib->exclude) { /* a newer archive of a library holds these */
         dlist *l = &r->all;
         size_t k = 0;
         for (size_t i = 0; i < l->n; i++)
-            if (!(o->exclude[l->doc[i] >> 3] & (1u << (l->doc[i] & 7)))) {
+            if (!(lib->exclude[l->doc[i] >> 3] & (1u << (l->doc[i] & 7)))) {
                 l->doc[k] = l->doc[i];
                 l->score[k++] = l->score[i];
             }
@@ -963,7 +972,7 @@ int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     else if (!rc)
         rc = results_page(r, &r->all, o);
     if (!rc && o->facets) {
-        rc = results_facets(a, r, o->stats != NULL);
+        rc = results_facets(a, r, lib->stats != NULL);
         if (!rc)
             rc = results_months(a, r);
     }

@@ -537,10 +537,11 @@ static void snip_one(sjob *j, fmt_archive *a, size_t i)
     snprintf(s->err, sizeof s->err, "%s", s->rc ? fmt_errmsg(a) : "");
 }
 
-/* The helper: one thread for the process, started by the first page of
- * snippets and then asleep on a condition variable until the next (a
- * thread made for each page cost 25 us, and the first one most of a
- * page's time). One job at a time: a second caller meanwhile works alone. */
+/* The helper: one thread for the process, started by the program
+ * (fmt_snippets_start) and then asleep on a condition variable until the
+ * next page (a thread made for each page cost 25 us, and the first one
+ * most of a page's time). One job at a time: a second caller meanwhile
+ * works alone, as every caller does when the helper was not started. */
 static pthread_mutex_t hmu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hwake = PTHREAD_COND_INITIALIZER, hdone = PTHREAD_COND_INITIALIZER;
 static sjob *hjob;       /* offered or being worked on */
@@ -568,10 +569,8 @@ static void *snip_helper(void *p)
     return NULL;
 }
 
-/* Offer j to the helper; 0 when it cannot take it. */
-static int offer(sjob *j)
+int fmt_snippets_start(void)
 {
-    int ok = 0;
     pthread_mutex_lock(&hmu);
     if (!hstate) {
         pthread_t t;
@@ -584,6 +583,16 @@ static int offer(sjob *j)
             pthread_attr_destroy(&at);
         }
     }
+    int rc = hstate == 1 ? FMT_OK : FMT_NOMEM;
+    pthread_mutex_unlock(&hmu);
+    return rc;
+}
+
+/* Offer j to the helper; 0 when it cannot take it (not started, or busy). */
+static int offer(sjob *j)
+{
+    int ok = 0;
+    pthread_mutex_lock(&hmu);
     if (hstate == 1 && !hjob) {
         hjob = j;
         pthread_cond_signal(&hwake);

@@ -257,6 +257,11 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     }
     *ap = NULL;
     msg[0] = 0;
+    if (!vb_guard_started()) {
+        snprintf(msg, msglen, "%s: not opened: the program has not started "
+                 "the fault guard (fmt_guard_start)", path);
+        return FMT_INVALID;
+    }
     vb_layout lay;
     int rc = vb_check_layout(path, &lay, msg, msglen);
     if (rc)

@@ -15,8 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include "edition.h"
+#include "gz.h"
 #include "format.h"
+#include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "parse.h"
 #include "sha256x.h"
 
@@ -309,6 +310,7 @@ static void verify_all(void **state)
 
 int main(void)
 {
+    fmt_guard_start(); /* as the programs do */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sha_fast),
         cmocka_unit_test(gzip_roundtrip),

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "spill.h"
 #include "format.h"
+#include "internal.h" /* fmt_verify: format/ and tests only */
 #include "search.h"
 
 
@@ -56,6 +57,7 @@ static void nothing(void *ctx, uint32_t docno, const char *msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fmt_guard_start(); /* as the programs do; once */
     const char *path = fuzz_spill(data, size, "vbk");
     if (!path)
         return 0;
