@@ -1,5 +1,5 @@
 /* alloc.c - the leaf of format/ every file of it uses: allocation, in one
- * place so that a test build can fail the Nth call (fmt__fail_alloc_after,
+ * place so that a test build can fail the Nth call (alloc_fail_after,
  * SQLite's idea at our scale), and the growable byte buffer (fmt_buf).
  */
 #include <stdint.h>
@@ -11,25 +11,25 @@
 
 static unsigned long fail_after;
 
-void fmt__fail_alloc_after(unsigned long n) { fail_after = n; }
+void alloc_fail_after(unsigned long n) { fail_after = n; }
 
 static int should_fail(void)
 {
     return fail_after && --fail_after == 0;
 }
 
-void *fmt__alloc(size_t n) { return should_fail() ? NULL : malloc(n ? n : 1); }
-void *fmt__realloc(void *p, size_t n)
+void *alloc_malloc(size_t n) { return should_fail() ? NULL : malloc(n ? n : 1); }
+void *alloc_realloc(void *p, size_t n)
 {
     return should_fail() ? NULL : realloc(p, n ? n : 1);
 }
-void *fmt__calloc(size_t n, size_t size)
+void *alloc_calloc(size_t n, size_t size)
 {
     return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
 }
-char *fmt__strndup(const char *s, size_t n)
+char *alloc_strndup(const char *s, size_t n)
 {
-    char *r = fmt__alloc(n + 1);
+    char *r = alloc_malloc(n + 1);
     if (r) {
         memcpy(r, s, n);
         r[n] = 0;
@@ -54,7 +54,7 @@ int fmt_buf_reserve(fmt_buf *b, size_t n)
     size_t cap = b->cap ? b->cap : 64;
     while (cap - b->len <= n)
         cap *= 2;
-    char *d = fmt__realloc(b->data, cap);
+    char *d = alloc_realloc(b->data, cap);
     if (!d)
         return FMT_NOMEM;
     b->data = d;

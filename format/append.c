@@ -31,7 +31,7 @@ int append_lineage(build *b)
     free(old);
     if (rc)
         return build_err(b->w, rc, "%s", fmt_errmsg(b->base));
-    rc = vb_get(b->base, b->base->meta, "lineage", 7, &v, &vl);
+    rc = store_get(b->base, b->base->meta, "lineage", 7, &v, &vl);
     if (rc == FMT_NOTFOUND)
         vl = 0;
     else if (rc)
@@ -164,7 +164,7 @@ int append_copy(build *b)
             break;
         left -= (uint64_t)n;
     }
-    unsigned char *buf = left ? fmt__alloc(1 << 16) : NULL;
+    unsigned char *buf = left ? alloc_malloc(1 << 16) : NULL;
     if (left && !buf)
         rc = build_err(b->w, FMT_NOMEM, "out of memory");
     while (left && !rc) {
@@ -209,11 +209,11 @@ static int base_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
     if (rc)
         return build_mdb_fail(b, rc, "last chunk");
     const unsigned char *p = v.mv_data;
-    size_t head = vb_chunk_head(have);
+    size_t head = record_chunk_head(have);
     ch->off[0] = 0;
     for (uint32_t i = 0; i < have; i++) {
         size_t at, len;
-        if (vb_chunk_item(p, v.mv_size, have, i, &at, &len) ||
+        if (record_chunk_item(p, v.mv_size, have, i, &at, &len) ||
             (i == 0 && at != head))
             return build_err(b->w, FMT_CORRUPT, "%s: last chunk damaged",
                              b->base->path);
@@ -254,7 +254,7 @@ int append_restatus(build *b)
         uint32_t n = v.mv_size >= 2 ? p[1] : 0;
         size_t at, len;
         if (n == 0 || n > VB_CHUNK ||
-            vb_chunk_item(p, v.mv_size, n, n - 1, &at, &len)) {
+            record_chunk_item(p, v.mv_size, n, n - 1, &at, &len)) {
             rc = build_err(b->w, FMT_CORRUPT, "%s: summaries damaged", b->base->path);
             break;
         }
@@ -287,10 +287,10 @@ int append_restatus(build *b)
             }
             if (mine) {
                 changed = 1;
-                vb_index_set_status(b->ix, d, st);
-                if (vb_summary_encode(&b->bdoc, st, days, &ch->data))
+                index_set_status(b->ix, d, st);
+                if (record_summary_encode(&b->bdoc, st, days, &ch->data))
                     rc = build_err(b->w, FMT_NOMEM, "out of memory");
-            } else if (vb_chunk_item(p, v.mv_size, n, it, &at, &len)) {
+            } else if (record_chunk_item(p, v.mv_size, n, it, &at, &len)) {
                 rc = build_err(b->w, FMT_CORRUPT, "%s: summaries damaged",
                                b->base->path);
             } else if (fmt_buf_append(&ch->data, p + at, len)) {
@@ -315,8 +315,8 @@ int append_dict(build *b)
     memcpy(b->dict, b->base->dict, b->base->dictlen);
     b->dictlen = b->base->dictlen;
     fmt_buf_free(&b->w->sbuf);
-    b->zc[0] = fmt__zc_new(b->dict, b->dictlen, b->w->level);
-    b->zc[1] = fmt__zc_new(b->dict, b->dictlen, b->w->level);
+    b->zc[0] = dict_zc_new(b->dict, b->dictlen, b->w->level);
+    b->zc[1] = dict_zc_new(b->dict, b->dictlen, b->w->level);
     return b->zc[0] && b->zc[1] ? FMT_OK : build_err(b->w, FMT_NOMEM, "out of memory");
 }
 
@@ -331,9 +331,9 @@ int append_start(build *b)
     b->last = b->binfo.last_date;
     b->records_bytes = b->binfo.records_bytes - a->dictlen;
     b->fillno = b->nbase;
-    int rc = vb_index_base(b->ix, a, b->binfo.terms);
+    int rc = index_base(b->ix, a, b->binfo.terms);
     if (rc)
-        return build_err(b->w, rc, "%s: %s", a->path, vb_index_errmsg(b->ix));
+        return build_err(b->w, rc, "%s: %s", a->path, index_errmsg(b->ix));
     if ((rc = base_chunk(b, &b->crec, b->docs, &b->records_bytes)))
         return rc;
     uint64_t ignore = 0;

@@ -26,8 +26,8 @@ void build_progress(build *b, const char *phase, uint64_t done, uint64_t n)
 int build_mdb_fail(build *b, int rc, const char *what)
 {
     char why[1200];
-    return build_err(b->w, vb_mdb_code(rc), "%s: %s: %s", b->w->path, what,
-                     vb_io_why(rc, b->tmp, why, sizeof why));
+    return build_err(b->w, error_mdb_code(rc), "%s: %s: %s", b->w->path, what,
+                     error_io_why(rc, b->tmp, why, sizeof why));
 }
 
 int build_put(build *b, MDB_dbi dbi, const void *k, size_t kl, const void *v,
@@ -44,12 +44,12 @@ int build_flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
 {
     if (!ch->n)
         return FMT_OK;
-    size_t head = vb_chunk_head(ch->n);
+    size_t head = record_chunk_head(ch->n);
     b->rec.len = 0;
     if (fmt_buf_reserve(&b->rec, head + ch->data.len))
         return build_err(b->w, FMT_NOMEM, "out of memory");
     unsigned char *p = (unsigned char *)b->rec.data;
-    vb_chunk_put_head(p, ch->n, ch->off);
+    record_chunk_put_head(p, ch->n, ch->off);
     memcpy(p + head, ch->data.data, ch->data.len);
     unsigned char key[4];
     vb_put_be32(key, ch->no++);
@@ -100,7 +100,7 @@ int build_meta_cmp(const void *a, const void *b)
 zaakinfo *build_zaken(fmt_writer *w, size_t *nz)
 {
     vb_sort(w->meta, w->nmeta, sizeof *w->meta, build_meta_cmp);
-    zaakinfo *z = fmt__calloc(w->nmeta + 1, sizeof *z);
+    zaakinfo *z = alloc_calloc(w->nmeta + 1, sizeof *z);
     if (!z)
         return NULL;
     size_t n = 0;
@@ -137,7 +137,7 @@ int build_status(const fmt_doc *d, const zaakinfo *z, size_t nz,
 {
     *days = -1;
     if (d->kind == FMT_ANSWER && d->submitted && d->received) {
-        *days = vb_days(d->received) - vb_days(d->submitted);
+        *days = record_days(d->received) - record_days(d->submitted);
         if (*days < 0)
             *days = -1;
     }
@@ -168,7 +168,7 @@ int build_status(const fmt_doc *d, const zaakinfo *z, size_t nz,
         return *days > 21 ? FMT_STATUS_LATE : FMT_STATUS_ANSWERED;
     int32_t asked = e->asked ? e->asked : d->submitted;
     if (*days < 0 && asked) {
-        *days = vb_days(e->answered) - vb_days(asked);
+        *days = record_days(e->answered) - record_days(asked);
         if (*days < 0)
             *days = -1;
     }

@@ -1,5 +1,5 @@
 /* error.c - the library's error codes and messages: FMT_* as text, the
- * message a handle keeps (vb_err, fmt_errmsg), and LMDB's codes
+ * message a handle keeps (error_set, fmt_errmsg), and LMDB's codes
  * translated, so no MDB_* or errno value leaves format/. A leaf: it calls
  * no other file of format/.
  */
@@ -28,7 +28,7 @@ const char *fmt_strerror(int err)
     return msg[err];
 }
 
-int vb_err(fmt_archive *a, int code, const char *fmt, ...)
+int error_set(fmt_archive *a, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -42,7 +42,7 @@ const char *fmt_errmsg(const fmt_archive *a)
     return a ? a->err : "no archive";
 }
 
-int vb_mdb_code(int rc)
+int error_mdb_code(int rc)
 {
     switch (rc) {
     case 0:
@@ -69,7 +69,7 @@ int vb_mdb_code(int rc)
     }
 }
 
-const char *vb_io_why(int rc, const char *path, char *buf, size_t cap)
+const char *error_io_why(int rc, const char *path, char *buf, size_t cap)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", path);

@@ -44,7 +44,7 @@ static int find_map(int fd, void **start, size_t *len)
     return found;
 }
 
-void vb_drop_pages(MDB_env *env)
+void pages_drop(MDB_env *env)
 {
     int fd;
     void *start;

@@ -14,7 +14,7 @@ static int peek_payload(const fmt_buf *p, int *kind, char zaak[16],
                         const unsigned char **text, size_t *tlen)
 {
     const unsigned char *q, *end = (unsigned char *)p->data + p->len;
-    if (vb_payload_text((unsigned char *)p->data, p->len, text, tlen))
+    if (record_payload_text((unsigned char *)p->data, p->len, text, tlen))
         return -1;
     q = *text + *tlen;
     for (int i = 0; i < 2; i++) { /* id, source */
@@ -88,12 +88,12 @@ static int read_back(build *b, cdoc *c, uint32_t docno)
             return FMT_OK;
         const unsigned char *ch = v.mv_data;
         size_t at;
-        if (v.mv_size < 2 || vb_chunk_item(ch, v.mv_size, ch[1], i, &at, &n))
+        if (v.mv_size < 2 || record_chunk_item(ch, v.mv_size, ch[1], i, &at, &n))
             return FMT_OK;
         p = ch + at;
     }
     vb_rechead r;
-    if (vb_rechead_parse(p, n, FMT_VERSION_NUMBER, &r) ||
+    if (record_head_parse(p, n, FMT_VERSION_NUMBER, &r) ||
         r.kind == VB_REC_PRIMED)
         return FMT_OK; /* questions are stored or deflated, never primed */
     size_t plen = r.plen;
@@ -102,7 +102,7 @@ static int read_back(build *b, cdoc *c, uint32_t docno)
         if (fmt_buf_reserve(&b->back, plen + 1))
             return FMT_NOMEM;
         size_t got;
-        if (fmt__zc_inflate(b->zc[1], p + r.head, n - r.head,
+        if (dict_zc_inflate(b->zc[1], p + r.head, n - r.head,
                             (unsigned char *)b->back.data, plen, &got) ||
             got != plen)
             return FMT_OK;
@@ -112,7 +112,7 @@ static int read_back(build *b, cdoc *c, uint32_t docno)
     }
     const unsigned char *text;
     size_t tlen;
-    if (vb_payload_text(payload, plen, &text, &tlen) || tlen < MIN_REF_TEXT)
+    if (record_payload_text(payload, plen, &text, &tlen) || tlen < MIN_REF_TEXT)
         return FMT_OK;
     if (tlen > 32768) { /* priming uses the last 32 KiB */
         text += tlen - 32768;
@@ -148,7 +148,7 @@ int prime_choose(build *b, cdoc *c, uint32_t no)
         memcpy(q->zaak, zaak, sizeof q->zaak);
         q->docno = no;
         q->text.len = 0;
-        /* priming uses the last 32 KiB of the text (vb_ref_dict): keep no
+        /* priming uses the last 32 KiB of the text (record_ref_dict): keep no
          * more, so the ring stays small whatever the documents' sizes */
         if (tlen > 32768) {
             text += tlen - 32768;

@@ -20,9 +20,9 @@ static void *hash_file(void *arg)
 {
     hasher *h = arg;
     size_t cap = 1 << 20;
-    unsigned char *buf = fmt__alloc(cap);
+    unsigned char *buf = alloc_malloc(cap);
     vb_sha256 c;
-    vb_sha256_init(&c);
+    sha256_init(&c);
     h->total = 0;
     h->err = buf ? 0 : ENOMEM;
     while (!h->err && h->total < h->len) {
@@ -36,10 +36,10 @@ static void *hash_file(void *arg)
             h->err = h->len == UINT64_MAX ? 0 : ESPIPE;
         if (n <= 0)
             break;
-        vb_sha256_update_fast(&c, buf, (size_t)n);
+        sha256x_update(&c, buf, (size_t)n);
         h->total += (uint64_t)n;
     }
-    vb_sha256_final(&c, h->digest);
+    sha256_final(&c, h->digest);
     free(buf);
     return NULL;
 }
@@ -79,7 +79,7 @@ int publish_open(build *b)
         unlink(b->tmp);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
     int rc;
-    if (sizeof(size_t) < 8) /* see vb_check_layout */
+    if (sizeof(size_t) < 8) /* see guard_check_layout */
         return build_err(b->w, FMT_VERSION, "%s: this is a 32-bit build of vbpack, "
                          "and archives hold LMDB's 64-bit layout, which LMDB 0.9 "
                          "cannot write on a 32-bit system (archives would differ "
@@ -247,7 +247,7 @@ static int base_checked(build *b)
     publish_hash_join(&b->bhash);
     b->hashing = 0;
     char hex[65];
-    vb_sha256_hex(b->bhash.digest, hex);
+    sha256_hex(b->bhash.digest, hex);
     if (b->bhash.err)
         return build_err(b->w, FMT_IO, "%s: %s", b->base->path,
                          b->bhash.err == ESPIPE ? "shorter than it says"
@@ -302,7 +302,7 @@ int publish_file(build *b)
     char why[1200];
     if (e)
         return build_err(w, FMT_IO, "%s: %s", b->tmp,
-                         vb_io_why(rc ? rc : e, b->tmp, why, sizeof why));
+                         error_io_why(rc ? rc : e, b->tmp, why, sizeof why));
     if (rename(b->tmp, w->path))
         return build_err(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;

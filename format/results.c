@@ -38,7 +38,7 @@ static int is_element(const char *field, const char *s, size_t n,
  * per value, once per handle. */
 static int check_facets(fmt_archive *a)
 {
-    uint32_t *first = fmt__alloc(((size_t)a->nfvals + 1) * sizeof *first);
+    uint32_t *first = alloc_malloc(((size_t)a->nfvals + 1) * sizeof *first);
     if (!first)
         return FMT_NOMEM;
     for (uint32_t i = 0; i < a->nfvals; i++)
@@ -85,36 +85,36 @@ static int check_facets(fmt_archive *a)
     fmt_summary_free(&sm);
     free(first);
     if (rc == FMT_CORRUPT)
-        vb_err(a, rc, "%s: facet table damaged%s%.*s%s", a->path,
-               bad != UINT32_MAX ? " (at '" : "",
-               bad != UINT32_MAX ? (int)(a->fvals[bad].dlen > 80
-                                             ? 80 : a->fvals[bad].dlen) : 0,
-               bad != UINT32_MAX ? a->fvals[bad].display : "",
-               bad != UINT32_MAX ? "')" : "");
+        error_set(a, rc, "%s: facet table damaged%s%.*s%s", a->path,
+                  bad != UINT32_MAX ? " (at '" : "",
+                  bad != UINT32_MAX ? (int)(a->fvals[bad].dlen > 80
+                                                ? 80 : a->fvals[bad].dlen) : 0,
+                  bad != UINT32_MAX ? a->fvals[bad].display : "",
+                  bad != UINT32_MAX ? "')" : "");
     return rc;
 }
 
-int vb_load_facets(fmt_archive *a)
+int results_load_facets(fmt_archive *a)
 {
     if (a->fvals_loaded)
         return a->fvals ? FMT_OK : FMT_CORRUPT;
     a->fvals_loaded = 1;
     const unsigned char *v, *end;
     size_t n;
-    if (vb_get(a, a->cols, "ftab", 4, &v, &n))
-        return vb_err(a, FMT_CORRUPT, "%s: facet table missing", a->path);
+    if (store_get(a, a->cols, "ftab", 4, &v, &n))
+        return error_set(a, FMT_CORRUPT, "%s: facet table missing", a->path);
     end = v + n;
     size_t cap = 64, k = 0;
-    vb_facetval *f = fmt__alloc(cap * sizeof *f);
+    vb_facetval *f = alloc_malloc(cap * sizeof *f);
     while (f && v < end) {
         uint64_t len;
         uint8_t type = *v++;
         if (vb_get_varint(&v, end, &len) || len > (uint64_t)(end - v)) {
             free(f);
-            return vb_err(a, FMT_CORRUPT, "%s: facet table damaged", a->path);
+            return error_set(a, FMT_CORRUPT, "%s: facet table damaged", a->path);
         }
         if (k == cap) {
-            vb_facetval *g = fmt__realloc(f, (cap *= 2) * sizeof *f);
+            vb_facetval *g = alloc_realloc(f, (cap *= 2) * sizeof *f);
             if (!g)
                 free(f);
             f = g;
@@ -181,7 +181,7 @@ int results_page(fmt_results *r, const dlist *l, const fmt_search_opts *o)
     size_t k = o->offset + limit;
     if (k < o->offset || k > l->n)
         k = l->n;
-    fmt_hit *h = fmt__calloc(k + 1, sizeof *h);
+    fmt_hit *h = alloc_calloc(k + 1, sizeof *h);
     if (!h)
         return FMT_NOMEM;
     size_t n = 0;
@@ -233,17 +233,17 @@ static int kv_cmp(const void *x, const void *y)
  * largest of each, or all of them (all) for a library to sum. */
 int results_facets(fmt_archive *a, fmt_results *r, int all)
 {
-    int rc = vb_load_facets(a);
+    int rc = results_load_facets(a);
     if (rc)
         return rc;
     /* Grouped by case, each value counts once per case: the hits are
      * visited case by case and a value's stamp says the case that last
      * counted it. Otherwise each hit is its own case. */
     size_t nh = r->all.n;
-    uint32_t *byid = fmt__calloc(a->nfvals + 1, sizeof *byid);
-    uint32_t *idst = fmt__calloc(a->nfvals + 1, sizeof *idst);
-    uint32_t *order = r->grouped ? fmt__alloc((nh + 1) * sizeof *order) : NULL;
-    uint32_t *years = fmt__calloc(2 * 10000, sizeof *years), *yst = years + 10000;
+    uint32_t *byid = alloc_calloc(a->nfvals + 1, sizeof *byid);
+    uint32_t *idst = alloc_calloc(a->nfvals + 1, sizeof *idst);
+    uint32_t *order = r->grouped ? alloc_malloc((nh + 1) * sizeof *order) : NULL;
+    uint32_t *years = alloc_calloc(2 * 10000, sizeof *years), *yst = years + 10000;
     uint32_t kinds[4] = {0}, stats[FMT_NSTATUS] = {0};
     uint32_t kst[4] = {0}, sst[FMT_NSTATUS] = {0};
     if (!byid || !idst || !years || (r->grouped && !order)) {
@@ -254,7 +254,7 @@ int results_facets(fmt_archive *a, fmt_results *r, int all)
         return FMT_NOMEM;
     }
     if (r->grouped) { /* hit indices by case: a counting sort */
-        uint32_t *start = fmt__calloc(r->cases.n + 1, sizeof *start);
+        uint32_t *start = alloc_calloc(r->cases.n + 1, sizeof *start);
         if (!start) {
             free(byid);
             free(idst);
@@ -296,8 +296,8 @@ int results_facets(fmt_archive *a, fmt_results *r, int all)
     free(order);
     free(idst);
     /* Strings for years, kinds and statuses live in r->names. */
-    r->names = fmt__alloc(10000 * 5 + 64);
-    kv *tmp = fmt__alloc((a->nfvals + 10001) * sizeof *tmp);
+    r->names = alloc_malloc(10000 * 5 + 64);
+    kv *tmp = alloc_malloc((a->nfvals + 10001) * sizeof *tmp);
     if (!r->names || !tmp) {
         free(byid);
         free(tmp);
@@ -331,7 +331,7 @@ int results_facets(fmt_archive *a, fmt_results *r, int all)
         vb_sort(tmp, n, sizeof *tmp, kv_cmp);
         if (n > MAX_FACET_VALUES && !all)
             n = MAX_FACET_VALUES;
-        r->facets[f] = fmt__calloc(n + 1, sizeof *r->facets[f]);
+        r->facets[f] = alloc_calloc(n + 1, sizeof *r->facets[f]);
         if (!r->facets[f]) {
             rc = FMT_NOMEM;
             break;
@@ -349,7 +349,7 @@ int results_facets(fmt_archive *a, fmt_results *r, int all)
                 c->value = fmt_status_name((int)tmp[i].key);
             else { /* displays in the map have no NUL: copy them */
                 const vb_facetval *fv = &a->fvals[tmp[i].key];
-                c->value = fmt__strndup(fv->display, fv->dlen);
+                c->value = alloc_strndup(fv->display, fv->dlen);
                 if (!c->value) {
                     r->nfacets[f] = i;
                     rc = FMT_NOMEM;
@@ -367,13 +367,13 @@ int results_facets(fmt_archive *a, fmt_results *r, int all)
 int results_months(fmt_archive *a, fmt_results *r)
 {
     size_t cap = 16, n = 0;
-    int32_t *m = fmt__alloc(cap * sizeof *m);
-    uint32_t *c = fmt__alloc(cap * sizeof *c);
+    int32_t *m = alloc_malloc(cap * sizeof *m);
+    uint32_t *c = alloc_malloc(cap * sizeof *c);
     /* grouped: each case in the month of its earliest document here */
     uint32_t *first = NULL;
     size_t nd = r->all.n;
     if (r->grouped) {
-        if (m && c && (first = fmt__alloc((r->cases.n + 1) * sizeof *first))) {
+        if (m && c && (first = alloc_malloc((r->cases.n + 1) * sizeof *first))) {
             for (size_t g = 0; g < r->cases.n; g++)
                 first[g] = r->cases.g[g].first;
             vb_sort(first, r->cases.n, sizeof *first, vb_u32_cmp);
@@ -390,10 +390,10 @@ int results_months(fmt_archive *a, fmt_results *r)
         }
         if (n == cap) {
             cap *= 2;
-            int32_t *m2 = fmt__realloc(m, cap * sizeof *m);
+            int32_t *m2 = alloc_realloc(m, cap * sizeof *m);
             if (m2)
                 m = m2;
-            uint32_t *c2 = m2 ? fmt__realloc(c, cap * sizeof *c) : NULL;
+            uint32_t *c2 = m2 ? alloc_realloc(c, cap * sizeof *c) : NULL;
             if (!m2 || !c2)
                 break;
             c = c2;
@@ -414,8 +414,8 @@ int results_months(fmt_archive *a, fmt_results *r)
 int results_group(fmt_archive *a, fmt_results *r,
                   const fmt_search_opts *o)
 {
-    int rc = vb_group_cases(a, r->all.doc, r->all.score, r->all.n, o->sort,
-                            &r->cases);
+    int rc = cases_group(a, r->all.doc, r->all.score, r->all.n, o->sort,
+                         &r->cases);
     if (rc)
         return rc;
     if (a->cases_damaged && !r->skipped++) /* its documents: cases of their own */
@@ -423,7 +423,7 @@ int results_group(fmt_archive *a, fmt_results *r,
     r->grouped = 1;
     size_t n = r->cases.n;
     dlist l = {0};
-    uint32_t *lg = fmt__alloc((n + 1) * sizeof *lg);
+    uint32_t *lg = alloc_malloc((n + 1) * sizeof *lg);
     if (!lg || dl_reserve(&l, n + 1)) {
         free(lg);
         dl_free(&l);
@@ -464,7 +464,7 @@ void fmt_results_free(fmt_results *r)
     if (!r)
         return;
     dl_free(&r->all);
-    vb_cases_free(&r->cases);
+    cases_free(&r->cases);
     free(r->page);
     for (int f = 0; f < FMT_NFACETS; f++) {
         if (r->facets[f] && f != FMT_FACET_YEAR && f != FMT_FACET_KIND &&
@@ -495,7 +495,7 @@ size_t fmt_results_skipped(const fmt_results *r, const char **msg)
 
 /* The case keys of all hits' cases (grouped results), for a library to
  * count them across its archives. */
-size_t vb_results_case_keys(const fmt_results *r, uint64_t *out, size_t cap)
+size_t results_case_keys(const fmt_results *r, uint64_t *out, size_t cap)
 {
     size_t n = r->grouped ? r->cases.n : 0;
     for (size_t i = 0; i < n && i < cap; i++)

@@ -68,7 +68,7 @@ int runs_spill(fmt_writer *w)
     if (!f)
         return build_err(w, FMT_IO, "%s: cannot create a temporary file: %s",
                          w->tmpdir, strerror(errno));
-    FILE **s = fmt__realloc(w->spills, (w->nspills + 1) * sizeof *s);
+    FILE **s = alloc_realloc(w->spills, (w->nspills + 1) * sizeof *s);
     if (!s) {
         fclose(f);
         return FMT_NOMEM;
@@ -144,7 +144,7 @@ run *runs_min(run *runs, size_t n)
 int runs_open(fmt_writer *w, run **runs, size_t *nr)
 {
     *nr = w->nspills + 1;
-    run *r = *runs = fmt__calloc(*nr, sizeof *r);
+    run *r = *runs = alloc_calloc(*nr, sizeof *r);
     if (!r)
         return build_err(w, FMT_NOMEM, "out of memory");
     sort_run(w);

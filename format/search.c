@@ -44,7 +44,7 @@ typedef struct {
      * length, or a library's (st, which also gives each word's df). */
     double ndocs, avglen;
     const struct fmt_stats *st;
-    int df_only;         /* vb_stats_add: read the lists' heads only */
+    int df_only;         /* search_stats_add: read the lists' heads only */
     /* Index entries found damaged and left out: the search answers from
      * the rest and says what it skipped. */
     size_t skipped;
@@ -179,24 +179,24 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
 {
     const unsigned char *v, *post, *pos;
     size_t vl, pl, posl;
-    int rc = vb_get(e->a, e->a->terms, w, n, &v, &vl);
+    int rc = store_get(e->a, e->a->terms, w, n, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     uint32_t df = 0;
     if (!rc)
-        rc = vb_term_split(v, vl, &post, &pl, &pos, &posl);
+        rc = postings_term_split(v, vl, &post, &pl, &pos, &posl);
     if (!rc)
-        rc = vb_postings_df(post, pl, &df);
+        rc = postings_df(post, pl, &df);
     if (!rc && e->df_only) {
         e->df += df;
         return FMT_OK;
     }
     if (!rc && e->filter) /* only the blocks holding documents in the running */
-        rc = vb_postings_decode_in(post, pl, &e->pl, e->a->ndocs,
-                                   e->filter->doc, e->filter->n);
+        rc = postings_decode_in(post, pl, &e->pl, e->a->ndocs,
+                                e->filter->doc, e->filter->n);
     else if (!rc)
-        rc = vb_postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
-    if (rc == FMT_CORRUPT && !vb_broken(e->a)) {
+        rc = postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
+    if (rc == FMT_CORRUPT && !guard_broken(e->a)) {
         /* one damaged word costs its own hits, not the search */
         if (!e->skipped++)
             snprintf(e->skipmsg, sizeof e->skipmsg, "%s: index entry '%.*s' "
@@ -204,8 +204,8 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
         return FMT_OK;
     }
     if (rc)
-        return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
-                      (int)n, w);
+        return error_set(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
+                         (int)n, w);
     e->df += df;
     if (acc->n == 0) { /* the first list: take it as it is */
         vb_plist t = *acc;
@@ -216,11 +216,11 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
     vb_plist *t = &e->tmp;
     size_t need = acc->n + e->pl.n;
     if (need > t->cap) {
-        uint32_t *d = fmt__realloc(t->docs, need * sizeof *d);
+        uint32_t *d = alloc_realloc(t->docs, need * sizeof *d);
         if (!d)
             return FMT_NOMEM;
         t->docs = d;
-        uint32_t *f = fmt__realloc(t->tfs, need * sizeof *f);
+        uint32_t *f = alloc_realloc(t->tfs, need * sizeof *f);
         if (!f)
             return FMT_NOMEM;
         t->tfs = f;
@@ -278,7 +278,7 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
         if (!x) {
             if (da->n == da->cap) {
                 size_t cap = da->cap ? 2 * da->cap : 1024;
-                uint32_t *t = fmt__realloc(da->touched, cap * sizeof *t);
+                uint32_t *t = alloc_realloc(da->touched, cap * sizeof *t);
                 if (!t) {
                     rc = FMT_NOMEM;
                     break;
@@ -294,7 +294,7 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
     /* give the buffers back for the next word */
     vb_plist t = e->pl;
     e->pl = one;
-    vb_plist_free(&t);
+    postings_list_free(&t);
     return rc;
 }
 
@@ -332,21 +332,21 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
                        void *ctx)
 {
     MDB_cursor *c;
-    if (vb_g_cursor_open(e->a, dbi, &c))
+    if (guard_cursor_open(e->a, dbi, &c))
         return FMT_CORRUPT;
     MDB_val k = {pn, (void *)prefix}, v;
-    int rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
+    int rc = guard_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
     while (!rc && k.mv_size >= pn && !memcmp(k.mv_data, prefix, pn) &&
            n++ < MAX_EXPANSION && !out && !cancelled(e)) {
         out = fn(e, k.mv_data, k.mv_size, ctx);
-        rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(e->a, c, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(e->a, c);
+    guard_cursor_close(e->a, c);
     if (rc && rc != MDB_NOTFOUND)
-        return vb_broken(e->a) ? FMT_CORRUPT
-                               : vb_err(e->a, FMT_CORRUPT,
-                                        "%s: index damaged (%s)", e->a->path,
-                                        vb_why(e->a, rc));
+        return guard_broken(e->a) ? FMT_CORRUPT
+                               : error_set(e->a, FMT_CORRUPT,
+                                           "%s: index damaged (%s)", e->a->path,
+                                           guard_why(e->a, rc));
     return out ? out : e->rc;
 }
 
@@ -395,14 +395,14 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
     int rc = term_words(e, q, &acc);
     if (!rc)
         rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
 static int eval_prefix(ev *e, const qnode *q, dlist *out)
 {
     fmt_archive *a = e->a;
-    if (!a->dense && !(a->dense = fmt__calloc(a->ndocs + 1, sizeof *a->dense)))
+    if (!a->dense && !(a->dense = alloc_calloc(a->ndocs + 1, sizeof *a->dense)))
         return FMT_NOMEM;
     dense_acc da = {a->dense, NULL, 0, 0, 0};
     e->df = 0;
@@ -412,7 +412,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     if (da.n * 16 > a->ndocs) { /* many: a pass over the array is cheaper */
         for (uint32_t d = 0; d < a->ndocs; d++)
             if (da.dense[d]) {
-                if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+                if (!rc && postings_list_push(&acc, d, da.dense[d]))
                     rc = FMT_NOMEM;
                 da.dense[d] = 0;
             }
@@ -422,7 +422,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
             uint32_t d = da.touched[i];
             if (i && d == da.touched[i - 1])
                 continue; /* a damaged list with tf 0 can list one twice */
-            if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+            if (!rc && postings_list_push(&acc, d, da.dense[d]))
                 rc = FMT_NOMEM;
             da.dense[d] = 0;
         }
@@ -430,7 +430,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     free(da.touched);
     if (!rc)
         rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
@@ -485,7 +485,7 @@ static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
     if (tf > w->pcap) {
-        uint32_t *p = fmt__realloc(w->p, tf * sizeof *p);
+        uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
         if (!p)
             return FMT_NOMEM;
         w->p = p;
@@ -521,17 +521,17 @@ static int load_pword(ev *e, const char *word, pword *w)
 {
     const unsigned char *v, *pv, *post;
     size_t vl, pvl, pl;
-    int rc = vb_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
+    int rc = store_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
     if (rc)
         return rc;
-    rc = vb_term_split(v, vl, &post, &pl, &pv, &pvl);
+    rc = postings_term_split(v, vl, &post, &pl, &pv, &pvl);
     if (!rc)
-        rc = vb_postings_df(post, pl, &w->df);
+        rc = postings_df(post, pl, &w->df);
     if (!rc)
-        rc = vb_postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
+        rc = postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
     if (rc)
-        return vb_err(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
-                      e->a->path, word);
+        return error_set(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
+                         e->a->path, word);
     w->pos = pv;
     w->posend = pv + pvl;
     return FMT_OK;
@@ -567,7 +567,7 @@ static int phrase_count(pword *w, size_t nw, uint32_t *count)
 static int eval_phrase(ev *e, const qnode *q, dlist *out)
 {
     size_t nw = q->nwords;
-    pword *w = fmt__calloc(nw ? nw : 1, sizeof *w);
+    pword *w = alloc_calloc(nw ? nw : 1, sizeof *w);
     if (!w)
         return FMT_NOMEM;
     int rc = FMT_OK;
@@ -597,7 +597,7 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
             uint32_t cnt;
             rc = phrase_count(w, nw, &cnt);
             if (!rc && cnt)
-                rc = vb_plist_push(&hits, d, cnt << 1);
+                rc = postings_list_push(&hits, d, cnt << 1);
             d++;
         }
         if (!rc)
@@ -610,9 +610,9 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
         w8 += idf(e, node_df(e, q, k, w[k].df));
     if (!rc)
         rc = plist_to_dl(e, &hits, w8, out);
-    vb_plist_free(&hits);
+    postings_list_free(&hits);
     for (size_t k = 0; k < nw; k++) {
-        vb_plist_free(&w[k].pl);
+        postings_list_free(&w[k].pl);
         free(w[k].p);
     }
     free(w);
@@ -626,7 +626,7 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
 {
     const unsigned char *v;
     size_t vl;
-    int rc = vb_get(e->a, e->a->facets, key, kl, &v, &vl);
+    int rc = store_get(e->a, e->a->facets, key, kl, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     if (rc || vl < 4)
@@ -634,12 +634,12 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
     /* the list after the id is a posting list: reuse the word merger by
      * decoding it here (only the blocks holding documents in the running,
      * as for a word) */
-    rc = e->filter ? vb_postings_decode_in(v + 4, vl - 4, &e->pl, e->a->ndocs,
-                                           e->filter->doc, e->filter->n)
-                   : vb_postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL,
-                                        e->a->ndocs);
+    rc = e->filter ? postings_decode_in(v + 4, vl - 4, &e->pl, e->a->ndocs,
+                                        e->filter->doc, e->filter->n)
+                   : postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL,
+                                     e->a->ndocs);
     if (rc)
-        return vb_err(e->a, rc, "%s: facet list damaged", e->a->path);
+        return error_set(e->a, rc, "%s: facet list damaged", e->a->path);
     vb_plist *t = &e->tmp;
     t->n = 0;
     size_t i = 0, j = 0;
@@ -651,7 +651,7 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
             d = e->pl.docs[j++];
         else
             d = acc->docs[i++], j++;
-        if (vb_plist_push(t, d, 0))
+        if (postings_list_push(t, d, 0))
             return FMT_NOMEM;
     }
     vb_plist s = *acc;
@@ -677,8 +677,8 @@ static int word_in(const char *text, size_t tl, const char *needle)
 
 static int eval_names(ev *e, const qnode *q, uint8_t type, vb_plist *acc)
 {
-    int rc = vb_load_facets(e->a);
-    fmt_tokenizer *t = vb_tok(e->a);
+    int rc = results_load_facets(e->a);
+    fmt_tokenizer *t = store_tok(e->a);
     if (!t)
         return FMT_NOMEM;
     char key[FMT_TOKMAX + 2];
@@ -784,7 +784,7 @@ static int eval_field(ev *e, const qnode *q, dlist *out)
     }
     if (!rc)
         out->n = acc.n;
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
@@ -803,10 +803,10 @@ static uint32_t estimate(ev *e, const qnode *q)
         size_t n = q->type == Q_TERM ? 1 : q->nwords;
         for (size_t i = 0; i < n; i++) {
             const char *w = q->type == Q_TERM ? q->word : q->words[i];
-            if (vb_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
+            if (store_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
                 return 0; /* not indexed: nothing (or few, via stems) */
-            if (!vb_term_split(v, vl, &post, &pl, &pos, &posl) &&
-                !vb_postings_df(post, pl, &d) && d < df)
+            if (!postings_term_split(v, vl, &post, &pl, &pos, &posl) &&
+                !postings_df(post, pl, &d) && d < df)
                 df = d;
         }
     } else if (q->type == Q_FIELD) {
@@ -925,11 +925,11 @@ static int eval(ev *e, const qnode *q, dlist *out, int depth)
 int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
                fmt_results **rp)
 {
-    return vb_search(a, q, o, NULL, rp);
+    return search_library(a, q, o, NULL, rp);
 }
 
-int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
-              const vb_libsearch *lib, fmt_results **rp)
+int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+                   const vb_libsearch *lib, fmt_results **rp)
 {
     fmt_search_opts none = {0};
     vb_libsearch own = {0};
@@ -938,7 +938,7 @@ int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!lib)
         lib = &own;
     *rp = NULL;
-    fmt_results *r = fmt__calloc(1, sizeof *r);
+    fmt_results *r = alloc_calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
@@ -951,8 +951,8 @@ int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     }
     a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
-    vb_plist_free(&e.pl);
-    vb_plist_free(&e.tmp);
+    postings_list_free(&e.pl);
+    postings_list_free(&e.tmp);
     if (!rc && lib->exclude) { /* a newer archive of a library holds these */
         dlist *l = &r->all;
         size_t k = 0;
@@ -963,7 +963,7 @@ int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
             }
         l->n = k;
     }
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         rc = FMT_CORRUPT;
     r->skipped = e.skipped;
     memcpy(r->skipmsg, e.skipmsg, sizeof r->skipmsg);
@@ -979,7 +979,7 @@ int vb_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (rc) {
         fmt_results_free(r);
         if (rc == FMT_CORRUPT && !a->err[0])
-            vb_err(a, rc, "%s: index damaged", a->path);
+            error_set(a, rc, "%s: index damaged", a->path);
         return rc;
     }
     *rp = r;
@@ -1040,14 +1040,14 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
     return rc;
 }
 
-int vb_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
+int search_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
 {
     ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
             NULL, 1, 0, ""};
     st->ndocs += a->ndocs;
     st->totlen += a->totlen;
     int rc = stats_node(&e, q->root, st, 0);
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         rc = FMT_CORRUPT;
     return rc;
 }

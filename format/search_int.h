@@ -38,11 +38,11 @@ static inline int dl_reserve(dlist *l, size_t n)
     size_t cap = l->cap ? l->cap : 16;
     while (cap < n)
         cap *= 2;
-    uint32_t *d = fmt__realloc(l->doc, cap * sizeof *d);
+    uint32_t *d = alloc_realloc(l->doc, cap * sizeof *d);
     if (!d)
         return FMT_NOMEM;
     l->doc = d;
-    float *s = fmt__realloc(l->score, cap * sizeof *s);
+    float *s = alloc_realloc(l->score, cap * sizeof *s);
     if (!s)
         return FMT_NOMEM;
     l->score = s;

@@ -54,8 +54,8 @@ typedef struct {
     cdoc doc[BATCH];
     size_t n;
     atomic_size_t next;  /* the next document to take */
-    fmt__zc *zc;         /* the compression thread's compressor */
-    fmt__zc *zc_main;    /* the main thread's, when it helps */
+    dict_zc *zc;         /* the compression thread's compressor */
+    dict_zc *zc_main;    /* the main thread's, when it helps */
     atomic_int failed;
     double busy;         /* seconds spent compressing (for tuning) */
     const unsigned char *dict;  /* the archive's dictionary */
@@ -85,7 +85,7 @@ int fmt_writer_open(fmt_writer **wp, const char *path,
     *wp = NULL;
     if (!path || !*path || strlen(path) >= 1000)
         return FMT_INVALID;
-    fmt_writer *w = fmt__calloc(1, sizeof *w);
+    fmt_writer *w = alloc_calloc(1, sizeof *w);
     if (!w)
         return FMT_NOMEM;
     copystr(w->path, sizeof w->path, path, "");
@@ -95,7 +95,7 @@ int fmt_writer_open(fmt_writer **wp, const char *path,
     w->part = o->part;
     w->nparts = o->nparts;
     w->split = o->split;
-    if (o->partsums && !(w->partsums = fmt__strndup(o->partsums, strlen(o->partsums)))) {
+    if (o->partsums && !(w->partsums = alloc_strndup(o->partsums, strlen(o->partsums)))) {
         free(w);
         return FMT_NOMEM;
     }
@@ -193,7 +193,7 @@ int fmt_writer_add(fmt_writer *w, const fmt_doc *d)
         return build_err(w, FMT_LIMIT, "too many documents");
     size_t klen = 4 + strlen(d->id);
     w->enc.len = 0;
-    int rc = vb_record_encode(d, &w->enc);
+    int rc = record_encode(d, &w->enc);
     if (rc)
         return build_err(w, rc, "out of memory");
     if (w->enc.len > UINT32_MAX - 64)
@@ -245,7 +245,7 @@ static int commit_and_renew(build *b)
     b->txn = NULL;
     if (rc)
         return build_mdb_fail(b, rc, "commit");
-    vb_drop_pages(b->env); /* the pages written are not read again soon */
+    pages_drop(b->env); /* the pages written are not read again soon */
     rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
     return rc ? build_mdb_fail(b, rc, "begin") : FMT_OK;
 }
@@ -255,8 +255,8 @@ static int train_dict(build *b)
     fmt_writer *w = b->w;
     if (sample_trim(w, 1))
         return build_err(w, FMT_NOMEM, "out of memory");
-    const char **ptrs = fmt__calloc(w->nsamples + 1, sizeof *ptrs);
-    size_t *lens = fmt__calloc(w->nsamples + 1, sizeof *lens);
+    const char **ptrs = alloc_calloc(w->nsamples + 1, sizeof *ptrs);
+    size_t *lens = alloc_calloc(w->nsamples + 1, sizeof *lens);
     if (!ptrs || !lens) {
         free(ptrs);
         free(lens);
@@ -266,13 +266,13 @@ static int train_dict(build *b)
         ptrs[i] = w->sbuf.data + w->samples[i].off;
         lens[i] = w->samples[i].len;
     }
-    b->dictlen = fmt__dict_train(ptrs, lens, w->nsamples, b->dict,
-                                 sizeof b->dict);
+    b->dictlen = dict_train(ptrs, lens, w->nsamples, b->dict,
+                            sizeof b->dict);
     free(ptrs);
     free(lens);
     fmt_buf_free(&w->sbuf);
-    b->zc[0] = fmt__zc_new(b->dict, b->dictlen, w->level);
-    b->zc[1] = fmt__zc_new(b->dict, b->dictlen, w->level);
+    b->zc[0] = dict_zc_new(b->dict, b->dictlen, w->level);
+    b->zc[1] = dict_zc_new(b->dict, b->dictlen, w->level);
     return b->zc[0] && b->zc[1] ? FMT_OK : build_err(w, FMT_NOMEM, "out of memory");
 }
 
@@ -304,7 +304,7 @@ static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
         .pcrc = c->pcrc,
         .ref = c->ref,
     };
-    size_t hlen = vb_rechead_put(h, &r, data, dlen);
+    size_t hlen = record_head_put(h, &r, data, dlen);
     if (fmt_buf_append(&b->crec.data, h, hlen) ||
         fmt_buf_append(&b->crec.data, data, dlen))
         return build_err(b->w, FMT_NOMEM, "out of memory");
@@ -333,20 +333,20 @@ static int put_id(build *b, uint32_t docno, const fmt_doc *d)
 static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
                    const cdoc *c, fmt_doc *d)
 {
-    int rc = vb_record_decode((const unsigned char *)payload->data,
-                              payload->len, d);
+    int rc = record_decode((const unsigned char *)payload->data,
+                           payload->len, d);
     if (rc)
         return build_err(b->w, rc, "record %u: cannot re-read", docno);
     int days, status = build_status(d, b->zaken, b->nzaken, &days);
     if ((rc = put_record(b, d, payload, c)) || (rc = put_id(b, docno, d)))
         return rc;
-    if (vb_summary_encode(d, status, days, &b->csum.data))
+    if (record_summary_encode(d, status, days, &b->csum.data))
         return build_err(b->w, FMT_NOMEM, "out of memory");
     if ((rc = chunk_item_done(b, &b->csum, b->summary, NULL)))
         return rc;
-    if ((rc = vb_index_add(b->ix, docno, d, status)))
+    if ((rc = index_add(b->ix, docno, d, status)))
         return build_err(b->w, rc, "%s: indexing: %s", d->id,
-                         vb_index_errmsg(b->ix));
+                         index_errmsg(b->ix));
     if (d->kind >= 0 && d->kind < 4)
         b->kinds[d->kind]++;
     int32_t dt = sort_date(d);
@@ -362,7 +362,7 @@ static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
 static int write_zaken(build *b)
 {
     size_t n;
-    const vb_zaakdoc *zd = vb_index_zaakdocs(b->ix, &n);
+    const vb_zaakdoc *zd = index_zaakdocs(b->ix, &n);
     static const int order[4] = {3, 0, 2, 1}; /* none, q, a, notice */
     for (size_t i = 0; i < n;) {
         size_t j = i, nold = 0;
@@ -415,14 +415,14 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     /* Without SOURCE_DATE_EPOCH the newest document's date stands for the
      * edition's date: the clock would make every pack differ. */
     int64_t created = w->created > 0 ? w->created
-                                     : (int64_t)vb_days(b->last) * 86400;
+                                     : (int64_t)record_days(b->last) * 86400;
     rc = rc ? rc : put_num(b, "created", (uint64_t)(created > 0 ? created : 0));
     rc = rc ? rc : put_num(b, "documents", ndocs);
     rc = rc ? rc : put_num(b, "questions", b->kinds[FMT_QUESTION]);
     rc = rc ? rc : put_num(b, "answers", b->kinds[FMT_ANSWER]);
     rc = rc ? rc : put_num(b, "notices", b->kinds[FMT_NOTICE]);
     rc = rc ? rc : put_num(b, "zaken", b->base ? b->binfo.zaken + b->new_zaken
-                                                : vb_index_nzaken(b->ix));
+                                                : index_nzaken(b->ix));
     rc = rc ? rc : put_num(b, "first", (uint64_t)(b->first > 0 ? b->first : 0));
     rc = rc ? rc : put_num(b, "last", (uint64_t)(b->last > 0 ? b->last : 0));
     rc = rc ? rc : put_num(b, "source_bytes",
@@ -440,13 +440,13 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : (b->base ? append_lineage(b) : FMT_OK);
     rc = rc ? rc : put_num(b, "records_bytes", b->records_bytes + b->dictlen);
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
-    rc = rc ? rc : put_num(b, "terms", vb_index_nterms(b->ix));
+    rc = rc ? rc : put_num(b, "terms", index_nterms(b->ix));
     rc = rc ? rc : build_put(b, b->meta, "dict", 4, b->dict, b->dictlen, 0);
     /* Last: a CRC of every other entry, so a damaged count or title is
      * reported rather than shown (see check_meta_sum in store.c). */
     uint32_t sum;
     unsigned char be[4];
-    rc = rc ? rc : vb_meta_sum(b->txn, b->meta, &sum);
+    rc = rc ? rc : store_meta_sum(b->txn, b->meta, &sum);
     if (!rc) {
         vb_put_be32(be, sum);
         rc = build_put(b, b->meta, "sum", 3, be, 4, 0);
@@ -457,26 +457,26 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
 /* Compress the documents of bt not taken yet. Both threads may run this
  * on one batch: each takes the next document, so when the main thread has
  * written its batch before the compression thread is done, it helps. */
-static void compress_some(batch *bt, fmt__zc *zc)
+static void compress_some(batch *bt, dict_zc *zc)
 {
     size_t i;
     while ((i = atomic_fetch_add(&bt->next, 1)) < bt->n) {
         cdoc *c = &bt->doc[i];
-        size_t bound = fmt__zc_bound(c->payload.len);
+        size_t bound = dict_zc_bound(c->payload.len);
         c->out.len = 0;
         c->pcrc = fmt_crc32(0, c->payload.data, c->payload.len);
         int bad = fmt_buf_reserve(&c->out, bound) != FMT_OK;
         if (!bad && c->ref != NO_REF) {
             unsigned char d[32768];
-            size_t dl = vb_ref_dict(bt->dict, bt->dictlen,
-                                    (unsigned char *)c->reftext.data,
-                                    c->reftext.len, d);
-            bad = fmt__zc_deflate_dict(zc, d, dl, c->payload.data,
+            size_t dl = record_ref_dict(bt->dict, bt->dictlen,
+                                        (unsigned char *)c->reftext.data,
+                                        c->reftext.len, d);
+            bad = dict_zc_deflate_dict(zc, d, dl, c->payload.data,
                                        c->payload.len,
                                        (unsigned char *)c->out.data, bound,
                                        &c->clen);
         } else if (!bad) {
-            bad = fmt__zc_deflate(zc, c->payload.data, c->payload.len,
+            bad = dict_zc_deflate(zc, c->payload.data, c->payload.len,
                                   (unsigned char *)c->out.data, bound,
                                   &c->clen);
         }
@@ -547,7 +547,7 @@ static void free_batch(batch *bt)
 /* Merge the runs in (date, id) order through the two-stage pipeline. */
 static int pipeline(build *b, run *runs, size_t nr)
 {
-    batch *bt = fmt__calloc(2, sizeof *bt);
+    batch *bt = alloc_calloc(2, sizeof *bt);
     if (!bt)
         return build_err(b->w, FMT_NOMEM, "out of memory");
     bt[0].zc = bt[1].zc = b->zc[0];
@@ -581,7 +581,7 @@ static int pipeline(build *b, run *runs, size_t nr)
         if (!rc)
             rc = write_batch(b, &bt[cur], &docno, &d);
         busy_main += now_s() - t0;
-        vb_drop_pages(b->env);
+        pages_drop(b->env);
         bt[cur].n = 0;
         if (running) { /* the next batch is not done: help with it */
             double t1 = now_s();
@@ -643,10 +643,10 @@ static void build_free(build *b)
     if (b->tmp_made)
         unlink(b->tmp);
     if (b->ix)
-        vb_index_free(b->ix);
+        index_free(b->ix);
     for (int i = 0; i < 2; i++)
         if (b->zc[i])
-            fmt__zc_free(b->zc[i]);
+            dict_zc_free(b->zc[i]);
     free(b->zaken);
     free(b->touched);
     free(b->zdocs);
@@ -699,7 +699,7 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
     }
     if (!rc)
         rc = publish_open(&b);
-    if (!rc && !(b.ix = vb_index_new(w->tmpdir, (uint32_t)(b.nbase + w->ndocs))))
+    if (!rc && !(b.ix = index_new(w->tmpdir, (uint32_t)(b.nbase + w->ndocs))))
         rc = build_err(w, FMT_NOMEM, "out of memory");
     if (!rc && base)
         rc = append_start(&b);
@@ -708,11 +708,11 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
     build_progress(&b, "merged", w->ndocs, w->ndocs);
     if (!rc && base)
         rc = append_restatus(&b);
-    vb_drop_pages(b.env);
+    pages_drop(b.env);
     build_progress(&b, "statuses", w->ndocs, w->ndocs);
     uint64_t index_bytes = 0;
-    if (!rc && (rc = vb_index_finish(b.ix, b.env, &b.txn, &index_bytes)))
-        build_err(w, rc, "index: %s", vb_index_errmsg(b.ix));
+    if (!rc && (rc = index_finish(b.ix, b.env, &b.txn, &index_bytes)))
+        build_err(w, rc, "index: %s", index_errmsg(b.ix));
     index_bytes += b.binfo.index_bytes; /* appending: finish gave the change */
     build_progress(&b, "index", w->ndocs, w->ndocs);
     if (!rc)

@@ -130,7 +130,7 @@ typedef struct {
     MDB_txn *txn;
     MDB_dbi meta, docs, summary, ids, cols;
     vb_index *ix;
-    fmt__zc *zc[2];
+    dict_zc *zc[2];
     unsigned char dict[FMT__DICT_MAX];
     size_t dictlen;
     zaakinfo *zaken;

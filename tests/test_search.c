@@ -409,9 +409,9 @@ static void postings_in(void **state)
     vb_plist l = {0}, got = {0};
     uint32_t ndocs = 5000;
     for (uint32_t d = 0; d < ndocs; d += 1 + d % 7)
-        assert_int_equal(vb_plist_push(&l, d, (d % 5) << 1 | (d & 1)), FMT_OK);
+        assert_int_equal(postings_list_push(&l, d, (d % 5) << 1 | (d & 1)), FMT_OK);
     fmt_buf enc = {0};
-    assert_int_equal(vb_postings_encode(&l, NULL, &enc), FMT_OK);
+    assert_int_equal(postings_encode(&l, NULL, &enc), FMT_OK);
     uint32_t want[6000];
     unsigned seed = 7;
     for (int round = 0; round < 40; round++) {
@@ -430,9 +430,9 @@ static void postings_in(void **state)
                     want[nw++] = l.docs[i + 127];
             }
         }
-        assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data,
-                                               enc.len, &got, ndocs + 10,
-                                               want, nw), FMT_OK);
+        assert_int_equal(postings_decode_in((unsigned char *)enc.data,
+                                            enc.len, &got, ndocs + 10,
+                                            want, nw), FMT_OK);
         size_t k = 0, j = 0;
         for (size_t i = 0; i < l.n; i++) {
             while (j < nw && want[j] < l.docs[i])
@@ -447,11 +447,11 @@ static void postings_in(void **state)
         assert_int_equal(k, got.n);
     }
     /* a document number past the archive in a block that is read */
-    assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data, enc.len,
-                                           &got, 100, want, 1), FMT_CORRUPT);
+    assert_int_equal(postings_decode_in((unsigned char *)enc.data, enc.len,
+                                        &got, 100, want, 1), FMT_CORRUPT);
     fmt_buf_free(&enc);
-    vb_plist_free(&l);
-    vb_plist_free(&got);
+    postings_list_free(&l);
+    postings_list_free(&got);
 }
 
 /* fmt_snippets makes the same snippets on the caller's thread alone (its
