@@ -9,7 +9,7 @@
  * A document's case is a 64-bit key: a hash of its zaak number, so the same
  * zaak has the same key in every archive of a library, or, for a document
  * without a zaak, the top bit and its document number (a case of its own;
- * a library mixes in the archive, vb_case_key_in). The keys come from the
+ * a library mixes in the archive, cases_key_in). The keys come from the
  * ids table's zaak lists, read once per handle on the first search that
  * wants them (some milliseconds for 100,000 documents); nothing in the file
  * changes for it.
@@ -30,14 +30,14 @@ static uint64_t zaak_hash(const unsigned char *s, size_t n)
     return h & ~OWN_CASE;
 }
 
-int vb_load_cases(fmt_archive *a)
+int cases_load(fmt_archive *a)
 {
     if (a->case_ord)
         return FMT_OK;
     size_t n = a->ndocs;
-    uint32_t *ord = fmt__alloc((n + 1) * sizeof *ord);
-    uint64_t *key = fmt__alloc((n + 1) * sizeof *key);
-    uint32_t *slot = fmt__calloc(n + 1, sizeof *slot);
+    uint32_t *ord = alloc_malloc((n + 1) * sizeof *ord);
+    uint64_t *key = alloc_malloc((n + 1) * sizeof *key);
+    uint32_t *slot = alloc_calloc(n + 1, sizeof *slot);
     if (!ord || !key || !slot) {
         free(ord);
         free(key);
@@ -47,10 +47,10 @@ int vb_load_cases(fmt_archive *a)
     memset(ord, 0xff, (n + 1) * sizeof *ord);
     uint32_t nc = 0;
     MDB_cursor *c = NULL;
-    int rc = vb_g_cursor_open(a, a->ids, &c) ? MDB_CORRUPTED : 0, bad = 0;
+    int rc = guard_cursor_open(a, a->ids, &c) ? MDB_CORRUPTED : 0, bad = 0;
     MDB_val k = {1, "z"}, v;
     if (!rc)
-        rc = vb_g_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
+        rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
     while (!rc && k.mv_size > 1 && ((const char *)k.mv_data)[0] == 'z') {
         /* A damaged list is left out: its documents stay cases of their
          * own, which shows them all rather than none; verify names it. */
@@ -67,15 +67,15 @@ int vb_load_cases(fmt_archive *a)
         if (used)
             key[nc++] = zaak_hash((const unsigned char *)k.mv_data + 1,
                                   k.mv_size - 1);
-        rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT);
     }
     if (c)
-        vb_g_cursor_close(a, c);
-    if ((rc && rc != MDB_NOTFOUND) || vb_broken(a)) {
+        guard_cursor_close(a, c);
+    if ((rc && rc != MDB_NOTFOUND) || guard_broken(a)) {
         free(ord);
         free(key);
         free(slot);
-        return vb_err(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
+        return error_set(a, FMT_CORRUPT, "%s: zaak table damaged", a->path);
     }
     for (uint32_t d = 0; d < n; d++) /* the rest: a case each */
         if (ord[d] == UINT32_MAX) {
@@ -89,7 +89,7 @@ int vb_load_cases(fmt_archive *a)
     return FMT_OK;
 }
 
-uint64_t vb_case_key_in(uint64_t key, size_t arch)
+uint64_t cases_key_in(uint64_t key, size_t arch)
 {
     /* a document's own case: unique in the library by its archive too */
     return key & OWN_CASE ? key ^ ((uint64_t)arch << 32) : key;
@@ -109,8 +109,8 @@ static int ct_init(ctable *t, size_t n)
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    t->keys = fmt__alloc(cap * sizeof *t->keys);
-    t->group = fmt__alloc(cap * sizeof *t->group);
+    t->keys = alloc_malloc(cap * sizeof *t->keys);
+    t->group = alloc_malloc(cap * sizeof *t->group);
     if (!t->keys || !t->group)
         return FMT_NOMEM;
     memset(t->group, 0xff, cap * sizeof *t->group);
@@ -136,17 +136,17 @@ static void ct_free(ctable *t)
 /* Grouping is one pass: each document's case number indexes the handle's
  * slot array (group + 1, 0: not met yet), which is zeroed again entry by
  * entry afterwards, so a search costs what it found, not the archive. */
-int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
-                   size_t n, int sort, vb_cases *out)
+int cases_group(fmt_archive *a, const uint32_t *doc, const float *score,
+                size_t n, int sort, vb_cases *out)
 {
     memset(out, 0, sizeof *out);
-    int rc = vb_load_cases(a);
+    int rc = cases_load(a);
     if (rc)
         return rc;
-    out->gid = fmt__alloc((n + 1) * sizeof *out->gid);
-    out->g = fmt__alloc((n + 1) * sizeof *out->g);
+    out->gid = alloc_malloc((n + 1) * sizeof *out->gid);
+    out->g = alloc_malloc((n + 1) * sizeof *out->g);
     if (!out->gid || !out->g) {
-        vb_cases_free(out);
+        cases_free(out);
         return FMT_NOMEM;
     }
     uint32_t *slot = a->case_slot;
@@ -175,7 +175,7 @@ int vb_group_cases(fmt_archive *a, const uint32_t *doc, const float *score,
     return FMT_OK;
 }
 
-void vb_cases_free(vb_cases *c)
+void cases_free(vb_cases *c)
 {
     free(c->gid);
     free(c->g);
@@ -184,7 +184,7 @@ void vb_cases_free(vb_cases *c)
 
 /* ---- sets of case keys --------------------------------------------------- */
 
-long vb_count_distinct(const uint64_t *keys, size_t n)
+long cases_count_distinct(const uint64_t *keys, size_t n)
 {
     ctable t = {0};
     if (ct_init(&t, n)) {
@@ -201,12 +201,12 @@ long vb_count_distinct(const uint64_t *keys, size_t n)
     return d;
 }
 
-int vb_keyset_add(vb_keyset *s, uint64_t key, uint32_t val, uint32_t *had)
+int cases_keyset_add(vb_keyset *s, uint64_t key, uint32_t val, uint32_t *had)
 {
     if (2 * (s->n + 1) > s->cap) { /* grow: insert everything again */
         size_t cap = s->cap ? 2 * s->cap : 64;
-        uint64_t *k = fmt__alloc(cap * sizeof *k);
-        uint32_t *v = fmt__alloc(cap * sizeof *v);
+        uint64_t *k = alloc_malloc(cap * sizeof *k);
+        uint32_t *v = alloc_malloc(cap * sizeof *v);
         if (!k || !v) {
             free(k);
             free(v);
@@ -233,7 +233,7 @@ int vb_keyset_add(vb_keyset *s, uint64_t key, uint32_t val, uint32_t *had)
     return FMT_OK;
 }
 
-void vb_keyset_free(vb_keyset *s)
+void cases_keyset_free(vb_keyset *s)
 {
     free(s->key);
     free(s->val);

@@ -270,7 +270,7 @@ static size_t pick_segments(trainer *t, unsigned char *dict, size_t cap)
     return at;
 }
 
-/* fmt__dict_train() with the segment and d-mer lengths given: the tuning
+/* dict_train() with the segment and d-mer lengths given: the tuning
  * knobs, kept apart so that a measuring tool could try others. */
 static size_t dict_train_params(const char *const *samples,
                                 const size_t *lens, size_t n,
@@ -288,9 +288,9 @@ static size_t dict_train_params(const char *const *samples,
     return dlen;
 }
 
-size_t fmt__dict_train_ex(const char *const *samples, const size_t *lens,
-                          size_t n, unsigned char *dict, size_t cap,
-                          unsigned k, unsigned d)
+size_t dict_train_ex(const char *const *samples, const size_t *lens,
+                     size_t n, unsigned char *dict, size_t cap,
+                     unsigned k, unsigned d)
 {
     if (!samples || !lens || !dict || n == 0)
         return 0;
@@ -305,17 +305,17 @@ size_t fmt__dict_train_ex(const char *const *samples, const size_t *lens,
     return dict_train_params(samples, lens, n, dict, cap, k, d);
 }
 
-size_t fmt__dict_train(const char *const *samples, const size_t *lens,
-                       size_t n, unsigned char *dict, size_t cap)
+size_t dict_train(const char *const *samples, const size_t *lens,
+                  size_t n, unsigned char *dict, size_t cap)
 {
-    return fmt__dict_train_ex(samples, lens, n, dict, cap, SEG_LEN, DMER_LEN);
+    return dict_train_ex(samples, lens, n, dict, cap, SEG_LEN, DMER_LEN);
 }
 
 /* ---- codec ------------------------------------------------------------- */
 
 #define ZCHUNK ((size_t)1 << 30)   /* zlib counts in uInt; feed it slices */
 
-struct fmt__zc {
+struct dict_zc {
     z_stream def, inf;
     z_stream tmpl;       /* a deflate stream primed with the dictionary */
     z_stream defx;       /* for records primed with another dictionary */
@@ -325,9 +325,9 @@ struct fmt__zc {
     unsigned char *dict;
 };
 
-fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level)
+dict_zc *dict_zc_new(const unsigned char *dict, size_t dlen, int level)
 {
-    fmt__zc *z = calloc(1, sizeof *z);
+    dict_zc *z = calloc(1, sizeof *z);
     if (!z)
         return NULL;
     if (dlen > FMT__DICT_MAX) { /* zlib would keep only the tail anyway */
@@ -349,7 +349,7 @@ fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level)
      * repetition on every record. memLevel 9 for the best ratio. */
     if (deflateInit2(&z->def, z->level, Z_DEFLATED, -15, 9,
                      Z_DEFAULT_STRATEGY) != Z_OK) {
-        fmt__zc_free(z);
+        dict_zc_free(z);
         return NULL;
     }
     z->def_ok = 1;
@@ -358,23 +358,23 @@ fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level)
      * it for each record instead. */
     if (deflateInit2(&z->tmpl, z->level, Z_DEFLATED, -15, 9,
                      Z_DEFAULT_STRATEGY) != Z_OK) {
-        fmt__zc_free(z);
+        dict_zc_free(z);
         return NULL;
     }
     z->tmpl_ok = 1;
     if (z->dlen && deflateSetDictionary(&z->tmpl, z->dict, (uInt)z->dlen) != Z_OK) {
-        fmt__zc_free(z);
+        dict_zc_free(z);
         return NULL;
     }
     if (inflateInit2(&z->inf, -15) != Z_OK) {
-        fmt__zc_free(z);
+        dict_zc_free(z);
         return NULL;
     }
     z->inf_ok = 1;
     return z;
 }
 
-void fmt__zc_free(fmt__zc *z)
+void dict_zc_free(dict_zc *z)
 {
     if (!z)
         return;
@@ -390,7 +390,7 @@ void fmt__zc_free(fmt__zc *z)
     free(z);
 }
 
-size_t fmt__zc_bound(size_t len)
+size_t dict_zc_bound(size_t len)
 {
     /* Stored blocks at worst: zlib's compressBound() plus slack. */
     return len + (len >> 12) + (len >> 14) + (len >> 25) + 32;
@@ -434,7 +434,7 @@ static int run_deflate(z_stream *s, const void *in, size_t len,
     return 0;
 }
 
-int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
+int dict_zc_deflate(dict_zc *z, const void *in, size_t len,
                     unsigned char *out, size_t cap, size_t *outlen)
 {
     z_stream *s = &z->def;
@@ -446,7 +446,7 @@ int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
     return run_deflate(s, in, len, out, cap, outlen);
 }
 
-int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
+int dict_zc_deflate_dict(dict_zc *z, const unsigned char *dict, size_t dlen,
                          const void *in, size_t len, unsigned char *out,
                          size_t cap, size_t *outlen)
 {
@@ -468,7 +468,7 @@ int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
     return run_deflate(s, in, len, out, cap, outlen);
 }
 
-int fmt__zc_inflate(fmt__zc *z, const void *in, size_t inlen,
+int dict_zc_inflate(dict_zc *z, const void *in, size_t inlen,
                     unsigned char *out, size_t cap, size_t *outlen)
 {
     z_stream *s = &z->inf;

@@ -27,41 +27,41 @@
  * samples and empty ones are skipped. The most valuable phrases are put at
  * the end of the dictionary, where deflate reaches them with the shortest
  * distances. */
-size_t fmt__dict_train(const char *const *samples, const size_t *lens,
-                       size_t n, unsigned char *dict, size_t cap);
+size_t dict_train(const char *const *samples, const size_t *lens,
+                  size_t n, unsigned char *dict, size_t cap);
 
-/* fmt__dict_train() with its two knobs given: segment length k (bytes
+/* dict_train() with its two knobs given: segment length k (bytes
  * taken at a time, 16..1024) and d-mer length d (bytes that must repeat,
  * 4..8). For measuring tools that tune them; out-of-range values are
  * clamped. */
-size_t fmt__dict_train_ex(const char *const *samples, const size_t *lens,
-                          size_t n, unsigned char *dict, size_t cap,
-                          unsigned k, unsigned d);
+size_t dict_train_ex(const char *const *samples, const size_t *lens,
+                     size_t n, unsigned char *dict, size_t cap,
+                     unsigned k, unsigned d);
 
 /* ---- codec: raw deflate (no zlib header or trailer) with a dictionary --- */
 
-typedef struct fmt__zc fmt__zc;
+typedef struct dict_zc dict_zc;
 
 /* A reusable compressor/decompressor bound to one dictionary (copied;
  * dlen 0 means none) and one deflate level (1..9; 0 or out of range: 9).
  * Returns NULL when out of memory. Reusing one codec for many records
- * avoids zlib's per-stream setup. Free it with fmt__zc_free(). */
-fmt__zc *fmt__zc_new(const unsigned char *dict, size_t dlen, int level);
-void fmt__zc_free(fmt__zc *z);
+ * avoids zlib's per-stream setup. Free it with dict_zc_free(). */
+dict_zc *dict_zc_new(const unsigned char *dict, size_t dlen, int level);
+void dict_zc_free(dict_zc *z);
 
-/* The most bytes fmt__zc_deflate() can produce for len input bytes. */
-size_t fmt__zc_bound(size_t len);
+/* The most bytes dict_zc_deflate() can produce for len input bytes. */
+size_t dict_zc_bound(size_t len);
 
 /* Compress len bytes of in into out (cap bytes). Sets *outlen. Returns 0,
- * or -1 if out is too small (cap < fmt__zc_bound(len) is always enough to
+ * or -1 if out is too small (cap < dict_zc_bound(len) is always enough to
  * avoid this) or zlib failed. */
-int fmt__zc_deflate(fmt__zc *z, const void *in, size_t len,
+int dict_zc_deflate(dict_zc *z, const void *in, size_t len,
                     unsigned char *out, size_t cap, size_t *outlen);
 
-/* As fmt__zc_deflate, primed with another dictionary (its last 32 KiB):
+/* As dict_zc_deflate, primed with another dictionary (its last 32 KiB):
  * for a record that repeats a text at hand, such as an answer repeating
  * its questions. */
-int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
+int dict_zc_deflate_dict(dict_zc *z, const unsigned char *dict, size_t dlen,
                          const void *in, size_t len, unsigned char *out,
                          size_t cap, size_t *outlen);
 
@@ -69,7 +69,7 @@ int fmt__zc_deflate_dict(fmt__zc *z, const unsigned char *dict, size_t dlen,
  * Returns 0 and sets *outlen, or -1 if the data is damaged, does not end
  * where inlen says, or holds more than cap bytes. Never reads or writes
  * out of bounds, whatever the input. */
-int fmt__zc_inflate(fmt__zc *z, const void *in, size_t inlen,
+int dict_zc_inflate(dict_zc *z, const void *in, size_t inlen,
                     unsigned char *out, size_t cap, size_t *outlen);
 
 #endif

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <zlib.h>
-#include "edition.h"
+#include "gz.h"
 #include "guard.h"
 #include "internal.h"
 #include "sha256x.h"
@@ -61,13 +61,13 @@ static void hash_content(vjob *j)
 {
     fmt_archive *a = j->a;
     char m[700];
-    unsigned char *buf = fmt__alloc(1 << 16), t[64], sum[32];
+    unsigned char *buf = alloc_malloc(1 << 16), t[64], sum[32];
     if (!buf) {
         atomic_store(&j->nomem, 1);
         return;
     }
     vb_sha256 c;
-    vb_sha256_init(&c);
+    sha256_init(&c);
     uint64_t off = 0, len = a->content_len;
     const char *fail = NULL;
     while (off < len && !fail) {
@@ -78,7 +78,7 @@ static void hash_content(vjob *j)
         if (got <= 0)
             fail = got ? strerror(errno) : "unexpected end of file";
         else {
-            vb_sha256_update_fast(&c, buf, (size_t)got);
+            sha256x_update(&c, buf, (size_t)got);
             off += (uint64_t)got;
         }
     }
@@ -90,9 +90,9 @@ static void hash_content(vjob *j)
         vreport(j, UINT32_MAX, m);
         return;
     }
-    vb_sha256_final(&c, sum);
+    sha256_final(&c, sum);
     if (len)
-        vb_sha256_hex(sum, j->hex);
+        sha256_hex(sum, j->hex);
     if (!len || pread(j->fd, t, 64, (off_t)len) != 64 ||
         memcmp(t + 48, zero, 16)) {
         snprintf(m, sizeof m, "%.500s: the checksum trailer is missing or "
@@ -117,13 +117,13 @@ static int check_record(vjob *j, fmt_archive *h, vscratch *v, uint32_t i)
     fmt_doc *d = &v->d;
     fmt_summary *s = &v->s;
     if (!j->full && h->version >= 3) {
-        int rc = vb_record_check(h, i);
+        int rc = store_record_check(h, i);
         if (!rc)
             rc = fmt_get_summary(h, i, s);
         if (!rc && (h->col_kind[i] != s->kind || h->col_status[i] != s->status ||
                     vb_doc_date(h, i) != s->date))
-            rc = vb_err(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
-                        "match the columns", h->path, i, s->id);
+            rc = error_set(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                           "match the columns", h->path, i, s->id);
         if (rc && rc != FMT_NOMEM)
             vreport(j, i, h->err);
         return rc == FMT_NOMEM ? rc : FMT_OK;
@@ -135,8 +135,8 @@ static int check_record(vjob *j, fmt_archive *h, vscratch *v, uint32_t i)
                 s->kind != d->kind || s->submitted != d->submitted ||
                 s->received != d->received || h->col_kind[i] != d->kind ||
                 h->col_status[i] != s->status || vb_doc_date(h, i) != s->date))
-        rc = vb_err(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
-                    "match the record", h->path, i, d->id);
+        rc = error_set(h, FMT_CORRUPT, "%s: record %u (%s): summary does not "
+                       "match the record", h->path, i, d->id);
     if (rc && rc != FMT_NOMEM)
         vreport(j, i, h->err);
     return rc == FMT_NOMEM ? rc : FMT_OK;
@@ -155,7 +155,7 @@ static void check_records(vjob *j, fmt_archive *h)
             break;
         uint64_t hi = lo + VB_CHUNK < h->ndocs ? lo + VB_CHUNK : h->ndocs;
         for (uint64_t i = lo; i < hi; i++) {
-            if (vb_broken(h)) {
+            if (guard_broken(h)) {
                 vreport(j, UINT32_MAX, h->err);
                 goto out;
             }
@@ -217,14 +217,14 @@ static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
     MDB_cursor *c;
     MDB_val k = {from ? strlen(from) : 0, (void *)from}, val;
     char m[700];
-    if (vb_g_cursor_open(a, dbi, &c)) {
+    if (guard_cursor_open(a, dbi, &c)) {
         snprintf(m, sizeof m, "%.500s: table '%s' damaged", a->path, what);
         vreport(j, UINT32_MAX, m);
         return FMT_OK;
     }
-    int nomem = 0, rc = vb_g_cursor_get(a, c, &k, &val,
-                                        from ? MDB_SET_RANGE : MDB_FIRST);
-    for (; rc == 0 && !nomem; rc = vb_g_cursor_get(a, c, &k, &val, MDB_NEXT)) {
+    int nomem = 0, rc = guard_cursor_get(a, c, &k, &val,
+                                         from ? MDB_SET_RANGE : MDB_FIRST);
+    for (; rc == 0 && !nomem; rc = guard_cursor_get(a, c, &k, &val, MDB_NEXT)) {
         const unsigned char *p = val.mv_data, *pos;
         size_t n = val.mv_size, poslen;
         int broken;
@@ -235,11 +235,11 @@ static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
         else if (dbi == a->stems)
             broken = !memchr(k.mv_data, 0, k.mv_size) || val.mv_size;
         else if (dbi == a->facets)
-            broken = n < 4 || vb_postings_decode(p + 4, n - 4, l, NULL, NULL,
-                                                 a->ndocs);
+            broken = n < 4 || postings_decode(p + 4, n - 4, l, NULL, NULL,
+                                              a->ndocs);
         else
-            broken = vb_term_split(p, n, &p, &n, &pos, &poslen) ||
-                     vb_postings_decode(p, n, l, NULL, NULL, a->ndocs);
+            broken = postings_term_split(p, n, &p, &n, &pos, &poslen) ||
+                     postings_decode(p, n, l, NULL, NULL, a->ndocs);
         if (broken == FMT_NOMEM)
             nomem = 1;
         else if (broken) {
@@ -249,13 +249,13 @@ static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
             vreport(j, UINT32_MAX, m);
         }
     }
-    vb_g_cursor_close(a, c);
+    guard_cursor_close(a, c);
     if (nomem)
         return FMT_NOMEM;
     if (rc && rc != MDB_NOTFOUND) {
-        if (!vb_broken(a))
-            vb_err(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
-                   what, vb_why(a, rc));
+        if (!guard_broken(a))
+            error_set(a, FMT_CORRUPT, "%s: table '%s' damaged (%s)", a->path,
+                      what, guard_why(a, rc));
         vreport(j, UINT32_MAX, a->err);
     }
     return FMT_OK;
@@ -277,7 +277,7 @@ static void check_pieces(vjob *j, fmt_archive *a)
     static const char *const what[] = {"ids", "index", "facet", "stems"};
     vb_plist l = {0};
     /* a broken handle takes no piece, so the other thread checks it */
-    while (!atomic_load(&j->nomem) && !vb_broken(a)) {
+    while (!atomic_load(&j->nomem) && !guard_broken(a)) {
         unsigned i = atomic_fetch_add(&j->next_piece, 1);
         if (i >= NPIECES)
             break;
@@ -287,7 +287,7 @@ static void check_pieces(vjob *j, fmt_archive *a)
         if (check_table(j, a, &l, dbi, what[t], pieces[i].from, pieces[i].to))
             atomic_store(&j->nomem, 1);
     }
-    vb_plist_free(&l);
+    postings_list_free(&l);
 }
 
 /* Format 3 reads records and summaries at the positions the writer
@@ -299,7 +299,7 @@ static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
     fmt_archive *a = j->a;
     char m[700];
     size_t maplen;
-    const unsigned char *base = vb_map(a, &maplen);
+    const unsigned char *base = guard_map(a, &maplen);
     if (a->version < 3 || !base)
         return;
     if (a->pos_damaged & bit) {
@@ -309,12 +309,12 @@ static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
         return;
     }
     uint32_t nchunks = (a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
-    for (uint32_t c = 0; c < nchunks && !vb_broken(a); c++) {
+    for (uint32_t c = 0; c < nchunks && !guard_broken(a); c++) {
         unsigned char key[4];
         const unsigned char *v;
         size_t n;
         vb_put_be32(key, c);
-        if (vb_get(a, dbi, key, 4, &v, &n) ||
+        if (store_get(a, dbi, key, 4, &v, &n) ||
             (uint64_t)(v - base) != vb_get_be64(pos + 12 * (size_t)c) ||
             n != vb_get_be32(pos + 12 * (size_t)c + 8)) {
             snprintf(m, sizeof m, "%.500s: %s chunk %u is not where its "
@@ -329,16 +329,16 @@ static int check_rest(vjob *j)
 {
     fmt_archive *a = j->a;
     int rc = FMT_OK;
-    if (!vb_broken(a)) {
+    if (!guard_broken(a)) {
         check_positions(j, a->docs, a->dpos, 1, "records");
         check_positions(j, a->summary, a->spos, 2, "summaries");
     }
-    if (!vb_broken(a) && (rc = vb_load_facets(a)) != FMT_NOMEM) {
+    if (!guard_broken(a) && (rc = results_load_facets(a)) != FMT_NOMEM) {
         if (rc)
             vreport(j, UINT32_MAX, a->err);
         rc = FMT_OK;
     }
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         vreport(j, UINT32_MAX, a->err);
     return rc;
 }
@@ -356,10 +356,10 @@ int fmt_verify_all(fmt_archive *a, const char *expect, int full,
     j.ctx = ctx;
     if (hex)
         hex[0] = 0;
-    if (vb_broken(a))
+    if (guard_broken(a))
         return FMT_CORRUPT;
     if (mdb_env_get_fd(a->env, &j.fd))
-        return vb_err(a, FMT_IO, "%s: cannot read the file", a->path);
+        return error_set(a, FMT_IO, "%s: cannot read the file", a->path);
     pthread_mutex_init(&j.mu, NULL);
     atomic_init(&j.next, 0);
     atomic_init(&j.next_piece, 0);
@@ -379,9 +379,9 @@ int fmt_verify_all(fmt_archive *a, const char *expect, int full,
     if (hex)
         memcpy(hex, j.hex, sizeof j.hex);
     if (rc == FMT_NOMEM)
-        return vb_err(a, FMT_NOMEM, "out of memory");
+        return error_set(a, FMT_NOMEM, "out of memory");
     if (j.damaged)
-        return vb_err(a, FMT_CORRUPT, "%s", j.first);
+        return error_set(a, FMT_CORRUPT, "%s", j.first);
     return FMT_OK;
 }
 
@@ -396,18 +396,18 @@ int fmt_verify(fmt_archive *a,
 
 int fmt_doc_encode(const fmt_doc *d, fmt_buf *out)
 {
-    return vb_record_encode(d, out);
+    return record_encode(d, out);
 }
 
 int fmt_doc_decode(const void *p, size_t n, fmt_doc *d)
 {
-    return vb_record_decode(p, n, d);
+    return record_decode(p, n, d);
 }
 
 int fmt_doc_same(const fmt_doc *x, const fmt_doc *y, fmt_buf *s1, fmt_buf *s2)
 {
     s1->len = s2->len = 0;
-    if (vb_record_encode(x, s1) || vb_record_encode(y, s2))
+    if (record_encode(x, s1) || record_encode(y, s2))
         return 0;
     return s1->len == s2->len && !memcmp(s1->data, s2->data, s1->len);
 }
@@ -426,7 +426,7 @@ struct fmt_gzw {
 int fmt_gzw_open(fmt_gzw **zp, int fd, int level)
 {
     *zp = NULL;
-    fmt_gzw *z = fmt__calloc(1, sizeof *z);
+    fmt_gzw *z = alloc_calloc(1, sizeof *z);
     if (!z)
         return FMT_NOMEM;
     z->fd = fd;
@@ -512,7 +512,7 @@ int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n)
     size_t vl;
     *out = NULL;
     *n = 0;
-    int rc = vb_get(a, a->meta, "lineage", 7, &v, &vl);
+    int rc = store_get(a, a->meta, "lineage", 7, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     if (rc)
@@ -554,8 +554,8 @@ int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n)
     }
     if (bad) {
         free(l);
-        return vb_err(a, FMT_CORRUPT, "%s: meta value 'lineage' damaged",
-                      a->path);
+        return error_set(a, FMT_CORRUPT, "%s: meta value 'lineage' damaged",
+                         a->path);
     }
     *out = l;
     *n = k;
@@ -580,16 +580,16 @@ struct fmt_sumcheck {
 int fmt_sumcheck_start(fmt_archive *a, fmt_sumcheck **cp)
 {
     *cp = NULL;
-    fmt_sumcheck *c = fmt__calloc(1, sizeof *c);
+    fmt_sumcheck *c = alloc_calloc(1, sizeof *c);
     if (!c)
         return FMT_NOMEM;
     c->a = a;
     c->len = a->content_len;
-    vb_sha256_init(&c->c);
+    sha256_init(&c->c);
     if (!a->checksum[0] || !c->len) { /* nothing to check against */
         c->done = 1;
-        c->rc = vb_err(a, FMT_CORRUPT, "%s: the checksum trailer is missing",
-                       a->path);
+        c->rc = error_set(a, FMT_CORRUPT, "%s: the checksum trailer is missing",
+                          a->path);
     }
     *cp = c;
     return FMT_OK;
@@ -607,22 +607,22 @@ int fmt_sumcheck_step(fmt_sumcheck *c, size_t bytes)
             continue;
         if (want && got <= 0) {
             c->done = 1;
-            c->rc = vb_err(a, FMT_IO, "%s: read error at byte %llu: %s", a->path,
-                           (unsigned long long)c->off,
-                           got ? strerror(errno) : "unexpected end of file");
+            c->rc = error_set(a, FMT_IO, "%s: read error at byte %llu: %s", a->path,
+                              (unsigned long long)c->off,
+                              got ? strerror(errno) : "unexpected end of file");
             break;
         }
-        vb_sha256_update_fast(&c->c, c->buf, (size_t)got);
+        sha256x_update(&c->c, c->buf, (size_t)got);
         c->off += (uint64_t)got;
         done += (size_t)got;
         if (c->off == c->len) {
             unsigned char sum[32];
-            vb_sha256_final(&c->c, sum);
-            vb_sha256_hex(sum, c->hex);
+            sha256_final(&c->c, sum);
+            sha256_hex(sum, c->hex);
             c->done = 1;
             c->rc = strcmp(c->hex, a->checksum)
-                        ? vb_err(a, FMT_CORRUPT, "%s: content checksum mismatch: "
-                                 "the file is damaged", a->path)
+                        ? error_set(a, FMT_CORRUPT, "%s: content checksum mismatch: "
+                                    "the file is damaged", a->path)
                         : FMT_OK;
         }
     }

@@ -1,8 +1,12 @@
 /* format.h - the Vraagbaak archive: question documents stored zlib-compressed
  * in one LMDB file, with a full-text index.
  *
- * This header, doc.h and token.h are the only way into the archive for the
- * packer and the reader: neither lmdb.h nor zlib.h is reachable from here.
+ * The public headers of format/ are this one (the archive: open, read,
+ * check, write), doc.h (the document model), search.h (searching a
+ * library of archives), token.h (the tokenizer) and gz.h (gzip streams);
+ * they are the only way into the archive for the packer and the reader:
+ * neither lmdb.h nor zlib.h is reachable from them. The other headers of
+ * format/ are its own (internal.h and the *_int.h of its parts).
  * Handles are opaque; every function returns FMT_OK (0) or one of the codes
  * below, never an errno, MDB_* or Z_* value. Where an error concerns a
  * record or an input, fmt_errmsg() on the handle names it.
@@ -59,15 +63,18 @@ typedef struct fmt_archive fmt_archive;
 int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen);
 void fmt_close(fmt_archive *a);
 
-/* Give the archive pages this handle has read back to the system (they
- * are read again when needed). For long-running readers after large scans:
- * resident memory then stays what the program itself holds. Safe at any
- * time; values fetched before stay valid. */
-void fmt_release_pages(fmt_archive *a);
-
 /* The last error message on this handle, naming the record or input.
  * Valid until the next call on the handle. Never NULL. */
 const char *fmt_errmsg(const fmt_archive *a);
+
+/* Start the fault guard of this process: a SIGSEGV/SIGBUS handler (faults
+ * of other code are passed on to the handler that was there) and a
+ * real-time signal for the watchdog, so that a damaged archive becomes
+ * FMT_CORRUPT instead of a crash or a hang (guard.c). The library changes
+ * no process-wide state by itself: a program calls this once, before the
+ * first fmt_open (which refuses with FMT_INVALID until it has); later
+ * calls do nothing. FMT_OK. */
+int fmt_guard_start(void);
 
 typedef struct {
     char title[256];
@@ -103,9 +110,6 @@ uint32_t fmt_first_dated(fmt_archive *a, int32_t ymd);
  * can be reused). FMT_NOTFOUND past the end; FMT_CORRUPT when the record
  * fails its checks (fmt_errmsg names it). */
 int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d);
-
-/* Only the verbatim text of docno, into out (replacing its contents). */
-int fmt_get_text(fmt_archive *a, uint32_t docno, fmt_buf *out);
 
 /* Look up a document by id. */
 int fmt_find(fmt_archive *a, const char *id, uint32_t *docno);
@@ -153,13 +157,68 @@ typedef struct {
 int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s);
 void fmt_summary_free(fmt_summary *s);
 
-/* Check every record and index structure: each record inflates, matches
- * its CRC-32 and length, and decodes. Calls bad(ctx, docno, message) for
- * each damaged record (docno UINT32_MAX for damage outside records) and
- * returns FMT_OK if nothing was damaged, FMT_CORRUPT otherwise. */
-int fmt_verify(fmt_archive *a,
-               void (*bad)(void *ctx, uint32_t docno, const char *msg),
-               void *ctx);
+/* ---- checking an archive, and editions --------------------------------- */
+
+/* Verify archive a: the SHA-256 of its content against the checksum
+ * trailer (and, when expect is not NULL, against expect: 64 hex digits),
+ * every record, and every entry of the index tables, on two threads: one
+ * hashes the file while the other checks records, then both check
+ * records and then the tables. A second read-only handle on the same
+ * file is opened for the helper thread. With full, every record is
+ * inflated and decoded, as fmt_verify() does; without, records (format 3)
+ * are proven by their own CRC over the stored bytes and their summaries:
+ * with the content's SHA-256 that still proves every byte and names every
+ * damaged record, and leaves out whether a record the packer wrote
+ * decodes (the check of the packer itself), at a third of the time.
+ * Calls bad(ctx, docno, message) for each damaged item (docno UINT32_MAX
+ * outside records; calls are serialised) and returns FMT_OK when nothing
+ * is damaged, FMT_CORRUPT otherwise, FMT_NOMEM when memory ran out. hex
+ * (may be NULL) receives the content's SHA-256 as computed ("" if the
+ * file could not be read). */
+int fmt_verify_all(fmt_archive *a, const char *expect, int full,
+                   void (*bad)(void *ctx, uint32_t docno, const char *msg),
+                   void *ctx, char hex[65]);
+
+/* Checking the content's SHA-256 against the trailer a step at a time
+ * (a reader does it in the background, between searches): start, then
+ * step by about bytes at a time until it returns 1, then the result:
+ * FMT_OK when the content matches its stored checksum (hex: the checksum
+ * computed), FMT_CORRUPT when it does not or there is none, FMT_IO when
+ * the file could not be read (fmt_errmsg(a) says which); FMT_LIMIT while
+ * not done. Memory is fixed; a stays the caller's and must outlive c. */
+typedef struct fmt_sumcheck fmt_sumcheck;
+int fmt_sumcheck_start(fmt_archive *a, fmt_sumcheck **cp);
+int fmt_sumcheck_step(fmt_sumcheck *c, size_t bytes);
+int fmt_sumcheck_result(const fmt_sumcheck *c, char hex[65]);
+void fmt_sumcheck_free(fmt_sumcheck *c);
+
+/* A document's full record (verbatim text and every parsed field) as
+ * bytes, appended to out, and back: fmt_doc_decode() gives a document equal
+ * field for field to the one encoded (d is freed first). Decoding trusts
+ * nothing: FMT_CORRUPT when the bytes are not a valid record. */
+int fmt_doc_encode(const fmt_doc *d, fmt_buf *out);
+int fmt_doc_decode(const void *p, size_t n, fmt_doc *d);
+
+/* 1 when the two documents encode to the same record bytes. */
+int fmt_doc_same(const fmt_doc *x, const fmt_doc *y, fmt_buf *scratch1,
+                 fmt_buf *scratch2);
+
+/* One edition an appended archive grew from (fmt_writer_finish_append):
+ * what `vbpack patch` needs to build that edition again, byte for byte. */
+typedef struct {
+    char checksum[65];       /* its SHA-256, hex */
+    uint32_t documents;      /* its documents: the first ones of the next */
+    int level;               /* its deflate level; 0: not known */
+    int64_t created;
+    char title[256];
+    char edition[64];
+} fmt_edition;
+
+/* The editions archive a was made from by appending, oldest first (the
+ * first was packed whole, each next one appended to the one before, and
+ * a appended to the last); *out is malloc'd (NULL and *n 0 for an archive
+ * packed whole). FMT_CORRUPT when the record of them is damaged. */
+int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n);
 
 /* ---- writing an archive ------------------------------------------------ */
 
@@ -247,18 +306,5 @@ void fmt_parts_free(char **paths, size_t n);
 void fmt_writer_abort(fmt_writer *w);
 
 const char *fmt_writer_errmsg(const fmt_writer *w);
-
-/* ---- gzip streams (for the packer's .tar.gz reader) -------------------- */
-
-typedef struct fmt_gz fmt_gz;
-/* Wrap an open file descriptor holding gzip data (fd stays the caller's). */
-int fmt_gz_open(fmt_gz **zp, int fd);
-/* Read up to n bytes; sets *got (0 at the end). FMT_CORRUPT on bad or
- * truncated data, FMT_IO on read errors. */
-int fmt_gz_read(fmt_gz *z, void *buf, size_t n, size_t *got);
-void fmt_gz_close(fmt_gz *z);
-
-/* CRC-32 (zlib's) of a buffer; crc starts at 0. */
-uint32_t fmt_crc32(uint32_t crc, const void *p, size_t n);
 
 #endif

@@ -3,7 +3,8 @@
  * before LMDB may read it, the watchdog, and the check of the meta pages
  * before LMDB maps the file.
  *
- * The guard: a SIGSEGV/SIGBUS handler, installed once per process, looks
+ * The guard: a SIGSEGV/SIGBUS handler, installed once per process by
+ * fmt_guard_start (the program's call: fmt_open refuses before it), looks
  * at a thread-local stack of sigjmp_bufs. While a thread is inside a
  * guarded call the stack is not empty and a fault jumps back to the call,
  * which returns MDB_CORRUPTED. Otherwise the handler passes the signal on
@@ -144,6 +145,7 @@ static int wd_sig;
 
 static struct sigaction old_segv, old_bus;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static atomic_int started; /* fmt_guard_start has installed the handlers */
 static long sys_page;
 
 /* The archive maps, in a fixed table the handler reads without locks. A
@@ -407,6 +409,18 @@ static void install(void)
     sigaction(wd_sig, &sa, NULL);
     pthread_key_create(&wd_key, wd_free);
 #endif
+    atomic_store(&started, 1);
+}
+
+int fmt_guard_start(void)
+{
+    pthread_once(&once, install);
+    return FMT_OK;
+}
+
+int guard_started(void)
+{
+    return atomic_load(&started);
 }
 
 /* Run fn(ctx) with the guard armed. Returns fn's result, or -1 with *how
@@ -460,21 +474,21 @@ static gstate *state(fmt_archive *a)
     return a->env ? mdb_env_get_userctx(a->env) : NULL;
 }
 
-int vb_broken(fmt_archive *a)
+int guard_broken(fmt_archive *a)
 {
     gstate *g = state(a);
     if (!g)
         return 0;
     if (!g->broken && g->slot >= 0 && maps[g->slot].faulted) {
         g->broken = 1;
-        vb_err(a, FMT_CORRUPT,
-               "%s: archive is damaged: part of the file vanished while it "
-               "was open (was it overwritten in place?)", a->path);
+        error_set(a, FMT_CORRUPT,
+                  "%s: archive is damaged: part of the file vanished while it "
+                  "was open (was it overwritten in place?)", a->path);
         return 1;
     }
     if (g->broken && !strstr(a->err, "damaged"))
-        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (a read failed earlier)",
-               a->path);
+        error_set(a, FMT_CORRUPT, "%s: archive is damaged (a read failed earlier)",
+                  a->path);
     return g->broken;
 }
 
@@ -491,38 +505,38 @@ static void fault(fmt_archive *a, int how, const char *what)
             snprintf(g->why, sizeof g->why, "page %llu is damaged",
                      (unsigned long long)fault_page);
         }
-        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (page %llu, in %s)",
-               a->path, (unsigned long long)fault_page, what);
+        error_set(a, FMT_CORRUPT, "%s: archive is damaged (page %llu, in %s)",
+                  a->path, (unsigned long long)fault_page, what);
         return;
     }
     if (g)
         g->broken = 1;
     if (how == J_STUCK)
-        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (in %s: a read did "
-               "not finish, its pages lead in circles)", a->path, what);
+        error_set(a, FMT_CORRUPT, "%s: archive is damaged (in %s: a read did "
+                  "not finish, its pages lead in circles)", a->path, what);
     else if (how == J_ASSERT)
-        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (LMDB, in %s: %.200s)",
-               a->path, what, fault_assert ? fault_assert : "");
+        error_set(a, FMT_CORRUPT, "%s: archive is damaged (LMDB, in %s: %.200s)",
+                  a->path, what, fault_assert ? fault_assert : "");
     else if (b && p >= b && p - b < g->len)
-        vb_err(a, FMT_CORRUPT,
-               "%s: archive is damaged (bad read at byte %llu, in %s)", a->path,
-               (unsigned long long)(p - b), what);
+        error_set(a, FMT_CORRUPT,
+                  "%s: archive is damaged (bad read at byte %llu, in %s)", a->path,
+                  (unsigned long long)(p - b), what);
     else
-        vb_err(a, FMT_CORRUPT,
-               "%s: archive is damaged (a page points outside the file, in %s)",
-               a->path, what);
+        error_set(a, FMT_CORRUPT,
+                  "%s: archive is damaged (a page points outside the file, in %s)",
+                  a->path, what);
     if (g)
         snprintf(g->why, sizeof g->why, "%s",
                  how == J_STUCK ? "a read did not finish" : "a bad read");
 }
 
-const char *vb_why(fmt_archive *a, int rc)
+const char *guard_why(fmt_archive *a, int rc)
 {
     gstate *g = state(a);
     return g && g->why[0] ? g->why : mdb_strerror(rc);
 }
 
-const unsigned char *vb_map(fmt_archive *a, size_t *len)
+const unsigned char *guard_map(fmt_archive *a, size_t *len)
 {
     gstate *g = state(a);
     *len = g && g->base ? g->len : 0;
@@ -633,8 +647,8 @@ static int renew(fmt_archive *a, gstate *g)
     }
     if (rc) {
         g->broken = 1;
-        vb_err(a, FMT_CORRUPT, "%s: archive is damaged (%s)", a->path,
-               mdb_strerror(rc));
+        error_set(a, FMT_CORRUPT, "%s: archive is damaged (%s)", a->path,
+                  mdb_strerror(rc));
         return rc;
     }
     g->txn_bad = 0;
@@ -645,7 +659,7 @@ static int guarded_call(call *c, const char *what)
 {
     fmt_archive *a = c->a;
     gstate *g = state(a);
-    if (vb_broken(a))
+    if (guard_broken(a))
         return MDB_CORRUPTED;
     if (g && g->txn_bad && !g->ncursors && c->op != C_CGET && renew(a, g))
         return MDB_CORRUPTED;
@@ -663,25 +677,25 @@ static int guarded_call(call *c, const char *what)
     return rc;
 }
 
-int vb_g_dbi_open(fmt_archive *a, const char *name, MDB_dbi *dbi)
+int guard_dbi_open(fmt_archive *a, const char *name, MDB_dbi *dbi)
 {
     call c = {.op = C_DBI, .a = a, .name = name, .dbip = dbi};
     return guarded_call(&c, "opening a table");
 }
 
-int vb_g_get(fmt_archive *a, MDB_dbi dbi, MDB_val *key, MDB_val *val)
+int guard_get(fmt_archive *a, MDB_dbi dbi, MDB_val *key, MDB_val *val)
 {
     call c = {.op = C_GET, .a = a, .dbi = dbi, .k = key, .v = val};
     return guarded_call(&c, "a lookup");
 }
 
-int vb_g_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st)
+int guard_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st)
 {
     call c = {.op = C_STAT, .a = a, .dbi = dbi, .st = st};
     return guarded_call(&c, "a table's statistics");
 }
 
-int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **cur)
+int guard_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **cur)
 {
     /* mdb_cursor_open allocates the cursor, then, for a table not yet
      * read in this transaction, reads its root: a damaged page there
@@ -690,11 +704,11 @@ int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **cur)
     MDB_stat st;
     call c = {.op = C_COPEN, .a = a, .dbi = dbi, .cp = cur};
     *cur = NULL;
-    int rc = vb_g_stat(a, dbi, &st);
+    int rc = guard_stat(a, dbi, &st);
     return rc ? rc : guarded_call(&c, "a scan");
 }
 
-void vb_g_cursor_close(fmt_archive *a, MDB_cursor *cur)
+void guard_cursor_close(fmt_archive *a, MDB_cursor *cur)
 {
     gstate *g = state(a);
     if (!cur)
@@ -704,8 +718,8 @@ void vb_g_cursor_close(fmt_archive *a, MDB_cursor *cur)
         g->ncursors--;
 }
 
-int vb_g_cursor_get(fmt_archive *a, MDB_cursor *cur, MDB_val *key,
-                    MDB_val *val, MDB_cursor_op op)
+int guard_cursor_get(fmt_archive *a, MDB_cursor *cur, MDB_val *key,
+                     MDB_val *val, MDB_cursor_op op)
 {
     call c = {.op = C_CGET, .a = a, .c = cur, .k = key, .v = val, .cop = op};
     return guarded_call(&c, "a scan");
@@ -810,7 +824,7 @@ static int check_metas(const char *path, int fd, unsigned char m[2][160],
     "system; use a 64-bit system (Raspberry Pi OS 64-bit runs on a Pi 3, " \
     "4, 5 and Zero 2)"
 
-int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
+int guard_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen)
 {
     memset(lay, 0, sizeof *lay);
     if (sizeof(size_t) < 8) {
@@ -881,12 +895,12 @@ static const unsigned char *find_map(fmt_archive *a, const vb_layout *lay)
     MDB_dbi main;
     MDB_cursor *c = NULL;
     MDB_val k, v;
-    if (vb_g_dbi_open(a, NULL, &main) || vb_g_cursor_open(a, main, &c) ||
-        vb_g_cursor_get(a, c, &k, &v, MDB_FIRST)) {
-        vb_g_cursor_close(a, c);
+    if (guard_dbi_open(a, NULL, &main) || guard_cursor_open(a, main, &c) ||
+        guard_cursor_get(a, c, &k, &v, MDB_FIRST)) {
+        guard_cursor_close(a, c);
         return NULL;
     }
-    vb_g_cursor_close(a, c);
+    guard_cursor_close(a, c);
     uintptr_t key = (uintptr_t)k.mv_data, off = lay->main_root * lay->psize;
     if (key < off)
         return NULL;
@@ -929,7 +943,7 @@ static void protect(gstate *g, const vb_layout *lay)
     }
 }
 
-int vb_guard_keep_dbs(fmt_archive *a)
+int guard_keep_dbs(fmt_archive *a)
 {
     int rc = mdb_txn_commit(a->txn);
     a->txn = NULL;
@@ -939,10 +953,9 @@ int vb_guard_keep_dbs(fmt_archive *a)
     return guarded_call(&c, "opening");
 }
 
-int vb_guard_open(fmt_archive *a, const vb_layout *lay)
+int guard_open(fmt_archive *a, const vb_layout *lay)
 {
-    pthread_once(&once, install);
-    gstate *g = fmt__calloc(1, sizeof *g);
+    gstate *g = alloc_calloc(1, sizeof *g);
     if (!g)
         return ENOMEM;
     g->slot = -1;
@@ -968,10 +981,10 @@ int vb_guard_open(fmt_archive *a, const vb_layout *lay)
         return rc;
     g->base = find_map(a, lay);
     protect(g, lay);
-    return vb_broken(a) ? MDB_CORRUPTED : 0;
+    return guard_broken(a) ? MDB_CORRUPTED : 0;
 }
 
-void vb_guard_close(fmt_archive *a)
+void guard_close(fmt_archive *a)
 {
     gstate *g = state(a);
     if (!g)

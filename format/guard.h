@@ -34,37 +34,40 @@ typedef struct {
  * the pages it needs and against the checksum trailer). On failure writes
  * a message naming path into msg and returns FMT_IO, FMT_VERSION or
  * FMT_CORRUPT. */
-int vb_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen);
+int guard_check_layout(const char *path, vb_layout *lay, char *msg, size_t msglen);
+
+/* 1 once fmt_guard_start has run: fmt_open refuses before. */
+int guard_started(void);
 
 /* Open a->env read-only on a->path, begin a->txn and attach the guard
- * state (freed by vb_guard_close). Returns an MDB code. */
-int vb_guard_open(fmt_archive *a, const vb_layout *lay);
-void vb_guard_close(fmt_archive *a);
+ * state (freed by guard_close). Returns an MDB code. */
+int guard_open(fmt_archive *a, const vb_layout *lay);
+void guard_close(fmt_archive *a);
 /* Once the tables are open: end the first transaction with a commit, so
  * their handles outlive it, and begin the one the handle reads with (it
  * can then be renewed after a failed read without losing them). */
-int vb_guard_keep_dbs(fmt_archive *a);
+int guard_keep_dbs(fmt_archive *a);
 
 /* The guarded LMDB calls. Each returns an MDB code; MDB_CORRUPTED when
  * the call faulted, when the handle is broken, or when a returned key or
  * value does not lie inside the archive's pages. */
-int vb_g_dbi_open(fmt_archive *a, const char *name, MDB_dbi *dbi);
-int vb_g_get(fmt_archive *a, MDB_dbi dbi, MDB_val *key, MDB_val *val);
-int vb_g_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st);
-int vb_g_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **c);
-int vb_g_cursor_get(fmt_archive *a, MDB_cursor *c, MDB_val *key,
-                    MDB_val *val, MDB_cursor_op op);
-void vb_g_cursor_close(fmt_archive *a, MDB_cursor *c);
+int guard_dbi_open(fmt_archive *a, const char *name, MDB_dbi *dbi);
+int guard_get(fmt_archive *a, MDB_dbi dbi, MDB_val *key, MDB_val *val);
+int guard_stat(fmt_archive *a, MDB_dbi dbi, MDB_stat *st);
+int guard_cursor_open(fmt_archive *a, MDB_dbi dbi, MDB_cursor **c);
+int guard_cursor_get(fmt_archive *a, MDB_cursor *c, MDB_val *key,
+                     MDB_val *val, MDB_cursor_op op);
+void guard_cursor_close(fmt_archive *a, MDB_cursor *c);
 
 /* 1 once the handle has faulted: it must not be trusted again. Sets the
  * message when it is. */
-int vb_broken(fmt_archive *a);
+int guard_broken(fmt_archive *a);
 
 /* What the last failed call on a met ("page 12 is damaged"), or LMDB's
  * text for rc. For messages. */
-const char *vb_why(fmt_archive *a, int rc);
+const char *guard_why(fmt_archive *a, int rc);
 
 /* The archive's pages in memory (NULL if unknown) and their length. */
-const unsigned char *vb_map(fmt_archive *a, size_t *len);
+const unsigned char *guard_map(fmt_archive *a, size_t *len);
 
 #endif

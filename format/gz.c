@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "format.h"
+#include "gz.h"
 
 #define GZ_INBUF (64 * 1024)
 

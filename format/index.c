@@ -4,7 +4,7 @@
  * posting buffer (varint doc delta, varint tf << 1 | in-subject) and a
  * positions buffer (per document, varint position deltas). When the table
  * and its buffers pass INDEX_MEM bytes it is written out sorted by word to
- * an unlinked run file and emptied. vb_index_finish() merges the runs word
+ * an unlinked run file and emptied. index_finish() merges the runs word
  * by word: documents ascend from run to run, so a word's postings are the
  * runs' chunks one after the other, with the first delta of each chunk
  * made relative to the previous chunk's last document. A document with
@@ -14,7 +14,7 @@
  * Facets (party, member, addressee) get ids in order of first use; each
  * document's ids go in a column, each id's documents in a list.
  *
- * Appending (vb_index_base): the base archive's columns and facet ids are
+ * Appending (index_base): the base archive's columns and facet ids are
  * loaded first, so the new documents get the ids a fresh pack of both
  * would give them; finishing then merges each new word's postings and
  * positions into the base's value for it (new documents come after all of
@@ -96,7 +96,7 @@ struct vb_index {
     /* zaken */
     vb_zaakdoc *zd;
     size_t nzd, capzd, nzaken;
-    /* appending to a base archive (vb_index_base): its documents are
+    /* appending to a base archive (index_base): its documents are
      * 0 .. nbase-1 and its facets 0 .. nbase_facets-1 */
     uint32_t nbase, nbase_facets;
 };
@@ -107,7 +107,7 @@ static int ixerr(vb_index *ix, int code, const char *what)
     return code;
 }
 
-const char *vb_index_errmsg(const vb_index *ix) { return ix->err; }
+const char *index_errmsg(const vb_index *ix) { return ix->err; }
 
 static uint32_t hash32(const void *p, size_t n)
 {
@@ -127,7 +127,7 @@ static int bvec_reserve(vb_index *ix, bvec *v, size_t n)
     uint32_t cap = v->cap ? v->cap : 8;
     while (cap - v->len < n)
         cap *= 2;
-    unsigned char *p = fmt__realloc(v->p, cap);
+    unsigned char *p = alloc_realloc(v->p, cap);
     if (!p)
         return FMT_NOMEM;
     ix->mem += cap - v->cap;
@@ -150,27 +150,27 @@ static inline int bvec_varint(vb_index *ix, bvec *v, uint64_t x)
     return FMT_OK;
 }
 
-vb_index *vb_index_new(const char *tmpdir, uint32_t ndocs)
+vb_index *index_new(const char *tmpdir, uint32_t ndocs)
 {
-    vb_index *ix = fmt__calloc(1, sizeof *ix);
+    vb_index *ix = alloc_calloc(1, sizeof *ix);
     if (!ix)
         return NULL;
     snprintf(ix->tmpdir, sizeof ix->tmpdir, "%s", tmpdir);
     ix->ndocs = ndocs;
     ix->tabcap = 1u << 16;
-    ix->tab = fmt__calloc(ix->tabcap, sizeof *ix->tab);
+    ix->tab = alloc_calloc(ix->tabcap, sizeof *ix->tab);
     ix->tok = fmt_tok_new();
     size_t n = ndocs ? ndocs : 1;
-    ix->date = fmt__calloc(n, 4);
-    ix->len = fmt__calloc(n, 4);
-    ix->kind = fmt__calloc(n, 1);
-    ix->status = fmt__calloc(n, 1);
-    ix->foff = fmt__calloc(n + 1, 4);
+    ix->date = alloc_calloc(n, 4);
+    ix->len = alloc_calloc(n, 4);
+    ix->kind = alloc_calloc(n, 1);
+    ix->status = alloc_calloc(n, 1);
+    ix->foff = alloc_calloc(n + 1, 4);
     ix->fhcap = 1024;
-    ix->fhash = fmt__calloc(ix->fhcap, sizeof *ix->fhash);
+    ix->fhash = alloc_calloc(ix->fhcap, sizeof *ix->fhash);
     if (!ix->tab || !ix->tok || !ix->date || !ix->len || !ix->kind ||
         !ix->status || !ix->foff || !ix->fhash) {
-        vb_index_free(ix);
+        index_free(ix);
         return NULL;
     }
     return ix;
@@ -188,7 +188,7 @@ static void clear_words(vb_index *ix)
     ix->mem = 0;
 }
 
-void vb_index_free(vb_index *ix)
+void index_free(vb_index *ix)
 {
     if (!ix)
         return;
@@ -229,7 +229,7 @@ void vb_index_free(vb_index *ix)
 static int grow_table(vb_index *ix)
 {
     uint32_t cap = ix->tabcap * 2;
-    wentry *t = fmt__calloc(cap, sizeof *t);
+    wentry *t = alloc_calloc(cap, sizeof *t);
     if (!t)
         return FMT_NOMEM;
     for (uint32_t i = 0; i < ix->tabcap; i++) {
@@ -283,7 +283,7 @@ static long word_slot(vb_index *ix, const char *w, size_t n, uint32_t h)
 static int local_grow(vb_index *ix)
 {
     uint32_t cap = ix->lcap ? ix->lcap * 2 : 1024;
-    uint32_t *h = fmt__calloc(cap, sizeof *h);
+    uint32_t *h = alloc_calloc(cap, sizeof *h);
     if (!h)
         return FMT_NOMEM;
     for (uint32_t i = 0; i < ix->nl; i++) {
@@ -295,7 +295,7 @@ static int local_grow(vb_index *ix)
     free(ix->lhash);
     ix->lhash = h;
     ix->lcap = cap;
-    lentry *l = fmt__realloc(ix->l, cap / 2 * sizeof *l);
+    lentry *l = alloc_realloc(ix->l, cap / 2 * sizeof *l);
     if (!l)
         return FMT_NOMEM;
     ix->l = l;
@@ -330,15 +330,15 @@ static int push_tok(vb_index *ix, uint32_t lid, uint32_t pos)
 {
     if (ix->ntoks == ix->captoks) {
         size_t cap = ix->captoks ? ix->captoks * 2 : 4096;
-        uint32_t *a = fmt__realloc(ix->tlid, cap * sizeof *a);
+        uint32_t *a = alloc_realloc(ix->tlid, cap * sizeof *a);
         if (!a)
             return FMT_NOMEM;
         ix->tlid = a;
-        uint32_t *b = fmt__realloc(ix->tpos, cap * sizeof *b);
+        uint32_t *b = alloc_realloc(ix->tpos, cap * sizeof *b);
         if (!b)
             return FMT_NOMEM;
         ix->tpos = b;
-        uint32_t *c = fmt__realloc(ix->tsorted, cap * sizeof *c);
+        uint32_t *c = alloc_realloc(ix->tsorted, cap * sizeof *c);
         if (!c)
             return FMT_NOMEM;
         ix->tsorted = c;
@@ -430,7 +430,7 @@ static int flush_run(vb_index *ix)
 {
     if (!ix->nwords)
         return FMT_OK;
-    uint32_t *order = fmt__alloc((size_t)ix->nwords * sizeof *order);
+    uint32_t *order = alloc_malloc((size_t)ix->nwords * sizeof *order);
     if (!order)
         return ixerr(ix, FMT_NOMEM, "out of memory");
     uint32_t n = 0;
@@ -445,7 +445,7 @@ static int flush_run(vb_index *ix)
     FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
     if (fd >= 0)
         unlink(t);
-    FILE **runs = f ? fmt__realloc(ix->runs, (ix->nruns + 1) * sizeof *runs)
+    FILE **runs = f ? alloc_realloc(ix->runs, (ix->nruns + 1) * sizeof *runs)
                     : NULL;
     if (!runs) {
         if (f)
@@ -481,7 +481,7 @@ static int flush_run(vb_index *ix)
     }
     clear_words(ix);
     /* start small again: the table grew to this run's words */
-    wentry *fresh = fmt__calloc(1u << 16, sizeof *fresh);
+    wentry *fresh = alloc_calloc(1u << 16, sizeof *fresh);
     if (!fresh)
         return ixerr(ix, FMT_NOMEM, "out of memory");
     free(ix->tab);
@@ -501,7 +501,7 @@ static int flush_run(vb_index *ix)
 static int grow_fhash(vb_index *ix)
 {
     uint32_t cap = ix->fhcap * 2;
-    uint32_t *h = fmt__calloc(cap, sizeof *h);
+    uint32_t *h = alloc_calloc(cap, sizeof *h);
     if (!h)
         return FMT_NOMEM;
     for (uint32_t i = 0; i < ix->nfacets; i++) {
@@ -537,7 +537,7 @@ static long facet_id(vb_index *ix, uint8_t type, const char *display)
     }
     if (ix->nfacets == ix->capfacets) {
         uint32_t cap = ix->capfacets ? ix->capfacets * 2 : 256;
-        facet *f = fmt__realloc(ix->facets, cap * sizeof *f);
+        facet *f = alloc_realloc(ix->facets, cap * sizeof *f);
         if (!f)
             return -1;
         ix->facets = f;
@@ -546,9 +546,9 @@ static long facet_id(vb_index *ix, uint8_t type, const char *display)
     facet *f = &ix->facets[ix->nfacets];
     memset(f, 0, sizeof *f);
     f->type = type;
-    f->key = fmt__strndup(key, kl);
+    f->key = alloc_strndup(key, kl);
     f->klen = kl;
-    f->display = fmt__strndup(display, strlen(display));
+    f->display = alloc_strndup(display, strlen(display));
     if (!f->key || !f->display) {
         free(f->key);
         free(f->display);
@@ -574,7 +574,7 @@ static int facet_add(vb_index *ix, uint32_t docno, uint8_t type,
     if (vb_grow(&f->docs, &f->cap, f->ndocs + 1, sizeof *f->docs, 4))
         return FMT_NOMEM;
     f->docs[f->ndocs++] = docno;
-    return vb_buf_varint(&ix->fval, (uint64_t)id);
+    return record_buf_varint(&ix->fval, (uint64_t)id);
 }
 
 static int add_facets(vb_index *ix, uint32_t docno, const fmt_doc *d)
@@ -682,7 +682,7 @@ static int add_words(vb_index *ix, uint32_t docno, const fmt_doc *d,
     return FMT_OK;
 }
 
-int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
+int index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
 {
     if (docno >= ix->ndocs)
         return ixerr(ix, FMT_INVALID, "document number out of range");
@@ -708,7 +708,7 @@ int vb_index_add(vb_index *ix, uint32_t docno, const fmt_doc *d, int status)
 
 /* ---- appending to a base archive ------------------------------------------ */
 
-int vb_index_base(vb_index *ix, fmt_archive *a, uint32_t nterms)
+int index_base(vb_index *ix, fmt_archive *a, uint32_t nterms)
 {
     uint32_t n = a->ndocs;
     if (n == 0 || n >= ix->ndocs || ix->nfacets || ix->fval.len)
@@ -722,13 +722,13 @@ int vb_index_base(vb_index *ix, fmt_archive *a, uint32_t nterms)
         return ixerr(ix, FMT_CORRUPT, "the base archive's facet column is damaged");
     if (fmt_buf_append(&ix->fval, a->col_fval, a->fval_len))
         return ixerr(ix, FMT_NOMEM, "out of memory");
-    int rc = vb_load_facets(a);
+    int rc = results_load_facets(a);
     if (rc)
         return ixerr(ix, rc, fmt_errmsg(a));
     /* the same ids in the same order: values fold to distinct keys */
     for (uint32_t i = 0; i < a->nfvals; i++) {
         const vb_facetval *v = &a->fvals[i];
-        char *d = fmt__strndup(v->display, v->dlen);
+        char *d = alloc_strndup(v->display, v->dlen);
         long id = d ? facet_id(ix, v->type, d) : -1;
         free(d);
         if (id == -1)
@@ -742,7 +742,7 @@ int vb_index_base(vb_index *ix, fmt_archive *a, uint32_t nterms)
     return FMT_OK;
 }
 
-void vb_index_set_status(vb_index *ix, uint32_t docno, int status)
+void index_set_status(vb_index *ix, uint32_t docno, int status)
 {
     if (docno < ix->ndocs)
         ix->status[docno] = (unsigned char)status;
@@ -821,8 +821,8 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
         char why[1200], in[1100];
         snprintf(in, sizeof in, "%s/.", f->ix->tmpdir);
         snprintf(f->ix->err, sizeof f->ix->err, "write: %s",
-                 vb_io_why(rc, in, why, sizeof why));
-        return vb_mdb_code(rc);
+                 error_io_why(rc, in, why, sizeof why));
+        return error_mdb_code(rc);
     }
     f->bytes += kl + vl;
     f->dirty += kl + vl;
@@ -836,13 +836,13 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
             *f->txn = NULL;
             snprintf(in, sizeof in, "%s/.", f->ix->tmpdir);
             snprintf(f->ix->err, sizeof f->ix->err, "commit: %s",
-                     vb_io_why(rc, in, why, sizeof why));
-            return vb_mdb_code(rc);
+                     error_io_why(rc, in, why, sizeof why));
+            return error_mdb_code(rc);
         }
-        vb_drop_pages(f->env);
+        pages_drop(f->env);
         if ((rc = mdb_txn_begin(f->env, NULL, 0, f->txn))) {
             *f->txn = NULL;
-            return vb_mdb_code(rc);
+            return error_mdb_code(rc);
         }
     }
     return FMT_OK;
@@ -859,7 +859,7 @@ static int chunk_decode(fin *f, const rrun *r)
         if (vb_get_varint(&p, end, &delta) || vb_get_varint(&p, end, &tfx))
             return FMT_CORRUPT;
         prev += (uint32_t)delta;
-        if (vb_plist_push(&f->pl, prev, (uint32_t)tfx))
+        if (postings_list_push(&f->pl, prev, (uint32_t)tfx))
             return FMT_NOMEM;
     }
     return FMT_OK;
@@ -875,11 +875,11 @@ static int base_word(fin *f, const fmt_buf *w, int *had)
     if (rc == MDB_NOTFOUND)
         return FMT_OK;
     if (rc)
-        return ixerr(f->ix, vb_mdb_code(rc), mdb_strerror(rc));
+        return ixerr(f->ix, error_mdb_code(rc), mdb_strerror(rc));
     const unsigned char *post, *pos;
     size_t plen, poslen;
-    if (vb_term_split(v.mv_data, v.mv_size, &post, &plen, &pos, &poslen) ||
-        vb_postings_decode(post, plen, &f->pl, NULL, NULL, f->ix->nbase))
+    if (postings_term_split(v.mv_data, v.mv_size, &post, &plen, &pos, &poslen) ||
+        postings_decode(post, plen, &f->pl, NULL, NULL, f->ix->nbase))
         return ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged");
     *had = 1;
     f->bytes -= k.mv_size + v.mv_size; /* replaced: no longer counts */
@@ -906,8 +906,8 @@ static int write_word(fin *f, rrun **parts, size_t np)
     const fmt_buf *w = &parts[0]->word;
     f->enc.len = 0;
     f->post.len = 0;
-    if (vb_postings_encode(&f->pl, NULL, &f->post) ||
-        vb_buf_varint(&f->enc, f->post.len) ||
+    if (postings_encode(&f->pl, NULL, &f->post) ||
+        record_buf_varint(&f->enc, f->post.len) ||
         fmt_buf_append(&f->enc, f->post.data, f->post.len) ||
         fmt_buf_append(&f->enc, f->allpos.data, f->allpos.len))
         return FMT_NOMEM;
@@ -935,8 +935,8 @@ static int merge_words(fin *f)
 {
     vb_index *ix = f->ix;
     size_t nr = ix->nruns;
-    rrun *rs = fmt__calloc(nr + 1, sizeof *rs);
-    rrun **parts = fmt__calloc(nr + 1, sizeof *parts);
+    rrun *rs = alloc_calloc(nr + 1, sizeof *rs);
+    rrun **parts = alloc_calloc(nr + 1, sizeof *parts);
     int rc = rs && parts ? FMT_OK : FMT_NOMEM;
     for (size_t i = 0; i < nr && !rc; i++) {
         rs[i].f = ix->runs[i];
@@ -985,14 +985,14 @@ static int stem_cmp(const void *a, const void *b)
 static int write_stems(fin *f)
 {
     size_t n = 0, cap = 1024;
-    size_t *offs = fmt__alloc(cap * sizeof *offs);
+    size_t *offs = alloc_malloc(cap * sizeof *offs);
     if (!offs)
         return FMT_NOMEM;
     for (size_t o = 0; o < f->stemlist.len;) {
         uint16_t l;
         memcpy(&l, f->stemlist.data + o, 2);
         if (n == cap) {
-            size_t *x = fmt__realloc(offs, (cap *= 2) * sizeof *offs);
+            size_t *x = alloc_realloc(offs, (cap *= 2) * sizeof *offs);
             if (!x) {
                 free(offs);
                 return FMT_NOMEM;
@@ -1028,12 +1028,12 @@ static int base_facet(fin *f, const facet *fc, uint32_t id)
     MDB_val k = {fc->klen, fc->key}, v;
     int rc = mdb_get(*f->txn, f->facets, &k, &v);
     if (rc)
-        return ixerr(f->ix, vb_mdb_code(rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc),
+        return ixerr(f->ix, error_mdb_code(rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc),
                      "the base archive's facet list is missing");
     const unsigned char *p = v.mv_data;
     if (v.mv_size < 4 || vb_get_be32(p) != id ||
-        vb_postings_decode(p + 4, v.mv_size - 4, &f->pl, NULL, NULL,
-                           f->ix->nbase))
+        postings_decode(p + 4, v.mv_size - 4, &f->pl, NULL, NULL,
+                        f->ix->nbase))
         return ixerr(f->ix, FMT_CORRUPT, "the base archive's facet list is damaged");
     return FMT_OK;
 }
@@ -1041,7 +1041,7 @@ static int base_facet(fin *f, const facet *fc, uint32_t id)
 static int write_facets(fin *f)
 {
     vb_index *ix = f->ix;
-    facet **order = fmt__calloc(ix->nfacets + 1, sizeof *order);
+    facet **order = alloc_calloc(ix->nfacets + 1, sizeof *order);
     if (!order)
         return FMT_NOMEM;
     for (uint32_t i = 0; i < ix->nfacets; i++)
@@ -1058,12 +1058,12 @@ static int write_facets(fin *f)
             rc = base_facet(f, fc, id);
         }
         for (size_t k = 0; k < fc->ndocs && !rc; k++)
-            rc = vb_plist_push(&f->pl, fc->docs[k], 2);
+            rc = postings_list_push(&f->pl, fc->docs[k], 2);
         f->enc.len = 0;
         unsigned char be[4];
         vb_put_be32(be, id);
         if (!rc && (fmt_buf_append(&f->enc, be, 4) ||
-                    vb_postings_encode(&f->pl, NULL, &f->enc)))
+                    postings_encode(&f->pl, NULL, &f->enc)))
             rc = FMT_NOMEM;
         if (!rc)
             rc = fput(f, f->facets, fc->key, fc->klen, f->enc.data, f->enc.len,
@@ -1075,7 +1075,7 @@ static int write_facets(fin *f)
     for (uint32_t i = 0; i < ix->nfacets && !rc; i++) {
         unsigned char ty = ix->facets[i].type;
         const char *d = ix->facets[i].display;
-        if (fmt_buf_append(&tab, &ty, 1) || vb_buf_str(&tab, d, strlen(d)))
+        if (fmt_buf_append(&tab, &ty, 1) || record_buf_str(&tab, d, strlen(d)))
             rc = FMT_NOMEM;
     }
     if (!rc)
@@ -1112,8 +1112,8 @@ static int zd_cmp(const void *a, const void *b)
     return c ? c : (x->docno > y->docno) - (x->docno < y->docno);
 }
 
-int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
-                    uint64_t *bytes)
+int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
+                 uint64_t *bytes)
 {
     fin f;
     memset(&f, 0, sizeof f);
@@ -1126,7 +1126,7 @@ int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     for (int i = 0; i < 4 && !rc; i++) {
         int mr = mdb_dbi_open(*txn, names[i], MDB_CREATE, dbis[i]);
         if (mr)
-            rc = ixerr(ix, vb_mdb_code(mr), mdb_strerror(mr));
+            rc = ixerr(ix, error_mdb_code(mr), mdb_strerror(mr));
     }
     if (!rc)
         rc = merge_words(&f);
@@ -1141,7 +1141,7 @@ int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     for (size_t i = 0; i < ix->nzd; i++)
         if (!i || strcmp(ix->zd[i].zaak, ix->zd[i - 1].zaak))
             ix->nzaken++;
-    vb_plist_free(&f.pl);
+    postings_list_free(&f.pl);
     fmt_buf_free(&f.enc);
     fmt_buf_free(&f.post);
     fmt_buf_free(&f.stemlist);
@@ -1150,11 +1150,11 @@ int vb_index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     return rc;
 }
 
-const vb_zaakdoc *vb_index_zaakdocs(const vb_index *ix, size_t *n)
+const vb_zaakdoc *index_zaakdocs(const vb_index *ix, size_t *n)
 {
     *n = ix->nzd;
     return ix->zd;
 }
 
-size_t vb_index_nzaken(const vb_index *ix) { return ix->nzaken; }
-uint32_t vb_index_nterms(const vb_index *ix) { return ix->nterms; }
+size_t index_nzaken(const vb_index *ix) { return ix->nzaken; }
+uint32_t index_nterms(const vb_index *ix) { return ix->nterms; }

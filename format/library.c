@@ -6,7 +6,7 @@
  * the later in the caller's list. When the library is opened, each
  * archive's ids are looked up in the archives newer than it; the documents
  * found there get a bit in the archive's mask, and its searches pass the
- * mask as fmt_search_opts.exclude, so totals, facets and months count each
+ * mask as vb_libsearch.exclude, so totals, facets and months count each
  * document once, exactly. (One pass over the ids: about a microsecond per
  * document and newer archive.)
  *
@@ -15,7 +15,7 @@
  * them; by date exactly as one archive of them all would. Every archive
  * scores with the library's statistics (documents, average length, each
  * word's df summed over the archives, read from the lists' heads first:
- * vb_stats_add), so a split archive's parts rank exactly as the whole.
+ * search_stats_add), so a split archive's parts rank exactly as the whole.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,31 +69,31 @@ static int shadow(fmt_library *l, size_t k, size_t j)
     fmt_archive *a = l->a[k], *b = l->a[j];
     MDB_cursor *c;
     MDB_val key = {1, "d"}, val;
-    if (vb_g_cursor_open(a, a->ids, &c))
-        return vb_err(a, FMT_CORRUPT, "%s: ids damaged", a->path);
-    int rc = vb_g_cursor_get(a, c, &key, &val, MDB_SET_RANGE), out = FMT_OK;
+    if (guard_cursor_open(a, a->ids, &c))
+        return error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+    int rc = guard_cursor_get(a, c, &key, &val, MDB_SET_RANGE), out = FMT_OK;
     for (; !rc && key.mv_size > 1 && ((char *)key.mv_data)[0] == 'd';
-         rc = vb_g_cursor_get(a, c, &key, &val, MDB_NEXT)) {
+         rc = guard_cursor_get(a, c, &key, &val, MDB_NEXT)) {
         const unsigned char *v;
         size_t vl;
         if (val.mv_size != 4) {
-            out = vb_err(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+            out = error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
             break;
         }
         uint32_t d = vb_get_be32(val.mv_data);
-        int got = vb_get(b, b->ids, key.mv_data, key.mv_size, &v, &vl);
+        int got = store_get(b, b->ids, key.mv_data, key.mv_size, &v, &vl);
         if (got == FMT_OK && d < a->ndocs)
             l->mask[k][d >> 3] |= (unsigned char)(1u << (d & 7));
         else if (got != FMT_NOTFOUND) {
             out = got == FMT_NOMEM ? got
-                                   : vb_err(a, FMT_CORRUPT, "%s", fmt_errmsg(b));
+                                   : error_set(a, FMT_CORRUPT, "%s", fmt_errmsg(b));
             break;
         }
     }
-    vb_g_cursor_close(a, c);
+    guard_cursor_close(a, c);
     if (!out && rc && rc != MDB_NOTFOUND)
-        out = vb_err(a, FMT_CORRUPT, "%s: ids damaged (%s)", a->path,
-                     vb_why(a, rc));
+        out = error_set(a, FMT_CORRUPT, "%s: ids damaged (%s)", a->path,
+                        guard_why(a, rc));
     return out;
 }
 
@@ -116,12 +116,12 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
                      char *msg, size_t msglen)
 {
     *lp = NULL;
-    fmt_library *l = fmt__calloc(1, sizeof *l);
-    fmt_info *in = fmt__calloc(n + 1, sizeof *in);
+    fmt_library *l = alloc_calloc(1, sizeof *l);
+    fmt_info *in = alloc_calloc(n + 1, sizeof *in);
     int rc = FMT_OK;
     if (l) {
-        l->a = fmt__calloc(n + 1, sizeof *l->a);
-        l->mask = fmt__calloc(n + 1, sizeof *l->mask);
+        l->a = alloc_calloc(n + 1, sizeof *l->a);
+        l->mask = alloc_calloc(n + 1, sizeof *l->mask);
     }
     if (!l || !in || !l->a || !l->mask)
         rc = FMT_NOMEM;
@@ -131,7 +131,7 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
         l->a[k] = a[k];
         if ((rc = fmt_get_info(a[k], &in[k])))
             break;
-        if (!(l->mask[k] = fmt__calloc((size_t)a[k]->ndocs / 8 + 1, 1)))
+        if (!(l->mask[k] = alloc_calloc((size_t)a[k]->ndocs / 8 + 1, 1)))
             rc = FMT_NOMEM;
     }
     for (size_t k = 0; k < n && !rc; k++)
@@ -153,7 +153,6 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
     return rc;
 }
 
-size_t fmt_library_count(const fmt_library *l) { return l->n; }
 
 /* ---- searching ------------------------------------------------------------ */
 
@@ -232,7 +231,7 @@ static int facet_orders(fmt_library *l)
         return FMT_OK;
     size_t total = 0;
     for (size_t k = 0; k < l->n; k++) {
-        int rc = vb_load_facets(l->a[k]);
+        int rc = results_load_facets(l->a[k]);
         if (rc)
             return rc;
         total += l->a[k]->nfvals;
@@ -241,12 +240,12 @@ static int facet_orders(fmt_library *l)
     while (cap < 2 * total + 2)
         cap *= 2;
     /* open addressing: archive << 32 | id + 1 of the first holder, 0 empty */
-    uint64_t *tab = fmt__calloc(cap, sizeof *tab);
-    uint64_t **o = fmt__calloc(l->n + 1, sizeof *o);
+    uint64_t *tab = alloc_calloc(cap, sizeof *tab);
+    uint64_t **o = alloc_calloc(l->n + 1, sizeof *o);
     int rc = tab && o ? FMT_OK : FMT_NOMEM;
     for (size_t k = 0; k < l->n && !rc; k++) {
         fmt_archive *a = l->a[k];
-        if (!(o[k] = fmt__calloc(a->nfvals + 1, sizeof *o[k]))) {
+        if (!(o[k] = alloc_calloc(a->nfvals + 1, sizeof *o[k]))) {
             rc = FMT_NOMEM;
             break;
         }
@@ -287,7 +286,7 @@ static int sum_facets(fmt_library *l, fmt_lresults *r)
             fmt_results_facet(r->r[k], f, &n);
             all += n;
         }
-        fmt_facet_count *g = fmt__calloc(all + 1, sizeof *g);
+        fmt_facet_count *g = alloc_calloc(all + 1, sizeof *g);
         if (!g)
             return FMT_NOMEM;
         size_t m = 0;
@@ -332,8 +331,8 @@ static int sum_months(fmt_lresults *r)
     const uint32_t *c;
     for (size_t k = 0; k < r->n; k++)
         all += fmt_results_months(r->r[k], &m, &c);
-    r->months = fmt__calloc(all + 1, sizeof *r->months);
-    r->mcounts = fmt__calloc(all + 1, sizeof *r->mcounts);
+    r->months = alloc_calloc(all + 1, sizeof *r->months);
+    r->mcounts = alloc_calloc(all + 1, sizeof *r->mcounts);
     if (!r->months || !r->mcounts)
         return FMT_NOMEM;
     size_t n = 0;
@@ -380,17 +379,17 @@ static int count_cases(fmt_library *l, fmt_lresults *r)
 {
     size_t n = 0, at = 0;
     for (size_t k = 0; k < l->n; k++)
-        n += vb_results_case_keys(r->r[k], NULL, 0);
-    uint64_t *keys = fmt__alloc((n + 1) * sizeof *keys);
+        n += results_case_keys(r->r[k], NULL, 0);
+    uint64_t *keys = alloc_malloc((n + 1) * sizeof *keys);
     if (!keys)
         return FMT_NOMEM;
     for (size_t k = 0; k < l->n; k++) {
-        size_t m = vb_results_case_keys(r->r[k], keys + at, n - at);
+        size_t m = results_case_keys(r->r[k], keys + at, n - at);
         for (size_t i = 0; i < m; i++)
-            keys[at + i] = vb_case_key_in(keys[at + i], k);
+            keys[at + i] = cases_key_in(keys[at + i], k);
         at += m;
     }
-    long d = vb_count_distinct(keys, at);
+    long d = cases_count_distinct(keys, at);
     free(keys);
     if (d < 0)
         return FMT_NOMEM;
@@ -409,8 +408,8 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
     size_t lim = o->limit ? o->limit : 20, want = o->offset + lim;
     if (want < o->offset)
         want = (size_t)-1 / 2;
-    fmt_lresults *r = fmt__calloc(1, sizeof *r);
-    if (!r || !(r->r = fmt__calloc(l->n + 1, sizeof *r->r))) {
+    fmt_lresults *r = alloc_calloc(1, sizeof *r);
+    if (!r || !(r->r = alloc_calloc(l->n + 1, sizeof *r->r))) {
         free(r);
         return FMT_NOMEM;
     }
@@ -420,15 +419,14 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
      * parts ranks as the whole did */
     struct fmt_stats st = {0};
     for (size_t k = 0; k < l->n && l->n > 1 && !rc; k++)
-        if ((rc = vb_stats_add(&st, l->a[k], q)) && failed)
+        if ((rc = search_stats_add(&st, l->a[k], q)) && failed)
             *failed = k;
     for (size_t k = 0; k < l->n && !rc; k++) {
         fmt_search_opts ok = *o;
         ok.offset = 0;
         ok.limit = want;
-        ok.exclude = l->mask[k];
-        ok.stats = l->n > 1 ? &st : NULL;
-        rc = fmt_search(l->a[k], q, &ok, &r->r[k]);
+        vb_libsearch lib = {l->mask[k], l->n > 1 ? &st : NULL};
+        rc = search_library(l->a[k], q, &ok, &lib, &r->r[k]);
         if (!rc) {
             const char *why;
             r->total += fmt_results_total(r->r[k]);
@@ -444,13 +442,13 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
     if (!rc && o->cases && l->n > 1)
         rc = count_cases(l, r);
     /* merge the archives' pages: each is in the library's order already */
-    size_t *at = rc ? NULL : fmt__calloc(l->n + 1, sizeof *at);
+    size_t *at = rc ? NULL : alloc_calloc(l->n + 1, sizeof *at);
     if (!rc && !at)
         rc = FMT_NOMEM;
     size_t cap = 0;
     for (size_t k = 0; k < l->n && !rc; k++)
         cap += fmt_results_count(r->r[k]);
-    if (!rc && !(r->h = fmt__calloc(cap + 1, sizeof *r->h)))
+    if (!rc && !(r->h = alloc_calloc(cap + 1, sizeof *r->h)))
         rc = FMT_NOMEM;
     mctx m = {l, o->sort, {0}, {0}, FMT_OK, 0};
     vb_keyset seen = {0};
@@ -474,9 +472,9 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
                                        matched */
             uint32_t had;
             fmt_archive *ba = l->a[best.arch];
-            uint64_t key = vb_case_key_in(ba->case_key[ba->case_ord[best.docno]],
-                                          best.arch);
-            if ((rc = vb_keyset_add(&seen, key, (uint32_t)i, &had)))
+            uint64_t key = cases_key_in(ba->case_key[ba->case_ord[best.docno]],
+                                        best.arch);
+            if ((rc = cases_keyset_add(&seen, key, (uint32_t)i, &had)))
                 break;
             if (had != UINT32_MAX) {
                 if (had >= o->offset) {
@@ -490,7 +488,7 @@ int fmt_library_search(fmt_library *l, const fmt_query *q,
             r->h[r->nh++] = best;
         i++;
     }
-    vb_keyset_free(&seen);
+    cases_keyset_free(&seen);
     if (!rc && m.rc) {
         rc = m.rc;
         if (failed)
@@ -584,7 +582,7 @@ int fmt_parts(const char *path, char ***paths, size_t *n, char *msg,
     const unsigned char *v;
     size_t vl = 0;
     if (!rc && k > 1 && first.part == 1 &&
-        vb_get(a, a->meta, "partsums", 8, &v, &vl) == FMT_OK &&
+        store_get(a, a->meta, "partsums", 8, &v, &vl) == FMT_OK &&
         vl == 65 * (k - 1) - 1 && fmt_buf_append(&sums, v, vl))
         rc = FMT_NOMEM;
     fmt_close(a);
@@ -601,7 +599,7 @@ int fmt_parts(const char *path, char ***paths, size_t *n, char *msg,
         fmt_buf_free(&sums);
         return rc;
     }
-    char **p = fmt__calloc(k, sizeof *p);
+    char **p = alloc_calloc(k, sizeof *p);
     if (!p) {
         fmt_buf_free(&sums);
         return FMT_NOMEM;
@@ -609,7 +607,7 @@ int fmt_parts(const char *path, char ***paths, size_t *n, char *msg,
     for (size_t i = 0; i < k && !rc; i++) {
         char name[1100];
         fmt_part_path(path, (unsigned)i + 1, name, sizeof name);
-        if (!(p[i] = fmt__strndup(name, strlen(name)))) {
+        if (!(p[i] = alloc_strndup(name, strlen(name)))) {
             rc = FMT_NOMEM;
             break;
         }

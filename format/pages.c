@@ -2,8 +2,8 @@
  *
  * LMDB reads through a shared read-only map of the file, so every page
  * looked at stays resident and counts in the process's memory until the
- * kernel needs it. A pack touches every page once and a long-running reader
- * touches many over a day; neither needs them again soon. madvise
+ * kernel needs it. A pack touches every page once and does not need them
+ * again soon (the reader gives its own back, reader/vmem.c). madvise
  * (MADV_DONTNEED) drops them from this process: the mapping stays valid and
  * a later access reads the page again from the page cache or the file.
  *
@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include "guard.h"
 #include "internal.h"
 
 /* The mapping of the file open as fd: its start and length. */
@@ -45,7 +44,7 @@ static int find_map(int fd, void **start, size_t *len)
     return found;
 }
 
-void vb_drop_pages(MDB_env *env)
+void pages_drop(MDB_env *env)
 {
     int fd;
     void *start;
@@ -57,14 +56,4 @@ void vb_drop_pages(MDB_env *env)
         return;
     size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
     madvise(start, used < len ? used : len, MADV_DONTNEED);
-}
-
-void fmt_release_pages(fmt_archive *a)
-{
-    size_t len;
-    const unsigned char *p = a ? vb_map(a, &len) : NULL;
-    if (p && len) /* this handle's own map, every piece of it */
-        madvise((void *)p, len, MADV_DONTNEED);
-    else if (a)
-        vb_drop_pages(a->env);
 }

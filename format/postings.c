@@ -17,15 +17,15 @@
 #include <stdlib.h>
 #include "internal.h"
 
-int vb_plist_push(vb_plist *l, uint32_t doc, uint32_t tfx)
+int postings_list_push(vb_plist *l, uint32_t doc, uint32_t tfx)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
-        uint32_t *d = fmt__realloc(l->docs, cap * sizeof *d);
+        uint32_t *d = alloc_realloc(l->docs, cap * sizeof *d);
         if (!d)
             return FMT_NOMEM;
         l->docs = d;
-        uint32_t *t = fmt__realloc(l->tfs, cap * sizeof *t);
+        uint32_t *t = alloc_realloc(l->tfs, cap * sizeof *t);
         if (!t)
             return FMT_NOMEM;
         l->tfs = t;
@@ -36,15 +36,15 @@ int vb_plist_push(vb_plist *l, uint32_t doc, uint32_t tfx)
     return FMT_OK;
 }
 
-void vb_plist_free(vb_plist *l)
+void postings_list_free(vb_plist *l)
 {
     free(l->docs);
     free(l->tfs);
     memset(l, 0, sizeof *l);
 }
 
-int vb_postings_encode(const vb_plist *l, const uint32_t *poslens,
-                       fmt_buf *out)
+int postings_encode(const vb_plist *l, const uint32_t *poslens,
+                    fmt_buf *out)
 {
     (void)poslens;
     size_t nblocks = (l->n + VB_BLOCK - 1) / VB_BLOCK;
@@ -79,7 +79,7 @@ int vb_postings_encode(const vb_plist *l, const uint32_t *poslens,
     return FMT_OK;
 }
 
-int vb_postings_df(const unsigned char *p, size_t n, uint32_t *df)
+int postings_df(const unsigned char *p, size_t n, uint32_t *df)
 {
     uint64_t v;
     if (vb_get_varint(&p, p + n, &v) || v > UINT32_MAX)
@@ -153,8 +153,8 @@ static inline int pl_doc(pread_t *c, const unsigned char *bend, size_t i,
     return FMT_OK;
 }
 
-int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
-                       uint32_t **posoff, size_t *poscap, uint32_t ndocs)
+int postings_decode(const unsigned char *p, size_t n, vb_plist *l,
+                    uint32_t **posoff, size_t *poscap, uint32_t ndocs)
 {
     (void)posoff;
     (void)poscap;
@@ -163,11 +163,11 @@ int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
     if (pl_open(&c, p, n, ndocs))
         return FMT_CORRUPT;
     if (c.df > l->cap) {
-        uint32_t *d = fmt__realloc(l->docs, c.df * sizeof *d);
+        uint32_t *d = alloc_realloc(l->docs, c.df * sizeof *d);
         if (!d)
             return FMT_NOMEM;
         l->docs = d;
-        uint32_t *t = fmt__realloc(l->tfs, c.df * sizeof *t);
+        uint32_t *t = alloc_realloc(l->tfs, c.df * sizeof *t);
         if (!t)
             return FMT_NOMEM;
         l->tfs = t;
@@ -191,8 +191,8 @@ int vb_postings_decode(const unsigned char *p, size_t n, vb_plist *l,
     return FMT_OK;
 }
 
-int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
-                          uint32_t ndocs, const uint32_t *want, size_t nwant)
+int postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
+                       uint32_t ndocs, const uint32_t *want, size_t nwant)
 {
     pread_t c;
     size_t w = 0;
@@ -218,7 +218,7 @@ int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
                 return FMT_CORRUPT;
             while (w < nwant && want[w] < d)
                 w++;
-            if (w < nwant && want[w] == d && vb_plist_push(l, d, tfx))
+            if (w < nwant && want[w] == d && postings_list_push(l, d, tfx))
                 return FMT_NOMEM;
         }
         if (c.p != bend || c.prev != last)
@@ -227,8 +227,8 @@ int vb_postings_decode_in(const unsigned char *p, size_t n, vb_plist *l,
     return FMT_OK;
 }
 
-int vb_term_split(const unsigned char *v, size_t n, const unsigned char **post,
-                  size_t *plen, const unsigned char **pos, size_t *poslen)
+int postings_term_split(const unsigned char *v, size_t n, const unsigned char **post,
+                        size_t *plen, const unsigned char **pos, size_t *poslen)
 {
     const unsigned char *p = v, *end = v + n;
     uint64_t len;

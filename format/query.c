@@ -172,7 +172,7 @@ static void node_free(qnode *q)
 
 static qnode *node_new(parser *ps, int type, size_t off, size_t len)
 {
-    qnode *q = fmt__calloc(1, sizeof *q);
+    qnode *q = alloc_calloc(1, sizeof *q);
     if (!q) {
         nomem(ps, off);
         return NULL;
@@ -199,7 +199,7 @@ static int kids_push(parser *ps, kidlist *l, qnode *k)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 4;
-        qnode **v = fmt__realloc(l->v, cap * sizeof *v);
+        qnode **v = alloc_realloc(l->v, cap * sizeof *v);
         if (!v) {
             nomem(ps, k->off);
             return -1;
@@ -288,7 +288,7 @@ static qnode *mk_not(parser *ps, qnode *k, size_t off)
         return x;
     }
     qnode *q = node_new(ps, Q_NOT, off, (size_t)k->off + k->len - off);
-    qnode **kids = q ? fmt__alloc(sizeof *kids) : NULL;
+    qnode **kids = q ? alloc_malloc(sizeof *kids) : NULL;
     if (!kids) {
         if (q)
             nomem(ps, off);
@@ -494,13 +494,13 @@ static qnode *token_node(parser *ps, size_t base, const fmt_token *t,
     qnode *q = node_new(ps, type, off, t->len);
     if (!q)
         return NULL;
-    q->word = fmt__strndup(t->fold, t->foldlen);
+    q->word = alloc_strndup(t->fold, t->foldlen);
     if (q->word && type == Q_TERM) {
         char st[FMT_TOKMAX + 1];
         size_t sl = fmt_stem(ps->tok, t->fold, t->foldlen, st, sizeof st);
         if (sl >= sizeof st)
             sl = strlen(st);
-        q->stem = fmt__strndup(st, sl);
+        q->stem = alloc_strndup(st, sl);
     }
     if (!q->word || (type == Q_TERM && !q->stem)) {
         nomem(ps, off);
@@ -615,13 +615,13 @@ static qnode *phrase_node(parser *ps, const lexeme *lx)
             goto fail;
         if (q->nwords == cap) {
             size_t nc = cap ? 2 * cap : 4;
-            char **w = fmt__realloc(q->words, nc * sizeof *w);
+            char **w = alloc_realloc(q->words, nc * sizeof *w);
             if (!w)
                 goto oom;
             q->words = w;
             cap = nc;
         }
-        if (!(q->words[q->nwords] = fmt__strndup(t.fold, t.foldlen)))
+        if (!(q->words[q->nwords] = alloc_strndup(t.fold, t.foldlen)))
             goto oom;
         q->nwords++;
     }
@@ -734,7 +734,7 @@ static char *fold_value(parser *ps, const char *v, size_t vl, size_t pos)
     while (vl && (v[vl - 1] == ' ' || v[vl - 1] == '\t'))
         vl--;
     size_t cap = 4 * vl + 16; /* case folding can grow a character */
-    char *out = fmt__alloc(cap);
+    char *out = alloc_malloc(cap);
     if (!out) {
         nomem(ps, pos);
         return NULL;
@@ -1016,7 +1016,7 @@ static qnode *wrap_all(parser *ps, qnode *q)
 {
     qnode *all = node_new(ps, Q_ALL, q->off, 0);
     qnode *and = node_new(ps, Q_AND, q->off, q->len);
-    qnode **kids = all && and ? fmt__alloc(2 * sizeof *kids) : NULL;
+    qnode **kids = all && and ? alloc_malloc(2 * sizeof *kids) : NULL;
     if (!kids) {
         nomem(ps, q->off);
         free(all);
@@ -1062,7 +1062,7 @@ static qnode *fix_not(parser *ps, qnode *q)
     if (positive || ps->rc)
         return q;
     qnode *all = node_new(ps, Q_ALL, q->off, 0);
-    qnode **kids = all ? fmt__realloc(q->kids, (q->nkids + 1) * sizeof *kids)
+    qnode **kids = all ? alloc_realloc(q->kids, (q->nkids + 1) * sizeof *kids)
                        : NULL;
     if (!kids) {
         if (all)
@@ -1147,8 +1147,8 @@ int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
     }
     if (!(root = parse_all(&ps)))
         goto out;
-    q = fmt__calloc(1, sizeof *q);
-    if (!q || !(q->text = fmt__strndup(text, ps.n))) {
+    q = alloc_calloc(1, sizeof *q);
+    if (!q || !(q->text = alloc_strndup(text, ps.n))) {
         nomem(&ps, 0);
         goto out;
     }

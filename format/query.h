@@ -60,4 +60,7 @@ struct fmt_query {
     size_t nterms;            /* words and filters, for the limit */
 };
 
+/* 1 when the query has no words or filters at all (empty input). */
+int fmt_query_empty(const fmt_query *q);
+
 #endif

@@ -1,5 +1,8 @@
-/* record.c - the record codec: a fmt_doc to bytes and back, and the compact
- * summary a result list reads instead of the whole record.
+/* record.c - the record format: a fmt_doc to bytes and back (the payload),
+ * the header a stored record starts with, the chunk that holds VB_CHUNK
+ * records or summaries in one LMDB value (internal.h says both), and the
+ * compact summary a result list reads instead of the whole record. Every
+ * file that writes or reads these goes through the functions here.
  *
  * A record payload (before compression, see store.c) is:
  *
@@ -35,7 +38,7 @@
 #include <string.h>
 #include "internal.h"
 
-int vb_buf_varint(fmt_buf *b, uint64_t v)
+int record_buf_varint(fmt_buf *b, uint64_t v)
 {
     if (fmt_buf_reserve(b, 10))
         return FMT_NOMEM;
@@ -44,9 +47,9 @@ int vb_buf_varint(fmt_buf *b, uint64_t v)
     return FMT_OK;
 }
 
-int vb_buf_str(fmt_buf *b, const char *s, size_t n)
+int record_buf_str(fmt_buf *b, const char *s, size_t n)
 {
-    if (vb_buf_varint(b, n) || fmt_buf_append(b, s, n))
+    if (record_buf_varint(b, n) || fmt_buf_append(b, s, n))
         return FMT_NOMEM;
     return FMT_OK;
 }
@@ -54,24 +57,24 @@ int vb_buf_str(fmt_buf *b, const char *s, size_t n)
 static int put_ostr(fmt_buf *b, const char *s)
 {
     if (!s)
-        return vb_buf_varint(b, 0);
+        return record_buf_varint(b, 0);
     size_t n = strlen(s);
-    if (vb_buf_varint(b, n + 1) || fmt_buf_append(b, s, n))
+    if (record_buf_varint(b, n + 1) || fmt_buf_append(b, s, n))
         return FMT_NOMEM;
     return FMT_OK;
 }
 
 static int put_strs(fmt_buf *b, char *const *v, size_t n)
 {
-    int rc = vb_buf_varint(b, n);
+    int rc = record_buf_varint(b, n);
     for (size_t i = 0; !rc && i < n; i++)
-        rc = vb_buf_str(b, v[i], strlen(v[i]));
+        rc = record_buf_str(b, v[i], strlen(v[i]));
     return rc;
 }
 
 static int put_span(fmt_buf *b, fmt_span s)
 {
-    return vb_buf_varint(b, s.off) || vb_buf_varint(b, s.len) ? FMT_NOMEM
+    return record_buf_varint(b, s.off) || record_buf_varint(b, s.len) ? FMT_NOMEM
                                                                : FMT_OK;
 }
 
@@ -83,53 +86,53 @@ static int put_dspan(fmt_buf *b, fmt_span s, uint32_t *prev)
     int64_t d = (int64_t)s.off - *prev;
     uint64_t z = d < 0 ? ((uint64_t)(-d) << 1) - 1 : (uint64_t)d << 1;
     *prev = s.off + s.len;
-    return vb_buf_varint(b, z) || vb_buf_varint(b, s.len) ? FMT_NOMEM : FMT_OK;
+    return record_buf_varint(b, z) || record_buf_varint(b, s.len) ? FMT_NOMEM : FMT_OK;
 }
 
 static int put_blocks(fmt_buf *b, const fmt_block *v, size_t n)
 {
-    int rc = vb_buf_varint(b, n);
+    int rc = record_buf_varint(b, n);
     uint32_t prev = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        rc = vb_buf_varint(b, v[i].nnumbers);
+        rc = record_buf_varint(b, v[i].nnumbers);
         for (size_t k = 0; !rc && k < v[i].nnumbers; k++)
-            rc = vb_buf_varint(b, v[i].numbers[k]);
+            rc = record_buf_varint(b, v[i].numbers[k]);
         if (!rc)
             rc = put_dspan(b, v[i].span, &prev);
     }
     return rc;
 }
 
-int vb_record_encode(const fmt_doc *d, fmt_buf *b)
+int record_encode(const fmt_doc *d, fmt_buf *b)
 {
     const char *id = d->id ? d->id : "", *src = d->source ? d->source : "";
     int rc = fmt_buf_append(b, "\1", 1);
-    rc = rc ? rc : vb_buf_str(b, d->text ? d->text : "", d->len);
-    rc = rc ? rc : vb_buf_str(b, id, strlen(id));
-    rc = rc ? rc : vb_buf_str(b, src, strlen(src));
+    rc = rc ? rc : record_buf_str(b, d->text ? d->text : "", d->len);
+    rc = rc ? rc : record_buf_str(b, id, strlen(id));
+    rc = rc ? rc : record_buf_str(b, src, strlen(src));
     unsigned char kind = (unsigned char)d->kind;
     rc = rc ? rc : fmt_buf_append(b, &kind, 1);
-    rc = rc ? rc : vb_buf_str(b, d->zaak, strnlen(d->zaak, sizeof d->zaak));
+    rc = rc ? rc : record_buf_str(b, d->zaak, strnlen(d->zaak, sizeof d->zaak));
     rc = rc ? rc : put_ostr(b, d->docnum);
-    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->submitted);
-    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->received);
+    rc = rc ? rc : record_buf_varint(b, (uint32_t)d->submitted);
+    rc = rc ? rc : record_buf_varint(b, (uint32_t)d->received);
     rc = rc ? rc : put_ostr(b, d->subject);
-    rc = rc ? rc : vb_buf_varint(b, d->nmembers);
+    rc = rc ? rc : record_buf_varint(b, d->nmembers);
     for (size_t i = 0; !rc && i < d->nmembers; i++) {
         const char *nm = d->members[i].name ? d->members[i].name : "";
-        rc = vb_buf_str(b, nm, strlen(nm));
+        rc = record_buf_str(b, nm, strlen(nm));
         rc = rc ? rc : put_ostr(b, d->members[i].party);
     }
     rc = rc ? rc : put_strs(b, d->addressees, d->naddressees);
     rc = rc ? rc : put_strs(b, d->answered_by, d->nanswered_by);
     rc = rc ? rc : put_blocks(b, d->questions, d->nquestions);
     rc = rc ? rc : put_blocks(b, d->answers, d->nanswers);
-    rc = rc ? rc : vb_buf_varint(b, d->nfootnotes);
+    rc = rc ? rc : record_buf_varint(b, d->nfootnotes);
     uint32_t prev = 0;
     for (size_t i = 0; !rc && i < d->nfootnotes; i++) {
         const fmt_note *f = &d->footnotes[i];
         const char *mk = f->mark ? f->mark : "";
-        rc = vb_buf_str(b, mk, strlen(mk));
+        rc = record_buf_str(b, mk, strlen(mk));
         rc = rc ? rc : put_dspan(b, f->span, &prev);
         rc = rc ? rc : put_strs(b, f->urls, f->nurls);
     }
@@ -192,7 +195,7 @@ static char *get_str(cur *c)
     const char *s = get_bytes(c, &n);
     if (c->bad)
         return NULL;
-    char *r = fmt__strndup(s, n);
+    char *r = alloc_strndup(s, n);
     if (!r)
         c->bad = 2;
     return r;
@@ -207,7 +210,7 @@ static char *get_ostr(cur *c)
         c->bad = 1;
         return NULL;
     }
-    char *r = fmt__strndup((const char *)c->p, (size_t)(n - 1));
+    char *r = alloc_strndup((const char *)c->p, (size_t)(n - 1));
     c->p += n - 1;
     if (!r)
         c->bad = 2;
@@ -344,7 +347,7 @@ static void get_ext(cur *c, fmt_doc *d)
     }
 }
 
-int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
+int record_decode(const unsigned char *p, size_t n, fmt_doc *d)
 {
     cur c = {p, p + n, 0};
     fmt_doc_free(d);
@@ -408,6 +411,82 @@ int vb_record_decode(const unsigned char *p, size_t n, fmt_doc *d)
     return FMT_OK;
 }
 
+/* ---- the stored record and the chunk ----------------------------------- */
+
+#define REC_MAGIC 'R'
+#define CHUNK_MAGIC 'C'
+#define REC_HEAD 14  /* format 2 */
+#define REC_HEAD3 18 /* format 3: + the record's own CRC-32 */
+
+size_t record_head_put(unsigned char *h, vb_rechead *r, const void *data,
+                       size_t dlen)
+{
+    r->head = r->kind == VB_REC_PRIMED ? REC_HEAD3 + 4 : REC_HEAD3;
+    h[0] = REC_MAGIC;
+    h[1] = (unsigned char)r->kind;
+    vb_put_be32(h + 2, r->textcrc);
+    vb_put_be32(h + 6, r->plen);
+    vb_put_be32(h + 10, r->pcrc);
+    vb_put_be32(h + 18, r->ref);
+    /* the record's own CRC: the rest of the header and the stored bytes,
+     * so a reader can trust a record before inflating all of it */
+    uint32_t crc = fmt_crc32(0, h, REC_HEAD);
+    crc = fmt_crc32(crc, h + REC_HEAD3, r->head - REC_HEAD3);
+    vb_put_be32(h + REC_HEAD, fmt_crc32(crc, data, dlen));
+    return r->head;
+}
+
+int record_head_parse(const unsigned char *v, size_t n, int version,
+                      vb_rechead *r)
+{
+    size_t h = version >= 3 ? REC_HEAD3 : REC_HEAD;
+    if (n < h || v[0] != REC_MAGIC || v[1] > VB_REC_PRIMED ||
+        (v[1] == VB_REC_PRIMED && n < h + 4))
+        return -1;
+    r->kind = v[1];
+    r->textcrc = vb_get_be32(v + 2);
+    r->plen = vb_get_be32(v + 6);
+    r->pcrc = vb_get_be32(v + 10);
+    r->head = r->kind == VB_REC_PRIMED ? h + 4 : h;
+    r->ref = r->kind == VB_REC_PRIMED ? vb_get_be32(v + h) : 0;
+    return 0;
+}
+
+int record_head_crc_ok(const unsigned char *v, size_t n, int version)
+{
+    return version < 3 ||
+           fmt_crc32(fmt_crc32(0, v, REC_HEAD), v + REC_HEAD3, n - REC_HEAD3) ==
+               vb_get_be32(v + REC_HEAD);
+}
+
+int record_head_bad_length(const vb_rechead *r, size_t n)
+{
+    return (r->kind == VB_REC_STORED && r->plen != n - r->head) ||
+           r->plen > (n - r->head) * 1040 + 64 || r->plen > (1u << 30);
+}
+
+void record_chunk_put_head(unsigned char *p, uint32_t n, const uint32_t *off)
+{
+    p[0] = CHUNK_MAGIC;
+    p[1] = (unsigned char)n;
+    for (uint32_t i = 0; i <= n; i++)
+        vb_put_be32(p + 2 + 4 * i, off[i]);
+}
+
+int record_chunk_item(const unsigned char *v, size_t n, uint32_t count,
+                      uint32_t i, size_t *off, size_t *len)
+{
+    size_t head = record_chunk_head(count);
+    if (n < head || v[0] != CHUNK_MAGIC || v[1] != count || i >= count)
+        return VB_CHUNK_BADHEAD;
+    uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
+    if (s > e || e > n - head)
+        return VB_CHUNK_BADOFF;
+    *off = head + s;
+    *len = e - s;
+    return VB_CHUNK_OK;
+}
+
 /* ---- summaries ----------------------------------------------------------
  * u8 kind, u8 status, varint answer_days+1, varint submitted, varint
  * received, then strings: id, zaak, subject, members, parties, addressees,
@@ -421,7 +500,7 @@ static int join(fmt_buf *b, char *const *v, size_t n, const char *sep)
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += strlen(v[i]) + strlen(sep);
-    int rc = vb_buf_varint(b, n ? total - strlen(sep) : 0);
+    int rc = record_buf_varint(b, n ? total - strlen(sep) : 0);
     for (size_t i = 0; !rc && i < n; i++) {
         if (i)
             rc = fmt_buf_append(b, sep, strlen(sep));
@@ -435,8 +514,8 @@ static int join(fmt_buf *b, char *const *v, size_t n, const char *sep)
  * order of first appearance). */
 static int members_strings(const fmt_doc *d, fmt_buf *b)
 {
-    char **names = fmt__calloc(d->nmembers + 1, sizeof *names);
-    char **parties = fmt__calloc(d->nmembers + 1, sizeof *parties);
+    char **names = alloc_calloc(d->nmembers + 1, sizeof *names);
+    char **parties = alloc_calloc(d->nmembers + 1, sizeof *parties);
     size_t np = 0;
     int rc = names && parties ? FMT_OK : FMT_NOMEM;
     for (size_t i = 0; !rc && i < d->nmembers; i++) {
@@ -459,19 +538,19 @@ static int members_strings(const fmt_doc *d, fmt_buf *b)
     return rc;
 }
 
-int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
-                      fmt_buf *b)
+int record_summary_encode(const fmt_doc *d, int status, int answer_days,
+                          fmt_buf *b)
 {
     unsigned char hd[2] = {(unsigned char)d->kind, (unsigned char)status};
     size_t start = b->len;
     int rc = fmt_buf_append(b, hd, 2);
-    rc = rc ? rc : vb_buf_varint(b, (uint64_t)(answer_days + 1));
-    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->submitted);
-    rc = rc ? rc : vb_buf_varint(b, (uint32_t)d->received);
-    rc = rc ? rc : vb_buf_str(b, d->id, strlen(d->id));
-    rc = rc ? rc : vb_buf_str(b, d->zaak, strlen(d->zaak));
+    rc = rc ? rc : record_buf_varint(b, (uint64_t)(answer_days + 1));
+    rc = rc ? rc : record_buf_varint(b, (uint32_t)d->submitted);
+    rc = rc ? rc : record_buf_varint(b, (uint32_t)d->received);
+    rc = rc ? rc : record_buf_str(b, d->id, strlen(d->id));
+    rc = rc ? rc : record_buf_str(b, d->zaak, strlen(d->zaak));
     const char *sj = d->subject ? d->subject : "";
-    rc = rc ? rc : vb_buf_str(b, sj, strlen(sj));
+    rc = rc ? rc : record_buf_str(b, sj, strlen(sj));
     rc = rc ? rc : members_strings(d, b);
     rc = rc ? rc : join(b, d->addressees, d->naddressees, "; ");
     rc = rc ? rc : join(b, d->answered_by, d->nanswered_by, "; ");
@@ -483,7 +562,7 @@ int vb_summary_encode(const fmt_doc *d, int status, int answer_days,
     return rc;
 }
 
-int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
+int record_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
 {
     cur c = {p, p + n, 0};
     if (n < 2)
@@ -533,7 +612,7 @@ int vb_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
 
 /* ---- dates -------------------------------------------------------------- */
 
-int vb_valid_date(int32_t ymd)
+int record_valid_date(int32_t ymd)
 {
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
@@ -541,9 +620,9 @@ int vb_valid_date(int32_t ymd)
            d <= mdays[m - 1];
 }
 
-int32_t vb_days(int32_t ymd)
+int32_t record_days(int32_t ymd)
 {
-    if (!vb_valid_date(ymd))
+    if (!record_valid_date(ymd))
         return 0;
     /* days from civil, after Howard Hinnant's algorithm */
     int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;

@@ -10,28 +10,21 @@
  * per-document columns; a date range is a range of document numbers,
  * since documents are numbered in date order.
  *
- * The page of hits is chosen with a bounded heap; facet counts and the
- * month histogram cover all hits.
+ * What the search gives back (the page, cases, facets, months) is made
+ * of that list by results.c.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "guard.h"
-#include "internal.h"
 #include "query.h"
+#include "search_int.h"
 
 #define SUBJECT_TF 4
 /* Words a prefix or stem may stand for: all of them in any real corpus
  * ("zorg*" is some 20,000 words in 100,000 documents); the bound only keeps
  * a hostile archive from looping long, and a cancel stops it sooner. */
 #define MAX_EXPANSION (1 << 22)
-#define MAX_FACET_VALUES 200
-
-typedef struct dlist_s {
-    uint32_t *doc;
-    float *score;
-    size_t n, cap;
-} dlist;
 
 typedef struct {
     fmt_archive *a;
@@ -51,56 +44,14 @@ typedef struct {
      * length, or a library's (st, which also gives each word's df). */
     double ndocs, avglen;
     const struct fmt_stats *st;
-    int df_only;         /* vb_stats_add: read the lists' heads only */
+    int df_only;         /* search_stats_add: read the lists' heads only */
     /* Index entries found damaged and left out: the search answers from
      * the rest and says what it skipped. */
     size_t skipped;
     char skipmsg[1200];
 } ev;
 
-struct fmt_results {
-    dlist all;
-    fmt_hit *page;
-    size_t npage;
-    fmt_facet_count *facets[FMT_NFACETS];
-    size_t nfacets[FMT_NFACETS];
-    char *names;            /* facet strings for years, kinds, statuses */
-    int32_t *months;
-    uint32_t *mcounts;
-    size_t nmonths;
-    int grouped;            /* o->cases: the page lists cases */
-    vb_cases cases;         /* the hits' cases (grouped) */
-    size_t skipped;         /* damaged index entries left out */
-    char skipmsg[1200];      /* the first of them */
-};
-
-/* ---- document lists ------------------------------------------------------ */
-
-static int dl_reserve(dlist *l, size_t n)
-{
-    if (n <= l->cap)
-        return FMT_OK;
-    size_t cap = l->cap ? l->cap : 16;
-    while (cap < n)
-        cap *= 2;
-    uint32_t *d = fmt__realloc(l->doc, cap * sizeof *d);
-    if (!d)
-        return FMT_NOMEM;
-    l->doc = d;
-    float *s = fmt__realloc(l->score, cap * sizeof *s);
-    if (!s)
-        return FMT_NOMEM;
-    l->score = s;
-    l->cap = cap;
-    return FMT_OK;
-}
-
-static void dl_free(dlist *l)
-{
-    free(l->doc);
-    free(l->score);
-    memset(l, 0, sizeof *l);
-}
+/* ---- document lists (dl_reserve, dl_free: search_int.h) ------------------ */
 
 static int dl_push(dlist *l, uint32_t doc, float s)
 {
@@ -228,24 +179,24 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
 {
     const unsigned char *v, *post, *pos;
     size_t vl, pl, posl;
-    int rc = vb_get(e->a, e->a->terms, w, n, &v, &vl);
+    int rc = store_get(e->a, e->a->terms, w, n, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     uint32_t df = 0;
     if (!rc)
-        rc = vb_term_split(v, vl, &post, &pl, &pos, &posl);
+        rc = postings_term_split(v, vl, &post, &pl, &pos, &posl);
     if (!rc)
-        rc = vb_postings_df(post, pl, &df);
+        rc = postings_df(post, pl, &df);
     if (!rc && e->df_only) {
         e->df += df;
         return FMT_OK;
     }
     if (!rc && e->filter) /* only the blocks holding documents in the running */
-        rc = vb_postings_decode_in(post, pl, &e->pl, e->a->ndocs,
-                                   e->filter->doc, e->filter->n);
+        rc = postings_decode_in(post, pl, &e->pl, e->a->ndocs,
+                                e->filter->doc, e->filter->n);
     else if (!rc)
-        rc = vb_postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
-    if (rc == FMT_CORRUPT && !vb_broken(e->a)) {
+        rc = postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
+    if (rc == FMT_CORRUPT && !guard_broken(e->a)) {
         /* one damaged word costs its own hits, not the search */
         if (!e->skipped++)
             snprintf(e->skipmsg, sizeof e->skipmsg, "%s: index entry '%.*s' "
@@ -253,8 +204,8 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
         return FMT_OK;
     }
     if (rc)
-        return vb_err(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
-                      (int)n, w);
+        return error_set(e->a, rc, "%s: index entry '%.*s' damaged", e->a->path,
+                         (int)n, w);
     e->df += df;
     if (acc->n == 0) { /* the first list: take it as it is */
         vb_plist t = *acc;
@@ -265,11 +216,11 @@ static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
     vb_plist *t = &e->tmp;
     size_t need = acc->n + e->pl.n;
     if (need > t->cap) {
-        uint32_t *d = fmt__realloc(t->docs, need * sizeof *d);
+        uint32_t *d = alloc_realloc(t->docs, need * sizeof *d);
         if (!d)
             return FMT_NOMEM;
         t->docs = d;
-        uint32_t *f = fmt__realloc(t->tfs, need * sizeof *f);
+        uint32_t *f = alloc_realloc(t->tfs, need * sizeof *f);
         if (!f)
             return FMT_NOMEM;
         t->tfs = f;
@@ -327,7 +278,7 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
         if (!x) {
             if (da->n == da->cap) {
                 size_t cap = da->cap ? 2 * da->cap : 1024;
-                uint32_t *t = fmt__realloc(da->touched, cap * sizeof *t);
+                uint32_t *t = alloc_realloc(da->touched, cap * sizeof *t);
                 if (!t) {
                     rc = FMT_NOMEM;
                     break;
@@ -343,14 +294,8 @@ static int dense_word(ev *e, const char *w, size_t n, void *ctx)
     /* give the buffers back for the next word */
     vb_plist t = e->pl;
     e->pl = one;
-    vb_plist_free(&t);
+    postings_list_free(&t);
     return rc;
-}
-
-static int u32_cmp(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
 }
 
 /* Score the documents of l with weight (idf) w into out. */
@@ -387,21 +332,21 @@ static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
                        void *ctx)
 {
     MDB_cursor *c;
-    if (vb_g_cursor_open(e->a, dbi, &c))
+    if (guard_cursor_open(e->a, dbi, &c))
         return FMT_CORRUPT;
     MDB_val k = {pn, (void *)prefix}, v;
-    int rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
+    int rc = guard_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
     while (!rc && k.mv_size >= pn && !memcmp(k.mv_data, prefix, pn) &&
            n++ < MAX_EXPANSION && !out && !cancelled(e)) {
         out = fn(e, k.mv_data, k.mv_size, ctx);
-        rc = vb_g_cursor_get(e->a, c, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(e->a, c, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(e->a, c);
+    guard_cursor_close(e->a, c);
     if (rc && rc != MDB_NOTFOUND)
-        return vb_broken(e->a) ? FMT_CORRUPT
-                               : vb_err(e->a, FMT_CORRUPT,
-                                        "%s: index damaged (%s)", e->a->path,
-                                        vb_why(e->a, rc));
+        return guard_broken(e->a) ? FMT_CORRUPT
+                               : error_set(e->a, FMT_CORRUPT,
+                                           "%s: index damaged (%s)", e->a->path,
+                                           guard_why(e->a, rc));
     return out ? out : e->rc;
 }
 
@@ -450,14 +395,14 @@ static int eval_term(ev *e, const qnode *q, dlist *out)
     int rc = term_words(e, q, &acc);
     if (!rc)
         rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
 static int eval_prefix(ev *e, const qnode *q, dlist *out)
 {
     fmt_archive *a = e->a;
-    if (!a->dense && !(a->dense = fmt__calloc(a->ndocs + 1, sizeof *a->dense)))
+    if (!a->dense && !(a->dense = alloc_calloc(a->ndocs + 1, sizeof *a->dense)))
         return FMT_NOMEM;
     dense_acc da = {a->dense, NULL, 0, 0, 0};
     e->df = 0;
@@ -467,17 +412,17 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     if (da.n * 16 > a->ndocs) { /* many: a pass over the array is cheaper */
         for (uint32_t d = 0; d < a->ndocs; d++)
             if (da.dense[d]) {
-                if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+                if (!rc && postings_list_push(&acc, d, da.dense[d]))
                     rc = FMT_NOMEM;
                 da.dense[d] = 0;
             }
     } else {
-        vb_sort(da.touched, da.n, sizeof *da.touched, u32_cmp);
+        vb_sort(da.touched, da.n, sizeof *da.touched, vb_u32_cmp);
         for (size_t i = 0; i < da.n; i++) {
             uint32_t d = da.touched[i];
             if (i && d == da.touched[i - 1])
                 continue; /* a damaged list with tf 0 can list one twice */
-            if (!rc && vb_plist_push(&acc, d, da.dense[d]))
+            if (!rc && postings_list_push(&acc, d, da.dense[d]))
                 rc = FMT_NOMEM;
             da.dense[d] = 0;
         }
@@ -485,7 +430,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
     free(da.touched);
     if (!rc)
         rc = plist_to_dl(e, &acc, idf(e, node_df(e, q, 0, e->df)), out);
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
@@ -540,7 +485,7 @@ static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
     if (tf > w->pcap) {
-        uint32_t *p = fmt__realloc(w->p, tf * sizeof *p);
+        uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
         if (!p)
             return FMT_NOMEM;
         w->p = p;
@@ -576,17 +521,17 @@ static int load_pword(ev *e, const char *word, pword *w)
 {
     const unsigned char *v, *pv, *post;
     size_t vl, pvl, pl;
-    int rc = vb_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
+    int rc = store_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
     if (rc)
         return rc;
-    rc = vb_term_split(v, vl, &post, &pl, &pv, &pvl);
+    rc = postings_term_split(v, vl, &post, &pl, &pv, &pvl);
     if (!rc)
-        rc = vb_postings_df(post, pl, &w->df);
+        rc = postings_df(post, pl, &w->df);
     if (!rc)
-        rc = vb_postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
+        rc = postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
     if (rc)
-        return vb_err(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
-                      e->a->path, word);
+        return error_set(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
+                         e->a->path, word);
     w->pos = pv;
     w->posend = pv + pvl;
     return FMT_OK;
@@ -622,7 +567,7 @@ static int phrase_count(pword *w, size_t nw, uint32_t *count)
 static int eval_phrase(ev *e, const qnode *q, dlist *out)
 {
     size_t nw = q->nwords;
-    pword *w = fmt__calloc(nw ? nw : 1, sizeof *w);
+    pword *w = alloc_calloc(nw ? nw : 1, sizeof *w);
     if (!w)
         return FMT_NOMEM;
     int rc = FMT_OK;
@@ -652,7 +597,7 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
             uint32_t cnt;
             rc = phrase_count(w, nw, &cnt);
             if (!rc && cnt)
-                rc = vb_plist_push(&hits, d, cnt << 1);
+                rc = postings_list_push(&hits, d, cnt << 1);
             d++;
         }
         if (!rc)
@@ -665,9 +610,9 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
         w8 += idf(e, node_df(e, q, k, w[k].df));
     if (!rc)
         rc = plist_to_dl(e, &hits, w8, out);
-    vb_plist_free(&hits);
+    postings_list_free(&hits);
     for (size_t k = 0; k < nw; k++) {
-        vb_plist_free(&w[k].pl);
+        postings_list_free(&w[k].pl);
         free(w[k].p);
     }
     free(w);
@@ -676,140 +621,12 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
 
 /* ---- filters ----------------------------------------------------------------- */
 
-/* s (n bytes) is one of the sep-separated elements of field (found as
- * a bounded substring, so an element that itself holds sep still counts). */
-static int is_element(const char *field, const char *s, size_t n,
-                      const char *sep)
-{
-    size_t fl = strlen(field), sl = strlen(sep);
-    for (size_t i = 0; i + n <= fl; i++) {
-        if (memcmp(field + i, s, n))
-            continue;
-        int before = i == 0 || (i >= sl && !memcmp(field + i - sl, sep, sl));
-        int after = i + n == fl ||
-                    (fl - i - n >= sl && !memcmp(field + i + n, sep, sl));
-        if (before && after)
-            return 1;
-    }
-    return 0;
-}
-
-/* The facet table has no checksum of its own, so check it against the
- * summaries, which do: the writer took each value's display text from
- * the first document that has it (in document order), so that text must
- * be one of the members, parties or addressees of that document's
- * summary. Costs one pass over the per-document facet ids and one summary
- * per value, once per handle. */
-static int check_facets(fmt_archive *a)
-{
-    uint32_t *first = fmt__alloc(((size_t)a->nfvals + 1) * sizeof *first);
-    if (!first)
-        return FMT_NOMEM;
-    for (uint32_t i = 0; i < a->nfvals; i++)
-        first[i] = UINT32_MAX;
-    int rc = FMT_OK;
-    for (uint32_t d = 0; d < a->ndocs && !rc; d++) {
-        uint32_t s = vb_get_be32(a->col_foff + 4 * (size_t)d);
-        uint32_t t = vb_get_be32(a->col_foff + 4 * ((size_t)d + 1));
-        if (s > t || t > a->fval_len) {
-            rc = FMT_CORRUPT;
-            break;
-        }
-        const unsigned char *p = a->col_fval + s, *end = a->col_fval + t;
-        while (p < end && !rc) {
-            uint64_t id;
-            if (vb_get_varint(&p, end, &id) || id >= a->nfvals)
-                rc = FMT_CORRUPT;
-            else if (first[id] == UINT32_MAX)
-                first[id] = d;
-        }
-    }
-    fmt_summary sm = {0};
-    uint32_t bad = UINT32_MAX;
-    for (uint32_t i = 0; i < a->nfvals && !rc; i++) {
-        const vb_facetval *f = &a->fvals[i];
-        if (first[i] == UINT32_MAX || !f->dlen) {
-            bad = i;
-            break;
-        }
-        if ((rc = fmt_get_summary(a, first[i], &sm)))
-            break;
-        const char *field = f->type == 'p'   ? sm.parties
-                            : f->type == 'm' ? sm.members
-                            : f->type == 'a' ? sm.addressees
-                                             : NULL;
-        if (!field || !is_element(field, f->display, f->dlen,
-                                  f->type == 'a' ? "; " : ", ")) {
-            bad = i;
-            break;
-        }
-    }
-    if (!rc && bad != UINT32_MAX)
-        rc = FMT_CORRUPT;
-    fmt_summary_free(&sm);
-    free(first);
-    if (rc == FMT_CORRUPT)
-        vb_err(a, rc, "%s: facet table damaged%s%.*s%s", a->path,
-               bad != UINT32_MAX ? " (at '" : "",
-               bad != UINT32_MAX ? (int)(a->fvals[bad].dlen > 80
-                                             ? 80 : a->fvals[bad].dlen) : 0,
-               bad != UINT32_MAX ? a->fvals[bad].display : "",
-               bad != UINT32_MAX ? "')" : "");
-    return rc;
-}
-
-int vb_load_facets(fmt_archive *a)
-{
-    if (a->fvals_loaded)
-        return a->fvals ? FMT_OK : FMT_CORRUPT;
-    a->fvals_loaded = 1;
-    const unsigned char *v, *end;
-    size_t n;
-    if (vb_get(a, a->cols, "ftab", 4, &v, &n))
-        return vb_err(a, FMT_CORRUPT, "%s: facet table missing", a->path);
-    end = v + n;
-    size_t cap = 64, k = 0;
-    vb_facetval *f = fmt__alloc(cap * sizeof *f);
-    while (f && v < end) {
-        uint64_t len;
-        uint8_t type = *v++;
-        if (vb_get_varint(&v, end, &len) || len > (uint64_t)(end - v)) {
-            free(f);
-            return vb_err(a, FMT_CORRUPT, "%s: facet table damaged", a->path);
-        }
-        if (k == cap) {
-            vb_facetval *g = fmt__realloc(f, (cap *= 2) * sizeof *f);
-            if (!g)
-                free(f);
-            f = g;
-            if (!f)
-                break;
-        }
-        f[k++] = (vb_facetval){type, (const char *)v, (uint32_t)len};
-        v += len;
-    }
-    if (!f) {
-        a->fvals_loaded = 0;
-        return FMT_NOMEM;
-    }
-    a->fvals = f;
-    a->nfvals = (uint32_t)k;
-    int rc = check_facets(a);
-    if (rc) {
-        free(a->fvals);
-        a->fvals = NULL;
-        a->nfvals = 0;
-        a->fvals_loaded = rc != FMT_NOMEM;
-    }
-    return rc;
-}
-
 /* Docs of facet key (type + folded value), unioned into acc. */
 static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
 {
     const unsigned char *v;
     size_t vl;
-    int rc = vb_get(e->a, e->a->facets, key, kl, &v, &vl);
+    int rc = store_get(e->a, e->a->facets, key, kl, &v, &vl);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     if (rc || vl < 4)
@@ -817,12 +634,12 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
     /* the list after the id is a posting list: reuse the word merger by
      * decoding it here (only the blocks holding documents in the running,
      * as for a word) */
-    rc = e->filter ? vb_postings_decode_in(v + 4, vl - 4, &e->pl, e->a->ndocs,
-                                           e->filter->doc, e->filter->n)
-                   : vb_postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL,
-                                        e->a->ndocs);
+    rc = e->filter ? postings_decode_in(v + 4, vl - 4, &e->pl, e->a->ndocs,
+                                        e->filter->doc, e->filter->n)
+                   : postings_decode(v + 4, vl - 4, &e->pl, NULL, NULL,
+                                     e->a->ndocs);
     if (rc)
-        return vb_err(e->a, rc, "%s: facet list damaged", e->a->path);
+        return error_set(e->a, rc, "%s: facet list damaged", e->a->path);
     vb_plist *t = &e->tmp;
     t->n = 0;
     size_t i = 0, j = 0;
@@ -834,7 +651,7 @@ static int add_facet(ev *e, const char *key, size_t kl, vb_plist *acc)
             d = e->pl.docs[j++];
         else
             d = acc->docs[i++], j++;
-        if (vb_plist_push(t, d, 0))
+        if (postings_list_push(t, d, 0))
             return FMT_NOMEM;
     }
     vb_plist s = *acc;
@@ -860,8 +677,8 @@ static int word_in(const char *text, size_t tl, const char *needle)
 
 static int eval_names(ev *e, const qnode *q, uint8_t type, vb_plist *acc)
 {
-    int rc = vb_load_facets(e->a);
-    fmt_tokenizer *t = vb_tok(e->a);
+    int rc = results_load_facets(e->a);
+    fmt_tokenizer *t = store_tok(e->a);
     if (!t)
         return FMT_NOMEM;
     char key[FMT_TOKMAX + 2];
@@ -967,7 +784,7 @@ static int eval_field(ev *e, const qnode *q, dlist *out)
     }
     if (!rc)
         out->n = acc.n;
-    vb_plist_free(&acc);
+    postings_list_free(&acc);
     return rc;
 }
 
@@ -986,10 +803,10 @@ static uint32_t estimate(ev *e, const qnode *q)
         size_t n = q->type == Q_TERM ? 1 : q->nwords;
         for (size_t i = 0; i < n; i++) {
             const char *w = q->type == Q_TERM ? q->word : q->words[i];
-            if (vb_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
+            if (store_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
                 return 0; /* not indexed: nothing (or few, via stems) */
-            if (!vb_term_split(v, vl, &post, &pl, &pos, &posl) &&
-                !vb_postings_df(post, pl, &d) && d < df)
+            if (!postings_term_split(v, vl, &post, &pl, &pos, &posl) &&
+                !postings_df(post, pl, &d) && d < df)
                 df = d;
         }
     } else if (q->type == Q_FIELD) {
@@ -1105,444 +922,68 @@ static int eval(ev *e, const qnode *q, dlist *out, int depth)
     return FMT_INVALID;
 }
 
-/* ---- results ------------------------------------------------------------------ */
-
-/* Better first: higher score, then newer (higher docno). */
-static int better(float s1, uint32_t d1, float s2, uint32_t d2)
-{
-    return s1 > s2 || (s1 == s2 && d1 > d2);
-}
-
-static void sift_down(fmt_hit *h, size_t n, size_t i)
-{
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        /* a min-heap: the worst of the kept hits at the top */
-        if (l < n && better((float)h[m].score, h[m].docno, (float)h[l].score,
-                            h[l].docno))
-            m = l;
-        if (r < n && better((float)h[m].score, h[m].docno, (float)h[r].score,
-                            h[r].docno))
-            m = r;
-        if (m == i)
-            return;
-        fmt_hit t = h[i];
-        h[i] = h[m];
-        h[m] = t;
-        i = m;
-    }
-}
-
-static int hit_cmp(const void *x, const void *y)
-{
-    const fmt_hit *a = x, *b = y;
-    if (better((float)a->score, a->docno, (float)b->score, b->docno))
-        return -1;
-    return better((float)b->score, b->docno, (float)a->score, a->docno);
-}
-
-/* The page o asks for of list l (documents ascending). */
-static int make_page(fmt_results *r, const dlist *l, const fmt_search_opts *o)
-{
-    size_t limit = o->limit ? o->limit : 20;
-    size_t k = o->offset + limit;
-    if (k < o->offset || k > l->n)
-        k = l->n;
-    fmt_hit *h = fmt__calloc(k + 1, sizeof *h);
-    if (!h)
-        return FMT_NOMEM;
-    size_t n = 0;
-    if (o->sort == FMT_SORT_DATE) { /* newest first: the highest docnos */
-        for (size_t i = 0; i < k; i++) {
-            size_t j = l->n - 1 - i;
-            h[n++] = (fmt_hit){l->doc[j], l->score[j], 1, 0};
-        }
-    } else if (o->sort == FMT_SORT_OLD) {
-        for (size_t i = 0; i < k; i++)
-            h[n++] = (fmt_hit){l->doc[i], l->score[i], 1, 0};
-    } else {
-        for (size_t i = 0; i < l->n && k; i++) {
-            fmt_hit c = {l->doc[i], l->score[i], 1, 0};
-            if (n < k) {
-                h[n++] = c;
-                if (n == k)
-                    for (size_t j = k / 2 + 1; j-- > 0;)
-                        sift_down(h, n, j);
-            } else if (better((float)c.score, c.docno, (float)h[0].score,
-                              h[0].docno)) {
-                h[0] = c;
-                sift_down(h, n, 0);
-            }
-        }
-        vb_sort(h, n, sizeof *h, hit_cmp);
-    }
-    size_t off = o->offset < n ? o->offset : n;
-    memmove(h, h + off, (n - off) * sizeof *h);
-    r->page = h;
-    r->npage = n - off;
-    return FMT_OK;
-}
-
-typedef struct {
-    uint32_t key;        /* facet id, year, kind or status */
-    uint32_t count;
-} kv;
-
-static int kv_cmp(const void *x, const void *y)
-{
-    const kv *a = x, *b = y;
-    if (a->count != b->count)
-        return a->count < b->count ? 1 : -1;
-    return (a->key > b->key) - (a->key < b->key);
-}
-
-/* Facet counts from the columns, for all hits: the MAX_FACET_VALUES
- * largest of each, or all of them (all) for a library to sum. */
-static int count_facets(fmt_archive *a, fmt_results *r, int all)
-{
-    int rc = vb_load_facets(a);
-    if (rc)
-        return rc;
-    /* Grouped by case, each value counts once per case: the hits are
-     * visited case by case and a value's stamp says the case that last
-     * counted it. Otherwise each hit is its own case. */
-    size_t nh = r->all.n;
-    uint32_t *byid = fmt__calloc(a->nfvals + 1, sizeof *byid);
-    uint32_t *idst = fmt__calloc(a->nfvals + 1, sizeof *idst);
-    uint32_t *order = r->grouped ? fmt__alloc((nh + 1) * sizeof *order) : NULL;
-    uint32_t *years = fmt__calloc(2 * 10000, sizeof *years), *yst = years + 10000;
-    uint32_t kinds[4] = {0}, stats[FMT_NSTATUS] = {0};
-    uint32_t kst[4] = {0}, sst[FMT_NSTATUS] = {0};
-    if (!byid || !idst || !years || (r->grouped && !order)) {
-        free(byid);
-        free(idst);
-        free(order);
-        free(years);
-        return FMT_NOMEM;
-    }
-    if (r->grouped) { /* hit indices by case: a counting sort */
-        uint32_t *start = fmt__calloc(r->cases.n + 1, sizeof *start);
-        if (!start) {
-            free(byid);
-            free(idst);
-            free(order);
-            free(years);
-            return FMT_NOMEM;
-        }
-        for (size_t i = 0; i < nh; i++)
-            start[r->cases.gid[i] + 1]++;
-        for (size_t g = 0; g < r->cases.n; g++)
-            start[g + 1] += start[g];
-        for (size_t i = 0; i < nh; i++)
-            order[start[r->cases.gid[i]]++] = (uint32_t)i;
-        free(start);
-    }
-    for (size_t x = 0; x < nh; x++) {
-        size_t i = order ? order[x] : x;
-        uint32_t d = r->all.doc[i];
-        uint32_t stamp = (uint32_t)(order ? r->cases.gid[i] : i) + 1;
-        int32_t y = vb_doc_date(a, d) / 10000;
-        if (y > 0 && y < 10000 && yst[y] != stamp)
-            years[y]++, yst[y] = stamp;
-        int kd = a->col_kind[d] & 3;
-        if (kst[kd] != stamp)
-            kinds[kd]++, kst[kd] = stamp;
-        int st = a->col_status[d] < FMT_NSTATUS ? a->col_status[d] : 0;
-        if (sst[st] != stamp)
-            stats[st]++, sst[st] = stamp;
-        uint32_t s = vb_get_be32(a->col_foff + 4 * (size_t)d);
-        uint32_t t = vb_get_be32(a->col_foff + 4 * ((size_t)d + 1));
-        if (s > t || t > a->fval_len)
-            continue;
-        const unsigned char *p = a->col_fval + s, *end = a->col_fval + t;
-        uint64_t id;
-        while (p < end && !vb_get_varint(&p, end, &id))
-            if (id < a->nfvals && idst[id] != stamp)
-                byid[id]++, idst[id] = stamp;
-    }
-    free(order);
-    free(idst);
-    /* Strings for years, kinds and statuses live in r->names. */
-    r->names = fmt__alloc(10000 * 5 + 64);
-    kv *tmp = fmt__alloc((a->nfvals + 10001) * sizeof *tmp);
-    if (!r->names || !tmp) {
-        free(byid);
-        free(tmp);
-        free(years);
-        return FMT_NOMEM;
-    }
-    static const uint8_t types[3] = {'p', 'm', 'a'};
-    static const int which[3] = {FMT_FACET_PARTY, FMT_FACET_MEMBER,
-                                 FMT_FACET_ADDRESSEE};
-    for (int f = 0; f < FMT_NFACETS && !rc; f++) {
-        size_t n = 0;
-        if (f == FMT_FACET_YEAR) {
-            for (uint32_t y = 1; y < 10000; y++)
-                if (years[y]) {
-                    snprintf(r->names + 5 * y, 5, "%04u", y);
-                    tmp[n++] = (kv){y, years[y]};
-                }
-        } else if (f == FMT_FACET_KIND || f == FMT_FACET_STATUS) {
-            uint32_t *c = f == FMT_FACET_KIND ? kinds : stats;
-            for (uint32_t k = 1; k < (f == FMT_FACET_KIND ? 4u : (uint32_t)FMT_NSTATUS); k++)
-                if (c[k])
-                    tmp[n++] = (kv){k, c[k]};
-        } else {
-            int t = 0;
-            while (which[t] != f)
-                t++;
-            for (uint32_t id = 0; id < a->nfvals; id++)
-                if (byid[id] && a->fvals[id].type == types[t])
-                    tmp[n++] = (kv){id, byid[id]};
-        }
-        vb_sort(tmp, n, sizeof *tmp, kv_cmp);
-        if (n > MAX_FACET_VALUES && !all)
-            n = MAX_FACET_VALUES;
-        r->facets[f] = fmt__calloc(n + 1, sizeof *r->facets[f]);
-        if (!r->facets[f]) {
-            rc = FMT_NOMEM;
-            break;
-        }
-        r->nfacets[f] = n;
-        for (size_t i = 0; i < n; i++) {
-            fmt_facet_count *c = &r->facets[f][i];
-            c->count = tmp[i].count;
-            c->order = tmp[i].key;
-            if (f == FMT_FACET_YEAR)
-                c->value = r->names + 5 * tmp[i].key;
-            else if (f == FMT_FACET_KIND)
-                c->value = fmt_kind_name((int)tmp[i].key);
-            else if (f == FMT_FACET_STATUS)
-                c->value = fmt_status_name((int)tmp[i].key);
-            else { /* displays in the map have no NUL: copy them */
-                const vb_facetval *fv = &a->fvals[tmp[i].key];
-                c->value = fmt__strndup(fv->display, fv->dlen);
-                if (!c->value) {
-                    r->nfacets[f] = i;
-                    rc = FMT_NOMEM;
-                    break;
-                }
-            }
-        }
-    }
-    free(tmp);
-    free(byid);
-    free(years);
-    return rc;
-}
-
-static int months(fmt_archive *a, fmt_results *r)
-{
-    size_t cap = 16, n = 0;
-    int32_t *m = fmt__alloc(cap * sizeof *m);
-    uint32_t *c = fmt__alloc(cap * sizeof *c);
-    /* grouped: each case in the month of its earliest document here */
-    uint32_t *first = NULL;
-    size_t nd = r->all.n;
-    if (r->grouped) {
-        if (m && c && (first = fmt__alloc((r->cases.n + 1) * sizeof *first))) {
-            for (size_t g = 0; g < r->cases.n; g++)
-                first[g] = r->cases.g[g].first;
-            vb_sort(first, r->cases.n, sizeof *first, u32_cmp);
-        }
-        nd = first ? r->cases.n : 0;
-    }
-    for (size_t i = 0; m && c && i < nd; i++) {
-        int32_t ym = vb_doc_date(a, first ? first[i] : r->all.doc[i]) / 100;
-        if (ym <= 0)
-            continue;
-        if (n && m[n - 1] == ym) {
-            c[n - 1]++;
-            continue;
-        }
-        if (n == cap) {
-            cap *= 2;
-            int32_t *m2 = fmt__realloc(m, cap * sizeof *m);
-            if (m2)
-                m = m2;
-            uint32_t *c2 = m2 ? fmt__realloc(c, cap * sizeof *c) : NULL;
-            if (!m2 || !c2)
-                break;
-            c = c2;
-        }
-        m[n] = ym;
-        c[n++] = 1;
-    }
-    int ok = m && c && (first || !r->grouped);
-    free(first);
-    r->months = m;
-    r->mcounts = c;
-    r->nmonths = ok ? n : 0;
-    return ok ? FMT_OK : FMT_NOMEM;
-}
-
-/* o->cases: the hits grouped into cases, and the page of cases, each by
- * the document that stands for it (cases.c). */
-static int group(fmt_archive *a, fmt_results *r, const fmt_search_opts *o)
-{
-    int rc = vb_group_cases(a, r->all.doc, r->all.score, r->all.n, o->sort,
-                            &r->cases);
-    if (rc)
-        return rc;
-    if (a->cases_damaged && !r->skipped++) /* its documents: cases of their own */
-        snprintf(r->skipmsg, sizeof r->skipmsg, "%s: a zaak list is damaged", a->path);
-    r->grouped = 1;
-    size_t n = r->cases.n;
-    dlist l = {0};
-    uint32_t *lg = fmt__alloc((n + 1) * sizeof *lg);
-    if (!lg || dl_reserve(&l, n + 1)) {
-        free(lg);
-        dl_free(&l);
-        return FMT_NOMEM;
-    }
-    /* the cases' documents in document order, as make_page takes them:
-     * the hits are in that order already */
-    for (size_t i = 0; i < r->all.n; i++) {
-        uint32_t g = r->cases.gid[i];
-        if (r->cases.g[g].best == r->all.doc[i]) {
-            l.doc[l.n] = r->all.doc[i];
-            l.score[l.n] = r->cases.g[g].score;
-            lg[l.n++] = g;
-        }
-    }
-    rc = make_page(r, &l, o);
-    for (size_t i = 0; !rc && i < r->npage; i++) {
-        size_t lo = 0, hi = l.n; /* the page hit's case */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (l.doc[mid] < r->page[i].docno)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo < l.n && l.doc[lo] == r->page[i].docno) {
-            r->page[i].matched = r->cases.g[lg[lo]].matched;
-            r->page[i].kinds = r->cases.g[lg[lo]].kinds;
-        }
-    }
-    free(lg);
-    dl_free(&l);
-    return rc;
-}
-
 int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
                fmt_results **rp)
 {
+    return search_library(a, q, o, NULL, rp);
+}
+
+int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
+                   const vb_libsearch *lib, fmt_results **rp)
+{
     fmt_search_opts none = {0};
+    vb_libsearch own = {0};
     if (!o)
         o = &none;
+    if (!lib)
+        lib = &own;
     *rp = NULL;
-    fmt_results *r = fmt__calloc(1, sizeof *r);
+    fmt_results *r = alloc_calloc(1, sizeof *r);
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            o->stats, 0, 0, ""};
-    if (o->stats && o->stats->ndocs) { /* a library: all its archives */
-        e.ndocs = (double)o->stats->ndocs;
-        e.avglen = (double)o->stats->totlen / (double)o->stats->ndocs;
+            lib->stats, 0, 0, ""};
+    if (lib->stats && lib->stats->ndocs) { /* a library: all its archives */
+        e.ndocs = (double)lib->stats->ndocs;
+        e.avglen = (double)lib->stats->totlen / (double)lib->stats->ndocs;
         if (e.avglen < 1)
             e.avglen = 1;
     }
     a->err[0] = 0;
     int rc = eval(&e, q->root, &r->all, 0);
-    vb_plist_free(&e.pl);
-    vb_plist_free(&e.tmp);
-    if (!rc && o->exclude) { /* a newer archive of a library holds these */
+    postings_list_free(&e.pl);
+    postings_list_free(&e.tmp);
+    if (!rc && lib->exclude) { /* a newer archive of a library holds these */
         dlist *l = &r->all;
         size_t k = 0;
         for (size_t i = 0; i < l->n; i++)
-            if (!(o->exclude[l->doc[i] >> 3] & (1u << (l->doc[i] & 7)))) {
+            if (!(lib->exclude[l->doc[i] >> 3] & (1u << (l->doc[i] & 7)))) {
                 l->doc[k] = l->doc[i];
                 l->score[k++] = l->score[i];
             }
         l->n = k;
     }
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         rc = FMT_CORRUPT;
     r->skipped = e.skipped;
     memcpy(r->skipmsg, e.skipmsg, sizeof r->skipmsg);
     if (!rc && o->cases)
-        rc = group(a, r, o);
+        rc = results_group(a, r, o);
     else if (!rc)
-        rc = make_page(r, &r->all, o);
+        rc = results_page(r, &r->all, o);
     if (!rc && o->facets) {
-        rc = count_facets(a, r, o->stats != NULL);
+        rc = results_facets(a, r, lib->stats != NULL);
         if (!rc)
-            rc = months(a, r);
+            rc = results_months(a, r);
     }
     if (rc) {
         fmt_results_free(r);
         if (rc == FMT_CORRUPT && !a->err[0])
-            vb_err(a, rc, "%s: index damaged", a->path);
+            error_set(a, rc, "%s: index damaged", a->path);
         return rc;
     }
     *rp = r;
     return FMT_OK;
-}
-
-void fmt_results_free(fmt_results *r)
-{
-    if (!r)
-        return;
-    dl_free(&r->all);
-    vb_cases_free(&r->cases);
-    free(r->page);
-    for (int f = 0; f < FMT_NFACETS; f++) {
-        if (r->facets[f] && f != FMT_FACET_YEAR && f != FMT_FACET_KIND &&
-            f != FMT_FACET_STATUS)
-            for (size_t i = 0; i < r->nfacets[f]; i++)
-                free((char *)r->facets[f][i].value);
-        free(r->facets[f]);
-    }
-    free(r->names);
-    free(r->months);
-    free(r->mcounts);
-    free(r);
-}
-
-size_t fmt_results_total(const fmt_results *r) { return r->all.n; }
-
-size_t fmt_results_cases(const fmt_results *r)
-{
-    return r->grouped ? r->cases.n : r->all.n;
-}
-
-size_t fmt_results_skipped(const fmt_results *r, const char **msg)
-{
-    if (msg)
-        *msg = r->skipmsg;
-    return r->skipped;
-}
-
-/* The case keys of all hits' cases (grouped results), for a library to
- * count them across its archives. */
-size_t vb_results_case_keys(const fmt_results *r, uint64_t *out, size_t cap)
-{
-    size_t n = r->grouped ? r->cases.n : 0;
-    for (size_t i = 0; i < n && i < cap; i++)
-        out[i] = r->cases.g[i].key;
-    return n;
-}
-size_t fmt_results_count(const fmt_results *r) { return r->npage; }
-const fmt_hit *fmt_results_hits(const fmt_results *r) { return r->page; }
-
-const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
-                                         size_t *n)
-{
-    if (facet < 0 || facet >= FMT_NFACETS || !r->facets[facet]) {
-        *n = 0;
-        return NULL;
-    }
-    *n = r->nfacets[facet];
-    return r->facets[facet];
-}
-
-size_t fmt_results_months(const fmt_results *r, const int32_t **m,
-                          const uint32_t **c)
-{
-    *m = r->months;
-    *c = r->mcounts;
-    return r->nmonths;
 }
 
 /* ---- a library's statistics -------------------------------------------------- */
@@ -1599,14 +1040,14 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
     return rc;
 }
 
-int vb_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
+int search_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
 {
     ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
             NULL, 1, 0, ""};
     st->ndocs += a->ndocs;
     st->totlen += a->totlen;
     int rc = stats_node(&e, q->root, st, 0);
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         rc = FMT_CORRUPT;
     return rc;
 }

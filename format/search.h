@@ -1,5 +1,5 @@
-/* search.h - full-text search in an archive: queries, ranked hits, snippets,
- * facets and suggestions.
+/* search.h - full-text search in a library of archives: queries, ranked
+ * hits, snippets, facets and suggestions.
  *
  * Query language (words are folded and stemmed like the index, see token.h):
  *
@@ -41,8 +41,6 @@ int fmt_query_parse(fmt_query **qp, const char *text, char *err,
 int fmt_query_parse_flags(fmt_query **qp, const char *text, int flags,
                           char *err, size_t errlen, size_t *errpos);
 void fmt_query_free(fmt_query *q);
-/* 1 when the query has no words or filters at all (empty input). */
-int fmt_query_empty(const fmt_query *q);
 
 /* Best first; newest first; oldest first. */
 enum { FMT_SORT_RANK = 0, FMT_SORT_DATE = 1, FMT_SORT_OLD = 2 };
@@ -55,8 +53,6 @@ enum fmt_facet {
 const char *fmt_facet_name(int facet);
 const char *fmt_facet_field(int facet);
 
-struct fmt_stats; /* internal: a library's statistics */
-
 typedef struct {
     int sort;              /* FMT_SORT_RANK or FMT_SORT_DATE */
     size_t offset, limit;  /* the page of hits to return; limit 0: 20 */
@@ -64,24 +60,11 @@ typedef struct {
     /* Checked between steps: when *cancel becomes non-zero the search
      * stops with FMT_LIMIT. May be NULL. */
     volatile int *cancel;
-    /* Documents that are not hits (bit d % 8 of byte d / 8 set), for a
-     * library: those a newer archive holds. May be NULL. */
-    const unsigned char *exclude;
-    /* For a library: the statistics of all its archives to score with
-     * (made by fmt_library_search). NULL: the archive's own. */
-    const struct fmt_stats *stats;
     /* List cases, not documents: each case (zaak) once, by its best
      * document (by date: its newest, or oldest), the facets and months
      * counting each case once; fmt_results_cases() counts them. */
     int cases;
 } fmt_search_opts;
-
-typedef struct {
-    uint32_t docno;
-    double score;
-    uint32_t matched;      /* cases: its documents among the hits; else 1 */
-    uint8_t kinds;         /* cases: 1 << kind of each of them; else 0 */
-} fmt_hit;
 
 typedef struct {
     const char *value;     /* "CDA", "2022", "question", "open", ... */
@@ -90,30 +73,9 @@ typedef struct {
                               or the order the value was first met in) */
 } fmt_facet_count;
 
-typedef struct fmt_results fmt_results;
-
-/* Run q on a. An empty query matches every document (newest first). */
-int fmt_search(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
-               fmt_results **rp);
-void fmt_results_free(fmt_results *r);
-
-size_t fmt_results_total(const fmt_results *r);          /* all hits */
-/* The cases among all hits (o->cases), else the hits. */
-size_t fmt_results_cases(const fmt_results *r);
-/* Index entries found damaged and left out of this search (the hits are
- * those of the rest), and the message naming the first; 0 and "". */
-size_t fmt_results_skipped(const fmt_results *r, const char **msg);
-size_t fmt_results_count(const fmt_results *r);          /* on this page */
-const fmt_hit *fmt_results_hits(const fmt_results *r);   /* this page */
-/* Facet values of all hits, most frequent first. */
-const fmt_facet_count *fmt_results_facet(const fmt_results *r, int facet,
-                                         size_t *n);
-/* Hits per month over all hits: months[i] = yyyymm ascending, counts[i].
- * Pointers owned by r. */
-size_t fmt_results_months(const fmt_results *r, const int32_t **months,
-                          const uint32_t **counts);
-
-/* ---- a library: several archives searched as one (library.c) ---------- */
+/* ---- a library: several archives searched as one (library.c) ----------
+ * The programs search through a library, even of one archive: the search
+ * of a single archive is the library's own (internal.h). */
 
 typedef struct fmt_library fmt_library;
 typedef struct fmt_lresults fmt_lresults;
@@ -122,8 +84,8 @@ typedef struct {
     uint32_t arch;         /* index in the list the library was opened on */
     uint32_t docno;
     double score;
-    uint32_t matched;      /* as in fmt_hit */
-    uint8_t kinds;
+    uint32_t matched;      /* cases: its documents among the hits; else 1 */
+    uint8_t kinds;         /* cases: 1 << kind of each of them; else 0 */
 } fmt_lhit;
 
 /* A library of the n open archives a[] (still the caller's, to close after
@@ -136,11 +98,10 @@ int fmt_library_open(fmt_library **lp, fmt_archive *const *a, size_t n,
  * is a newer edition than one described by y at yi (the rule above). */
 int fmt_newer(const fmt_info *x, size_t xi, const fmt_info *y, size_t yi);
 void fmt_library_close(fmt_library *l);
-size_t fmt_library_count(const fmt_library *l);
 
 /* Run q on every archive and merge: the page o asks for of one ranked list
  * (by score, ties newest first; or by date), the total, and with
- * o->facets the facets and months summed. o->exclude is ignored. On
+ * o->facets the facets and months summed. On
  * failure *failed (if not NULL) is the archive to ask fmt_errmsg(). */
 int fmt_library_search(fmt_library *l, const fmt_query *q,
                        const fmt_search_opts *o, fmt_lresults **rp,
@@ -151,7 +112,8 @@ size_t fmt_lresults_total(const fmt_lresults *r);
  * archives counts once); else the hits. */
 size_t fmt_lresults_cases(const fmt_lresults *r);
 /* Damaged index entries left out, over all archives, and the first's
- * message (see fmt_results_skipped). */
+ * message: a damaged word is left out, and the search answers from the
+ * rest; 0 and "". */
 size_t fmt_lresults_skipped(const fmt_lresults *r, const char **msg);
 const fmt_lhit *fmt_lresults_hits(const fmt_lresults *r, size_t *n);
 const fmt_facet_count *fmt_lresults_facet(const fmt_lresults *r, int facet,
@@ -159,15 +121,9 @@ const fmt_facet_count *fmt_lresults_facet(const fmt_lresults *r, int facet,
 size_t fmt_lresults_months(const fmt_lresults *r, const int32_t **months,
                            const uint32_t **counts);
 
-/* The best passage of docno for q, at most about maxlen bytes of display
- * text (fmt_span_text style: layout flattened) into out, and the byte
- * ranges in out of the matched words into hl (up to hlcap, *nhl set). */
-int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
-                size_t maxlen, fmt_buf *out, fmt_span *hl, size_t hlcap,
-                size_t *nhl);
-
-/* Snippets of several hits at once (fmt_snippets): as fmt_snippet makes
- * each. */
+/* The snippet of a hit: the best passage of the document for the query,
+ * at most about maxlen bytes of display text (fmt_span_text style: layout
+ * flattened), and the byte ranges in it of the matched words. */
 #define FMT_SNIP_HL 32
 typedef struct {
     fmt_buf text;
@@ -181,12 +137,19 @@ typedef struct {
  * archives[arch], as a library search gives them) into out[i] (out
  * zeroed before the first use, freed with fmt_snips_free), on two threads
  * when there are several and the archives allow it (a page of results is
- * mostly inflating records, which a second core halves). Returns the
- * number that failed. */
+ * mostly inflating records, which a second core halves: see
+ * fmt_snippets_start). Returns the number that failed. */
 size_t fmt_snippets(fmt_archive *const *archives, const fmt_lhit *hits,
                     size_t n, const fmt_query *q, size_t maxlen,
                     fmt_snip *out);
 void fmt_snips_free(fmt_snip *s, size_t n);
+/* Start the helper thread of fmt_snippets for this process: it sleeps
+ * between pages and takes half of each (a thread made per page would cost
+ * more than it saves). The library starts no thread by itself: without
+ * this call fmt_snippets works on the caller's thread alone, with the
+ * same results. Later calls do nothing. FMT_OK, or FMT_NOMEM when no
+ * thread could be made (fmt_snippets then works alone). */
+int fmt_snippets_start(void);
 
 /* Ranges in text (len bytes) of the words that q matches: for highlighting
  * in a document being read. */

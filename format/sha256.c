@@ -5,7 +5,7 @@
 #include <string.h>
 #include "sha256.h"
 
-const uint32_t vb_sha256_k[64] = {
+const uint32_t sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
     0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -35,7 +35,7 @@ static void block(vb_sha256 *c, const unsigned char *p)
     e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
     for (int i = 0; i < 64; i++) {
         uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
-                      ((e & f) ^ (~e & g)) + vb_sha256_k[i] + w[i];
+                      ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
         uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
                       ((a & b) ^ (a & cc) ^ (b & cc));
         h = g, g = f, f = e, e = d + t1;
@@ -45,7 +45,7 @@ static void block(vb_sha256 *c, const unsigned char *p)
     c->h[4] += e, c->h[5] += f, c->h[6] += g, c->h[7] += h;
 }
 
-void vb_sha256_init(vb_sha256 *c)
+void sha256_init(vb_sha256 *c)
 {
     static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
                                    0xa54ff53a, 0x510e527f, 0x9b05688c,
@@ -55,7 +55,7 @@ void vb_sha256_init(vb_sha256 *c)
     c->nbuf = 0;
 }
 
-void vb_sha256_update(vb_sha256 *c, const void *data, size_t n)
+void sha256_update(vb_sha256 *c, const void *data, size_t n)
 {
     const unsigned char *p = data;
     c->len += n;
@@ -76,16 +76,16 @@ void vb_sha256_update(vb_sha256 *c, const void *data, size_t n)
     c->nbuf = n;
 }
 
-void vb_sha256_final(vb_sha256 *c, unsigned char out[32])
+void sha256_final(vb_sha256 *c, unsigned char out[32])
 {
     uint64_t bits = c->len * 8;
     unsigned char pad = 0x80, zero = 0, lenb[8];
-    vb_sha256_update(c, &pad, 1);
+    sha256_update(c, &pad, 1);
     while (c->nbuf != 56)
-        vb_sha256_update(c, &zero, 1);
+        sha256_update(c, &zero, 1);
     for (int i = 0; i < 8; i++)
         lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
-    vb_sha256_update(c, lenb, 8);
+    sha256_update(c, lenb, 8);
     for (int i = 0; i < 8; i++) {
         out[4 * i] = (unsigned char)(c->h[i] >> 24);
         out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
@@ -94,7 +94,7 @@ void vb_sha256_final(vb_sha256 *c, unsigned char out[32])
     }
 }
 
-void vb_sha256_hex(const unsigned char d[32], char out[65])
+void sha256_hex(const unsigned char d[32], char out[65])
 {
     static const char hex[] = "0123456789abcdef";
     for (int i = 0; i < 32; i++) {

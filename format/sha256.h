@@ -13,11 +13,11 @@ typedef struct {
 } vb_sha256;
 
 /* The 64 round constants, shared with the SHA-NI code (sha256x.c). */
-extern const uint32_t vb_sha256_k[64];
+extern const uint32_t sha256_k[64];
 
-void vb_sha256_init(vb_sha256 *c);
-void vb_sha256_update(vb_sha256 *c, const void *data, size_t n);
-void vb_sha256_final(vb_sha256 *c, unsigned char out[32]);
-void vb_sha256_hex(const unsigned char d[32], char out[65]);
+void sha256_init(vb_sha256 *c);
+void sha256_update(vb_sha256 *c, const void *data, size_t n);
+void sha256_final(vb_sha256 *c, unsigned char out[32]);
+void sha256_hex(const unsigned char d[32], char out[65]);
 
 #endif

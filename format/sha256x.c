@@ -16,7 +16,7 @@
 #include <cpuid.h>
 #include <immintrin.h>
 
-#define K vb_sha256_k
+#define K sha256_k
 
 /* Whole 64-byte blocks of p into the state h. */
 __attribute__((target("sha,sse4.1,ssse3"))) static void
@@ -81,18 +81,18 @@ static void blocks_ni(uint32_t h[8], const unsigned char *p, size_t n)
 }
 #endif
 
-int vb_sha256_accelerated(void) { return have_ni(); }
+int sha256x_accelerated(void) { return have_ni(); }
 
-void vb_sha256_update_fast(vb_sha256 *c, const void *data, size_t n)
+void sha256x_update(vb_sha256 *c, const void *data, size_t n)
 {
     const unsigned char *p = data;
     if (!have_ni()) {
-        vb_sha256_update(c, p, n);
+        sha256_update(c, p, n);
         return;
     }
     if (c->nbuf) { /* complete the buffered block the portable way */
         size_t k = 64 - c->nbuf < n ? 64 - c->nbuf : n;
-        vb_sha256_update(c, p, k);
+        sha256_update(c, p, k);
         p += k;
         n -= k;
     }
@@ -103,5 +103,5 @@ void vb_sha256_update_fast(vb_sha256 *c, const void *data, size_t n)
         p += nb * 64;
         n -= nb * 64;
     }
-    vb_sha256_update(c, p, n);
+    sha256_update(c, p, n);
 }

@@ -5,9 +5,9 @@
 
 #include "sha256.h"
 
-/* vb_sha256_update(), on the SHA instructions when there are some. */
-void vb_sha256_update_fast(vb_sha256 *c, const void *data, size_t n);
-/* 1 when vb_sha256_update_fast() uses the SHA instructions. */
-int vb_sha256_accelerated(void);
+/* sha256_update(), on the SHA instructions when there are some. */
+void sha256x_update(vb_sha256 *c, const void *data, size_t n);
+/* 1 when sha256x_update() uses the SHA instructions. */
+int sha256x_accelerated(void);
 
 #endif

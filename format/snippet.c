@@ -298,8 +298,8 @@ static void find_hits(fmt_tokenizer *tok, const matcher *m, const char *text,
 size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
                          size_t len, fmt_span *hl, size_t hlcap)
 {
-    fmt_tokenizer *tok = vb_tok(a);
-    matcher *m = fmt__alloc(sizeof *m);
+    fmt_tokenizer *tok = store_tok(a);
+    matcher *m = alloc_malloc(sizeof *m);
     size_t n = 0;
     if (!tok || !m) {
         free(m);
@@ -307,7 +307,7 @@ size_t fmt_query_matches(fmt_archive *a, const fmt_query *q, const char *text,
     }
     m->n = 0;
     collect(q->root, m);
-    hit *h = fmt__alloc((hlcap ? hlcap : 1) * sizeof *h);
+    hit *h = alloc_malloc((hlcap ? hlcap : 1) * sizeof *h);
     if (h && m->n) {
         hits hs = {h, 0, hlcap, 0, 0, 0, 0, 0};
         find_hits(tok, m, text, len, &hs);
@@ -439,9 +439,9 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     int rc = FMT_OK, done;
     if (maxlen < 40)
         maxlen = 40;
-    hit *h = fmt__alloc(512 * sizeof *h);
-    matcher *m = fmt__alloc(sizeof *m);
-    fmt_tokenizer *tok = vb_tok(a);
+    hit *h = alloc_malloc(512 * sizeof *h);
+    matcher *m = alloc_malloc(sizeof *m);
+    fmt_tokenizer *tok = store_tok(a);
     if (!h || !m || !tok) {
         rc = FMT_NOMEM;
         goto done;
@@ -458,7 +458,7 @@ int fmt_snippet(fmt_archive *a, const fmt_query *q, uint32_t docno,
     int either = has_or(q->root);
     size_t nh, from = 0, want = 2048;
     for (;;) {
-        if ((rc = vb_text_prefix(a, docno, want, &text, &len, &done)))
+        if ((rc = store_text_prefix(a, docno, want, &text, &len, &done)))
             goto done;
         hits hs = {h, 0, 512, maxlen, m->n, 0, 0, 0};
         find_hits(tok, m, text, len, &hs);
@@ -521,7 +521,7 @@ done:
 
 typedef struct {
     fmt_archive *const *archives;
-    fmt_archive **other;       /* hit i's archive's second handle (vb_reader2) */
+    fmt_archive **other;       /* hit i's archive's second handle (store_reader2) */
     const fmt_lhit *lh;
     size_t n, maxlen;
     const fmt_query *q;
@@ -537,10 +537,11 @@ static void snip_one(sjob *j, fmt_archive *a, size_t i)
     snprintf(s->err, sizeof s->err, "%s", s->rc ? fmt_errmsg(a) : "");
 }
 
-/* The helper: one thread for the process, started by the first page of
- * snippets and then asleep on a condition variable until the next (a
- * thread made for each page cost 25 us, and the first one most of a
- * page's time). One job at a time: a second caller meanwhile works alone. */
+/* The helper: one thread for the process, started by the program
+ * (fmt_snippets_start) and then asleep on a condition variable until the
+ * next page (a thread made for each page cost 25 us, and the first one
+ * most of a page's time). One job at a time: a second caller meanwhile
+ * works alone, as every caller does when the helper was not started. */
 static pthread_mutex_t hmu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hwake = PTHREAD_COND_INITIALIZER, hdone = PTHREAD_COND_INITIALIZER;
 static sjob *hjob;       /* offered or being worked on */
@@ -568,10 +569,8 @@ static void *snip_helper(void *p)
     return NULL;
 }
 
-/* Offer j to the helper; 0 when it cannot take it. */
-static int offer(sjob *j)
+int fmt_snippets_start(void)
 {
-    int ok = 0;
     pthread_mutex_lock(&hmu);
     if (!hstate) {
         pthread_t t;
@@ -584,6 +583,16 @@ static int offer(sjob *j)
             pthread_attr_destroy(&at);
         }
     }
+    int rc = hstate == 1 ? FMT_OK : FMT_NOMEM;
+    pthread_mutex_unlock(&hmu);
+    return rc;
+}
+
+/* Offer j to the helper; 0 when it cannot take it (not started, or busy). */
+static int offer(sjob *j)
+{
+    int ok = 0;
+    pthread_mutex_lock(&hmu);
     if (hstate == 1 && !hjob) {
         hjob = j;
         pthread_cond_signal(&hwake);
@@ -610,9 +619,9 @@ size_t fmt_snippets(fmt_archive *const *archives, const fmt_lhit *lh,
                     fmt_snip *out)
 {
     sjob j = {archives, NULL, lh, n, maxlen, q, out, 0};
-    int two = n >= 2 && (j.other = fmt__alloc(n * sizeof *j.other)) != NULL;
+    int two = n >= 2 && (j.other = alloc_malloc(n * sizeof *j.other)) != NULL;
     for (size_t i = 0; two && i < n; i++)
-        two = (j.other[i] = vb_reader2(archives[lh[i].arch])) != NULL;
+        two = (j.other[i] = store_reader2(archives[lh[i].arch])) != NULL;
     two = two && offer(&j);
     size_t i, failed = 0;
     while ((i = atomic_fetch_add(&j.next, 1)) < n)
@@ -637,8 +646,8 @@ static uint32_t term_df(const void *v, size_t n)
     const unsigned char *post, *pos;
     size_t pl, posl;
     uint32_t df = 0;
-    if (vb_term_split(v, n, &post, &pl, &pos, &posl) ||
-        vb_postings_df(post, pl, &df))
+    if (postings_term_split(v, n, &post, &pl, &pos, &posl) ||
+        postings_df(post, pl, &df))
         return 0;
     return df;
 }
@@ -654,30 +663,30 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
                 size_t *n)
 {
     *n = 0;
-    fmt_tokenizer *tok = vb_tok(a);
+    fmt_tokenizer *tok = store_tok(a);
     if (!tok)
         return FMT_NOMEM;
     char p[FMT_TOKMAX + 1];
     size_t pl = fmt_fold(tok, prefix, strlen(prefix), p, sizeof p);
     if (!pl || !cap)
         return FMT_OK;
-    cand *c = fmt__calloc(cap + 1, sizeof *c);
+    cand *c = alloc_calloc(cap + 1, sizeof *c);
     if (!c)
         return FMT_NOMEM;
     size_t nc = 0;
     MDB_cursor *cur;
-    if (vb_g_cursor_open(a, a->terms, &cur)) {
+    if (guard_cursor_open(a, a->terms, &cur)) {
         free(c);
         return FMT_CORRUPT;
     }
     MDB_val k = {pl, p}, v;
-    int rc = vb_g_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
+    int rc = guard_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
     /* keep the cap most frequent: c is a small sorted array */
     while (!rc && k.mv_size >= pl && !memcmp(k.mv_data, p, pl) &&
            scanned++ < 50000 && !out) {
         uint32_t df = term_df(v.mv_data, v.mv_size);
         if (df && (nc < cap || df > c[nc - 1].df)) {
-            char *w = fmt__strndup(k.mv_data, k.mv_size);
+            char *w = alloc_strndup(k.mv_data, k.mv_size);
             if (!w) {
                 out = FMT_NOMEM;
                 break;
@@ -691,13 +700,13 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
             }
             c[i] = (cand){w, df};
         }
-        rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(a, cur);
+    guard_cursor_close(a, cur);
     if (!out && rc && rc != MDB_NOTFOUND)
-        out = vb_broken(a) ? FMT_CORRUPT
-                           : vb_err(a, FMT_CORRUPT, "%s: index damaged (%s)",
-                                    a->path, vb_why(a, rc));
+        out = guard_broken(a) ? FMT_CORRUPT
+                           : error_set(a, FMT_CORRUPT, "%s: index damaged (%s)",
+                                       a->path, guard_why(a, rc));
     for (size_t i = 0; i < nc; i++) {
         if (out)
             free(c[i].w);
@@ -750,11 +759,11 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
     if (wl < 3 || wl >= cap)
         return 0;
     MDB_cursor *cur;
-    if (vb_g_cursor_open(a, a->terms, &cur))
+    if (guard_cursor_open(a, a->terms, &cur))
         return 0;
     double bestscore = -1;
     MDB_val k = {1, (void *)w}, v;
-    int rc = vb_g_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0;
+    int rc = guard_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0;
     int max = wl > 6 ? 2 : 1;
     while (!rc && k.mv_size && ((const char *)k.mv_data)[0] == w[0] &&
            scanned++ < 300000) {
@@ -768,9 +777,9 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
                 best[k.mv_size] = 0;
             }
         }
-        rc = vb_g_cursor_get(a, cur, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(a, cur, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(a, cur);
+    guard_cursor_close(a, cur);
     return bestscore >= 0;
 }
 
@@ -778,7 +787,7 @@ static int indexed(fmt_archive *a, const char *w)
 {
     const unsigned char *v;
     size_t n;
-    return vb_get(a, a->terms, w, strlen(w), &v, &n) == FMT_OK;
+    return store_get(a, a->terms, w, strlen(w), &v, &n) == FMT_OK;
 }
 
 typedef struct {
@@ -824,7 +833,7 @@ int fmt_didyoumean(fmt_archive *a, const char *query, fmt_buf *out)
     fmt_query_free(q);
     if (rc)
         return rc;
-    if (vb_broken(a))
+    if (guard_broken(a))
         return FMT_CORRUPT;
     return changed ? FMT_OK : FMT_NOTFOUND;
 }

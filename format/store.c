@@ -14,7 +14,7 @@
  *            deflated), u32 BE CRC-32 of the text, u32 BE payload length,
  *            u32 BE CRC-32 of the payload, (format 3) u32 BE CRC-32 of
  *            the record, then the payload (record.c) as a raw deflate
- *            stream primed with the dictionary (record_head says more)
+ *            stream primed with the dictionary (record.c owns the layout)
  *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
  *            layout (format 2: docno -> summary): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
@@ -51,152 +51,6 @@
 #include "internal.h"
 #include "sha256.h"
 
-/* ---- allocation ---------------------------------------------------------- */
-
-static unsigned long fail_after;
-
-void fmt__fail_alloc_after(unsigned long n) { fail_after = n; }
-
-static int should_fail(void)
-{
-    return fail_after && --fail_after == 0;
-}
-
-void *fmt__alloc(size_t n) { return should_fail() ? NULL : malloc(n ? n : 1); }
-void *fmt__realloc(void *p, size_t n)
-{
-    return should_fail() ? NULL : realloc(p, n ? n : 1);
-}
-void *fmt__calloc(size_t n, size_t size)
-{
-    return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
-}
-char *fmt__strndup(const char *s, size_t n)
-{
-    char *r = fmt__alloc(n + 1);
-    if (r) {
-        memcpy(r, s, n);
-        r[n] = 0;
-    }
-    return r;
-}
-
-/* ---- buffers and errors --------------------------------------------------- */
-
-void fmt_buf_free(fmt_buf *b)
-{
-    free(b->data);
-    memset(b, 0, sizeof *b);
-}
-
-int fmt_buf_reserve(fmt_buf *b, size_t n)
-{
-    if (b->cap - b->len > n && b->data)
-        return FMT_OK;
-    if (n > SIZE_MAX / 2 - b->len)
-        return FMT_NOMEM;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap - b->len <= n)
-        cap *= 2;
-    char *d = fmt__realloc(b->data, cap);
-    if (!d)
-        return FMT_NOMEM;
-    b->data = d;
-    b->cap = cap;
-    return FMT_OK;
-}
-
-int fmt_buf_append(fmt_buf *b, const void *p, size_t n)
-{
-    if (fmt_buf_reserve(b, n))
-        return FMT_NOMEM;
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = 0;
-    return FMT_OK;
-}
-
-const char *fmt_strerror(int err)
-{
-    static const char *const msg[] = {
-        "success",
-        "not found",
-        "archive is damaged",
-        "archive map is full",
-        "out of memory",
-        "input/output error",
-        "not a Vraagbaak archive, or a newer format",
-        "invalid input",
-        "already exists or in use",
-        "input exceeds a limit",
-    };
-    if (err < 0 || (size_t)err >= sizeof msg / sizeof *msg)
-        return "unknown error";
-    return msg[err];
-}
-
-int vb_err(fmt_archive *a, int code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(a->err, sizeof a->err, fmt, ap);
-    va_end(ap);
-    return code;
-}
-
-const char *fmt_errmsg(const fmt_archive *a)
-{
-    return a ? a->err : "no archive";
-}
-
-int vb_mdb_code(int rc)
-{
-    switch (rc) {
-    case 0:
-        return FMT_OK;
-    case MDB_NOTFOUND:
-        return FMT_NOTFOUND;
-    case MDB_MAP_FULL:
-        return FMT_FULL;
-    case MDB_VERSION_MISMATCH:
-    case MDB_INVALID:
-        return FMT_VERSION;
-    case ENOMEM:
-        return FMT_NOMEM;
-    case MDB_KEYEXIST:
-        return FMT_EXISTS;
-    case EIO:
-    case EACCES:
-    case ENOENT:
-    case EROFS:
-    case ENOSPC:
-        return FMT_IO;
-    default:
-        return FMT_CORRUPT;
-    }
-}
-
-const char *vb_io_why(int rc, const char *path, char *buf, size_t cap)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        slash[slash == dir] = 0;          /* "/x" -> "/" */
-    else
-        snprintf(dir, sizeof dir, ".");
-    struct statvfs vs;
-    int full = rc == ENOSPC ||
-               (rc == EIO && !statvfs(dir, &vs) &&
-                (uint64_t)vs.f_bavail * vs.f_frsize < ((uint64_t)1 << 20));
-    if (full)
-        snprintf(buf, cap, "no space left on device (in %s)", dir);
-    else
-        snprintf(buf, cap, "%s", mdb_strerror(rc));
-    return buf;
-}
-
 const char *fmt_status_name(int status)
 {
     static const char *const n[FMT_NSTATUS] = {"", "open", "answered", "late",
@@ -221,22 +75,22 @@ static void read_trailer(fmt_archive *a)
             len = len << 8 | t[8 + i];
         if (len == (uint64_t)st.st_size - 64) {
             a->content_len = len;
-            vb_sha256_hex(t + 16, a->checksum);
+            sha256_hex(t + 16, a->checksum);
         }
     }
     if (fd >= 0)
         close(fd);
 }
 
-int vb_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
-           const unsigned char **val, size_t *vlen)
+int store_get(fmt_archive *a, MDB_dbi dbi, const void *key, size_t klen,
+              const unsigned char **val, size_t *vlen)
 {
     MDB_val k = {klen, (void *)key}, v;
     *val = NULL;
     *vlen = 0;
-    int rc = vb_g_get(a, dbi, &k, &v);
+    int rc = guard_get(a, dbi, &k, &v);
     if (rc)
-        return rc == MDB_NOTFOUND ? FMT_NOTFOUND : vb_mdb_code(rc);
+        return rc == MDB_NOTFOUND ? FMT_NOTFOUND : error_mdb_code(rc);
     *val = v.mv_data;
     *vlen = v.mv_size;
     return FMT_OK;
@@ -247,14 +101,14 @@ static int meta_num(fmt_archive *a, const char *name, uint64_t *out)
 {
     const unsigned char *v;
     size_t n;
-    if (vb_get(a, a->meta, name, strlen(name), &v, &n) || n == 0 || n > 20)
-        return vb_err(a, FMT_CORRUPT, "%s: meta value '%s' missing", a->path,
-                      name);
+    if (store_get(a, a->meta, name, strlen(name), &v, &n) || n == 0 || n > 20)
+        return error_set(a, FMT_CORRUPT, "%s: meta value '%s' missing", a->path,
+                         name);
     uint64_t r = 0;
     for (size_t i = 0; i < n; i++) {
         if (v[i] < '0' || v[i] > '9')
-            return vb_err(a, FMT_CORRUPT, "%s: meta value '%s' damaged",
-                          a->path, name);
+            return error_set(a, FMT_CORRUPT, "%s: meta value '%s' damaged",
+                             a->path, name);
         r = r * 10 + (v[i] - '0');
     }
     *out = r;
@@ -266,7 +120,7 @@ static void meta_str(fmt_archive *a, const char *name, char *out, size_t cap)
     const unsigned char *v;
     size_t n;
     out[0] = 0;
-    if (vb_get(a, a->meta, name, strlen(name), &v, &n))
+    if (store_get(a, a->meta, name, strlen(name), &v, &n))
         return;
     if (n >= cap)
         n = cap - 1;
@@ -279,10 +133,10 @@ static int load_col(fmt_archive *a, const char *name, size_t width,
                     size_t extra, const unsigned char **out)
 {
     size_t n;
-    if (vb_get(a, a->cols, name, strlen(name), out, &n) ||
+    if (store_get(a, a->cols, name, strlen(name), out, &n) ||
         n != width * ((size_t)a->ndocs + extra))
-        return vb_err(a, FMT_CORRUPT, "%s: column '%s' damaged", a->path,
-                      name);
+        return error_set(a, FMT_CORRUPT, "%s: column '%s' damaged", a->path,
+                         name);
     return FMT_OK;
 }
 
@@ -298,18 +152,18 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
              {"ids", &a->ids},     {"terms", &a->terms},
              {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols}};
     MDB_dbi main;
-    int rc = vb_g_dbi_open(a, NULL, &main);
+    int rc = guard_dbi_open(a, NULL, &main);
     if (rc)
-        return vb_err(a, vb_mdb_code(rc), "%s: %s", a->path,
-                      vb_broken(a) ? a->err : vb_why(a, rc));
+        return error_set(a, error_mdb_code(rc), "%s: %s", a->path,
+                         guard_broken(a) ? a->err : guard_why(a, rc));
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
         MDB_val k = {strlen(t[i].name), (void *)t[i].name}, v;
         unsigned flags = 0;
-        rc = vb_g_get(a, main, &k, &v);
+        rc = guard_get(a, main, &k, &v);
         if (rc == MDB_NOTFOUND)
-            return vb_err(a, FMT_VERSION,
-                          "%s: no '%s' table: not a Vraagbaak archive",
-                          a->path, t[i].name);
+            return error_set(a, FMT_VERSION,
+                             "%s: no '%s' table: not a Vraagbaak archive",
+                             a->path, t[i].name);
         if (!rc) {
             const unsigned char *d = v.mv_data;
             uint64_t root = v.mv_size == 48 ? vb_le64(d + 40) : 0;
@@ -318,14 +172,14 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
                 rc = MDB_CORRUPTED;
         }
         if (!rc)
-            rc = vb_g_dbi_open(a, t[i].name, t[i].dbi);
+            rc = guard_dbi_open(a, t[i].name, t[i].dbi);
         if (!rc && (mdb_dbi_flags(a->txn, *t[i].dbi, &flags) || flags))
             rc = MDB_CORRUPTED;
-        if (rc && vb_broken(a))
+        if (rc && guard_broken(a))
             return FMT_CORRUPT;
         if (rc)
-            return vb_err(a, vb_mdb_code(rc), "%s: table '%s' damaged (%s)",
-                          a->path, t[i].name, vb_why(a, rc));
+            return error_set(a, error_mdb_code(rc), "%s: table '%s' damaged (%s)",
+                             a->path, t[i].name, guard_why(a, rc));
     }
     return FMT_OK;
 }
@@ -337,7 +191,7 @@ static const unsigned char *load_pos(fmt_archive *a, const char *name, int bit)
 {
     const unsigned char *v;
     size_t n, nchunks = ((size_t)a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
-    if (vb_get(a, a->cols, name, strlen(name), &v, &n) || n != 12 * nchunks + 4 ||
+    if (store_get(a, a->cols, name, strlen(name), &v, &n) || n != 12 * nchunks + 4 ||
         fmt_crc32(0, v, n - 4) != vb_get_be32(v + n - 4)) {
         a->pos_damaged |= bit;
         return NULL;
@@ -350,25 +204,25 @@ static int load_meta(fmt_archive *a)
     uint64_t version, ndocs;
     int rc = meta_num(a, "version", &version);
     if (rc)
-        return vb_err(a, FMT_VERSION, "%s: not a Vraagbaak archive", a->path);
+        return error_set(a, FMT_VERSION, "%s: not a Vraagbaak archive", a->path);
     if (version < FMT_VERSION_OLDEST || version > FMT_VERSION_NUMBER)
-        return vb_err(a, FMT_VERSION,
-                      "%s: archive format %llu, this program reads %d to %d",
-                      a->path, (unsigned long long)version,
-                      FMT_VERSION_OLDEST, FMT_VERSION_NUMBER);
+        return error_set(a, FMT_VERSION,
+                         "%s: archive format %llu, this program reads %d to %d",
+                         a->path, (unsigned long long)version,
+                         FMT_VERSION_OLDEST, FMT_VERSION_NUMBER);
     a->version = (int)version;
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;
-    if (ndocs > UINT32_MAX - VB_CHUNK || vb_g_stat(a, a->docs, &st) ||
+    if (ndocs > UINT32_MAX - VB_CHUNK || guard_stat(a, a->docs, &st) ||
         st.ms_entries != (ndocs + VB_CHUNK - 1) / VB_CHUNK)
-        return vb_err(a, FMT_CORRUPT, "%s: document count damaged", a->path);
+        return error_set(a, FMT_CORRUPT, "%s: document count damaged", a->path);
     a->ndocs = (uint32_t)ndocs;
     const unsigned char *d;
     size_t n;
-    if (vb_get(a, a->meta, "dict", 4, &d, &n) == FMT_OK) {
+    if (store_get(a, a->meta, "dict", 4, &d, &n) == FMT_OK) {
         if (n > sizeof a->dict)
-            return vb_err(a, FMT_CORRUPT, "%s: dictionary damaged", a->path);
+            return error_set(a, FMT_CORRUPT, "%s: dictionary damaged", a->path);
         memcpy(a->dict, d, n);
         a->dictlen = n;
     }
@@ -378,8 +232,8 @@ static int load_meta(fmt_archive *a)
         (rc = load_col(a, "status", 1, 0, &a->col_status)) ||
         (rc = load_col(a, "foff", 4, 1, &a->col_foff)))
         return rc;
-    if (vb_get(a, a->cols, "fval", 4, &a->col_fval, &a->fval_len))
-        return vb_err(a, FMT_CORRUPT, "%s: column 'fval' missing", a->path);
+    if (store_get(a, a->cols, "fval", 4, &a->col_fval, &a->fval_len))
+        return error_set(a, FMT_CORRUPT, "%s: column 'fval' missing", a->path);
     if (a->version >= 3) {
         a->dpos = load_pos(a, "dpos", 1);
         a->spos = load_pos(a, "spos", 2);
@@ -403,12 +257,17 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     }
     *ap = NULL;
     msg[0] = 0;
+    if (!guard_started()) {
+        snprintf(msg, msglen, "%s: not opened: the program has not started "
+                 "the fault guard (fmt_guard_start)", path);
+        return FMT_INVALID;
+    }
     vb_layout lay;
-    int rc = vb_check_layout(path, &lay, msg, msglen);
+    int rc = guard_check_layout(path, &lay, msg, msglen);
     if (rc)
         return rc;
-    fmt_archive *a = fmt__calloc(1, sizeof *a);
-    z_stream *zs = fmt__calloc(1, sizeof *zs);
+    fmt_archive *a = alloc_calloc(1, sizeof *a);
+    z_stream *zs = alloc_calloc(1, sizeof *zs);
     if (!a || !zs || inflateInit2(zs, -15) != Z_OK) {
         free(a);
         free(zs);
@@ -417,14 +276,14 @@ int fmt_open(fmt_archive **ap, const char *path, char *msg, size_t msglen)
     }
     a->zs = zs;
     snprintf(a->path, sizeof a->path, "%s", path);
-    if ((rc = vb_guard_open(a, &lay))) {
-        if (!vb_broken(a))
-            vb_err(a, vb_mdb_code(rc), "%s: %s", path, mdb_strerror(rc));
-        rc = vb_mdb_code(rc);
+    if ((rc = guard_open(a, &lay))) {
+        if (!guard_broken(a))
+            error_set(a, error_mdb_code(rc), "%s: %s", path, mdb_strerror(rc));
+        rc = error_mdb_code(rc);
     } else {
         rc = open_dbs(a, &lay);
-        if (!rc && (rc = vb_guard_keep_dbs(a)))
-            rc = vb_err(a, FMT_CORRUPT, "%s: %s", path, mdb_strerror(rc));
+        if (!rc && (rc = guard_keep_dbs(a)))
+            rc = error_set(a, FMT_CORRUPT, "%s: %s", path, mdb_strerror(rc));
         if (!rc)
             rc = load_meta(a);
         if (!rc)
@@ -458,12 +317,12 @@ static void free_readers(fmt_archive *a)
         fmt_tok_free(a->tok);
 }
 
-fmt_archive *vb_reader2(fmt_archive *a)
+fmt_archive *store_reader2(fmt_archive *a)
 {
     if (a->reader2 || !a->dpos)
         return a->reader2;
-    fmt_archive *b = fmt__alloc(sizeof *b);
-    z_stream *zs = fmt__calloc(1, sizeof *zs);
+    fmt_archive *b = alloc_malloc(sizeof *b);
+    z_stream *zs = alloc_calloc(1, sizeof *zs);
     if (!b || !zs || inflateInit2(zs, -15) != Z_OK) {
         free(b);
         free(zs);
@@ -503,7 +362,7 @@ void fmt_close(fmt_archive *a)
         free_readers(a->reader2);
         free(a->reader2);
     }
-    vb_guard_close(a);
+    guard_close(a);
     if (a->txn)
         mdb_txn_abort(a->txn);
     if (a->env)
@@ -517,7 +376,7 @@ void fmt_close(fmt_archive *a)
     free(a);
 }
 
-fmt_tokenizer *vb_tok(fmt_archive *a)
+fmt_tokenizer *store_tok(fmt_archive *a)
 {
     if (!a->tok)
         a->tok = fmt_tok_new();
@@ -541,9 +400,6 @@ uint32_t fmt_first_dated(fmt_archive *a, int32_t ymd)
 
 /* ---- records -------------------------------------------------------------- */
 
-#define REC_HEAD 14
-#define REC_HEAD3 18  /* format 3: + CRC-32 of the record (record_head) */
-
 /* Read n bytes at off of the archive's file; 0 when all came. */
 static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 {
@@ -560,7 +416,7 @@ static int pread_all(int fd, void *buf, size_t n, uint64_t off)
 }
 
 /* Item docno % VB_CHUNK of the chunk holding docno in dbi (records or,
- * from format 3, summaries; see writer.c flush_chunk). With the chunks'
+ * from format 3, summaries; the chunk's layout is record.c's). With the chunks'
  * positions (pos), the chunk's header and the item are pread into buf and
  * *item points there (valid until buf is read into again); the bytes are
  * checked by the caller's CRC, and a damaged position can only send the
@@ -574,7 +430,7 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
     uint32_t want = a->ndocs - chunk * VB_CHUNK;
     if (want > VB_CHUNK)
         want = VB_CHUNK;
-    size_t head = 2 + 4 * ((size_t)want + 1);
+    size_t head = record_chunk_head(want);
     unsigned char hb[2 + 4 * (VB_CHUNK + 1)];
     const unsigned char *v;
     size_t n;
@@ -584,158 +440,135 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
         n = vb_get_be32(pos + 12 * (size_t)chunk + 8);
         if (n < head || off > a->file_len || n > a->file_len - off ||
             pread_all(a->fd, hb, head, off))
-            return vb_err(a, FMT_CORRUPT, "%s: %s %u: its chunk's position "
-                          "is damaged", a->path, what, docno);
+            return error_set(a, FMT_CORRUPT, "%s: %s %u: its chunk's position "
+                             "is damaged", a->path, what, docno);
         v = hb;
     } else {
         unsigned char key[4];
         vb_put_be32(key, chunk);
-        int rc = vb_get(a, dbi, key, 4, &v, &n);
+        int rc = store_get(a, dbi, key, 4, &v, &n);
         if (rc)
-            return vb_err(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
-                          "%s: %s %u: its chunk is missing", a->path, what,
-                          docno);
+            return error_set(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
+                             "%s: %s %u: its chunk is missing", a->path, what,
+                             docno);
     }
-    if (n < head || v[0] != 'C' || v[1] != want)
-        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk header damaged",
-                      a->path, what, docno);
-    uint32_t s = vb_get_be32(v + 2 + 4 * i), e = vb_get_be32(v + 6 + 4 * i);
-    if (s > e || e > n - head)
-        return vb_err(a, FMT_CORRUPT, "%s: %s %u: chunk offsets damaged",
-                      a->path, what, docno);
-    *len = e - s;
+    size_t at;
+    int bad = record_chunk_item(v, n, want, i, &at, len);
+    if (bad)
+        return error_set(a, FMT_CORRUPT, "%s: %s %u: chunk %s damaged", a->path,
+                         what, docno,
+                         bad == VB_CHUNK_BADHEAD ? "header" : "offsets");
     if (!pos) {
-        *item = v + head + s;
+        *item = v + at;
         return FMT_OK;
     }
     if (fmt_buf_reserve(buf, *len + 1))
-        return vb_err(a, FMT_NOMEM, "out of memory");
-    if (pread_all(a->fd, buf->data, *len, off + head + s))
-        return vb_err(a, FMT_CORRUPT, "%s: %s %u: cannot be read", a->path,
-                      what, docno);
+        return error_set(a, FMT_NOMEM, "out of memory");
+    if (pread_all(a->fd, buf->data, *len, off + at))
+        return error_set(a, FMT_CORRUPT, "%s: %s %u: cannot be read", a->path,
+                         what, docno);
     *item = (const unsigned char *)buf->data;
     return FMT_OK;
 }
 
-/* The payload length record v (n bytes, header of head) claims cannot be:
- * not the stored length for a stored record, or more than about 1032
- * times the deflated size (the deflate limit), so a damaged length can't
- * make us allocate gigabytes. */
-static int bad_length(const unsigned char *v, size_t n, size_t head)
+/* The question the primed record r of docno is primed with must be
+ * another document: FMT_CORRUPT when it cannot be. */
+static int ref_ok(fmt_archive *a, uint32_t docno, const vb_rechead *r)
 {
-    uint32_t plen = vb_get_be32(v + 6);
-    return (v[1] == 0 && plen != n - head) || plen > (n - head) * 1040 + 64 ||
-           plen > (1u << 30);
-}
-
-/* The question record v (flag 2, header of head) of docno is primed
- * with; FMT_CORRUPT when it cannot be. */
-static int ref_of(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                  size_t head, uint32_t *ref)
-{
-    *ref = vb_get_be32(v + head - 4);
-    if (*ref >= a->ndocs || *ref == docno)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad reference",
-                      a->path, docno);
+    if (r->ref >= a->ndocs || r->ref == docno)
+        return error_set(a, FMT_CORRUPT, "%s: record %u: bad reference",
+                         a->path, docno);
     return FMT_OK;
 }
 
-/* Ready to read the payload of the stored record v (n bytes, header
+/* Ready to read the payload of the stored record v (n bytes, header r
  * checked) of docno into out: its length checked and room made; for a
- * deflated one, a->zs reset, primed with dict and given the stored bytes.
- * *plen is the payload's length. */
+ * deflated one, a->zs reset, primed with dict and given the stored bytes. */
 static int unpack_start(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                        size_t n, size_t head, const unsigned char *dict,
-                        size_t dictlen, fmt_buf *out, uint32_t *plen)
+                        size_t n, const vb_rechead *r,
+                        const unsigned char *dict, size_t dictlen,
+                        fmt_buf *out)
 {
     z_stream *zs = a->zs;
-    *plen = vb_get_be32(v + 6);
-    if (bad_length(v, n, head))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
-                      docno);
+    size_t head = r->head;
+    if (record_head_bad_length(r, n))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
+                         docno);
     out->len = 0;
-    if (fmt_buf_reserve(out, (size_t)*plen + 1))
-        return vb_err(a, FMT_NOMEM, "out of memory");
-    if (v[1] == 0)
+    if (fmt_buf_reserve(out, (size_t)r->plen + 1))
+        return error_set(a, FMT_NOMEM, "out of memory");
+    if (r->kind == VB_REC_STORED)
         return FMT_OK;
     if (inflateReset(zs) != Z_OK ||
         (dictlen && inflateSetDictionary(zs, dict, (uInt)dictlen) != Z_OK))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
-                      docno);
+        return error_set(a, FMT_CORRUPT, "%s: record %u: inflate", a->path,
+                         docno);
     zs->next_in = (Bytef *)(v + head);
     zs->avail_in = (uInt)(n - head);
     return FMT_OK;
 }
 
-/* Inflate (or copy) the stored record v (n bytes, header checked) of
+/* Inflate (or copy) the stored record v (n bytes, header r checked) of
  * docno into out, primed with dict; check length and checksum. */
 static int unpack(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                  size_t n, size_t head, const unsigned char *dict,
+                  size_t n, const vb_rechead *r, const unsigned char *dict,
                   size_t dictlen, fmt_buf *out)
 {
-    uint32_t plen, pcrc = vb_get_be32(v + 10);
-    int rc = unpack_start(a, docno, v, n, head, dict, dictlen, out, &plen);
+    uint32_t plen = r->plen, pcrc = r->pcrc;
+    int rc = unpack_start(a, docno, v, n, r, dict, dictlen, out);
     if (rc)
         return rc;
-    if (v[1] == 0) {
-        memcpy(out->data, v + head, plen);
+    if (r->kind == VB_REC_STORED) {
+        memcpy(out->data, v + r->head, plen);
     } else {
         z_stream *zs = a->zs;
         zs->next_out = (Bytef *)out->data;
         zs->avail_out = plen + 1;
         int zr = inflate(zs, Z_FINISH);
         if (zr != Z_STREAM_END || zs->total_out != plen || zs->avail_in)
-            return vb_err(a, FMT_CORRUPT,
-                          "%s: record %u: compressed data damaged", a->path,
-                          docno);
+            return error_set(a, FMT_CORRUPT,
+                             "%s: record %u: compressed data damaged", a->path,
+                             docno);
     }
     out->len = plen;
     out->data[plen] = 0;
     if (fmt_crc32(0, out->data, plen) != pcrc)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
-                      a->path, docno);
+        return error_set(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
+                         a->path, docno);
     return FMT_OK;
 }
 
-/* The header of record docno: flags 0 (stored) and 1 (deflated with the
- * archive's dictionary) have 14 bytes; flag 2 (deflated with the text of
- * its zaak's question after that dictionary, see writer.c) has the
- * question's docno in 4 more. From format 3 a CRC-32 of the header's
- * other bytes and the stored bytes follows the first 14: checked here,
+/* The header of record docno (record.c says its layout). From format 3
+ * the record's own CRC over its header and stored bytes is checked here:
  * it proves the record before any inflating, so a text inflated only in
- * part (vb_text_prefix) is as sure as a whole one. */
+ * part (store_text_prefix) is as sure as a whole one. */
 static int record_head(fmt_archive *a, uint32_t docno, fmt_buf *buf,
-                       const unsigned char **v, size_t *n, size_t *head)
+                       const unsigned char **v, size_t *n, vb_rechead *r)
 {
     int rc = chunk_item(a, a->docs, a->dpos, docno, buf, "record", v, n);
     if (rc)
         return rc;
-    size_t h = a->version >= 3 ? REC_HEAD3 : REC_HEAD;
-    if (*n < h || (*v)[0] != 'R' || (*v)[1] > 2 ||
-        ((*v)[1] == 2 && *n < h + 4))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
-                      docno);
-    *head = (*v)[1] == 2 ? h + 4 : h;
-    if (a->version >= 3 &&
-        fmt_crc32(fmt_crc32(0, *v, REC_HEAD), *v + REC_HEAD3, *n - REC_HEAD3) !=
-            vb_get_be32(*v + REC_HEAD))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
-                      a->path, docno);
+    if (record_head_parse(*v, *n, a->version, r))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: bad header", a->path,
+                         docno);
+    if (!record_head_crc_ok(*v, *n, a->version))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: checksum mismatch",
+                         a->path, docno);
     return FMT_OK;
 }
 
-/* The dictionary record v (flag 2) of docno was deflated with: a->refdict,
- * made of its question's text (kept for the next answer of that
- * question). */
-static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
-                    size_t head)
+/* The dictionary the primed record r of docno was deflated with:
+ * a->refdict, made of its question's text (kept for the next answer of
+ * that question). */
+static int ref_dict(fmt_archive *a, uint32_t docno, const vb_rechead *r)
 {
     /* primed with its question: that one first (never primed itself, so
      * there is no chain and no cycle) */
-    uint32_t ref;
+    uint32_t ref = r->ref;
     const unsigned char *rv, *text;
-    size_t rn, rhead, tlen;
-    int rc = ref_of(a, docno, v, head, &ref);
+    size_t rn, tlen;
+    vb_rechead rh;
+    int rc = ref_ok(a, docno, r);
     if (rc)
         return rc;
     /* a result list often holds a question's answer and notices: keep the
@@ -743,57 +576,59 @@ static int ref_dict(fmt_archive *a, uint32_t docno, const unsigned char *v,
     if (a->refdoc == ref + 1)
         return FMT_OK;
     a->refdoc = 0;
-    if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rhead)))
+    if ((rc = record_head(a, ref, &a->rbuf2, &rv, &rn, &rh)))
         return rc;
-    if (rv[1] == 2)
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: reference to a "
-                      "primed record", a->path, docno);
-    if ((rc = unpack(a, ref, rv, rn, rhead, a->dict, a->dictlen,
+    if (rh.kind == VB_REC_PRIMED)
+        return error_set(a, FMT_CORRUPT, "%s: record %u: reference to a "
+                         "primed record", a->path, docno);
+    if ((rc = unpack(a, ref, rv, rn, &rh, a->dict, a->dictlen,
                      &a->scratch2)))
         return rc;
-    if (vb_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
-                        &text, &tlen))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: damaged", a->path, ref);
-    a->refdictlen = vb_ref_dict(a->dict, a->dictlen, text, tlen, a->refdict);
+    if (record_payload_text((unsigned char *)a->scratch2.data, a->scratch2.len,
+                            &text, &tlen))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: damaged", a->path, ref);
+    a->refdictlen = record_ref_dict(a->dict, a->dictlen, text, tlen, a->refdict);
     a->refdoc = ref + 1;
     return FMT_OK;
 }
 
-int vb_record_check(fmt_archive *a, uint32_t docno)
+int store_record_check(fmt_archive *a, uint32_t docno)
 {
     const unsigned char *v;
-    size_t n, head;
+    size_t n;
+    vb_rechead r;
     if (a->version < 3 || docno >= a->ndocs)
         return FMT_INVALID;
-    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &r);
     if (rc)
         return rc;
-    uint32_t ref;
-    if (bad_length(v, n, head))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
-                      docno);
-    return v[1] == 2 ? ref_of(a, docno, v, head, &ref) : FMT_OK;
+    if (record_head_bad_length(&r, n))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: bad length", a->path,
+                         docno);
+    return r.kind == VB_REC_PRIMED ? ref_ok(a, docno, &r) : FMT_OK;
 }
 
 /* Inflate record docno's payload into a->scratch and check it. */
 static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
 {
     if (docno >= a->ndocs)
-        return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
+        return error_set(a, FMT_NOTFOUND, "%s: no document %u", a->path, docno);
     const unsigned char *v;
-    size_t n, head;
-    int rc = record_head(a, docno, &a->rbuf, &v, &n, &head);
+    size_t n;
+    vb_rechead r;
+    int rc = record_head(a, docno, &a->rbuf, &v, &n, &r);
     if (rc)
         return rc;
-    *textcrc = vb_get_be32(v + 2);
+    *textcrc = r.textcrc;
     a->part_docno = 0; /* a->zs and a->scratch are taken */
-    if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+    int primed = r.kind == VB_REC_PRIMED;
+    if (primed && (rc = ref_dict(a, docno, &r)))
         return rc;
-    rc = v[1] == 2 ? unpack(a, docno, v, n, head, a->refdict, a->refdictlen,
-                            &a->scratch)
-                   : unpack(a, docno, v, n, head, a->dict, a->dictlen,
-                            &a->scratch);
-    return rc ? rc : vb_broken(a) ? FMT_CORRUPT : FMT_OK;
+    rc = primed ? unpack(a, docno, v, n, &r, a->refdict, a->refdictlen,
+                         &a->scratch)
+                : unpack(a, docno, v, n, &r, a->dict, a->dictlen,
+                         &a->scratch);
+    return rc ? rc : guard_broken(a) ? FMT_CORRUPT : FMT_OK;
 }
 
 /* The start of docno's text: inflating stops once `want` bytes of the
@@ -803,36 +638,37 @@ static int load_payload(fmt_archive *a, uint32_t docno, uint32_t *textcrc)
  * *done when all of the payload is (then *avail is the text's length).
  * Format 3 only: its records are checked before inflating (record_head);
  * format 2 records, and stored ones, are read whole. */
-int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
-                   const char **text, size_t *avail, int *done)
+int store_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
+                      const char **text, size_t *avail, int *done)
 {
     z_stream *zs = a->zs;
     int rc;
     if (a->part_docno != docno + 1) {
         const unsigned char *v;
-        size_t n, head;
+        size_t n;
+        vb_rechead r;
         a->part_docno = 0;
         if (docno >= a->ndocs)
-            return vb_err(a, FMT_NOTFOUND, "%s: no document %u", a->path,
-                          docno);
+            return error_set(a, FMT_NOTFOUND, "%s: no document %u", a->path,
+                             docno);
         *done = 1;
         if (a->version < 3)
-            return vb_get_text(a, docno, text, avail);
-        if ((rc = record_head(a, docno, &a->rbuf, &v, &n, &head)))
+            return store_get_text(a, docno, text, avail);
+        if ((rc = record_head(a, docno, &a->rbuf, &v, &n, &r)))
             return rc;
-        if (v[1] == 0)
-            return vb_get_text(a, docno, text, avail);
-        if (v[1] == 2 && (rc = ref_dict(a, docno, v, head)))
+        if (r.kind == VB_REC_STORED)
+            return store_get_text(a, docno, text, avail);
+        int primed = r.kind == VB_REC_PRIMED;
+        if (primed && (rc = ref_dict(a, docno, &r)))
             return rc;
-        uint32_t plen;
-        if ((rc = unpack_start(a, docno, v, n, head,
-                               v[1] == 2 ? a->refdict : a->dict,
-                               v[1] == 2 ? a->refdictlen : a->dictlen,
-                               &a->scratch, &plen)))
+        if ((rc = unpack_start(a, docno, v, n, &r,
+                               primed ? a->refdict : a->dict,
+                               primed ? a->refdictlen : a->dictlen,
+                               &a->scratch)))
             return rc;
         a->part_docno = docno + 1;
-        a->part_plen = plen;
-        a->part_pcrc = vb_get_be32(v + 10);
+        a->part_plen = r.plen;
+        a->part_pcrc = r.pcrc;
         a->part_textoff = a->part_textlen = 0;
         a->part_ended = 0;
     }
@@ -883,8 +719,8 @@ int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
     if (bad || !a->part_textoff ||
         (*done && fmt_crc32(0, p, plen) != a->part_pcrc)) {
         a->part_docno = 0;
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: compressed data damaged",
-                      a->path, docno);
+        return error_set(a, FMT_CORRUPT, "%s: record %u: compressed data damaged",
+                         a->path, docno);
     }
     a->scratch.len = got;
     p[got] = 0;
@@ -897,18 +733,18 @@ int vb_text_prefix(fmt_archive *a, uint32_t docno, size_t want,
 /* Just the verbatim text of docno, pointing into the handle's scratch
  * buffer (valid until the next read on the handle): for snippets, which
  * need no other field. */
-int vb_get_text(fmt_archive *a, uint32_t docno, const char **text,
-                size_t *len)
+int store_get_text(fmt_archive *a, uint32_t docno, const char **text,
+                   size_t *len)
 {
     uint32_t tcrc;
     const unsigned char *t;
     int rc = load_payload(a, docno, &tcrc);
     if (rc)
         return rc;
-    if (vb_payload_text((unsigned char *)a->scratch.data, a->scratch.len, &t,
-                        len))
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: fields damaged",
-                      a->path, docno);
+    if (record_payload_text((unsigned char *)a->scratch.data, a->scratch.len, &t,
+                            len))
+        return error_set(a, FMT_CORRUPT, "%s: record %u: fields damaged",
+                         a->path, docno);
     *text = (const char *)t;
     return FMT_OK;
 }
@@ -921,15 +757,15 @@ int fmt_get(fmt_archive *a, uint32_t docno, fmt_doc *d)
         fmt_doc_free(d);
         return rc;
     }
-    rc = vb_record_decode((unsigned char *)a->scratch.data, a->scratch.len, d);
+    rc = record_decode((unsigned char *)a->scratch.data, a->scratch.len, d);
     if (rc)
-        return vb_err(a, rc, "%s: record %u: fields damaged", a->path, docno);
+        return error_set(a, rc, "%s: record %u: fields damaged", a->path, docno);
     /* The payload's checksum covers the text; its own is checked by
      * verify, which proves both. */
     if (a->verifying && fmt_crc32(0, d->text, d->len) != tcrc) {
         fmt_doc_free(d);
-        return vb_err(a, FMT_CORRUPT, "%s: record %u: text checksum mismatch",
-                      a->path, docno);
+        return error_set(a, FMT_CORRUPT, "%s: record %u: text checksum mismatch",
+                         a->path, docno);
     }
     return FMT_OK;
 }
@@ -956,19 +792,19 @@ int fmt_find(fmt_archive *a, const char *id, uint32_t *docno)
     memcpy(key + 1, id, n);
     const unsigned char *v;
     size_t vl;
-    int rc = vb_get(a, a->ids, key, n + 1, &v, &vl);
+    int rc = store_get(a, a->ids, key, n + 1, &v, &vl);
     if (rc)
         return rc;
     if (vl != 4 || vb_get_be32(v) >= a->ndocs)
-        return vb_err(a, FMT_CORRUPT, "%s: id '%s' damaged", a->path, id);
+        return error_set(a, FMT_CORRUPT, "%s: id '%s' damaged", a->path, id);
     /* The ids table has no checksum of its own: a damaged number would
      * give another document, so the (checksummed) summary must agree. */
     uint32_t d = vb_get_be32(v);
     fmt_summary s = {0};
     rc = fmt_get_summary(a, d, &s);
     if (!rc && strcmp(s.id, id))
-        rc = vb_err(a, FMT_CORRUPT, "%s: id '%s' damaged (it leads to '%s')",
-                    a->path, id, s.id);
+        rc = error_set(a, FMT_CORRUPT, "%s: id '%s' damaged (it leads to '%s')",
+                       a->path, id, s.id);
     fmt_summary_free(&s);
     if (!rc)
         *docno = d;
@@ -987,19 +823,19 @@ int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
     memcpy(key + 1, zaak, zl);
     const unsigned char *v;
     size_t vl;
-    int rc = vb_get(a, a->ids, key, zl + 1, &v, &vl);
+    int rc = store_get(a, a->ids, key, zl + 1, &v, &vl);
     if (rc)
         return rc;
     if (vl % 4)
-        return vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+        return error_set(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
     /* As for ids: each document's summary must name this zaak. */
     fmt_summary s = {0};
     for (size_t i = 0; i < vl / 4 && !rc; i++) {
         uint32_t d = vb_get_be32(v + 4 * i);
         if (d >= a->ndocs)
-            rc = vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+            rc = error_set(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
         else if (!(rc = fmt_get_summary(a, d, &s)) && strcmp(s.zaak, zaak))
-            rc = vb_err(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
+            rc = error_set(a, FMT_CORRUPT, "%s: zaak '%s' damaged", a->path, zaak);
         if (!rc && i < cap)
             docnos[i] = d;
     }
@@ -1023,17 +859,17 @@ int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
     } else {
         unsigned char key[4];
         vb_put_be32(key, docno);
-        rc = vb_get(a, a->summary, key, 4, &v, &n);
+        rc = store_get(a, a->summary, key, 4, &v, &n);
     }
     if (!rc)
-        rc = vb_summary_decode(v, n, s);
+        rc = record_summary_decode(v, n, s);
     else if (rc == FMT_NOTFOUND)
         rc = FMT_CORRUPT;
-    if (!rc && vb_broken(a))
+    if (!rc && guard_broken(a))
         return FMT_CORRUPT;
     if (rc)
-        return vb_err(a, rc, "%s: summary of record %u damaged", a->path,
-                      docno);
+        return error_set(a, rc, "%s: summary of record %u damaged", a->path,
+                         docno);
     s->docno = docno;
     if (a->version < 4) /* filed under the questions' date before format 4 */
         s->date = s->submitted ? s->submitted : s->received;
@@ -1064,21 +900,21 @@ static int is_sum(const MDB_val *k)
 }
 
 /* For the writer, in its own (write) transaction: the "sum" to store. */
-int vb_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum)
+int store_meta_sum(MDB_txn *txn, MDB_dbi meta, uint32_t *sum)
 {
     MDB_cursor *c;
     MDB_val k, v;
     uint32_t crc = 0;
     int rc = mdb_cursor_open(txn, meta, &c);
     if (rc)
-        return vb_mdb_code(rc);
+        return error_mdb_code(rc);
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
         if (!is_sum(&k))
             crc = sum_entry(crc, &k, &v);
     mdb_cursor_close(c);
     *sum = crc;
-    return rc == MDB_NOTFOUND ? FMT_OK : vb_mdb_code(rc);
+    return rc == MDB_NOTFOUND ? FMT_OK : error_mdb_code(rc);
 }
 
 /* The meta table against its "sum", if it has one. */
@@ -1086,24 +922,24 @@ static int check_meta_sum(fmt_archive *a)
 {
     const unsigned char *want;
     size_t n;
-    int rc = vb_get(a, a->meta, "sum", 3, &want, &n);
+    int rc = store_get(a, a->meta, "sum", 3, &want, &n);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
     MDB_cursor *c;
     MDB_val k, v;
     uint32_t crc = 0;
-    if (!rc && n == 4 && !(rc = vb_g_cursor_open(a, a->meta, &c))) {
-        for (rc = vb_g_cursor_get(a, c, &k, &v, MDB_FIRST); !rc;
-             rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT))
+    if (!rc && n == 4 && !(rc = guard_cursor_open(a, a->meta, &c))) {
+        for (rc = guard_cursor_get(a, c, &k, &v, MDB_FIRST); !rc;
+             rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT))
             if (!is_sum(&k))
                 crc = sum_entry(crc, &k, &v);
-        vb_g_cursor_close(a, c);
+        guard_cursor_close(a, c);
         if (rc == MDB_NOTFOUND && crc == vb_get_be32(want))
             return FMT_OK;
     }
-    return vb_broken(a) ? FMT_CORRUPT
-                        : vb_err(a, FMT_CORRUPT, "%s: the archive's title, "
-                                 "edition and counts are damaged", a->path);
+    return guard_broken(a) ? FMT_CORRUPT
+                        : error_set(a, FMT_CORRUPT, "%s: the archive's title, "
+                                    "edition and counts are damaged", a->path);
 }
 
 /* Everything that can be read is filled in; FMT_CORRUPT (with the message)
@@ -1154,7 +990,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
         o->level = (int)v;
     const unsigned char *pv;
     size_t pn;
-    if (!bad && vb_get(a, a->meta, "part", 4, &pv, &pn) == FMT_OK) {
+    if (!bad && store_get(a, a->meta, "part", 4, &pv, &pn) == FMT_OK) {
         char pt[32];
         unsigned p = 0, k = 0;
         char end;
@@ -1162,7 +998,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
         if (sscanf(pt, "%u/%u%c", &p, &k, &end) != 2 || p < 1 || p > k ||
             k > 100000) {
             bad = 1;
-            vb_err(a, FMT_CORRUPT, "%s: meta value 'part' damaged", a->path);
+            error_set(a, FMT_CORRUPT, "%s: meta value 'part' damaged", a->path);
         } else {
             o->part = p;
             o->nparts = k;
@@ -1176,7 +1012,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     if (bad) {
         char m[600];
         snprintf(m, sizeof m, "%s", a->err); /* which value, from meta_num */
-        return vb_err(a, FMT_CORRUPT, "%s", m);
+        return error_set(a, FMT_CORRUPT, "%s", m);
     }
     a->err[0] = 0;
     return check_meta_sum(a);

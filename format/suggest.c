@@ -48,8 +48,8 @@ static void put(fmt_suggestion *out, size_t cap, size_t *n,
 static int names(fmt_archive *a, const char *p, size_t pl, fmt_suggestion *out,
                  size_t cap, size_t *n)
 {
-    int rc = vb_load_facets(a);
-    fmt_tokenizer *t = vb_tok(a);
+    int rc = results_load_facets(a);
+    fmt_tokenizer *t = store_tok(a);
     if (rc || !t)
         return rc ? rc : FMT_NOMEM;
     char key[FMT_TOKMAX + 2];
@@ -67,8 +67,8 @@ static int names(fmt_archive *a, const char *p, size_t pl, fmt_suggestion *out,
         size_t vl;
         uint32_t df = 0;
         /* its documents, from its list's head: a damaged list counts 0 */
-        if (!vb_get(a, a->facets, key, kl + 1, &v, &vl) && vl > 4)
-            vb_postings_df(v + 4, vl - 4, &df);
+        if (!store_get(a, a->facets, key, kl + 1, &v, &vl) && vl > 4)
+            postings_df(v + 4, vl - 4, &df);
         s.count = df;
         put(out, cap, n, &s);
     }
@@ -88,10 +88,10 @@ static int zaken(fmt_archive *a, const char *prefix, fmt_suggestion *out,
                                 ? prefix[i] - 32 : prefix[i]);
     kl++;
     MDB_cursor *c;
-    if (vb_g_cursor_open(a, a->ids, &c))
+    if (guard_cursor_open(a, a->ids, &c))
         return FMT_CORRUPT;
     MDB_val k = {kl, key}, v;
-    int rc = vb_g_cursor_get(a, c, &k, &v, MDB_SET_RANGE), seen = 0;
+    int rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE), seen = 0;
     while (!rc && k.mv_size >= kl && !memcmp(k.mv_data, key, kl) &&
            seen++ < MAX_SCAN) {
         fmt_suggestion s = {0};
@@ -104,16 +104,16 @@ static int zaken(fmt_archive *a, const char *prefix, fmt_suggestion *out,
             out[(*n)++] = s;
         else if (cap)
             memmove(out, out + 1, (cap - 1) * sizeof *out), out[cap - 1] = s;
-        rc = vb_g_cursor_get(a, c, &k, &v, MDB_NEXT);
+        rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT);
     }
-    vb_g_cursor_close(a, c);
+    guard_cursor_close(a, c);
     for (size_t i = 0; i < *n / 2; i++) { /* newest first */
         fmt_suggestion t = out[i];
         out[i] = out[*n - 1 - i];
         out[*n - 1 - i] = t;
     }
     if (rc && rc != MDB_NOTFOUND)
-        return vb_err(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+        return error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
     return FMT_OK;
 }
 
@@ -121,7 +121,7 @@ int fmt_suggest_names(fmt_archive *a, const char *prefix, fmt_suggestion *out,
                       size_t cap, size_t *n)
 {
     *n = 0;
-    fmt_tokenizer *t = vb_tok(a);
+    fmt_tokenizer *t = store_tok(a);
     if (!t)
         return FMT_NOMEM;
     char p[FMT_TOKMAX + 1];

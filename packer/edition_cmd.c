@@ -48,7 +48,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cmd.h"
-#include "edition.h"
+#include "gz.h"
 #include "edition_cmd.h"
 #include "link.h"
 #include "output.h"

@@ -142,7 +142,7 @@ static fmt_lresults *lib_search(library *l, const fmt_query *q,
 
 /* One hit: its summary line and snippet (made by fmt_snippets). Non-zero
  * (with the message on stderr) when either cannot be read. */
-static int print_hit(fmt_archive *a, const fmt_hit *h, const fmt_snip *sn,
+static int print_hit(fmt_archive *a, const fmt_lhit *h, const fmt_snip *sn,
                      const sopts *so, fmt_summary *s)
 {
     if (fmt_get_summary(a, h->docno, s)) {
@@ -245,10 +245,8 @@ static int lib_query(library *l, const char *text, const sopts *so)
             printf("%zu hit%s\n\n", total, total == 1 ? "" : "s");
         fmt_summary s = {0};
         fmt_snip *sn = lib_snippets(l, q, h, n);
-        for (size_t i = 0; i < n; i++) {
-            fmt_hit one = {h[i].docno, h[i].score, h[i].matched, h[i].kinds};
-            bad |= print_hit(l->a[h[i].arch], &one, &sn[i], so, &s);
-        }
+        for (size_t i = 0; i < n; i++)
+            bad |= print_hit(l->a[h[i].arch], &h[i], &sn[i], so, &s);
         fmt_summary_free(&s);
         fmt_snips_free(sn, n);
         free(sn);
@@ -344,6 +342,7 @@ static int lib_batch(library *l, const char *file, int ids, const sopts *so)
 
 int cmd_search(int argc, char **argv)
 {
+    fmt_snippets_start(); /* a page of snippets on two cores */
     /* A query allocates lists as long as its words' postings (megabytes
      * for common words). glibc hands such blocks back to the system when
      * they are freed, and the next query has them faulted in and zeroed

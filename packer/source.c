@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "format.h"
+#include "gz.h"
 #include "source.h"
 
 #define PAX_MAX   ((size_t)1 << 20)   /* pax extended header data */

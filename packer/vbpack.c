@@ -16,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "cmd.h"
-#include "edition.h"
 #include "edition_cmd.h"
 #include "format.h"
 #include "json.h"
@@ -1048,6 +1047,7 @@ static int cmd_bench_get(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    fmt_guard_start(); /* a damaged archive: an error, not a crash */
     if (argc < 2)
         usage();
     static const struct {

@@ -435,6 +435,8 @@ int main(int argc, char **argv)
     int nfound = 0, rc = 0, i, pw, ph;
     lay_measure m;
 
+    fmt_guard_start();    /* a damaged archive: an error, not a crash */
+    fmt_snippets_start(); /* a result page's snippets on two cores */
     a.t0 = SDL_GetPerformanceCounter();
     a.verbose = getenv("VRAAGBAAK_STATS") != NULL;
     memset(&o, 0, sizeof o);

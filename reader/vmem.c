@@ -11,10 +11,10 @@
  * the next read faults them in again unchanged. Writable or private
  * mappings are never taken (there it would throw data away).
  *
- * This belongs in the archive library, which knows its map (its
- * fmt_release_pages() finds it by scanning /proc/self/maps for the first
- * piece at offset 0, which with two handles on one file may be the other
- * handle's, and with split mappings is only the first piece).
+ * The archive library's own page release (pages_drop, for the packer)
+ * finds a map by scanning /proc/self/maps for the first piece at offset
+ * 0, which with two handles on one file may be the other handle's, and
+ * with split mappings is only the first piece: the reader's own is here.
  */
 #include "vmem.h"
 

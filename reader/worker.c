@@ -8,7 +8,6 @@
  */
 #include "worker.h"
 #include "vmem.h"
-#include "edition.h"
 
 #include <pthread.h>
 #include <stdio.h>

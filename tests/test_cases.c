@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "format.h"
+#include "internal.h" /* the search of one archive: format/ and tests only */
 #include "parse.h"
 #include "search.h"
 #include "source.h"
@@ -370,6 +371,7 @@ static void library_case_once(void **state)
 
 int main(void)
 {
+    fmt_guard_start(); /* as the programs do */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(typing_finds_prefixes),
         cmocka_unit_test(dutch_operators),

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "format.h"
+#include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "parse.h"
 #include "search.h"
 
@@ -796,6 +797,7 @@ static void test_own_fault_still_crashes(void **state)
 
 int main(void)
 {
+    fmt_guard_start(); /* as the programs do */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_huge_record_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decompression_bomb, setup, teardown),

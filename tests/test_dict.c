@@ -96,17 +96,17 @@ static void free_corpus(corpus *c)
 }
 
 /* Bytes of raw deflate at level 9 for one text, with dict (or none). */
-static size_t deflated(fmt__zc *z, const char *p, size_t n)
+static size_t deflated(dict_zc *z, const char *p, size_t n)
 {
-    size_t cap = fmt__zc_bound(n), got = 0;
+    size_t cap = dict_zc_bound(n), got = 0;
     unsigned char *out = malloc(cap);
     assert_non_null(out);
-    assert_int_equal(fmt__zc_deflate(z, p, n, out, cap, &got), 0);
+    assert_int_equal(dict_zc_deflate(z, p, n, out, cap, &got), 0);
     /* and it must come back */
     unsigned char *back = malloc(n + 1);
     assert_non_null(back);
     size_t blen = 0;
-    assert_int_equal(fmt__zc_inflate(z, out, got, back, n + 1, &blen), 0);
+    assert_int_equal(dict_zc_inflate(z, out, got, back, n + 1, &blen), 0);
     assert_int_equal(blen, n);
     assert_memory_equal(back, p, n);
     free(back);
@@ -138,7 +138,7 @@ static void test_samples_leave_one_out(void **state)
     assert_non_null(c);
     load_dir(c, samples_dir());
     assert_true(c->n >= 20);
-    fmt__zc *plain = fmt__zc_new(NULL, 0, 9);
+    dict_zc *plain = dict_zc_new(NULL, 0, 9);
     assert_non_null(plain);
     static unsigned char dict[FMT__DICT_MAX];
     const char *sp[MAXDOCS];
@@ -151,18 +151,18 @@ static void test_samples_leave_one_out(void **state)
             sp[m] = c->text[j];
             sl[m++] = c->len[j];
         }
-        size_t dlen = fmt__dict_train(sp, sl, m, dict, sizeof dict);
+        size_t dlen = dict_train(sp, sl, m, dict, sizeof dict);
         assert_true(dlen > 0 && dlen <= sizeof dict);
-        fmt__zc *z = fmt__zc_new(dict, dlen, 9);
+        dict_zc *z = dict_zc_new(dict, dlen, 9);
         assert_non_null(z);
         a += deflated(plain, c->text[i], c->len[i]);
         b += deflated(z, c->text[i], c->len[i]);
-        fmt__zc_free(z);
+        dict_zc_free(z);
     }
     printf("samples, leave-one-out: %zu -> %zu bytes (%.1f%% smaller)\n", a, b,
            100.0 * (double)(a - b) / (double)a);
     assert_true(b * 100 <= a * 85);
-    fmt__zc_free(plain);
+    dict_zc_free(plain);
     free_corpus(c);
 }
 
@@ -196,9 +196,9 @@ static void test_generated_corpus(void **state)
         sl[m++] = c->len[i];
     }
     static unsigned char dict[FMT__DICT_MAX];
-    size_t dlen = fmt__dict_train(sp, sl, m, dict, sizeof dict);
+    size_t dlen = dict_train(sp, sl, m, dict, sizeof dict);
     assert_int_equal(dlen, sizeof dict);
-    fmt__zc *plain = fmt__zc_new(NULL, 0, 9), *z = fmt__zc_new(dict, dlen, 9);
+    dict_zc *plain = dict_zc_new(NULL, 0, 9), *z = dict_zc_new(dict, dlen, 9);
     assert_non_null(plain);
     assert_non_null(z);
     for (size_t i = 0; i < c->n; i++) {
@@ -210,8 +210,8 @@ static void test_generated_corpus(void **state)
     printf("generated, held out: %zu -> %zu bytes (%.1f%% smaller)\n", a, d,
            100.0 * (double)(a - d) / (double)a);
     assert_true(d * 100 <= a * 75);
-    fmt__zc_free(plain);
-    fmt__zc_free(z);
+    dict_zc_free(plain);
+    dict_zc_free(z);
     free_corpus(c);
 }
 
@@ -230,8 +230,8 @@ static void test_deterministic(void **state)
         memcpy(copy, c->text[i], c->len[i]);
         sp[i] = copy;
     }
-    size_t l1 = fmt__dict_train((const char *const *)c->text, c->len, c->n, d1, sizeof d1);
-    size_t l2 = fmt__dict_train(sp, c->len, c->n, d2, sizeof d2);
+    size_t l1 = dict_train((const char *const *)c->text, c->len, c->n, d1, sizeof d1);
+    size_t l2 = dict_train(sp, c->len, c->n, d2, sizeof d2);
     assert_true(l1 > 1000);
     assert_int_equal(l1, l2);
     assert_memory_equal(d1, d2, l1);
@@ -239,7 +239,7 @@ static void test_deterministic(void **state)
     assert_true(contains(d1, l1, "(ingezonden"));
     assert_true(contains(d1, l1, "Vraag"));
     /* A smaller cap is honoured. */
-    l2 = fmt__dict_train(sp, c->len, c->n, d2, 1000);
+    l2 = dict_train(sp, c->len, c->n, d2, 1000);
     assert_true(l2 > 0 && l2 <= 1000);
     for (size_t i = 0; i < c->n; i++)
         free((char *)sp[i]);
@@ -254,12 +254,12 @@ static void test_edges(void **state)
     size_t onel[] = { strlen(one[0]) };
 
     /* Nothing to learn from. */
-    assert_int_equal(fmt__dict_train(NULL, NULL, 0, dict, 100), 0);
-    assert_int_equal(fmt__dict_train(one, onel, 0, dict, 100), 0);
-    assert_int_equal(fmt__dict_train(one, onel, 1, NULL, 100), 0);
-    assert_int_equal(fmt__dict_train(one, onel, 1, dict, 0), 0);
+    assert_int_equal(dict_train(NULL, NULL, 0, dict, 100), 0);
+    assert_int_equal(dict_train(one, onel, 0, dict, 100), 0);
+    assert_int_equal(dict_train(one, onel, 1, NULL, 100), 0);
+    assert_int_equal(dict_train(one, onel, 1, dict, 0), 0);
     /* One sample: no phrase is shared with another document. */
-    assert_int_equal(fmt__dict_train(one, onel, 1, dict, sizeof dict), 0);
+    assert_int_equal(dict_train(one, onel, 1, dict, sizeof dict), 0);
 
     /* Tiny samples: shorter than a d-mer. */
     const char *tiny[10];
@@ -268,12 +268,12 @@ static void test_edges(void **state)
         tiny[i] = "ab";
         tinyl[i] = (size_t)(i % 3);
     }
-    assert_int_equal(fmt__dict_train(tiny, tinyl, 10, dict, sizeof dict), 0);
+    assert_int_equal(dict_train(tiny, tinyl, 10, dict, sizeof dict), 0);
 
     /* NULL and empty entries are skipped, the rest still counts. */
     const char *mixed[] = { NULL, "", one[0], one[0], NULL };
     size_t mixedl[] = { 50, 0, onel[0], onel[0], 7 };
-    size_t l = fmt__dict_train(mixed, mixedl, 5, dict, sizeof dict);
+    size_t l = dict_train(mixed, mixedl, 5, dict, sizeof dict);
     assert_true(l > 0 && l <= onel[0]);
 
     /* Binary junk: random bytes share no d-mers, so nothing is worth it. */
@@ -292,19 +292,19 @@ static void test_edges(void **state)
         jp[i] = junk[i];
         jl[i] = JL;
     }
-    l = fmt__dict_train(jp, jl, NJ, dict, sizeof dict);
+    l = dict_train(jp, jl, NJ, dict, sizeof dict);
     assert_true(l <= 64); /* perhaps a hash collision, nothing more */
 
     /* Identical samples: the dictionary is capped, never overrun. */
     for (int i = 0; i < NJ; i++)
         jp[i] = junk[0];
     memset(dict, 0xAB, sizeof dict);
-    l = fmt__dict_train(jp, jl, NJ, dict, sizeof dict); /* cap > 32 KiB */
+    l = dict_train(jp, jl, NJ, dict, sizeof dict); /* cap > 32 KiB */
     assert_true(l > 0 && l <= FMT__DICT_MAX);
     for (size_t i = FMT__DICT_MAX; i < sizeof dict; i++)
         assert_int_equal(dict[i], 0xAB);
     memset(dict, 0xAB, sizeof dict);
-    l = fmt__dict_train(jp, jl, NJ, dict, 100);
+    l = dict_train(jp, jl, NJ, dict, 100);
     assert_true(l > 0 && l <= 100);
     for (size_t i = 100; i < 200; i++)
         assert_int_equal(dict[i], 0xAB);
@@ -318,48 +318,48 @@ static void test_codec_damage(void **state)
                        "registratie in Ter Apel»? Vraag 2 Vraag 2 Vraag 2 Vraag 2\n";
     size_t n = strlen(text);
     const unsigned char dict[] = "Bent u bekend met het bericht «Vraag 2 ";
-    fmt__zc *z = fmt__zc_new(dict, sizeof dict - 1, 9);
-    fmt__zc *other = fmt__zc_new(NULL, 0, 0);
+    dict_zc *z = dict_zc_new(dict, sizeof dict - 1, 9);
+    dict_zc *other = dict_zc_new(NULL, 0, 0);
     assert_non_null(z);
     assert_non_null(other);
     unsigned char out[512], back[512];
     size_t clen, blen;
-    assert_int_equal(fmt__zc_deflate(z, text, n, out, sizeof out, &clen), 0);
-    assert_int_equal(fmt__zc_inflate(z, out, clen, back, sizeof back, &blen), 0);
+    assert_int_equal(dict_zc_deflate(z, text, n, out, sizeof out, &clen), 0);
+    assert_int_equal(dict_zc_inflate(z, out, clen, back, sizeof back, &blen), 0);
     assert_int_equal(blen, n);
     assert_memory_equal(back, text, n);
 
     /* Empty input round-trips. */
     size_t elen;
-    assert_int_equal(fmt__zc_deflate(z, "", 0, out, sizeof out, &elen), 0);
-    assert_int_equal(fmt__zc_inflate(z, out, elen, back, sizeof back, &blen), 0);
+    assert_int_equal(dict_zc_deflate(z, "", 0, out, sizeof out, &elen), 0);
+    assert_int_equal(dict_zc_inflate(z, out, elen, back, sizeof back, &blen), 0);
     assert_int_equal(blen, 0);
-    assert_int_equal(fmt__zc_deflate(z, text, n, out, sizeof out, &clen), 0);
+    assert_int_equal(dict_zc_deflate(z, text, n, out, sizeof out, &clen), 0);
 
     /* Output buffer too small, on either side. */
-    assert_int_equal(fmt__zc_deflate(z, text, n, out, 4, &blen), -1);
-    assert_int_equal(fmt__zc_inflate(z, out, clen, back, n - 1, &blen), -1);
+    assert_int_equal(dict_zc_deflate(z, text, n, out, 4, &blen), -1);
+    assert_int_equal(dict_zc_inflate(z, out, clen, back, n - 1, &blen), -1);
     /* Truncated stream, and bytes after its end. */
     for (size_t cut = 0; cut < clen; cut++)
-        assert_int_equal(fmt__zc_inflate(z, out, cut, back, sizeof back, &blen), -1);
+        assert_int_equal(dict_zc_inflate(z, out, cut, back, sizeof back, &blen), -1);
     out[clen] = 0;
-    assert_int_equal(fmt__zc_inflate(z, out, clen + 1, back, sizeof back, &blen), -1);
+    assert_int_equal(dict_zc_inflate(z, out, clen + 1, back, sizeof back, &blen), -1);
     /* Every flipped byte: an error or other text, never a crash. */
     for (size_t i = 0; i < clen; i++) {
         out[i] ^= 0x5A;
-        if (fmt__zc_inflate(z, out, clen, back, sizeof back, &blen) == 0)
+        if (dict_zc_inflate(z, out, clen, back, sizeof back, &blen) == 0)
             assert_true(blen != n || memcmp(back, text, n) != 0 || i + 1 == clen);
         out[i] ^= 0x5A;
     }
     /* Without its dictionary the record does not decode to the text. */
-    if (fmt__zc_inflate(other, out, clen, back, sizeof back, &blen) == 0)
+    if (dict_zc_inflate(other, out, clen, back, sizeof back, &blen) == 0)
         assert_true(blen != n || memcmp(back, text, n) != 0);
     /* Junk input. */
     memset(out, 0xFF, sizeof out);
-    assert_int_equal(fmt__zc_inflate(z, out, sizeof out, back, sizeof back, &blen), -1);
-    fmt__zc_free(z);
-    fmt__zc_free(other);
-    fmt__zc_free(NULL);
+    assert_int_equal(dict_zc_inflate(z, out, sizeof out, back, sizeof back, &blen), -1);
+    dict_zc_free(z);
+    dict_zc_free(other);
+    dict_zc_free(NULL);
 }
 
 int main(void)

@@ -15,8 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
-#include "edition.h"
+#include "gz.h"
 #include "format.h"
+#include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "parse.h"
 #include "sha256x.h"
 
@@ -32,19 +33,19 @@ static void digest(const unsigned char *p, size_t n, int fast, size_t step,
 {
     vb_sha256 c;
     unsigned char d[32];
-    vb_sha256_init(&c);
+    sha256_init(&c);
     for (size_t off = 0; off < n;) {
         size_t k = step ? (rnd() % step) + 1 : n;
         if (k > n - off)
             k = n - off;
         if (fast)
-            vb_sha256_update_fast(&c, p + off, k);
+            sha256x_update(&c, p + off, k);
         else
-            vb_sha256_update(&c, p + off, k);
+            sha256_update(&c, p + off, k);
         off += k;
     }
-    vb_sha256_final(&c, d);
-    vb_sha256_hex(d, hex);
+    sha256_final(&c, d);
+    sha256_hex(d, hex);
 }
 
 /* Every length up to 300 bytes and a large buffer, fed in random pieces:
@@ -72,7 +73,7 @@ static void sha_fast(void **state)
     digest(p, big, 1, 63, b);
     assert_string_equal(a, b);
     print_message("sha-256 instructions: %s\n",
-                  vb_sha256_accelerated() ? "used" : "not available");
+                  sha256x_accelerated() ? "used" : "not available");
     free(p);
 }
 
@@ -309,6 +310,7 @@ static void verify_all(void **state)
 
 int main(void)
 {
+    fmt_guard_start(); /* as the programs do */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sha_fast),
         cmocka_unit_test(gzip_roundtrip),

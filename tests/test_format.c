@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "format.h"
+#include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "search.h"
 
 typedef struct {
@@ -292,8 +293,33 @@ static void duplicate_ids(void **state)
     assert_int_not_equal(stat(f->path, &st), 0); /* nothing written */
 }
 
+/* The library changes no process-wide state by itself: until the program
+ * starts the fault guard, fmt_open refuses and says why; after, it opens
+ * (here: a missing file is an I/O error, no longer a refusal). */
+static void open_needs_the_guard(void **state)
+{
+    (void)state;
+    fmt_archive *a = NULL;
+    char msg[256];
+    assert_int_equal(fmt_open(&a, "/nonexistent/x.vbk", msg, sizeof msg),
+                     FMT_INVALID);
+    assert_null(a);
+    assert_non_null(strstr(msg, "fmt_guard_start"));
+    assert_int_equal(fmt_guard_start(), FMT_OK);
+    assert_int_equal(fmt_guard_start(), FMT_OK); /* again: nothing */
+    assert_int_equal(fmt_open(&a, "/nonexistent/x.vbk", msg, sizeof msg),
+                     FMT_IO);
+    assert_null(strstr(msg, "fmt_guard_start"));
+}
+
 int main(void)
 {
+    const struct CMUnitTest first[] = {
+        cmocka_unit_test(open_needs_the_guard),
+    };
+    int failed = cmocka_run_group_tests_name("before the guard", first, NULL,
+                                             NULL);
+    fmt_guard_start(); /* as the programs do (the test above may have failed) */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(search_basics, setup, teardown),
@@ -303,5 +329,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(empty_and_huge, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_ids, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return failed + cmocka_run_group_tests(tests, NULL, NULL);
 }

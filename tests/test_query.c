@@ -31,7 +31,7 @@
 
 /* From format/internal.h (which also pulls in lmdb.h): make the nth
  * allocation of format/ from now fail, 0 for never. */
-void fmt__fail_alloc_after(unsigned long n);
+void alloc_fail_after(unsigned long n);
 
 #define SAMPLES "samples"
 
@@ -796,9 +796,9 @@ static void test_alloc_failure(void **state)
         int nomem = 0;
         for (n = 1; n < 1000; n++) {
             fmt_query *q = NULL;
-            fmt__fail_alloc_after(n);
+            alloc_fail_after(n);
             int rc = fmt_query_parse(&q, texts[t], NULL, 0, NULL);
-            fmt__fail_alloc_after(0);
+            alloc_fail_after(0);
             if (rc == FMT_OK) {
                 check_tree(q, texts[t]);
                 fmt_query_free(q);

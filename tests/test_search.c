@@ -409,9 +409,9 @@ static void postings_in(void **state)
     vb_plist l = {0}, got = {0};
     uint32_t ndocs = 5000;
     for (uint32_t d = 0; d < ndocs; d += 1 + d % 7)
-        assert_int_equal(vb_plist_push(&l, d, (d % 5) << 1 | (d & 1)), FMT_OK);
+        assert_int_equal(postings_list_push(&l, d, (d % 5) << 1 | (d & 1)), FMT_OK);
     fmt_buf enc = {0};
-    assert_int_equal(vb_postings_encode(&l, NULL, &enc), FMT_OK);
+    assert_int_equal(postings_encode(&l, NULL, &enc), FMT_OK);
     uint32_t want[6000];
     unsigned seed = 7;
     for (int round = 0; round < 40; round++) {
@@ -430,9 +430,9 @@ static void postings_in(void **state)
                     want[nw++] = l.docs[i + 127];
             }
         }
-        assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data,
-                                               enc.len, &got, ndocs + 10,
-                                               want, nw), FMT_OK);
+        assert_int_equal(postings_decode_in((unsigned char *)enc.data,
+                                            enc.len, &got, ndocs + 10,
+                                            want, nw), FMT_OK);
         size_t k = 0, j = 0;
         for (size_t i = 0; i < l.n; i++) {
             while (j < nw && want[j] < l.docs[i])
@@ -447,19 +447,64 @@ static void postings_in(void **state)
         assert_int_equal(k, got.n);
     }
     /* a document number past the archive in a block that is read */
-    assert_int_equal(vb_postings_decode_in((unsigned char *)enc.data, enc.len,
-                                           &got, 100, want, 1), FMT_CORRUPT);
+    assert_int_equal(postings_decode_in((unsigned char *)enc.data, enc.len,
+                                        &got, 100, want, 1), FMT_CORRUPT);
     fmt_buf_free(&enc);
-    vb_plist_free(&l);
-    vb_plist_free(&got);
+    postings_list_free(&l);
+    postings_list_free(&got);
+}
+
+/* fmt_snippets makes the same snippets on the caller's thread alone (its
+ * helper not started: the library starts no thread by itself) as on two
+ * (after fmt_snippets_start). */
+static void snippets_one_or_two_threads(void **state)
+{
+    (void)state;
+    fmt_library *l;
+    char msg[256];
+    assert_int_equal(fmt_library_open(&l, &fx.a, 1, msg, sizeof msg), FMT_OK);
+    fmt_query *q;
+    size_t ep;
+    assert_int_equal(fmt_query_parse(&q, "minister", msg, sizeof msg, &ep),
+                     FMT_OK);
+    fmt_search_opts o = {0};
+    o.limit = 20;
+    fmt_lresults *r;
+    assert_int_equal(fmt_library_search(l, q, &o, &r, NULL), FMT_OK);
+    size_t n;
+    const fmt_lhit *h = fmt_lresults_hits(r, &n);
+    assert_true(n >= 2 && n <= 20);
+    fmt_snip one[20], two[20];
+    memset(one, 0, sizeof one);
+    memset(two, 0, sizeof two);
+    assert_int_equal(fmt_snippets(&fx.a, h, n, q, 240, one), 0);
+    assert_int_equal(fmt_snippets_start(), FMT_OK);
+    assert_int_equal(fmt_snippets(&fx.a, h, n, q, 240, two), 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(one[i].text.len > 0);
+        assert_int_equal(one[i].text.len, two[i].text.len);
+        assert_memory_equal(one[i].text.data, two[i].text.data,
+                            one[i].text.len);
+        assert_true(one[i].nhl > 0);
+        assert_int_equal(one[i].nhl, two[i].nhl);
+        assert_memory_equal(one[i].hl, two[i].hl,
+                            one[i].nhl * sizeof *one[i].hl);
+    }
+    fmt_snips_free(one, n);
+    fmt_snips_free(two, n);
+    fmt_lresults_free(r);
+    fmt_query_free(q);
+    fmt_library_close(l);
 }
 
 int main(void)
 {
+    fmt_guard_start(); /* as the programs do */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(equals_brute_force),
         cmocka_unit_test(subject_above_footnote),
         cmocka_unit_test(snippets_hold_the_words),
+        cmocka_unit_test(snippets_one_or_two_threads),
         cmocka_unit_test(suggest_and_did_you_mean),
         cmocka_unit_test(facets_add_up),
         cmocka_unit_test(postings_in),

@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "format.h"
+#include "gz.h"
 #include "source.h"
 
 static char base[PATH_MAX];     /* the fixture folder of this run */

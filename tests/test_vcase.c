@@ -650,6 +650,8 @@ static void test_controls(void **state)
 
 int main(void)
 {
+    fmt_guard_start();    /* as the reader does */
+    fmt_snippets_start();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_notes_once),
         cmocka_unit_test(test_marker_follow),

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "format.h"
+#include "internal.h" /* fmt_get_text: format/ and tests only */
 #include "parse.h"
 #include "source.h"
 #include "keep.h"
@@ -1195,6 +1196,8 @@ VIEW_TEST(test_stats)
 
 int main(void)
 {
+    fmt_guard_start();    /* as the reader does */
+    fmt_snippets_start();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_wrap),

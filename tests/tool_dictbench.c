@@ -144,15 +144,15 @@ static int cmp_double(const void *a, const void *b)
 static unsigned char *outbuf, *backbuf;
 static size_t outcap, backcap;
 
-static size_t deflate_one(fmt__zc *z, const char *p, size_t n)
+static size_t deflate_one(dict_zc *z, const char *p, size_t n)
 {
-    size_t need = fmt__zc_bound(n);
+    size_t need = dict_zc_bound(n);
     if (need > outcap) {
         outcap = need;
         outbuf = xrealloc(outbuf, outcap);
     }
     size_t got;
-    if (fmt__zc_deflate(z, p, n, outbuf, outcap, &got) != 0)
+    if (dict_zc_deflate(z, p, n, outbuf, outcap, &got) != 0)
         die("deflate failed");
     return got;
 }
@@ -217,7 +217,7 @@ static size_t make_clusters(cluster *out, int how, size_t param)
 
 /* Inflates a record a few times and keeps the fastest: the cost of one
  * read with warm caches, which is what a reader paging through sees. */
-static double time_inflate(fmt__zc *z, size_t clen, size_t expect)
+static double time_inflate(dict_zc *z, size_t clen, size_t expect)
 {
     if (expect > backcap) {
         backcap = expect;
@@ -227,7 +227,7 @@ static double time_inflate(fmt__zc *z, size_t clen, size_t expect)
     for (int rep = 0; rep < 3; rep++) {
         size_t back;
         double t0 = now();
-        if (fmt__zc_inflate(z, outbuf, clen, backbuf, backcap, &back) != 0 ||
+        if (dict_zc_inflate(z, outbuf, clen, backbuf, backcap, &back) != 0 ||
             back != expect)
             die("inflate failed");
         double t = now() - t0;
@@ -246,7 +246,7 @@ typedef struct {
 
 /* Deflates every cluster with z and times the inflation of NTIME of them,
  * spread evenly over the corpus. */
-static result measure(const cluster *cl, size_t n, fmt__zc *z)
+static result measure(const cluster *cl, size_t n, dict_zc *z)
 {
     static double t[NTIME];
     result r = { 0, 0, 0, 0 };
@@ -265,8 +265,8 @@ static result measure(const cluster *cl, size_t n, fmt__zc *z)
     return r;
 }
 
-static void report(const char *label, int how, size_t param, fmt__zc *plain,
-                   fmt__zc *withd, uint64_t total)
+static void report(const char *label, int how, size_t param, dict_zc *plain,
+                   dict_zc *withd, uint64_t total)
 {
     cluster *cl = xrealloc(NULL, ndocs * sizeof *cl);
     size_t n = make_clusters(cl, how, param);
@@ -323,10 +323,10 @@ int main(int argc, char **argv)
     }
     static unsigned char dict[FMT__DICT_MAX];
     double t0 = now();
-    size_t dlen = k || d ? fmt__dict_train_ex(sp, sl, ns, dict, sizeof dict, k ? k : 64, d ? d : 8)
-                         : fmt__dict_train(sp, sl, ns, dict, sizeof dict);
+    size_t dlen = k || d ? dict_train_ex(sp, sl, ns, dict, sizeof dict, k ? k : 64, d ? d : 8)
+                         : dict_train(sp, sl, ns, dict, sizeof dict);
     double ttrain = now() - t0;
-    fmt__zc *plain = fmt__zc_new(NULL, 0, level), *withd = fmt__zc_new(dict, dlen, level);
+    dict_zc *plain = dict_zc_new(NULL, 0, level), *withd = dict_zc_new(dict, dlen, level);
     if (!plain || !withd)
         die("out of memory");
 
@@ -351,8 +351,8 @@ int main(int argc, char **argv)
             report(label, 1, sizes[j], plain, withd, total);
         }
     }
-    fmt__zc_free(plain);
-    fmt__zc_free(withd);
+    dict_zc_free(plain);
+    dict_zc_free(withd);
     for (size_t j = 0; j < ndocs; j++) {
         free(docs[j].path);
         free(docs[j].text);

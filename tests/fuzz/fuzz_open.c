@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "spill.h"
 #include "format.h"
+#include "internal.h" /* fmt_verify: format/ and tests only */
 #include "search.h"
 
 
@@ -41,7 +42,7 @@ static void search(fmt_archive *a, const char *text)
         fmt_snip sn[3];
         memset(sn, 0, sizeof sn);
         for (size_t i = 0; i < n && i < 3; i++)
-            lh[i] = (fmt_lhit){0, fmt_results_hits(r)[i].docno, 0};
+            lh[i] = (fmt_lhit){.docno = fmt_results_hits(r)[i].docno};
         fmt_snippets(&a, lh, n < 3 ? n : 3, q, 200, sn);
         fmt_snips_free(sn, 3);
         fmt_results_free(r);
@@ -56,6 +57,7 @@ static void nothing(void *ctx, uint32_t docno, const char *msg)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fmt_guard_start(); /* as the programs do; once */
     const char *path = fuzz_spill(data, size, "vbk");
     if (!path)
         return 0;

@@ -83,16 +83,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < d.nfootnotes; i++)
         must(span_in(d.footnotes[i].span, d.len), "footnote span");
     fmt_buf b = {0};
-    if (vb_record_encode(&d, &b) == FMT_OK) {
-        int rc = vb_record_decode((const unsigned char *)b.data, b.len, &back);
+    if (record_encode(&d, &b) == FMT_OK) {
+        int rc = record_decode((const unsigned char *)b.data, b.len, &back);
         must(rc == FMT_OK || rc == FMT_NOMEM, "decode of an encoded record");
         if (rc == FMT_OK)
             same_doc(&d, &back);
     }
     b.len = 0;
     fmt_summary s = {0};
-    if (vb_summary_encode(&d, 1, 3, &b) == FMT_OK) {
-        int rc = vb_summary_decode((const unsigned char *)b.data, b.len, &s);
+    if (record_summary_encode(&d, 1, 3, &b) == FMT_OK) {
+        int rc = record_summary_decode((const unsigned char *)b.data, b.len, &s);
         must(rc == FMT_OK || rc == FMT_NOMEM, "decode of an encoded summary");
         if (rc == FMT_OK)
             must(!strcmp(s.id, d.id) && s.kind == d.kind &&

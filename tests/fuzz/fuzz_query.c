@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "format.h"
+#include "internal.h" /* the search of one archive: format/ and tests only */
 #include "search.h"
 
 static fmt_archive *arch;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fmt_guard_start(); /* as the programs do; once */
     static int tried;
     if (!tried) {
         tried = 1;

@@ -1,7 +1,7 @@
 /* fuzz_record.c - libFuzzer target: the decoders of what an archive
- * stores, fed raw bytes: the record payload (vb_record_decode), the
- * summary (vb_summary_decode), a posting list (vb_postings_decode, with
- * the document count from the input) and a terms value (vb_term_split +
+ * stores, fed raw bytes: the record payload (record_decode), the
+ * summary (record_summary_decode), a posting list (postings_decode, with
+ * the document count from the input) and a terms value (postings_term_split +
  * decode). The first byte picks which. A decoded record must be sound: its
  * spans inside its text, its strings terminated; a decoded posting list
  * ascending and below the document count.
@@ -27,7 +27,7 @@ static int span_in(fmt_span s, size_t len)
 static void record(const unsigned char *p, size_t n)
 {
     fmt_doc d = {0};
-    if (vb_record_decode(p, n, &d) == FMT_OK) {
+    if (record_decode(p, n, &d) == FMT_OK) {
         must(d.id && d.source && d.text, "strings");
         must(span_in(d.header, d.len) && span_in(d.notice, d.len), "spans");
         for (size_t i = 0; i < d.nquestions; i++)
@@ -37,7 +37,7 @@ static void record(const unsigned char *p, size_t n)
         for (size_t i = 0; i < d.nfootnotes; i++)
             must(span_in(d.footnotes[i].span, d.len), "note span");
         fmt_buf b = {0};
-        must(vb_record_encode(&d, &b) == FMT_OK, "re-encode");
+        must(record_encode(&d, &b) == FMT_OK, "re-encode");
         fmt_buf_free(&b);
     }
     fmt_doc_free(&d);
@@ -52,26 +52,26 @@ static void postings(const unsigned char *p, size_t n, int terms)
     n -= 2;
     const unsigned char *post = p, *pos;
     size_t pl = n, posl;
-    if (terms && vb_term_split(p, n, &post, &pl, &pos, &posl))
+    if (terms && postings_term_split(p, n, &post, &pl, &pos, &posl))
         return;
     vb_plist l = {0};
     uint32_t df;
-    if (vb_postings_decode(post, pl, &l, NULL, NULL, ndocs) == FMT_OK) {
-        must(vb_postings_df(post, pl, &df) == FMT_OK && df == l.n, "df");
+    if (postings_decode(post, pl, &l, NULL, NULL, ndocs) == FMT_OK) {
+        must(postings_df(post, pl, &df) == FMT_OK && df == l.n, "df");
         for (size_t i = 0; i < l.n; i++)
             must(l.docs[i] < ndocs && (i == 0 || l.docs[i] > l.docs[i - 1]),
                  "ascending");
         fmt_buf b = {0};
-        must(vb_postings_encode(&l, NULL, &b) == FMT_OK, "re-encode");
+        must(postings_encode(&l, NULL, &b) == FMT_OK, "re-encode");
         vb_plist again = {0};
-        must(vb_postings_decode((const unsigned char *)b.data, b.len, &again,
-                                NULL, NULL, ndocs) == FMT_OK &&
+        must(postings_decode((const unsigned char *)b.data, b.len, &again,
+                             NULL, NULL, ndocs) == FMT_OK &&
                  again.n == l.n,
              "round trip");
-        vb_plist_free(&again);
+        postings_list_free(&again);
         fmt_buf_free(&b);
     }
-    vb_plist_free(&l);
+    postings_list_free(&l);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         record(p, n);
         break;
     case 1:
-        if (vb_summary_decode(p, n, &s) == FMT_OK)
+        if (record_summary_decode(p, n, &s) == FMT_OK)
             must(s.id && s.zaak && s.subject && s.members && s.parties &&
                      s.addressees && s.answered_by,
                  "summary strings");

@@ -34,24 +34,24 @@ static void lists(const char *dir)
         uint32_t doc = 0;
         for (size_t i = 0; i < sizes[k]; i++) {
             doc += 1 + (uint32_t)(i * 7 % 5);
-            vb_plist_push(&l, doc, (uint32_t)((i % 3 + 1) << 1 | (i & 1)));
+            postings_list_push(&l, doc, (uint32_t)((i % 3 + 1) << 1 | (i & 1)));
         }
         fmt_buf b = {0}, t = {0};
-        vb_postings_encode(&l, NULL, &b);
+        postings_encode(&l, NULL, &b);
         unsigned char nd[2] = {(unsigned char)((doc + 1) >> 8),
                                (unsigned char)(doc + 1)};
         char name[64];
         snprintf(name, sizeof name, "postings-%zu", sizes[k]);
         put(dir, name, 2, nd, 2, &b);
-        vb_buf_varint(&t, b.len); /* a terms value: length, list, positions */
+        record_buf_varint(&t, b.len); /* a terms value: length, list, positions */
         fmt_buf_append(&t, b.data, b.len);
         for (size_t i = 0; i < sizes[k]; i++)
-            vb_buf_varint(&t, i % 40 + 1);
+            record_buf_varint(&t, i % 40 + 1);
         snprintf(name, sizeof name, "terms-%zu", sizes[k]);
         put(dir, name, 3, nd, 2, &t);
         fmt_buf_free(&b);
         fmt_buf_free(&t);
-        vb_plist_free(&l);
+        postings_list_free(&l);
     }
 }
 
@@ -75,12 +75,12 @@ int main(int argc, char **argv)
         }
         fmt_buf b = {0};
         char name[64];
-        if (!vb_record_encode(&d, &b)) {
+        if (!record_encode(&d, &b)) {
             snprintf(name, sizeof name, "record-%d", i);
             put(argv[1], name, 0, NULL, 0, &b);
         }
         b.len = 0;
-        if (!vb_summary_encode(&d, 2, 12, &b)) {
+        if (!record_summary_encode(&d, 2, 12, &b)) {
             snprintf(name, sizeof name, "summary-%d", i);
             put(argv[1], name, 1, NULL, 0, &b);
         }
