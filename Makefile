@@ -71,9 +71,10 @@ $(B)/vraagbaak: $(B)/reader/main.o $(B)/libreader.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)
 
-# Every test links the archive library and the packer's and the reader's
-# parts (all but the two main()s, as libraries: a test pulls what it uses).
-$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/libreader.a $(B)/libpacker.a $(B)/libformat.a
+# Every test links the shared fixtures (tests/testlib.c), the archive
+# library and the packer's and the reader's parts (all but the two
+# main()s, as libraries: a test pulls what it uses).
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/testlib.o $(B)/libreader.a $(B)/libpacker.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(SDL_LIBS) $(FORMAT_LIBS)
 $(B)/tests/tool_%: $(B)/tests/tool_%.o $(B)/libpacker.a $(B)/libformat.a
