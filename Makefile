@@ -81,6 +81,8 @@ $(B)/vraagbaak: $(B)/reader/main.o $(B)/libreader.a $(B)/libformat.a
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/testlib.o $(B)/libreader.a $(B)/libpacker.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) $(SDL_LIBS) $(FORMAT_LIBS)
+# the corpus generator's other files (tests/gen_*.c)
+$(B)/tests/tool_gen: $(patsubst %.c,$(B)/%.o,$(wildcard tests/gen_*.c))
 $(B)/tests/tool_%: $(B)/tests/tool_%.o $(B)/libpacker.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(if $(findstring fts,$*),-lsqlite3)
