@@ -444,25 +444,38 @@ static void put_paras(sbuf *b, const sbuf *t, int style, size_t width)
     }
 }
 
-void emit_answer(sbuf *b, zaak *z, rng *r, int style, sbuf *tmp)
+/* What an answer or a notice opens with: the zaak (MD), now and then the
+ * publication's header of the day and number (OB), or the page's title
+ * (TK: tk_title, the members, with_subject: " over " the subject); then
+ * the line naming the questions. */
+static void reply_head(sbuf *b, zaak *z, rng *r, int style, long day,
+                       unsigned nr, const char *tk_title, int with_subject)
 {
-    size_t width = between(r, 84, 92);
-    int done = 0;
     if (style == ST_MD) {
         sb_put(b, "\n\n");
         sb_put(b, z->zaak);
         sb_put(b, "\n\n");
     } else if (style == ST_OB && chance(r, 50)) {
-        ob_header(b, z, z->d_answer, z->aanhangsel_nr, 1);
+        ob_header(b, z, day, nr, 1);
     } else if (style == ST_TK) {
-        sb_put(b, "Antwoord schriftelijke vragen : Antwoord op vragen van ");
+        sb_put(b, tk_title);
         put_members(b, z, 0, 0);
-        sb_put(b, " over ");
-        sb_putn(b, z->subject.p, z->subject.len);
+        if (with_subject) {
+            sb_put(b, " over ");
+            sb_putn(b, z->subject.p, z->subject.len);
+        }
         sb_putc(b, '\n');
     }
     put_vragen_line(b, z, style);
     sb_put(b, style == ST_TK ? "\n" : "\n\n");
+}
+
+void emit_answer(sbuf *b, zaak *z, rng *r, int style, sbuf *tmp)
+{
+    size_t width = between(r, 84, 92);
+    int done = 0;
+    reply_head(b, z, r, style, z->d_answer, z->aanhangsel_nr,
+               "Antwoord schriftelijke vragen : Antwoord op vragen van ", 1);
     sb_reset(tmp);
     put_from_line(tmp, z, r, "Antwoord", z->d_answer);
     if (z->has_notice) {
@@ -522,19 +535,8 @@ static const char *const delay_promises[] = {
 void emit_notice(sbuf *b, zaak *z, rng *r, int style, sbuf *tmp)
 {
     size_t width = between(r, 84, 92);
-    if (style == ST_MD) {
-        sb_put(b, "\n\n");
-        sb_put(b, z->zaak);
-        sb_put(b, "\n\n");
-    } else if (style == ST_OB && chance(r, 50)) {
-        ob_header(b, z, z->d_notice, z->notice_nr, 1);
-    } else if (style == ST_TK) {
-        sb_put(b, "Mededeling schriftelijke vragen : Uitstel beantwoording vragen van ");
-        put_members(b, z, 0, 0);
-        sb_putc(b, '\n');
-    }
-    put_vragen_line(b, z, style);
-    sb_put(b, style == ST_TK ? "\n" : "\n\n");
+    reply_head(b, z, r, style, z->d_notice, z->notice_nr,
+               "Mededeling schriftelijke vragen : Uitstel beantwoording vragen van ", 0);
     sb_reset(tmp);
     put_from_line(tmp, z, r, "Mededeling", z->d_notice);
     if (style == ST_TK) {
