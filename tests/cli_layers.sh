@@ -5,7 +5,8 @@
 # in a program, SDL outside the reader's SDL files, a packer header in the
 # reader, a program's header in format/, sqlite3.h outside the bench
 # tools, and two files of a module that call each other (from objects).
-# Plain `make` builds nothing that needs sqlite3.h.
+# The packer's library links without vbpack.c; plain `make` builds nothing
+# that needs sqlite3.h.
 # Run from the project root with B=build folder (tests/run.sh does).
 TEST=vblayers . tests/lib.sh
 CHK="$PWD/tests/check_layers.sh"
@@ -68,6 +69,20 @@ CIRCLES_STRICT=format,packer,reader sh "$CHK" "$T/src" "$T/objs" >"$T/out" 2>&1
 [ $? = 1 ] && grep -q "format: files that call each other: format/one.c <-> format/two.c" "$T/out" &&
     ok "CIRCLES_STRICT=format,packer,reader: format/ fails too" ||
     no "CIRCLES_STRICT=format,packer,reader: format/ fails too"
+
+# the packer's library links whole without vbpack.c (the command table
+# and main()): no file of it calls back into the program
+if [ -f "$B/libpacker.a" ] && [ -f "$B/libformat.a" ]; then
+    echo 'int main(void) { return 0; }' >"$T/main.c"
+    PC=${PKG_CONFIG:-pkg-config}
+    # shellcheck disable=SC2046
+    "$CC" ${SAN:+-fsanitize=address,undefined} -o "$T/main" "$T/main.c" \
+        -Wl,--whole-archive "$B/libpacker.a" -Wl,--no-whole-archive "$B/libformat.a" \
+        $($PC --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) \
+        -lstemmer -lm -lpthread >"$T/out" 2>&1 &&
+        ok "libpacker.a links whole without vbpack.c" ||
+        { no "libpacker.a links whole without vbpack.c"; grep -o "undefined reference to .*" "$T/out" | sort -u | head -5 | sed 's/^/#   /'; }
+fi
 
 # plain make: nothing that includes sqlite3.h is built (only make bench)
 make -n -B B="$T/nb" all >"$T/make" 2>&1
