@@ -1,5 +1,6 @@
 /* cli.c - what every vbpack command shares: the usage text, die(),
- * opening an archive and reading its counts, or dying with the reason.
+ * opening an archive and reading its counts, or dying with the reason,
+ * and the clock of progress and timings.
  *
  * Exit codes: 0 ok, 1 bad data (a source or archive could not honestly be
  * used), 2 usage. Messages name the file and line, or the record.
