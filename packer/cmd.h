@@ -1,29 +1,26 @@
-/* cmd.h - what the vbpack subcommands in separate files share with main. */
+/* cmd.h - the vbpack commands, one function each, called by the table
+ * in vbpack.c with argv[0] the command's name; each returns the exit code
+ * (0 ok, 1 bad data, 2 usage) or dies (cli.h). */
 #ifndef VB_CMD_H
 #define VB_CMD_H
 
-#include "format.h"
+#include "cli.h"
 
-/* Print "vbpack: message" and exit with code. */
-void die(int code, const char *fmt, ...)
-#ifdef __GNUC__
-    __attribute__((format(printf, 2, 3), noreturn))
-#endif
-    ;
-/* Print the usage and exit 2. */
-void usage(void)
-#ifdef __GNUC__
-    __attribute__((noreturn))
-#endif
-    ;
-/* Open an archive or die with the reason, naming the file. */
-fmt_archive *open_archive(const char *path);
-/* Read an archive's title, edition and counts, or die (exit 1) with the
- * reason when its metadata is damaged: a count read from a damaged table
- * must never be printed as if it were good. */
-void get_info(fmt_archive *a, fmt_info *in);
+int cmd_pack(int argc, char **argv);      /* pack.c */
 
-int cmd_search(int argc, char **argv);   /* search_cmd.c */
+int cmd_info(int argc, char **argv);      /* archive_cmd.c */
+int cmd_verify(int argc, char **argv);
+int cmd_ls(int argc, char **argv);
+int cmd_cat(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_bench_get(int argc, char **argv); /* undocumented: for bench.sh */
+
+int cmd_search(int argc, char **argv);    /* search_cmd.c */
 int cmd_suggest(int argc, char **argv);
+
+int cmd_update(int argc, char **argv);    /* edition_cmd.c */
+int cmd_diff(int argc, char **argv);
+int cmd_patch(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -49,7 +49,7 @@
 #include <unistd.h>
 #include "cmd.h"
 #include "gz.h"
-#include "edition_cmd.h"
+#include "pack.h"
 #include "link.h"
 #include "output.h"
 #include "parts.h"
@@ -154,18 +154,17 @@ typedef struct {
     size_t nunlinked;
 } edition;
 
-static double ed_seconds(const edition *e);
-
 /* VBPACK_TIMES=1: when each phase of the build ends, for tuning. */
 static void ed_times(void *ctx, const char *phase, uint64_t done, uint64_t n)
 {
+    const edition *e = ctx;
     (void)n;
     if (!strcmp(phase, "write"))
         return;
     if (!strncmp(phase, "busy-", 5))
         fprintf(stderr, "           %s: %.3f s\n", phase, done / 1e3);
     else
-        fprintf(stderr, "%8.3f s  %s\n", ed_seconds(ctx), phase);
+        fprintf(stderr, "%8.3f s  %s\n", seconds_since(&e->start), phase);
 }
 
 static void ed_open(edition *e, const char *out, const fmt_writer_opts *o)
@@ -375,14 +374,6 @@ static void ed_free(edition *e)
     free(e->unlinked);
 }
 
-static double ed_seconds(const edition *e)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - e->start.tv_sec) +
-           (t.tv_nsec - e->start.tv_nsec) / 1e9;
-}
-
 static void print_result(const char *out, const char *verb, double secs)
 {
     fmt_archive *a = open_archive(out);
@@ -539,7 +530,7 @@ int cmd_update(int argc, char **argv)
             if (e.unchanged)
                 printf(" (%lu sources were in it as they are)", e.unchanged);
             putchar('\n');
-            print_result(eo.out, "updated to", ed_seconds(&e));
+            print_result(eo.out, "updated to", seconds_since(&e.start));
         }
         ed_free(&e);
         return 0;
@@ -570,7 +561,7 @@ int cmd_update(int argc, char **argv)
         printf("%lu documents kept, %lu added, %lu of them replacing, %zu "
                "removed\n",
                e.kept, e.added, e.replaced, e.removed.n);
-        print_result(eo.out, "updated to", ed_seconds(&e));
+        print_result(eo.out, "updated to", seconds_since(&e.start));
     }
     ed_free(&e);
     return 0;
@@ -621,7 +612,7 @@ int cmd_merge(int argc, char **argv)
     if (!eo.quiet) {
         printf("%lu documents from %zu archives, %lu superseded by a later "
                "archive\n", e.kept, n, e.replaced);
-        print_result(eo.out, "merged into", ed_seconds(&e));
+        print_result(eo.out, "merged into", seconds_since(&e.start));
     }
     ed_free(&e);
     return 0;
@@ -1142,7 +1133,7 @@ int cmd_patch(int argc, char **argv)
         die(1, "%s: %s", eo.out, strerror(errno));
     }
     if (!eo.quiet)
-        print_result(eo.out, "patched to", ed_seconds(&e));
+        print_result(eo.out, "patched to", seconds_since(&e.start));
     ed_free(&e);
     return 0;
 }

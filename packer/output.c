@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "cmd.h"
+#include "cli.h"
 #include "output.h"
 
 static struct {

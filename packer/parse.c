@@ -38,32 +38,6 @@
 
 /* ---- zaak and document numbers --------------------------------------- */
 
-/* A number like "2022Z01227" (L 'Z', 5 to 10 digits) or "2020D19385" (L
- * 'D', 5 or 6 digits) in [s,e), not inside a longer number or word after
- * it. Returns its start and sets *len; NULL if none. */
-const char *ps_find_num(const char *s, const char *e, char L, size_t *len)
-{
-    const char *p = s + 4;
-    while (p < e && (p = memchr(p, L, (size_t)(e - p))) != NULL) {
-        const char *y = p - 4, *q = p + 1;
-        int year = 0, ok = 1;
-        for (int i = 0; i < 4; i++) {
-            ok &= is_digit(UC(y + i));
-            year = year * 10 + (y[i] - '0');
-        }
-        while (q < e && is_digit(UC(q)) && q - p <= 11)
-            q++;
-        size_t nd = (size_t)(q - p - 1);
-        if (ok && year >= 1990 && year <= 2099 && nd >= 5 &&
-            nd <= (L == 'Z' ? 10u : 6u) && (q == e || !is_word(UC(q)))) {
-            *len = (size_t)(q - y);
-            return y;
-        }
-        p++;
-    }
-    return NULL;
-}
-
 /* A publication id, "ah-tk-20142015-1365" or "kv-tk-2014Z07524". */
 static const char *find_pubid(const char *s, const char *e, size_t *len)
 {

@@ -504,24 +504,6 @@ size_t ps_parse_ansline(parser *P, size_t as, size_t line)
 
 /* ---- finding the opening sentences ----------------------------------- */
 
-/* Which aggregator field line [s,e) is (M_*), or -1. */
-int ps_meta_line(const char *s, const char *e)
-{
-#define W(w) w, sizeof w - 1
-    static const struct { const char *w; size_t n; int m; } v[] = {
-        {W("Ingediend "), M_INGEDIEND}, {W("Beantwoord door "), M_DOOR},
-        {W("Beantwoord "), M_BEANTWOORD}, {W("Bron vraag "), M_BRON_VRAAG},
-        {W("Bron antwoord "), M_BRON_ANTWOORD}, {W("Indiener "), M_INDIENER},
-        {W("Medeindiener "), M_INDIENER}, {W("Onderwerpen"), M_COUNT}};
-#undef W
-    if (e - s < 10 || !memchr("IBMO", *s, 4))
-        return -1;
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if ((size_t)(e - s) >= v[i].n && !memcmp(s, v[i].w, v[i].n))
-            return v[i].m;
-    return -1;
-}
-
 /* A line that is only a date, perhaps after a place ("Den Haag, 8 maart
  * 2023") or "Datum:": its yyyymmdd, else 0. */
 static int32_t date_line(const char *s, const char *e)

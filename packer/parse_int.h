@@ -246,6 +246,9 @@ typedef struct {
 
 /* ---- shared between the parser's files ------------------------------ */
 
+/* They call each other in one direction only (make check-layers):
+ * parse_text.c <- parse_lines.c <- parse_header.c, parse_body.c <- parse.c */
+
 /* parse_text.c */
 size_t ps_clean(const char *s, const char *e, char *out);
 void ps_snippet(const char *s, const char *e, char *out);
@@ -255,6 +258,7 @@ __attribute__((format(printf, 3, 4)))
 void ps_warn(parser *P, size_t line, const char *fmt, ...);
 size_t ps_line_at(const parser *P, size_t from, size_t line, size_t pos);
 int32_t ps_parse_date(const char *s, const char *e);
+const char *ps_find_num(const char *s, const char *e, char L, size_t *len);
 
 /* parse_header.c */
 void ps_add_titles(parser *P, const char *s, const char *e, char ***arr, size_t *n);
@@ -263,15 +267,12 @@ size_t ps_parse_header(parser *P, size_t hs, size_t line);
 size_t ps_parse_ansline(parser *P, size_t as, size_t line);
 void ps_find_openings(const parser *P, openings *o);
 void ps_parse_meta(parser *P, const openings *o);
-int ps_meta_line(const char *s, const char *e);
 
 /* parse_lines.c */
 void ps_add_num(lineinfo *li, int v);
 void ps_classify(const char *t, size_t ls, size_t le, lineinfo *li);
 int ps_is_stopper(const char *t, size_t ls, size_t le);
-
-/* parse.c */
-const char *ps_find_num(const char *s, const char *e, char L, size_t *len);
+int ps_meta_line(const char *s, const char *e);
 
 /* parse_body.c */
 void ps_open_region(parser *P, int kind, const uint16_t *nums, size_t nn, size_t at);

@@ -1,6 +1,6 @@
 /* parse_lines.c - what one line is: a question or answer heading, a
  * bare number, a footnote, a footnote header, page furniture, a trailer
- * of the site, or prose.
+ * of the site, an aggregator's field line, or prose.
  */
 #include "parse_int.h"
 
@@ -291,3 +291,22 @@ int ps_is_stopper(const char *t, size_t ls, size_t le)
            ci_prefix(s, e, "vragen van ") || ps_meta_line(s, e) >= 0;
 }
 
+/* ---- an aggregator's field lines ------------------------------------- */
+
+/* Which aggregator field line [s,e) is (M_*), or -1. */
+int ps_meta_line(const char *s, const char *e)
+{
+#define W(w) w, sizeof w - 1
+    static const struct { const char *w; size_t n; int m; } v[] = {
+        {W("Ingediend "), M_INGEDIEND}, {W("Beantwoord door "), M_DOOR},
+        {W("Beantwoord "), M_BEANTWOORD}, {W("Bron vraag "), M_BRON_VRAAG},
+        {W("Bron antwoord "), M_BRON_ANTWOORD}, {W("Indiener "), M_INDIENER},
+        {W("Medeindiener "), M_INDIENER}, {W("Onderwerpen"), M_COUNT}};
+#undef W
+    if (e - s < 10 || !memchr("IBMO", *s, 4))
+        return -1;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if ((size_t)(e - s) >= v[i].n && !memcmp(s, v[i].w, v[i].n))
+            return v[i].m;
+    return -1;
+}

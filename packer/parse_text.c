@@ -1,5 +1,6 @@
 /* parse_text.c - the parser's text helpers: plain text from marked-up
- * prose, snippets and warnings for messages, line numbers and dates.
+ * prose, snippets and warnings for messages, line numbers, dates, and
+ * case and document numbers in a text.
  */
 #include "parse_int.h"
 
@@ -169,3 +170,30 @@ int32_t ps_parse_date(const char *s, const char *e)
     return ymd(y, m, a);
 }
 
+/* ---- case and document numbers -------------------------------------- */
+
+/* A number like "2022Z01227" (L 'Z', 5 to 10 digits) or "2020D19385" (L
+ * 'D', 5 or 6 digits) in [s,e), not inside a longer number or word after
+ * it. Returns its start and sets *len; NULL if none. */
+const char *ps_find_num(const char *s, const char *e, char L, size_t *len)
+{
+    const char *p = s + 4;
+    while (p < e && (p = memchr(p, L, (size_t)(e - p))) != NULL) {
+        const char *y = p - 4, *q = p + 1;
+        int year = 0, ok = 1;
+        for (int i = 0; i < 4; i++) {
+            ok &= is_digit(UC(y + i));
+            year = year * 10 + (y[i] - '0');
+        }
+        while (q < e && is_digit(UC(q)) && q - p <= 11)
+            q++;
+        size_t nd = (size_t)(q - p - 1);
+        if (ok && year >= 1990 && year <= 2099 && nd >= 5 &&
+            nd <= (L == 'Z' ? 10u : 6u) && (q == e || !is_word(UC(q)))) {
+            *len = (size_t)(q - y);
+            return y;
+        }
+        p++;
+    }
+    return NULL;
+}

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "cmd.h"
+#include "cli.h"
 
 /* "4000M", "2G", "500000K", bytes: the size; dies (2) when malformed. */
 uint64_t parse_size(const char *s);

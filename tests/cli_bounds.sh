@@ -12,21 +12,13 @@
 # Peak memory is measured with GNU time where available, and not checked
 # under AddressSanitizer (its shadow memory is not ours).
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
-if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
-T=$(mktemp -d /tmp/vbbounds-XXXXXX)
-[ -n "$KEEP" ] || trap 'rm -rf "$T"' EXIT
+TEST=vbbounds . tests/lib.sh
+need "$VB"
 export SOURCE_DATE_EPOCH=1700000000
 BIGMB=8 TINY=100000 LINEMB=8 BOMBMB=300
 if [ -n "$VB_SLOW_TESTS" ]; then BIGMB=100 TINY=1000000 LINEMB=50 BOMBMB=1024; fi
 # one size at a time: VB_BIGMB, VB_TINY, VB_LINEMB, VB_BOMBMB
 BIGMB=${VB_BIGMB:-$BIGMB} TINY=${VB_TINY:-$TINY} LINEMB=${VB_LINEMB:-$LINEMB} BOMBMB=${VB_BOMBMB:-$BOMBMB}
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
-SAN=; ldd "$VB" 2>/dev/null | grep -q 'libasan' && SAN=1
-nm "$VB" 2>/dev/null | grep -q '__asan_init' && SAN=1
 TIME=; [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && TIME=/usr/bin/time
 
 # run NAME SECONDS CMD...: exit code in $T/NAME.rc, peak KB in $T/NAME.kb
@@ -196,5 +188,4 @@ grep -q "too many\|too long\|at most" "$T/q1.err" && ok "10,000 words: refused w
 grep -q "nested too deeply" "$T/q2.err" && ok "10,000 parentheses: refused with the limit named" ||
     no "10,000 parentheses: refused with the limit named"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

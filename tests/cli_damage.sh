@@ -17,21 +17,13 @@
 #                                   10 kills
 #   sh tests/cli_damage.sh --full   1000 flips, 100 truncations, 50 kills
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
-VR="$PWD/$B/vraagbaak"
-GEN="$PWD/$B/tests/tool_gen"
+TEST=vbdamage . tests/lib.sh
 FLIPS=${FLIPS:-150} TRUNCS=${TRUNCS:-20} KILLS=${KILLS:-10} GENDOCS=1500
 if [ "$1" = "--full" ]; then FLIPS=1000 TRUNCS=100 KILLS=50 GENDOCS=8000; fi
-if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
+need "$VB"
 [ -x "$VR" ] || VR=
-T=$(mktemp -d /tmp/vbdamage-XXXXXX)
-[ -n "$KEEP" ] || trap 'rm -rf "$T"' EXIT
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 export XDG_DATA_HOME="$T/xdg" SOURCE_DATE_EPOCH=1700000000
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
 
 # ---- the commands run on every damaged copy ----------------------------------
 CMDS="verify info ls lsj cat catz find pref phr field dym sugg"
@@ -301,5 +293,4 @@ else
     echo "# SKIP crash-safe writes: $GEN missing"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

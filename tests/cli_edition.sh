@@ -6,16 +6,7 @@
 # or a damaged delta is refused), merge (= one pack), a library of archives
 # searched as one, and shards packed in parallel and merged (docs/SCALING.md).
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
-GEN="$PWD/$B/tests/tool_gen"
-T=$(mktemp -d /tmp/vbed-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { desc=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then ok "$desc"; else no "$desc"; sed 's/^/#   /' "$T/err" | head -5; fi; }
-fails() { code=$1; desc=$2; shift 2; "$@" >"$T/out" 2>"$T/err"; rc=$?; if [ "$rc" = "$code" ]; then ok "$desc"; else no "$desc (exit $rc, want $code)"; sed 's/^/#   /' "$T/err" | head -3; fi; }
+TEST=vbed . tests/lib.sh
 same() { if cmp -s "$2" "$3"; then ok "$1"; else no "$1"; fi; }
 says() { if grep -q "$1" "$T/err"; then ok "message: $1"; else no "message: $1"; sed 's/^/#   /' "$T/err" | head -3; fi; }
 sum() { "$VB" info --json "$1" | sed 's/.*"checksum":"\([0-9a-f]*\)".*/\1/'; }
@@ -298,5 +289,4 @@ for y in $(ls "$T/g"); do cp "$T/g/$y"/*.txt "$T/flat/"; done
 check "merge the shards" "$VB" merge -q -o "$T/merged.vbk" "$T/shards"/*.vbk
 same "shards packed in parallel and merged = one pack, byte for byte" "$T/merged.vbk" "$T/one.vbk"
 
-echo "# $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

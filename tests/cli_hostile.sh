@@ -6,25 +6,19 @@
 # small ones. Each case names its item of the issue (#N) and fails
 # without its fix. Fast: seconds in all.
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
-if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
-T=$(mktemp -d /tmp/vbhostile-XXXXXX)
+SHOW_ERR=1
+TEST=vbhostile . tests/lib.sh
+need "$VB"
 MNT=
 cleanup() {
     [ -n "$MNT" ] && umount "$MNT" 2>/dev/null
     rm -rf "$T"
 }
-[ -n "$KEEP" ] || trap cleanup EXIT
 export SOURCE_DATE_EPOCH=1700000000
 DOC="$PWD/samples/2022Z01227.txt"
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; sed 's/^/#   /' "$T/err" 2>/dev/null | head -5; }
 # run CMD...: exit code in $rc, output in $T/out, $T/err (5 s at most)
 run() { timeout 5 "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 said() { grep -q -- "$1" "$T/err"; }
-SAN=; nm "$VB" 2>/dev/null | grep -q '__asan_init' && SAN=1
 cd "$T" || exit 1
 mkdir src && cp "$DOC" src/a.txt && cp "$DOC" src/b.txt
 "$VB" pack -q -o good.vbk src || { echo "not ok - packing the samples"; exit 1; }
@@ -282,5 +276,4 @@ run "$VB" pack -q -o both.vbk both.tar
 run "$VB" pack -q -o one.vbk one.tar
 [ "$rc" = 0 ] && ok "#15 one tar with its zero padding: packed" || no "#15 one tar with its zero padding: packed (exit $rc)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

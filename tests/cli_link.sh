@@ -5,15 +5,8 @@
 # the untouched text, determinism, and `update` both ways (the question
 # in the old archive; the answer in the old archive, the question new).
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
+TEST=vblink . tests/lib.sh
 L=tests/data/link
-T=$(mktemp -d /tmp/vblink-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { desc=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then ok "$desc"; else no "$desc"; sed 's/^/#   /' "$T/err" | head -5; fi; }
 has() { if grep -q "$2" "$1"; then ok "$3"; else no "$3"; sed 's/^/#   /' "$1" | cut -c1-300 | head -3; fi; }
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -88,5 +81,4 @@ has "$T/out" '"zaak":"2021Z14001","source"' "linked by the merge"
 "$VB" pack -q -o "$T/P.vbk" "$T/an" "$T/q"
 cmp -s "$T/M.vbk" "$T/P.vbk" && ok "merge = one pack, byte for byte" || no "merge = one pack, byte for byte"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -2,15 +2,7 @@
 # cli_pack.sh - vbpack end to end on the bundled samples, in the style of
 # git's t/: exit codes, messages, the round trip, determinism, bad input.
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VB="$PWD/$B/vbpack"
-T=$(mktemp -d /tmp/vbcli-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { desc=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then ok "$desc"; else no "$desc"; sed 's/^/#   /' "$T/err" | head -5; fi; }
-fails() { code=$1; desc=$2; shift 2; "$@" >"$T/out" 2>"$T/err"; rc=$?; if [ "$rc" = "$code" ]; then ok "$desc"; else no "$desc (exit $rc, want $code)"; fi; }
+TEST=vbcli . tests/lib.sh
 
 # pack, verify, export: every byte comes back
 check "pack samples" "$VB" pack -q -o "$T/s.vbk" samples/
@@ -110,5 +102,4 @@ grep -q '"answered_by":\["Staatssecretaris Teeven (Veiligheid en Justitie)"\],"o
 "$VB" search --json "$T/f3.vbk" "minister" | sed 's/"date":"[0-9-]*"//g' >"$T/s3" 2>&1
 [ -s "$T/s2" ] && cmp -s "$T/s2" "$T/s3" && ok "format 2: search as a fresh pack" || no "format 2: search as a fresh pack"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

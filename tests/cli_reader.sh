@@ -7,18 +7,10 @@
 # Run from the project root with B=build folder (tests/run.sh does).
 # SDL's "dummy" video driver and software renderer need no display or GPU
 # and leave nothing for LeakSanitizer; set SDL_VIDEODRIVER to try another.
-B=${B:-build}
-VR="$PWD/$B/vraagbaak"
-VB="$PWD/$B/vbpack"
-if [ ! -x "$VB" ]; then echo "SKIP: vbpack missing"; exit 0; fi
-if [ ! -x "$VR" ]; then echo "SKIP: vraagbaak missing"; exit 0; fi
-T=$(mktemp -d /tmp/vbreader-XXXXXX)
-trap 'rm -rf "$T"' EXIT
+TEST=vbreader . tests/lib.sh
+need "$VB" "$VR"
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 export XDG_DATA_HOME="$T/xdg"       # bookmarks and recent go here, not home
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
 
 # ---- reading screenshots (24-bit BMP as SDL_SaveBMP writes them) --------
 u32() { od -An -tu4 -j "$2" -N4 "$1" | tr -d ' '; }
@@ -60,7 +52,7 @@ rc() { cat "$T/$1.rc"; }
 crashed() { [ "$(rc "$1")" -ge 128 ] || grep -q "Sanitizer\|runtime error" "$T/$1.err"; }
 
 "$VB" pack -q -o "$T/s.vbk" samples/ 2>/dev/null
-if [ ! -s "$T/s.vbk" ]; then no "pack the samples"; echo "$pass passed, $fail failed"; exit 1; fi
+if [ ! -s "$T/s.vbk" ]; then no "pack the samples"; finish; exit 1; fi
 
 # ---- the walk: search nuctech, open 2022Z01227, question 14, find, back --
 walk() { # W H PREFIX
@@ -358,5 +350,4 @@ printf 'frobnicate\nquit\n' >"$T/badcmd.txt"
 run badcmd "$T/s.vbk"
 [ "$(rc badcmd)" = 1 ] && ok "an unknown script command fails the run" || no "an unknown script command fails the run"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

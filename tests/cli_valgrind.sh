@@ -5,21 +5,14 @@
 # walk on a damaged copy of the archive. A sanitizer build is skipped (the
 # two cannot run together; `make test` runs this on the plain build).
 # Run from the project root with B=build folder (tests/run.sh does).
-B=${B:-build}
-VR="$PWD/$B/vraagbaak"
-VB="$PWD/$B/vbpack"
-if [ ! -x "$VB" ] || [ ! -x "$VR" ]; then echo "SKIP: programs missing"; exit 0; fi
+TEST=vbvg . tests/lib.sh
+need "$VB" "$VR"
 if grep -q __asan_init "$VR"; then echo "SKIP: sanitizer build"; exit 0; fi
 if ! command -v valgrind >/dev/null; then
     echo "not ok - valgrind is installed (make deps installs it)"; exit 1
 fi
-T=$(mktemp -d /tmp/vbvg-XXXXXX)
-trap 'rm -rf "$T"' EXIT
 export SDL_VIDEODRIVER=dummy
 export XDG_DATA_HOME="$T/xdg"
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
 
 "$VB" pack -q -o "$T/s.vbk" samples/ || { no "pack the samples"; exit 1; }
 cat >"$T/walk.txt" <<EOF
@@ -77,5 +70,4 @@ rc=$(cat "$T/damaged.rc")
 [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok "a damaged archive under valgrind: clean (exit $rc)" ||
     { no "a damaged archive under valgrind (exit $rc)"; sed 's/^/#   /' "$T/damaged.err" | head -30; }
 
-echo "# $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -4,22 +4,10 @@
 # as one line of JSON: typing finds while you type, cases not documents,
 # statuses that tell the truth, whole titles, damage shown, errors in the
 # reader's language. Run from the project root with B=build (run.sh does).
-B=${B:-build}
-VR="$PWD/$B/vraagbaak"
-VB="$PWD/$B/vbpack"
-GEN="$PWD/$B/tests/tool_gen"
-if [ ! -x "$VB" ] || [ ! -x "$VR" ]; then echo "SKIP: programs missing"; exit 0; fi
-T=$(mktemp -d /tmp/vbvisitor-XXXXXX)
-trap 'rm -rf "$T"' EXIT
+TEST=vbvisitor . tests/lib.sh
+need "$VB" "$VR"
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-dummy}
 export XDG_DATA_HOME="$T/xdg"
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { # WHAT COMMAND...: ok when the command succeeds
-    what=$1; shift
-    if "$@"; then ok "$what"; else no "$what"; fi
-}
 
 # play NAME ARCHIVE... < script: the states it printed, one a line, in
 # $T/NAME.st (the Nth with st NAME N); exit code in $T/NAME.rc
@@ -219,5 +207,4 @@ check "an unfinished query keeps the last results" \
 check "... with a quiet hint in Dutch" has "$(st unfinished 2)" '"message":"Typ verder'
 check "... also with an open parenthesis" has "$(st unfinished 3)" '"zaak":"2022Z01227"'
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

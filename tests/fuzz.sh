@@ -63,8 +63,8 @@ xargs -r -P 2 -L 1 sh -c 'x=; [ "$0" = format/index.c ] && x=-fno-sanitize=point
 fails=0
 for o in $objs; do [ -f "$o" ] || fails=1; done
 [ "$fails" = 0 ] || { echo "fuzz.sh: build failed"; exit 1; }
-# as an archive, so a target pulls only what it uses (search_cmd.c needs
-# vbpack.c's die(), which only the vbpack link provides)
+# as an archive, so a target pulls only what it uses (vbpack.c, the
+# command table with main(), is linked into vbpack alone)
 rm -f "$W/lib.a"
 # shellcheck disable=SC2086
 ar rcs "$W/lib.a" $objs

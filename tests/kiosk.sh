@@ -5,15 +5,11 @@
 # "kiosk", with the unit's environment and SDL's dummy driver, writing
 # nothing. Run as root (it creates the user as KIOSK.md says, if missing):
 #   sh tests/kiosk.sh [VRAAGBAAK [VBPACK]]     (default: the installed ones)
+TEST=vbkiosk . tests/lib.sh
 VR=${1:-/usr/bin/vraagbaak}
 VB=${2:-$(dirname "$VR")/vbpack}
 UNIT=dist/kiosk/vraagbaak-kiosk.service
-T=$(mktemp -d /tmp/vbkiosk-XXXXXX)
-trap 'rm -rf "$T"' EXIT
 chmod 755 "$T"
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-no() { fail=$((fail + 1)); echo "not ok - $1"; }
 
 # the unit, pointed at the reader under test
 sed "s|/usr/bin/vraagbaak|$VR|" "$UNIT" >"$T/vraagbaak-kiosk.service"
@@ -29,7 +25,7 @@ else
     echo "# skip: no systemd-analyze"
 fi
 
-[ "$(id -u)" = 0 ] || { echo "# skip the rest: not root"; echo "$pass passed, $fail failed"; [ "$fail" = 0 ]; exit; }
+[ "$(id -u)" = 0 ] || { echo "# skip the rest: not root"; finish; exit; }
 # the user, as docs/KIOSK.md creates it
 if ! id kiosk >/dev/null 2>&1; then
     for g in video render input; do getent group $g >/dev/null || groupadd --system $g; done
@@ -70,5 +66,4 @@ fi
 cmp -s "$T/before" "$T/after" && ok "it wrote nothing" || no "it wrote nothing"
 runuser -u kiosk -- sh -c ": >'$T/srv/vraagbaak/x'" 2>/dev/null && no "kiosk cannot write the archives" ||
     ok "kiosk cannot write the archives"
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -18,9 +18,9 @@
 #include <cmocka.h>
 #include "format.h"
 #include "internal.h" /* the search of one archive: format/ and tests only */
-#include "parse.h"
 #include "search.h"
 #include "source.h"
+#include "testlib.h"
 
 #define NDOCS 300
 
@@ -33,22 +33,11 @@ typedef struct {
 
 static fixture fx;
 
-static void fill(const src_file *f, fmt_doc *d)
-{
-    char id[512];
-    snprintf(id, sizeof id, "%s", f->relpath);
-    *strrchr(id, '.') = 0;
-    assert_int_equal(fmt_doc_set_text(d, f->data, f->len), 0);
-    assert_int_equal(fmt_doc_set_str(&d->id, id, (size_t)-1), 0);
-    assert_int_equal(fmt_doc_set_str(&d->source, f->relpath, (size_t)-1), 0);
-    assert_int_equal(parse_doc(d, id), 0);
-}
-
 static int add(void *ctx, const src_file *f)
 {
     fmt_writer *w = ctx;
     fmt_doc d = {0};
-    fill(f, &d);
+    assert_int_equal(tl_read_doc(f, &d), 0);
     assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
     if (fx.which) { /* questions in one archive, the rest in the other */
         fmt_writer *h = fx.w2[d.kind == FMT_QUESTION ? 0 : 1];
@@ -61,17 +50,13 @@ static int add(void *ctx, const src_file *f)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(fx.dir, sizeof fx.dir, "/tmp/vbcases-XXXXXX");
-    if (!mkdtemp(fx.dir))
+    char dir[sizeof fx.dir], docs[200]; /* a copy: gcc sees fx.dir and fx.half[i] as one object */
+    if (tl_tmpdir(fx.dir, sizeof fx.dir, "vbcases"))
         return -1;
-    const char *b = getenv("B") ? getenv("B") : "build";
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s/tests/tool_gen %d %s/docs 11 >/dev/null", b,
-             NDOCS, fx.dir);
-    if (system(cmd))
-        return -1;
-    char dir[sizeof fx.dir]; /* a copy: gcc sees fx.dir and fx.half[i] as one object */
     memcpy(dir, fx.dir, sizeof dir);
+    snprintf(docs, sizeof docs, "%s/docs", dir);
+    if (tl_gen(docs, NDOCS, 11))
+        return -1;
     snprintf(fx.path, sizeof fx.path, "%s/a.vbk", dir);
     for (int i = 0; i < 2; i++) {
         snprintf(fx.half[i], sizeof fx.half[i], "%s/h%d.vbk", dir, i);
@@ -81,8 +66,6 @@ static int setup(void **state)
     fmt_writer *w;
     if (fmt_writer_open(&w, fx.path, NULL))
         return -1;
-    char docs[200];
-    snprintf(docs, sizeof docs, "%s/docs", fx.dir);
     fx.which = 1;
     if (src_walk(docs, add, NULL, w) || src_walk("samples", add, NULL, w) ||
         fmt_writer_finish(w, NULL, 0) || fmt_writer_finish(fx.w2[0], NULL, 0) ||
@@ -95,9 +78,7 @@ static int teardown(void **state)
 {
     (void)state;
     fmt_close(fx.a);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx.dir);
-    return system(cmd);
+    return tl_rmrf(fx.dir);
 }
 
 /* Run text (flags: FMT_QUERY_TYPING) on fx.a; the results or NULL on a

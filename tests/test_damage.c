@@ -10,7 +10,6 @@
  * and a message, quickly, and never with wrong data. The damage matrix
  * over the whole file is tests/cli_damage.sh.
  */
-#include <dirent.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -27,8 +26,8 @@
 #include <cmocka.h>
 #include "format.h"
 #include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
-#include "parse.h"
 #include "search.h"
+#include "testlib.h"
 
 typedef struct {
     char dir[256];
@@ -39,69 +38,35 @@ typedef struct {
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static int by_name(const void *a, const void *b)
+/* What pack_samples adds: the samples whose name starts with only (all
+ * when NULL), counted in n. */
+typedef struct {
+    fmt_writer *w;
+    const char *only;
+    int n;
+} sample_filter;
+
+static int add_sample(void *ctx, const src_file *f)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    sample_filter *sf = ctx;
+    if (sf->only && strncmp(f->relpath, sf->only, strlen(sf->only)))
+        return 0;
+    sf->n++;
+    return tl_add_source(sf->w, f);
 }
 
-/* Pack every .txt file of samples/ (or only those whose name starts with
- * only)
- into path. Returns the number of documents. */
+/* Pack every document of samples/ (or only those whose name starts with
+ * only) into path, as vbpack does. Returns the number of documents. */
 static int pack_samples(const char *path, const char *only)
 {
-    DIR *d = opendir("samples");
-    assert_non_null(d);
-    char *names[256];
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && n < 256) {
-        size_t l = strlen(e->d_name);
-        if (l > 4 && !strcmp(e->d_name + l - 4, ".txt") &&
-            (!only || !strncmp(e->d_name, only, strlen(only))))
-            names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, by_name);
-    fmt_writer *w;
+    sample_filter sf = {NULL, only, 0};
     fmt_writer_opts o = {0};
     o.created = 1700000000;
-    assert_int_equal(fmt_writer_open(&w, path, &o), FMT_OK);
-    for (int i = 0; i < n; i++) {
-        char file[400];
-        snprintf(file, sizeof file, "samples/%s", names[i]);
-        FILE *f = fopen(file, "rb");
-        assert_non_null(f);
-        static char text[1 << 20];
-        size_t len = fread(text, 1, sizeof text, f);
-        fclose(f);
-        fmt_doc doc = {0};
-        assert_int_equal(fmt_doc_set_text(&doc, text, len), 0);
-        assert_int_equal(fmt_doc_set_str(&doc.id, names[i],
-                                         strlen(names[i]) - 4), 0);
-        assert_int_equal(fmt_doc_set_str(&doc.source, names[i], (size_t)-1), 0);
-        assert_int_equal(parse_doc(&doc, names[i]), 0);
-        assert_int_equal(fmt_writer_add(w, &doc), FMT_OK);
-        fmt_doc_free(&doc);
-        free(names[i]);
-    }
+    assert_int_equal(fmt_writer_open(&sf.w, path, &o), FMT_OK);
+    assert_int_equal(src_walk("samples", add_sample, NULL, &sf), 0);
     char msg[300];
-    assert_int_equal(fmt_writer_finish(w, msg, sizeof msg), FMT_OK);
-    return n;
-}
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *b = malloc((size_t)n + 1);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return b;
+    assert_int_equal(fmt_writer_finish(sf.w, msg, sizeof msg), FMT_OK);
+    return sf.n;
 }
 
 static void spill(const char *path, const unsigned char *b, size_t len)
@@ -182,11 +147,10 @@ static void count_bad(void *ctx, uint32_t docno, const char *msg)
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/vbdamage-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_int_equal(tl_tmpdir(f->dir, sizeof f->dir, "vbdamage"), 0);
     snprintf(f->path, sizeof f->path, "%s/a.vbk", f->dir);
     pack_samples(f->path, NULL);
-    f->buf = slurp(f->path, &f->len);
+    f->buf = tl_slurp(f->path, &f->len);
     *state = f;
     return 0;
 }
@@ -194,9 +158,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tl_rmrf(f->dir), 0);
     free(f->buf);
     free(f);
     return 0;
@@ -615,7 +577,7 @@ static void test_rewritten_in_place(void **state)
     snprintf(other, sizeof other, "%s/b.vbk", f->dir);
     pack_samples(other, "ah-");
     size_t blen;
-    unsigned char *b = slurp(other, &blen);
+    unsigned char *b = tl_slurp(other, &blen);
     assert_true(blen < f->len);
     assert_int_equal(truncate(f->path, 0), 0);
     fmt_doc d = {0};

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "dict.h"
+#include "testlib.h"
 
 #define MAXDOCS 4000
 
@@ -31,28 +32,6 @@ typedef struct {
     size_t len[MAXDOCS];
     size_t n;
 } corpus;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static int by_name(const void *a, const void *b)
 {
@@ -80,9 +59,8 @@ static void load_dir(corpus *c, const char *dir)
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
             load_dir(c, path);
         } else if (l > 4 && strcmp(names[i] + l - 4, ".txt") == 0 && c->n < MAXDOCS) {
-            c->text[c->n] = slurp(path, &c->len[c->n]);
-            if (c->text[c->n])
-                c->n++;
+            c->text[c->n] = tl_slurp(path, &c->len[c->n]);
+            c->n++;
         }
         free(names[i]);
     }
@@ -172,21 +150,18 @@ static void test_generated_corpus(void **state)
 {
     (void)state;
     const char *b = getenv("B") ? getenv("B") : "build";
-    char tool[512], dir[512], cmd[2048];
+    char tool[512], dir[64];
     snprintf(tool, sizeof tool, "%s/tests/tool_gen", b);
     if (access(tool, X_OK) != 0) {
         printf("no %s: skipped\n", tool);
         skip();
     }
-    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(dir, sizeof dir, "%s/test_dict.%ld", tmp, (long)getpid());
-    snprintf(cmd, sizeof cmd, "'%s' 1000 '%s' 3 >/dev/null", tool, dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tl_tmpdir(dir, sizeof dir, "vbdict"), 0);
+    assert_int_equal(tl_gen(dir, 1000, 3), 0);
     corpus *c = calloc(1, sizeof *c);
     assert_non_null(c);
     load_dir(c, dir);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tl_rmrf(dir), 0);
     assert_int_equal(c->n, 1000);
 
     const char *sp[MAXDOCS];

@@ -4,7 +4,6 @@
  * exactly, and fmt_verify_all() finds a changed byte, on the
  * samples.
  */
-#include <dirent.h>
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,7 +17,7 @@
 #include "gz.h"
 #include "format.h"
 #include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
-#include "parse.h"
+#include "testlib.h"
 #include "sha256x.h"
 
 static uint64_t rng = 88172645463325252ull;
@@ -128,23 +127,6 @@ static void gzip_roundtrip(void **state)
     free(q);
 }
 
-static void load_sample(fmt_doc *d, const char *name)
-{
-    char path[300];
-    snprintf(path, sizeof path, "samples/%s.txt", name);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    memset(d, 0, sizeof *d);
-    assert_int_equal(fmt_doc_set_text(d, buf, n), 0);
-    assert_int_equal(fmt_doc_set_str(&d->id, name, (size_t)-1), 0);
-    snprintf(path, sizeof path, "%s.txt", name);
-    assert_int_equal(fmt_doc_set_str(&d->source, path, (size_t)-1), 0);
-    assert_int_equal(parse_doc(d, name), 0);
-}
-
 /* A parsed document encodes, decodes to the same fields (its encoding is
  * the same bytes again), and every truncation of the bytes is refused. */
 static void record_roundtrip(void **state)
@@ -152,7 +134,7 @@ static void record_roundtrip(void **state)
     (void)state;
     fmt_doc d, e = {0};
     fmt_buf b1 = {0}, b2 = {0}, s1 = {0}, s2 = {0};
-    load_sample(&d, "2022Z01227");
+    tl_load(&d, "samples/2022Z01227.txt");
     assert_true(d.nquestions > 0 && d.nfootnotes > 0);
     assert_int_equal(fmt_doc_encode(&d, &b1), FMT_OK);
     assert_int_equal(fmt_doc_decode(b1.data, b1.len, &e), FMT_OK);
@@ -202,38 +184,20 @@ static void note_bad(void *ctx, uint32_t docno, const char *msg)
 static void verify_all(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/vbver-XXXXXX", path[300], cmd[400];
-    assert_non_null(mkdtemp(dir));
+    char dir[64], path[300];
+    assert_int_equal(tl_tmpdir(dir, sizeof dir, "vbver"), 0);
     snprintf(path, sizeof path, "%s/s.vbk", dir);
-    fmt_writer *w;
     fmt_writer_opts o = {0};
     o.created = 1700000000;
-    assert_int_equal(fmt_writer_open(&w, path, &o), FMT_OK);
-    DIR *dd = opendir("samples");
-    assert_non_null(dd);
-    struct dirent *de;
-    int ndocs = 0;
-    while ((de = readdir(dd)) != NULL) {
-        size_t l = strlen(de->d_name);
-        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
-            continue;
-        char id[256];
-        snprintf(id, sizeof id, "%.*s", (int)(l - 4), de->d_name);
-        fmt_doc d;
-        load_sample(&d, id);
-        assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
-        fmt_doc_free(&d);
-        ndocs++;
-    }
-    closedir(dd);
-    assert_true(ndocs > 20);
-    assert_int_equal(fmt_writer_finish(w, NULL, 0), FMT_OK);
+    const char *sources[] = {"samples", NULL};
+    assert_int_equal(tl_pack(path, sources, &o), 0);
 
     fmt_archive *a;
     fmt_info in;
     char hex[65];
     int bad = 0;
     assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+    assert_true(fmt_count(a) > 20);
     fmt_get_info(a, &in);
     assert_int_equal(strlen(in.checksum), 64);
     assert_int_equal(fmt_verify_all(a, NULL, 1, count_bad, &bad, hex), FMT_OK);
@@ -304,8 +268,7 @@ static void verify_all(void **state)
         close(fd);
     }
     assert_true(records_named >= 3); /* the flips did reach records */
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tl_rmrf(dir), 0);
 }
 
 int main(void)

@@ -15,6 +15,7 @@
 #include "format.h"
 #include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "search.h"
+#include "testlib.h"
 
 typedef struct {
     char dir[256];
@@ -24,8 +25,7 @@ typedef struct {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/vbtest-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    assert_int_equal(tl_tmpdir(f->dir, sizeof f->dir, "vbtest"), 0);
     snprintf(f->path, sizeof f->path, "%s/a.vbk", f->dir);
     *state = f;
     return 0;
@@ -34,9 +34,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(tl_rmrf(f->dir), 0);
     free(f);
     return 0;
 }

@@ -14,10 +14,10 @@
 #include <cmocka.h>
 #include "format.h"
 #include "internal.h"
-#include "parse.h"
 #include "query.h"
 #include "search.h"
 #include "source.h"
+#include "testlib.h"
 #include "token.h"
 
 #define NDOCS 400
@@ -32,42 +32,16 @@ static fixture fx;
 
 /* ---- packing a generated corpus -------------------------------------------- */
 
-static int add(void *ctx, const src_file *f)
-{
-    fmt_writer *w = ctx;
-    fmt_doc d = {0};
-    char id[512];
-    snprintf(id, sizeof id, "%s", f->relpath);
-    *strrchr(id, '.') = 0;
-    assert_int_equal(fmt_doc_set_text(&d, f->data, f->len), 0);
-    assert_int_equal(fmt_doc_set_str(&d.id, id, (size_t)-1), 0);
-    assert_int_equal(fmt_doc_set_str(&d.source, f->relpath, (size_t)-1), 0);
-    assert_int_equal(parse_doc(&d, id), 0);
-    assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
-    fmt_doc_free(&d);
-    return 0;
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(fx.dir, sizeof fx.dir, "/tmp/vbsearch-XXXXXX");
-    if (!mkdtemp(fx.dir))
-        return -1;
-    const char *b = getenv("B") ? getenv("B") : "build";
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "%s/tests/tool_gen %d %s/docs 7 >/dev/null", b,
-             NDOCS, fx.dir);
-    if (system(cmd))
-        return -1;
-    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
-    fmt_writer *w;
-    if (fmt_writer_open(&w, fx.path, NULL))
-        return -1;
     char docs[200];
+    if (tl_tmpdir(fx.dir, sizeof fx.dir, "vbsearch"))
+        return -1;
     snprintf(docs, sizeof docs, "%s/docs", fx.dir);
-    if (src_walk(docs, add, NULL, w) || src_walk("samples", add, NULL, w) ||
-        fmt_writer_finish(w, NULL, 0))
+    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
+    const char *sources[] = {docs, "samples", NULL};
+    if (tl_gen(docs, NDOCS, 7) || tl_pack(fx.path, sources, NULL))
         return -1;
     fx.tok = fmt_tok_new();
     return fmt_open(&fx.a, fx.path, NULL, 0) ? -1 : 0;
@@ -78,9 +52,7 @@ static int teardown(void **state)
     (void)state;
     fmt_close(fx.a);
     fmt_tok_free(fx.tok);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx.dir);
-    return system(cmd);
+    return tl_rmrf(fx.dir);
 }
 
 /* ---- the brute-force evaluator ------------------------------------------------ */

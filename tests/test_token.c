@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "token.h"
+#include "testlib.h"
 
 #ifndef SAMPLES
 #define SAMPLES "samples"
@@ -569,25 +570,6 @@ static void test_random(void **state)
 
 /* ---- the samples ---------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    char *p;
-    long sz;
-
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    sz = ftell(f);
-    assert_true(sz >= 0);
-    rewind(f);
-    p = malloc((size_t)sz + 1);
-    assert_non_null(p);
-    assert_int_equal(fread(p, 1, (size_t)sz, f), (size_t)sz);
-    fclose(f);
-    *n = (size_t)sz;
-    return p;
-}
-
 /* 1 when tokenizing text gives a token with this fold and flags. */
 static int has(fmt_tokenizer *t, const char *text, size_t n,
                const char *fold, int flags)
@@ -640,7 +622,7 @@ static void test_samples(void **state)
         if (len < 4 || strcmp(e->d_name + len - 4, ".txt") != 0)
             continue;
         snprintf(path, sizeof path, "%s/%s", SAMPLES, e->d_name);
-        text = slurp(path, &n);
+        text = tl_slurp(path, &n);
         total += run(t, text, n, &secs);
         fmt_tok_start(t, text, n);
         while (fmt_tok_next(t, &k)) {
@@ -665,8 +647,8 @@ static void test_reference(void **state)
 {
     fmt_tokenizer *t = *state;
     size_t n, np;
-    char *p = slurp(SAMPLES "/2022Z01227.txt", &n);
-    char *q = slurp(SAMPLES "/pdf-ah-tk-20222023-3649.txt", &np);
+    char *p = tl_slurp(SAMPLES "/2022Z01227.txt", &n);
+    char *q = tl_slurp(SAMPLES "/pdf-ah-tk-20222023-3649.txt", &np);
 
     assert_true(has(t, p, n, "geinstalleerd", 0));
     assert_true(has(t, p, n, "nuctech-apparatuur", 0));

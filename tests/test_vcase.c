@@ -28,6 +28,7 @@
 #include "view.h"
 #include "vpriv.h"
 #include "vcase.h"
+#include "testlib.h"
 
 static char tmpdir[64];
 static char archive[128];
@@ -95,25 +96,6 @@ static void add_doc(fmt_writer *w, const char *id, const char *text, const char 
     fmt_doc_free(&d);
 }
 
-static int add_file(void *ctx, const src_file *f)
-{
-    char id[256];
-    const char *dot = strrchr(f->relpath, '.');
-    size_t n = dot ? (size_t)(dot - f->relpath) : strlen(f->relpath);
-    char *text;
-
-    if (parse_check_text(f->data, f->len, NULL, 0))
-        return 0;
-    snprintf(id, sizeof id, "%.*s", (int)n, f->relpath);
-    text = malloc(f->len + 1);
-    assert_non_null(text);
-    memcpy(text, f->data, f->len);
-    text[f->len] = '\0';
-    add_doc(ctx, id, text, NULL);
-    free(text);
-    return 0;
-}
-
 static int group_setup(void **state)
 {
     fmt_writer *w;
@@ -121,14 +103,13 @@ static int group_setup(void **state)
     char msg[256];
 
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/vbvcase-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (tl_tmpdir(tmpdir, sizeof tmpdir, "vbvcase"))
         return -1;
     snprintf(archive, sizeof archive, "%s/s.vbk", tmpdir);
     memset(&o, 0, sizeof o);
     if (fmt_writer_open(&w, archive, &o) != FMT_OK)
         return -1;
-    if (src_walk("samples", add_file, NULL, w) != 0) {
+    if (src_walk("samples", tl_add_source, NULL, w) != 0) {
         fmt_writer_abort(w);
         return -1;
     }
@@ -139,11 +120,8 @@ static int group_setup(void **state)
 
 static int group_teardown(void **state)
 {
-    char cmd[160];
-
     (void)state;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tl_rmrf(tmpdir);
 }
 
 static view *open_view(const char *path, int w, int h, int copy)
@@ -466,24 +444,6 @@ static void test_copy_paragraph(void **state)
 
 /* ---- damage ------------------------------------------------------------ */
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char *b;
-    long n;
-
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    b = malloc((size_t)n);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
-
 static uint32_t be32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -497,7 +457,7 @@ static void damage(const char *out, const char *const *ids, size_t nids)
     fmt_archive *a;
     char msg[300];
     size_t len, i, at = 0, count = 0, head;
-    unsigned char *b = slurp(archive, &len);
+    unsigned char *b = tl_slurp(archive, &len);
     uint32_t n, d;
     FILE *f;
 

@@ -19,13 +19,13 @@
 
 #include "format.h"
 #include "internal.h" /* fmt_get_text: format/ and tests only */
-#include "parse.h"
 #include "source.h"
 #include "keep.h"
 #include "layout.h"
 #include "view.h"
 #include "vmem.h"
 #include "vpriv.h"
+#include "testlib.h"
 
 static char tmpdir[64];
 static char archive[128];
@@ -54,55 +54,21 @@ static const lay_measure fake = { fake_width, fake_height, NULL };
 
 /* ---- the archive ----------------------------------------------------- */
 
-static int add_file(void *ctx, const src_file *f)
-{
-    fmt_writer *w = ctx;
-    fmt_doc d;
-    char id[256];
-    const char *dot = strrchr(f->relpath, '.');
-    size_t n = dot ? (size_t)(dot - f->relpath) : strlen(f->relpath);
-
-    if (parse_check_text(f->data, f->len, NULL, 0))
-        return 0;
-    snprintf(id, sizeof id, "%.*s", (int)n, f->relpath);
-    memset(&d, 0, sizeof d);
-    assert_int_equal(fmt_doc_set_text(&d, f->data, f->len), 0);
-    assert_int_equal(fmt_doc_set_str(&d.id, id, (size_t)-1), 0);
-    assert_int_equal(fmt_doc_set_str(&d.source, f->relpath, (size_t)-1), 0);
-    assert_int_equal(parse_doc(&d, id), 0);
-    assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
-    fmt_doc_free(&d);
-    return 0;
-}
-
 static int group_setup(void **state)
 {
-    fmt_writer *w;
-    fmt_writer_opts o;
-    char msg[256];
+    const char *sources[] = {"samples", NULL};
 
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/vbview-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (tl_tmpdir(tmpdir, sizeof tmpdir, "vbview"))
         return -1;
     snprintf(archive, sizeof archive, "%s/s.vbk", tmpdir);
-    memset(&o, 0, sizeof o);
-    if (fmt_writer_open(&w, archive, &o) != FMT_OK)
-        return -1;
-    if (src_walk("samples", add_file, NULL, w) != 0) {
-        fmt_writer_abort(w);
-        return -1;
-    }
-    return fmt_writer_finish(w, msg, sizeof msg) == FMT_OK ? 0 : -1;
+    return tl_pack(archive, sources, NULL);
 }
 
 static int group_teardown(void **state)
 {
-    char cmd[160];
-
     (void)state;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    return tl_rmrf(tmpdir);
 }
 
 /* A view of 800x480 on the sample archive. */

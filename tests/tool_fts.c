@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 #include "format.h"
-#include "parse.h"
+#include "pack.h"
 #include "source.h"
 
 static void die(const char *what, sqlite3 *db)
@@ -36,13 +36,13 @@ static int add(void *ctx, const src_file *f)
 {
     builder *b = ctx;
     fmt_doc d = {0};
-    char id[1024];
-    snprintf(id, sizeof id, "%s", f->relpath);
-    char *dot = strrchr(id, '.');
-    if (dot)
-        *dot = 0;
-    if (fmt_doc_set_text(&d, f->data, f->len) || parse_doc(&d, id))
-        die("out of memory", NULL);
+    char msg[300];
+    /* read as vbpack reads it: the same ids, the same files skipped */
+    if (pack_read_doc(f, &d, msg, sizeof msg)) {
+        fmt_doc_free(&d);
+        return 0;
+    }
+    const char *id = d.id;
     char year[8] = "";
     int32_t date = fmt_doc_date(&d);
     if (date)
