@@ -165,8 +165,8 @@ void fmt_summary_free(fmt_summary *s);
  * hashes the file while the other checks records, then both check
  * records and then the tables. A second read-only handle on the same
  * file is opened for the helper thread. With full, every record is
- * inflated and decoded, as fmt_verify() does; without, records (format 3)
- * are proven by their own CRC over the stored bytes and their summaries:
+ * inflated and decoded; without, records (format 3) are proven by their
+ * own CRC over the stored bytes and their summaries:
  * with the content's SHA-256 that still proves every byte and names every
  * damaged record, and leaves out whether a record the packer wrote
  * decodes (the check of the packer itself), at a third of the time.
