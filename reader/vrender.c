@@ -70,6 +70,8 @@ static void clip(view *v, int x, int y, int w, int h)
         c->x = x, c->y = y, c->w = w, c->h = h;
 }
 
+#define TEXT_RUN_MAX 8192  /* bytes of one text command */
+
 static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s,
                 size_t n)
 {
@@ -78,6 +80,11 @@ static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const cha
 
     if (n == 0)
         return 0;
+    if (n > TEXT_RUN_MAX) {      /* more than any screen shows (see fit) */
+        n = TEXT_RUN_MAX;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n--;
+    }
     if (d->slen + n + 1 > d->scap) {
         size_t cap = d->scap ? d->scap : 8192;
         char *ns;
@@ -108,14 +115,25 @@ static int str(view *v, int x, int y, int face, int px, uint32_t rgb, const char
     return text(v, x, y, face, px, rgb, s, strlen(s));
 }
 
-/* One line of text cut to maxw pixels, with an ellipsis when cut. */
+/* One line of text cut to maxw pixels, with an ellipsis when cut. Only
+ * what can show is measured: windows of 64, 128, ... bytes until one is
+ * wider than maxw, so a subject of megabytes (a forged archive's) costs
+ * what a line holds. */
 static int fit(view *v, int x, int y, int maxw, int face, int px, uint32_t rgb, const char *s)
 {
-    size_t n = strlen(s), k;
+    size_t n = strlen(s), k, win;
     int ew, w;
 
     if (maxw <= 0)
         return 0;
+    for (win = 64; win < n; win *= 2) {
+        while (win < n && ((unsigned char)s[win] & 0xc0) == 0x80)
+            win++;
+        if (win < n && style_text_width(v, face, px, s, win) > maxw) {
+            n = win;
+            break;
+        }
+    }
     if (style_text_width(v, face, px, s, n) <= maxw)
         return text(v, x, y, face, px, rgb, s, n);
     ew = style_text_width(v, face, px, "\xe2\x80\xa6", 3);
@@ -200,9 +218,18 @@ static void seg_text(view *v, const lay_box *b, const lay_text *t, const lay_seg
 static void draw_box(view *v, const lay_box *b, const lay_text *t, int x, int y, int top,
                      int bot, uint32_t rgb)
 {
-    size_t i, k;
+    size_t i, k, lo = 0, hi = b->nlines;
 
-    for (i = 0; i < b->nlines; i++) {
+    /* a token of megabytes has tens of thousands of lines: skip to the
+     * first one on screen (lines go down the box in order) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (y + b->lines[mid].y + b->lines[mid].h < top)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < b->nlines; i++) {
         const lay_line *l = &b->lines[i];
         int ly = y + l->y;
         if (ly + l->h < top)
@@ -1145,7 +1172,7 @@ static void screen_doc(view *v, const vgeom *g)
     vcase *t = &v->cs;
     int top = g->top, bot = g->bottom, x = g->col_x, y0;
     int64_t maxs;
-    size_t i;
+    size_t i, n;
     int bi;
 
     /* view_prepare() laid the case out and kept its scroll in range */
@@ -1155,7 +1182,9 @@ static void screen_doc(view *v, const vgeom *g)
     y0 = top + v->px - (int)t->scroll;
     clip(v, 0, top, v->w, bot - top);
     bi = case_block_at(t, (int)t->scroll - v->px);
-    for (i = bi > 0 ? (size_t)bi : 0; i < t->n; i++) {
+    /* a long case is laid out over frames: draw what is, and say so */
+    n = t->lay_next + (t->lay_next < t->n && t->lay_started);
+    for (i = bi > 0 ? (size_t)bi : 0; i < n; i++) {
         const tblock *b = &t->b[i];
         int y = y0 + b->y;
         if (y > bot)
@@ -1163,6 +1192,19 @@ static void screen_doc(view *v, const vgeom *g)
         if (y + b->h < top)
             continue;
         draw_block(v, (uint32_t)i, x, y, g->col_w, top, bot);
+    }
+    if (case_layout_pending(t)) {
+        /* after the text when its end is on screen, else at the foot of
+         * the pane (or, read past it after a resize, at the top) */
+        int spx = style_px(v, PXC_SMALL), sh = style_lh(v, spx) + v->px / 2;
+        int y = y0 + t->height + v->lh / 2;
+        if (y < top)
+            y = top + v->px;
+        if (y > bot - sh) {
+            y = bot - sh;
+            rect(v, 0, y - v->px / 4, v->w - g->sb_w, sh + v->px / 4, style_rgb(v, C_BG));
+        }
+        str(v, x, y, LF_ITALIC, spx, style_rgb(v, C_DIM), style_text(v, S_CS_LAYING_OUT));
     }
     clip(v, 0, 0, 0, 0);
     if (maxs > 0)
