@@ -664,6 +664,7 @@ typedef struct {
     chunker crec, csum;       /* records and summaries, VB_CHUNK a value */
     char tmp[1100];           /* OUT.tmp-PID while it is being built */
     int tmp_made;
+    struct stat tmpst;        /* the file tmp_create() made there */
     qref qring[QRING];        /* recent questions (see choose_ref) */
     size_t qnext;
     uint32_t fillno;
@@ -1016,12 +1017,44 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
  * so the bytes do not depend on what was granted here. */
 #define MAP_MIN ((size_t)64 << 20)
 
+/* Make OUT.tmp-PID afresh as a new regular file of ours, open in *fd:
+ * whatever lay under the name (a link planted for a PID that would be
+ * ours) is removed, never followed or written through (issue 13, #4). */
+static int tmp_create(build *b, int *fd)
+{
+    unlink(b->tmp);
+    *fd = open(b->tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (*fd < 0 || fstat(*fd, &b->tmpst)) {
+        int e = errno;
+        if (*fd >= 0)
+            close(*fd);
+        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(e));
+    }
+    b->tmp_made = 1;
+    return FMT_OK;
+}
+
+/* The file under fd (fd < 0: under the name) is still the one
+ * tmp_create() made: LMDB and publish() open it again by name. */
+static int tmp_same(build *b, int fd)
+{
+    struct stat st;
+    if (fd >= 0 ? fstat(fd, &st) : lstat(b->tmp, &st))
+        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    if (!S_ISREG(st.st_mode) || st.st_dev != b->tmpst.st_dev || st.st_ino != b->tmpst.st_ino)
+        return werr(b->w, FMT_IO, "%s: replaced by another file while the archive was "
+                    "written there; nothing written", b->tmp);
+    return FMT_OK;
+}
+
 static int open_env(build *b)
 {
-    if (!b->base) /* appending: the base's copy is there already */
-        unlink(b->tmp);
+    int fd = -1, rc;
+    if (!b->base && (rc = tmp_create(b, &fd))) /* appending: base_copy made it */
+        return rc;
+    if (fd >= 0)
+        close(fd);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
-    int rc;
     if (sizeof(size_t) < 8) /* see vb_check_layout */
         return werr(b->w, FMT_VERSION, "%s: this is a 32-bit build of vbpack, "
                     "and archives hold LMDB's 64-bit layout, which LMDB 0.9 "
@@ -1043,13 +1076,20 @@ static int open_env(build *b)
             break;
         mdb_env_close(b->env); /* LMDB: a failed open needs a new env */
         b->env = NULL;
-        if (!b->base)
-            unlink(b->tmp);
+        if (!b->base && (rc = tmp_create(b, &fd)))
+            return rc;
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
         mapsize /= 2;
     }
     if (rc)
         return mdb_fail(b, rc, "create");
-    b->tmp_made = 1;
+    mdb_filehandle_t efd;
+    if (mdb_env_get_fd(b->env, &efd))
+        return werr(b->w, FMT_IO, "%s: no file", b->tmp);
+    if ((rc = tmp_same(b, efd)))
+        return rc;
     rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
     if (rc)
         return mdb_fail(b, rc, "begin");
@@ -1190,9 +1230,17 @@ static int fix_mapsize(build *b, int fd)
 static int publish(build *b)
 {
     fmt_writer *w = b->w;
-    int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
+    int same = tmp_same(b, -1);
+    if (same)
+        return same;
+    int fd = open(b->tmp, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    same = tmp_same(b, fd);
+    if (same) {
+        close(fd);
+        return same;
+    }
     if (fix_mapsize(b, fd)) {
         close(fd);
         return werr(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
@@ -1225,6 +1273,10 @@ static int publish(build *b)
     if (e)
         return werr(w, FMT_IO, "%s: %s", b->tmp,
                     vb_io_why(rc ? rc : e, b->tmp, why, sizeof why));
+    /* rename() replaces what is at w->path (a link swapped in after
+     * out_check is replaced, not followed) */
+    if ((same = tmp_same(b, -1)))
+        return same;
     if (rename(b->tmp, w->path))
         return werr(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;
@@ -1761,10 +1813,9 @@ static int base_copy(build *b)
     if (b->basefd < 0)
         return werr(b->w, FMT_IO, "%s: %s", a->path, strerror(errno));
 
-    int out = open(b->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out < 0)
-        return werr(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
-    b->tmp_made = 1;
+    int out, rc0 = tmp_create(b, &out);
+    if (rc0)
+        return rc0;
     /* the kernel copies page cache to page cache; read and write when it
      * cannot (another file system, an old kernel) */
     off_t in_off = 0, out_off = 0;
