@@ -214,13 +214,15 @@ static void test_sliced(void **state)
     check_sliced(&t, 0, 1);
     check_sliced(&t, 5, 100);                 /* cut short, with an ellipsis */
     /* words, paragraphs, a long URL-ish word, bold runs, in between */
+    static const char url[] = "https://example.org/a/very/long/path/that/goes/on/and/on/"
+                              "and/on/and/on/and/on/and/on/and/on/and/on/and/on/and/on/"
+                              "and/on/and/on ";
     lay_text_clear(&t);
     for (int k = 0; k < 2000; k++) {
         lay_add(&t, "de minister van financien ", 26, 0);
         lay_add(&t, "over ", 5, LA_BOLD);
         if (k % 50 == 0)
-            lay_add(&t, "https://example.org/a/very/long/path/that/goes/on/and/on/and/on/"
-                        "and/on/and/on/and/on/and/on/and/on/and/on/and/on/and/on/and/on ", 130, LA_LINK);
+            lay_add(&t, url, strlen(url), LA_LINK);
         if (k % 70 == 0)
             lay_add(&t, "\n\n", 2, 0);
     }
