@@ -148,10 +148,9 @@ int append_copy(build *b)
     if (b->basefd < 0)
         return build_err(b->w, FMT_IO, "%s: %s", a->path, strerror(errno));
 
-    int out = open(b->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out < 0)
-        return build_err(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
-    b->tmp_made = 1;
+    int out, rc0 = publish_tmp_create(b, &out);
+    if (rc0)
+        return rc0;
     /* the kernel copies page cache to page cache; read and write when it
      * cannot (another file system, an old kernel) */
     off_t in_off = 0, out_off = 0;

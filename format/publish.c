@@ -73,12 +73,45 @@ void publish_hash_join(hasher *h)
  * so the bytes do not depend on what was granted here. */
 #define MAP_MIN ((size_t)64 << 20)
 
+/* Make OUT.tmp-PID afresh as a new regular file of ours, open in *fd:
+ * whatever lay under the name (a link planted for a PID that would be
+ * ours) is removed, never followed or written through (issue 13, #4). */
+int publish_tmp_create(build *b, int *fd)
+{
+    unlink(b->tmp);
+    *fd = open(b->tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (*fd < 0 || fstat(*fd, &b->tmpst)) {
+        int e = errno;
+        if (*fd >= 0)
+            close(*fd);
+        return build_err(b->w, FMT_IO, "%s: %s", b->tmp, strerror(e));
+    }
+    b->tmp_made = 1;
+    return FMT_OK;
+}
+
+/* The file under fd (fd < 0: under the name) is still the one
+ * publish_tmp_create() made: LMDB and publish_file() open it again by
+ * name. */
+static int tmp_same(build *b, int fd)
+{
+    struct stat st;
+    if (fd >= 0 ? fstat(fd, &st) : lstat(b->tmp, &st))
+        return build_err(b->w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    if (!S_ISREG(st.st_mode) || st.st_dev != b->tmpst.st_dev || st.st_ino != b->tmpst.st_ino)
+        return build_err(b->w, FMT_IO, "%s: replaced by another file while the archive was "
+                         "written there; nothing written", b->tmp);
+    return FMT_OK;
+}
+
 int publish_open(build *b)
 {
-    if (!b->base) /* appending: the base's copy is there already */
-        unlink(b->tmp);
+    int fd = -1, rc;
+    if (!b->base && (rc = publish_tmp_create(b, &fd))) /* appending: append_copy made it */
+        return rc;
+    if (fd >= 0)
+        close(fd);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
-    int rc;
     if (sizeof(size_t) < 8) /* see guard_check_layout */
         return build_err(b->w, FMT_VERSION, "%s: this is a 32-bit build of vbpack, "
                          "and archives hold LMDB's 64-bit layout, which LMDB 0.9 "
@@ -100,13 +133,20 @@ int publish_open(build *b)
             break;
         mdb_env_close(b->env); /* LMDB: a failed open needs a new env */
         b->env = NULL;
-        if (!b->base)
-            unlink(b->tmp);
+        if (!b->base && (rc = publish_tmp_create(b, &fd)))
+            return rc;
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
         mapsize /= 2;
     }
     if (rc)
         return build_mdb_fail(b, rc, "create");
-    b->tmp_made = 1;
+    mdb_filehandle_t efd;
+    if (mdb_env_get_fd(b->env, &efd))
+        return build_err(b->w, FMT_IO, "%s: no file", b->tmp);
+    if ((rc = tmp_same(b, efd)))
+        return rc;
     rc = mdb_txn_begin(b->env, NULL, 0, &b->txn);
     if (rc)
         return build_mdb_fail(b, rc, "begin");
@@ -268,9 +308,16 @@ static int base_checked(build *b)
 int publish_file(build *b)
 {
     fmt_writer *w = b->w;
-    int fd = open(b->tmp, O_RDWR | O_CLOEXEC);
+    int same = tmp_same(b, -1);
+    if (same)
+        return same;
+    int fd = open(b->tmp, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return build_err(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
+    if ((same = tmp_same(b, fd))) {
+        close(fd);
+        return same;
+    }
     if (fix_mapsize(b, fd)) {
         close(fd);
         return build_err(w, FMT_IO, "%s: %s", b->tmp, strerror(errno));
@@ -303,6 +350,10 @@ int publish_file(build *b)
     if (e)
         return build_err(w, FMT_IO, "%s: %s", b->tmp,
                          error_io_why(rc ? rc : e, b->tmp, why, sizeof why));
+    /* rename() replaces what is at w->path (a link swapped in after the
+     * program's check of -o is replaced, not followed) */
+    if ((same = tmp_same(b, -1)))
+        return same;
     if (rename(b->tmp, w->path))
         return build_err(w, FMT_IO, "%s: %s", w->path, strerror(errno));
     b->tmp_made = 0;

@@ -16,6 +16,7 @@
 #define VB_WRITER_INT_H
 
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include "dict.h"
 #include "index.h"
@@ -139,6 +140,7 @@ typedef struct {
     chunker crec, csum;       /* records and summaries, VB_CHUNK a value */
     char tmp[1100];           /* OUT.tmp-PID while it is being built */
     int tmp_made;
+    struct stat tmpst;        /* the file publish_tmp_create() made there */
     qref qring[QRING];        /* recent questions (see prime_choose) */
     size_t qnext;
     uint32_t fillno;
@@ -216,6 +218,8 @@ void runs_free(fmt_writer *w, run *runs, size_t nr);
 
 /* ---- publish.c: the output file ------------------------------------------ */
 
+/* Make OUT.tmp-PID afresh as a new regular file of ours, open in *fd. */
+int publish_tmp_create(build *b, int *fd);
 /* Create the environment in b->tmp (appending: the base's copy there). */
 int publish_open(build *b);
 /* Where each chunk of dbi lies in the file, as the cols value name. */

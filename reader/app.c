@@ -308,7 +308,7 @@ void app_draw(app *a)
     SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
     SDL_RenderClear(a->ren);
     draw_list(a->g, &a->v.frame.dl);
-    a->v.out.dirty = 0;
+    a->v.out.dirty = view_pending(&a->v);   /* more to lay out: another frame */
 }
 
 /* Show the frame; its time, from view_render to here, is measured (the
@@ -435,8 +435,14 @@ int app_run(app *a)
         }
         if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
             app_tidy(a);
-        if (!app_wait_event(a, &e, -1))
+        if (view_pending(&a->v)) {
+            /* a long case is laid out a slice a frame: take the input
+             * that came meanwhile, and go on without waiting for more */
+            if (!SDL_PollEvent(&e))
+                continue;
+        } else if (!app_wait_event(a, &e, -1)) {
             app_die("SDL_WaitEvent: %s", SDL_GetError());
+        }
         do {
             if (app_handle(a, &e))
                 return 0;

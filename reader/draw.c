@@ -129,6 +129,8 @@ static uint64_t hash(int face, int px, uint32_t rgb, const char *s, size_t n)
     return h ? h : 1;
 }
 
+#define MEASURE_MAX 8192   /* bytes: wider than any screen */
+
 static int width(void *ctx, int face, int px, const char *s, size_t n)
 {
     drawer *g = ctx;
@@ -140,6 +142,14 @@ static int width(void *ctx, int face, int px, const char *s, size_t n)
 
     if (n == 0)
         return 0;
+    /* SDL_ttf costs about a microsecond a byte: what no screen can show
+     * is not measured (layout and one-line fields never ask for more; a
+     * forged archive's subject of megabytes must not hold up a frame) */
+    if (n > MEASURE_MAX) {
+        n = MEASURE_MAX;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n--;
+    }
     k = hash(face, px, 0, s, n);
     slot = &g->wc[k & (WCACHE - 1)];
     if (slot->key == k)

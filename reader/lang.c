@@ -315,6 +315,8 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
                            " The official publication is listed above under Sources." },
     [S_CS_DAMAGED_REST] = { " De rest van de zaak is wel leesbaar.",
                             " The rest of the case could be read." },
+    [S_CS_LAYING_OUT] = { "De rest van de tekst wordt nog opgemaakt…",
+                          "The rest of the text is still being laid out…" },
 };
 
 static const char *const months[LANG_COUNT][12] = {

@@ -11,7 +11,10 @@
  * never measured whole: only what fits on a line and a chunk more
  * (width_upto, fit_prefix), so each line costs about what it holds and
  * the whole text stays linear. (Measuring the rest of the word
- * for every line made a 60,000-byte token take 18 s.)
+ * for every line made a 60,000-byte token take 18 s.) Linear is not
+ * enough for megabytes (SDL_ttf: a microsecond a byte), so the wrap keeps
+ * its place in the box and goes on where it stopped (lay_wrap_more): a
+ * caller lays out a slice a frame.
  */
 #include "layout.h"
 
@@ -465,6 +468,7 @@ static int span_width(const wrap_state *w, size_t off, size_t len)
         for (j = i + 1; j < end && (t->attr[j] & LA_FONTBITS) == a; j++)
             ;
         sum += w->m->width(w->m->ctx, lay_face(a), lay_px(a, w->px), t->text + i, j - i);
+        w->b->measured += j - i;
         i = j;
     }
     return sum;
@@ -624,12 +628,32 @@ static size_t break_word(const wrap_state *w, size_t off, size_t len, int room)
     return lo;
 }
 
+/* One line's worth of a word wider than a line (b->at up to
+ * b->word_end), and the line after it when some of the word is left: a
+ * slice stops between two of these, so a token of megabytes is wrapped a
+ * line at a time. */
+static void word_piece(wrap_state *w)
+{
+    lay_box *b = w->b;
+    size_t off = b->at, len = b->word_end - off;
+    size_t k = break_word(w, off, len, w->width - w->x - b->gap);
+
+    place(w, off, k, b->gap);
+    b->gap = 0;
+    b->at = off + k;
+    if (b->at < b->word_end && new_line(w, (uint32_t)b->at) < 0)
+        b->word_end = b->at;
+}
+
 static void wrap_word(wrap_state *w, size_t off, size_t len, int gap)
 {
+    lay_box *b = w->b;
     size_t fit;
     /* exact when the word fits on a line, else only known to be wider */
     int ww = width_upto(w, off, len, w->width, &fit);
 
+    b->gap = 0;
+    b->at = off + len;
     if (w->x > 0 && w->x + gap + ww > w->width) {
         if (new_line(w, (uint32_t)off) < 0)
             return;
@@ -642,15 +666,10 @@ static void wrap_word(wrap_state *w, size_t off, size_t len, int gap)
         return;
     }
     /* wider than the line: a line's worth at a time, each measured once */
-    while (len > 0) {
-        size_t k = break_word(w, off, len, w->width - w->x - gap);
-        place(w, off, k, gap);
-        off += k;
-        len -= k;
-        if (len == 0 || new_line(w, (uint32_t)off) < 0)
-            return;
-        gap = 0;
-    }
+    b->at = off;
+    b->word_end = off + len;
+    b->gap = gap;
+    word_piece(w);
 }
 
 /* Cut the last line so an ellipsis fits after it. */
@@ -686,12 +705,10 @@ static void ellipsize(wrap_state *w)
     b->ell_x = 0;
 }
 
-int lay_wrap(lay_box *b, const lay_text *t, int width, int px, int maxlines,
-             const lay_measure *m)
+void lay_wrap_start(lay_box *b, const lay_text *t, int width, int px, int maxlines,
+                    const lay_measure *m)
 {
     wrap_state w = { b, t, m, width > 8 ? width : 8, px, 0, maxlines, 0, 0 };
-    size_t i = 0;
-    int gap = 0;
 
     b->nsegs = b->nlines = 0;
     b->width = width;
@@ -699,36 +716,65 @@ int lay_wrap(lay_box *b, const lay_text *t, int width, int px, int maxlines,
     b->ell_x = -1;
     b->oom = 0;
     b->height = 0;
-    w.lh = m->height(m->ctx, LF_REGULAR, px);
-    if (t->len == 0 || new_line(&w, 0) < 0)
-        return 0;
-    while (i < t->len && !w.full && !b->oom) {
-        size_t j;
-        if (t->text[i] == ' ') {
-            gap = m->width(m->ctx, lay_face(t->attr[i] & LA_FONTBITS), px, " ", 1);
-            i++;
-            continue;
-        }
-        if (t->text[i] == '\n') {
+    b->at = b->word_end = 0;
+    b->gap = b->pen = b->full = 0;
+    b->maxlines = maxlines;
+    b->measured = 0;
+    b->lh = w.lh = m->height(m->ctx, LF_REGULAR, px);
+    b->done = t->len == 0 || new_line(&w, 0) < 0;
+}
+
+/* The greedy loop of lay_wrap(), its state kept in the box between
+ * slices: a space sets the gap before the next word, a newline starts a
+ * line, a word is placed whole or (wider than a line) a line at a time. */
+int lay_wrap_more(lay_box *b, const lay_text *t, const lay_measure *m, size_t budget)
+{
+    wrap_state w = { b, t, m, b->width > 8 ? b->width : 8, b->px, b->lh, b->maxlines,
+                     b->pen, b->full };
+    size_t stop = b->measured + (budget < (size_t)-1 - b->measured ? budget
+                                                                    : (size_t)-1 - b->measured);
+
+    while (!b->done && b->at < t->len && !w.full && !b->oom) {
+        size_t i = b->at, j;
+        if (i < b->word_end) {
+            word_piece(&w);
+        } else if (t->text[i] == ' ') {
+            b->gap = m->width(m->ctx, lay_face(t->attr[i] & LA_FONTBITS), b->px, " ", 1);
+            b->measured++;
+            b->at++;
+        } else if (t->text[i] == '\n') {
             /* an empty line between paragraphs takes half a line */
             if (i > 0 && t->text[i - 1] == '\n' && b->lines[b->nlines - 1].nseg == 0)
                 b->lines[b->nlines - 1].h = w.lh / 2;
             if (new_line(&w, (uint32_t)(i + 1)) < 0)
                 break;
-            gap = 0;
-            i++;
-            continue;
+            b->gap = 0;
+            b->at++;
+        } else {
+            for (j = i; j < t->len && t->text[j] != ' ' && t->text[j] != '\n'; j++)
+                ;
+            wrap_word(&w, i, j - i, b->gap);
         }
-        for (j = i; j < t->len && t->text[j] != ' ' && t->text[j] != '\n'; j++)
-            ;
-        wrap_word(&w, i, j - i, gap);
-        gap = 0;
-        i = j;
+        if (b->measured >= stop)
+            break;
     }
-    if (w.full)
-        ellipsize(&w);
+    b->pen = w.x;
+    b->full = w.full;
+    if (!b->done && (b->at >= t->len || w.full || b->oom)) {
+        if (w.full)
+            ellipsize(&w);
+        b->done = 1;
+    }
     if (b->nlines)
         b->height = b->lines[b->nlines - 1].y + b->lines[b->nlines - 1].h;
+    return b->done;
+}
+
+int lay_wrap(lay_box *b, const lay_text *t, int width, int px, int maxlines,
+             const lay_measure *m)
+{
+    lay_wrap_start(b, t, width, px, maxlines, m);
+    lay_wrap_more(b, t, m, (size_t)-1);
     return b->height;
 }
 

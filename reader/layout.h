@@ -91,6 +91,12 @@ typedef struct {
     int px;
     int ell_x;         /* >= 0: draw an ellipsis here on the last line */
     int oom;
+    /* wrapping in slices (lay_wrap_start, lay_wrap_more): where it goes on */
+    size_t at;         /* the next byte of the text to wrap */
+    size_t word_end;   /* at < word_end: inside a word wider than a line */
+    int gap, pen, lh, maxlines, full;
+    int done;          /* all of the text is wrapped */
+    size_t measured;   /* bytes given to the measure so far: the work done */
 } lay_box;
 
 void lay_box_free(lay_box *b);
@@ -101,6 +107,17 @@ void lay_box_free(lay_box *b);
  * the last line ends in an ellipsis. Returns the height. */
 int lay_wrap(lay_box *b, const lay_text *t, int width, int px, int maxlines,
              const lay_measure *m);
+
+/* lay_wrap() in slices, so a long text never holds up a frame: start,
+ * then call lay_wrap_more() until it returns 1. Each call stops once it
+ * has measured about budget bytes (it always makes progress; it passes
+ * the budget by at most a line's worth), and the lines made so far are
+ * final and can be drawn: b->height is their height, b->at the first byte
+ * not placed yet. The result is the same as lay_wrap()'s, byte for byte.
+ * t and m must not change in between (marks may: they change no width). */
+void lay_wrap_start(lay_box *b, const lay_text *t, int width, int px, int maxlines,
+                    const lay_measure *m);
+int lay_wrap_more(lay_box *b, const lay_text *t, const lay_measure *m, size_t budget);
 
 /* The line holding byte off (the last line if past the end); -1 if none. */
 int lay_line_at(const lay_box *b, size_t off);

@@ -153,6 +153,8 @@ static int pass_time(app *a, Uint32 ms)
         left = (int32_t)(end - SDL_GetTicks());
         if (left <= 0)
             return 0;
+        if (view_pending(&a->v))     /* a slice a frame, as app_run() does */
+            continue;
         if (app_wait_event(a, &e, left) && app_handle(a, &e))
             return 1;
     }

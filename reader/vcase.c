@@ -3,7 +3,7 @@
  *
  * The blocks are built once when a case opens (text and attributes from
  * the verbatim source spans) and laid out again only when the column width
- * or the font size changes. Spans come from the archive and are not
+ * or the font size changes, a slice a frame (a case can hold megabytes). Spans come from the archive and are not
  * trusted: each is clipped to its document's text before use.
  */
 #include "vcase.h"
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAXDOCS 32
 #define HL_MAX 512
@@ -32,6 +33,10 @@ void case_clear(vcase *t)
     t->link_sel = -1;
     t->height = 0;
     t->laid_w = t->laid_px = 0;
+    t->lay_next = 0;
+    t->lay_y = t->lay_started = 0;
+    t->lay_keep = 0;
+    t->want_on = 0;
     t->zaak[0] = '\0';
     free(t->title);
     t->title = NULL;
@@ -1117,47 +1122,125 @@ int case_build(view *v, const case_ref *refs, size_t n)
 
 /* ---- layout ---------------------------------------------------------- */
 
-void case_layout(view *v)
+/* Layout is done in slices: a case of megabytes (a PDF extraction's
+ * unbroken token) costs SDL_ttf about a microsecond a byte to measure,
+ * seconds in all, so each frame lays out for at most SLICE_NS and the
+ * window takes input in between. The clock is read every SLICE_BYTES
+ * bytes measured. */
+#define SLICE_BYTES 2048
+#define SLICE_NS 8000000L
+
+static int text_block(const tblock *b)
+{
+    return b->type != TB_CHIPS && b->type != TB_RULE;
+}
+
+void case_layout_sync(view *v)
 {
     vcase *t = &v->cs;
     vgeom g;
-    size_t i;
-    int y = 0, pad = v->px / 2;
 
     style_geom(v, &g);
     if (t->laid_w == g.col_w && t->laid_px == v->px)
         return;
-    for (i = 0; i < t->n; i++) {
-        tblock *b = &t->b[i];
-        int px = style_px(v, b->pxc);
-        int prev_bg = i > 0 ? t->b[i - 1].bg : BG_NONE;
-        int next_bg = i + 1 < t->n ? t->b[i + 1].bg : BG_NONE;
-        b->indent = b->bg != BG_NONE ? v->px : 0;
-        y += b->space * v->lh / 4;
-        if (b->bg != BG_NONE && b->bg != prev_bg)
-            y += pad;
-        b->y = y;
-        b->ptop = b->bg != BG_NONE && b->bg != prev_bg ? pad : 0;
-        if (b->type == TB_CHIPS)
-            b->h = b->nchips ? style_lh(v, px) + v->px / 2 : 0;
-        else if (b->type == TB_RULE)
-            b->h = v->lh / 2;
-        else
-            b->h = lay_wrap(&b->box, &b->t, g.col_w - 2 * b->indent, px, 0, &v->m);
-        b->h += b->ptop + (b->bg != BG_NONE && b->bg != next_bg ? pad : 0);
-        y += b->h;
-    }
-    t->height = y;
     t->laid_w = g.col_w;
     t->laid_px = v->px;
+    t->lay_next = 0;
+    t->lay_y = 0;
+    t->lay_started = 0;
+    t->height = 0;
+    t->lay_keep = t->scroll;
+}
+
+int case_layout_pending(const vcase *t)
+{
+    return t->lay_next < t->n;
+}
+
+/* Lay out block lay_next, or go on with it, measuring about budget bytes
+ * at most; *spent grows by what was measured. 1 when the block is done. */
+static int layout_block(view *v, size_t budget, size_t *spent)
+{
+    vcase *t = &v->cs;
+    size_t i = t->lay_next;
+    tblock *b = &t->b[i];
+    int px = style_px(v, b->pxc), pad = v->px / 2;
+    int prev_bg = i > 0 ? t->b[i - 1].bg : BG_NONE;
+    int next_bg = i + 1 < t->n ? t->b[i + 1].bg : BG_NONE;
+
+    if (!t->lay_started) {
+        b->indent = b->bg != BG_NONE ? v->px : 0;
+        t->lay_y += b->space * v->lh / 4;
+        if (b->bg != BG_NONE && b->bg != prev_bg)
+            t->lay_y += pad;
+        b->y = t->lay_y;
+        b->ptop = b->bg != BG_NONE && b->bg != prev_bg ? pad : 0;
+        if (text_block(b))
+            lay_wrap_start(&b->box, &b->t, t->laid_w - 2 * b->indent, px, 0, &v->m);
+        t->lay_started = 1;
+    }
+    if (b->type == TB_CHIPS) {
+        b->h = b->nchips ? style_lh(v, px) + v->px / 2 : 0;
+    } else if (b->type == TB_RULE) {
+        b->h = v->lh / 2;
+    } else {
+        size_t before = b->box.measured;
+        int done = lay_wrap_more(&b->box, &b->t, &v->m, budget > *spent ? budget - *spent : 0);
+        *spent += b->box.measured - before;
+        b->h = b->box.height;
+        if (!done) {                 /* drawn as far as it goes */
+            b->h += b->ptop;
+            t->height = b->y + b->h;
+            return 0;
+        }
+    }
+    b->h += b->ptop + (b->bg != BG_NONE && b->bg != next_bg ? pad : 0);
+    t->lay_y += b->h;
+    t->height = t->lay_y;
+    t->lay_next++;
+    t->lay_started = 0;
+    return 1;
+}
+
+int case_layout_step(view *v, size_t budget)
+{
+    vcase *t = &v->cs;
+    size_t spent = 0;
+
+    case_layout_sync(v);
+    while (t->lay_next < t->n) {
+        if (!layout_block(v, budget, &spent))
+            return 0;
+        if (spent >= budget)
+            break;
+    }
+    return t->lay_next >= t->n;
+}
+
+static long long ns_since(const struct timespec *t0)
+{
+    struct timespec now;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - t0->tv_sec) * 1000000000LL + (now.tv_nsec - t0->tv_nsec);
+}
+
+void case_layout(view *v)
+{
+    struct timespec t0;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while (!case_layout_step(v, SLICE_BYTES))
+        if (ns_since(&t0) >= SLICE_NS)
+            break;
 }
 
 int case_block_at(const vcase *t, int y)
 {
-    size_t lo = 0, hi = t->n;
+    size_t lo = 0, hi = t->lay_next + (t->lay_next < t->n && t->lay_started);
 
-    if (t->n == 0)
-        return -1;
+    if (hi == 0)
+        return t->n ? 0 : -1;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (t->b[mid].y <= y)
@@ -1168,17 +1251,77 @@ int case_block_at(const vcase *t, int y)
     return (int)lo;
 }
 
-int case_span_y(view *v, const tspan *s)
+/* The y of s, or -1 while it is not laid out yet. */
+static int span_y(const vcase *t, const tspan *s)
 {
     const tblock *b;
     int line;
 
-    case_layout(v);
-    if (s->block >= v->cs.n)
+    if (s->block >= t->n || s->block > t->lay_next ||
+        (s->block == t->lay_next && (!t->lay_started || (text_block(&t->b[s->block]) &&
+                                                         t->b[s->block].box.at <= s->off))))
         return -1;
-    b = &v->cs.b[s->block];
+    b = &t->b[s->block];
     line = lay_line_at(&b->box, s->off);
     return b->y + b->ptop + (line >= 0 ? b->box.lines[line].y : 0);
+}
+
+/* Not laid out yet: remember it, view_prepare() shows it once it is. */
+static void want(vcase *t, const tspan *s, int top)
+{
+    if (s->block >= t->n)
+        return;
+    t->want = *s;
+    t->want_on = top ? 2 : 1;
+    t->want_center = 1;
+}
+
+int case_span_y(view *v, const tspan *s)
+{
+    int y;
+
+    case_layout_sync(v);
+    y = span_y(&v->cs, s);
+    if (y < 0)
+        want(&v->cs, s, 0);
+    else
+        v->cs.want_on = 0;
+    return y;
+}
+
+int case_block_y(view *v, size_t bi)
+{
+    vcase *t = &v->cs;
+    tspan s = { (uint32_t)bi, 0, 0 };
+
+    case_layout_sync(v);
+    if (bi >= t->n)
+        return -1;
+    if (bi < t->lay_next || (bi == t->lay_next && t->lay_started)) {
+        t->want_on = 0;
+        return t->b[bi].y;
+    }
+    want(t, &s, 1);
+    return -1;
+}
+
+int case_want_y(view *v, int *center)
+{
+    vcase *t = &v->cs;
+    int y;
+
+    if (!t->want_on)
+        return -1;
+    if (t->want_on == 2)
+        y = t->want.block < t->lay_next ||
+            (t->want.block == t->lay_next && t->lay_started) ? t->b[t->want.block].y : -1;
+    else
+        y = span_y(t, &t->want);
+    if (y >= 0) {
+        t->want_on = 0;
+        *center = t->want_center;
+    }
+    return y;
 }
 
 /* ---- highlights ------------------------------------------------------ */
@@ -1289,11 +1432,13 @@ void case_find(view *v)
         return;
     /* the first match at or below the top of the screen is the current one */
     t->curfound = 0;
-    for (i = 0; i < t->nfound; i++)
-        if (case_span_y(v, &t->found[i]) >= t->scroll) {
+    for (i = 0; i < t->nfound; i++) {
+        int y = span_y(t, &t->found[i]);
+        if (y < 0 || y >= t->scroll) {    /* not laid out yet: below */
             t->curfound = (long)i;
             break;
         }
+    }
     lay_mark(&t->b[t->found[t->curfound].block].t, t->found[t->curfound].off,
              t->found[t->curfound].len, LA_CUR);
 }

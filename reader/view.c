@@ -51,7 +51,12 @@ void view_results(view *v, uint32_t now)
 
 int view_busy(view *v)
 {
-    return v->worker && wk_busy(v->worker);
+    return (v->worker && wk_busy(v->worker)) || view_pending(v);
+}
+
+int view_pending(view *v)
+{
+    return v->screen == SC_DOC && case_layout_pending(&v->cs);
 }
 
 void view_chip_toggle(view *v, const vchip *c)
@@ -472,6 +477,9 @@ int view_doc_height(view *v)
 int64_t view_doc_max_scroll(view *v)
 {
     int64_t m = (int64_t)v->cs.height + 2 * v->lh - view_doc_height(v);
+    /* while a resized case is laid out again, where it was read stays */
+    if (case_layout_pending(&v->cs) && m < v->cs.lay_keep)
+        m = v->cs.lay_keep;
     return m > 0 ? m : 0;
 }
 
@@ -484,9 +492,11 @@ void view_doc_show_y(view *v, int y, int center)
 {
     int h = view_doc_height(v);
 
-    case_layout(v);
-    if (y < 0)
+    case_layout_sync(v);
+    if (y < 0) {                 /* not laid out yet: shown once it is */
+        v->cs.want_center = center;
         return;
+    }
     if (center || y < v->cs.scroll || y > v->cs.scroll + h - 2 * v->lh)
         v->cs.scroll = y - (center ? h / 3 : v->lh);
     view_doc_clamp(v);
@@ -504,7 +514,8 @@ void view_scroll(view *v, int64_t dy)
         }
         break;
     case SC_DOC:
-        case_layout(v);
+        case_layout_sync(v);
+        v->cs.want_on = 0;       /* the reader has moved on */
         v->cs.scroll += dy;
         view_doc_clamp(v);
         break;
@@ -524,10 +535,9 @@ int view_question_y(view *v, int n)
 {
     size_t i;
 
-    case_layout(v);
     for (i = 0; i < v->cs.n; i++)
         if (v->cs.b[i].type == TB_HEAD && v->cs.b[i].qnum == n)
-            return v->cs.b[i].y;
+            return case_block_y(v, i);
     return -1;
 }
 
@@ -762,8 +772,13 @@ void view_prepare(view *v)
     if (v->screen == SC_DOC) {
         vcase *t = &v->cs;
         int64_t maxs;
-        case_layout(v);
+        int y, center;
+        case_layout(v);          /* a slice of it: a long case takes frames */
+        if ((y = case_want_y(v, &center)) >= 0)
+            view_doc_show_y(v, y, center);
         maxs = (int64_t)t->height + 2 * v->lh - (g.bottom - g.top);
+        if (case_layout_pending(t) && maxs < t->lay_keep)
+            maxs = t->lay_keep;  /* where it was read, until laid out */
         if (t->scroll > maxs)
             t->scroll = maxs > 0 ? maxs : 0;
     }

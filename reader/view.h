@@ -224,8 +224,17 @@ typedef struct {
     char *title;          /* the whole subject (never cut), "" when none */
     tblock *b;
     size_t n, cap;
-    int height;
+    int height;           /* of what is laid out so far */
     int laid_w, laid_px;  /* what the blocks are laid out for */
+    /* Layout in slices, a few ms a frame (case_layout): blocks before
+     * lay_next are laid out, lay_next is being wrapped (lay_started) from
+     * lay_y down. A long case reads while the rest is laid out. */
+    size_t lay_next;
+    int lay_y, lay_started;
+    int64_t lay_keep;     /* the scroll when layout began again (a resize):
+                             kept while the layout has not reached it */
+    tspan want;           /* a place to show once it is laid out (a find, a */
+    int want_on, want_center; /* footnote) */
     tspan *links;         /* every URL, in reading order */
     size_t nlinks;
     tspan *found;         /* find-in-document matches */
@@ -425,8 +434,12 @@ void view_input(view *v, const vin *in);
 /* Take finished search results from the worker; now is the clock (ms),
  * for the keystroke-to-results times. */
 void view_results(view *v, uint32_t now);
-/* 1 while the worker has work (for the script runner's "wait"). */
+/* 1 while the worker has work or a case is still being laid out (for
+ * the script runner's "wait"). */
 int view_busy(view *v);
+/* 1 while the open case is still being laid out: the frame loop draws
+ * the next frame without waiting for input (each lays out a slice). */
+int view_pending(view *v);
 /* Build the display list and hot zones for the current state. */
 void view_render(view *v);
 

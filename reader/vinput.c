@@ -73,7 +73,7 @@ static void follow_note(view *v, long li)
         for (k = 0; k < t->nlinks; k++)     /* focus the note's way back */
             if (t->links[k].block == (uint32_t)l->arg && t->ltgt[k].kind == LK_BACK)
                 back = (long)k;
-        view_doc_show_y(v, t->b[l->arg].y, 1);
+        view_doc_show_y(v, case_block_y(v, (size_t)l->arg), 1);
         t->link_sel = back;
         v->focus = back >= 0 ? FO_LINKS : FO_LIST;
         return;

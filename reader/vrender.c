@@ -1,4 +1,5 @@
-/* vrender.c - the display list of each screen (no SDL).
+/* vrender.c - the display list of each screen (no SDL), made with the
+ * commands and widgets of vpaint.c.
  *
  * Every frame is described from scratch as rectangles and text runs, in
  * pixels, together with the hot zones a click can land on. That is cheap
@@ -11,310 +12,12 @@
 #include "vstyle.h"
 #include "vlist.h"
 #include "vcase.h"
+#include "vpaint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* ---- the display list ------------------------------------------------ */
-
-static dcmd *push(view *v, int type)
-{
-    dlist *d = &v->frame.dl;
-
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 512;
-        dcmd *n = realloc(d->c, cap * sizeof *n);
-        if (!n) {
-            d->oom = 1;
-            return NULL;
-        }
-        d->c = n;
-        d->cap = cap;
-    }
-    memset(&d->c[d->n], 0, sizeof d->c[0]);
-    d->c[d->n].type = (uint8_t)type;
-    return &d->c[d->n++];
-}
-
-static void rect_a(view *v, int x, int y, int w, int h, uint32_t rgb, int alpha)
-{
-    dcmd *c;
-
-    if (w <= 0 || h <= 0 || !(c = push(v, DC_RECT)))
-        return;
-    c->x = x, c->y = y, c->w = w, c->h = h, c->rgb = rgb;
-    c->alpha = (uint8_t)alpha;
-}
-
-static void rect(view *v, int x, int y, int w, int h, uint32_t rgb)
-{
-    rect_a(v, x, y, w, h, rgb, 255);
-}
-
-static void frame(view *v, int x, int y, int w, int h, uint32_t rgb)
-{
-    dcmd *c;
-
-    if (w <= 0 || h <= 0 || !(c = push(v, DC_FRAME)))
-        return;
-    c->x = x, c->y = y, c->w = w, c->h = h, c->rgb = rgb;
-}
-
-static void clip(view *v, int x, int y, int w, int h)
-{
-    dcmd *c = push(v, DC_CLIP);
-
-    if (c)
-        c->x = x, c->y = y, c->w = w, c->h = h;
-}
-
-static int text(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s,
-                size_t n)
-{
-    dlist *d = &v->frame.dl;
-    dcmd *c;
-
-    if (n == 0)
-        return 0;
-    if (d->slen + n + 1 > d->scap) {
-        size_t cap = d->scap ? d->scap : 8192;
-        char *ns;
-        while (cap < d->slen + n + 1)
-            cap *= 2;
-        if (!(ns = realloc(d->str, cap))) {
-            d->oom = 1;
-            return 0;
-        }
-        d->str = ns;
-        d->scap = cap;
-    }
-    if (!(c = push(v, DC_TEXT)))
-        return 0;
-    memcpy(d->str + d->slen, s, n);
-    d->str[d->slen + n] = '\0';
-    c->x = x, c->y = y, c->face = (uint8_t)face, c->px = (uint16_t)px, c->rgb = rgb;
-    c->off = (uint32_t)d->slen;
-    c->len = (uint32_t)n;
-    c->w = style_text_width(v, face, px, s, n);
-    c->h = style_lh(v, px);
-    d->slen += n + 1;
-    return c->w;
-}
-
-static int str(view *v, int x, int y, int face, int px, uint32_t rgb, const char *s)
-{
-    return text(v, x, y, face, px, rgb, s, strlen(s));
-}
-
-/* One line of text cut to maxw pixels, with an ellipsis when cut. */
-static int fit(view *v, int x, int y, int maxw, int face, int px, uint32_t rgb, const char *s)
-{
-    size_t n = strlen(s), k;
-    int ew, w;
-
-    if (maxw <= 0)
-        return 0;
-    if (style_text_width(v, face, px, s, n) <= maxw)
-        return text(v, x, y, face, px, rgb, s, n);
-    ew = style_text_width(v, face, px, "\xe2\x80\xa6", 3);
-    k = lay_fit(&v->m, face, px, s, n, maxw - ew);
-    while (k > 0 && s[k - 1] == ' ')
-        k--;
-    w = text(v, x, y, face, px, rgb, s, k);
-    return w + text(v, x + w, y, face, px, rgb, "\xe2\x80\xa6", 3);
-}
-
-static void hot(view *v, int x, int y, int w, int h, int act, int arg)
-{
-    if (v->frame.nhots == v->frame.hotcap) {
-        size_t cap = v->frame.hotcap ? v->frame.hotcap * 2 : 128;
-        vhot *n = realloc(v->frame.hots, cap * sizeof *n);
-        if (!n)
-            return;
-        v->frame.hots = n;
-        v->frame.hotcap = cap;
-    }
-    v->frame.hots[v->frame.nhots++] = (vhot){ x, y, w, h, act, arg };
-}
-
-/* Black or white, whichever reads better on rgb. */
-static uint32_t ink_on(uint32_t rgb)
-{
-    int r = (int)(rgb >> 16 & 255), g = (int)(rgb >> 8 & 255), b = (int)(rgb & 255);
-    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? 0x000000 : 0xffffff;
-}
-
-/* ---- laid-out text --------------------------------------------------- */
-
-static uint32_t mark_rgb(const view *v, uint8_t a)
-{
-    return style_rgb(v, a & LA_CUR ? C_FINDCUR : a & LA_FIND ? C_FIND : C_HL);
-}
-
-static void seg_marks(view *v, const lay_box *b, const lay_text *t, const lay_seg *s,
-                      int x, int y, int h)
-{
-    size_t i = s->off, end = s->off + s->len, j;
-    int face = lay_face(s->attr), px = lay_px(s->attr, b->px);
-
-    while (i < end) {
-        uint8_t m = t->attr[i] & LA_MARKBITS;
-        for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
-            ;
-        if (m) {
-            int x0 = style_text_width(v, face, px, t->text + s->off, i - s->off);
-            int x1 = x0 + style_text_width(v, face, px, t->text + i, j - i);
-            rect(v, x + s->x + x0, y, x1 - x0, h, mark_rgb(v, m));
-        }
-        i = j;
-    }
-}
-
-/* The text of a segment; where it is marked, in the ink that reads on
- * the mark (white on a dark highlight, black on yellow). */
-static void seg_text(view *v, const lay_box *b, const lay_text *t, const lay_seg *s, int x,
-                     int y, uint32_t rgb)
-{
-    size_t i = s->off, end = s->off + s->len, j;
-    int face = lay_face(s->attr), px = lay_px(s->attr, b->px), dx;
-
-    for (j = i; j < end && !(t->attr[j] & LA_MARKBITS); j++)
-        ;
-    if (j == end) {
-        text(v, x + s->x, y, face, px, rgb, t->text + s->off, s->len);
-        return;
-    }
-    while (i < end) {
-        uint8_t m = t->attr[i] & LA_MARKBITS;
-        for (j = i + 1; j < end && (t->attr[j] & LA_MARKBITS) == m; j++)
-            ;
-        dx = style_text_width(v, face, px, t->text + s->off, i - s->off);
-        text(v, x + s->x + dx, y, face, px, m ? ink_on(mark_rgb(v, m)) : rgb, t->text + i, j - i);
-        i = j;
-    }
-}
-
-/* Draw box b of text t at (x, y), only the lines between top and bot. */
-static void draw_box(view *v, const lay_box *b, const lay_text *t, int x, int y, int top,
-                     int bot, uint32_t rgb)
-{
-    size_t i, k;
-
-    for (i = 0; i < b->nlines; i++) {
-        const lay_line *l = &b->lines[i];
-        int ly = y + l->y;
-        if (ly + l->h < top)
-            continue;
-        if (ly > bot)
-            break;
-        for (k = 0; k < l->nseg; k++)
-            seg_marks(v, b, t, &b->segs[l->seg + k], x, ly, l->h);
-        for (k = 0; k < l->nseg; k++) {
-            const lay_seg *s = &b->segs[l->seg + k];
-            uint32_t c = s->attr & LA_LINK ? style_rgb(v, C_LINK) : rgb;
-            seg_text(v, b, t, s, x, ly, c);
-        }
-        if (i + 1 == b->nlines && b->ell_x >= 0)
-            text(v, x + b->ell_x, ly, LF_REGULAR, b->px, rgb, "\xe2\x80\xa6", 3);
-    }
-}
-
-static int para(view *v, int x, int y, int w, int px, int maxlines, uint32_t rgb,
-                const char *s, uint8_t a)
-{
-    lay_text_clear(&v->frame.scr_t);
-    lay_add(&v->frame.scr_t, s, strlen(s), a);
-    lay_wrap(&v->frame.scr_b, &v->frame.scr_t, w, px, maxlines, &v->m);
-    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, rgb);
-    return v->frame.scr_b.height;
-}
-
-/* ---- widgets --------------------------------------------------------- */
-
-static int chip(view *v, int x, int y, int px, uint32_t bg, uint32_t fg, const char *s,
-                int selected)
-{
-    int pad = px / 2, w = style_text_width(v, LF_BOLD, px, s, strlen(s)) + 2 * pad;
-    int h = style_lh(v, px) + px / 4;
-
-    rect(v, x, y, w, h, bg);
-    if (v->cfg.theme == THEME_CONTRAST)
-        frame(v, x, y, w, h, style_rgb(v, C_FG));
-    if (selected) {
-        frame(v, x - 2, y - 2, w + 4, h + 4, style_rgb(v, C_FOCUS));
-        frame(v, x - 3, y - 3, w + 6, h + 6, style_rgb(v, C_FOCUS));
-    }
-    str(v, x + pad, y + px / 8, LF_BOLD, px, fg, s);
-    return w;
-}
-
-static int icon_button(view *v, int x, int y, int s, const char *glyph, int act, int arg,
-                       int enabled)
-{
-    int px = s * 55 / 100, tw = style_text_width(v, LF_REGULAR, px, glyph, strlen(glyph));
-    int th = style_lh(v, px);
-
-    if (v->ptr.hover_y >= y && v->ptr.hover_y < y + s && v->ptr.hover_x >= x && v->ptr.hover_x < x + s &&
-        enabled && !v->cfg.osk)
-        rect(v, x, y, s, s, style_rgb(v, C_SEL));
-    str(v, x + (s - tw) / 2, y + (s - th) / 2, LF_REGULAR, px, style_rgb(v, enabled ? C_FG : C_RULE),
-        glyph);
-    if (enabled)
-        hot(v, x, y, s, s, act, arg);
-    return s;
-}
-
-/* A one-line text field; the text scrolls to keep the cursor in view. */
-static void field(view *v, int x, int y, int w, int h, const char *s, size_t cur,
-                  int all, const char *hint, int focused, int arg)
-{
-    int px = v->px, pad = px / 2, th = style_lh(v, px), inner = w - 2 * pad;
-    int cx = style_text_width(v, LF_REGULAR, px, s, cur), shift = 0;
-
-    rect(v, x, y, w, h, style_rgb(v, C_BG));
-    frame(v, x, y, w, h, style_rgb(v, focused ? C_FOCUS : C_RULE));
-    if (focused)
-        frame(v, x + 1, y + 1, w - 2, h - 2, style_rgb(v, C_FOCUS));
-    clip(v, x + 2, y, w - 4, h);
-    if (cx > inner - 2)
-        shift = cx - inner + 2;
-    if (*s && all && focused) /* selected: typing will replace it */
-        rect(v, x + pad - shift, y + (h - th) / 2, cx, th, style_rgb(v, C_SEL));
-    if (*s)
-        str(v, x + pad - shift, y + (h - th) / 2, LF_REGULAR, px, style_rgb(v, C_FG), s);
-    else
-        fit(v, x + pad, y + (h - th) / 2, inner, LF_ITALIC, px, style_rgb(v, C_DIM), hint);
-    if (focused)
-        rect(v, x + pad - shift + cx, y + (h - th) / 2, px / 8 > 2 ? px / 8 : 2, th,
-             style_rgb(v, C_FOCUS));
-    clip(v, 0, 0, 0, 0);
-    hot(v, x, y, w, h, H_FIELD, arg);
-}
-
-static void scrollbar(view *v, int x, int y, int h, double pos, double size, int act)
-{
-    vgeom g;
-    int th;
-
-    style_geom(v, &g);
-    if (size >= 1.0 || h <= 0)
-        return;
-    th = (int)(h * size);
-    if (th < v->px * 2)
-        th = v->px * 2;
-    if (th > h)
-        th = h;
-    pos = pos < 0 ? 0 : pos > 1 ? 1 : pos;
-    rect(v, x, y, g.sb_w, h, style_rgb(v, C_PANEL));
-    rect(v, x + 2, y + (int)((h - th) * pos), g.sb_w - 4, th, style_rgb(v, C_DIM));
-    v->frame.sb_x = x;
-    v->frame.sb_y = y;
-    v->frame.sb_h = h;
-    v->frame.sb_th = th;
-    hot(v, x, y, g.sb_w, h, act, 0);
-}
 
 /* ---- top bar --------------------------------------------------------- */
 
@@ -329,12 +32,12 @@ static int case_tools(view *v, int r, int y, int s, int left)
     int n = (r - left - 7 * v->px) / s, w = 0;
 
     if (n >= 4)
-        w += icon_button(v, r - w - s, y, s, "\xe2\x84\x96", H_BUTTON, B_JUMP, 1);
+        w += paint_icon_button(v, r - w - s, y, s, "\xe2\x84\x96", H_BUTTON, B_JUMP, 1);
     if (n >= 3)
-        w += icon_button(v, r - w - s, y, s, "A+", H_BUTTON, B_ZOOM_IN, 1);
-    w += icon_button(v, r - w - s, y, s, "A\xe2\x88\x92", H_BUTTON, B_ZOOM_OUT, v->zoom > 0);
-    w += icon_button(v, r - w - s, y, s, "\xe2\x9a\xb2", H_BUTTON, B_FIND_OPEN, 1);
-    rect(v, r - w - 2, y + s / 5, 1, s - 2 * (s / 5), style_rgb(v, C_RULE));
+        w += paint_icon_button(v, r - w - s, y, s, "A+", H_BUTTON, B_ZOOM_IN, 1);
+    w += paint_icon_button(v, r - w - s, y, s, "A\xe2\x88\x92", H_BUTTON, B_ZOOM_OUT, v->zoom > 0);
+    w += paint_icon_button(v, r - w - s, y, s, "\xe2\x9a\xb2", H_BUTTON, B_FIND_OPEN, 1);
+    paint_rect(v, r - w - 2, y + s / 5, 1, s - 2 * (s / 5), style_rgb(v, C_RULE));
     return w + 4;
 }
 
@@ -367,8 +70,8 @@ static void tooltip(view *v, int bx, int by, int bs, int b)
     if (w > v->w - 4)
         w = v->w - 4;
     x = x + w > v->w - 2 ? v->w - 2 - w : x < 2 ? 2 : x;
-    rect(v, x, y, w, h, style_rgb(v, C_FG));
-    fit(v, x + pad, y + pad / 2, w - 2 * pad, LF_REGULAR, px, style_rgb(v, C_BG), s);
+    paint_rect(v, x, y, w, h, style_rgb(v, C_FG));
+    paint_fit(v, x + pad, y + pad / 2, w - 2 * pad, LF_REGULAR, px, style_rgb(v, C_BG), s);
 }
 
 typedef struct {
@@ -409,8 +112,8 @@ static void top_bar(view *v, const vgeom *g)
     for (i = 0; i < n; i++)
         if (!kept[i])
             menu[nmenu++] = all[i];
-    rect(v, 0, 0, v->w, g->bar_h, style_rgb(v, C_PANEL));
-    rect(v, 0, g->bar_h - 1, v->w, 1, style_rgb(v, C_RULE));
+    paint_rect(v, 0, 0, v->w, g->bar_h, style_rgb(v, C_PANEL));
+    paint_rect(v, 0, g->bar_h - 1, v->w, 1, style_rgb(v, C_RULE));
     /* left: back, forward, home; right: help, about, theme, stats,
      * saved, bookmark, then the menu */
     for (k = 0; k < sizeof leftb / sizeof leftb[0]; k++)
@@ -420,7 +123,7 @@ static void top_bar(view *v, const vgeom *g)
                     ntip = all[j].b, tipx = x;
                 if (v->ptr.tip == all[j].b + 1)
                     ntip = all[j].b, tipx = x;
-                x += icon_button(v, x, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+                x += paint_icon_button(v, x, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
             }
     {
         for (k = 0; k < sizeof rightb / sizeof rightb[0]; k++)
@@ -431,7 +134,7 @@ static void top_bar(view *v, const vgeom *g)
                         ntip = all[j].b, tipx = bx;
                     if (v->ptr.tip == all[j].b + 1)
                         ntip = all[j].b, tipx = bx;
-                    r -= icon_button(v, bx, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
+                    r -= paint_icon_button(v, bx, y, s, all[j].glyph, H_BUTTON, all[j].b, all[j].enabled);
                 }
         if (nmenu) {
             menux = r - s;
@@ -440,8 +143,8 @@ static void top_bar(view *v, const vgeom *g)
             if (v->ptr.tip == B_MENU + 1)
                 ntip = B_MENU, tipx = menux;
             if (v->menu)
-                rect(v, menux, y, s, s, style_rgb(v, C_SEL));
-            r -= icon_button(v, menux, y, s, "\xe2\x8b\xaf", H_BUTTON, B_MENU, 1);
+                paint_rect(v, menux, y, s, s, style_rgb(v, C_SEL));
+            r -= paint_icon_button(v, menux, y, s, "\xe2\x8b\xaf", H_BUTTON, B_MENU, 1);
         }
     }
     if (v->screen == SC_DOC)
@@ -449,8 +152,8 @@ static void top_bar(view *v, const vgeom *g)
     x1 = r - g->pad / 2;
     v->frame.qx = x + g->pad / 2;  /* the suggestions hang under it */
     v->frame.qw = x1 - x - g->pad / 2;
-    field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
-          v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
+    paint_field(v, x + g->pad / 2, y + s / 10, x1 - x - g->pad / 2, s - s / 5, v->query.text, v->query.cur,
+                v->query.all, style_text(v, S_SEARCH_HINT), v->focus == FO_SEARCH, 0);
     if (v->menu && nmenu) {   /* the buttons that did not fit, with their names */
         int px = v->px, lh = style_lh(v, px), ih = lh + px, mw = 0, my = g->bar_h, mx;
         for (i = 0; i < nmenu; i++) {
@@ -462,18 +165,18 @@ static void top_bar(view *v, const vgeom *g)
         if (mw > v->w)
             mw = v->w;
         mx = menux + s - mw < 0 ? 0 : menux + s - mw;
-        hot(v, 0, 0, v->w, v->h, H_BUTTON, B_MENU);      /* a tap beside it closes it */
-        rect(v, mx, my, mw, nmenu * ih, style_rgb(v, C_PANEL));
-        frame(v, mx, my, mw, nmenu * ih, style_rgb(v, C_FOCUS));
+        paint_hot(v, 0, 0, v->w, v->h, H_BUTTON, B_MENU);      /* a tap beside it closes it */
+        paint_rect(v, mx, my, mw, nmenu * ih, style_rgb(v, C_PANEL));
+        paint_frame(v, mx, my, mw, nmenu * ih, style_rgb(v, C_FOCUS));
         for (i = 0; i < nmenu; i++) {
             int iy = my + i * ih;
             uint32_t ink = style_rgb(v, menu[i].enabled ? C_FG : C_RULE);
             int gw = style_text_width(v, LF_REGULAR, px, menu[i].glyph, strlen(menu[i].glyph));
-            str(v, mx + px / 2 + (s - gw) / 2, iy + px / 2, LF_REGULAR, px, ink, menu[i].glyph);
-            fit(v, mx + px + s, iy + px / 2, mw - 2 * px - s, LF_REGULAR, px, ink,
-                style_text(v, button_label(menu[i].b)));
+            paint_str(v, mx + px / 2 + (s - gw) / 2, iy + px / 2, LF_REGULAR, px, ink, menu[i].glyph);
+            paint_fit(v, mx + px + s, iy + px / 2, mw - 2 * px - s, LF_REGULAR, px, ink,
+                      style_text(v, button_label(menu[i].b)));
             if (menu[i].enabled)
-                hot(v, mx, iy, mw, ih, H_BUTTON, menu[i].b);
+                paint_hot(v, mx, iy, mw, ih, H_BUTTON, menu[i].b);
         }
     }
     if (ntip >= 0 && !v->menu && !v->help)
@@ -499,13 +202,13 @@ static void row_tags(view *v, int x, int y, int maxw, int px, const vrow *r)
         if (!*tok)
             continue;
         bg = style_party_rgb(v, tok);
-        w += chip(v, x + w, y, px * 9 / 10, bg, ink_on(bg), tok, 0) + px / 3;
+        w += paint_chip(v, x + w, y, px * 9 / 10, bg, paint_ink_on(bg), tok, 0) + px / 3;
     }
     if (r->addressees[0])
         snprintf(line, sizeof line, "%s  \xe2\x86\x92  %s", r->members, r->addressees);
     else
         snprintf(line, sizeof line, "%s", r->members);
-    fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), line);
+    paint_fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), line);
 }
 
 static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
@@ -519,7 +222,7 @@ static void row_snippet(view *v, int x, int y, int w, int px, const vrow *r)
     for (i = 0; i < r->nhl && i < WK_HL_MAX; i++)
         lay_mark(&v->frame.scr_t, r->hl[i].off, r->hl[i].len, LA_HL);
     lay_wrap(&v->frame.scr_b, &v->frame.scr_t, w, px, 2, &v->m);
-    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, style_rgb(v, C_FG));
+    paint_draw_box(v, &v->frame.scr_b, &v->frame.scr_t, x, y, 0, v->h, style_rgb(v, C_FG));
 }
 
 /* The kinds of documents a case row holds ("vraag · antwoord"), those
@@ -537,10 +240,10 @@ static int row_kinds(view *v, int x, int y, int maxw, int px, const vrow *r)
         if (!(held & bit))
             continue;
         if (!first)
-            w += fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), " \xc2\xb7 ");
+            w += paint_fit(v, x + w, y, maxw - w, LF_REGULAR, px, style_rgb(v, C_DIM), " \xc2\xb7 ");
         first = 0;
-        w += fit(v, x + w, y, maxw - w, on ? LF_BOLD : LF_REGULAR, px,
-                 style_rgb(v, on ? C_FG : C_DIM), style_text(v, names[i]));
+        w += paint_fit(v, x + w, y, maxw - w, on ? LF_BOLD : LF_REGULAR, px,
+                       style_rgb(v, on ? C_FG : C_DIM), style_text(v, names[i]));
     }
     return w;
 }
@@ -553,17 +256,17 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
     int32_t ask;
 
     if (sel) {
-        rect(v, x, y, w, rh, style_rgb(v, C_SEL));
+        paint_rect(v, x, y, w, rh, style_rgb(v, C_SEL));
         if (v->focus == FO_LIST)
-            rect(v, x, y, v->px / 4 > 3 ? v->px / 4 : 3, rh, style_rgb(v, C_ACCENT));
+            paint_rect(v, x, y, v->px / 4 > 3 ? v->px / 4 : 3, rh, style_rgb(v, C_ACCENT));
     }
-    rect(v, x, y + rh - 1, w, 1, style_rgb(v, C_RULE));
-    hot(v, x, y, w, rh, H_ROW, arg);
+    paint_rect(v, x, y + rh - 1, w, 1, style_rgb(v, C_RULE));
+    paint_hot(v, x, y, w, rh, H_ROW, arg);
     x += v->px;
     w -= 2 * v->px;
     y += pad;
     if (!r) {
-        str(v, x, y, LF_REGULAR, v->px, style_rgb(v, C_DIM), "\xe2\x80\xa6");
+        paint_str(v, x, y, LF_REGULAR, v->px, style_rgb(v, C_DIM), "\xe2\x80\xa6");
         return;
     }
     /* first line: number, asked -> answered, the kinds it holds; status */
@@ -574,13 +277,13 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
     if (mark[0]) { /* the term passed: a calm mark beside, not a red flag */
         int mw = style_text_width(v, LF_ITALIC, spx, mark, strlen(mark));
         if (sw + mw + spx < w / 2) {
-            str(v, x + w - mw, y, LF_ITALIC, spx, style_rgb(v, C_DIM), mark);
+            paint_str(v, x + w - mw, y, LF_ITALIC, spx, style_rgb(v, C_DIM), mark);
             sw += mw + spx;
         }
     }
     if (st[0]) {
         int sx = x + w - sw;
-        str(v, sx < x + w / 2 ? x + w / 2 : sx, y, LF_BOLD, spx, style_rgb(v, role), st);
+        paint_str(v, sx < x + w / 2 ? x + w / 2 : sx, y, LF_BOLD, spx, style_rgb(v, role), st);
     }
     if (sw > w / 2)
         sw = w / 2;
@@ -588,14 +291,14 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
     sw += spx;
     {
         int lx = x;
-        lx += fit(v, lx, y, w - sw, LF_BOLD, spx, style_rgb(v, C_ACCENT), line);
+        lx += paint_fit(v, lx, y, w - sw, LF_BOLD, spx, style_rgb(v, C_ACCENT), line);
         style_date_short(ask ? ask : r->date, asked, sizeof asked);
         answered[0] = '\0';
         if (r->answered > 0)
             style_date_short(r->answered, answered, sizeof answered);
         snprintf(line, sizeof line, "   %s%s%s   ", asked, answered[0] ? " \xe2\x86\x92 " : "",
                  answered);
-        lx += fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
+        lx += paint_fit(v, lx, y, w - sw - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
         row_kinds(v, lx, y, w - sw - (lx - x), spx, r);
     }
     y += slh;
@@ -608,10 +311,10 @@ static void draw_row(view *v, int x, int y, int w, int rh, const vrow *r, int se
     if (line[0] >= 'a' && line[0] <= 'z')
         line[0] = (char)(line[0] - 'a' + 'A');   /* "over het bericht" -> "Het bericht" */
     {
-        int tw = fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), line);
+        int tw = paint_fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), line);
         if (r->damaged && r->subject[0]) /* a document of it could not be read */
-            fit(v, x + tw, y, w - tw, LF_ITALIC, spx, style_rgb(v, C_LATE),
-                style_text(v, S_ROW_DAMAGED));
+            paint_fit(v, x + tw, y, w - tw, LF_ITALIC, spx, style_rgb(v, C_LATE),
+                      style_text(v, S_ROW_DAMAGED));
     }
     y += v->lh;
     if (list_searching(v)) {
@@ -630,20 +333,20 @@ static void browse_rows(view *v, int x, int w, int top, int bot)
 
     for (i = 0; i < v->narch; i++)
         zaken += v->arch[i].a ? v->arch[i].info.zaken : 0;
-    clip(v, x, top, w, bot - top);
+    paint_clip(v, x, top, w, bot - top);
     for (i = 0; i < v->browse.nvis && y < bot; i++) { /* view_prepare() found them */
         int64_t d = v->browse.vis[i];
         vbrowse_slot *s = list_slot_peek(v, d);
         draw_row(v, x, y, w, rh, s ? &s->row : NULL, d == v->browse.sel, (int)d);
         y += rh;
     }
-    clip(v, 0, 0, 0, 0);
+    paint_clip(v, 0, 0, 0, 0);
     if (total > 1) {
         vgeom g;
         double n = (double)total;
         style_geom(v, &g);
-        scrollbar(v, x + w, top, bot - top, (n - 1 - (double)v->browse.top) / (n - 1),
-                  (double)(bot - top) / rh / (zaken ? zaken : n), H_LIST_SB);
+        paint_scrollbar(v, x + w, top, bot - top, (n - 1 - (double)v->browse.top) / (n - 1),
+                        (double)(bot - top) / rh / (zaken ? zaken : n), H_LIST_SB);
     }
 }
 
@@ -654,19 +357,19 @@ static void result_rows(view *v, int x, int w, int top, int bot)
     size_t i = (size_t)(r->scroll / rh), last = i;
     int y = top - (int)(r->scroll % rh);
 
-    clip(v, x, top, w, bot - top);
+    paint_clip(v, x, top, w, bot - top);
     for (; i < r->total && y < bot; i++, y += rh) {
         draw_row(v, x, y, w, rh, list_result_row(v, i), i == r->sel, (int)i);
         last = i;
     }
-    clip(v, 0, 0, 0, 0);
+    paint_clip(v, 0, 0, 0, 0);
     v->frame.res_shown = 1;      /* view_render() asks for more from here */
     v->frame.res_last = last;
     if (r->total > 0)
-        scrollbar(v, x + w, top, bot - top,
-                  (double)r->scroll / (double)((int64_t)r->total * rh - (bot - top) > 0
+        paint_scrollbar(v, x + w, top, bot - top,
+                        (double)r->scroll / (double)((int64_t)r->total * rh - (bot - top) > 0
                                               ? (int64_t)r->total * rh - (bot - top) : 1),
-                  (double)(bot - top) / ((double)r->total * rh), H_LIST_SB);
+                        (double)(bot - top) / ((double)r->total * rh), H_LIST_SB);
 }
 
 /* Width of a "+N" chip. */
@@ -694,9 +397,9 @@ static void more_chip(view *v, int *cx, int *y, int x, int w, int ch, int spx, i
         *cx = x;
         *y += ch;
     }
-    chip(v, *cx, *y, spx, style_rgb(v, C_BG), style_rgb(v, C_LINK), s, 0);
-    frame(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_LINK));
-    hot(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, H_MORE, which);
+    paint_chip(v, *cx, *y, spx, style_rgb(v, C_BG), style_rgb(v, C_LINK), s, 0);
+    paint_frame(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_LINK));
+    paint_hot(v, *cx, *y, cw, style_lh(v, spx) + spx / 4, H_MORE, which);
     *cx += cw + spx / 2;
 }
 
@@ -720,30 +423,30 @@ static int results_head(view *v, int x, int w, int y)
                                                                           : S_NOHITS));
     else
         list_counts(v, line, sizeof line);
-    cx += fit(v, x, y, w, LF_BOLD, spx, style_rgb(v, v->res.err ? C_LATE : C_FG), line);
+    cx += paint_fit(v, x, y, w, LF_BOLD, spx, style_rgb(v, v->res.err ? C_LATE : C_FG), line);
     if (v->res.have && !v->res.err && v->res.total > 1) { /* the order, to change */
         static const int sorts[] = {S_SORT_RANK, S_SORT_NEW, S_SORT_OLD};
         int s = list_sort_shown(v), sw2;
         snprintf(line, sizeof line, "   \xe2\x87\x85 %s", style_text(v, sorts[s]));
-        sw2 = fit(v, cx, y, x + w - cx, LF_REGULAR, spx, style_rgb(v, C_LINK), line);
-        hot(v, cx, y, sw2, slh, H_SORT, 0);
+        sw2 = paint_fit(v, cx, y, x + w - cx, LF_REGULAR, spx, style_rgb(v, C_LINK), line);
+        paint_hot(v, cx, y, sw2, slh, H_SORT, 0);
         cx += sw2;
     }
     if (v->req.searching && v->res.have)
-        cx += str(v, cx, y, LF_ITALIC, spx, style_rgb(v, C_DIM), "   \xe2\x80\xa6");
+        cx += paint_str(v, cx, y, LF_ITALIC, spx, style_rgb(v, C_DIM), "   \xe2\x80\xa6");
     if (v->res.unfinished) { /* quiet: the rows are the last whole query's */
-        cx += fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), "   ");
-        cx += fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), v->res.hint);
+        cx += paint_fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), "   ");
+        cx += paint_fit(v, cx, y, x + w - cx, LF_ITALIC, spx, style_rgb(v, C_DIM), v->res.hint);
     }
     if (v->res.skipped) { /* damage in the index: said, not hidden */
         y += slh;
         snprintf(line, sizeof line, style_text(v, S_SKIPPED), v->res.skipped);
-        fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_LATE), line);
+        paint_fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_LATE), line);
     }
     if (v->res.first && v->res.first->didyoumean[0]) {
         snprintf(line, sizeof line, style_text(v, S_DIDYOUMEAN), v->res.first->didyoumean);
         cx += spx;
-        hot(v, cx, y, fit(v, cx, y, x + w - cx, LF_BOLD, spx, style_rgb(v, C_LINK), line), slh, H_DYM, 0);
+        paint_hot(v, cx, y, paint_fit(v, cx, y, x + w - cx, LF_BOLD, spx, style_rgb(v, C_LINK), line), slh, H_DYM, 0);
     }
     y += slh + v->px / 3;
     n = list_chips(v, chips, 64);
@@ -773,11 +476,11 @@ static int results_head(view *v, int x, int w, int y)
         bg = chips[i].active ? style_rgb(v, C_ACCENT) : chips[i].facet == FMT_FACET_PARTY
              ? style_party_rgb(v, chips[i].label) : style_rgb(v, C_PANEL);
         fg = chips[i].active ? style_rgb(v, C_ACCENTFG) : chips[i].facet == FMT_FACET_PARTY
-             ? ink_on(bg) : style_rgb(v, C_FG);
-        chip(v, cx, y, spx, bg, fg, lab, v->focus == FO_CHIPS && v->chip_sel == i);
+             ? paint_ink_on(bg) : style_rgb(v, C_FG);
+        paint_chip(v, cx, y, spx, bg, fg, lab, v->focus == FO_CHIPS && v->chip_sel == i);
         if (!chips[i].active && chips[i].facet != FMT_FACET_PARTY)
-            frame(v, cx, y, cw, slh + spx / 4, style_rgb(v, C_RULE));
-        hot(v, cx, y, cw, slh + spx / 4, H_CHIP, i);
+            paint_frame(v, cx, y, cw, slh + spx / 4, style_rgb(v, C_RULE));
+        paint_hot(v, cx, y, cw, slh + spx / 4, H_CHIP, i);
         cx += cw + spx / 2;
     }
     v->frame.chips_shown[MORE_FACETS] = i;
@@ -817,9 +520,9 @@ static int year_chips(view *v, int x, int w, int y, int maxrows)
             cx = x;
             y += ch;
         }
-        chip(v, cx, y, spx, style_rgb(v, C_PANEL), style_rgb(v, C_FG), s, 0);
-        frame(v, cx, y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_RULE));
-        hot(v, cx, y, cw, style_lh(v, spx) + spx / 4, H_YEAR, yr);
+        paint_chip(v, cx, y, spx, style_rgb(v, C_PANEL), style_rgb(v, C_FG), s, 0);
+        paint_frame(v, cx, y, cw, style_lh(v, spx) + spx / 4, style_rgb(v, C_RULE));
+        paint_hot(v, cx, y, cw, style_lh(v, spx) + spx / 4, H_YEAR, yr);
         cx += cw + spx / 2;
     }
     v->frame.chips_shown[MORE_YEARS] = y1 - yr;
@@ -887,7 +590,7 @@ static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
     size_t k;
     char s[64];
 
-    rect(v, x, y + h - slh - 2, w, 1, style_rgb(v, C_RULE));
+    paint_rect(v, x, y + h - slh - 2, w, 1, style_rgb(v, C_RULE));
     if (!r || r->nmonths == 0 || w < 20 || h < 3 * slh || !(per = chart_span(v, r, &m0, &nm)))
         return;
     bins = (nm + per - 1) / per;
@@ -909,17 +612,17 @@ static void chart(view *v, int x, int y, int w, int h, const wk_result *r)
         if (sum[i] && bh < 2)
             bh = 2;
         if (sum[i])
-            rect(v, bx, y + h - bh, bw > 2 ? bw - 1 : bw, bh, style_rgb(v, C_ACCENT));
-        hot(v, bx, y, bw > 0 ? bw : 1, h, H_MONTH, ym);
+            paint_rect(v, bx, y + h - bh, bw > 2 ? bw - 1 : bw, bh, style_rgb(v, C_ACCENT));
+        paint_hot(v, bx, y, bw > 0 ? bw : 1, h, H_MONTH, ym);
         if (mi % 12 < per && bx - lastlab >= labw) {
             snprintf(s, sizeof s, "%d", ym / 100);
-            str(v, bx, y + h + 2, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
-            rect(v, bx, y + h - 2, 1, 5, style_rgb(v, C_FG));
+            paint_str(v, bx, y + h + 2, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+            paint_rect(v, bx, y + h - 2, 1, 5, style_rgb(v, C_FG));
             lastlab = bx;
         }
     }
     snprintf(s, sizeof s, style_text(v, S_SPAN_MAX), (unsigned)maxc);
-    fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+    paint_fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
     free(sum);
 }
 
@@ -929,19 +632,19 @@ static int stats_lines(view *v, int x, int y, int w, const wk_result *st, int px
     char s[160];
 
     if (!st) {
-        para(v, x, y, w, px, 2, style_rgb(v, C_DIM), style_text(v, S_STATS_WAIT), LA_ITALIC);
+        paint_para(v, x, y, w, px, 2, style_rgb(v, C_DIM), style_text(v, S_STATS_WAIT), LA_ITALIC);
         return y + lh;
     }
     if (st->st_median < 0) {
-        str(v, x, y, LF_REGULAR, px, style_rgb(v, C_DIM), style_text(v, S_NO_STATS));
+        paint_str(v, x, y, LF_REGULAR, px, style_rgb(v, C_DIM), style_text(v, S_NO_STATS));
         y += lh;
     } else {
         snprintf(s, sizeof s, style_text(v, S_MEDIAN), st->st_median);
-        fit(v, x, y, w, LF_BOLD, px, style_rgb(v, C_FG), s);
+        paint_fit(v, x, y, w, LF_BOLD, px, style_rgb(v, C_FG), s);
         y += lh;
         snprintf(s, sizeof s, style_text(v, S_WITHIN),
                  st->st_answered ? (int)(st->st_within * 100 / st->st_answered) : 0);
-        fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_FG), s);
+        paint_fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_FG), s);
         y += lh;
     }
     snprintf(s, sizeof s, style_text(v, S_ANSWERED_N), st->st_answered, st->st_open);
@@ -949,7 +652,7 @@ static int stats_lines(view *v, int x, int y, int w, const wk_result *st, int px
         memmove(s + 3, s, strlen(s) + 1 < sizeof s - 3 ? strlen(s) + 1 : sizeof s - 4);
         memcpy(s, "\xe2\x89\x88", 3);
     }
-    fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_DIM), s);
+    paint_fit(v, x, y, w, LF_REGULAR, px, style_rgb(v, C_DIM), s);
     return y + lh;
 }
 
@@ -969,10 +672,10 @@ static void side_pane(view *v, const vgeom *g)
     int spx = style_px(v, PXC_SMALL);
     char title[128];
 
-    rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, style_rgb(v, C_PANEL));
-    rect(v, g->side_x, g->top, 1, g->bottom - g->top, style_rgb(v, C_RULE));
+    paint_rect(v, g->side_x, g->top, g->side_w, g->bottom - g->top, style_rgb(v, C_PANEL));
+    paint_rect(v, g->side_x, g->top, 1, g->bottom - g->top, style_rgb(v, C_RULE));
     chart_title(v, cur_months(v), title, sizeof title);
-    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
+    paint_fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
     y += v->lh + v->px / 2;
     chart(v, x, y, w, v->lh * 7, cur_months(v));
     y += v->lh * 7 + v->px;
@@ -999,19 +702,19 @@ static void screen_list(view *v, const vgeom *g)
                      A ? (unsigned)A->info.zaken : 0u);
         {
             int lx = x + v->px;
-            lx += str(v, lx, y, LF_BOLD, spx, style_rgb(v, C_FG), style_text(v, S_NEWEST));
-            lx += str(v, lx, y, LF_REGULAR, spx, style_rgb(v, C_DIM), "  \xc2\xb7  ");
-            lx += fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
+            lx += paint_str(v, lx, y, LF_BOLD, spx, style_rgb(v, C_FG), style_text(v, S_NEWEST));
+            lx += paint_str(v, lx, y, LF_REGULAR, spx, style_rgb(v, C_DIM), "  \xc2\xb7  ");
+            lx += paint_fit(v, lx, y, w - (lx - x), LF_REGULAR, spx, style_rgb(v, C_DIM), line);
             if (v->narch == 1 && A && A->info.title[0] && v->w >= 700) {
                 snprintf(line, sizeof line, "  \xc2\xb7  %s", A->info.title);
-                fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
+                paint_fit(v, lx, y, x + w - v->px - lx, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
             }
         }
         y += style_lh(v, spx) + v->px / 3;
         if (!g->side_w)
             y = year_chips(v, x + v->px, w - 2 * v->px, y, 1);
     }
-    rect(v, x, y - 1, w + g->sb_w, 1, style_rgb(v, C_RULE));
+    paint_rect(v, x, y - 1, w + g->sb_w, 1, style_rgb(v, C_RULE));
     v->frame.list_top = y;
     v->frame.list_bottom = g->bottom;
     if (list_searching(v))
@@ -1060,13 +763,13 @@ static void block_links(view *v, uint32_t bi, int x, int y, int top, int bot)
             if (s->w < v->px * 2 && v->cs.ltgt && v->cs.ltgt[li].kind != LK_URL) {
                 /* a marker or ❐ is small: give a finger room around it */
                 int grow = v->px * 2 - s->w;
-                hot(v, x + s->x - grow / 2, ly, s->w + grow, l->h, H_LINK, (int)li);
+                paint_hot(v, x + s->x - grow / 2, ly, s->w + grow, l->h, H_LINK, (int)li);
             } else {
-                hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
+                paint_hot(v, x + s->x, ly, s->w, l->h, H_LINK, (int)li);
             }
             if (li == v->cs.link_sel) {
-                frame(v, x + s->x - 2, ly, s->w + 4, l->h, style_rgb(v, C_FOCUS));
-                frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, style_rgb(v, C_FOCUS));
+                paint_frame(v, x + s->x - 2, ly, s->w + 4, l->h, style_rgb(v, C_FOCUS));
+                paint_frame(v, x + s->x - 3, ly - 1, s->w + 6, l->h + 2, style_rgb(v, C_FOCUS));
             }
         }
     }
@@ -1081,7 +784,7 @@ static void tchips(view *v, const tblock *b, int x, int y)
         char s[128];
         e = strchr(p, '\n');
         snprintf(s, sizeof s, "%.*s", (int)(e ? e - p : (long)strlen(p)), p);
-        x += chip(v, x, y, px, b->chip_rgb[i], ink_on(b->chip_rgb[i]), s, 0) + px / 2;
+        x += paint_chip(v, x, y, px, b->chip_rgb[i], paint_ink_on(b->chip_rgb[i]), s, 0) + px / 2;
         i++;
         p = e ? e + 1 : NULL;
     }
@@ -1093,15 +796,15 @@ static void draw_block(view *v, uint32_t bi, int x, int y, int w, int top, int b
     int bar = v->px / 5 > 3 ? v->px / 5 : 3;
 
     if (b->bg != BG_NONE) {
-        rect(v, x - v->px / 2, y, w + v->px, b->h, style_rgb(v, C_PANEL));
-        rect(v, x - v->px / 2, y, bar, b->h, style_rgb(v, b->bg == BG_ANSWER ? C_ACCENT :
+        paint_rect(v, x - v->px / 2, y, w + v->px, b->h, style_rgb(v, C_PANEL));
+        paint_rect(v, x - v->px / 2, y, bar, b->h, style_rgb(v, b->bg == BG_ANSWER ? C_ACCENT :
                                                         b->bg == BG_DAMAGED ? C_LATE : C_OPEN));
     }
     switch (b->type) {
     case TB_CHIPS: tchips(v, b, x, y); return;
-    case TB_RULE: rect(v, x, y + b->h / 2, w, 1, style_rgb(v, C_RULE)); return;
+    case TB_RULE: paint_rect(v, x, y + b->h / 2, w, 1, style_rgb(v, C_RULE)); return;
     }
-    draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, style_rgb(v, b->role));
+    paint_draw_box(v, &b->box, &b->t, x + b->indent, y + b->ptop, top, bot, style_rgb(v, b->role));
     if (v->cs.nlinks)
         block_links(v, bi, x + b->indent, y + b->ptop, top, bot);
 }
@@ -1112,14 +815,14 @@ static void find_bar(view *v, const vgeom *g)
     int spx = style_px(v, PXC_SMALL);
     char cnt[64];
 
-    rect(v, 0, y, v->w, h, style_rgb(v, C_PANEL));
-    rect(v, 0, y, v->w, 1, style_rgb(v, C_RULE));
+    paint_rect(v, 0, y, v->w, h, style_rgb(v, C_PANEL));
+    paint_rect(v, 0, y, v->w, 1, style_rgb(v, C_RULE));
     if (v->focus == FO_JUMP) {
         /* once something is typed the hint is gone: say what the field is */
-        x += str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx, style_rgb(v, C_FG),
-                 style_text(v, S_JUMP_LABEL)) + g->pad;
-        field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump.text, v->jump.cur, 0,
-              style_text(v, S_JUMP_HINT), 1, 2);
+        x += paint_str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx, style_rgb(v, C_FG),
+                       style_text(v, S_JUMP_LABEL)) + g->pad;
+        paint_field(v, x, y + g->pad / 2, v->w - x - g->pad, h - g->pad, v->jump.text, v->jump.cur, 0,
+                    style_text(v, S_JUMP_HINT), 1, 2);
         return;
     }
     if (v->cs.nfound)
@@ -1130,14 +833,14 @@ static void find_bar(view *v, const vgeom *g)
     fw = v->w - 2 * x - 3 * s - style_text_width(v, LF_BOLD, spx, cnt, strlen(cnt)) - 2 * g->pad;
     if (fw > 40 * v->px)
         fw = 40 * v->px;
-    field(v, x, y + g->pad / 2, fw, h - g->pad, v->find.text, v->find.cur, 0, style_text(v, S_FIND_HINT),
-          v->focus == FO_FIND, 1);
+    paint_field(v, x, y + g->pad / 2, fw, h - g->pad, v->find.text, v->find.cur, 0, style_text(v, S_FIND_HINT),
+                v->focus == FO_FIND, 1);
     x += fw + g->pad;
-    x += str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx,
-             style_rgb(v, v->find.text[0] && !v->cs.nfound ? C_LATE : C_FG), cnt) + g->pad;
-    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->cs.nfound > 0);
-    x += icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->cs.nfound > 0);
-    icon_button(v, x, y + g->pad / 2, s, "\xc3\x97", H_BUTTON, B_FIND_CLOSE, 1);
+    x += paint_str(v, x, y + (h - style_lh(v, spx)) / 2, LF_BOLD, spx,
+                   style_rgb(v, v->find.text[0] && !v->cs.nfound ? C_LATE : C_FG), cnt) + g->pad;
+    x += paint_icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x91", H_BUTTON, B_FIND_PREV, v->cs.nfound > 0);
+    x += paint_icon_button(v, x, y + g->pad / 2, s, "\xe2\x86\x93", H_BUTTON, B_FIND_NEXT, v->cs.nfound > 0);
+    paint_icon_button(v, x, y + g->pad / 2, s, "\xc3\x97", H_BUTTON, B_FIND_CLOSE, 1);
 }
 
 static void screen_doc(view *v, const vgeom *g)
@@ -1145,7 +848,7 @@ static void screen_doc(view *v, const vgeom *g)
     vcase *t = &v->cs;
     int top = g->top, bot = g->bottom, x = g->col_x, y0;
     int64_t maxs;
-    size_t i;
+    size_t i, n;
     int bi;
 
     /* view_prepare() laid the case out and kept its scroll in range */
@@ -1153,9 +856,11 @@ static void screen_doc(view *v, const vgeom *g)
     v->frame.doc_top = top;
     v->frame.doc_bottom = bot;
     y0 = top + v->px - (int)t->scroll;
-    clip(v, 0, top, v->w, bot - top);
+    paint_clip(v, 0, top, v->w, bot - top);
     bi = case_block_at(t, (int)t->scroll - v->px);
-    for (i = bi > 0 ? (size_t)bi : 0; i < t->n; i++) {
+    /* a long case is laid out over frames: draw what is, and say so */
+    n = t->lay_next + (t->lay_next < t->n && t->lay_started);
+    for (i = bi > 0 ? (size_t)bi : 0; i < n; i++) {
         const tblock *b = &t->b[i];
         int y = y0 + b->y;
         if (y > bot)
@@ -1164,10 +869,23 @@ static void screen_doc(view *v, const vgeom *g)
             continue;
         draw_block(v, (uint32_t)i, x, y, g->col_w, top, bot);
     }
-    clip(v, 0, 0, 0, 0);
+    if (case_layout_pending(t)) {
+        /* after the text when its end is on screen, else at the foot of
+         * the pane (or, read past it after a resize, at the top) */
+        int spx = style_px(v, PXC_SMALL), sh = style_lh(v, spx) + v->px / 2;
+        int y = y0 + t->height + v->lh / 2;
+        if (y < top)
+            y = top + v->px;
+        if (y > bot - sh) {
+            y = bot - sh;
+            paint_rect(v, 0, y - v->px / 4, v->w - g->sb_w, sh + v->px / 4, style_rgb(v, C_BG));
+        }
+        paint_str(v, x, y, LF_ITALIC, spx, style_rgb(v, C_DIM), style_text(v, S_CS_LAYING_OUT));
+    }
+    paint_clip(v, 0, 0, 0, 0);
     if (maxs > 0)
-        scrollbar(v, v->w - g->sb_w, top, bot - top, (double)t->scroll / maxs,
-                  (double)(bot - top) / (t->height + 2 * v->lh), H_DOC_SB);
+        paint_scrollbar(v, v->w - g->sb_w, top, bot - top, (double)t->scroll / maxs,
+                        (double)(bot - top) / (t->height + 2 * v->lh), H_DOC_SB);
 }
 
 /* ---- saved, statistics, help, errors ---------------------------------- */
@@ -1179,10 +897,10 @@ static int saved_section(view *v, int x, int w, int y, int title, const keep_ite
     char date[32];
     size_t i;
 
-    str(v, x, y, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, title));
+    paint_str(v, x, y, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG), style_text(v, title));
     y += style_lh(v, style_px(v, PXC_H2)) + v->px / 2;
     if (n == 0) {
-        str(v, x, y, LF_ITALIC, v->px, style_rgb(v, C_DIM), style_text(v, S_NONE_YET));
+        paint_str(v, x, y, LF_ITALIC, v->px, style_rgb(v, C_DIM), style_text(v, S_NONE_YET));
         return y + v->lh * 2;
     }
     for (i = 0; i < n; i++, y += rh) {
@@ -1192,20 +910,20 @@ static int saved_section(view *v, int x, int w, int y, int title, const keep_ite
         if (y + rh < v->frame.list_top || y > v->frame.list_bottom)
             continue;
         if (sel)
-            rect(v, x - v->px / 2, y, w + v->px, rh, style_rgb(v, C_SEL));
-        rect(v, x - v->px / 2, y + rh - 1, w + v->px, 1, style_rgb(v, C_RULE));
-        hot(v, x, y, w, rh, H_SAVED, (int)(base + (long)i));
+            paint_rect(v, x - v->px / 2, y, w + v->px, rh, style_rgb(v, C_SEL));
+        paint_rect(v, x - v->px / 2, y + rh - 1, w + v->px, 1, style_rgb(v, C_RULE));
+        paint_hot(v, x, y, w, rh, H_SAVED, (int)(base + (long)i));
         if (localtime_r(&tt, &tm))
             snprintf(date, sizeof date, "   %02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1,
                      tm.tm_year + 1900);
         else
             date[0] = '\0';
         {
-            int lx = x + str(v, x, y + v->px / 2, LF_BOLD, spx, style_rgb(v, C_ACCENT), it[i].zaak);
-            str(v, lx, y + v->px / 2, LF_REGULAR, spx, style_rgb(v, C_DIM), date);
+            int lx = x + paint_str(v, x, y + v->px / 2, LF_BOLD, spx, style_rgb(v, C_ACCENT), it[i].zaak);
+            paint_str(v, lx, y + v->px / 2, LF_REGULAR, spx, style_rgb(v, C_DIM), date);
         }
-        fit(v, x, y + v->px / 2 + style_lh(v, spx), w, LF_REGULAR, v->px, style_rgb(v, C_FG),
-            it[i].title[0] ? it[i].title : it[i].zaak);
+        paint_fit(v, x, y + v->px / 2 + style_lh(v, spx), w, LF_REGULAR, v->px, style_rgb(v, C_FG),
+                  it[i].title[0] ? it[i].title : it[i].zaak);
     }
     return y + v->lh;
 }
@@ -1216,13 +934,13 @@ static void screen_saved(view *v, const vgeom *g)
 
     v->frame.list_top = g->top;
     v->frame.list_bottom = g->bottom;
-    clip(v, 0, g->top, v->w, g->bottom - g->top);
-    str(v, x, y, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_SAVED));
+    paint_clip(v, 0, g->top, v->w, g->bottom - g->top);
+    paint_str(v, x, y, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_SAVED));
     y += style_lh(v, style_px(v, PXC_H1)) + v->px;
     y = saved_section(v, x, w, y, S_BOOKMARKS, v->keep.bm, v->keep.nbm, 0);
     y += v->px;
     saved_section(v, x, w, y, S_RECENT, v->keep.recent, v->keep.nrecent, (long)v->keep.nbm);
-    clip(v, 0, 0, 0, 0);
+    paint_clip(v, 0, 0, 0, 0);
 }
 
 /* One bar of a facet: its whole name, then the bar and its count. A name
@@ -1236,17 +954,17 @@ static int facet_bar(view *v, int x, int w, int y, const char *name, uint32_t co
     char s[32];
 
     if (style_text_width(v, LF_REGULAR, spx, name, strlen(name)) <= lw - spx) {
-        str(v, x, y, LF_REGULAR, spx, style_rgb(v, C_FG), name);
+        paint_str(v, x, y, LF_REGULAR, spx, style_rgb(v, C_FG), name);
     } else {
-        y += para(v, x, y, w, spx, 0, style_rgb(v, C_FG), name, 0);
+        y += paint_para(v, x, y, w, spx, 0, style_rgb(v, C_FG), name, 0);
     }
     snprintf(s, sizeof s, "%u", (unsigned)count);
     /* every bar of a list starts at the same x and has the same room:
      * equal counts, equal bars */
     room = x + w - bx - style_text_width(v, LF_REGULAR, spx, "99999", 5) - spx;
     bw = (int)((double)count / top * (room > 0 ? room : 1));
-    rect(v, bx, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
-    str(v, bx + bw + spx / 2, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
+    paint_rect(v, bx, y + 2, bw > 1 ? bw : 1, slh - 4, bg);
+    paint_str(v, bx + bw + spx / 2, y, LF_REGULAR, spx, style_rgb(v, C_DIM), s);
     return y + slh;
 }
 
@@ -1265,7 +983,7 @@ static int facet_bars(view *v, int x, int w, int y, const wk_result *r, int f, i
         snprintf(head, sizeof head, style_text(v, S_TOP_N), style_text(v, label), (int)n);
     else
         snprintf(head, sizeof head, "%s", style_text(v, label));
-    y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), head, LA_BOLD);
+    y += paint_para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), head, LA_BOLD);
     for (i = 0; i < n; i++)
         top = r->facets[f][i].count > top ? r->facets[f][i].count : top;
     for (i = 0; i < n; i++) {
@@ -1290,7 +1008,7 @@ static int year_bars(view *v, int x, int w, int y, const wk_result *r)
         return y;
     y0 = r->months[0] / 100;
     y1 = r->months[r->nmonths - 1] / 100;
-    y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), style_text(v, S_YEARS_ALL), LA_BOLD);
+    y += paint_para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), style_text(v, S_YEARS_ALL), LA_BOLD);
     for (yr = y1; yr >= y0; yr--) {
         for (cnt = 0, k = 0; k < r->nmonths; k++)
             cnt += r->months[k] / 100 == yr ? r->mcounts[k] : 0;
@@ -1300,7 +1018,7 @@ static int year_bars(view *v, int x, int w, int y, const wk_result *r)
         for (cnt = 0, k = 0; k < r->nmonths; k++)
             cnt += r->months[k] / 100 == yr ? r->mcounts[k] : 0;
         snprintf(s, sizeof s, "%d", yr);
-        hot(v, x, y, w, style_lh(v, style_px(v, PXC_SMALL)), H_YEAR, yr);
+        paint_hot(v, x, y, w, style_lh(v, style_px(v, PXC_SMALL)), H_YEAR, yr);
         y = facet_bar(v, x, w, y, s, cnt, top, style_rgb(v, C_ACCENT));
     }
     return y + v->px;
@@ -1315,13 +1033,13 @@ static void screen_stats(view *v, const vgeom *g)
 
     v->frame.list_top = g->top;
     v->frame.list_bottom = g->bottom;
-    clip(v, 0, g->top, v->w, g->bottom - g->top);
+    paint_clip(v, 0, g->top, v->w, g->bottom - g->top);
     snprintf(title, sizeof title, "%s%s%s", style_text(v, S_STATS), list_searching(v) ? ": " : "",
              list_searching(v) ? v->query.text : "");
     /* the query whole, on up to three lines */
-    y += para(v, x, y, w, style_px(v, PXC_H1), 3, style_rgb(v, C_FG), title, LA_BOLD) + v->px / 2;
+    y += paint_para(v, x, y, w, style_px(v, PXC_H1), 3, style_rgb(v, C_FG), title, LA_BOLD) + v->px / 2;
     chart_title(v, r, title, sizeof title);
-    fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
+    paint_fit(v, x, y, w, LF_BOLD, v->px, style_rgb(v, C_FG), title);
     y += v->lh;
     ch = (g->bottom - g->top) * 38 / 100;
     if (ch < v->lh * 5)
@@ -1347,13 +1065,13 @@ static void screen_stats(view *v, const vgeom *g)
         end = facet_bars(v, x, w, end, r, FMT_FACET_ADDRESSEE, S_F_TO);
     }
     v->frame.page_h = end - y0 + g->pad;
-    clip(v, 0, 0, 0, 0);
+    paint_clip(v, 0, 0, 0, 0);
     if (v->frame.page_h > g->bottom - g->top) {  /* more below (or above): say so */
         int ph = g->bottom - g->top, th = (int)((int64_t)ph * ph / v->frame.page_h);
         int ty = g->top + (int)((int64_t)(ph - th) * v->sscroll /
                                 (v->frame.page_h - ph > 0 ? v->frame.page_h - ph : 1));
-        rect(v, v->w - g->sb_w, g->top, g->sb_w, ph, style_rgb(v, C_PANEL));
-        rect(v, v->w - g->sb_w + 2, ty < g->top ? g->top : ty, g->sb_w - 4, th, style_rgb(v, C_DIM));
+        paint_rect(v, v->w - g->sb_w, g->top, g->sb_w, ph, style_rgb(v, C_PANEL));
+        paint_rect(v, v->w - g->sb_w + 2, ty < g->top ? g->top : ty, g->sb_w - 4, th, style_rgb(v, C_DIM));
     }
 }
 
@@ -1367,12 +1085,12 @@ static void screen_about(view *v, const vgeom *g)
 
     v->frame.list_top = g->top;
     v->frame.list_bottom = g->bottom;
-    clip(v, 0, g->top, v->w, g->bottom - g->top);
-    fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_ABOUT));
+    paint_clip(v, 0, g->top, v->w, g->bottom - g->top);
+    paint_fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H1), style_rgb(v, C_FG), style_text(v, S_ABOUT));
     y += style_lh(v, style_px(v, PXC_H1)) + v->px / 2;
     if (v->narch > 1) {
         snprintf(line, sizeof line, style_text(v, S_AB_LIBRARY), v->narch);
-        fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
+        paint_fit(v, x, y, w, LF_ITALIC, spx, style_rgb(v, C_DIM), line);
         y += slh + v->px / 2;
     }
     for (int i = 0; i < v->narch; i++) {
@@ -1386,36 +1104,36 @@ static void screen_about(view *v, const vgeom *g)
         if (gmtime_r(&t, &tm))
             made = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
         y += v->px / 2;
-        rect(v, x, y, w, 1, style_rgb(v, C_RULE));
+        paint_rect(v, x, y, w, 1, style_rgb(v, C_RULE));
         y += v->px / 2;
-        fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG),
-            in->title[0] ? in->title : (base ? base + 1 : A->path));
+        paint_fit(v, x, y, w, LF_BOLD, style_px(v, PXC_H2), style_rgb(v, C_FG),
+                  in->title[0] ? in->title : (base ? base + 1 : A->path));
         y += style_lh(v, style_px(v, PXC_H2));
         if (in->nparts > 1) { /* a split archive's part */
             snprintf(line, sizeof line, style_text(v, S_AB_PART), A->path, in->part, in->nparts);
-            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), line);
+            paint_fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), line);
         } else {
-            fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), A->path);
+            paint_fit(v, x, y, w, LF_REGULAR, spx, style_rgb(v, C_DIM), A->path);
         }
         y += slh;
         style_date_long(v, made, d1, sizeof d1);
         snprintf(line, sizeof line, style_text(v, S_AB_EDITION), in->edition[0] ? in->edition : "1",
                  made ? d1 : "?");
-        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
+        paint_fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
         style_date_long(v, in->first_date, d1, sizeof d1);
         style_date_long(v, in->last_date, d2, sizeof d2);
         snprintf(line, sizeof line, style_text(v, S_AB_RANGE), d1, d2);
-        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
+        paint_fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
         snprintf(line, sizeof line, style_text(v, S_AB_COUNTS), in->documents,
                  in->kinds[FMT_QUESTION], in->kinds[FMT_ANSWER], in->kinds[FMT_NOTICE],
                  in->zaken);
-        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
+        paint_fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
         snprintf(line, sizeof line, style_text(v, S_AB_SIZE), in->archive_bytes / 1e6,
                  in->source_bytes / 1e6);
-        fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
+        paint_fit(v, x, y, w, LF_REGULAR, v->px, style_rgb(v, C_FG), line);
         y += v->lh;
         /* the checksum is the content's only once computed: until the
          * background check is done it is the stored one, said so */
@@ -1425,15 +1143,15 @@ static void screen_about(view *v, const vgeom *g)
                        : A2->checked < 0 ? S_AB_SUM_BAD : S_AB_SUM_STORED;
             snprintf(line, sizeof line, "%s %s", style_text(v, S_AB_CHECKSUM),
                      in->checksum[0] ? style_text(v, said) : "");
-            y += para(v, x, y, w, spx, 3, style_rgb(v, A2->checked < 0 ? C_LATE : C_DIM), line, 0);
-            fit(v, x, y, w, in->checksum[0] && A2->checked > 0 ? LF_BOLD : LF_ITALIC, spx,
-                style_rgb(v, A2->checked < 0 ? C_LATE : C_FG),
-                !in->checksum[0] ? style_text(v, S_AB_NOSUM)
-                : A2->checked < 0 && A2->computed[0] ? A2->computed : in->checksum);
+            y += paint_para(v, x, y, w, spx, 3, style_rgb(v, A2->checked < 0 ? C_LATE : C_DIM), line, 0);
+            paint_fit(v, x, y, w, in->checksum[0] && A2->checked > 0 ? LF_BOLD : LF_ITALIC, spx,
+                      style_rgb(v, A2->checked < 0 ? C_LATE : C_FG),
+                      !in->checksum[0] ? style_text(v, S_AB_NOSUM)
+                      : A2->checked < 0 && A2->computed[0] ? A2->computed : in->checksum);
         }
         y += slh + v->px / 2;
     }
-    clip(v, 0, 0, 0, 0);
+    paint_clip(v, 0, 0, 0, 0);
 }
 
 static void help(view *v)
@@ -1465,21 +1183,21 @@ static void help(view *v)
     h = (lines + 1) * lh + tlh + lh;
     x = (v->w - w) / 2;
     y = (v->h - h) / 2 > 0 ? (v->h - h) / 2 : 0;
-    rect_a(v, 0, 0, v->w, v->h, style_rgb(v, C_BG), 200);
-    rect(v, x, y, w, h, style_rgb(v, C_PANEL));
-    frame(v, x, y, w, h, style_rgb(v, C_FOCUS));
-    hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
-    str(v, x + px, y + lh / 2, LF_BOLD, tpx, style_rgb(v, C_FG), style_text(v, S_HELP));
+    paint_rect_a(v, 0, 0, v->w, v->h, style_rgb(v, C_BG), 200);
+    paint_rect(v, x, y, w, h, style_rgb(v, C_PANEL));
+    paint_frame(v, x, y, w, h, style_rgb(v, C_FOCUS));
+    paint_hot(v, 0, 0, v->w, v->h, H_BUTTON, B_CLOSE);
+    paint_str(v, x + px, y + lh / 2, LF_BOLD, tpx, style_rgb(v, C_FG), style_text(v, S_HELP));
     y += lh / 2 + tlh + lh / 2;
     for (p = t; *p;) {
         const char *e = strchr(p, '\n'), *tab = strchr(p, '\t');
         if (!e)
             e = p + strlen(p);
         if (tab && tab < e) {
-            text(v, x + px, y, LF_BOLD, px, style_rgb(v, C_ACCENT), p, (size_t)(tab - p));
-            text(v, x + 2 * px + kw, y, LF_REGULAR, px, style_rgb(v, C_FG), tab + 1, (size_t)(e - tab - 1));
+            paint_text(v, x + px, y, LF_BOLD, px, style_rgb(v, C_ACCENT), p, (size_t)(tab - p));
+            paint_text(v, x + 2 * px + kw, y, LF_REGULAR, px, style_rgb(v, C_FG), tab + 1, (size_t)(e - tab - 1));
         } else {
-            text(v, x + px, y, LF_REGULAR, px, style_rgb(v, C_FG), p, (size_t)(e - p));
+            paint_text(v, x + px, y, LF_REGULAR, px, style_rgb(v, C_FG), p, (size_t)(e - p));
         }
         y += lh;
         p = *e ? e + 1 : e;
@@ -1501,11 +1219,11 @@ static int lines_block(view *v, int x, int y, int w, const char *t, const char *
         snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
         if (line[0] == '\t') {
             int h = v->lh + v->px / 2;
-            rect(v, x, y, w, h, style_rgb(v, C_PANEL));
-            fit(v, x + v->px, y + v->px / 4, w - 2 * v->px, LF_MONO, v->px, style_rgb(v, C_FG), line + 1);
+            paint_rect(v, x, y, w, h, style_rgb(v, C_PANEL));
+            paint_fit(v, x + v->px, y + v->px / 4, w - 2 * v->px, LF_MONO, v->px, style_rgb(v, C_FG), line + 1);
             y += h + v->px / 3;
         } else {
-            y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), line, 0) + v->px / 3;
+            y += paint_para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), line, 0) + v->px / 3;
         }
         p = *e ? e + 1 : e;
     }
@@ -1517,12 +1235,12 @@ static void screen_message(view *v, const vgeom *g, int error)
     int w = v->w - 4 * v->px < 48 * v->px ? v->w - 4 * v->px : 48 * v->px;
     int x = (v->w - w) / 2, y = g->top + v->h / 10, h1 = style_px(v, PXC_H1);
 
-    y += para(v, x, y, w, h1, 0, style_rgb(v, error ? C_LATE : C_FG),
-              error ? v->errtitle : style_text(v, S_NOARCH), LA_BOLD) + v->px;
+    y += paint_para(v, x, y, w, h1, 0, style_rgb(v, error ? C_LATE : C_FG),
+                    error ? v->errtitle : style_text(v, S_NOARCH), LA_BOLD) + v->px;
     if (error) {
-        y += para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), v->errmsg, LA_MONO) + v->px;
+        y += paint_para(v, x, y, w, v->px, 0, style_rgb(v, C_FG), v->errmsg, LA_MONO) + v->px;
         if (v->errhint) /* how to make it again: only for a damaged file */
-            para(v, x, y, w, v->px, 0, style_rgb(v, C_DIM), style_text(v, v->errhint), 0);
+            paint_para(v, x, y, w, v->px, 0, style_rgb(v, C_DIM), style_text(v, v->errhint), 0);
     } else {
         lines_block(v, x, y, w, style_text(v, S_NOARCH_TEXT), v->cfg.archdir ? v->cfg.archdir : "");
     }
@@ -1559,8 +1277,8 @@ static void osk(view *v, const vgeom *g)
     int units = 24, uw = (v->w - v->px) / units, x, px = rh * 45 / 100;
     size_t i = 0;
 
-    rect(v, 0, y0, v->w, h, style_rgb(v, C_PANEL));
-    rect(v, 0, y0, v->w, 1, style_rgb(v, C_RULE));
+    paint_rect(v, 0, y0, v->w, h, style_rgb(v, C_PANEL));
+    paint_rect(v, 0, y0, v->w, 1, style_rgb(v, C_RULE));
     if (px > 2 * v->px)
         px = 2 * v->px;
     while (i < render_nosk_keys && r < rows) {
@@ -1574,11 +1292,11 @@ static void osk(view *v, const vgeom *g)
             int kw = k->wide * uw - 4, ky = y0 + r * rh + 3, kh = rh - 6;
             const char *lab = k->text && !strcmp(k->text, " ") ? style_text(v, S_SPACE) : k->label;
             int tw = style_text_width(v, LF_REGULAR, px, lab, strlen(lab));
-            rect(v, x + 2, ky, kw, kh, style_rgb(v, C_BG));
-            frame(v, x + 2, ky, kw, kh, style_rgb(v, C_RULE));
-            str(v, x + 2 + (kw - tw) / 2, ky + (kh - style_lh(v, px)) / 2, LF_REGULAR, px,
-                style_rgb(v, C_FG), lab);
-            hot(v, x + 2, ky, kw, kh, H_OSK, (int)i);
+            paint_rect(v, x + 2, ky, kw, kh, style_rgb(v, C_BG));
+            paint_frame(v, x + 2, ky, kw, kh, style_rgb(v, C_RULE));
+            paint_str(v, x + 2 + (kw - tw) / 2, ky + (kh - style_lh(v, px)) / 2, LF_REGULAR, px,
+                      style_rgb(v, C_FG), lab);
+            paint_hot(v, x + 2, ky, kw, kh, H_OSK, (int)i);
             x += k->wide * uw;
         }
         i++;
@@ -1608,9 +1326,9 @@ static void toast_box(view *v, const vgeom *g)
     }
     w += 2 * pad;
     h = v->frame.scr_b.height + pad;
-    rect(v, (v->w - w) / 2, g->bottom - h - v->px, w, h, style_rgb(v, C_FG));
-    draw_box(v, &v->frame.scr_b, &v->frame.scr_t, (v->w - w) / 2 + pad, g->bottom - h - v->px + pad / 2,
-             0, v->h, style_rgb(v, C_BG));
+    paint_rect(v, (v->w - w) / 2, g->bottom - h - v->px, w, h, style_rgb(v, C_FG));
+    paint_draw_box(v, &v->frame.scr_b, &v->frame.scr_t, (v->w - w) / 2 + pad, g->bottom - h - v->px + pad / 2,
+                   0, v->h, style_rgb(v, C_BG));
 }
 
 /* ---- button labels ---------------------------------------------------- */
@@ -1670,8 +1388,8 @@ static void case_tooltip(view *v)
     y = by + bh + 2;
     if (y + h > v->h)
         y = by - h - 2;
-    rect(v, x, y, w, h, style_rgb(v, C_FG));
-    str(v, x + pad, y + pad / 2, LF_REGULAR, px, style_rgb(v, C_BG), s);
+    paint_rect(v, x, y, w, h, style_rgb(v, C_FG));
+    paint_str(v, x + pad, y + pad / 2, LF_REGULAR, px, style_rgb(v, C_BG), s);
 }
 
 /* ---- the frame ------------------------------------------------------- */
@@ -1681,9 +1399,9 @@ static void banner(view *v, const vgeom *g)
 {
     int spx = style_px(v, PXC_SMALL), y = g->bar_h;
 
-    rect(v, 0, y, v->w, g->banner_h, style_rgb(v, C_LATE));
-    fit(v, g->pad, y + g->pad / 2, v->w - 2 * g->pad, LF_BOLD, spx,
-        ink_on(style_rgb(v, C_LATE)), style_text(v, S_BANNER_DAMAGED));
+    paint_rect(v, 0, y, v->w, g->banner_h, style_rgb(v, C_LATE));
+    paint_fit(v, g->pad, y + g->pad / 2, v->w - 2 * g->pad, LF_BOLD, spx,
+              paint_ink_on(style_rgb(v, C_LATE)), style_text(v, S_BANNER_DAMAGED));
 }
 
 /* What the word being typed may become, under the search field: by
@@ -1697,16 +1415,16 @@ static void suggestions(view *v, const vgeom *g)
 
     if (w < 12 * spx)
         w = 12 * spx < v->w - x ? 12 * spx : v->w - x;
-    rect(v, x, y, w, h, style_rgb(v, C_BG));
-    frame(v, x, y, w, h, style_rgb(v, C_RULE));
+    paint_rect(v, x, y, w, h, style_rgb(v, C_BG));
+    paint_frame(v, x, y, w, h, style_rgb(v, C_RULE));
     for (i = 0; i < v->nsugg; i++) {
         int ry = y + spx / 4 + i * lh;
         if (i == v->sugg_sel)
-            rect(v, x + 1, ry, w - 2, lh, style_rgb(v, C_SEL));
+            paint_rect(v, x + 1, ry, w - 2, lh, style_rgb(v, C_SEL));
         list_sugg_label(v, i, lab, sizeof lab);
-        fit(v, x + spx, ry + spx / 4, w - 2 * spx, i == v->sugg_sel ? LF_BOLD : LF_REGULAR,
-            spx, style_rgb(v, v->sugg[i].kind == FMT_SUGGEST_WORD ? C_FG : C_ACCENT), lab);
-        hot(v, x, ry, w, lh, H_SUGG, i);
+        paint_fit(v, x + spx, ry + spx / 4, w - 2 * spx, i == v->sugg_sel ? LF_BOLD : LF_REGULAR,
+                  spx, style_rgb(v, v->sugg[i].kind == FMT_SUGGEST_WORD ? C_FG : C_ACCENT), lab);
+        paint_hot(v, x, ry, w, lh, H_SUGG, i);
     }
 }
 
@@ -1720,7 +1438,7 @@ void render_frame(view *v)
     v->frame.res_shown = 0;
     v->frame.page_h = 0;
     style_geom(v, &g);
-    rect(v, 0, 0, v->w, v->h, style_rgb(v, C_BG));
+    paint_rect(v, 0, 0, v->w, v->h, style_rgb(v, C_BG));
     switch (v->screen) {
     case SC_LIST: screen_list(v, &g); break;
     case SC_DOC: screen_doc(v, &g); break;
@@ -1733,7 +1451,7 @@ void render_frame(view *v)
     if (v->screen != SC_ERROR && v->screen != SC_NOARCH)
         top_bar(v, &g);
     else
-        rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
+        paint_rect(v, 0, 0, v->w, g.bar_h / 3, style_rgb(v, C_PANEL));
     if (g.banner_h)
         banner(v, &g);
     if (g.find_h)

@@ -2,8 +2,8 @@
  *
  * render_frame() turns the view's state into v->frame (display list, hot
  * zones, where the panes went) and changes nothing else: view_prepare()
- * has read and settled what it needs. It calls vstyle.c, and vlist.c and
- * vcase.c only for what they hold.
+ * has read and settled what it needs. It draws with vpaint.c, calls
+ * vstyle.c, and vlist.c and vcase.c only for what they hold.
  */
 #ifndef VB_VRENDER_H
 #define VB_VRENDER_H

@@ -140,11 +140,109 @@ static void test_words_unchanged(void **state)
     free(s);
 }
 
+/* The same text wrapped in one go and in slices of budget bytes: each
+ * slice measures at most the budget and a line's worth more, always
+ * makes progress, leaves final lines behind (drawable while the rest
+ * waits), and the end result is the one-shot layout, segment for
+ * segment. */
+static void check_sliced(const lay_text *t, int maxlines, size_t budget)
+{
+    lay_box one, sl;
+    size_t slices = 0, prev_at = 0, prev_lines = 0;
+
+    memset(&one, 0, sizeof one);
+    memset(&sl, 0, sizeof sl);
+    lay_wrap(&one, t, 640, 16, maxlines, &counting);
+    lay_wrap_start(&sl, t, 640, 16, maxlines, &counting);
+    for (;;) {
+        unsigned long long before = measured;
+        int done = lay_wrap_more(&sl, t, &counting, budget);
+        slices++;
+        /* 640 px hold 80 characters; fitting a line of a long word and
+         * cutting the last for an ellipsis measure it some 10 times */
+        assert_true(measured - before <= budget + 1200);
+        assert_true(sl.measured == 0 || measured - before > 0 || done);
+        assert_true(done || sl.at > prev_at);
+        /* the lines already made do not move */
+        assert_true(sl.nlines >= prev_lines);
+        for (size_t i = 0; i + 1 < prev_lines; i++)
+            assert_int_equal(sl.lines[i].y, one.lines[i].y);
+        prev_at = sl.at;
+        prev_lines = sl.nlines;
+        if (done)
+            break;
+        assert_true(sl.height <= one.height);
+    }
+    if (t->len > 10 * (budget + 1200) && !maxlines)
+        assert_true(slices > 10);                     /* it was sliced */
+    assert_int_equal(sl.nlines, one.nlines);
+    assert_int_equal(sl.nsegs, one.nsegs);
+    assert_int_equal(sl.height, one.height);
+    assert_int_equal(sl.ell_x, one.ell_x);
+    for (size_t i = 0; i < one.nlines; i++) {
+        assert_int_equal(sl.lines[i].y, one.lines[i].y);
+        assert_int_equal(sl.lines[i].h, one.lines[i].h);
+        assert_int_equal(sl.lines[i].seg, one.lines[i].seg);
+        assert_int_equal(sl.lines[i].nseg, one.lines[i].nseg);
+        assert_int_equal(sl.lines[i].off, one.lines[i].off);
+        assert_int_equal(sl.lines[i].end, one.lines[i].end);
+    }
+    for (size_t i = 0; i < one.nsegs; i++) {   /* field by field: padding */
+        assert_int_equal(sl.segs[i].x, one.segs[i].x);
+        assert_int_equal(sl.segs[i].w, one.segs[i].w);
+        assert_int_equal(sl.segs[i].off, one.segs[i].off);
+        assert_int_equal(sl.segs[i].len, one.segs[i].len);
+        assert_int_equal(sl.segs[i].attr, one.segs[i].attr);
+    }
+    lay_box_free(&one);
+    lay_box_free(&sl);
+}
+
+static void test_sliced(void **state)
+{
+    (void)state;
+    size_t n = 300000;
+    char *s = malloc(n);
+    lay_text t;
+    assert_non_null(s);
+    memset(&t, 0, sizeof t);
+    /* one token of 300,000 bytes: without slices, one call measures it all */
+    for (size_t i = 0; i < n; i++)
+        s[i] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[i * 7 % 62];
+    lay_add(&t, s, n, 0);
+    check_sliced(&t, 0, 4096);
+    check_sliced(&t, 0, 1);
+    check_sliced(&t, 5, 100);                 /* cut short, with an ellipsis */
+    /* words, paragraphs, a long URL-ish word, bold runs, in between */
+    static const char url[] = "https://example.org/a/very/long/path/that/goes/on/and/on/"
+                              "and/on/and/on/and/on/and/on/and/on/and/on/and/on/and/on/"
+                              "and/on/and/on ";
+    lay_text_clear(&t);
+    for (int k = 0; k < 2000; k++) {
+        lay_add(&t, "de minister van financien ", 26, 0);
+        lay_add(&t, "over ", 5, LA_BOLD);
+        if (k % 50 == 0)
+            lay_add(&t, url, strlen(url), LA_LINK);
+        if (k % 70 == 0)
+            lay_add(&t, "\n\n", 2, 0);
+    }
+    assert_false(t.oom);
+    check_sliced(&t, 0, 4096);
+    check_sliced(&t, 0, 10);
+    check_sliced(&t, 3, 50);
+    /* empty */
+    lay_text_clear(&t);
+    check_sliced(&t, 0, 100);
+    lay_text_free(&t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_token),
         cmocka_unit_test(test_words_unchanged),
+        cmocka_unit_test(test_sliced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

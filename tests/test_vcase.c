@@ -33,12 +33,15 @@
 static char tmpdir[64];
 static char archive[128];
 
+static unsigned long long fake_measured; /* bytes given to fake_width */
+
 static int fake_width(void *ctx, int face, int px, const char *s, size_t n)
 {
     size_t i, chars = 0;
 
     (void)ctx;
     (void)face;
+    fake_measured += n;
     for (i = 0; i < n; i++)
         chars += ((unsigned char)s[i] & 0xc0) != 0x80;
     return (int)chars * (px / 2);
@@ -81,7 +84,8 @@ static const char marks_text[] =
     "^{3} Derde bron.\n\n"
     "^{4} Vierde bron.\n";
 
-static void add_doc(fmt_writer *w, const char *id, const char *text, const char *zaak)
+static void add_doc_subject(fmt_writer *w, const char *id, const char *text, const char *zaak,
+                            const char *subject)
 {
     fmt_doc d;
 
@@ -90,10 +94,69 @@ static void add_doc(fmt_writer *w, const char *id, const char *text, const char 
     assert_int_equal(fmt_doc_set_str(&d.id, id, (size_t)-1), 0);
     assert_int_equal(fmt_doc_set_str(&d.source, id, (size_t)-1), 0);
     assert_int_equal(parse_doc(&d, id), 0);
+    if (subject)      /* more than the packer reads: as a forged archive */
+        assert_int_equal(fmt_doc_set_str(&d.subject, subject, (size_t)-1), 0);
     if (zaak)
         snprintf(d.zaak, sizeof d.zaak, "%s", zaak);
     assert_int_equal(fmt_writer_add(w, &d), FMT_OK);
     fmt_doc_free(&d);
+}
+
+static void add_doc(fmt_writer *w, const char *id, const char *text, const char *zaak)
+{
+    add_doc_subject(w, id, text, zaak, NULL);
+}
+
+/* A question holding one unbroken token of LONG_TOKEN bytes (a PDF
+ * extraction's base64), a word to find after it and a footnote below. */
+#define LONG_TOKEN 300000
+#define LONG_SUBJECT 200000
+static void add_long_doc(fmt_writer *w)
+{
+    static const char head[] =
+        "Vragen van het lid Jansen (VVD) aan de Minister van Financien over een lange "
+        "regel (ingezonden 1 maart 2021).\n\nVraag 1\n\nWat is dit?\xc2\xb9 ";
+    static const char tail[] = " zoekwoord einde.\n\n\xc2\xb9 Eerste bron.\n";
+    size_t n = sizeof head - 1, i;
+    char *s = malloc(n + LONG_TOKEN + sizeof tail);
+
+    assert_non_null(s);
+    memcpy(s, head, n);
+    for (i = 0; i < LONG_TOKEN; i++)
+        s[n + i] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[i * 7 % 62];
+    memcpy(s + n + LONG_TOKEN, tail, sizeof tail);
+    add_doc(w, "kv-tk-2023Z88888", s, "2023Z88888");
+    /* and the newest question of all, with a subject of 1 MB of words */
+    {
+        static const char q[] =
+            "Vragen van het lid Jansen (VVD) aan de Minister van Financien over een lang "
+            "onderwerp (ingezonden 1 maart 2030).\n\nVraag 1\n\nWat is dit?\n";
+        static const char word[] = "onderwerp ";
+        for (i = 0; i + sizeof word <= LONG_SUBJECT; i += sizeof word - 1)
+            memcpy(s + i, word, sizeof word - 1);
+        s[i] = '\0';
+        add_doc_subject(w, "kv-tk-2030Z77777", q, "2030Z77777", s);
+    }
+    free(s);
+}
+
+static int add_file(void *ctx, const src_file *f)
+{
+    char id[256];
+    const char *dot = strrchr(f->relpath, '.');
+    size_t n = dot ? (size_t)(dot - f->relpath) : strlen(f->relpath);
+    char *text;
+
+    if (parse_check_text(f->data, f->len, NULL, 0))
+        return 0;
+    snprintf(id, sizeof id, "%.*s", (int)n, f->relpath);
+    text = malloc(f->len + 1);
+    assert_non_null(text);
+    memcpy(text, f->data, f->len);
+    text[f->len] = '\0';
+    add_doc(ctx, id, text, NULL);
+    free(text);
+    return 0;
 }
 
 static int group_setup(void **state)
@@ -115,6 +178,7 @@ static int group_setup(void **state)
     }
     add_doc(w, "ah-tk-20212022-9999", answer_text, "2022Z01227");
     add_doc(w, "kv-tk-2023Z99999", marks_text, "2023Z99999");
+    add_long_doc(w);
     return fmt_writer_finish(w, msg, sizeof msg) == FMT_OK ? 0 : -1;
 }
 
@@ -608,6 +672,134 @@ static void test_controls(void **state)
     close_view(v);
 }
 
+/* ---- a long case, laid out in slices (issue 13, #1) ------------------- */
+
+/* Opening a case of one 300,000-byte token lays it out a slice at a time:
+ * each slice measures about its budget (the old layout measured all of
+ * it in one frame: 0.6 s at 500 KB, 2.3 s at 2 MB with SDL_ttf), what is
+ * laid out is drawn with a word that the rest is coming, a find whose
+ * match is not laid out yet is shown once it is, and the end result is
+ * the one-shot layout. */
+static void test_long_case(void **state)
+{
+    view *v = open_view(archive, 800, 480, 1);
+    size_t steps = 0, i, tok = 0;
+    int h = 0, y;
+
+    (void)state;
+    assert_int_equal(view_open_zaak(v, "2023Z88888"), 0);
+    assert_true(case_layout_pending(&v->cs));
+    assert_true(view_pending(v) && view_busy(v));
+    for (i = 0; i < v->cs.n; i++)
+        if (v->cs.b[i].t.len > LONG_TOKEN)
+            tok = i;
+    assert_true(tok > 0);
+    /* find a word after the token: its place is not known yet */
+    view_set_find(v, "zoekwoord");
+    assert_int_equal(v->cs.nfound, 1);
+    assert_int_equal(v->cs.scroll, 0);
+    assert_true(v->cs.want_on);
+    for (;;) {
+        unsigned long long before = fake_measured;
+        int done = case_layout_step(v, 4096);
+        steps++;
+        /* the budget and a line's worth (a line holds 100 characters) */
+        assert_true(fake_measured - before <= 4096 + 2000);
+        assert_true(v->cs.height >= h);
+        h = v->cs.height;
+        if (steps == 3) {
+            /* half laid out: the start of the token is drawn, and a quiet
+             * word that the rest is coming */
+            assert_int_equal(v->cs.lay_next, tok);
+            render_frame(v);
+            assert_true(drawn(v, "AHOVcjqx"));
+            assert_true(drawn(v, "nog opgemaakt"));
+        }
+        if (done)
+            break;
+        assert_true(steps < 100000);
+    }
+    assert_true(steps > 100);
+    assert_false(view_pending(v));
+    /* the same as laying out each block in one go */
+    for (i = 0; i < v->cs.n; i++) {
+        const tblock *b = &v->cs.b[i];
+        lay_box one;
+        size_t k;
+        if (b->type == TB_CHIPS || b->type == TB_RULE)
+            continue;
+        memset(&one, 0, sizeof one);
+        lay_wrap(&one, &b->t, v->cs.laid_w - 2 * b->indent, style_px(v, b->pxc), 0, &fake);
+        assert_int_equal(one.nlines, b->box.nlines);
+        assert_int_equal(one.nsegs, b->box.nsegs);
+        assert_int_equal(one.height, b->box.height);
+        for (k = 0; k < one.nlines; k++) {
+            assert_int_equal(one.lines[k].y, b->box.lines[k].y);
+            assert_int_equal(one.lines[k].off, b->box.lines[k].off);
+            assert_int_equal(one.lines[k].end, b->box.lines[k].end);
+        }
+        lay_box_free(&one);
+    }
+    /* the next frame shows the match it waited for */
+    view_render(v);
+    assert_false(v->cs.want_on);
+    y = case_span_y(v, &v->cs.found[v->cs.curfound]);
+    assert_true(y > v->cs.height / 2);
+    assert_true(y >= v->cs.scroll && y < v->cs.scroll + 480);
+    assert_true(drawn(v, "zoekwoord"));
+    assert_false(drawn(v, "nog opgemaakt"));
+    close_view(v);
+}
+
+/* One-line fields measure what they can show: the home screen lists a
+ * question whose subject is 200,000 bytes (a forged archive's: the packer
+ * reads 4,096), and a frame measures a few kB for it, not all of it
+ * (SDL_ttf: a microsecond a byte, in every frame). */
+static void test_long_subject(void **state)
+{
+    view *v = open_view(archive, 800, 480, 1);
+    unsigned long long before;
+
+    (void)state;
+    assert_int_equal(v->screen, SC_LIST);
+    before = fake_measured;
+    view_render(v);
+    printf("  a frame of the list measured %llu bytes\n", fake_measured - before);
+    assert_true(drawn(v, "nderwerp onderwerp onderwerp"));
+    assert_true(fake_measured - before < 50000);
+    close_view(v);
+}
+
+/* Scrolling stays within what is laid out; a footnote below the token,
+ * followed before it is laid out, is gone to once it is. */
+static void test_long_case_note(void **state)
+{
+    view *v = open_view(archive, 800, 480, 1);
+    long m;
+    int frames = 0;
+
+    (void)state;
+    assert_int_equal(view_open_zaak(v, "2023Z88888"), 0);
+    case_layout_step(v, 4096);
+    /* scrolling goes as far as what is laid out */
+    view_scroll(v, 1000000000);
+    assert_true(v->cs.scroll > 0 && v->cs.scroll <= v->cs.height);
+    view_scroll(v, -1000000000);
+    m = link_of(v, LK_NOTE, "\xc2\xb9");
+    assert_true(m >= 0);
+    while (v->cs.link_sel != m)
+        view_input(v, &(vin){ .type = VI_KEY, .key = VK_TAB });
+    view_input(v, &(vin){ .type = VI_KEY, .key = VK_ENTER });
+    assert_true(v->cs.want_on);
+    assert_int_equal(v->cs.scroll, 0);
+    while (view_pending(v) && frames++ < 100000)
+        view_render(v);
+    assert_false(view_pending(v));
+    assert_true(v->cs.scroll > v->cs.height / 2);
+    assert_true(drawn(v, "Eerste bron"));
+    close_view(v);
+}
+
 int main(void)
 {
     fmt_guard_start();    /* as the reader does */
@@ -621,6 +813,9 @@ int main(void)
         cmocka_unit_test(test_damaged_answer),
         cmocka_unit_test(test_damaged_all),
         cmocka_unit_test(test_controls),
+        cmocka_unit_test(test_long_case),
+        cmocka_unit_test(test_long_case_note),
+        cmocka_unit_test(test_long_subject),
     };
 
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
