@@ -315,6 +315,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
                            " The official publication is listed above under Sources." },
     [S_CS_DAMAGED_REST] = { " De rest van de zaak is wel leesbaar.",
                             " The rest of the case could be read." },
+    [S_NEW_EDITION] = { "Nieuwe editie geopend: %s", "New edition opened: %s" },
 };
 
 static const char *const months[LANG_COUNT][12] = {
