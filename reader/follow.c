@@ -552,30 +552,31 @@ static void note(follow *f, entry *e, const char *why)
 }
 
 /* The view's background check of the files open: damage in one taken at
- * start makes it untrusted (a verified older edition then replaces it). */
+ * start makes it untrusted (a verified older edition then replaces it);
+ * all its parts matching makes it verified (not checked again when the
+ * view switches). */
 static void view_checks(follow *f, view *v)
 {
     size_t i, k;
-    int a;
+    int a, bad, good;
 
-    for (a = 0; a < v->narch; a++) {
-        if (!v->arch[a].checked || !v->arch[a].path)
+    for (i = 0; i < f->n; i++) {
+        entry *e = &f->e[i];
+        if (e->state != E_OPEN || e->open_bad || e->verified)
             continue;
-        for (i = 0; i < f->n; i++) {
-            entry *e = &f->e[i];
-            if (e->state != E_OPEN)
-                continue;
-            for (k = 0; k < e->nparts; k++)
-                if (!strcmp(e->parts[k], v->arch[a].path) &&
+        for (bad = 0, good = 0, k = 0; k < e->nparts; k++)
+            for (a = 0; a < v->narch; a++)
+                if (v->arch[a].path && !strcmp(e->parts[k], v->arch[a].path) &&
                     (k > 0 || !strcmp(e->sum, v->arch[a].info.checksum))) {
-                    if (v->arch[a].checked < 0 && !e->open_bad) {
-                        e->open_bad = 1;
-                        e->verified = 0;
-                        note(f, e, "its content does not match its checksum");
-                    } else if (v->arch[a].checked > 0 && k == 0 && !e->open_bad) {
-                        e->verified = 1;
-                    }
+                    bad |= v->arch[a].checked < 0;
+                    good += v->arch[a].checked > 0;
+                    break;
                 }
+        if (bad) {
+            e->open_bad = 1;
+            note(f, e, "its content does not match its checksum");
+        } else if ((size_t)good == e->nparts) {
+            e->verified = 1;
         }
     }
 }
