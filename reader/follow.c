@@ -682,7 +682,9 @@ int follow_switch(follow *f, view *v, void (*notify)(void *ctx), void *ctx)
                 snprintf(said + len, sizeof said - len, "%s%.80s %.40s", len ? ", " : "",
                          e->title, e->edition);
         } else if (!want[i] && e->state == E_OPEN) {
-            e->state = e->verified ? E_GOOD : E_NEW;
+            /* found damaged while open: it stays out (no switching back
+             * and forth); otherwise an older edition, checked or not */
+            e->state = e->open_bad ? E_BAD : e->verified ? E_GOOD : E_NEW;
             e->open_bad = 0;
         }
     }

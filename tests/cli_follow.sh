@@ -175,6 +175,8 @@ grep -q 'kv-3.vbk: not taken: .*checksum mismatch' "$ERR" && ok "and said on std
     { no "and said on stderr"; sed 's/^/#   /' "$ERR" | head -5; }
 s=$(ask "sleep 3500" wait)
 expect "a broken file is never taken" "$s" '"editions":[{"file":"kv-2.vbk"'
+grep -q 'kv-3.vbk: edition 3' "$ERR" && no "not even for a moment" || ok "not even for a moment"
+expect "one switch so far" "$(stats)" 'follow_switches=1 '
 # repaired in place (the byte written back): it changed, it is checked again
 printf "\\$(printf '%03o' "$orig")" | dd of="$T/lib/kv-3.vbk" bs=1 seek=$off conv=notrunc 2>/dev/null
 s=$(until_state '"file":"kv-3.vbk"')
@@ -230,6 +232,20 @@ s=$(until_state '"file":"kv-2.vbk"')
 expect "kiosk: switched at the idle reset" "$s" '"screen":"home","query":""'
 expect "kiosk: to edition 2" "$s" '"editions":[{"file":"kv-2.vbk"'
 finish && ok "kiosk: the reader ends well" || no "kiosk: the reader ends well"
+
+# ---- 4. at start the newest is broken: a checked older edition replaces it --
+mkdir -p "$T/lib4"
+cp "$T/e1.vbk" "$T/lib4/kv-1.vbk"
+cp "$T/bad.vbk" "$T/lib4/kv-3.vbk"
+start run4 --library "$T/lib4"
+s=$(ask wait)
+expect "start: the newest complete edition is opened" "$s" '"editions":[{"file":"kv-3.vbk"'
+s=$(until_state '"file":"kv-1.vbk"')
+expect "start: its check fails, and the older one checked replaces it" "$s" '"editions":[{"file":"kv-1.vbk","title":"Kamervragen","edition":"1","parts":1,"checked":"matches"}]'
+lacks "start: no damage banner left from the file closed" "$s" '"banner"'
+grep -q 'kv-3.vbk: not taken: its content does not match' "$ERR" && ok "start: the broken one is said" ||
+    no "start: the broken one is said"
+finish && ok "start: the reader ends well" || no "start: the reader ends well"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
