@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <poll.h>
@@ -64,6 +65,7 @@ typedef struct {
     int seen;                 /* found by this rescan */
     int noted;                /* its damage was said on stderr */
     uint64_t tag;             /* its wk_verify request */
+    double t0;                /* when it was asked for (ms), for the stats */
 } entry;
 
 struct follow {
@@ -82,7 +84,15 @@ struct follow {
     pthread_t thread;
     pthread_mutex_t mu;
     int signalled;            /* notify was called and no rescan came since */
+    int verbose;              /* VRAAGBAAK_STATS: timings to stderr */
 };
+
+static double ms_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
 
 /* ---- entries ------------------------------------------------------------ */
 
@@ -454,6 +464,7 @@ follow *follow_open(const char *dir, void (*notify)(void *ctx), void *ctx, char 
     f->ifd = f->stop[0] = f->stop[1] = -1;
     f->notify = notify;
     f->ctx = ctx;
+    f->verbose = getenv("VRAAGBAAK_STATS") != NULL;
     pthread_mutex_init(&f->mu, NULL);
     if (!(f->dir = strdup(dir))) {
         snprintf(err, errlen, "out of memory");
@@ -610,6 +621,9 @@ int follow_step(follow *f, view *v, void (*notify)(void *ctx), void *ctx)
             e = &f->e[i];
             if (e->tag != tag || e->state != E_VERIFYING)
                 continue;
+            if (f->verbose)
+                fprintf(stderr, "follow: %s checked in %.1f ms: %s\n", e->path,
+                        ms_now() - e->t0, err == FMT_OK ? "matches" : msg);
             if (!unchanged(e)) {
                 e->state = E_NEW;        /* changed while checked: the rescan */
                 follow_rescan(f);        /* makes it a new entry */
@@ -631,6 +645,7 @@ int follow_step(follow *f, view *v, void (*notify)(void *ctx), void *ctx)
         if (!w && !(w = f->own = wk_start(NULL, 0, notify, ctx, msg, sizeof msg)))
             return due(f);
         e->state = E_VERIFYING;
+        e->t0 = ms_now();
         wk_verify(w, (const char *const *)e->parts, e->nparts, e->tag);
     }
     return due(f);
@@ -641,6 +656,7 @@ int follow_switch(follow *f, view *v, void (*notify)(void *ctx), void *ctx)
     unsigned char *want = calloc(f->n + 1, 1);
     char *paths[WK_ARCH_MAX], *known[WK_ARCH_MAX];
     char said[200] = "";
+    double t0;
     int np = 0, nk = 0, rc;
     size_t i, k, len;
     uint32_t toast = v->toast_until;
@@ -663,7 +679,10 @@ int follow_switch(follow *f, view *v, void (*notify)(void *ctx), void *ctx)
             known[nk++] = e->parts[k];
     }
     qsort(paths, (size_t)np, sizeof *paths, cmp_path);
+    t0 = ms_now();
     rc = np ? view_switch(v, paths, np, known, nk, notify, ctx) : -1;
+    if (f->verbose)
+        fprintf(stderr, "follow: switched in %.1f ms (%d archives)\n", ms_now() - t0, np);
     for (i = 0; i < f->n; i++) {
         entry *e = &f->e[i];
         if (e->state == E_VERIFYING)
