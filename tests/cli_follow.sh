@@ -247,5 +247,18 @@ grep -q 'kv-3.vbk: not taken: its content does not match' "$ERR" && ok "start: t
     no "start: the broken one is said"
 finish && ok "start: the reader ends well" || no "start: the reader ends well"
 
+# ---- 5. an empty folder: the first edition copied in is opened -------------
+mkdir -p "$T/lib5"
+start run5 --library "$T/lib5"
+s=$(ask wait)
+expect "empty: the screen without an archive" "$s" '"screen":"error"'
+expect "empty: nothing open" "$s" '"editions":[]'
+cp "$T/e2.vbk" "$T/lib5/.kv-2.vbk.part"            # written beside, renamed in
+mv "$T/lib5/.kv-2.vbk.part" "$T/lib5/kv-2.vbk"
+s=$(until_state '"file":"kv-2.vbk"')
+expect "empty: the edition moved in is opened" "$s" '"screen":"home"'
+expect "empty: checked" "$s" '"editions":[{"file":"kv-2.vbk","title":"Kamervragen","edition":"2","parts":1,"checked":"matches"}]'
+finish && ok "empty: the reader ends well" || no "empty: the reader ends well"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
