@@ -748,8 +748,10 @@ static void start(view *v, void (*notify)(void *ctx), void *ctx, char *const *kn
         for (j = 0; j < nknown; j++)
             if (v->arch[i].path && !strcmp(v->arch[i].path, known[j])) {
                 v->arch[i].checked = 1;
-                snprintf(v->arch[i].computed, sizeof v->arch[i].computed, "%s",
-                         v->arch[i].info.checksum);
+                _Static_assert(sizeof v->arch[i].computed == sizeof v->arch[i].info.checksum,
+                               "a checksum is 64 hex digits and a NUL in both");
+                memcpy(v->arch[i].computed, v->arch[i].info.checksum,
+                       sizeof v->arch[i].computed);
                 wk_known(v->worker, (size_t)i);
             }
     wk_check(v->worker);         /* is each file what its checksum says? */
