@@ -260,5 +260,25 @@ expect "empty: the edition moved in is opened" "$s" '"screen":"home"'
 expect "empty: checked" "$s" '"editions":[{"file":"kv-2.vbk","title":"Kamervragen","edition":"2","parts":1,"checked":"matches"}]'
 finish && ok "empty: the reader ends well" || no "empty: the reader ends well"
 
+# ---- 6. two collections under one title are both opened -----------------
+# y1b is y1 with the three newest samples appended (its lineage names y1);
+# y2 is another collection, edition 1 under the same default title: y1b's
+# lineage shows it grew from another edition 1, so y2 is no older edition
+# of it, and both are opened (y1 is not: y1b replaces it)
+mkdir -p "$T/lib6" "$T/old" "$T/new"
+cp samples/*.txt "$T/old/"
+for id in pdf-ah-tk-20232024-302 kv-tk-2023Z19243 tk-2024D18824; do mv "$T/old/$id.txt" "$T/new/"; done
+"$VB" pack -q -o "$T/lib6/y1.vbk" "$T/old" && "$VB" pack -q -o "$T/lib6/y2.vbk" "$T/b1" &&
+    "$VB" update -o "$T/lib6/y1b.vbk" "$T/lib6/y1.vbk" "$T/new" >"$T/upd.out" ||
+    no "make two collections"
+grep -q "3 documents appended" "$T/upd.out" && ok "two collections: y1b was appended to y1" ||
+    no "two collections: y1b was appended to y1"
+start run6 --library "$T/lib6"
+s=$(ask wait)
+expect "two collections: y1's newer edition and y2 are opened" "$s" '"editions":[{"file":"y1b.vbk","title":"Vraagbaak","edition":"2","parts":1,"checked":'
+expect "two collections: and y2" "$s" '{"file":"y2.vbk","title":"Vraagbaak","edition":"1"'
+lacks "two collections: not y1 itself" "$s" '"file":"y1.vbk"'
+finish && ok "two collections: the reader ends well" || no "two collections: the reader ends well"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
