@@ -559,7 +559,10 @@ static void note(follow *f, entry *e, const char *why)
         return;
     e->noted = 1;
     f->broken++;
-    fprintf(stderr, "vraagbaak: %s: not taken: %s\n", e->path, why);
+    /* a file written out of order (its end before its middle) fails too
+     * until it is whole: it is checked again when it changes */
+    fprintf(stderr, "vraagbaak: %s: not taken: %s (checked again when the file changes)\n",
+            e->path, why);
 }
 
 /* The view's background check of the files open: damage in one taken at
