@@ -56,6 +56,31 @@ void app_notify_results(void *ctx)
         push_user(app_current, app_current->ev_results);
 }
 
+/* The watching thread saw the folder change: code 1 asks for a look. */
+void app_notify_follow(void *ctx)
+{
+    SDL_Event e;
+    app *a = app_current;
+
+    (void)ctx;
+    if (!a)
+        return;
+    SDL_zero(e);
+    e.type = a->ev_follow;
+    e.user.code = 1;
+    SDL_PushEvent(&e);
+    if (a->wake)
+        SDL_SemPost(a->wake);
+}
+
+/* A switch waited for the reader to be quiet: time to look again. */
+static Uint32 follow_cb(Uint32 interval, void *p)
+{
+    push_user(p, ((app *)p)->ev_follow);
+    (void)interval;
+    return 0;
+}
+
 static Uint32 anim_cb(Uint32 interval, void *p)
 {
     app *a = p;
@@ -110,6 +135,37 @@ static void sync_timers(app *a)
             int32_t d = (int32_t)(v->out.wake_ms - SDL_GetTicks());
             a->wake_timer = SDL_AddTimer(d > 1 ? (Uint32)d : 1, wake_cb, a);
         }
+    }
+}
+
+/* ---- following a folder ---------------------------------------------- */
+
+void app_follow(app *a, int idle_reset)
+{
+    Uint32 quiet;
+
+    if (!a->fw || !follow_step(a->fw, &a->v, app_notify_results, NULL))
+        return;
+    if (a->v.cfg.kiosk) {
+        /* at the idle reset: the person who was reading has gone */
+        if (!idle_reset && !SDL_AtomicGet(&a->idle_sent))
+            return;
+    } else {
+        /* not under someone's fingers: a few quiet seconds, no search
+         * under way (its results come back here) */
+        quiet = SDL_GetTicks() - (Uint32)SDL_AtomicGet(&a->last_input);
+        if (quiet < FOLLOW_QUIET_MS) {
+            if (!a->follow_timer)
+                a->follow_timer = SDL_AddTimer(FOLLOW_QUIET_MS - quiet, follow_cb, a);
+            return;
+        }
+        if (a->v.req.searching)
+            return;
+    }
+    a->v.now = SDL_GetTicks();   /* for the notice it shows */
+    if (follow_switch(a->fw, &a->v, app_notify_results, NULL) == 0) {
+        a->v.out.dirty = 1;
+        follow_step(a->fw, &a->v, app_notify_results, NULL); /* the next check */
     }
 }
 
@@ -206,6 +262,15 @@ int app_handle(app *a, const SDL_Event *e)
     memset(&in, 0, sizeof in);
     if (e->type == a->ev_results) {
         view_results(&a->v, SDL_GetTicks());
+        app_follow(a, 0);
+        return 0;
+    }
+    if (e->type == a->ev_follow) {
+        if (e->user.code == 1 && a->fw)
+            follow_rescan(a->fw);
+        else
+            a->follow_timer = 0;     /* it fired, and is gone */
+        app_follow(a, 0);
         return 0;
     }
     if (e->type == a->ev_tick) {
@@ -216,6 +281,7 @@ int app_handle(app *a, const SDL_Event *e)
     if (e->type == a->ev_idle) {
         in.type = VI_IDLE;
         feed(a, &in);
+        app_follow(a, 1);
         return 0;
     }
     if (e->type == SDL_KEYDOWN || e->type == SDL_TEXTINPUT || e->type == SDL_MOUSEBUTTONDOWN ||

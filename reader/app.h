@@ -11,6 +11,7 @@
 #include <SDL.h>
 
 #include "draw.h"
+#include "follow.h"
 #include "view.h"
 
 #define MAX_ARCHIVES WK_ARCH_MAX /* archives and their parts */
@@ -20,8 +21,10 @@ typedef struct {
     SDL_Renderer *ren;
     drawer *g;
     view v;
-    Uint32 ev_results, ev_tick, ev_idle;
+    Uint32 ev_results, ev_tick, ev_idle, ev_follow;
     SDL_TimerID anim_timer, wake_timer, idle_timer;
+    follow *fw;              /* --library DIR: the folder followed, or NULL */
+    SDL_TimerID follow_timer; /* a switch waits for the reader to be idle */
     SDL_sem *wake;           /* posted with each event we push (see wait_event) */
     uint32_t wake_at;
     SDL_atomic_t animating;
@@ -48,6 +51,13 @@ extern app *app_current;
 void app_die(const char *fmt, const char *arg);
 /* The worker's notify: results are waiting (any thread). */
 void app_notify_results(void *ctx);
+/* The followed folder changed (the watching thread). */
+void app_notify_follow(void *ctx);
+/* Let the followed folder's work go on: take verification answers, start
+ * the next, and switch to newer editions when the reader is idle (in
+ * kiosk mode only at an idle reset: idle_reset set, or one already
+ * happened and nobody came since). */
+void app_follow(app *a, int idle_reset);
 /* The kiosk's idle timer (SDL's timer thread). */
 Uint32 app_idle_cb(Uint32 interval, void *p);
 /* The window changed size: tell the view. */

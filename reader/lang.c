@@ -317,6 +317,7 @@ static const char *const strings[S_COUNT][LANG_COUNT] = {
                             " The rest of the case could be read." },
     [S_CS_LAYING_OUT] = { "De rest van de tekst wordt nog opgemaakt…",
                           "The rest of the text is still being laid out…" },
+    [S_NEW_EDITION] = { "Nieuwe editie geopend: %s", "New edition opened: %s" },
 };
 
 static const char *const months[LANG_COUNT][12] = {

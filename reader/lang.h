@@ -48,6 +48,8 @@ enum {
     S_CS_TIP_FIND,
     S_CS_TIP_ZOOM_IN, S_CS_TIP_ZOOM_OUT, S_CS_TIP_JUMP, S_CS_TIP_PREV, S_CS_TIP_NEXT,
     S_CS_TIP_CLOSE, S_CS_DAMAGED_SRC, S_CS_DAMAGED_REST, S_CS_LAYING_OUT,
+    /* a followed folder (--library) */
+    S_NEW_EDITION,
     S_COUNT
 };
 

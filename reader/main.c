@@ -156,6 +156,7 @@ enum { REN_AUTO, REN_SOFTWARE, REN_ACCEL };
 typedef struct {
     vconfig cfg;
     const char *script, *fontdir;
+    const char *library;              /* --library DIR: follow this folder */
     int renderer, fullscreen, w, h;   /* renderer: REN_* */
     int idle_s;                       /* --idle in seconds (0: default) */
     char *archives[MAX_ARCHIVES];
@@ -165,7 +166,10 @@ typedef struct {
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: vraagbaak [options] [ARCHIVE.vbk ...]\n"
+            "usage: vraagbaak [options] [ARCHIVE.vbk ... | --library DIR]\n"
+            "  --library DIR       the newest edition of each title in DIR; a newer\n"
+            "                      one copied in later is taken once it is complete\n"
+            "                      and checked, when the reader is idle\n"
             "  --lang nl|en        language of the screens (default nl)\n"
             "  --theme light|dark|contrast\n"
             "  --kiosk             full screen, no way out but ctrl+alt+shift+q,\n"
@@ -230,6 +234,9 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (!strcmp(s, "--fontdir") && next) {
             o->fontdir = next;
             i++;
+        } else if (!strcmp(s, "--library") && next) {
+            o->library = next;
+            i++;
         } else if (!strcmp(s, "--script") && next) {
             o->script = next;
             i++;
@@ -245,6 +252,10 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (o->narchives < MAX_ARCHIVES) {
             o->archives[o->narchives++] = argv[i];
         }
+    }
+    if (o->library && o->narchives) {
+        fprintf(stderr, "vraagbaak: --library DIR or archives, not both\n");
+        return -1;
     }
     if (o->cfg.kiosk && !no_osk)
         o->cfg.osk = 1;
@@ -454,7 +465,9 @@ int main(int argc, char **argv)
     data_dir(datadir, sizeof datadir);
     o.cfg.datadir = datadir;
     o.cfg.archdir = datadir;
-    if (o.narchives == 0) {
+    if (o.library)
+        o.cfg.archdir = o.library;
+    if (o.narchives == 0 && !o.library) {
         snprintf(shared, sizeof shared, "%s", DATADIR);
         nfound = scan_archives(datadir, found, 0, MAX_ARCHIVES);
         if (nfound == 0)
@@ -473,11 +486,12 @@ int main(int argc, char **argv)
     open_window(&a, &o);
     if (!(a.g = draw_open(a.ren, fontdir, err, sizeof err)))
         app_die("%s", err);
-    a.ev_results = SDL_RegisterEvents(3);
+    a.ev_results = SDL_RegisterEvents(4);
     if (a.ev_results == (Uint32)-1)
         app_die("SDL_RegisterEvents: %s", SDL_GetError());
     a.ev_tick = a.ev_results + 1;
     a.ev_idle = a.ev_results + 2;
+    a.ev_follow = a.ev_results + 3;
     a.sx = a.sy = 1;
     a.wake = SDL_CreateSemaphore(0);   /* NULL: wait_event lets SDL poll */
     app_current = &a;
@@ -489,7 +503,17 @@ int main(int argc, char **argv)
     app_resized(&a);
     vm_budget(cfg_mem_archive_kb);
     vm_baseline();
+    if (o.library) {
+        /* watched before it is read: nothing copied in between is missed */
+        if (!(a.fw = follow_open(o.library, app_notify_follow, NULL, err, sizeof err)))
+            app_die("%s", err);
+        o.narchives = follow_chosen(a.fw, o.archives, MAX_ARCHIVES);
+    }
     view_open(&a.v, o.archives, o.narchives, app_notify_results, NULL);
+    if (a.fw) {
+        follow_opened(a.fw);
+        app_follow(&a, 0);       /* a newer edition already waiting */
+    }
     vm_keep();                   /* opening read columns through the map */
     if (o.cfg.kiosk) {
         a.idle_ms = o.idle_s > 0 ? o.idle_s * 1000 : a.v.cfg.idle_min * 60000;
@@ -504,6 +528,9 @@ int main(int argc, char **argv)
         SDL_RemoveTimer(a.wake_timer);
     if (a.idle_timer)
         SDL_RemoveTimer(a.idle_timer);
+    if (a.follow_timer)
+        SDL_RemoveTimer(a.follow_timer);
+    follow_close(a.fw);          /* its thread and worker: before the view's */
     view_free(&a.v);             /* joins the worker: no more notify calls */
     app_current = NULL;
     if (a.wake)

@@ -85,12 +85,18 @@ static void script_stats(app *a)
     printf("rss_kb=%ld anon_kb=%ld file_kb=%ld peak_kb=%ld heap_kb=%ld releases=%ld "
            "frames=%lu frame_ms_avg=%.2f frame_ms_p50=%.2f frame_ms_p99=%.2f frame_ms_max=%.2f "
            "text_renders=%lu text_cache_kb=%zu searches=%zu latency_ms_p50=%u "
-           "latency_ms_p99=%u latency_ms_max=%u\n",
+           "latency_ms_p99=%u latency_ms_max=%u",
            m.rss, m.anon, m.file, m.hwm, heap_kb, vm_releases(), a->frames,
            a->frames ? a->frame_ms_sum / (double)a->frames : 0.0, pct(fus, nf, 50) / 1000.0,
            pct(fus, nf, 99) / 1000.0, a->frame_ms_max, draw_renders(a->g),
            draw_cache_bytes(a->g) / 1024, a->nlat, pct(lat, n, 50), pct(lat, n, 99),
            pct(lat, n, 100));
+    if (a->fw) {                 /* --library: the folder followed */
+        unsigned sw, broken, waiting;
+        follow_counts(a->fw, &sw, &broken, &waiting);
+        printf(" follow_switches=%u follow_broken=%u follow_waiting=%u", sw, broken, waiting);
+    }
+    putchar('\n');
     fflush(stdout);
     if ((f = fopen("/proc/self/clear_refs", "w"))) {   /* "5": reset VmHWM */
         fputs("5", f);

@@ -697,7 +697,10 @@ static void open_error(view *v, int rc, const char *path, const char *why)
     v->errhint = id == S_ERR_DAMAGED || id == S_ERR_VERSION ? S_ERROR_HINT : 0;
 }
 
-int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx), void *ctx)
+/* Open the archives given (and the parts of split ones) after those open
+ * already; the first reason one could not be is in v->errmsg. Returns
+ * how many were opened. */
+static int open_set(view *v, char *const *given, int ngiven)
 {
     char msg[512], err[512] = "";
     char *paths[WK_ARCH_MAX];
@@ -734,6 +737,43 @@ int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx)
     }
     for (i = 0; i < n; i++)
         free(paths[i]);
+    return ok;
+}
+
+/* The archives are open: the case list, the worker, the background check
+ * of every file not in known[0..nknown) (files checked already). */
+static void start(view *v, void (*notify)(void *ctx), void *ctx, char *const *known, int nknown)
+{
+    const char *lib[WK_ARCH_MAX];
+    char msg[512];
+    int i, j, np = 0;
+
+    v->cur = 0;
+    v->screen = SC_LIST;
+    v->focus = FO_LIST;
+    for (i = 0; i < v->narch && np < WK_ARCH_MAX; i++)
+        lib[np++] = v->arch[i].path;
+    v->worker = wk_start(lib, (size_t)np, notify, ctx, msg, sizeof msg);
+    for (i = 0; i < v->narch; i++)
+        for (j = 0; j < nknown; j++)
+            if (v->arch[i].path && !strcmp(v->arch[i].path, known[j])) {
+                v->arch[i].checked = 1;
+                _Static_assert(sizeof v->arch[i].computed == sizeof v->arch[i].info.checksum,
+                               "a checksum is 64 hex digits and a NUL in both");
+                memcpy(v->arch[i].computed, v->arch[i].info.checksum,
+                       sizeof v->arch[i].computed);
+                wk_known(v->worker, (size_t)i);
+            }
+    wk_check(v->worker);         /* is each file what its checksum says? */
+    list_browse_first(v);
+    list_home_request(v);
+    v->out.dirty = 1;
+}
+
+int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx), void *ctx)
+{
+    int ok = open_set(v, given, ngiven);
+
     if (ok == 0) {
         v->screen = ngiven > 0 ? SC_ERROR : SC_NOARCH;
         v->out.dirty = 1;
@@ -742,21 +782,95 @@ int view_open(view *v, char *const *given, int ngiven, void (*notify)(void *ctx)
     if (v->errmsg[0])          /* the others opened: just say it */
         view_toast(v, "%.300s", v->errmsg);
     v->errtitle[0] = v->errmsg[0] = '\0';
-    v->cur = 0;
-    v->screen = SC_LIST;
-    v->focus = FO_LIST;
-    {
-        const char *lib[WK_ARCH_MAX];
-        int np = 0;
-        for (i = 0; i < v->narch && np < WK_ARCH_MAX; i++)
-            lib[np++] = v->arch[i].path;
-        v->worker = wk_start(lib, (size_t)np, notify, ctx, msg, sizeof msg);
-        wk_check(v->worker);     /* is each file what its checksum says? */
-    }
-    list_browse_first(v);
-    list_home_request(v);
-    v->out.dirty = 1;
+    start(v, notify, ctx, NULL, 0);
     return ok;
+}
+
+static void close_archives(varch *arch, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        vm_untrack(arch[i].a);
+        fmt_close(arch[i].a);
+        free(arch[i].path);
+    }
+}
+
+int view_switch(view *v, char *const *given, int ngiven, char *const *known, int nknown,
+                void (*notify)(void *ctx), void *ctx)
+{
+    static varch old[WK_ARCH_MAX];   /* the main thread's alone */
+    int nold = v->narch, i, at_first, screen = v->screen, focus = v->focus, help = v->help;
+    wk *oldw = v->worker;
+    vbrowse_slot *top = v->browse.top >= 0 ? list_slot_peek(v, v->browse.top) : NULL;
+    int32_t top_date = top ? top->row.date : 0;
+    vhist h;
+
+    capture(v, &h);
+    list_browse_first(v);
+    at_first = v->browse.top == h.top;
+    memcpy(old, v->arch, sizeof old);
+    memset(v->arch, 0, sizeof v->arch);
+    v->narch = 0;
+    v->errtitle[0] = v->errmsg[0] = '\0';
+    if (open_set(v, given, ngiven) == 0 || v->errmsg[0]) {
+        close_archives(v->arch, v->narch);   /* all or nothing: keep the old */
+        memcpy(v->arch, old, sizeof v->arch);
+        v->narch = nold;
+        v->errtitle[0] = v->errmsg[0] = '\0';
+        v->browse.top = h.top;
+        v->browse.sel = h.sel;
+        v->browse.top_off = h.top_off;
+        return -1;
+    }
+    /* nothing may point into the old archives any more: the worker's
+     * handles, the rows read from them, the results */
+    wk_stop(oldw);
+    v->worker = NULL;
+    close_archives(old, nold);
+    list_res_reset(v);
+    wk_result_free(v->home);
+    wk_result_free(v->homestats);
+    v->home = v->homestats = NULL;
+    v->req.homegen = 0;
+    v->req.searching = 0;
+    v->nsugg = 0;
+    for (i = 0; i < BROWSE_CACHE; i++) {
+        list_row_free(&v->browse.cache[i].row);
+        memset(&v->browse.cache[i], 0, sizeof v->browse.cache[i]);
+        v->browse.cache[i].docno = UINT32_MAX;
+    }
+    v->damaged = 0;              /* said of a file no longer open */
+    v->damage[0] = '\0';
+    start(v, notify, ctx, known, nknown);
+    /* back where the person was: the history keeps case numbers and
+     * queries, but list positions were the old archives' */
+    for (i = 0; i < v->nback; i++)
+        v->back[i].top = v->back[i].sel = v->browse.top, v->back[i].top_off = 0;
+    for (i = 0; i < v->nfwd; i++)
+        v->fwd[i].top = v->fwd[i].sel = v->browse.top, v->fwd[i].top_off = 0;
+    if (list_searching(v)) {     /* the same search, on the new edition */
+        list_query_changed(v);
+        v->pending = h;
+        v->has_pending = 1;
+    }
+    if (!at_first && top_date)
+        list_browse_jump(v, top_date);
+    if (screen == SC_DOC) {
+        if (load_zaak(v, h.zaak) == 0)
+            v->cs.scroll = h.scroll;   /* view_prepare() keeps it in range */
+        else
+            screen = SC_LIST;          /* gone from the new edition: said */
+    } else if (screen != SC_ERROR && screen != SC_NOARCH) {
+        v->screen = screen;
+    }
+    if (v->screen == screen) {
+        v->focus = focus;
+        v->help = help;
+    }
+    v->out.dirty = 1;
+    return v->narch;
 }
 
 /* ---- a frame --------------------------------------------------------- */

@@ -429,6 +429,19 @@ void view_free(view *v);
 int view_open(view *v, char *const *paths, int n, void (*notify)(void *ctx),
               void *ctx);
 
+/* Switch to the archives given (a newer edition appeared in a followed
+ * folder, follow.c): the new ones are opened first, and when one of them
+ * cannot be, nothing changes and -1 is returned. Files in known[0..nknown)
+ * were checked against their checksums already and are not checked again.
+ * The old archives are closed (the worker restarted on the new ones); the
+ * person stays where they were: the open case where the new archives
+ * still hold it (else the list, with a notice), the search run again on
+ * them, the list near where it was, the screen and focus; bookmarks,
+ * recent cases and the history are kept by case number. Returns the
+ * number of archives open. */
+int view_switch(view *v, char *const *paths, int n, char *const *known, int nknown,
+                void (*notify)(void *ctx), void *ctx);
+
 /* Feed one input event. */
 void view_input(view *v, const vin *in);
 /* Take finished search results from the worker; now is the clock (ms),

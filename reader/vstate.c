@@ -120,6 +120,8 @@ static void the_case(FILE *f, view *v)
     jstr(f, v->cs.zaak);
     fputs(",\"title\":", f);
     jstr(f, v->cs.title ? v->cs.title : "");
+    if (keep_is_bookmarked(&v->keep, v->cs.zaak))
+        fputs(",\"bookmarked\":true", f);
     fputs(",\"documents\":[", f);
     for (k = 0; k < v->narch; k++) {
         fmt_archive *a = v->arch[k].a;
@@ -157,6 +159,32 @@ static void the_case(FILE *f, view *v)
     fputc('}', f);
     fmt_summary_free(&s);
     fmt_doc_free(&d);
+}
+
+/* The editions open: each archive once (a split one by its first part,
+ * with how many parts it has), its file's name, title, edition and what
+ * the background check said of it. */
+static void editions(FILE *f, const view *v)
+{
+    int i, first = 1;
+
+    fputs(",\"editions\":[", f);
+    for (i = 0; i < v->narch; i++) {
+        const varch *A = &v->arch[i];
+        const char *file = A->path ? strrchr(A->path, '/') : NULL;
+        if (!A->a || A->info.part > 1)
+            continue;
+        fputs(first ? "{\"file\":" : ",{\"file\":", f);
+        jstr(f, file ? file + 1 : A->path);
+        fputs(",\"title\":", f);
+        jstr(f, A->info.title);
+        fputs(",\"edition\":", f);
+        jstr(f, A->info.edition);
+        fprintf(f, ",\"parts\":%u,\"checked\":\"%s\"}", A->info.nparts ? A->info.nparts : 1,
+                A->checked > 0 ? "matches" : A->checked < 0 ? "mismatch" : "not yet");
+        first = 0;
+    }
+    fputc(']', f);
 }
 
 void view_state_json(view *v, FILE *f)
@@ -223,6 +251,7 @@ void view_state_json(view *v, FILE *f)
         fputs(",\"banner\":", f);
         jstr(f, style_text(v, S_BANNER_DAMAGED));
     }
+    editions(f, v);
     fputs("}\n", f);
     fflush(f);
 }

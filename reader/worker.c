@@ -27,6 +27,22 @@ struct wk {
     int checking;            /* wk_check: archives still to check */
     size_t chk_k;            /* the one being checked */
     fmt_sumcheck *chk;
+    unsigned char known[WK_ARCH_MAX]; /* wk_known: checked already, skipped */
+    /* wk_verify: a new edition's files to check, waiting (ver_next) and
+     * being checked (ver_*, the thread's own); the answer waits in
+     * ver_done until wk_verified() takes it */
+    char *ver_next[WK_ARCH_MAX];
+    size_t ver_nnext;
+    uint64_t ver_nexttag;
+    int ver_pending, ver_running;
+    char *ver_paths[WK_ARCH_MAX];
+    size_t ver_n, ver_k;
+    uint64_t ver_tag;
+    fmt_archive *ver_a;
+    fmt_sumcheck *ver_c;
+    int ver_done, ver_err;
+    uint64_t ver_donetag;
+    char ver_msg[512];
     char liberr[256];        /* why it could not be, if it could not */
     wk_req pending;
     int has_pending;
@@ -733,6 +749,14 @@ static void run_stats(wk *w, const wk_req *rq, size_t total)
  * WK_CHECK result for each when it is done. */
 static void check_step(wk *w)
 {
+    while (w->chk_k < w->na && w->known[w->chk_k] && !w->chk)
+        w->chk_k++;
+    if (w->chk_k >= w->na) {
+        pthread_mutex_lock(&w->mu);
+        w->checking = 0;
+        pthread_mutex_unlock(&w->mu);
+        return;
+    }
     if (!w->chk && fmt_sumcheck_start(w->a[w->chk_k], &w->chk) != FMT_OK) {
         w->checking = 0;
         return;
@@ -750,11 +774,140 @@ static void check_step(wk *w)
     fmt_sumcheck_free(w->chk);
     w->chk = NULL;
     pthread_mutex_lock(&w->mu);
-    if (++w->chk_k >= w->na)
+    while (++w->chk_k < w->na && w->known[w->chk_k])
+        ;
+    if (w->chk_k >= w->na)
         w->checking = 0;
     pthread_mutex_unlock(&w->mu);
     if (r)
         post(w, r);
+}
+
+void wk_known(wk *w, size_t k)
+{
+    if (!w || k >= WK_ARCH_MAX)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->known[k] = 1;
+    pthread_mutex_unlock(&w->mu);
+}
+
+/* ---- checking a new edition (wk_verify) ------------------------------ */
+
+static void free_paths(char **p, size_t *n)
+{
+    size_t i;
+
+    for (i = 0; i < *n; i++)
+        free(p[i]);
+    *n = 0;
+}
+
+static void ver_close(wk *w)
+{
+    fmt_sumcheck_free(w->ver_c);
+    w->ver_c = NULL;
+    fmt_close(w->ver_a);
+    w->ver_a = NULL;
+}
+
+/* The answer for the running verification: err and what it says. */
+static void ver_finish(wk *w, int err, const char *msg)
+{
+    ver_close(w);
+    pthread_mutex_lock(&w->mu);
+    w->ver_running = 0;
+    w->ver_done = 1;
+    w->ver_err = err;
+    w->ver_donetag = w->ver_tag;
+    snprintf(w->ver_msg, sizeof w->ver_msg, "%s", msg && *msg ? msg : fmt_strerror(err));
+    free_paths(w->ver_paths, &w->ver_n);
+    pthread_mutex_unlock(&w->mu);
+    if (w->notify)
+        w->notify(w->notify_ctx);
+}
+
+/* A step of checking the new edition's files one after the other, each
+ * against its own checksum trailer (part 1 of a split archive names the
+ * others' checksums, which fmt_parts() compared already). */
+static void verify_step(wk *w)
+{
+    char msg[512] = "";
+    int rc;
+
+    pthread_mutex_lock(&w->mu);
+    if (w->ver_pending) {        /* a newer request replaces this one */
+        pthread_mutex_unlock(&w->mu);
+        ver_close(w);
+        pthread_mutex_lock(&w->mu);
+        free_paths(w->ver_paths, &w->ver_n);
+        memcpy(w->ver_paths, w->ver_next, sizeof w->ver_paths);
+        w->ver_n = w->ver_nnext;
+        w->ver_nnext = 0;
+        w->ver_tag = w->ver_nexttag;
+        w->ver_k = 0;
+        w->ver_pending = 0;
+        w->ver_running = 1;
+    }
+    pthread_mutex_unlock(&w->mu);
+    if (!w->ver_a) {
+        if (w->ver_k >= w->ver_n) {
+            ver_finish(w, FMT_OK, "");
+            return;
+        }
+        if ((rc = fmt_open(&w->ver_a, w->ver_paths[w->ver_k], msg, sizeof msg)) != FMT_OK) {
+            ver_finish(w, rc, msg);
+            return;
+        }
+        if ((rc = fmt_sumcheck_start(w->ver_a, &w->ver_c)) != FMT_OK) {
+            ver_finish(w, rc, "");
+            return;
+        }
+    }
+    if (!fmt_sumcheck_step(w->ver_c, CHECK_STEP))
+        return;
+    if ((rc = fmt_sumcheck_result(w->ver_c, NULL)) != FMT_OK) {
+        snprintf(msg, sizeof msg, "%s", fmt_errmsg(w->ver_a));
+        ver_finish(w, rc, msg);
+        return;
+    }
+    ver_close(w);
+    w->ver_k++;
+}
+
+void wk_verify(wk *w, const char *const *paths, size_t n, uint64_t tag)
+{
+    size_t i;
+
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    free_paths(w->ver_next, &w->ver_nnext);
+    for (i = 0; i < n && i < WK_ARCH_MAX; i++)
+        if ((w->ver_next[w->ver_nnext] = strdup(paths[i])))
+            w->ver_nnext++;
+    w->ver_nexttag = tag;
+    w->ver_pending = 1;
+    w->ver_done = 0;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+int wk_verified(wk *w, uint64_t *tag, int *err, char *msg, size_t cap)
+{
+    int done;
+
+    if (!w)
+        return 0;
+    pthread_mutex_lock(&w->mu);
+    if ((done = w->ver_done)) {
+        w->ver_done = 0;
+        *tag = w->ver_donetag;
+        *err = w->ver_err;
+        snprintf(msg, cap, "%s", w->ver_msg);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return done;
 }
 
 void wk_check(wk *w)
@@ -831,6 +984,13 @@ static void *loop(void *arg)
             check_step(w);
             pthread_mutex_lock(&w->mu);
             w->running = 0;
+        } else if (w->ver_pending || w->ver_running) {
+            w->running = 1;
+            w->ver_running = 1;
+            pthread_mutex_unlock(&w->mu);
+            verify_step(w);
+            pthread_mutex_lock(&w->mu);
+            w->running = 0;
         } else {
             pthread_cond_broadcast(&w->idle_cv);
             pthread_cond_wait(&w->cv, &w->mu);
@@ -902,6 +1062,10 @@ void wk_stop(wk *w)
         wk_result_free(r);
     }
     fmt_library_close(w->lib);
+    ver_close(w);
+    free_paths(w->ver_paths, &w->ver_n);
+    free_paths(w->ver_next, &w->ver_nnext);
+    fmt_sumcheck_free(w->chk);
     close_all(w);                /* the thread is gone: nothing releases */
     pthread_mutex_destroy(&w->mu);
     pthread_cond_destroy(&w->cv);
@@ -948,7 +1112,8 @@ int wk_busy(wk *w)
     int b;
 
     pthread_mutex_lock(&w->mu);
-    b = w->has_pending || w->has_stats || w->running || w->checking || w->head != NULL;
+    b = w->has_pending || w->has_stats || w->running || w->checking || w->head != NULL ||
+        w->ver_pending || w->ver_running || w->ver_done;
     pthread_mutex_unlock(&w->mu);
     return b;
 }
@@ -966,7 +1131,8 @@ int wk_wait(wk *w, int ms)
         ts.tv_nsec -= 1000000000L;
     }
     pthread_mutex_lock(&w->mu);
-    while (!(idle = !w->has_pending && !w->has_stats && !w->running && !w->checking) &&
+    while (!(idle = !w->has_pending && !w->has_stats && !w->running && !w->checking &&
+                    !w->ver_pending && !w->ver_running) &&
            rc == 0)
         rc = pthread_cond_timedwait(&w->idle_cv, &w->mu, &ts);
     pthread_mutex_unlock(&w->mu);

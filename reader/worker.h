@@ -137,6 +137,23 @@ wk *wk_start(const char *const *paths, size_t n, void (*notify)(void *ctx), void
 /* Check every archive's content in the background (WK_CHECK results);
  * call once after wk_start. Searches always go first. */
 void wk_check(wk *w);
+/* Archive k's content is known to match its checksum already (a new
+ * edition checked by wk_verify before it was opened): wk_check leaves it
+ * out. Call before wk_check. */
+void wk_known(wk *w, size_t k);
+
+/* Check the files of an archive that is not open yet (a new edition in a
+ * followed folder; a split archive's parts, part 1 first) in the
+ * background, each against its own checksum trailer: after searches,
+ * statistics and the wk_check, a step at a time, so typing never waits.
+ * A new request replaces one waiting or running. notify is called when it
+ * is done; wk_verified() then gives the answer once: tag as given, err
+ * FMT_OK when every file matches its checksum, else what fmt_open() or
+ * the check said (msg names the file). The worker counts as busy
+ * (wk_busy, wk_wait) until the answer is taken. */
+void wk_verify(wk *w, const char *const *paths, size_t n, uint64_t tag);
+int wk_verified(wk *w, uint64_t *tag, int *err, char *msg, size_t cap);
+
 /* Stop the thread, drop pending results, free everything. NULL is fine. */
 void wk_stop(wk *w);
 
