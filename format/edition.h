@@ -71,6 +71,12 @@ typedef struct {
  * packed whole). FMT_CORRUPT when the record of them is damaged. */
 int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n);
 
+/* The SHA-256 of every byte of the file at path (what sha256sum prints:
+ * for an archive, its content and trailer), hex, into hex. FMT_IO when
+ * it cannot be read or is not a regular file (msg, if not NULL, names the
+ * file and says why), FMT_NOMEM. */
+int fmt_file_sha256(const char *path, char hex[65], char *msg, size_t msglen);
+
 /* A gzip stream written to a caller's file descriptor (fd stays the
  * caller's; memory is a fixed buffer). level 1..9. fmt_gzw_close() ends
  * the stream and frees z; it returns the first error met (FMT_IO when a

@@ -12,6 +12,10 @@ int cmd_diff(int argc, char **argv);    /* diff -o DELTA OLD NEW */
 int cmd_patch(int argc, char **argv);   /* patch -o NEW2 OLD DELTA */
 int cmd_merge(int argc, char **argv);   /* merge -o ALL A B... */
 
+/* The SHA-256s (hex) of the editions the delta at path goes from and to,
+ * read from its header; dies (1) naming the file when it is not one. */
+void delta_sums(const char *path, char oldsum[65], char newsum[65]);
+
 /* vbpack.c: one source file into d, as every command reads it: the text
  * checked (non-zero, with the reason in msg, when it is not a document),
  * the id made from its path relative to its SOURCE (without the

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cmd.h"
+#include "dist.h"
 #include "edition.h"
 #include "edition_cmd.h"
 #include "format.h"
@@ -47,6 +48,9 @@ static const char usage_text[] =
     "                     [--count] [--facets] [--cases] [--typing] ARCHIVE... QUERY\n"
     "       vbpack search --batch FILE ARCHIVE...\n"
     "       vbpack suggest [--limit N] [--names] ARCHIVE PREFIX\n"
+    "       vbpack catalog [-q] DIR\n"
+    "       vbpack publish [-q] -o DIR NEW.vbk\n"
+    "       vbpack sync [-q] [--title T] [--keep N] [--limit-rate R] SOURCE DEST\n"
     "SOURCE is a .txt/.md file, a folder of them, or a .tar/.tar.gz.\n";
 
 void die(int code, const char *fmt, ...)
@@ -1059,6 +1063,8 @@ int main(int argc, char **argv)
                 {"search", cmd_search}, {"suggest", cmd_suggest},
                 {"update", cmd_update}, {"merge", cmd_merge},
                 {"diff", cmd_diff},     {"patch", cmd_patch},
+                {"catalog", cmd_catalog}, {"publish", cmd_publish},
+                {"sync", cmd_sync},
                 {"bench-get", cmd_bench_get}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (!strcmp(argv[1], cmds[i].name))
