@@ -282,7 +282,7 @@ static int jvalue(jparser *P, jv *v)
     if (q >= P->end || *q < '0' || *q > '9' || (*q == '0' && q + 1 < P->end &&
                                                 q[1] >= '0' && q[1] <= '9'))
         return jfail(P, "not a JSON value");
-    while (q < P->end && ((*q >= '0' && *q <= '9') || strchr(".eE+-", *q)))
+    while (q < P->end && ((*q >= '0' && *q <= '9') || (*q && strchr(".eE+-", *q))))
         q++;
     v->t = J_NUM;
     v->s = strndup(P->p, (size_t)(q - P->p));
@@ -454,6 +454,8 @@ static int get_archive(jctx *x, const jv *o, dist_archive *a)
             return -1;
         a->nfiles++;
         sum += a->files[i].bytes;
+        if (sum > (uint64_t)MAX_BYTES)
+            return bad(x, "bytes", "the files add up to 2^53 bytes or more");
         char want[300];
         fmt_part_path(a->files[0].name, (unsigned)i + 1, want, sizeof want);
         if (i && strcmp(want, a->files[i].name))

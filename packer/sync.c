@@ -27,6 +27,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,14 +288,47 @@ static void fetch_catalog(syncer *s, fmt_buf *b, char *what, size_t cap)
         die(1, "%s", msg);
 }
 
+/* The .part files of this run. A transfer cut short keeps them all (the
+ * next run goes on from them, fetching nothing twice); a mirror refused
+ * for what it served loses them all: DEST is left as it was. */
+static char **parts_run;
+static size_t nparts_run;
+
+static void drop_parts(void)
+{
+    for (size_t i = 0; i < nparts_run; i++)
+        unlink(parts_run[i]);
+}
+
+static void refuse(const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 1, 2), noreturn))
+#endif
+    ;
+static void refuse(const char *fmt, ...)
+{
+    char m[4000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    drop_parts();
+    die(1, "%s", m);
+}
+
 /* File f to DEST/NAME.part, resumed from what an earlier run left there,
  * then checked against the catalog's size and SHA-256. Returns the .part
  * path (malloc'd), or dies: a file that fails its check is removed first
- * (it cannot be resumed into the right bytes); one cut short is kept, for
- * the next run to go on from. */
+ * (it cannot be resumed into the right bytes), with the others of this
+ * run; one cut short is kept, for the next run to go on from. */
 static char *fetch_file(syncer *s, const dist_file *f)
 {
     char *part = path2(s->dest, f->name, ".part"), msg[1600], hex[65];
+    char **g = realloc(parts_run, (nparts_run + 1) * sizeof *g);
+    if (!g)
+        die(1, "out of memory");
+    parts_run = g;
+    parts_run[nparts_run++] = part;
     for (int attempt = 0;; attempt++) {
         int fd = open(part, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
         struct stat st;
@@ -325,9 +359,9 @@ static char *fetch_file(syncer *s, const dist_file *f)
                 die(1, "%s: %s", part, strerror(errno));
             continue;
         }
-        if (rc != T_OK || k.over) {
-            if (k.over)
-                unlink(part);
+        if (k.over)
+            refuse("%s", msg);
+        if (rc != T_OK) {
             die(1, "%s (%llu of %llu bytes are in %s; run sync again to "
                    "go on from there)", rc ? msg : "refused",
                 (unsigned long long)(k.over ? 0 : off + k.got),
@@ -347,7 +381,7 @@ static char *fetch_file(syncer *s, const dist_file *f)
         unlink(part);
         if (off && !attempt)
             continue; /* what an earlier run left may be another file's: again, whole */
-        die(1, "%s from %s: sha-256 %s, not the %s the catalog names: "
+        refuse("%s from %s: sha-256 %s, not the %s the catalog names: "
                "refused (a damaged or wrong file on the mirror); nothing in %s "
                "changed", f->name, s->source, hex, f->sha256, s->dest);
     }
@@ -432,6 +466,7 @@ static size_t delta_chain(const dist_catalog *c, const local *l, size_t nl,
         for (size_t i = 0; i < nd; i++)
             for (size_t j = 0; j < nd; j++)
                 if (cost[j] != UINT64_MAX && !strcmp(c->d[j].to, c->d[i].from) &&
+                    cost[j] < UINT64_MAX - c->d[i].file.bytes &&
                     cost[j] + c->d[i].file.bytes < cost[i]) {
                     cost[i] = cost[j] + c->d[i].file.bytes;
                     pred[i] = j;
@@ -493,43 +528,47 @@ static void check_is(const char *path, const dist_archive *t, const char *what)
             in.checksum, t->info.edition, t->info.checksum);
 }
 
-/* The deltas of chain fetched and applied to DEST's edition base, into a
- * file in the work folder (returned, malloc'd); NULL when a patch fails
- * (the edition in DEST may be damaged: the caller fetches it whole). A
- * delta that is not the one the catalog says is refused (dies). */
+/* The deltas of chain fetched (all of them first: a run cut short keeps
+ * what came), each checked to go between the editions the catalog says
+ * (else refused: a delta from another base), then applied to DEST's
+ * edition base in the work folder. Returns the result (malloc'd); NULL
+ * when a patch fails (the edition in DEST may be damaged: the caller
+ * fetches the whole edition). */
 static char *by_deltas(syncer *s, const dist_catalog *c, const size_t *chain,
                        size_t n, const char *base, const dist_archive *t)
 {
-    char *cur = path2(s->dest, base, ""), step[64];
+    char **got = calloc(n, sizeof *got), from[65], to[65], step[64];
+    if (!got)
+        die(1, "out of memory");
+    for (size_t k = 0; k < n; k++)
+        got[k] = fetch_file(s, &c->d[chain[k]].file);
     for (size_t k = 0; k < n; k++) {
         const dist_delta *d = &c->d[chain[k]];
-        char *part = fetch_file(s, &d->file), from[65], to[65];
-        char *got = path2(work, d->file.name, "");
-        if (rename(part, got))
-            die(1, "%s: %s", got, strerror(errno));
-        free(part);
-        delta_sums(got, from, to);
+        delta_sums(got[k], from, to);
         if (strcmp(from, d->from) || strcmp(to, d->to))
-            die(1, "%s from %s: a delta from %s to %s, not from %s to %s as "
+            refuse("%s from %s: a delta from %s to %s, not from %s to %s as "
                    "the catalog says: refused; nothing in %s changed",
-                d->file.name, s->source, from, to, d->from, d->to, s->dest);
+                   d->file.name, s->source, from, to, d->from, d->to, s->dest);
+    }
+    char *cur = path2(s->dest, base, "");
+    for (size_t k = 0; k < n && cur; k++) {
         snprintf(step, sizeof step, "step-%zu.vbk", k);
         char *out = path2(work, step, "");
-        if (run_patch(out, cur, got)) {
+        if (run_patch(out, cur, got[k])) {
             fprintf(stderr, "vbpack: patching %s with %s failed: fetching "
-                            "the whole edition instead\n", cur, d->file.name);
-            free(cur);
-            free(got);
+                            "the whole edition instead\n", cur,
+                    c->d[chain[k]].file.name);
             free(out);
-            return NULL;
-        }
-        if (k)
+            out = NULL;
+        } else if (k) {
             unlink(cur);
-        unlink(got);
+        }
         free(cur);
-        free(got);
         cur = out;
     }
+    free(got); /* the strings are parts_run's */
+    if (!cur)
+        return NULL;
     char hex[65], m[1300];
     int rc = fmt_file_sha256(cur, hex, m, sizeof m);
     if (rc)
@@ -544,17 +583,23 @@ static char *by_deltas(syncer *s, const dist_catalog *c, const size_t *chain,
     return cur;
 }
 
-/* Every file of t fetched and checked, moved into the work folder. */
+/* Every file of t fetched and checked (all first: a run cut short keeps
+ * what came), then moved into the work folder and checked to be the
+ * edition the catalog names. */
 static void whole(syncer *s, const dist_archive *t)
 {
+    char **got = calloc(t->nfiles, sizeof *got);
+    if (!got)
+        die(1, "out of memory");
+    for (size_t i = 0; i < t->nfiles; i++)
+        got[i] = fetch_file(s, &t->files[i]);
     for (size_t i = 0; i < t->nfiles; i++) {
-        char *part = fetch_file(s, &t->files[i]);
-        char *got = path2(work, t->files[i].name, "");
-        if (rename(part, got))
-            die(1, "%s: %s", got, strerror(errno));
-        free(part);
-        free(got);
+        char *w = path2(work, t->files[i].name, "");
+        if (rename(got[i], w))
+            die(1, "%s: %s", w, strerror(errno));
+        free(w);
     }
+    free(got);
     char *p1 = path2(work, t->files[0].name, "");
     char what[1200];
     snprintf(what, sizeof what, "%s%s%s", s->source, s->http ? "" : "/",
@@ -674,6 +719,33 @@ static void lock_dest(const char *dest, const char *source, int http)
         die(2, "%s: SOURCE and DEST are the same folder", dest);
 }
 
+/* A file the new edition will be renamed over must be an edition of the
+ * same title (an older one): a catalog may not have sync replace another
+ * title's archive, or anything else, in DEST. */
+static void check_targets(const char *dest, const dist_archive *t)
+{
+    for (size_t i = 0; i < t->nfiles; i++) {
+        char *p = path2(dest, t->files[i].name, ""), msg[1300];
+        struct stat st;
+        fmt_archive *a;
+        fmt_info in;
+        int ours = 0;
+        if (lstat(p, &st)) {
+            free(p);
+            continue;
+        }
+        if (S_ISREG(st.st_mode) && !fmt_open(&a, p, msg, sizeof msg)) {
+            ours = !fmt_get_info(a, &in) && !strcmp(in.title, t->info.title);
+            fmt_close(a);
+        }
+        if (!ours)
+            die(1, "%s is there and is not an edition of '%s': refused (sync "
+                   "replaces only older editions of its title); nothing in %s "
+                   "changed", p, t->info.title, dest);
+        free(p);
+    }
+}
+
 static void need_space(const char *dest, uint64_t need, const dist_archive *t)
 {
     struct statvfs v;
@@ -765,6 +837,7 @@ int cmd_sync(int argc, char **argv)
         nchain = delta_chain(&c, l, nl, t->info.checksum, chain, &from, &dbytes);
     if (nchain && dbytes >= t->bytes)
         nchain = 0;
+    check_targets(s.dest, t);
     need_space(s.dest, (nchain ? dbytes : 0) + t->bytes, t);
     work_open(s.dest);
     char *result = nchain ? by_deltas(&s, &c, chain, nchain, l[from].name, t) : NULL;

@@ -242,6 +242,56 @@ rm -f "$H/k-e1.vbk"
 hostile "a catalog that calls edition 2 edition 9" "not the edition 9"
 cp "$T/src/k-e1.vbk" "$H/"
 cp "$P/catalog.json" "$M/"
+
+# a catalog naming as the new edition a file DEST holds of another title
+sed "s/\"name\":\"k-e2.vbk\"/\"name\":\"mine.vbk\"/" "$P/catalog.json" >"$M/catalog.json"
+cp "$P/k-e2.vbk" "$M/mine.vbk"
+cp "$T/split/g.vbk" "$H/mine.vbk"
+hostile "a new edition named as another title's archive in DEST" "not an edition of 'Kamervragen'"
+rm -f "$H/mine.vbk"
+cp "$P/catalog.json" "$M/"
+stop_server
+
+# a split archive: a part with a flipped byte drops the parts fetched
+# before it; a server stopped in part 2 resumes there
+MS="$T/mirrorsplit"
+mkdir -p "$MS"
+cp "$S"/* "$MS/"
+flip "$MS/g.2.vbk" 1000
+start_server "$T/log8" "$MS"
+URL="http://127.0.0.1:$PORT"
+hostile "a split archive with a flipped byte in part 2" "g.2.vbk.*not the"
+stop_server
+p1=$(size "$S/g.vbk"); p2=$(size "$S/g.2.vbk")
+start_server "$T/log9" --cut $((p1 + p2 / 2 + $(size "$S/catalog.json"))) "$S"
+URL="http://127.0.0.1:$PORT"
+GS="$T/gsplit-http"
+fails 1 "a split archive, the server stopped in part 2" "$VB" sync "$URL" "$GS"
+wait "$SPID" 2>/dev/null
+start_server "$T/log10" --port "$PORT" "$S"
+check "  started again: sync resumes" "$VB" sync "$URL" "$GS"
+ok=1; for f in "$T/split"/*.vbk; do cmp -s "$f" "$GS/$(basename "$f")" || ok=0; done
+[ $ok = 1 ] && ok "  every part byte for byte" || no "  every part byte for byte"
+[ "$(served "$T/log10" '^/g\.vbk$')" = 0 ] && ok "  part 1 is not fetched again" || no "  part 1 is not fetched again ($(served "$T/log10" '^/g\.vbk$') bytes)"
+[ $(( $(served "$T/log9" '\.vbk$') + $(served "$T/log10" '\.vbk$') )) = "$(cat "$T/split"/*.vbk | wc -c)" ] && ok "  nothing fetched twice" || no "  nothing fetched twice"
+stop_server
+
+# two editions behind: the chain of two deltas
+P3="$T/pub3"
+mkdir -p "$P3"
+cp "$P"/* "$P3/"
+"$GEN" 4 "$T/more" 9 >/dev/null
+SOURCE_DATE_EPOCH=1701200000 "$VB" update -q -o "$T/src/k-e3.vbk" "$T/src/k-e2.vbk" "$T/more"
+check "publish edition 3" "$VB" publish -o "$P3" "$T/src/k-e3.vbk"
+start_server "$T/log11" "$P3"
+URL="http://127.0.0.1:$PORT"
+C3="$T/chain"
+mkdir -p "$C3"
+cp "$T/src/k-e1.vbk" "$C3/"
+check "a DEST two editions behind" "$VB" sync "$URL" "$C3"
+same "  gets edition 3" "$C3/k-e3.vbk" "$T/src/k-e3.vbk"
+grep -q "by 2 delta" "$T/out" && ok "  by the chain of two deltas" || no "  by the chain of two deltas"
+[ "$(served "$T/log11" '\.vbk$')" = 0 ] && [ "$(served "$T/log11" '\.vbd$')" -gt 0 ] && ok "  no archive travels, only deltas" || no "  no archive travels, only deltas"
 stop_server
 
 # redirects: to another http server is followed, to file:// is not
