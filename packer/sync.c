@@ -361,12 +361,14 @@ static char *fetch_file(syncer *s, const dist_file *f)
         }
         if (k.over)
             refuse("%s", msg);
-        if (rc != T_OK) {
-            die(1, "%s (%llu of %llu bytes are in %s; run sync again to "
-                   "go on from there)", rc ? msg : "refused",
-                (unsigned long long)(k.over ? 0 : off + k.got),
-                (unsigned long long)f->bytes, part);
+        if (rc != T_OK && off + k.got == 0) {
+            unlink(part); /* nothing came: nothing to keep */
+            die(1, "%s", msg);
         }
+        if (rc != T_OK)
+            die(1, "%s (%llu of %llu bytes are in %s; run sync again to "
+                   "go on from there)", msg, (unsigned long long)(off + k.got),
+                (unsigned long long)f->bytes, part);
         if (off + k.got != f->bytes) {
             die(1, "%s: the transfer ended at %llu of the %llu bytes the "
                    "catalog names (kept in %s: run sync again to go on)",

@@ -250,6 +250,9 @@ cp "$T/split/g.vbk" "$H/mine.vbk"
 hostile "a new edition named as another title's archive in DEST" "not an edition of 'Kamervragen'"
 rm -f "$H/mine.vbk"
 cp "$P/catalog.json" "$M/"
+rm -f "$M/k-e1_to_k-e2.vbd"
+hostile "a mirror without the delta its catalog names" "k-e1_to_k-e2.vbd.*404"
+cp "$P/k-e1_to_k-e2.vbd" "$M/"
 stop_server
 
 # a split archive: a part with a flipped byte drops the parts fetched
