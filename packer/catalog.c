@@ -948,6 +948,9 @@ int cmd_publish(int argc, char **argv)
         if (rc)
             die(1, "%s: damaged: not published", parts[k]);
     }
+    struct stat dst;
+    if (stat(dir, &dst) && mkdir(dir, 0755))
+        die(1, "%s: %s", dir, strerror(errno));
     dist_catalog c;
     catalog_scan(dir, &c);
     const dist_archive *prev = catalog_newest(&c, ni.title);
@@ -969,6 +972,9 @@ int cmd_publish(int argc, char **argv)
         memcpy(pedition, prev->info.edition, sizeof pedition);
     if (prev && prev->nfiles == 1 && np == 1) {
         delta_name(prev->files[0].name, name, dname, sizeof dname);
+        if (!dist_name_ok(dname, ".vbd"))
+            die(1, "%s: the delta's name %s would be over 255 bytes: give "
+                   "the editions shorter names", src, dname);
         char *dpath = join(dir, dname), *ppath = join(dir, prev->files[0].name);
         struct stat st;
         if (lstat(dpath, &st)) {

@@ -114,6 +114,12 @@ check "sync into an empty DEST: the whole edition" "$VB" sync "$URL" "$D"
 same "  the file is the published edition" "$D/k-e2.vbk" "$P/k-e2.vbk"
 [ "$(served "$T/log1" '\.vbk$')" = "$(size "$P/k-e2.vbk")" ] && ok "  the whole file travelled once" || no "  the whole file travelled once ($(served "$T/log1" '\.vbk$'))"
 ls -A "$D" | grep -q -v '^k-e2.vbk$' && no "  nothing else is left in DEST" || ok "  nothing else is left in DEST"
+[ ! -s "$T/err" ] && ok "  no progress bar when stderr is not a terminal" || no "  no progress bar when stderr is not a terminal"
+if command -v script >/dev/null 2>&1; then
+    rm -rf "$T/tty"
+    timeout 60 script -qec "$VB sync $URL $T/tty" /dev/null >"$T/tty.out" 2>&1
+    grep -q "k-e2.vbk .*100%" "$T/tty.out" && ok "  a progress bar on a terminal" || no "  a progress bar on a terminal"
+fi
 : >"$T/log1"
 fails 3 "sync again: already the newest (exit 3)" "$VB" sync "$URL" "$D"
 [ "$(served "$T/log1" '\.vb[kd]$')" = 0 ] && ok "  and nothing but the catalog travels" || no "  and nothing but the catalog travels"
@@ -156,6 +162,17 @@ grep -q "^GET /k-e2.vbk 206 $part " "$T/log3" && ok "  asking for the rest only 
 second=$(served "$T/log3" '\.vbk$')
 [ $((part + second)) = "$full" ] && ok "  nothing fetched twice ($part + $second = $full bytes)" || no "  nothing fetched twice ($part + $second of $full bytes)"
 [ ! -e "$R/k-e2.vbk.part" ] && ok "  the partial file is gone" || no "  the partial file is gone"
+
+# a server that cannot resume (Range ignored): the file from the start
+stop_server
+start_server "$T/log2b" --cut "$cut" "$P"
+URL="http://127.0.0.1:$PORT"
+NR="$T/norange"
+fails 1 "cut again mid-file" "$VB" sync "$URL" "$NR"
+wait "$SPID" 2>/dev/null
+start_server "$T/log3b" --port "$PORT" --no-range "$P"
+check "a server that ignores Range: sync fetches the file again" "$VB" sync "$URL" "$NR"
+same "  with the right bytes" "$NR/k-e2.vbk" "$P/k-e2.vbk"
 
 # ---- a broken or hostile mirror: exit 1, DEST unchanged -------------------------------------
 stop_server

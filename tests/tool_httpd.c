@@ -2,7 +2,7 @@
  * (tests/cli_sync.sh): a real server on 127.0.0.1, with what the tests need
  * to see and to break.
  *
- *   tool_httpd [--port P] [--cut K] [--redirect URL] [--idle S] DIR LOG
+ *   tool_httpd [--port P] [--cut K] [--redirect URL] [--no-range] [--idle S] DIR LOG
  *
  * Serves the files of DIR (plain names only) to GET and HEAD, honours
  * "Range: bytes=N-" with 206, answers one request per connection. Prints
@@ -12,7 +12,8 @@
  * travelled. --cut K: after K body bytes in all, the connection is closed
  * mid-file and the server exits (a server stopped in the middle of a
  * file). --redirect URL: every request is answered "302 Found" to URL
- * followed by the path. --idle S: exits after S seconds without a request
+ * followed by the path. --no-range: Range is ignored (200, the whole
+ * file), as some servers do. --idle S: exits after S seconds without a request
  * (default 120), so a test gone wrong leaves nothing running.
  * Single-threaded; not for use outside the tests.
  */
@@ -33,6 +34,7 @@
 static const char *dir, *redirect;
 static FILE *logfp;
 static long long cut = -1, sent_all;
+static int no_range;
 
 static void die(const char *m)
 {
@@ -81,7 +83,7 @@ static int serve(int c)
         return reply(c, "400 Bad Request", "");
     int head = !strcmp(method, "HEAD");
     long long from = 0;
-    const char *rg = strstr(req, "\r\nRange: bytes=");
+    const char *rg = no_range ? NULL : strstr(req, "\r\nRange: bytes=");
     if (rg)
         from = atoll(rg + 15);
     if (redirect) {
@@ -152,21 +154,24 @@ static int serve(int c)
 int main(int argc, char **argv)
 {
     int port = 0, idle = 120, i = 1;
-    for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
-        if (!strcmp(argv[i], "--port"))
-            port = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--cut"))
-            cut = atoll(argv[i + 1]);
-        else if (!strcmp(argv[i], "--redirect"))
-            redirect = argv[i + 1];
-        else if (!strcmp(argv[i], "--idle"))
-            idle = atoi(argv[i + 1]);
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        int more = i + 1 < argc;
+        if (!strcmp(argv[i], "--no-range"))
+            no_range = 1;
+        else if (!strcmp(argv[i], "--port") && more)
+            port = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--cut") && more)
+            cut = atoll(argv[++i]);
+        else if (!strcmp(argv[i], "--redirect") && more)
+            redirect = argv[++i];
+        else if (!strcmp(argv[i], "--idle") && more)
+            idle = atoi(argv[++i]);
         else
             break;
     }
     if (i + 2 != argc) {
         fputs("usage: tool_httpd [--port P] [--cut K] [--redirect URL] "
-              "[--idle S] DIR LOG\n", stderr);
+              "[--no-range] [--idle S] DIR LOG\n", stderr);
         return 2;
     }
     dir = argv[i];
