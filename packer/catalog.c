@@ -502,6 +502,8 @@ static int catalog_from(jctx *x, const jv *root, dist_catalog *c)
                                  "reads (1): update vbpack");
     if (!(arch = get_arr(x, root, "archives")) || !(del = get_arr(x, root, "deltas")))
         return -1;
+    if (del->n > CATALOG_DELTAS)
+        return bad(x, "deltas", "more than 4096: refused");
     c->a = calloc(arch->n + 1, sizeof *c->a);
     c->d = calloc(del->n + 1, sizeof *c->d);
     if (!c->a || !c->d)

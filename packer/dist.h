@@ -15,6 +15,9 @@
 /* A catalog larger than this is refused unread (a real one is a few
  * hundred bytes per edition). */
 #define CATALOG_MAX ((size_t)16 << 20)
+/* More deltas than this are refused: a publisher keeps those from the
+ * last few editions, and finding the cheapest chain stays quick. */
+#define CATALOG_DELTAS 4096
 
 /* One file a catalog names: a plain file name in the catalog's folder. */
 typedef struct {

@@ -441,58 +441,93 @@ static void local_free(local *l, size_t n)
 
 /* ---- the way to the new edition -------------------------------------------------------- */
 
+static int sha_cmp(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The index of checksum sum in the sorted nodes, or -1. */
+static long node_of(const char **nodes, size_t n, const char *sum)
+{
+    const char **hit = bsearch(&sum, nodes, n, sizeof *nodes, sha_cmp);
+    return hit ? (long)(hit - nodes) : -1;
+}
+
 /* The cheapest chain of deltas (by bytes) from an edition DEST holds whole
  * to want: the deltas' indexes in order into chain (at most c->nd), their
- * count, and in *from the local edition it starts from; 0 when there is
- * none. Bellman-Ford over the few deltas a catalog has. */
+ * count, in *from the local edition it starts from and in *bytes its
+ * cost; 0 when there is none. Dijkstra over the editions the deltas join
+ * (at most 2 x CATALOG_DELTAS of them: O(V x E), bounded). */
 static size_t delta_chain(const dist_catalog *c, const local *l, size_t nl,
                           const char *want, size_t *chain, size_t *from,
                           uint64_t *bytes)
 {
-    size_t nd = c->nd, best = SIZE_MAX, bestlen = 0;
-    uint64_t *cost = malloc((nd + 1) * sizeof *cost);
-    size_t *pred = malloc((nd + 1) * sizeof *pred), *origin = malloc((nd + 1) * sizeof *origin);
-    if (!cost || !pred || !origin)
+    size_t nd = c->nd, nv = 0, len = 0;
+    const char **nodes = malloc((2 * nd + 1) * sizeof *nodes);
+    uint64_t *dist = malloc((2 * nd + 1) * sizeof *dist);
+    long *via = malloc((2 * nd + 1) * sizeof *via), *org = malloc((2 * nd + 1) * sizeof *org);
+    char *done = calloc(2 * nd + 1, 1);
+    if (!nodes || !dist || !via || !org || !done)
         die(1, "out of memory");
-    for (size_t i = 0; i < nd; i++) { /* cost of arriving by delta i */
-        cost[i] = UINT64_MAX;
-        for (size_t j = 0; j < nl; j++)
-            if (!l[j].in.nparts && !strcmp(c->d[i].from, l[j].in.checksum)) {
-                cost[i] = c->d[i].file.bytes;
-                pred[i] = SIZE_MAX;
-                origin[i] = j;
+    for (size_t i = 0; i < nd; i++) {
+        nodes[nv++] = c->d[i].from;
+        nodes[nv++] = c->d[i].to;
+    }
+    qsort(nodes, nv, sizeof *nodes, sha_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < nv; i++) /* unique */
+        if (!u || strcmp(nodes[u - 1], nodes[i]))
+            nodes[u++] = nodes[i];
+    nv = u;
+    for (size_t v = 0; v < nv; v++) {
+        dist[v] = UINT64_MAX;
+        via[v] = org[v] = -1;
+    }
+    for (size_t j = 0; j < nl; j++) {
+        long v = l[j].in.nparts ? -1 : node_of(nodes, nv, l[j].in.checksum);
+        if (v >= 0) {
+            dist[v] = 0;
+            org[v] = (long)j;
+        }
+    }
+    long goal = node_of(nodes, nv, want);
+    for (;;) {
+        long best = -1;
+        for (size_t v = 0; v < nv; v++)
+            if (!done[v] && dist[v] != UINT64_MAX && (best < 0 || dist[v] < dist[best]))
+                best = (long)v;
+        if (best < 0 || best == goal)
+            break;
+        done[best] = 1;
+        for (size_t i = 0; i < nd; i++) {
+            if (strcmp(c->d[i].from, nodes[best]))
+                continue;
+            long t = node_of(nodes, nv, c->d[i].to);
+            uint64_t b = c->d[i].file.bytes;
+            if (dist[best] < UINT64_MAX - b && dist[best] + b < dist[t]) {
+                dist[t] = dist[best] + b;
+                via[t] = (long)i;
+                org[t] = org[best];
             }
+        }
     }
-    for (size_t round = 0, changed = 1; changed && round < nd; round++) {
-        changed = 0;
-        for (size_t i = 0; i < nd; i++)
-            for (size_t j = 0; j < nd; j++)
-                if (cost[j] != UINT64_MAX && !strcmp(c->d[j].to, c->d[i].from) &&
-                    cost[j] < UINT64_MAX - c->d[i].file.bytes &&
-                    cost[j] + c->d[i].file.bytes < cost[i]) {
-                    cost[i] = cost[j] + c->d[i].file.bytes;
-                    pred[i] = j;
-                    origin[i] = origin[j];
-                    changed = 1;
-                }
+    if (goal >= 0 && dist[goal] != UINT64_MAX && via[goal] >= 0) {
+        for (long v = goal; via[v] >= 0 && len < nd; v = node_of(nodes, nv, c->d[via[v]].from))
+            chain[len++] = (size_t)via[v];
+        for (size_t i = 0; i < len / 2; i++) { /* from the start */
+            size_t x = chain[i];
+            chain[i] = chain[len - 1 - i];
+            chain[len - 1 - i] = x;
+        }
+        *from = (size_t)org[goal];
+        *bytes = dist[goal];
     }
-    for (size_t i = 0; i < nd; i++)
-        if (cost[i] != UINT64_MAX && !strcmp(c->d[i].to, want) &&
-            (best == SIZE_MAX || cost[i] < cost[best]))
-            best = i;
-    if (best != SIZE_MAX) {
-        for (size_t i = best; i != SIZE_MAX && bestlen < nd; i = pred[i])
-            bestlen++;
-        size_t k = bestlen;
-        for (size_t i = best; k > 0; i = pred[i])
-            chain[--k] = i;
-        *from = origin[best];
-        *bytes = cost[best];
-    }
-    free(cost);
-    free(pred);
-    free(origin);
-    return bestlen;
+    free(nodes);
+    free(dist);
+    free(via);
+    free(org);
+    free(done);
+    return len;
 }
 
 /* vbpack patch -q -o out old delta, in a child (its die() ends only the

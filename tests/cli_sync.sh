@@ -260,6 +260,23 @@ hostile "a catalog that calls edition 2 edition 9" "not the edition 9"
 cp "$T/src/k-e1.vbk" "$H/"
 cp "$P/catalog.json" "$M/"
 
+# many deltas: a chain of 4000 is found at once (and its first file is
+# not there); 5000 are refused
+manydeltas() { # count: a catalog whose deltas lead from E1 to E2 in count steps
+    head -n -3 "$P/catalog.json" >"$M/catalog.json"
+    awk -v n="$1" -v a="$E1" -v b="$E2" 'BEGIN {
+        for (i = 0; i < n; i++) {
+            f = i ? sprintf("%064d", i) : a; t = i + 1 < n ? sprintf("%064d", i + 1) : b
+            printf "    {\"name\":\"d%d.vbd\",\"bytes\":1,\"sha256\":\"%064d\",\"from\":\"%s\",\"to\":\"%s\"}%s\n", i, 0, f, t, i + 1 < n ? "," : ""
+        }
+        print "  ]"; print "}" }' >>"$M/catalog.json"
+}
+manydeltas 4000
+hostile "a catalog with a chain of 4000 deltas" "d0.vbd.*404"
+manydeltas 5000
+hostile "a catalog with 5000 deltas" "more than 4096"
+cp "$P/catalog.json" "$M/"
+
 # a catalog naming as the new edition a file DEST holds of another title
 sed "s/\"name\":\"k-e2.vbk\"/\"name\":\"mine.vbk\"/" "$P/catalog.json" >"$M/catalog.json"
 cp "$P/k-e2.vbk" "$M/mine.vbk"
