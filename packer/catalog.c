@@ -622,7 +622,8 @@ char **dist_list(const char *dir, const char *ext, size_t *n)
     if (errno)
         die(1, "%s: %s", dir, strerror(errno));
     closedir(d);
-    qsort(v, *n, sizeof *v, name_cmp);
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, name_cmp);
     return v;
 }
 
