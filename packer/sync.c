@@ -648,9 +648,17 @@ static void whole(syncer *s, const dist_archive *t)
     free(p1);
 }
 
+static void unpart(const char *dest, const char *name)
+{
+    char *p = path2(dest, name, ".part");
+    unlink(p);
+    free(p);
+}
+
 /* Old editions of the title beyond the keep newest (all their parts),
  * and partial files left by runs that fetched something else. */
-static void prune(syncer *s, const char *title, const dist_archive *t, long keep)
+static void prune(syncer *s, const dist_catalog *c, const char *title,
+                  const dist_archive *t, long keep)
 {
     size_t nl;
     local *l = scan_local(s->dest, title, &nl);
@@ -680,19 +688,16 @@ static void prune(syncer *s, const char *title, const dist_archive *t, long keep
         free(p);
     }
     local_free(l, nl);
-    size_t np;
-    char **parts = dist_list(s->dest, ".part", &np);
-    for (size_t i = 0; i < np; i++) {
-        size_t len = strlen(parts[i]);
-        if (len > 9 && (!strcmp(parts[i] + len - 9, ".vbk.part") ||
-                        !strcmp(parts[i] + len - 9, ".vbd.part"))) {
-            char *p = path2(s->dest, parts[i], "");
-            unlink(p);
-            free(p);
-        }
-        free(parts[i]);
-    }
-    free(parts);
+    /* .part files of the title's files in the catalog (editions and
+     * deltas): stale now; another title's are left for its next run */
+    for (size_t i = 0; i < c->na; i++)
+        for (size_t f = 0; !strcmp(c->a[i].info.title, title) && f < c->a[i].nfiles; f++)
+            unpart(s->dest, c->a[i].files[f].name);
+    for (size_t i = 0; i < c->nd; i++)
+        for (size_t j = 0; j < c->na; j++)
+            if (!strcmp(c->a[j].info.title, title) &&
+                !strcmp(c->a[j].info.checksum, c->d[i].to))
+                unpart(s->dest, c->d[i].file.name);
 }
 
 /* ---- the command ------------------------------------------------------------------------- */
@@ -916,7 +921,7 @@ int cmd_sync(int argc, char **argv)
                    (unsigned long long)s.fetched, t->nfiles);
     }
     local_free(l, nl);
-    prune(&s, title, t, keep);
+    prune(&s, &c, title, t, keep);
     free(chain);
     catalog_free(&c);
     if (s.http)

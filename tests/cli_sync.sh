@@ -127,8 +127,11 @@ fails 3 "sync again: already the newest (exit 3)" "$VB" sync "$URL" "$D"
 D1="$T/dest1"
 mkdir -p "$D1"
 cp "$T/src/k-e1.vbk" "$D1/"
+echo stale >"$D1/k-e1.vbk.part"
+echo other >"$D1/other.vbk.part"
 : >"$T/log1"
 check "sync a DEST holding edition 1" "$VB" sync "$URL" "$D1"
+[ ! -e "$D1/k-e1.vbk.part" ] && [ -f "$D1/other.vbk.part" ] && ok "  the title's stale .part goes, another's stays" || no "  the title's stale .part goes, another's stays"
 same "  gives edition 2, byte for byte" "$D1/k-e2.vbk" "$P/k-e2.vbk"
 full=$(size "$P/k-e2.vbk")
 got=$(served "$T/log1" '\.vb[kd]$')
