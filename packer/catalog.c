@@ -323,6 +323,11 @@ static int get_str(jctx *x, const jv *o, const char *key, char *out, size_t cap)
         return bad(x, key, v ? "not a string" : "missing");
     if (strlen(v->s) >= cap)
         return bad(x, key, "too long");
+    /* no control characters (C0, DEL, C1): what a catalog says is printed
+     * in messages, and must not reach a terminal as escape sequences */
+    for (const unsigned char *p = (const unsigned char *)v->s; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+            return bad(x, key, "a control character: refused");
     memcpy(out, v->s, strlen(v->s) + 1);
     return 0;
 }
