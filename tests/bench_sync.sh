@@ -40,6 +40,7 @@ SOURCE_DATE_EPOCH=1700600000 "$VB" update -q -o "$W/e2.vbk" "$W/e1.vbk" "$W/newe
 "$VB" publish -q -o "$W/pub" "$W/e2.vbk"
 cp "$W/e1.vbk" "$W/d1/"
 
+rm -f "$W/port" # not the port of an earlier run, read before it is written again
 "$HTTPD" "$W/pub" "$W/log" >"$W/port" &
 SPID=$!
 i=0
@@ -68,7 +69,7 @@ echo "corpus: $N documents; edition 2 adds the newest $X (appended: $size bytes;
 echo "$delta_bytes $t0 $t1 $full_bytes $t2 $t3" | awk '{
     printf "sync by delta (DEST holds edition 1): %d bytes served, %.2f s (fetch + patch + verify)\n", $1, $3 - $2
     printf "sync whole (empty DEST):               %d bytes served, %.2f s (fetch + verify)\n", $4, $6 - $5
-    printf "delta / whole: %.2f%% of the bytes (bar 5%%), %.2fx the time\n", 100 * $1 / $4, ($3 - $2) / ($6 - $5)
+    printf "delta / whole: %.2f%% of the bytes (bar 5%%), %.2fx the time\n", $4 ? 100 * $1 / $4 : 100, ($3 - $2) / ($6 - $5)
     printf "the transfer alone at 10 Mbit/s: %.1f s by delta, %.1f s whole\n", $1 * 8 / 1e7, $4 * 8 / 1e7
 }'
 if [ $((delta_bytes * 100)) -gt $((full_bytes * 5)) ]; then
