@@ -157,7 +157,7 @@ says "run sync again"
 part=$(size "$R/k-e2.vbk.part" 2>/dev/null || echo 0)
 [ "$part" -gt 0 ] && [ "$part" -lt "$full" ] && ok "  the bytes that came are kept ($part)" || no "  the bytes that came are kept ($part)"
 [ ! -f "$R/k-e2.vbk" ] && ok "  no edition under its name" || no "  no edition under its name"
-wait "$SPID" 2>/dev/null
+stop_server # gone already when the cut was reached
 start_server "$T/log3" --port "$PORT" "$P"
 check "the server started again: sync resumes" "$VB" sync "$URL" "$R"
 same "  with the right bytes" "$R/k-e2.vbk" "$P/k-e2.vbk"
@@ -172,7 +172,7 @@ start_server "$T/log2b" --cut "$cut" "$P"
 URL="http://127.0.0.1:$PORT"
 NR="$T/norange"
 fails 1 "cut again mid-file" "$VB" sync "$URL" "$NR"
-wait "$SPID" 2>/dev/null
+stop_server # gone already when the cut was reached
 start_server "$T/log3b" --port "$PORT" --no-range "$P"
 check "a server that ignores Range: sync fetches the file again" "$VB" sync "$URL" "$NR"
 same "  with the right bytes" "$NR/k-e2.vbk" "$P/k-e2.vbk"
@@ -309,7 +309,7 @@ start_server "$T/log9" --cut $((p1 + p2 / 2 + $(size "$S/catalog.json"))) "$S"
 URL="http://127.0.0.1:$PORT"
 GS="$T/gsplit-http"
 fails 1 "a split archive, the server stopped in part 2" "$VB" sync "$URL" "$GS"
-wait "$SPID" 2>/dev/null
+stop_server # gone already when the cut was reached
 start_server "$T/log10" --port "$PORT" "$S"
 check "  started again: sync resumes" "$VB" sync "$URL" "$GS"
 ok=1; for f in "$T/split"/*.vbk; do cmp -s "$f" "$GS/$(basename "$f")" || ok=0; done
