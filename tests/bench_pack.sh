@@ -16,7 +16,10 @@
 # Environment: B (build folder, default build), BENCH_N, BENCH_SEED (1),
 # BENCH_GETS (random reads, 10000), VBPACK (default ./vbpack or $B/vbpack),
 # BENCH_OUT (keep the archive there, for the benchmarks that follow; by
-# default it is deleted), TMPDIR, BENCH_XZ=0 to skip xz (it takes minutes).
+# default it is deleted), TMPDIR, BENCH_XZ=0 to skip xz (it takes minutes),
+# BENCH_ZIM=1 to add a ZIM file of the same documents as a peer (Debian's
+# zim-tools: zimwriterfs with its Xapian full-text index; each document as
+# an HTML page holding its text, the form ZIM indexes).
 set -u
 
 B=${B:-build}
@@ -113,6 +116,38 @@ if [ "${BENCH_XZ:-1}" != 0 ] && command -v xz >/dev/null 2>&1; then
     rm -f "$WORK/x.tar.xz"
 fi
 
+# ---- a ZIM of the same documents (BENCH_ZIM=1) ----------------------------
+# zimwriterfs indexes HTML only, so each text becomes a page with the text
+# escaped in a <pre> and its id as title; the conversion is not timed.
+ZIM_T=- ZIM_S=-
+if [ "${BENCH_ZIM:-0}" = 1 ]; then
+    if command -v zimwriterfs >/dev/null 2>&1; then
+        echo "zimwriterfs (with its full-text index) ..."
+        mkdir -p "$WORK/html"
+        (cd "$CORPUS/docs" && find . -type f -name '*.txt' | LC_ALL=C sort) |
+            awk -v src="$CORPUS/docs" -v dst="$WORK/html" '
+            { id = $0; sub(/^\.\//, "", id); gsub(/\//, "_", id); sub(/\.txt$/, "", id)
+              out = dst "/" id ".html"; f = src "/" substr($0, 3)
+              print "<html><head><meta charset=\"utf-8\"><title>" id "</title></head><body><pre>" > out
+              while ((getline line < f) > 0) {
+                  gsub(/&/, "\\&amp;", line); gsub(/</, "\\&lt;", line); gsub(/>/, "\\&gt;", line)
+                  print line > out
+              }
+              close(f); print "</pre></body></html>" > out; close(out)
+              if (!first) { first = id; print "<html><body><a href=\"" id ".html\">" id "</a></body></html>" > (dst "/index.html") } }'
+        cp dist/icons/vraagbaak-48.png "$WORK/html/illustration.png"
+        if ZIM_T=$(seconds "zimwriterfs -w index.html -I illustration.png -l nld -t bench -d bench -c bench -p bench '$WORK/html' '$WORK/x.zim' >/dev/null"); then
+            ZIM_S=$(size_of "$WORK/x.zim")
+        else
+            echo "zimwriterfs failed: no ZIM line"
+            ZIM_T=-
+        fi
+        rm -rf "$WORK/html" "$WORK/x.zim"
+    else
+        echo "BENCH_ZIM=1 but no zimwriterfs (apt-get install zim-tools): no ZIM line"
+    fi
+fi
+
 # ---- vbpack ---------------------------------------------------------------
 VB_T=- VB_S=- VB_REC=- VB_RSS=- GET= VB_RSS_SMALL=- VB_SMALL_SRC=-
 if [ -n "$VBPACK" ]; then
@@ -164,6 +199,7 @@ echo "source: $N documents, $SRC bytes ($MB MB)"
 printf '%-22s %12s %9s %9s %8s\n' method bytes ratio seconds MB/s
 row "tar | gzip -9" "$GZ_S" "$GZ_T"
 row "tar | xz -9 -T1" "$XZ_S" "$XZ_T"
+[ "$ZIM_S" != - ] && row "zimwriterfs (ZIM)" "$ZIM_S" "$ZIM_T"
 row "vbpack (archive)" "$VB_S" "$VB_T"
 if [ "$VB_REC" != - ]; then
     printf '%-22s %12s %9s\n' "vbpack records_bytes" "$VB_REC" "$(calc '%.4f' "$VB_REC / $SRC")"
@@ -185,6 +221,10 @@ echo
 if [ "$VB_REC" != - ]; then
     verdict "records_bytes <= 1.10 x gzip" "$VB_REC <= 1.10 * $GZ_S" \
         "$(calc '%.3f' "$VB_REC / $GZ_S") x"
+fi
+if [ "$ZIM_S" != - ] && [ "$VB_S" != - ]; then
+    verdict "archive smaller than the ZIM of the same documents" "$VB_S < $ZIM_S" \
+        "$(calc '%.3f' "$VB_S / $ZIM_S") x"
 fi
 if [ "$VB_T" != - ]; then
     verdict "pack time <= gzip time" "$VB_T <= $GZ_T" \
