@@ -47,7 +47,7 @@ $(B)/format/%.o: format/%.c
 $(B)/packer/%.o: packer/%.c
 	@mkdir -p $(@D)
 	@echo "CC $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat -MMD -MP -c $< -o $@
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -Iformat $(if $(filter packer/sync.c,$<),$(CURL_CFLAGS)) -MMD -MP -c $< -o $@
 $(B)/reader/%.o: reader/%.c
 	@mkdir -p $(@D)
 	@echo "CC $<"
@@ -70,7 +70,7 @@ $(B)/libreader.a: $(READER_OBJ)
 
 $(B)/vbpack: $(B)/packer/vbpack.o $(B)/libpacker.a $(B)/libformat.a
 	@echo "LD $@"
-	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS)
+	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(CURL_LIBS)
 $(B)/vraagbaak: $(B)/reader/main.o $(B)/libreader.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)

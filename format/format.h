@@ -220,6 +220,12 @@ typedef struct {
  * packed whole). FMT_CORRUPT when the record of them is damaged. */
 int fmt_lineage(fmt_archive *a, fmt_edition **out, size_t *n);
 
+/* The SHA-256 of every byte of the file at path (what sha256sum prints:
+ * for an archive, its content and trailer), hex, into hex. FMT_IO when
+ * it cannot be read or is not a regular file (msg, if not NULL, names the
+ * file and says why), FMT_NOMEM. */
+int fmt_file_sha256(const char *path, char hex[65], char *msg, size_t msglen);
+
 /* ---- writing an archive ------------------------------------------------ */
 
 typedef struct fmt_writer fmt_writer;

@@ -30,6 +30,9 @@ static const char usage_text[] =
     "                     [--count] [--facets] [--cases] [--typing] ARCHIVE... QUERY\n"
     "       vbpack search --batch FILE ARCHIVE...\n"
     "       vbpack suggest [--limit N] [--names] ARCHIVE PREFIX\n"
+    "       vbpack catalog [-q] DIR\n"
+    "       vbpack publish [-q] -o DIR NEW.vbk\n"
+    "       vbpack sync [-q] [--title T] [--keep N] [--limit-rate R] SOURCE DEST\n"
     "SOURCE is a .txt/.md file, a folder of them, or a .tar/.tar.gz.\n";
 
 void die(int code, const char *fmt, ...)

@@ -23,4 +23,8 @@ int cmd_diff(int argc, char **argv);
 int cmd_patch(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
+/* The SHA-256s (hex) of the editions the delta at path goes from and to,
+ * read from its header; dies (1) naming the file when it is not one. */
+void delta_sums(const char *path, char oldsum[65], char newsum[65]);
+
 #endif

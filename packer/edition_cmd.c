@@ -903,6 +903,39 @@ static void get_delta_head(din *in, dhead *h)
     get_head(in, h->level, sizeof h->level);
 }
 
+/* Open the delta at dpath and read its header, or die naming it; returns
+ * the descriptor (the caller's, as is in->z). */
+static int delta_open(const char *dpath, din *in, dhead *h, struct stat *st)
+{
+    /* O_NONBLOCK: a FIFO named as the delta is refused, not waited on */
+    int fd = open(dpath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, st))
+        die(1, "%s: %s", dpath, strerror(errno));
+    if (!S_ISREG(st->st_mode))
+        die(1, "%s: not a regular file", dpath);
+    memset(in, 0, sizeof *in);
+    in->path = dpath;
+    if (fmt_gz_open(&in->z, fd))
+        die(1, "out of memory");
+    get_delta_head(in, h);
+    return fd;
+}
+
+void delta_sums(const char *dpath, char oldsum[65], char newsum[65])
+{
+    struct stat st;
+    din in;
+    dhead h;
+    int fd = delta_open(dpath, &in, &h, &st);
+    fmt_gz_close(in.z);
+    fmt_buf_free(&in.b);
+    close(fd);
+    if (strlen(h.oldsum) != 64 || strlen(h.newsum) != 64)
+        die(1, "%s: damaged delta header", dpath);
+    memcpy(oldsum, h.oldsum, 65);
+    memcpy(newsum, h.newsum, 65);
+}
+
 /* One step of building NEW again (see the delta format at the top). */
 typedef struct {
     char base[65], title[256], edition[64], created[32], level[8];
@@ -1034,18 +1067,10 @@ int cmd_patch(int argc, char **argv)
         usage();
     const char *oldpath = argv[i], *dpath = argv[i + 1];
     out_not_path(dpath);
-    /* O_NONBLOCK: a FIFO named as the delta is refused, not waited on */
-    int fd = open(dpath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     struct stat dst;
-    if (fd < 0 || fstat(fd, &dst))
-        die(1, "%s: %s", dpath, strerror(errno));
-    if (!S_ISREG(dst.st_mode))
-        die(1, "%s: not a regular file", dpath);
-    din in = {NULL, dpath, {0}};
-    if (fmt_gz_open(&in.z, fd))
-        die(1, "out of memory");
+    din in;
     dhead h;
-    get_delta_head(&in, &h);
+    int fd = delta_open(dpath, &in, &h, &dst);
     fmt_info oi;
     fmt_archive *old = open_checked(oldpath, &oi);
     if (strcmp(oi.checksum, h.oldsum))

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cmd.h"
+#include "dist.h"
 
 static const struct {
     const char *name;
@@ -24,6 +25,9 @@ static const struct {
     {"merge", cmd_merge},
     {"diff", cmd_diff},
     {"patch", cmd_patch},
+    {"catalog", cmd_catalog},
+    {"publish", cmd_publish},
+    {"sync", cmd_sync},
     {"bench-get", cmd_bench_get},
 };
 

@@ -5,7 +5,8 @@
 # the reader (tests/bench_reader.sh; tests/bench_token.sh: one unbroken
 # token, the worst case for wrapping) and editions (tests/bench_edition.sh:
 # update, diff/patch, verify, libraries; BENCH_EDITION_N documents, default
-# 20000). BENCH_N documents (default
+# 20000) and distribution (tests/bench_sync.sh: sync by delta against a
+# full download; BENCH_SYNC_N, default 20000). BENCH_N documents (default
 # 100000, about 450 MB); the corpus is kept under ${TMPDIR:-/tmp} and reused.
 set -eu
 B=${B:-build}
@@ -33,3 +34,6 @@ fi
 echo
 echo "== editions: update, diff and patch, verify, libraries"
 BENCH_N=${BENCH_EDITION_N:-20000} sh tests/bench_edition.sh
+echo
+echo "== distribution: a new edition by delta against a full download (vbpack sync over HTTP)"
+BENCH_N=${BENCH_SYNC_N:-20000} sh tests/bench_sync.sh

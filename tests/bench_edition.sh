@@ -43,17 +43,8 @@ src=$(du -sb "$W/docs" | cut -f1)
 echo "corpus: $N documents ($src bytes), new edition: +$X documents"
 
 # the newest 1% of the corpus as the new edition of the rest
-if [ ! -d "$W/newest" ]; then
-    "$VB" pack -q -o "$W/all.vbk" "$W/docs"
-    rm -rf "$W/rest" "$W/newest.tmp"
-    cp -al "$W/docs" "$W/rest"
-    "$VB" ls "$W/all.vbk" | tail -n "$X" | while read -r id rest; do
-        mkdir -p "$W/newest.tmp/$(dirname "$id")"
-        mv "$W/rest/$id.txt" "$W/newest.tmp/$id.txt"
-    done
-    mv "$W/newest.tmp" "$W/newest"
-    rm -f "$W/all.vbk"
-fi
+. tests/bench_newest.sh
+split_newest "$W" "$X"
 "$VB" pack -q -o "$W/rest.vbk" "$W/rest"
 r=$(timed "$VB" pack -q --edition 2 -o "$W/all.vbk" "$W/docs")
 tpack=${r% *}; cpack=${r#* }
