@@ -79,6 +79,7 @@ if [ -f "$B/libpacker.a" ] && [ -f "$B/libformat.a" ]; then
     "$CC" ${SAN:+-fsanitize=address,undefined} -o "$T/main" "$T/main.c" \
         -Wl,--whole-archive "$B/libpacker.a" -Wl,--no-whole-archive "$B/libformat.a" \
         $($PC --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) \
+        $($PC --libs libcurl 2>/dev/null || echo -lcurl) \
         -lstemmer -lm -lpthread >"$T/out" 2>&1 &&
         ok "libpacker.a links whole without vbpack.c" ||
         { no "libpacker.a links whole without vbpack.c"; grep -o "undefined reference to .*" "$T/out" | sort -u | head -5 | sed 's/^/#   /'; }

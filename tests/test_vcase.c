@@ -140,25 +140,6 @@ static void add_long_doc(fmt_writer *w)
     free(s);
 }
 
-static int add_file(void *ctx, const src_file *f)
-{
-    char id[256];
-    const char *dot = strrchr(f->relpath, '.');
-    size_t n = dot ? (size_t)(dot - f->relpath) : strlen(f->relpath);
-    char *text;
-
-    if (parse_check_text(f->data, f->len, NULL, 0))
-        return 0;
-    snprintf(id, sizeof id, "%.*s", (int)n, f->relpath);
-    text = malloc(f->len + 1);
-    assert_non_null(text);
-    memcpy(text, f->data, f->len);
-    text[f->len] = '\0';
-    add_doc(ctx, id, text, NULL);
-    free(text);
-    return 0;
-}
-
 static int group_setup(void **state)
 {
     fmt_writer *w;
