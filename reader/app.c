@@ -290,8 +290,8 @@ int app_handle(app *a, const SDL_Event *e)
         SDL_AtomicSet(&a->idle_sent, 0);
     }
     switch (e->type) {
-    case SDL_QUIT:
-        return !a->v.cfg.kiosk;
+    case SDL_QUIT: /* a kiosk's window is not closed by a passer-by */
+        return !a->v.cfg.kiosk || app_signalled;
     case SDL_WINDOWEVENT:
         window_event(a, &e->window);
         break;

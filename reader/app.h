@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include <signal.h>
 #include <SDL.h>
 
 #include "draw.h"
@@ -46,6 +47,10 @@ typedef struct {
 /* The running app, for the worker's notify and the timers (NULL before
  * and after). */
 extern app *app_current;
+/* Set when SIGTERM or SIGINT arrived: SDL turns them into SDL_QUIT, which
+ * a kiosk ignores when it is the window being closed, but a service
+ * manager stopping the reader (systemctl stop) must end it. */
+extern volatile sig_atomic_t app_signalled;
 
 /* Print "vraagbaak: " and the message to stderr, and exit(2). */
 void app_die(const char *fmt, const char *arg);

@@ -346,6 +346,26 @@ if command -v xvfb-run >/dev/null 2>&1 && [ -z "${VB_NO_XVFB:-}" ]; then
     fi
 fi
 
+# a kiosk ignores its window being closed, but stops for SIGTERM (what
+# `systemctl stop` sends): before, it kept running until killed
+for mode in --kiosk ""; do
+    SDL_VIDEODRIVER=dummy VRAAGBAAK_STATS=1 "$VR" $mode --software "$T/s.vbk" >"$T/term.out" 2>"$T/term.err" &
+    p=$!
+    i=0
+    while [ $i -lt 300 ] && ! grep -q "^first frame" "$T/term.err"; do sleep 0.1; i=$((i + 1)); done
+    kill -TERM $p
+    i=0
+    while [ $i -lt 100 ] && kill -0 $p 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+    if kill -0 $p 2>/dev/null; then
+        kill -9 $p; wait $p
+        no "SIGTERM ends the reader ${mode:-(window)}: still running 10 s later"
+    else
+        wait $p; r=$?
+        [ $r = 0 ] && ok "SIGTERM ends the reader ${mode:-(window)}, exit 0" ||
+            no "SIGTERM ends the reader ${mode:-(window)} (exit $r)"
+    fi
+done
+
 printf 'frobnicate\nquit\n' >"$T/badcmd.txt"
 run badcmd "$T/s.vbk"
 [ "$(rc badcmd)" = 1 ] && ok "an unknown script command fails the run" || no "an unknown script command fails the run"
