@@ -9,8 +9,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #ifdef __GLIBC__
@@ -23,6 +25,33 @@
 
 #define VB_CONFIG_KEYS
 #include "config.def.h"
+
+/* SDL's own handlers turn SIGTERM and SIGINT into SDL_QUIT; ours, put in
+ * front of them, first notes that a signal sent it (app_signalled), so a
+ * kiosk, which ignores the window being closed, still stops for its
+ * service manager instead of being killed after a time-out. */
+volatile sig_atomic_t app_signalled;
+static struct sigaction sdl_term, sdl_int;
+
+static void on_stop(int sig)
+{
+    const struct sigaction *sdl = sig == SIGTERM ? &sdl_term : &sdl_int;
+    app_signalled = 1;
+    if (sdl->sa_handler != SIG_DFL && sdl->sa_handler != SIG_IGN)
+        sdl->sa_handler(sig);
+    else
+        _exit(128 + sig);
+}
+
+void app_stop_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, &sdl_term);
+    sigaction(SIGINT, &sa, &sdl_int);
+}
 
 app *app_current;
 

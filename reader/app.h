@@ -51,6 +51,8 @@ extern app *app_current;
  * a kiosk ignores when it is the window being closed, but a service
  * manager stopping the reader (systemctl stop) must end it. */
 extern volatile sig_atomic_t app_signalled;
+/* Put app_signalled's handler in front of SDL's (after SDL_Init). */
+void app_stop_signals(void);
 
 /* Print "vraagbaak: " and the message to stderr, and exit(2). */
 void app_die(const char *fmt, const char *arg);

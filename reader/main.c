@@ -149,33 +149,6 @@ static void kiosk_guard(char **argv)
     signal(SIGABRT, on_crash);
 }
 
-/* SDL's own handlers turn SIGTERM and SIGINT into SDL_QUIT; ours, put in
- * front of them, first notes that a signal sent it (app_signalled), so a
- * kiosk, which ignores the window being closed, still stops for its
- * service manager instead of being killed after a time-out. */
-volatile sig_atomic_t app_signalled;
-static struct sigaction sdl_term, sdl_int;
-
-static void on_stop(int sig)
-{
-    const struct sigaction *sdl = sig == SIGTERM ? &sdl_term : &sdl_int;
-    app_signalled = 1;
-    if (sdl->sa_handler != SIG_DFL && sdl->sa_handler != SIG_IGN)
-        sdl->sa_handler(sig);
-    else
-        _exit(128 + sig);
-}
-
-static void stop_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, &sdl_term);
-    sigaction(SIGINT, &sa, &sdl_int);
-}
-
 /* ---- start ------------------------------------------------------------ */
 
 enum { REN_AUTO, REN_SOFTWARE, REN_ACCEL };
@@ -507,7 +480,7 @@ int main(int argc, char **argv)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
         app_die("SDL_Init: %s", SDL_GetError());
-    stop_signals();
+    app_stop_signals();
     if (find_fonts(fontdir, sizeof fontdir, o.fontdir) < 0)
         app_die("cannot find the fonts (DejaVuSans.ttf); looked beside the program, in %s, "
             "in " SYSFONTDIR " and in ./fonts", FONTDIR);
