@@ -70,7 +70,7 @@ $(B)/libreader.a: $(READER_OBJ)
 
 $(B)/vbpack: $(B)/packer/vbpack.o $(B)/libpacker.a $(B)/libformat.a
 	@echo "LD $@"
-	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS) $(CURL_LIBS)
+	@$(CC) $(LDFLAGS) -o $@ $^ $(FORMAT_LIBS)
 $(B)/vraagbaak: $(B)/reader/main.o $(B)/libreader.a $(B)/libformat.a
 	@echo "LD $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(SDL_LIBS) $(FORMAT_LIBS)

@@ -23,9 +23,9 @@ FORMAT_CFLAGS = $(shell $(PKG_CONFIG) --cflags lmdb zlib libutf8proc 2>/dev/null
 FORMAT_LIBS   = $(shell $(PKG_CONFIG) --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) -lstemmer -lm -lpthread
 SDL_CFLAGS    = $(shell $(PKG_CONFIG) --cflags sdl2 SDL2_ttf 2>/dev/null)
 SDL_LIBS      = $(shell $(PKG_CONFIG) --libs sdl2 SDL2_ttf 2>/dev/null)
-# libcurl: only vbpack (sync) links it; HTTP(S), TLS and proxies are its job.
+# libcurl: vbpack's sync loads it (dlopen) for HTTP(S); only its header is
+# needed to build. TLS, proxies and redirects are its job.
 CURL_CFLAGS   = $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
-CURL_LIBS     = $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null || echo -lcurl)
 TEST_LIBS     = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CPPFLAGS = -DVERSION=\"$(VERSION)\" -DFONTDIR=\"$(FONTDIR)\" -DDATADIR=\"$(DATADIR)\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64

@@ -39,8 +39,8 @@ fi
 PC=${PKG_CONFIG:-pkg-config}
 CPPFLAGS="-DVERSION=\"fuzz\" -DFONTDIR=\"\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
 CFLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter $($PC --cflags lmdb zlib libutf8proc libcurl 2>/dev/null)"
-# libcurl: vbpack's sync (the vbpack link below)
-LIBS="$($PC --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) -lstemmer -lm -lpthread $($PC --libs libcurl 2>/dev/null || echo -lcurl)"
+# libcurl's header: vbpack's sync (it loads the library itself)
+LIBS="$($PC --libs lmdb zlib libutf8proc 2>/dev/null || echo -llmdb -lz -lutf8proc) -lstemmer -lm -lpthread"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 
 # ---- build: the library and the packer's parts, instrumented once ---------
