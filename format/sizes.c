@@ -11,7 +11,9 @@
  * positions; what is left of its pages is the dictionary (keys, node
  * headers, branch pages, the slack of leaf and overflow pages). The docs
  * table is walked too (keys only: LMDB gives a value's length without
- * reading it) to give the chunks' own bytes beside their pages. Reads go
+ * reading it) to give the chunks' own bytes beside their pages. Each
+ * terms value is decoded as far as its counts (not its positions'
+ * values), so a damaged value is reported rather than measured wrongly. Reads go
  * through guard.c like every read of an archive: a damaged page or value
  * is reported, never followed.
  */
@@ -63,12 +65,19 @@ static void add_len(void *ctx, const MDB_val *v)
     *(uint64_t *)ctx += v->mv_size;
 }
 
-/* A posting list's head (postings.c): df, nblocks, the skip table, and
- * the blocks' lengths filling the rest of it exactly, so a damaged length
- * is found rather than measured. */
-static int list_ok(const unsigned char *p, const unsigned char *end)
+/* A terms value checked through (postings.c's layout): the posting list's
+ * skip table matches its blocks, the blocks hold df documents, and the
+ * positions are exactly the sum of their tfs in varints. So a damaged
+ * length (the value's, or the list's inside it) is found rather than
+ * measured. Sets *post to the bytes up to the positions. */
+static int term_ok(const unsigned char *v, size_t n, uint64_t *post)
 {
-    uint64_t df, nb, last, len, sum = 0;
+    const unsigned char *p, *pos;
+    size_t plen, poslen;
+    if (postings_term_split(v, n, &p, &plen, &pos, &poslen))
+        return 0;
+    const unsigned char *end = p + plen;
+    uint64_t df, nb, last, len, sum = 0, docs = 0, tfs = 0;
     if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &nb) ||
         nb > df || nb > (uint64_t)(end - p))
         return 0;
@@ -78,21 +87,35 @@ static int list_ok(const unsigned char *p, const unsigned char *end)
             return 0;
         sum += len;
     }
-    return sum == (uint64_t)(end - p);
+    if (sum != (uint64_t)(end - p))
+        return 0;
+    while (p < end) {
+        uint64_t delta, tfx;
+        if (vb_get_varint(&p, end, &delta) || vb_get_varint(&p, end, &tfx))
+            return 0;
+        docs++;
+        tfs += tfx >> 1;
+    }
+    if (docs != df)
+        return 0;
+    uint64_t ends = 0;
+    for (size_t i = 0; i < poslen; i++)
+        ends += !(pos[i] & 0x80);
+    if (ends != tfs || (poslen && (pos[poslen - 1] & 0x80)))
+        return 0;
+    *post = (uint64_t)(pos - v);
+    return 1;
 }
 
 static void split_term(void *ctx, const MDB_val *v)
 {
     fmt_sizes *o = ctx;
-    const unsigned char *p = v->mv_data, *end = p + v->mv_size;
-    uint64_t plen;
-    if (vb_get_varint(&p, end, &plen) || plen > (uint64_t)(end - p) ||
-        !list_ok(p, p + plen)) {
+    uint64_t post;
+    if (!term_ok(v->mv_data, v->mv_size, &post)) {
         o->bad_values++;
         o->postings += v->mv_size;
         return;
     }
-    uint64_t post = (uint64_t)(p - (const unsigned char *)v->mv_data) + plen;
     o->postings += post;
     o->positions += v->mv_size - post;
 }
@@ -134,8 +157,9 @@ int fmt_get_sizes(fmt_archive *a, fmt_sizes *o)
     if (rc)
         return rc;
     if (o->bad_values)
-        return error_set(a, FMT_CORRUPT, "%s: table 'terms': %llu values "
-                         "damaged (counted as postings)", a->path,
-                         (unsigned long long)o->bad_values);
+        return error_set(a, FMT_CORRUPT, "%s: table 'terms': %llu %s damaged "
+                         "(vbpack verify names the words)", a->path,
+                         (unsigned long long)o->bad_values,
+                         o->bad_values == 1 ? "value" : "values");
     return FMT_OK;
 }
