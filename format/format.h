@@ -104,9 +104,10 @@ int fmt_get_info(fmt_archive *a, fmt_info *out);
  * included; within the terms table the values' bytes are told apart:
  * postings (each value's length varint and posting list) and positions
  * (the rest of the value); its keys, node headers, branch pages and slack
- * are the term dictionary, with the stems table. Walks the terms and docs
- * tables' keys once (the first bytes of each terms value are read): meant
- * for info, not for a reader's path. */
+ * are the term dictionary, with the stems table. Walks the docs table's
+ * keys and the terms table once, decoding each value's counts (not its
+ * positions' values) so a damaged one is found: meant for info, not for
+ * a reader's path. */
 typedef struct {
     uint64_t file;            /* the file's size */
     uint64_t records;         /* docs table pages + the zlib dictionary */
