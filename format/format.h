@@ -98,6 +98,41 @@ typedef struct {
 
 int fmt_get_info(fmt_archive *a, fmt_info *out);
 
+/* Where the file's bytes are (sizes.c; `vbpack info`). The six parts
+ * records .. other add up to file exactly. A table's part is its LMDB
+ * pages (branch, leaf, overflow) times the page size, page slack
+ * included; within the terms table the values' bytes are told apart:
+ * postings (each value's length varint and posting list) and positions
+ * (the rest of the value); its keys, node headers, branch pages and slack
+ * are the term dictionary, with the stems table. Walks the docs table's
+ * keys and the terms table once, decoding each value's counts (not its
+ * positions' values) so a damaged one is found: meant for info, not for
+ * a reader's path. */
+typedef struct {
+    uint64_t file;            /* the file's size */
+    uint64_t records;         /* docs table pages + the zlib dictionary */
+    uint64_t records_data;    /* of which the chunks' bytes + dictionary
+                                 (= fmt_info.records_bytes) */
+    uint64_t summaries;       /* summary table pages */
+    uint64_t term_dictionary; /* terms pages less the values' bytes, +
+                                 stems table pages */
+    uint64_t postings;        /* terms values: length varint + posting list */
+    uint64_t positions;       /* terms values: positions */
+    uint64_t other;           /* the rest: ids, cols, facets and meta pages
+                                 (less the dictionary), the table of tables,
+                                 free pages, LMDB's two meta pages, the
+                                 checksum trailer */
+    uint32_t psize;           /* LMDB page size */
+    uint64_t bad_values;      /* terms values whose length did not parse:
+                                 counted as postings whole */
+} fmt_sizes;
+
+/* Fill *out. FMT_CORRUPT (fmt_errmsg names the table) when a table's
+ * pages cannot be counted or read, when they add up to more than the
+ * file, or when terms values are damaged (out->bad_values; the sizes are
+ * then filled as far as they could be read). */
+int fmt_get_sizes(fmt_archive *a, fmt_sizes *out);
+
 /* Number of documents; documents are numbered 0..count-1 in date order
  * (submitted, else received), ties by id. */
 uint32_t fmt_count(fmt_archive *a);

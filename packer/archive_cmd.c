@@ -26,7 +26,68 @@ static void print_date(int32_t ymd)
         printf("-");
 }
 
-static void info_one(const char *path, int json)
+/* An archive's (part's) size breakdown, or why it is not known. */
+typedef struct {
+    fmt_sizes s;
+    int ok;
+    char msg[600];
+} info_sizes;
+
+static void sizes_of(const char *path, info_sizes *z)
+{
+    fmt_archive *a = open_archive(path);
+    z->ok = fmt_get_sizes(a, &z->s) == FMT_OK;
+    if (!z->ok)
+        snprintf(z->msg, sizeof z->msg, "%s", fmt_errmsg(a));
+    fmt_close(a);
+}
+
+static const char *const size_names[6] = {"records", "summaries",
+    "term_dictionary", "postings", "positions", "other"};
+
+static void size_parts(const fmt_sizes *s, uint64_t v[6])
+{
+    v[0] = s->records;
+    v[1] = s->summaries;
+    v[2] = s->term_dictionary;
+    v[3] = s->postings;
+    v[4] = s->positions;
+    v[5] = s->other;
+}
+
+static void json_sizes(const char *key, const info_sizes *z)
+{
+    printf(",\"%s\":", key);
+    if (!z->ok) {
+        printf("null,\"%s_error\":", key);
+        json_cstr(stdout, z->msg);
+        return;
+    }
+    uint64_t v[6];
+    size_parts(&z->s, v);
+    for (int i = 0; i < 6; i++)
+        printf("%c\"%s\":%llu", i ? ',' : '{', size_names[i],
+               (unsigned long long)v[i]);
+    printf("}");
+}
+
+/* The breakdown as a table: bytes and share of the sources. */
+static void text_sizes(const info_sizes *z, uint64_t sources)
+{
+    if (!z->ok) {
+        printf("sizes:      not known: %s\n", z->msg);
+        return;
+    }
+    uint64_t v[6];
+    size_parts(&z->s, v);
+    printf("sizes:      %-16s %14s  of the sources\n", "part", "bytes");
+    for (int i = 0; i < 6; i++)
+        printf("            %-16s %14llu  %6.1f%%\n", size_names[i],
+               (unsigned long long)v[i], sources ? 100.0 * v[i] / sources : 0);
+}
+
+static void info_one(const char *path, int json, const info_sizes *z,
+                     const info_sizes *total)
 {
     fmt_archive *a = open_archive(path);
     fmt_info in;
@@ -57,6 +118,9 @@ static void info_one(const char *path, int json)
             printf(",\"part\":%u,\"parts\":%u,\"file\":", in.part, in.nparts);
         if (in.nparts)
             json_cstr(stdout, path);
+        json_sizes("sizes", z);
+        if (total) /* part 1 of a split archive: all its parts */
+            json_sizes("sizes_all_parts", total);
         printf("}\n");
         return;
     }
@@ -81,6 +145,7 @@ static void info_one(const char *path, int json)
            in.source_bytes ? 100.0 * in.records_bytes / in.source_bytes : 0);
     printf("index:      %llu bytes, %u terms\n",
            (unsigned long long)in.index_bytes, in.terms);
+    text_sizes(z, in.source_bytes);
     /* The trailer's value, read, not computed: an archive packed from
      * altered sources can carry a genuine archive's checksum. Computing
      * it reads the whole file, which is verify's job. */
@@ -89,6 +154,24 @@ static void info_one(const char *path, int json)
                "--expect computes it)\n", in.checksum);
     else
         printf("sha-256:    (none)\n");
+}
+
+static void sizes_add(info_sizes *t, const info_sizes *z)
+{
+    if (!z->ok) {
+        if (t->ok)
+            snprintf(t->msg, sizeof t->msg, "%s", z->msg);
+        t->ok = 0;
+        return;
+    }
+    t->s.file += z->s.file;
+    t->s.records += z->s.records;
+    t->s.records_data += z->s.records_data;
+    t->s.summaries += z->s.summaries;
+    t->s.term_dictionary += z->s.term_dictionary;
+    t->s.postings += z->s.postings;
+    t->s.positions += z->s.positions;
+    t->s.other += z->s.other;
 }
 
 /* A split archive: every part, part 1 (whose checksum vouches for the
@@ -100,13 +183,45 @@ int cmd_info(int argc, char **argv)
         usage();
     size_t n;
     char **p = parts_of(argv[1 + json], &n);
+    /* The breakdowns first: part 1's JSON carries the sum of all parts. */
+    info_sizes *z = calloc(n, sizeof *z), total = {.ok = 1};
+    if (!z)
+        die(1, "out of memory");
+    uint64_t sources = 0, bytes = 0;
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        sizes_of(p[i], &z[i]);
+        sizes_add(&total, &z[i]);
+        fmt_archive *a = open_archive(p[i]);
+        fmt_info in;
+        get_info(a, &in);
+        fmt_close(a);
+        sources += in.source_bytes;
+        bytes += in.archive_bytes;
+        if (!z[i].ok) {
+            fputs("vbpack: ", stderr);
+            term_escaped(stderr, z[i].msg);
+            fputc('\n', stderr);
+            bad = 1;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (i && !json)
             putchar('\n');
-        info_one(p[i], json);
+        info_one(p[i], json, &z[i], n > 1 && i == 0 ? &total : NULL);
     }
+    if (n > 1 && !json) {
+        printf("\nall %zu parts:\nsources:    %llu bytes\n"
+               "archive:    %llu bytes (%.1f%% of the sources)\n", n,
+               (unsigned long long)sources, (unsigned long long)bytes,
+               sources ? 100.0 * bytes / sources : 0);
+        text_sizes(&total, sources);
+    }
+    free(z);
     fmt_parts_free(p, n);
-    return 0;
+    /* A breakdown that could not be made is a damaged archive: say so in
+     * the exit status too (the rest of info was printed). */
+    return bad;
 }
 
 static void verify_bad(void *ctx, uint32_t docno, const char *msg)

@@ -201,6 +201,15 @@ row "tar | gzip -9" "$GZ_S" "$GZ_T"
 row "tar | xz -9 -T1" "$XZ_S" "$XZ_T"
 [ "$ZIM_S" != - ] && row "zimwriterfs (ZIM)" "$ZIM_S" "$ZIM_T"
 row "vbpack (archive)" "$VB_S" "$VB_T"
+# where the archive's bytes are (vbpack info's breakdown), as shares of
+# the sources: the measure of the compact-format work (issue 14)
+if [ -f "$WORK/info.json" ]; then
+    for k in records summaries term_dictionary postings positions other; do
+        v=$(sed -n 's/.*"sizes":{\([^}]*\)}.*/\1/p' "$WORK/info.json" | tr ',' '\n' |
+            sed -n "s/^\"$k\":\([0-9]*\)\$/\1/p")
+        [ -n "$v" ] && printf '%-22s %12s %9s\n' "  $k" "$v" "$(calc '%.4f' "$v / $SRC")"
+    done
+fi
 if [ "$VB_REC" != - ]; then
     printf '%-22s %12s %9s\n' "vbpack records_bytes" "$VB_REC" "$(calc '%.4f' "$VB_REC / $SRC")"
 fi

@@ -31,6 +31,26 @@ grep -q '"documents":31' "$T/out" && ok "info counts 31 documents" || no "info c
 for k in title edition documents kinds first_date last_date source_bytes archive_bytes records_bytes index_bytes; do
     grep -q "\"$k\":" "$T/out" || no "info --json has $k"
 done
+# the size breakdown: its six parts, adding up to the file
+for k in sizes records summaries term_dictionary postings positions other; do
+    grep -q "\"$k\":" "$T/out" && ok "info --json has $k" || no "info --json has $k"
+done
+sizes_sum() { # the parts of the first "sizes" object of $T/out, summed
+    sed 's/.*"sizes":{\([^}]*\)}.*/\1/' "$T/out" | tr ',' '\n' | cut -d: -f2 |
+        awk '{ s += $1; if ($1 > 0) n++ } END { print s, n }'
+}
+file=$(sed 's/.*"archive_bytes":\([0-9]*\).*/\1/' "$T/out")
+[ "$(sizes_sum)" = "$file 6" ] && ok "info's six size parts add up to the file, none 0" ||
+    no "info's six size parts add up to the file, none 0 ($(sizes_sum) of $file)"
+check "info prints the size table" "$VB" info "$T/s.vbk"
+grep -q '^            positions  *[0-9][0-9]*  *[0-9.]*%$' "$T/out" && ok "info's text has the positions line" ||
+    no "info's text has the positions line"
+# a split archive: each part's breakdown and, in part 1, all parts'
+SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -s 160k -o "$T/sp.vbk" samples 2>"$T/err"
+check "info --json of a split archive" "$VB" info --json "$T/sp.vbk"
+n=$(grep -c '"sizes":{' "$T/out")
+[ "$n" -ge 2 ] && [ "$(grep -c '"sizes_all_parts":{' "$T/out")" = 1 ] &&
+    ok "a split archive's info has $n parts' sizes and their sum" || no "a split archive's info has each part's sizes and their sum"
 check "cat --json 2022Z01227" "$VB" cat --json "$T/s.vbk" 2022Z01227
 for want in '"name":"Palland","party":"CDA"' '"name":"Inge van Dijk","party":"CDA"' \
     '"name":"Amhaouch","party":"CDA"' '"submitted":"2022-01-26"' \

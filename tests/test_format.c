@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include "format.h"
 #include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
+#include "guard.h"    /* sizes_damaged finds a terms value in the file */
 #include "search.h"
 #include "testlib.h"
 
@@ -310,6 +311,54 @@ static void open_needs_the_guard(void **state)
     assert_null(strstr(msg, "fmt_guard_start"));
 }
 
+/* fmt_get_sizes on the samples: the parts add up to the file, the
+ * docs table holds the records figure of info, and the index's values are
+ * told apart. Then a terms value whose length is damaged is reported, not
+ * measured. */
+static void sizes_of_samples(void **state)
+{
+    fixture *f = *state;
+    const char *src[] = {"samples", NULL};
+    assert_int_equal(tl_pack(f->path, src, NULL), 0);
+    fmt_archive *a;
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    fmt_info in;
+    fmt_sizes z;
+    assert_int_equal(fmt_get_info(a, &in), FMT_OK);
+    assert_int_equal(fmt_get_sizes(a, &z), FMT_OK);
+    assert_int_equal(z.file, in.archive_bytes);
+    assert_int_equal(z.records + z.summaries + z.term_dictionary + z.postings +
+                     z.positions + z.other, z.file);
+    assert_int_equal(z.records_data, in.records_bytes);
+    assert_true(z.records >= z.records_data);
+    assert_true(z.postings > 0 && z.positions > 0 && z.summaries > 0);
+    assert_true(z.term_dictionary > 0 && z.other >= 2u * z.psize + 64);
+    assert_int_equal(z.bad_values, 0);
+    /* where the first terms value lies in the file */
+    MDB_cursor *c;
+    MDB_val k, v;
+    size_t maplen;
+    const unsigned char *map = guard_map(a, &maplen);
+    assert_non_null(map);
+    assert_int_equal(guard_cursor_open(a, a->terms, &c), 0);
+    assert_int_equal(guard_cursor_get(a, c, &k, &v, MDB_FIRST), 0);
+    long off = (long)((const unsigned char *)v.mv_data - map);
+    guard_cursor_close(a, c);
+    fmt_close(a);
+    FILE *fp = fopen(f->path, "r+b");
+    assert_non_null(fp);
+    assert_int_equal(fseek(fp, off, SEEK_SET), 0);
+    assert_int_equal(fputc(0, fp), 0); /* posting list length 0 */
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    assert_int_equal(fmt_get_sizes(a, &z), FMT_CORRUPT);
+    assert_int_equal(z.bad_values, 1);
+    assert_non_null(strstr(fmt_errmsg(a), "'terms'"));
+    assert_int_equal(z.records + z.summaries + z.term_dictionary + z.postings +
+                     z.positions + z.other, z.file);
+    fmt_close(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest first[] = {
@@ -326,6 +375,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(flipped_record, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_and_huge, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_ids, setup, teardown),
+        cmocka_unit_test_setup_teardown(sizes_of_samples, setup, teardown),
     };
     return failed + cmocka_run_group_tests(tests, NULL, NULL);
 }
