@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <SDL.h>
@@ -63,10 +65,66 @@ void app_die(const char *fmt, const char *arg)
     exit(2);
 }
 
+/* ---- waking the loop --------------------------------------------------- */
+
+/* A pipe, not an SDL semaphore: SDL_SemWaitTimeout waits until a time of
+ * the wall clock (sem_timedwait), so the wall clock set back by NTP or by
+ * hand while it waits made the reader sleep that much longer (a kiosk did
+ * not look at its input, a script did not answer, for as long as the
+ * step). poll() counts its timeout as time passing. */
+void app_wake_open(app *a)
+{
+    int i;
+
+    a->wake[0] = a->wake[1] = -1;
+    if (pipe(a->wake) != 0) {
+        a->wake[0] = a->wake[1] = -1;
+        return;
+    }
+    for (i = 0; i < 2; i++) {    /* neither side ever blocks */
+        fcntl(a->wake[i], F_SETFL, fcntl(a->wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(a->wake[i], F_SETFD, FD_CLOEXEC);
+    }
+}
+
+void app_wake_close(app *a)
+{
+    int i;
+
+    for (i = 0; i < 2; i++)
+        if (a->wake[i] >= 0)
+            close(a->wake[i]);
+    a->wake[0] = a->wake[1] = -1;
+}
+
+/* From any thread: a full pipe is awake already. */
+static void wake_post(app *a)
+{
+    if (a->wake[1] >= 0 && write(a->wake[1], "", 1) < 0) {
+        /* EAGAIN: unread bytes wait in it, the loop wakes anyway */
+    }
+}
+
+/* Sleep until posted or ms pass: 1 when posted (all posts taken). */
+static int wake_wait(app *a, int ms)
+{
+    struct pollfd p;
+    char buf[64];
+
+    p.fd = a->wake[0];
+    p.events = POLLIN;
+    p.revents = 0;
+    if (poll(&p, 1, ms) <= 0)
+        return 0;                /* the time passed (or a signal came) */
+    while (read(a->wake[0], buf, sizeof buf) > 0)
+        ;                        /* one look at the queue serves them all */
+    return 1;
+}
+
 /* ---- timers (they run on SDL's timer thread) ------------------------- */
 
 /* From the worker and the timer threads: an event, and a wake-up for a
- * loop that sleeps on the semaphore rather than in SDL (app_wait_event). */
+ * loop that sleeps on the pipe rather than in SDL (app_wait_event). */
 static void push_user(app *a, Uint32 type)
 {
     SDL_Event e;
@@ -74,8 +132,7 @@ static void push_user(app *a, Uint32 type)
     SDL_zero(e);
     e.type = type;
     SDL_PushEvent(&e);
-    if (a->wake)
-        SDL_SemPost(a->wake);
+    wake_post(a);
 }
 
 void app_notify_results(void *ctx)
@@ -98,8 +155,7 @@ void app_notify_follow(void *ctx)
     e.type = a->ev_follow;
     e.user.code = 1;
     SDL_PushEvent(&e);
-    if (a->wake)
-        SDL_SemPost(a->wake);
+    wake_post(a);
 }
 
 /* A switch waited for the reader to be quiet: time to look again. */
@@ -463,7 +519,7 @@ static int driver_kind(void)
  *
  * Where SDL really blocks, it does. Elsewhere SDL_WaitEvent would poll
  * every millisecond, a few percent of a small CPU for nothing, so we sleep
- * on a semaphore that every event we push (search results, timers) posts:
+ * on a pipe that every event we push (search results, timers) writes to:
  * those wake us at once. Input SDL reads itself still needs polling:
  * 25 times a second while nothing happens, 10 after two seconds (a first
  * touch after a pause waits at most 100 ms, the next ones 1 ms). Without
@@ -473,7 +529,7 @@ int app_wait_event(app *a, SDL_Event *e, int ms)
     Uint32 step = 1, t0 = SDL_GetTicks(), now, nap;
     int kind = driver_kind();
 
-    if (kind == 2 || !a->wake)
+    if (kind == 2 || a->wake[0] < 0)
         return ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, ms);
     for (;;) {
         if (SDL_PollEvent(e))
@@ -484,9 +540,7 @@ int app_wait_event(app *a, SDL_Event *e, int ms)
         nap = kind == 0 ? 1000 : step;
         if (ms >= 0 && nap > (Uint32)ms - (now - t0))
             nap = (Uint32)ms - (now - t0);
-        if (SDL_SemWaitTimeout(a->wake, nap) == 0) {
-            while (SDL_SemTryWait(a->wake) == 0)
-                ;                /* one look at the queue serves them all */
+        if (wake_wait(a, (int)nap)) {
             step = 1;
         } else if (step < 40) {
             step = step * 2 > 40 ? 40 : step * 2;

@@ -26,7 +26,8 @@ typedef struct {
     SDL_TimerID anim_timer, wake_timer, idle_timer;
     follow *fw;              /* --library DIR: the folder followed, or NULL */
     SDL_TimerID follow_timer; /* a switch waits for the reader to be idle */
-    SDL_sem *wake;           /* posted with each event we push (see wait_event) */
+    int wake[2];             /* a pipe written with each event we push (see
+                                wait_event); -1 when there is none */
     uint32_t wake_at;
     SDL_atomic_t animating;
     SDL_atomic_t last_input;
@@ -80,6 +81,10 @@ void app_present(app *a);
 /* Wait up to ms milliseconds (-1: for ever) for an event; 1 when *e holds
  * one. */
 int app_wait_event(app *a, SDL_Event *e, int ms);
+/* The wake-up pipe app_wait_event sleeps on: opened in main() before any
+ * thread that pushes events starts, closed after they have all ended. */
+void app_wake_open(app *a);
+void app_wake_close(app *a);
 /* Going to sleep: give back memory this burst of work left behind. */
 void app_tidy(app *a);
 /* The event loop, until the program should end; returns the exit code. */

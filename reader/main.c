@@ -494,7 +494,7 @@ int main(int argc, char **argv)
     a.ev_idle = a.ev_results + 2;
     a.ev_follow = a.ev_results + 3;
     a.sx = a.sy = 1;
-    a.wake = SDL_CreateSemaphore(0);   /* NULL: wait_event lets SDL poll */
+    app_wake_open(&a);                 /* none: wait_event lets SDL poll */
     app_current = &a;
     o.cfg.dpi_pct = dpi_pct(a.win);
     SDL_GetRendererOutputSize(a.ren, &pw, &ph);
@@ -534,8 +534,7 @@ int main(int argc, char **argv)
     follow_close(a.fw);          /* its thread and worker: before the view's */
     view_free(&a.v);             /* joins the worker: no more notify calls */
     app_current = NULL;
-    if (a.wake)
-        SDL_DestroySemaphore(a.wake);
+    app_wake_close(&a);
     draw_close(a.g);
     SDL_DestroyRenderer(a.ren);
     SDL_DestroyWindow(a.win);

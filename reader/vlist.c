@@ -384,8 +384,12 @@ void list_need_page(view *v, size_t i)
 {
     vresults *r = &v->res;
 
+    /* Only for the results of the query typed: while a newer keystroke's
+     * search is under way the older results stay on screen, but a page
+     * of them asked for now would take the worker's one request slot
+     * from that search (it was lost, and the older count stayed). */
     if (!r->have || r->unfinished || r->page_wanted || r->nrows >= r->total ||
-        i + 10 < r->nrows)
+        r->gen != v->req.gen || i + 10 < r->nrows)
         return;
     submit(v, r->gen, v->query.text, r->nrows, 0, list_sort(v));
     r->page_wanted = 1;
@@ -442,6 +446,9 @@ void list_query_changed(view *v)
         v->hlq = NULL;
     v->req.searching = 1;
     v->req.qstart = v->now;
+    /* results that came for the last keystroke but were not shown yet
+     * are not this query's: its own are timed and said when they come */
+    v->req.lat_due = 0;
     v->res.page_wanted = 0;
     submit(v, v->req.gen, v->query.text, 0, 1, list_sort(v));
     v->out.dirty = 1;

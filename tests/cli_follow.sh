@@ -70,10 +70,22 @@ start() {
 # say CMD...: send commands; then the number of output lines matching RE
 # grows: wait for it (60 s at most) and print the newest such line
 lines() { grep -c "$1" "$OUT"; }
+# what the reader is doing when it does not answer: its threads as the
+# kernel sees them (state, where each sleeps, CPU ticks) and its last words,
+# on stderr, so a rare stall names its cause in the log
+stalled() {
+    rp=$(ps -o pid= --ppid "$PID" | tr -d ' ')
+    echo "# no answer in 60 s; reader $rp, sent: $(tail -c 60 "$T/$name.sent" 2>/dev/null | tr '\n' ';')" >&2
+    for t in /proc/"$rp"/task/*; do
+        [ -r "$t/stat" ] || continue
+        echo "#   thread $(basename "$t"): $(sed 's/^.*) //' "$t/stat" | cut -d' ' -f1,12,13) $(cat "$t/wchan" 2>/dev/null)" >&2
+    done
+    tail -n 5 "$ERR" | sed 's/^/#   stderr: /' >&2
+}
 await() { # RE COUNT
     end=$(($(date +%s) + 60))
     while [ "$(lines "$1")" -le "$2" ]; do
-        if [ "$(date +%s)" -ge "$end" ]; then echo "TIMEOUT"; return; fi
+        if [ "$(date +%s)" -ge "$end" ]; then stalled; echo "TIMEOUT"; return; fi
         if ! kill -0 "$PID" 2>/dev/null; then echo "DEAD"; return; fi
         sleep 0.1
     done
@@ -81,8 +93,7 @@ await() { # RE COUNT
 }
 ask() { # CMD...: run them, then print the state
     n=$(lines '^{')
-    for c in "$@"; do printf '%s\n' "$c" >&3; done
-    printf 'state\n' >&3
+    for c in "$@" state; do printf '%s\n' "$c" >&3; printf '%s\n' "$c" >>"$T/$name.sent"; done
     await '^{' "$n"
 }
 stats() {
