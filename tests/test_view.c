@@ -32,25 +32,7 @@ static char archive[128];
 
 /* ---- a fake font ----------------------------------------------------- */
 
-static int fake_width(void *ctx, int face, int px, const char *s, size_t n)
-{
-    size_t i, chars = 0;
-
-    (void)ctx;
-    (void)face;
-    for (i = 0; i < n; i++)
-        chars += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return (int)chars * (px / 2);
-}
-
-static int fake_height(void *ctx, int face, int px)
-{
-    (void)ctx;
-    (void)face;
-    return px + 4;
-}
-
-static const lay_measure fake = { fake_width, fake_height, NULL };
+#include "fakefont.h"
 
 /* ---- the archive ----------------------------------------------------- */
 
