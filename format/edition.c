@@ -24,6 +24,7 @@
 #include "gz.h"
 #include "guard.h"
 #include "internal.h"
+#include "tdict.h"
 #include "sha256x.h"
 
 /* ---- verifying on two threads ------------------------------------------ */
@@ -215,9 +216,17 @@ static int check_id(fmt_archive *a, const MDB_val *k, const MDB_val *val)
  * including) those starting with byte `to` (0: to the end): posting lists
  * decode, ids lead to their documents, stems are "stem NUL word".
  * FMT_NOMEM or FMT_OK. */
+static void check_bad6(void *ctx, const char *msg)
+{
+    vreport(ctx, UINT32_MAX, msg);
+}
+
 static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
                        const char *what, const char *from, unsigned char to)
 {
+    /* format 6's dictionary blocks and lists: tdict.c checks them */
+    if (a->version >= 6 && (dbi == a->terms || dbi == a->stems))
+        return tdict_check(a, from, to, dbi == a->stems, check_bad6, j);
     MDB_cursor *c;
     MDB_val k = {from ? strlen(from) : 0, (void *)from}, val;
     char m[700];

@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "index.h"
+#include "tcodec.h"
+#include "tdict.h"
 
 #define INDEX_MEM (24u << 20)
 #define FIN_DIRTY (8u << 20)   /* bytes written between commits at the end */
@@ -99,6 +101,7 @@ struct vb_index {
     /* appending to a base archive (index_base): its documents are
      * 0 .. nbase-1 and its facets 0 .. nbase_facets-1 */
     uint32_t nbase, nbase_facets;
+    fmt_archive *base;    /* appending: the base, read for its terms */
 };
 
 static int ixerr(vb_index *ix, int code, const char *what)
@@ -739,6 +742,7 @@ int index_base(vb_index *ix, fmt_archive *a, uint32_t nterms)
     ix->nbase = n;
     ix->nbase_facets = a->nfvals;
     ix->nterms = nterms;
+    ix->base = a;
     return FMT_OK;
 }
 
@@ -792,10 +796,22 @@ typedef struct {
     vb_index *ix;
     MDB_env *env;
     MDB_txn **txn;
-    MDB_dbi terms, stems, facets, cols;
+    MDB_dbi terms, stems, facets, cols, lists;
     uint64_t bytes, puts, dirty;
     vb_plist pl;
-    fmt_buf enc, post, stemlist, allpos;
+    fmt_buf enc, stemlist;
+    /* format 6 (tdict.c, tcodec.c) */
+    tdict_builder tb, sb;
+    tdict_heap heap;
+    fmt_buf pay, p6, q6, bb1, bb2;
+    uint32_t *pv;         /* one document's positions */
+    size_t pvcap;
+    uint64_t *blk;
+    size_t blkcap;
+    /* appending: the base's terms, read in order beside the new ones */
+    tdict_iter bi;
+    int bhave;            /* bi stands on a term not yet written */
+    uint32_t nterms;
 } fin;
 
 /* fput flag: the caller has taken the replaced value's size off already */
@@ -848,79 +864,160 @@ static int fput(fin *f, MDB_dbi dbi, const void *k, size_t kl, const void *v,
     return FMT_OK;
 }
 
-/* Decode one run's chunk of a word's postings onto f->pl. */
-static int chunk_decode(fin *f, const rrun *r)
+/* tdict's writes: every table it writes is written whole, in key order */
+static int fin_put(void *ctx, MDB_dbi dbi, const void *k, size_t kl,
+                   const void *v, size_t vl)
+{
+    return fput(ctx, dbi, k, kl, v, vl, MDB_APPEND);
+}
+
+static int pv_room(fin *f, size_t n)
+{
+    return vb_grow(&f->pv, &f->pvcap, n ? n : 1, sizeof *f->pv, 64);
+}
+
+/* One run's chunk of a word: documents (deltas from 0) with their
+ * positions (per document, deltas from 0), into the encoder. */
+static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
 {
     const unsigned char *p = (unsigned char *)r->post.data,
                         *end = p + r->post.len;
+    const unsigned char *q = (unsigned char *)r->pos.data,
+                        *qend = q + r->pos.len;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < r->df; i++) {
-        uint64_t delta, tfx;
-        if (vb_get_varint(&p, end, &delta) || vb_get_varint(&p, end, &tfx))
+        uint64_t delta, tfx, x;
+        if (vb_get_varint(&p, end, &delta) || vb_get_varint(&p, end, &tfx) ||
+            tfx > UINT32_MAX || (tfx >> 1) > r->pos.len)
             return FMT_CORRUPT;
         prev += (uint32_t)delta;
-        if (postings_list_push(&f->pl, prev, (uint32_t)tfx))
+        uint32_t tf = (uint32_t)(tfx >> 1), at = 0;
+        if (pv_room(f, tf))
             return FMT_NOMEM;
+        for (uint32_t j = 0; j < tf; j++) {
+            if (vb_get_varint(&q, qend, &x))
+                return FMT_CORRUPT;
+            at += (uint32_t)x;
+            f->pv[j] = at;
+        }
+        int rc = tcodec_enc_doc(e, prev, (uint32_t)tfx, f->pv);
+        if (rc)
+            return rc == FMT_INVALID ? FMT_CORRUPT : rc;
     }
     return FMT_OK;
 }
 
-/* Appending: the base's postings and positions of word w, if it has the
- * word, onto f->pl and f->allpos. *had: whether it did. */
-static int base_word(fin *f, const fmt_buf *w, int *had)
+/* Appending: the base's term bi, its documents and positions, into the
+ * encoder (they come before every new document). */
+static int base_encode(fin *f, tcodec_enc *e)
 {
-    MDB_val k = {w->len, w->data}, v;
-    *had = 0;
-    int rc = mdb_get(*f->txn, f->terms, &k, &v);
-    if (rc == MDB_NOTFOUND)
-        return FMT_OK;
-    if (rc)
-        return ixerr(f->ix, error_mdb_code(rc), mdb_strerror(rc));
-    const unsigned char *post, *pos;
-    size_t plen, poslen;
-    if (postings_term_split(v.mv_data, v.mv_size, &post, &plen, &pos, &poslen) ||
-        postings_decode(post, plen, &f->pl, NULL, NULL, f->ix->nbase))
-        return ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged");
-    *had = 1;
-    f->bytes -= k.mv_size + v.mv_size; /* replaced: no longer counts */
-    return fmt_buf_append(&f->allpos, pos, poslen) ? FMT_NOMEM : FMT_OK;
+    const unsigned char *pp, *pos;
+    size_t pn, posn;
+    fmt_archive *a = f->ix->base;
+    int rc = tdict_bytes(&f->bi, 0, &f->bb1, &pp, &pn);
+    if (!rc)
+        rc = tdict_bytes(&f->bi, 1, &f->bb2, &pos, &posn);
+    if (!rc)
+        rc = tcodec_decode(pp, pn, f->bi.df, a->ndocs, &f->pl, &f->blk,
+                           &f->blkcap);
+    tcodec_posr r;
+    tcodec_pos_open(&r, pos, posn);
+    for (size_t i = 0; i < f->pl.n && !rc; i++) {
+        uint32_t tf = f->pl.tfs[i] >> 1;
+        if (tf > tcodec_pos_room(&r))
+            rc = FMT_CORRUPT;
+        else if (!(rc = pv_room(f, tf)) &&
+                 !(rc = tcodec_pos_read(&r, &f->pl, a->col_len, f->pv)))
+            rc = tcodec_enc_doc(e, f->pl.docs[i], f->pl.tfs[i], f->pv);
+    }
+    if (rc == FMT_NOMEM)
+        return rc;
+    return rc ? ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged")
+              : FMT_OK;
+}
+
+/* Put the term whose lists are in f->p6 and f->q6. */
+static int put_term(fin *f, const char *w, size_t wl, uint32_t df,
+                    const unsigned char *post, size_t plen,
+                    const unsigned char *pos, size_t poslen)
+{
+    int rc = tdict_term_payload(&f->pay, df, post, plen, pos, poslen, &f->heap,
+                                fin_put, f);
+    if (!rc)
+        rc = tdict_add(&f->tb, w, wl, f->pay.data, f->pay.len, fin_put, f);
+    f->nterms++;
+    return rc;
+}
+
+/* Appending: the base's terms before word w (all: w NULL) as they are. */
+static int base_copy(fin *f, const fmt_buf *w)
+{
+    while (f->bhave) {
+        if (w) {
+            size_t n = w->len < f->bi.wlen ? w->len : f->bi.wlen;
+            int c = memcmp(f->bi.word, w->data, n);
+            if (c > 0 || (!c && f->bi.wlen >= w->len))
+                return FMT_OK;
+        }
+        const unsigned char *pp, *pos;
+        size_t pn, posn;
+        int rc = tdict_bytes(&f->bi, 0, &f->bb1, &pp, &pn);
+        if (!rc)
+            rc = tdict_bytes(&f->bi, 1, &f->bb2, &pos, &posn);
+        if (!rc)
+            rc = put_term(f, f->bi.word, f->bi.wlen, f->bi.df, pp, pn, pos, posn);
+        if (rc)
+            return rc == FMT_CORRUPT
+                       ? ixerr(f->ix, rc, "the base archive's index is damaged")
+                       : rc;
+        rc = tdict_next(&f->bi);
+        if (rc == FMT_NOTFOUND)
+            f->bhave = 0;
+        else if (rc)
+            return ixerr(f->ix, rc, "the base archive's index is damaged");
+    }
+    return FMT_OK;
 }
 
 static int write_word(fin *f, rrun **parts, size_t np)
 {
-    f->pl.n = 0;
-    f->allpos.len = 0;
-    int had = 0;
-    if (f->ix->nbase) {
-        int rc = base_word(f, &parts[0]->word, &had);
-        if (rc)
-            return rc;
-    }
-    for (size_t i = 0; i < np; i++) {
-        int rc = chunk_decode(f, parts[i]);
-        if (rc)
-            return ixerr(f->ix, rc, "temporary index damaged");
-        if (fmt_buf_append(&f->allpos, parts[i]->pos.data, parts[i]->pos.len))
-            return FMT_NOMEM;
-    }
     const fmt_buf *w = &parts[0]->word;
-    f->enc.len = 0;
-    f->post.len = 0;
-    if (postings_encode(&f->pl, NULL, &f->post) ||
-        record_buf_varint(&f->enc, f->post.len) ||
-        fmt_buf_append(&f->enc, f->post.data, f->post.len) ||
-        fmt_buf_append(&f->enc, f->allpos.data, f->allpos.len))
-        return FMT_NOMEM;
-    /* appending: base_word looked it up (a new word has no old value) */
-    int rc = fput(f, f->terms, w->data, w->len, f->enc.data, f->enc.len,
-                  f->ix->nbase ? FPUT_COUNTED : MDB_APPEND);
-    if (had) /* the base has its stem entry, and counted it */
+    int rc = base_copy(f, w), had = 0;
+    if (rc)
         return rc;
-    f->ix->nterms++;
+    tcodec_enc e;
+    f->p6.len = f->q6.len = 0;
+    tcodec_enc_start(&e, &f->p6, &f->q6, f->ix->len);
+    if (f->bhave && f->bi.wlen == w->len && !memcmp(f->bi.word, w->data, w->len)) {
+        had = 1;
+        if ((rc = base_encode(f, &e))) {
+            tcodec_enc_end(&e);
+            return rc;
+        }
+        rc = tdict_next(&f->bi);
+        if (rc == FMT_NOTFOUND)
+            f->bhave = 0;
+        else if (rc) {
+            tcodec_enc_end(&e);
+            return ixerr(f->ix, rc, "the base archive's index is damaged");
+        }
+    }
+    for (size_t i = 0; i < np && !rc; i++)
+        rc = chunk_encode(f, parts[i], &e);
+    int r2 = tcodec_enc_end(&e);
+    if (rc)
+        return rc == FMT_NOMEM ? rc : ixerr(f->ix, rc, "temporary index damaged");
+    if (r2)
+        return r2;
+    rc = put_term(f, w->data, w->len, (uint32_t)e.n,
+                  (const unsigned char *)f->p6.data, f->p6.len,
+                  (const unsigned char *)f->q6.data, f->q6.len);
+    if (rc || had) /* the base has its stem entry */
+        return rc;
     /* remember stem NUL word, when the stem differs */
     char stem[FMT_TOKMAX + 1];
     size_t sl = fmt_stem(f->ix->tok, w->data, w->len, stem, sizeof stem);
-    if (!rc && (sl != w->len || memcmp(stem, w->data, sl))) {
+    if (sl != w->len || memcmp(stem, w->data, sl)) {
         uint16_t total = (uint16_t)(sl + 1 + w->len);
         if (fmt_buf_append(&f->stemlist, &total, 2) ||
             fmt_buf_append(&f->stemlist, stem, sl) ||
@@ -928,7 +1025,7 @@ static int write_word(fin *f, rrun **parts, size_t np)
             fmt_buf_append(&f->stemlist, w->data, w->len))
             return FMT_NOMEM;
     }
-    return rc;
+    return FMT_OK;
 }
 
 static int merge_words(fin *f)
@@ -957,6 +1054,12 @@ static int merge_words(fin *f)
         for (size_t i = 0; i < np && !rc; i++)
             rc = rrun_next(parts[i]);
     }
+    if (!rc)
+        rc = base_copy(f, NULL);
+    if (!rc)
+        rc = tdict_flush(&f->tb, fin_put, f);
+    if (!rc)
+        rc = tdict_heap_flush(&f->heap, fin_put, f);
     for (size_t i = 0; rs && i < nr; i++) {
         fmt_buf_free(&rs[i].word);
         fmt_buf_free(&rs[i].post);
@@ -982,6 +1085,53 @@ static int stem_cmp(const void *a, const void *b)
     return c ? c : (xl > yl) - (xl < yl);
 }
 
+/* The words of one stem being gathered (the base's and new ones). */
+typedef struct {
+    char **w;
+    size_t n, cap;
+} stemwords;
+
+static int sw_add(void *ctx, const char *w, size_t wl)
+{
+    stemwords *sw = ctx;
+    if (vb_grow(&sw->w, &sw->cap, sw->n + 1, sizeof *sw->w, 16) ||
+        !(sw->w[sw->n] = alloc_strndup(w, wl)))
+        return FMT_NOMEM;
+    sw->n++;
+    return 0;
+}
+
+static int sw_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Put the stem's entry: its words sorted, each once; then empty sw. */
+static int put_stem(fin *f, const char *stem, size_t sl, stemwords *sw)
+{
+    vb_sort(sw->w, sw->n, sizeof *sw->w, sw_cmp);
+    size_t k = 0, *lens = alloc_calloc(sw->n + 1, sizeof *lens);
+    int rc = lens ? FMT_OK : FMT_NOMEM;
+    for (size_t i = 0; i < sw->n; i++)
+        if (!k || strcmp(sw->w[i], sw->w[k - 1])) {
+            sw->w[k] = sw->w[i];
+            lens[k++] = strlen(sw->w[i]);
+        } else {
+            free(sw->w[i]);
+        }
+    sw->n = k;
+    if (!rc && k)
+        rc = tdict_stem_payload(&f->pay, stem, sl, (const char *const *)sw->w,
+                                lens, k);
+    if (!rc && k)
+        rc = tdict_add(&f->sb, stem, sl, f->pay.data, f->pay.len, fin_put, f);
+    for (size_t i = 0; i < sw->n; i++)
+        free(sw->w[i]);
+    sw->n = 0;
+    free(lens);
+    return rc;
+}
+
 static int write_stems(fin *f)
 {
     size_t n = 0, cap = 1024;
@@ -1004,14 +1154,63 @@ static int write_stems(fin *f)
     }
     stem_base = f->stemlist.data;
     vb_sort(offs, n, sizeof *offs, stem_cmp);
-    int rc = FMT_OK;
-    for (size_t i = 0; i < n && !rc; i++) {
-        uint16_t l;
-        memcpy(&l, f->stemlist.data + offs[i], 2);
-        rc = fput(f, f->stems, f->stemlist.data + offs[i] + 2, l, "", 0,
-                  f->ix->nbase ? 0 : MDB_APPEND);
+    /* appending: the base's stems beside the new words' */
+    tdict_scan bs;
+    int rc = FMT_OK, bhave = 0;
+    memset(&bs, 0, sizeof bs);
+    if (f->ix->base) {
+        rc = tdict_scan_start(f->ix->base, f->ix->base->stems, &bs);
+        bhave = rc == FMT_OK;
+        if (rc == FMT_NOTFOUND)
+            rc = FMT_OK;
     }
+    stemwords sw = {0};
+    size_t i = 0;
+    while (!rc && (i < n || bhave)) {
+        const char *ns = i < n ? f->stemlist.data + offs[i] + 2 : NULL;
+        size_t nsl = ns ? strlen(ns) : 0;
+        int c = !ns ? 1 : !bhave ? -1 : memcmp(ns, bs.key, nsl < bs.kl ? nsl : bs.kl);
+        if (ns && bhave && !c)
+            c = (nsl > bs.kl) - (nsl < bs.kl);
+        if (c > 0) { /* the base's stem, no new word: as it is */
+            rc = tdict_add(&f->sb, bs.key, bs.kl, bs.pay, bs.pl, fin_put, f);
+        } else {
+            char stem[FMT_TOKMAX + 1];
+            memcpy(stem, ns, nsl);
+            if (c == 0) {
+                int r = tdict_stem_decode(bs.pay, bs.pl, bs.key, bs.kl, sw_add, &sw);
+                if (r)
+                    rc = r == -1 ? ixerr(f->ix, FMT_CORRUPT,
+                                         "the base archive's index is damaged")
+                                 : r;
+            }
+            for (; !rc && i < n; i++) {
+                uint16_t l;
+                memcpy(&l, f->stemlist.data + offs[i], 2);
+                const char *k = f->stemlist.data + offs[i] + 2;
+                if (strlen(k) != nsl || memcmp(k, stem, nsl))
+                    break;
+                rc = sw_add(&sw, k + nsl + 1, l - nsl - 1);
+            }
+            if (!rc)
+                rc = put_stem(f, stem, nsl, &sw);
+            if (c != 0)
+                continue;
+        }
+        if (!rc) {
+            int r = tdict_scan_next(&bs);
+            bhave = r == FMT_OK;
+            if (r && r != FMT_NOTFOUND)
+                rc = ixerr(f->ix, r, "the base archive's index is damaged");
+        }
+    }
+    tdict_scan_end(&bs);
+    for (size_t k = 0; k < sw.n; k++)
+        free(sw.w[k]);
+    free(sw.w);
     free(offs);
+    if (!rc)
+        rc = tdict_flush(&f->sb, fin_put, f);
     return rc;
 }
 
@@ -1121,15 +1320,45 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     f.env = env;
     f.txn = txn;
     int rc = flush_run(ix);
-    const char *names[] = {"terms", "stems", "facets", "cols"};
-    MDB_dbi *dbis[] = {&f.terms, &f.stems, &f.facets, &f.cols};
-    for (int i = 0; i < 4 && !rc; i++) {
+    const char *names[] = {"terms", "stems", "facets", "cols", "lists"};
+    MDB_dbi *dbis[] = {&f.terms, &f.stems, &f.facets, &f.cols, &f.lists};
+    for (int i = 0; i < 5 && !rc; i++) {
         int mr = mdb_dbi_open(*txn, names[i], MDB_CREATE, dbis[i]);
         if (mr)
             rc = ixerr(ix, error_mdb_code(mr), mdb_strerror(mr));
     }
+    f.tb.dbi = f.terms;
+    f.sb.dbi = f.stems;
+    f.heap.dbi = f.lists;
+    /* appending: the word tables are written whole again (from the base's
+     * and the new words, in order), so they are emptied first; their old
+     * bytes no longer count */
+    for (int i = 0; i < 5 && !rc && ix->base; i++) {
+        if (i == 2 || i == 3)
+            continue;
+        MDB_cursor *c;
+        MDB_val k, v;
+        int mr = mdb_cursor_open(*txn, *dbis[i], &c);
+        if (!mr) {
+            while (!(mr = mdb_cursor_get(c, &k, &v, MDB_NEXT)))
+                f.bytes -= k.mv_size + v.mv_size;
+            mdb_cursor_close(c);
+            if (mr == MDB_NOTFOUND)
+                mr = mdb_drop(*txn, *dbis[i], 0);
+        }
+        if (mr)
+            rc = ixerr(ix, error_mdb_code(mr), mdb_strerror(mr));
+    }
+    if (!rc && ix->base) {
+        int r = tdict_seek(ix->base, &f.bi, "", 0);
+        f.bhave = r == FMT_OK;
+        if (r && r != FMT_NOTFOUND)
+            rc = ixerr(ix, r, "the base archive's index is damaged");
+    }
     if (!rc)
         rc = merge_words(&f);
+    tdict_close(&f.bi);
+    ix->nterms = f.nterms;
     if (!rc)
         rc = write_stems(&f);
     if (!rc)
@@ -1143,9 +1372,16 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
             ix->nzaken++;
     postings_list_free(&f.pl);
     fmt_buf_free(&f.enc);
-    fmt_buf_free(&f.post);
     fmt_buf_free(&f.stemlist);
-    fmt_buf_free(&f.allpos);
+    tdict_builder_free(&f.tb);
+    tdict_builder_free(&f.sb);
+    fmt_buf_free(&f.pay);
+    fmt_buf_free(&f.p6);
+    fmt_buf_free(&f.q6);
+    fmt_buf_free(&f.bb1);
+    fmt_buf_free(&f.bb2);
+    free(f.pv);
+    free(f.blk);
     *bytes = f.bytes;
     return rc;
 }

@@ -22,11 +22,12 @@
 #include "search.h"
 #include "token.h"
 
-/* 5: the status "notice" (an answer announced late, none yet);
+/* 6: the term dictionary in blocks, bit-packed lists (tdict.c, tcodec.c);
+ * 5: the status "notice" (an answer announced late, none yet);
  * 4: answers and notices filed under their own date (fmt_doc_date);
  * 3: summaries in chunks like records, and the chunks' positions (cols
  * dpos, spos); 2 (one summary a key, no positions) and 3 are still read. */
-#define FMT_VERSION_NUMBER 5
+#define FMT_VERSION_NUMBER 6
 #define FMT_VERSION_OLDEST 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */
@@ -389,6 +390,8 @@ struct fmt_archive {
     MDB_env *env;
     MDB_txn *txn;        /* one read transaction for the handle's life */
     MDB_dbi meta, docs, summary, ids, terms, stems, facets, cols;
+    MDB_dbi lists;       /* format 6: the heap of long term lists (tdict.c) */
+    int has_lists;
     uint32_t ndocs;
     unsigned char dict[32768];
     size_t dictlen;

@@ -19,6 +19,8 @@
 #include "guard.h"
 #include "query.h"
 #include "search_int.h"
+#include "tcodec.h"
+#include "tdict.h"
 
 #define SUBJECT_TF 4
 /* Words a prefix or stem may stand for: all of them in any real corpus
@@ -49,6 +51,7 @@ typedef struct {
      * the rest and says what it skipped. */
     size_t skipped;
     char skipmsg[1200];
+    fmt_buf tbuf;        /* a list gathered from the heap (tdict_bytes) */
 } ev;
 
 /* ---- document lists (dl_reserve, dl_free: search_int.h) ------------------ */
@@ -173,29 +176,61 @@ static uint64_t node_df(const ev *e, const qnode *q, size_t word, uint64_t own)
     return own;
 }
 
+/* Decode the documents of the term it stands on into l: all, or only
+ * those of want (the blocks holding none are skipped). */
+static int term_list(ev *e, const tdict_iter *it, vb_plist *l,
+                     const uint32_t *want, size_t nwant, uint64_t **blk,
+                     size_t *blkcap)
+{
+    const unsigned char *post;
+    size_t pl;
+    int rc = tdict_bytes(it, 0, &e->tbuf, &post, &pl);
+    if (rc)
+        return rc;
+    if (e->a->version >= 6)
+        return want ? tcodec_decode_in(post, pl, it->df, e->a->ndocs, l, want,
+                                       nwant)
+                    : tcodec_decode(post, pl, it->df, e->a->ndocs, l, blk,
+                                    blkcap);
+    return want ? postings_decode_in(post, pl, l, e->a->ndocs, want, nwant)
+                : postings_decode(post, pl, l, NULL, NULL, e->a->ndocs);
+}
+
+static int add_term(ev *e, const tdict_iter *it, vb_plist *acc);
+
 /* Merge the posting list of word w (if indexed) into acc: documents
  * unioned, tfx summed (subject flags or-ed). */
 static int add_word(ev *e, const char *w, size_t n, vb_plist *acc)
 {
-    const unsigned char *v, *post, *pos;
-    size_t vl, pl, posl;
-    int rc = store_get(e->a, e->a->terms, w, n, &v, &vl);
+    tdict_iter it;
+    int rc = tdict_lookup(e->a, w, n, &it);
     if (rc == FMT_NOTFOUND)
         return FMT_OK;
-    uint32_t df = 0;
-    if (!rc)
-        rc = postings_term_split(v, vl, &post, &pl, &pos, &posl);
-    if (!rc)
-        rc = postings_df(post, pl, &df);
-    if (!rc && e->df_only) {
+    if (rc == FMT_CORRUPT && !guard_broken(e->a)) {
+        /* one damaged word costs its own hits, not the search */
+        if (!e->skipped++)
+            snprintf(e->skipmsg, sizeof e->skipmsg, "%s: index entry '%.*s' "
+                     "damaged", e->a->path, (int)(n < 64 ? n : 64), w);
+        return FMT_OK;
+    }
+    return rc ? rc : add_term(e, &it, acc);
+}
+
+/* The same for a term a cursor stands on. */
+static int add_term(ev *e, const tdict_iter *it, vb_plist *acc)
+{
+    uint32_t df = it->df;
+    const char *w = it->word;
+    size_t n = it->wlen;
+    int rc = FMT_OK;
+    if (e->df_only) {
         e->df += df;
         return FMT_OK;
     }
-    if (!rc && e->filter) /* only the blocks holding documents in the running */
-        rc = postings_decode_in(post, pl, &e->pl, e->a->ndocs,
-                                e->filter->doc, e->filter->n);
-    else if (!rc)
-        rc = postings_decode(post, pl, &e->pl, NULL, NULL, e->a->ndocs);
+    if (e->filter) /* only the blocks holding documents in the running */
+        rc = term_list(e, it, &e->pl, e->filter->doc, e->filter->n, NULL, NULL);
+    else
+        rc = term_list(e, it, &e->pl, NULL, 0, NULL, NULL);
     if (rc == FMT_CORRUPT && !guard_broken(e->a)) {
         /* one damaged word costs its own hits, not the search */
         if (!e->skipped++)
@@ -268,11 +303,11 @@ typedef struct {
     int nomem;
 } dense_acc;
 
-static int dense_word(ev *e, const char *w, size_t n, void *ctx)
+static int dense_word(ev *e, const tdict_iter *it, void *ctx)
 {
     dense_acc *da = ctx;
     vb_plist one = {0};
-    int rc = add_word(e, w, n, &one);
+    int rc = add_term(e, it, &one);
     for (size_t i = 0; !rc && i < one.n; i++) {
         uint32_t d = one.docs[i], x = da->dense[d], y = one.tfs[i];
         if (!x) {
@@ -326,46 +361,37 @@ static int plist_to_dl(ev *e, const vb_plist *l, double w, dlist *out)
     return FMT_OK;
 }
 
-/* Call fn for each key of db starting with prefix (up to MAX_EXPANSION). */
-static int scan_prefix(ev *e, MDB_dbi dbi, const char *prefix, size_t pn,
-                       int (*fn)(ev *, const char *, size_t, void *),
-                       void *ctx)
+/* Call fn for each indexed word starting with prefix (up to
+ * MAX_EXPANSION). */
+static int scan_prefix(ev *e, const char *prefix, size_t pn,
+                       int (*fn)(ev *, const tdict_iter *, void *), void *ctx)
 {
-    MDB_cursor *c;
-    if (guard_cursor_open(e->a, dbi, &c))
-        return FMT_CORRUPT;
-    MDB_val k = {pn, (void *)prefix}, v;
-    int rc = guard_cursor_get(e->a, c, &k, &v, MDB_SET_RANGE), n = 0, out = FMT_OK;
-    while (!rc && k.mv_size >= pn && !memcmp(k.mv_data, prefix, pn) &&
+    tdict_iter it;
+    int rc = tdict_seek(e->a, &it, prefix, pn), n = 0, out = FMT_OK;
+    while (!rc && it.wlen >= pn && !memcmp(it.word, prefix, pn) &&
            n++ < MAX_EXPANSION && !out && !cancelled(e)) {
-        out = fn(e, k.mv_data, k.mv_size, ctx);
-        rc = guard_cursor_get(e->a, c, &k, &v, MDB_NEXT);
+        out = fn(e, &it, ctx);
+        rc = tdict_next(&it);
     }
-    guard_cursor_close(e->a, c);
-    if (rc && rc != MDB_NOTFOUND)
-        return guard_broken(e->a) ? FMT_CORRUPT
-                               : error_set(e->a, FMT_CORRUPT,
-                                           "%s: index damaged (%s)", e->a->path,
-                                           guard_why(e->a, rc));
+    tdict_close(&it);
+    if (rc && rc != FMT_NOTFOUND)
+        return rc;
     return out ? out : e->rc;
 }
 
 typedef struct {
+    ev *e;
     vb_plist *acc;
     const char *word;   /* added already: not again */
     size_t wl;
 } variants;
 
-static int stem_variant(ev *e, const char *key, size_t kl, void *ctx)
+static int stem_variant(void *ctx, const char *w, size_t wl)
 {
     variants *va = ctx;
-    const char *nul = memchr(key, 0, kl);
-    if (!nul)
-        return FMT_CORRUPT;
-    size_t off = (size_t)(nul - key) + 1;
-    if (kl - off == va->wl && !memcmp(key + off, va->word, va->wl))
+    if (wl == va->wl && !memcmp(w, va->word, wl))
         return FMT_OK;
-    return add_word(e, key + off, kl - off, va->acc);
+    return add_word(va->e, w, wl, va->acc);
 }
 
 /* The words term q stands for (itself, its stem, the words sharing the
@@ -378,15 +404,12 @@ static int term_words(ev *e, const qnode *q, vb_plist *acc)
     if (!rc && (sl != wl || memcmp(q->stem, q->word, wl)))
         rc = add_word(e, q->stem, sl, acc);
     if (!rc) {
-        char key[FMT_TOKMAX + 2];
-        memcpy(key, q->stem, sl);
-        key[sl] = 0;
-        /* the stems db lists stem NUL word; the word itself is added above,
-         * and adding it twice would double its tf and df, so skip it */
-        variants va = {acc, q->word, wl};
-        rc = scan_prefix(e, e->a->stems, key, sl + 1, stem_variant, &va);
+        /* the word itself is added above, and adding it twice would
+         * double its tf and df, so skip it */
+        variants va = {e, acc, q->word, wl};
+        rc = tdict_stem_words(e->a, q->stem, sl, stem_variant, &va);
     }
-    return rc;
+    return rc ? rc : e->rc;
 }
 
 static int eval_term(ev *e, const qnode *q, dlist *out)
@@ -406,8 +429,7 @@ static int eval_prefix(ev *e, const qnode *q, dlist *out)
         return FMT_NOMEM;
     dense_acc da = {a->dense, NULL, 0, 0, 0};
     e->df = 0;
-    int rc = scan_prefix(e, a->terms, q->word, strlen(q->word), dense_word,
-                         &da);
+    int rc = scan_prefix(e, q->word, strlen(q->word), dense_word, &da);
     vb_plist acc = {0};
     if (da.n * 16 > a->ndocs) { /* many: a pass over the array is cheaper */
         for (uint32_t d = 0; d < a->ndocs; d++)
@@ -444,6 +466,13 @@ typedef struct {
     uint32_t *p;         /* positions of the current document */
     size_t pcap;
     uint32_t df;         /* the word's document count */
+    /* format 6: positions read through tcodec, jumping by block */
+    int v6;
+    tcodec_posr r;
+    uint64_t *blk;
+    size_t blkcap;
+    const unsigned char *col_len;
+    fmt_buf pbuf;        /* its positions, when gathered from the heap */
 } pword;
 
 /* Move w to the first document >= d, decoding that document's positions.
@@ -474,7 +503,8 @@ static int pword_seek(pword *w, uint32_t d)
     uint64_t skip = 0;  /* positions of the documents passed */
     while (w->i < w->pl.n && w->pl.docs[w->i] < d)
         skip += w->pl.tfs[w->i++] >> 1;
-    if (skip && !(w->pos = skip_varints(w->pos, w->posend, skip)))
+    /* format 6 reads positions only when loaded (tcodec_pos_seek) */
+    if (skip && !w->v6 && !(w->pos = skip_varints(w->pos, w->posend, skip)))
         return -2;
     if (w->i >= w->pl.n)
         return -1;
@@ -484,6 +514,10 @@ static int pword_seek(pword *w, uint32_t d)
 static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
+    if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->blk, w->pl.n / VB_BLOCK,
+                                  w->i, w->col_len) ||
+                  tf > tcodec_pos_room(&w->r)))
+        return FMT_CORRUPT;
     if (tf > w->pcap) {
         uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
         if (!p)
@@ -491,6 +525,9 @@ static int pword_load(pword *w)
         w->p = p;
         w->pcap = tf;
     }
+    w->npos = tf;
+    if (w->v6)
+        return tcodec_pos_read(&w->r, &w->pl, w->col_len, w->p);
     const unsigned char *s = w->pos;
     uint32_t at = 0;
     for (uint32_t k = 0; k < tf; k++) {
@@ -500,7 +537,6 @@ static int pword_load(pword *w)
         at += (uint32_t)x;
         w->p[k] = at;
     }
-    w->npos = tf;
     return FMT_OK;
 }
 
@@ -519,21 +555,26 @@ static int has(const pword *w, uint32_t p)
 
 static int load_pword(ev *e, const char *word, pword *w)
 {
-    const unsigned char *v, *pv, *post;
-    size_t vl, pvl, pl;
-    int rc = store_get(e->a, e->a->terms, word, strlen(word), &v, &vl);
+    tdict_iter it;
+    const unsigned char *pv;
+    size_t pvl;
+    int rc = tdict_lookup(e->a, word, strlen(word), &it);
     if (rc)
         return rc;
-    rc = postings_term_split(v, vl, &post, &pl, &pv, &pvl);
+    w->df = it.df;
+    w->v6 = e->a->version >= 6;
+    w->col_len = e->a->col_len;
+    rc = term_list(e, &it, &w->pl, NULL, 0, &w->blk, &w->blkcap);
     if (!rc)
-        rc = postings_df(post, pl, &w->df);
-    if (!rc)
-        rc = postings_decode(post, pl, &w->pl, NULL, NULL, e->a->ndocs);
+        rc = tdict_bytes(&it, 1, &w->pbuf, &pv, &pvl);
+    if (rc == FMT_NOMEM)
+        return rc;
     if (rc)
         return error_set(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
                          e->a->path, word);
     w->pos = pv;
     w->posend = pv + pvl;
+    tcodec_pos_open(&w->r, pv, pvl);
     return FMT_OK;
 }
 
@@ -614,6 +655,8 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
     for (size_t k = 0; k < nw; k++) {
         postings_list_free(&w[k].pl);
         free(w[k].p);
+        free(w[k].blk);
+        fmt_buf_free(&w[k].pbuf);
     }
     free(w);
     return rc;
@@ -796,18 +839,17 @@ static int eval(ev *e, const qnode *q, dlist *out, int depth);
  * part first: a word's own document count; big for what is not known. */
 static uint32_t estimate(ev *e, const qnode *q)
 {
-    const unsigned char *v, *post, *pos;
-    size_t vl, pl, posl;
-    uint32_t df = UINT32_MAX - 1, d;
+    uint32_t df = UINT32_MAX - 1;
     if (q->type == Q_TERM || q->type == Q_PHRASE) {
         size_t n = q->type == Q_TERM ? 1 : q->nwords;
         for (size_t i = 0; i < n; i++) {
             const char *w = q->type == Q_TERM ? q->word : q->words[i];
-            if (store_get(e->a, e->a->terms, w, strlen(w), &v, &vl))
+            tdict_iter it;
+            int rc = tdict_lookup(e->a, w, strlen(w), &it);
+            if (rc == FMT_NOTFOUND)
                 return 0; /* not indexed: nothing (or few, via stems) */
-            if (!postings_term_split(v, vl, &post, &pl, &pos, &posl) &&
-                !postings_df(post, pl, &d) && d < df)
-                df = d;
+            if (!rc && it.df < df)
+                df = it.df;
         }
     } else if (q->type == Q_FIELD) {
         df = e->a->ndocs / 4;
@@ -942,7 +984,7 @@ int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            lib->stats, 0, 0, ""};
+            lib->stats, 0, 0, "", {0}};
     if (lib->stats && lib->stats->ndocs) { /* a library: all its archives */
         e.ndocs = (double)lib->stats->ndocs;
         e.avglen = (double)lib->stats->totlen / (double)lib->stats->ndocs;
@@ -953,6 +995,7 @@ int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     int rc = eval(&e, q->root, &r->all, 0);
     postings_list_free(&e.pl);
     postings_list_free(&e.tmp);
+    fmt_buf_free(&e.tbuf);
     if (!rc && lib->exclude) { /* a newer archive of a library holds these */
         dlist *l = &r->all;
         size_t k = 0;
@@ -1002,10 +1045,10 @@ static int stats_put(struct fmt_stats *st, const qnode *q, size_t word,
     return FMT_OK;
 }
 
-static int prefix_df(ev *e, const char *w, size_t n, void *ctx)
+static int prefix_df(ev *e, const tdict_iter *it, void *ctx)
 {
     (void)ctx;
-    return add_word(e, w, n, NULL);
+    return add_term(e, it, NULL);
 }
 
 /* The df of every scoring word under q, read from the lists' heads the
@@ -1022,8 +1065,7 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
         break;
     case Q_PREFIX:
         e->df = 0;
-        if (!(rc = scan_prefix(e, e->a->terms, q->word, strlen(q->word),
-                               prefix_df, NULL)))
+        if (!(rc = scan_prefix(e, q->word, strlen(q->word), prefix_df, NULL)))
             rc = stats_put(st, q, 0, e->df);
         break;
     case Q_PHRASE:
@@ -1043,7 +1085,7 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
 int search_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
 {
     ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            NULL, 1, 0, ""};
+            NULL, 1, 0, "", {0}};
     st->ndocs += a->ndocs;
     st->totlen += a->totlen;
     int rc = stats_node(&e, q->root, st, 0);

@@ -16,10 +16,17 @@
  * values), so a damaged value is reported rather than measured wrongly. Reads go
  * through guard.c like every read of an archive: a damaged page or value
  * is reported, never followed.
+ *
+ * Format 6 (tdict.c): the terms, stems and lists tables together hold the
+ * dictionary and the lists; each term's postings and positions lengths
+ * come from its dictionary entry (its postings decoded, to be sure), the
+ * rest of those tables' pages is the dictionary.
  */
 #include <sys/stat.h>
 #include "guard.h"
 #include "internal.h"
+#include "tcodec.h"
+#include "tdict.h"
 
 /* The pages of one table, in bytes. */
 static int table_bytes(fmt_archive *a, MDB_dbi dbi, const char *name,
@@ -120,6 +127,35 @@ static void split_term(void *ctx, const MDB_val *v)
     o->positions += v->mv_size - post;
 }
 
+/* Format 6: each term's lists, from the dictionary. */
+static int split_terms6(fmt_archive *a, fmt_sizes *o)
+{
+    tdict_iter it;
+    vb_plist l = {0};
+    fmt_buf buf = {0};
+    int rc = tdict_seek(a, &it, "", 0);
+    while (!rc) {
+        const unsigned char *p;
+        size_t n;
+        int r = tdict_bytes(&it, 0, &buf, &p, &n);
+        if (!r)
+            r = tcodec_decode(p, n, it.df, a->ndocs, &l, NULL, NULL);
+        if (r == FMT_NOMEM) {
+            rc = r;
+            break;
+        }
+        if (r)
+            o->bad_values++;
+        o->postings += it.plen;
+        o->positions += it.poslen;
+        rc = tdict_next(&it);
+    }
+    tdict_close(&it);
+    postings_list_free(&l);
+    fmt_buf_free(&buf);
+    return rc == FMT_NOTFOUND ? FMT_OK : rc;
+}
+
 int fmt_get_sizes(fmt_archive *a, fmt_sizes *o)
 {
     memset(o, 0, sizeof *o);
@@ -135,13 +171,20 @@ int fmt_get_sizes(fmt_archive *a, fmt_sizes *o)
         (rc = table_bytes(a, a->terms, "terms", &terms, &ps)) ||
         (rc = table_bytes(a, a->stems, "stems", &stems, &ps)))
         return rc;
+    if (a->version >= 6) {
+        uint64_t lists;
+        if ((rc = table_bytes(a, a->lists, "lists", &lists, &ps)))
+            return rc;
+        terms += lists;
+    }
     o->psize = ps;
     o->records = docs + a->dictlen;
     o->summaries = summary;
     if ((rc = walk(a, a->docs, "docs", add_len, &chunks)))
         return rc;
     o->records_data = chunks + a->dictlen;
-    rc = walk(a, a->terms, "terms", split_term, o);
+    rc = a->version >= 6 ? split_terms6(a, o)
+                         : walk(a, a->terms, "terms", split_term, o);
     /* What the walk read of the values lies in the table's pages (guard.c
      * checks each value against its page), so this cannot go below 0
      * unless the statistics are damaged. */

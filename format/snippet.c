@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "guard.h"
+#include "tdict.h"
 #include "internal.h"
 #include "query.h"
 
@@ -640,18 +641,6 @@ void fmt_snips_free(fmt_snip *s, size_t n)
         fmt_buf_free(&s[i].text);
 }
 
-/* The document frequency of a terms value; 0 when damaged. */
-static uint32_t term_df(const void *v, size_t n)
-{
-    const unsigned char *post, *pos;
-    size_t pl, posl;
-    uint32_t df = 0;
-    if (postings_term_split(v, n, &post, &pl, &pos, &posl) ||
-        postings_df(post, pl, &df))
-        return 0;
-    return df;
-}
-
 /* ---- suggestions ------------------------------------------------------------ */
 
 typedef struct {
@@ -674,19 +663,14 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
     if (!c)
         return FMT_NOMEM;
     size_t nc = 0;
-    MDB_cursor *cur;
-    if (guard_cursor_open(a, a->terms, &cur)) {
-        free(c);
-        return FMT_CORRUPT;
-    }
-    MDB_val k = {pl, p}, v;
-    int rc = guard_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0, out = 0;
+    tdict_iter it;
+    int rc = tdict_seek(a, &it, p, pl), scanned = 0, out = 0;
     /* keep the cap most frequent: c is a small sorted array */
-    while (!rc && k.mv_size >= pl && !memcmp(k.mv_data, p, pl) &&
+    while (!rc && it.wlen >= pl && !memcmp(it.word, p, pl) &&
            scanned++ < 50000 && !out) {
-        uint32_t df = term_df(v.mv_data, v.mv_size);
+        uint32_t df = it.df;
         if (df && (nc < cap || df > c[nc - 1].df)) {
-            char *w = alloc_strndup(k.mv_data, k.mv_size);
+            char *w = alloc_strndup(it.word, it.wlen);
             if (!w) {
                 out = FMT_NOMEM;
                 break;
@@ -700,13 +684,11 @@ int fmt_suggest(fmt_archive *a, const char *prefix, char **words, size_t cap,
             }
             c[i] = (cand){w, df};
         }
-        rc = guard_cursor_get(a, cur, &k, &v, MDB_NEXT);
+        rc = tdict_next(&it);
     }
-    guard_cursor_close(a, cur);
-    if (!out && rc && rc != MDB_NOTFOUND)
-        out = guard_broken(a) ? FMT_CORRUPT
-                           : error_set(a, FMT_CORRUPT, "%s: index damaged (%s)",
-                                       a->path, guard_why(a, rc));
+    tdict_close(&it);
+    if (!out && rc && rc != FMT_NOTFOUND)
+        out = rc;
     for (size_t i = 0; i < nc; i++) {
         if (out)
             free(c[i].w);
@@ -758,36 +740,31 @@ static int nearest(fmt_archive *a, const char *w, char *best, size_t cap)
     size_t wl = strlen(w);
     if (wl < 3 || wl >= cap)
         return 0;
-    MDB_cursor *cur;
-    if (guard_cursor_open(a, a->terms, &cur))
-        return 0;
+    tdict_iter it;
     double bestscore = -1;
-    MDB_val k = {1, (void *)w}, v;
-    int rc = guard_cursor_get(a, cur, &k, &v, MDB_SET_RANGE), scanned = 0;
+    int rc = tdict_seek(a, &it, w, 1), scanned = 0;
     int max = wl > 6 ? 2 : 1;
-    while (!rc && k.mv_size && ((const char *)k.mv_data)[0] == w[0] &&
-           scanned++ < 300000) {
-        int dist = distance(w, wl, k.mv_data, k.mv_size, max);
-        uint32_t df = dist <= max && dist > 0 ? term_df(v.mv_data, v.mv_size) : 0;
+    while (!rc && it.wlen && it.word[0] == w[0] && scanned++ < 300000) {
+        int dist = distance(w, wl, it.word, it.wlen, max);
+        uint32_t df = dist <= max && dist > 0 ? it.df : 0;
         if (df > 0) {
             double score = (max + 1 - dist) * 100.0 + log(1.0 + df);
-            if (score > bestscore && k.mv_size < cap) {
+            if (score > bestscore && it.wlen < cap) {
                 bestscore = score;
-                memcpy(best, k.mv_data, k.mv_size);
-                best[k.mv_size] = 0;
+                memcpy(best, it.word, it.wlen);
+                best[it.wlen] = 0;
             }
         }
-        rc = guard_cursor_get(a, cur, &k, &v, MDB_NEXT);
+        rc = tdict_next(&it);
     }
-    guard_cursor_close(a, cur);
+    tdict_close(&it);
     return bestscore >= 0;
 }
 
 static int indexed(fmt_archive *a, const char *w)
 {
-    const unsigned char *v;
-    size_t n;
-    return store_get(a, a->terms, w, strlen(w), &v, &n) == FMT_OK;
+    tdict_iter it;
+    return tdict_lookup(a, w, strlen(w), &it) == FMT_OK;
 }
 
 typedef struct {

@@ -150,7 +150,8 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
         MDB_dbi *dbi;
     } t[] = {{"meta", &a->meta},   {"docs", &a->docs},   {"summary", &a->summary},
              {"ids", &a->ids},     {"terms", &a->terms},
-             {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols}};
+             {"stems", &a->stems}, {"facets", &a->facets}, {"cols", &a->cols},
+             {"lists", &a->lists}};
     MDB_dbi main;
     int rc = guard_dbi_open(a, NULL, &main);
     if (rc)
@@ -160,6 +161,10 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
         MDB_val k = {strlen(t[i].name), (void *)t[i].name}, v;
         unsigned flags = 0;
         rc = guard_get(a, main, &k, &v);
+        if (rc == MDB_NOTFOUND && !strcmp(t[i].name, "lists")) {
+            a->has_lists = 0; /* before format 6 (checked with the version) */
+            continue;
+        }
         if (rc == MDB_NOTFOUND)
             return error_set(a, FMT_VERSION,
                              "%s: no '%s' table: not a Vraagbaak archive",
@@ -173,6 +178,8 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
         }
         if (!rc)
             rc = guard_dbi_open(a, t[i].name, t[i].dbi);
+        if (!rc && t[i].dbi == &a->lists)
+            a->has_lists = 1;
         if (!rc && (mdb_dbi_flags(a->txn, *t[i].dbi, &flags) || flags))
             rc = MDB_CORRUPTED;
         if (rc && guard_broken(a))
@@ -211,6 +218,8 @@ static int load_meta(fmt_archive *a)
                          a->path, (unsigned long long)version,
                          FMT_VERSION_OLDEST, FMT_VERSION_NUMBER);
     a->version = (int)version;
+    if (a->version >= 6 && !a->has_lists)
+        return error_set(a, FMT_CORRUPT, "%s: no 'lists' table", a->path);
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;

@@ -1,0 +1,72 @@
+/* tcodec.h - the term value codec of format 6 (tcodec.c): bit-packed
+ * postings and Rice-coded positions. Formats 2-5 use postings.c's varints. */
+#ifndef VB_TCODEC_H
+#define VB_TCODEC_H
+
+#include "internal.h"
+
+/* Append the postings (docs ascending, tfx = tf << 1 | in-subject, tf >= 1)
+ * to post and their positions (pos: each document's tf positions, ascending,
+ * documents in order) to posout. col_len: the documents' lengths (u32 BE
+ * each, the column len), which set the positions' Rice parameter. */
+int tcodec_encode(const uint32_t *docs, const uint32_t *tfx, size_t n,
+                  const uint32_t *pos, const unsigned char *col_len,
+                  fmt_buf *post, fmt_buf *posout);
+
+/* The same, a document at a time (positions need not all be in memory):
+ * start, a call per document (ascending; its tf positions), end. */
+typedef struct {
+    fmt_buf *post, *pos, table;
+    const unsigned char *col_len;
+    size_t start, n, nin;
+    int64_t prev, prevlast;
+    uint64_t acc, blockbit;
+    unsigned nb;
+    int err;
+    uint32_t g[VB_BLOCK], t[VB_BLOCK];
+} tcodec_enc;
+void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
+                      const unsigned char *col_len);
+int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
+                   const uint32_t *pos);
+int tcodec_enc_end(tcodec_enc *e);
+
+/* Decode all df documents of a list into l (checked against ndocs).
+ * blkpos (may be NULL): filled with nblocks + 1 bit offsets, where each
+ * full block's positions start and (last) the tail's. */
+int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
+                  uint32_t ndocs, vb_plist *l, uint64_t **blkpos,
+                  size_t *blkcap);
+/* Only the documents of want[0..nwant) (ascending): the blocks holding
+ * none are skipped unread. */
+int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
+                     uint32_t ndocs, vb_plist *l, const uint32_t *want,
+                     size_t nwant);
+
+/* The Rice parameter of a document of doclen words holding a word tf times. */
+unsigned tcodec_rice_k(uint32_t doclen, uint32_t tf);
+
+/* Reading positions: document by document, in the order of a decoded list. */
+typedef struct {
+    const unsigned char *p;
+    size_t n;
+    uint64_t bit;
+    size_t i;            /* the document index the next read is of */
+} tcodec_posr;
+
+void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n);
+/* Bits left: no document can have more positions than that. */
+uint64_t tcodec_pos_room(const tcodec_posr *r);
+/* Move to document index i (>= r->i) of l, jumping by blkpos (nblk full
+ * blocks) when i is in a later block. */
+int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
+                    size_t nblk, size_t i, const unsigned char *col_len);
+/* The positions of document index r->i (tf of them, out must hold them). */
+int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
+                    const unsigned char *col_len, uint32_t *out);
+/* verify: the whole stream decodes for l, each block starts where the
+ * table says, and it ends exactly. */
+int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
+                     const uint64_t *blkpos, const unsigned char *col_len);
+
+#endif

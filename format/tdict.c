@@ -1,0 +1,775 @@
+/* tdict.c - the term dictionary: which words are indexed, their document
+ * counts, where their lists are, and which words share a stem.
+ *
+ * Formats 2-5 keep one LMDB entry per word (terms: word -> lists) and one
+ * per stem/word pair (stems: stem NUL word -> empty). Each entry costs a
+ * node header, the whole key and its share of page slack; a list just
+ * over half a page takes whole overflow pages (4 MB of a 20,000-document
+ * archive's 13 MB dictionary was such slack, the stems table 3 MB more).
+ *
+ * Format 6 stores blocks, as Lucene's block tree and SQLite FTS5's leaves do:
+ *
+ *   terms  first word of the block -> block
+ *   stems  first stem of the block -> block
+ *   lists  u32 BE segment number   -> TDICT_SEG bytes of the heap
+ *
+ * A block: varint n (1..TDICT_MAXN), then n entries in key order: varint
+ * bytes shared with the previous key (0 for the first, whose key is the
+ * block's), varint suffix length, the suffix, varint payload length, the
+ * payload. Blocks are cut so that key and value stay within TDICT_BUDGET:
+ * LMDB then puts two in every leaf page and none in overflow pages.
+ *
+ * A term's payload: varint df, varint postings length << 1 | in-heap,
+ * varint positions length, then either the heap offset (varint) or the
+ * postings and positions themselves (tcodec.c). Lists over TDICT_INLINE
+ * bytes go to the heap: one stream of every such list in word order, cut
+ * into segments that fill half a page exactly; a list is read in place
+ * when it lies in one segment, else gathered into the caller's buffer.
+ *
+ * A stem's payload: varint n, then n words sharing the stem (the stem
+ * itself not among them), each as varint bytes shared with the previous
+ * word (the first: with the stem), varint suffix length, suffix.
+ */
+#include <stdio.h>
+#include "tdict.h"
+#include "guard.h"
+#include "tcodec.h"
+
+/* ---- reading blocks ---------------------------------------------------- */
+
+/* The next entry of the block: its key into key/kl (kept from the
+ * previous entry: front coding), its payload. 0, or -1 when damaged. */
+static int tdict_entry(const unsigned char **pp, const unsigned char *end,
+                       int first, char *key, size_t *kl,
+                       const unsigned char **pay, size_t *pl)
+{
+    uint64_t shared, suf, plen;
+    const unsigned char *p = *pp;
+    if (vb_get_varint(&p, end, &shared) || vb_get_varint(&p, end, &suf) ||
+        shared > *kl || (first && shared) || suf > FMT_TOKMAX ||
+        shared + suf > FMT_TOKMAX || suf > (uint64_t)(end - p) ||
+        (!first && !suf && shared == *kl))
+        return -1;
+    memcpy(key + shared, p, (size_t)suf);
+    *kl = (size_t)(shared + suf);
+    key[*kl] = 0;
+    p += suf;
+    if (vb_get_varint(&p, end, &plen) || plen > (uint64_t)(end - p))
+        return -1;
+    *pay = p;
+    *pl = (size_t)plen;
+    *pp = p + plen;
+    return 0;
+}
+
+static int tdict_damaged(tdict_iter *it, const char *what)
+{
+    if (guard_broken(it->a))
+        return FMT_CORRUPT;
+    return error_set(it->a, FMT_CORRUPT, "%s: index %s damaged near '%.*s'",
+                     it->a->path, what, (int)(it->wlen > 64 ? 64 : it->wlen),
+                     it->word);
+}
+
+/* Parse a term's payload into it. */
+static int tdict_term(tdict_iter *it, const unsigned char *p, size_t n)
+{
+    const unsigned char *end = p + n;
+    uint64_t df, pl, posl;
+    if (vb_get_varint(&p, end, &df) || vb_get_varint(&p, end, &pl) ||
+        vb_get_varint(&p, end, &posl) || df == 0 || df > it->a->ndocs ||
+        (pl >> 1) > SIZE_MAX / 2 || posl > SIZE_MAX / 2)
+        return -1;
+    it->df = (uint32_t)df;
+    it->ext = (int)(pl & 1);
+    it->plen = (size_t)(pl >> 1);
+    it->poslen = (size_t)posl;
+    if (it->ext) {
+        if (vb_get_varint(&p, end, &it->hoff) || p != end ||
+            it->hoff > UINT64_MAX / 2)
+            return -1;
+        it->post = it->pos = NULL;
+    } else {
+        if ((uint64_t)(end - p) != (uint64_t)it->plen + it->poslen)
+            return -1;
+        it->post = p;
+        it->pos = p + it->plen;
+    }
+    return 0;
+}
+
+/* The block the cursor stands on (key k, value v): open it. */
+static int tdict_block(tdict_iter *it, const MDB_val *k, const MDB_val *v)
+{
+    uint64_t n;
+    it->bp = v->mv_data;
+    it->bend = it->bp + v->mv_size;
+    it->wlen = 0;
+    if (k->mv_size == 0 || k->mv_size > FMT_TOKMAX ||
+        vb_get_varint(&it->bp, it->bend, &n) || n == 0 || n > TDICT_MAXN) {
+        snprintf(it->word, sizeof it->word, "%.*s",
+                 (int)(k->mv_size > 64 ? 64 : k->mv_size),
+                 (const char *)k->mv_data);
+        it->wlen = strlen(it->word);
+        return tdict_damaged(it, "block");
+    }
+    it->left = (uint32_t)n;
+    /* the first entry's key must be the block's */
+    const unsigned char *pay;
+    size_t pl;
+    if (tdict_entry(&it->bp, it->bend, 1, it->word, &it->wlen, &pay, &pl) ||
+        it->wlen != k->mv_size || memcmp(it->word, k->mv_data, it->wlen) ||
+        tdict_term(it, pay, pl))
+        return tdict_damaged(it, "block");
+    it->left--;
+    return FMT_OK;
+}
+
+static int tdict_cursor_err(tdict_iter *it, int rc)
+{
+    if (rc == MDB_NOTFOUND)
+        return FMT_NOTFOUND;
+    if (guard_broken(it->a))
+        return FMT_CORRUPT;
+    return error_set(it->a, FMT_CORRUPT, "%s: index damaged (%s)", it->a->path,
+                     guard_why(it->a, rc));
+}
+
+/* Format 2-5: the cursor's entry is the term. */
+static int tdict_old(tdict_iter *it, const MDB_val *k, const MDB_val *v)
+{
+    it->wlen = k->mv_size > FMT_TOKMAX ? FMT_TOKMAX : k->mv_size;
+    memcpy(it->word, k->mv_data, it->wlen);
+    it->word[it->wlen] = 0;
+    it->ext = 0;
+    if (postings_term_split(v->mv_data, v->mv_size, &it->post, &it->plen,
+                            &it->pos, &it->poslen) ||
+        postings_df(it->post, it->plen, &it->df))
+        return tdict_damaged(it, "entry");
+    return FMT_OK;
+}
+
+static int tdict_key_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c : (al > bl) - (al < bl);
+}
+
+int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
+{
+    memset(it, 0, sizeof *it);
+    it->a = a;
+    it->v6 = a->version >= 6;
+    if (guard_cursor_open(a, a->terms, &it->cur)) {
+        it->cur = NULL;
+        return guard_broken(a) ? FMT_CORRUPT
+                               : error_set(a, FMT_CORRUPT, "%s: index damaged",
+                                           a->path);
+    }
+    MDB_val k = {kl, (void *)key}, v;
+    int rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
+                : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
+    if (!it->v6)
+        return rc ? tdict_cursor_err(it, rc) : tdict_old(it, &k, &v);
+    /* the block holding key starts at or before it */
+    if (rc == MDB_NOTFOUND && kl)
+        rc = guard_cursor_get(a, it->cur, &k, &v, MDB_LAST);
+    else if (!rc && kl && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
+        MDB_val k2, v2;
+        int r2 = guard_cursor_get(a, it->cur, &k2, &v2, MDB_PREV);
+        if (!r2) {
+            k = k2;
+            v = v2;
+        } else if (r2 != MDB_NOTFOUND) {
+            rc = r2;
+        } else { /* key is before the first block */
+            rc = guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
+        }
+    }
+    if (rc)
+        return tdict_cursor_err(it, rc);
+    if ((rc = tdict_block(it, &k, &v)))
+        return rc;
+    while (tdict_key_cmp(it->word, it->wlen, key, kl) < 0)
+        if ((rc = tdict_next(it)))
+            return rc;
+    return FMT_OK;
+}
+
+int tdict_next(tdict_iter *it)
+{
+    MDB_val k, v;
+    int rc;
+    if (!it->v6) {
+        rc = guard_cursor_get(it->a, it->cur, &k, &v, MDB_NEXT);
+        return rc ? tdict_cursor_err(it, rc) : tdict_old(it, &k, &v);
+    }
+    if (it->left) {
+        const unsigned char *pay;
+        size_t pl;
+        char prev[FMT_TOKMAX + 1];
+        size_t prevl = it->wlen;
+        memcpy(prev, it->word, prevl);
+        if (tdict_entry(&it->bp, it->bend, 0, it->word, &it->wlen, &pay, &pl) ||
+            tdict_key_cmp(it->word, it->wlen, prev, prevl) <= 0 ||
+            tdict_term(it, pay, pl))
+            return tdict_damaged(it, "block");
+        it->left--;
+        return FMT_OK;
+    }
+    if (it->bp != it->bend)
+        return tdict_damaged(it, "block");
+    rc = guard_cursor_get(it->a, it->cur, &k, &v, MDB_NEXT);
+    if (rc)
+        return tdict_cursor_err(it, rc);
+    char prev[FMT_TOKMAX + 1];
+    size_t prevl = it->wlen;
+    memcpy(prev, it->word, prevl);
+    if ((rc = tdict_block(it, &k, &v)))
+        return rc;
+    if (tdict_key_cmp(it->word, it->wlen, prev, prevl) <= 0)
+        return tdict_damaged(it, "block");
+    return FMT_OK;
+}
+
+void tdict_close(tdict_iter *it)
+{
+    if (it->cur)
+        guard_cursor_close(it->a, it->cur);
+    it->cur = NULL;
+}
+
+int tdict_lookup(fmt_archive *a, const char *w, size_t n, tdict_iter *it)
+{
+    if (a->version < 6) { /* one entry a word: no cursor needed */
+        const unsigned char *v;
+        size_t vl;
+        memset(it, 0, sizeof *it);
+        it->a = a;
+        int rc = store_get(a, a->terms, w, n, &v, &vl);
+        if (rc == FMT_CORRUPT && !guard_broken(a))
+            rc = error_set(a, rc, "%s: index damaged", a->path);
+        if (rc)
+            return rc;
+        MDB_val k = {n, (void *)w}, val = {vl, (void *)v};
+        return tdict_old(it, &k, &val);
+    }
+    int rc = tdict_seek(a, it, w, n);
+    tdict_close(it);
+    if (!rc && (it->wlen != n || memcmp(it->word, w, n)))
+        rc = FMT_NOTFOUND;
+    return rc;
+}
+
+/* Bytes [off, off + n) of the heap: in place when in one segment. */
+static int tdict_heap_read(const tdict_iter *it, uint64_t off, size_t n,
+                           fmt_buf *buf, const unsigned char **out)
+{
+    fmt_archive *a = it->a;
+    uint64_t seg = off / TDICT_SEG;
+    size_t at = (size_t)(off % TDICT_SEG), got = 0;
+    buf->len = 0;
+    if (!n) {
+        *out = (const unsigned char *)"";
+        return FMT_OK;
+    }
+    while (got < n) {
+        unsigned char key[4];
+        const unsigned char *v;
+        size_t vl;
+        if (seg > UINT32_MAX)
+            return tdict_damaged((tdict_iter *)it, "list");
+        vb_put_be32(key, (uint32_t)seg);
+        int rc = store_get(a, a->lists, key, 4, &v, &vl);
+        if (rc == FMT_NOMEM)
+            return rc;
+        if (rc || vl > TDICT_SEG || at > vl || (vl < TDICT_SEG && n - got > vl - at))
+            return tdict_damaged((tdict_iter *)it, "list");
+        size_t take = vl - at < n - got ? vl - at : n - got;
+        if (got == 0 && take == n) { /* all in this segment */
+            *out = v + at;
+            return FMT_OK;
+        }
+        if (fmt_buf_append(buf, v + at, take))
+            return FMT_NOMEM;
+        got += take;
+        at = 0;
+        seg++;
+    }
+    *out = (const unsigned char *)buf->data;
+    return FMT_OK;
+}
+
+int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
+                const unsigned char **p, size_t *n)
+{
+    *n = want ? it->poslen : it->plen;
+    if (!it->ext) {
+        *p = want ? it->pos : it->post;
+        return FMT_OK;
+    }
+    uint64_t off = it->hoff + (want ? it->plen : 0);
+    if (off < it->hoff)
+        return tdict_damaged((tdict_iter *)it, "list");
+    return tdict_heap_read(it, off, *n, buf, p);
+}
+
+/* ---- stems ------------------------------------------------------------------- */
+
+/* A stem's payload: call fn for each of its words. */
+int tdict_stem_decode(const unsigned char *p, size_t n, const char *stem,
+                           size_t sl,
+                           int (*fn)(void *ctx, const char *w, size_t wl),
+                           void *ctx)
+{
+    const unsigned char *end = p + n;
+    uint64_t cnt;
+    char w[FMT_TOKMAX + 1];
+    size_t wl = sl;
+    memcpy(w, stem, sl);
+    if (vb_get_varint(&p, end, &cnt) || cnt == 0 || cnt > n)
+        return -1;
+    for (uint64_t i = 0; i < cnt; i++) {
+        uint64_t shared, suf;
+        if (vb_get_varint(&p, end, &shared) || vb_get_varint(&p, end, &suf) ||
+            shared > wl || shared + suf > FMT_TOKMAX ||
+            suf > (uint64_t)(end - p))
+            return -1;
+        memcpy(w + shared, p, (size_t)suf);
+        wl = (size_t)(shared + suf);
+        p += suf;
+        if (fn) {
+            int rc = fn(ctx, w, wl);
+            if (rc)
+                return rc;
+        }
+    }
+    return p == end ? 0 : -1;
+}
+
+int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
+                     int (*fn)(void *ctx, const char *w, size_t wl), void *ctx)
+{
+    tdict_iter it = {.a = a};
+    MDB_cursor *c;
+    if (sl == 0 || sl > FMT_TOKMAX)
+        return FMT_OK;
+    if (guard_cursor_open(a, a->stems, &c))
+        return guard_broken(a) ? FMT_CORRUPT
+                               : error_set(a, FMT_CORRUPT, "%s: index damaged",
+                                           a->path);
+    it.cur = c;
+    char key[FMT_TOKMAX + 2];
+    memcpy(key, stem, sl);
+    key[sl] = 0;
+    int out = FMT_OK;
+    if (a->version < 6) { /* stem NUL word, one entry each */
+        MDB_val k = {sl + 1, key}, v;
+        int rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
+        while (!rc && !out && k.mv_size > sl + 1 && !memcmp(k.mv_data, key, sl + 1)) {
+            out = fn(ctx, (const char *)k.mv_data + sl + 1, k.mv_size - sl - 1);
+            rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT);
+        }
+        if (!out && rc && rc != MDB_NOTFOUND)
+            out = tdict_cursor_err(&it, rc);
+        guard_cursor_close(a, c);
+        return out;
+    }
+    /* the block holding stem: the last whose first stem <= it */
+    MDB_val k = {sl, key}, v;
+    int rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
+    if (rc == MDB_NOTFOUND)
+        rc = guard_cursor_get(a, c, &k, &v, MDB_LAST);
+    else if (!rc && tdict_key_cmp(k.mv_data, k.mv_size, stem, sl) > 0) {
+        rc = guard_cursor_get(a, c, &k, &v, MDB_PREV);
+        if (rc == MDB_NOTFOUND) { /* before the first stem: none */
+            guard_cursor_close(a, c);
+            return FMT_OK;
+        }
+    }
+    if (rc) {
+        out = rc == MDB_NOTFOUND ? FMT_OK : tdict_cursor_err(&it, rc);
+        guard_cursor_close(a, c);
+        return out;
+    }
+    const unsigned char *p = v.mv_data, *end = p + v.mv_size;
+    uint64_t n = 0;
+    char s[FMT_TOKMAX + 1];
+    size_t kl = 0;
+    memcpy(it.word, k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
+    it.wlen = k.mv_size < 64 ? k.mv_size : 64;
+    if (vb_get_varint(&p, end, &n) || n == 0 || n > TDICT_MAXN)
+        out = tdict_damaged(&it, "stems block");
+    for (uint64_t i = 0; i < n && !out; i++) {
+        const unsigned char *pay;
+        size_t pl;
+        if (tdict_entry(&p, end, i == 0, s, &kl, &pay, &pl) ||
+            (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl)))) {
+            out = tdict_damaged(&it, "stems block");
+            break;
+        }
+        int c2 = tdict_key_cmp(s, kl, stem, sl);
+        if (c2 > 0)
+            break;
+        if (c2 == 0) {
+            int r = tdict_stem_decode(pay, pl, stem, sl, fn, ctx);
+            out = r == -1 ? tdict_damaged(&it, "stems block") : r;
+            break;
+        }
+    }
+    guard_cursor_close(a, c);
+    return out;
+}
+
+/* ---- scanning every entry (appending reads the base's stems so) ------ */
+
+int tdict_scan_start(fmt_archive *a, MDB_dbi dbi, tdict_scan *s)
+{
+    memset(s, 0, sizeof *s);
+    s->a = a;
+    if (guard_cursor_open(a, dbi, &s->cur)) {
+        s->cur = NULL;
+        return guard_broken(a) ? FMT_CORRUPT
+                               : error_set(a, FMT_CORRUPT, "%s: index damaged",
+                                           a->path);
+    }
+    s->first = 1;
+    return tdict_scan_next(s);
+}
+
+int tdict_scan_next(tdict_scan *s)
+{
+    if (!s->left) {
+        MDB_val k, v;
+        uint64_t n;
+        int rc = guard_cursor_get(s->a, s->cur, &k, &v, s->first ? MDB_FIRST : MDB_NEXT);
+        s->first = 0;
+        if (rc == MDB_NOTFOUND)
+            return FMT_NOTFOUND;
+        if (rc || (s->bp && s->bp != s->bend))
+            return guard_broken(s->a) ? FMT_CORRUPT
+                                      : error_set(s->a, FMT_CORRUPT,
+                                                  "%s: index damaged", s->a->path);
+        s->bp = v.mv_data;
+        s->bend = s->bp + v.mv_size;
+        if (vb_get_varint(&s->bp, s->bend, &n) || n == 0 || n > TDICT_MAXN ||
+            tdict_entry(&s->bp, s->bend, 1, s->key, &s->kl, &s->pay, &s->pl) ||
+            s->kl != k.mv_size || memcmp(s->key, k.mv_data, s->kl))
+            return error_set(s->a, FMT_CORRUPT, "%s: index block damaged",
+                             s->a->path);
+        s->left = (uint32_t)n - 1;
+        return FMT_OK;
+    }
+    if (tdict_entry(&s->bp, s->bend, 0, s->key, &s->kl, &s->pay, &s->pl))
+        return error_set(s->a, FMT_CORRUPT, "%s: index block damaged", s->a->path);
+    s->left--;
+    return FMT_OK;
+}
+
+void tdict_scan_end(tdict_scan *s)
+{
+    if (s->cur)
+        guard_cursor_close(s->a, s->cur);
+    s->cur = NULL;
+}
+
+/* ---- verify ------------------------------------------------------------------ */
+
+static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
+                             void (*bad)(void *ctx, const char *msg), void *ctx)
+{
+    tdict_iter it;
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t blkcap = 0;
+    fmt_buf b1 = {0}, b2 = {0};
+    int out = FMT_OK, rc;
+    char first[FMT_TOKMAX + 1];
+    size_t fl = 0;
+    /* a piece is the blocks whose first word is in [from, to) */
+    MDB_cursor *c;
+    if (guard_cursor_open(a, a->terms, &c)) {
+        bad(ctx, a->err);
+        return FMT_OK;
+    }
+    MDB_val k = {from ? strlen(from) : 0, (void *)from}, v;
+    rc = guard_cursor_get(a, c, &k, &v, from ? MDB_SET_RANGE : MDB_FIRST);
+    for (; !rc && out != FMT_NOMEM; rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT)) {
+        if (to && k.mv_size && *(const unsigned char *)k.mv_data >= to)
+            break;
+        memset(&it, 0, sizeof it);
+        it.a = a;
+        it.v6 = 1;
+        fl = k.mv_size < FMT_TOKMAX ? k.mv_size : FMT_TOKMAX;
+        memcpy(first, k.mv_data, fl);
+        int r = tdict_block(&it, &k, &v);
+        while (!r) {
+            const unsigned char *pp, *pos;
+            size_t pn, posn;
+            r = tdict_bytes(&it, 0, &b1, &pp, &pn);
+            if (!r)
+                r = tdict_bytes(&it, 1, &b2, &pos, &posn);
+            if (!r)
+                r = tcodec_decode(pp, pn, it.df, a->ndocs, &l, &blk, &blkcap);
+            if (!r)
+                r = tcodec_pos_check(pos, posn, &l, blk, a->col_len);
+            if (r == FMT_NOMEM) {
+                out = r;
+                break;
+            }
+            if (r) {
+                char m[400];
+                snprintf(m, sizeof m, "%.200s: index entry '%.80s' damaged",
+                         a->path, it.word);
+                bad(ctx, m);
+                r = 0;
+            }
+            /* the next entry of this block only */
+            if (!it.left) {
+                if (it.bp != it.bend)
+                    r = tdict_damaged(&it, "block");
+                break;
+            }
+            const unsigned char *pay;
+            size_t pl;
+            char prev[FMT_TOKMAX + 1];
+            size_t prevl = it.wlen;
+            memcpy(prev, it.word, prevl);
+            if (tdict_entry(&it.bp, it.bend, 0, it.word, &it.wlen, &pay, &pl) ||
+                tdict_key_cmp(it.word, it.wlen, prev, prevl) <= 0 ||
+                tdict_term(&it, pay, pl))
+                r = tdict_damaged(&it, "block");
+            else
+                it.left--;
+        }
+        if (r && r != FMT_NOMEM) {
+            char m[600];
+            snprintf(m, sizeof m, "%s", a->err);
+            bad(ctx, m);
+        }
+    }
+    if (rc && rc != MDB_NOTFOUND) {
+        memcpy(it.word, first, fl);
+        it.wlen = fl;
+        it.a = a;
+        tdict_cursor_err(&it, rc);
+        bad(ctx, a->err);
+    }
+    guard_cursor_close(a, c);
+    postings_list_free(&l);
+    free(blk);
+    fmt_buf_free(&b1);
+    fmt_buf_free(&b2);
+    return out;
+}
+
+static int tdict_check_stems(fmt_archive *a,
+                             void (*bad)(void *ctx, const char *msg), void *ctx)
+{
+    MDB_cursor *c;
+    if (guard_cursor_open(a, a->stems, &c)) {
+        bad(ctx, a->err);
+        return FMT_OK;
+    }
+    MDB_val k, v;
+    int rc = guard_cursor_get(a, c, &k, &v, MDB_FIRST);
+    char prev[FMT_TOKMAX + 1];
+    size_t prevl = 0;
+    int any = 0;
+    for (; !rc; rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT)) {
+        const unsigned char *p = v.mv_data, *end = p + v.mv_size;
+        uint64_t n;
+        char s[FMT_TOKMAX + 1];
+        size_t kl = 0;
+        int broken = k.mv_size == 0 || k.mv_size > FMT_TOKMAX ||
+                     vb_get_varint(&p, end, &n) || n == 0 || n > TDICT_MAXN;
+        for (uint64_t i = 0; !broken && i < n; i++) {
+            const unsigned char *pay;
+            size_t pl;
+            broken = tdict_entry(&p, end, i == 0, s, &kl, &pay, &pl) ||
+                     (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl))) ||
+                     (any && tdict_key_cmp(s, kl, prev, prevl) <= 0) ||
+                     tdict_stem_decode(pay, pl, s, kl, NULL, NULL);
+            memcpy(prev, s, kl);
+            prevl = kl;
+            any = 1;
+        }
+        if (broken || p != end) {
+            char m[400];
+            snprintf(m, sizeof m, "%.200s: stems block '%.*s' damaged", a->path,
+                     (int)(k.mv_size > 64 ? 64 : k.mv_size),
+                     (const char *)k.mv_data);
+            bad(ctx, m);
+        }
+    }
+    if (rc != MDB_NOTFOUND) {
+        char m[400];
+        snprintf(m, sizeof m, "%.200s: table 'stems' damaged", a->path);
+        bad(ctx, guard_broken(a) ? a->err : m);
+    }
+    guard_cursor_close(a, c);
+    return FMT_OK;
+}
+
+int tdict_check(fmt_archive *a, const char *from, unsigned char to, int stems,
+                void (*bad)(void *ctx, const char *msg), void *ctx)
+{
+    return stems ? tdict_check_stems(a, bad, ctx)
+                 : tdict_check_terms(a, from, to, bad, ctx);
+}
+
+/* ---- writing ------------------------------------------------------------------- */
+
+static size_t vlen(uint64_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+int tdict_flush(tdict_builder *b, tdict_put_fn put, void *ctx)
+{
+    if (!b->n)
+        return FMT_OK;
+    unsigned char head[10];
+    size_t hl = vb_put_varint(head, b->n);
+    fmt_buf v = {0};
+    int rc = fmt_buf_append(&v, head, hl) || fmt_buf_append(&v, b->blk.data, b->blk.len)
+                 ? FMT_NOMEM
+                 : put(ctx, b->dbi, b->first, b->firstlen, v.data, v.len);
+    fmt_buf_free(&v);
+    b->blk.len = 0;
+    b->n = 0;
+    return rc;
+}
+
+int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
+              size_t pl, tdict_put_fn put, void *ctx)
+{
+    if (kl == 0 || kl > FMT_TOKMAX)
+        return FMT_INVALID;
+    size_t shared = 0;
+    if (b->n) {
+        while (shared < kl && shared < b->prevlen && key[shared] == b->prev[shared])
+            shared++;
+        /* would it overflow the block? then start a new one with it */
+        size_t add = vlen(shared) + vlen(kl - shared) + (kl - shared) +
+                     vlen(pl) + pl;
+        if (b->n >= TDICT_MAXN ||
+            b->firstlen + 2 + b->blk.len + add > TDICT_BUDGET) {
+            int rc = tdict_flush(b, put, ctx);
+            if (rc)
+                return rc;
+            shared = 0;
+        }
+    }
+    if (!b->n) {
+        memcpy(b->first, key, kl);
+        b->firstlen = kl;
+    }
+    unsigned char h[30], *q = h;
+    q += vb_put_varint(q, shared);
+    q += vb_put_varint(q, kl - shared);
+    if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
+        fmt_buf_append(&b->blk, key + shared, kl - shared))
+        return FMT_NOMEM;
+    q = h;
+    q += vb_put_varint(q, pl);
+    if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
+        fmt_buf_append(&b->blk, pay, pl))
+        return FMT_NOMEM;
+    memcpy(b->prev, key, kl);
+    b->prevlen = kl;
+    b->n++;
+    return FMT_OK;
+}
+
+void tdict_builder_free(tdict_builder *b)
+{
+    fmt_buf_free(&b->blk);
+    b->n = 0;
+}
+
+static int tdict_heap_put(tdict_heap *h, const unsigned char *p, size_t n,
+                          tdict_put_fn put, void *ctx)
+{
+    while (n) {
+        size_t take = TDICT_SEG - h->fill < n ? TDICT_SEG - h->fill : n;
+        memcpy(h->buf + h->fill, p, take);
+        h->fill += take;
+        h->off += take;
+        p += take;
+        n -= take;
+        if (h->fill == TDICT_SEG) {
+            unsigned char key[4];
+            vb_put_be32(key, h->seg++);
+            int rc = put(ctx, h->dbi, key, 4, h->buf, TDICT_SEG);
+            if (rc)
+                return rc;
+            h->fill = 0;
+        }
+    }
+    return FMT_OK;
+}
+
+int tdict_heap_flush(tdict_heap *h, tdict_put_fn put, void *ctx)
+{
+    if (!h->fill)
+        return FMT_OK;
+    unsigned char key[4];
+    vb_put_be32(key, h->seg++);
+    int rc = put(ctx, h->dbi, key, 4, h->buf, h->fill);
+    h->fill = 0;
+    return rc;
+}
+
+int tdict_term_payload(fmt_buf *pay, uint32_t df, const unsigned char *post,
+                       size_t plen, const unsigned char *pos, size_t poslen,
+                       tdict_heap *h, tdict_put_fn put, void *ctx)
+{
+    int ext = plen + poslen > TDICT_INLINE;
+    unsigned char head[40], *q = head;
+    pay->len = 0;
+    q += vb_put_varint(q, df);
+    q += vb_put_varint(q, (uint64_t)plen << 1 | (uint64_t)ext);
+    q += vb_put_varint(q, poslen);
+    if (ext)
+        q += vb_put_varint(q, h->off);
+    if (fmt_buf_append(pay, head, (size_t)(q - head)))
+        return FMT_NOMEM;
+    if (!ext)
+        return fmt_buf_append(pay, post, plen) || fmt_buf_append(pay, pos, poslen)
+                   ? FMT_NOMEM
+                   : FMT_OK;
+    int rc = tdict_heap_put(h, post, plen, put, ctx);
+    return rc ? rc : tdict_heap_put(h, pos, poslen, put, ctx);
+}
+
+int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
+                       const char *const *words, const size_t *wls, size_t n)
+{
+    unsigned char h[20], *q = h;
+    pay->len = 0;
+    q += vb_put_varint(q, n);
+    if (fmt_buf_append(pay, h, (size_t)(q - h)))
+        return FMT_NOMEM;
+    const char *prev = stem;
+    size_t prevl = sl;
+    for (size_t i = 0; i < n; i++) {
+        size_t s = 0;
+        while (s < wls[i] && s < prevl && words[i][s] == prev[s])
+            s++;
+        q = h;
+        q += vb_put_varint(q, s);
+        q += vb_put_varint(q, wls[i] - s);
+        if (fmt_buf_append(pay, h, (size_t)(q - h)) ||
+            fmt_buf_append(pay, words[i] + s, wls[i] - s))
+            return FMT_NOMEM;
+        prev = words[i];
+        prevl = wls[i];
+    }
+    return FMT_OK;
+}

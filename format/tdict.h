@@ -1,0 +1,123 @@
+/* tdict.h - the term dictionary (tdict.c): the indexed words with their
+ * document counts and lists, and the words sharing a stem, for every format
+ * (2-5: one LMDB entry per word and per stem/word pair; 6: blocks). */
+#ifndef VB_TDICT_H
+#define VB_TDICT_H
+
+#include "internal.h"
+
+/* Format 6 sizes, chosen so that LMDB packs every entry into leaf pages
+ * without slack: an entry of at most TDICT_BUDGET bytes of key and value
+ * takes at most half of a 4 KB page (LMDB: node header 8, pointer 2,
+ * node maximum 2038), so two always share a page; a heap segment of
+ * TDICT_SEG bytes under its 4-byte key fills exactly half a page. */
+#define TDICT_BUDGET 2030
+#define TDICT_SEG 2026
+#define TDICT_INLINE 320 /* values up to this size stay in their block */
+#define TDICT_MAXN 128   /* entries a block */
+
+/* One term, as an iterator stands on it. */
+typedef struct {
+    fmt_archive *a;
+    MDB_cursor *cur;
+    int v6;
+    /* format 6: the block being read */
+    const unsigned char *bp, *bend;
+    uint32_t left;
+    /* the term */
+    char word[FMT_TOKMAX + 1];
+    size_t wlen;
+    uint32_t df;
+    int ext;                     /* 6: its lists are in the heap */
+    uint64_t hoff;               /* 6, ext: where */
+    const unsigned char *post, *pos; /* in the map (not ext) */
+    size_t plen, poslen;
+} tdict_iter;
+
+/* Stand on the first term >= key (kl 0: the first). FMT_OK, FMT_NOTFOUND
+ * (none), FMT_CORRUPT (a->err set). tdict_close after either. */
+int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl);
+/* The next term: FMT_OK, FMT_NOTFOUND at the end, FMT_CORRUPT. */
+int tdict_next(tdict_iter *it);
+void tdict_close(tdict_iter *it);
+/* Exactly word w: FMT_OK (it stands on it), FMT_NOTFOUND, FMT_CORRUPT.
+ * The iterator is closed again, only its fields are kept. */
+int tdict_lookup(fmt_archive *a, const char *w, size_t n, tdict_iter *it);
+/* The postings (want 0) or positions (1) bytes of the term it stands on:
+ * in the map, or gathered from the heap into buf. */
+int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
+                const unsigned char **p, size_t *n);
+
+/* Call fn(ctx, word, len) for each word whose stem is stem (other than the
+ * stem itself). Stops at fn's first non-zero return, which it returns. */
+int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
+                     int (*fn)(void *ctx, const char *w, size_t wl), void *ctx);
+
+/* Every entry of a format 6 blocked db (terms or stems), in order: start
+ * stands on the first; FMT_OK, FMT_NOTFOUND (no more), FMT_CORRUPT. */
+typedef struct {
+    fmt_archive *a;
+    MDB_cursor *cur;
+    const unsigned char *bp, *bend;
+    uint32_t left;
+    int first;
+    char key[FMT_TOKMAX + 1];
+    size_t kl;
+    const unsigned char *pay;
+    size_t pl;
+} tdict_scan;
+int tdict_scan_start(fmt_archive *a, MDB_dbi dbi, tdict_scan *s);
+int tdict_scan_next(tdict_scan *s);
+void tdict_scan_end(tdict_scan *s);
+/* A stem's payload: fn for each word (fn NULL: only checked). 0, -1 when
+ * damaged, or fn's non-zero return. */
+int tdict_stem_decode(const unsigned char *p, size_t n, const char *stem,
+                      size_t sl, int (*fn)(void *ctx, const char *w, size_t wl),
+                      void *ctx);
+
+/* verify: every block, term and stem entry of format 6, each list decoded
+ * (terms from 'from' to before first byte 'to', 0: to the end; stems when
+ * stems). Calls bad(ctx, message) for each damage found. FMT_NOMEM or
+ * FMT_OK. */
+int tdict_check(fmt_archive *a, const char *from, unsigned char to, int stems,
+                void (*bad)(void *ctx, const char *msg), void *ctx);
+
+/* ---- writing (format 6) ---------------------------------------------------- */
+
+/* Where entries go: put(ctx, dbi, key, kl, val, vl), LMDB flags 0. */
+typedef int (*tdict_put_fn)(void *ctx, MDB_dbi dbi, const void *k, size_t kl,
+                            const void *v, size_t vl);
+
+typedef struct {
+    MDB_dbi dbi;
+    fmt_buf blk;                 /* the block being filled (after its count) */
+    char first[FMT_TOKMAX + 1], prev[FMT_TOKMAX + 1];
+    size_t firstlen, prevlen;
+    uint32_t n;
+} tdict_builder;
+
+typedef struct {
+    MDB_dbi dbi;                 /* the lists db */
+    uint32_t seg;                /* the next segment's number */
+    unsigned char buf[TDICT_SEG];
+    size_t fill;
+    uint64_t off;                /* bytes written, the next value's offset */
+} tdict_heap;
+
+/* Add an entry (keys ascending) with its payload; a full block is put. */
+int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
+              size_t pl, tdict_put_fn put, void *ctx);
+int tdict_flush(tdict_builder *b, tdict_put_fn put, void *ctx);
+void tdict_builder_free(tdict_builder *b);
+/* A term's payload: df and its lists, inline when small, else appended to
+ * the heap. */
+int tdict_term_payload(fmt_buf *pay, uint32_t df, const unsigned char *post,
+                       size_t plen, const unsigned char *pos, size_t poslen,
+                       tdict_heap *h, tdict_put_fn put, void *ctx);
+int tdict_heap_flush(tdict_heap *h, tdict_put_fn put, void *ctx);
+/* A stem's payload: the words (ascending) sharing it, each after the
+ * previous; the first from the stem. */
+int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
+                       const char *const *words, const size_t *wls, size_t n);
+
+#endif
