@@ -995,9 +995,10 @@ static int write_word(fin *f, rrun **parts, size_t np)
             return rc;
         }
         rc = tdict_next(&f->bi);
-        if (rc == FMT_NOTFOUND)
+        if (rc == FMT_NOTFOUND) {
             f->bhave = 0;
-        else if (rc) {
+            rc = FMT_OK;
+        } else if (rc) {
             tcodec_enc_end(&e);
             return ixerr(f->ix, rc, "the base archive's index is damaged");
         }
