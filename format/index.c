@@ -921,10 +921,11 @@ static int base_encode(fin *f, tcodec_enc *e)
         rc = tcodec_decode(pp, pn, f->bi.df, a->ndocs, &f->pl, &f->blk,
                            &f->blkcap);
     tcodec_posr r;
-    tcodec_pos_open(&r, pos, posn);
+    tcodec_pos_open(&r, rc ? NULL : pos, rc ? 0 : posn, f->blk);
     for (size_t i = 0; i < f->pl.n && !rc; i++) {
         uint32_t tf = f->pl.tfs[i] >> 1;
-        if (tf > tcodec_pos_room(&r))
+        if (tcodec_pos_seek(&r, &f->pl, i, a->col_len) ||
+            tf > tcodec_pos_room(&r))
             rc = FMT_CORRUPT;
         else if (!(rc = pv_room(f, tf)) &&
                  !(rc = tcodec_pos_read(&r, &f->pl, a->col_len, f->pv)))

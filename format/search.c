@@ -514,8 +514,7 @@ static int pword_seek(pword *w, uint32_t d)
 static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
-    if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->blk, w->pl.n / VB_BLOCK,
-                                  w->i, w->col_len) ||
+    if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->i, w->col_len) ||
                   tf > tcodec_pos_room(&w->r)))
         return FMT_CORRUPT;
     if (tf > w->pcap) {
@@ -574,7 +573,7 @@ static int load_pword(ev *e, const char *word, pword *w)
                          e->a->path, word);
     w->pos = pv;
     w->posend = pv + pvl;
-    tcodec_pos_open(&w->r, pv, pvl);
+    tcodec_pos_open(&w->r, pv, pvl, w->blk);
     return FMT_OK;
 }
 

@@ -8,24 +8,27 @@
  *   the skip table, one entry per full block of VB_BLOCK documents:
  *     varint last-doc delta (from the previous block's last, or from -1),
  *     u8 doc-gap width, u8 tfx width (bits, 0..32),
- *     varint the block's positions, in bits;
+ *     varint the block's unary position bits, varint its low position bits;
  *   the full blocks: VB_BLOCK doc gaps - 1 in the gap width, then VB_BLOCK
  *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order; a block
  *     takes 16 x (widths) bytes, so the table says where each one lies;
- *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2.
+ *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
+ *     then (when there is a tail) varint its unary position bits.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
  * (Frame of reference, as Lucene's and Tantivy's blocks; the tail as
  * Lucene's vInts.)
  *
- * Positions: one bit stream, per document in posting order, tf values:
- * the gap from the previous position (the first from 0), Rice-coded with
- * k = log2(document length / (tf + 1)) (the column len the decoder has too),
- * so a word's usual gap in that document costs about k + 2 bits: q = v >> k
- * in unary (q one bits and a zero), then k low bits; q >= RICE_ESC is
- * written as RICE_ESC one bits and the value in 32 bits. A position of a
- * word seen once in a 600-word document costs ~10 bits instead of 16.
- * The bits of each full block's documents are in the skip table, so a
- * phrase jumps to the block of the document it wants.
+ * Positions: one bit stream, block after block (the tail last), each
+ * block its unary parts then its low parts. Each document's tf positions
+ * are gaps from the previous (the first from 0), Rice-coded with
+ * k = log2(document length / (tf + 1)) (the column len, which the decoder
+ * has too): q = v >> k in unary (q one bits and a zero) in the unary part,
+ * the k low bits in the low part. A position of a word seen once in a
+ * 600-word document costs ~10 bits instead of 16. No escape is needed:
+ * positions stay below the document's length, so a document's q add up
+ * to at most its length >> k, about 2 (tf + 1). Split so, a phrase passes
+ * a document's positions without decoding them: its tf zeros in the unary
+ * part (counted 56 bits at a time) and tf x k low bits.
  *
  * Every decoder checks as it goes: documents ascend and stay below ndocs,
  * the blocks fill exactly the bytes the table gives, the lengths add up,
@@ -33,7 +36,6 @@
  */
 #include "tcodec.h"
 
-#define RICE_ESC 24
 
 /* ---- bits ------------------------------------------------------------------ */
 
@@ -65,8 +67,10 @@ static inline uint64_t bits_peek(const unsigned char *p, size_t n, uint64_t at)
     size_t byte = (size_t)(at >> 3);
     uint64_t x = 0;
     if (byte + 8 <= n) {
-        for (int i = 7; i >= 0; i--)
-            x = x << 8 | p[byte + (size_t)i];
+        memcpy(&x, p + byte, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
     } else {
         for (size_t i = n; i-- > byte;)
             x = x << 8 | p[i];
@@ -84,6 +88,16 @@ static inline uint64_t bits_get(const unsigned char *p, size_t n, uint64_t *at,
     return w == 64 ? x : x & (((uint64_t)1 << w) - 1);
 }
 
+/* Bits set in x, without the library call a generic x86-64 build makes
+ * of __builtin_popcountll. */
+static inline unsigned ones64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
 static unsigned width(uint64_t v)
 {
     return v ? 64u - (unsigned)__builtin_clzll(v) : 0;
@@ -96,22 +110,6 @@ unsigned tcodec_rice_k(uint32_t doclen, uint32_t tf)
     uint64_t mean = (uint64_t)doclen / ((uint64_t)tf + 1);
     unsigned k = mean > 1 ? width(mean) - 1 : 0;
     return k > 20 ? 20 : k;
-}
-
-/* -1 when the stream ends first. */
-static inline int rice_get(const unsigned char *p, size_t n, uint64_t *at,
-                           unsigned k, uint32_t *v)
-{
-    uint64_t x = bits_peek(p, n, *at);
-    unsigned ones = (unsigned)__builtin_ctzll(~x);
-    if (ones >= RICE_ESC) {
-        *at += RICE_ESC;
-        *v = (uint32_t)bits_get(p, n, at, 32);
-    } else {
-        *at += ones + 1;
-        *v = (uint32_t)(ones << k) | (uint32_t)bits_get(p, n, at, k);
-    }
-    return *at <= (uint64_t)n * 8 ? 0 : -1;
 }
 
 static uint32_t doclen_of(const unsigned char *col_len, uint32_t d)
@@ -130,16 +128,43 @@ void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
     e->col_len = col_len;
     e->prev = e->prevlast = -1;
     e->start = post->len;
-    e->blockbit = (uint64_t)pos->len * 8;
 }
 
-static void enc_bits(tcodec_enc *e, uint64_t v, unsigned n)
+static void enc_put(tcodec_enc *e, int which, uint64_t v, unsigned n)
 {
-    bitw w = {e->pos, e->acc, e->nb, 0};
+    bitw w = {which ? &e->lo : &e->un, which ? e->lacc : e->uacc,
+              which ? e->lnb : e->unb, 0};
     bits_put(&w, v, n);
-    e->acc = w.acc;
-    e->nb = w.nb;
+    if (which) {
+        e->lacc = w.acc;
+        e->lnb = w.nb;
+        e->lbits += n;
+    } else {
+        e->uacc = w.acc;
+        e->unb = w.nb;
+        e->ubits += n;
+    }
     e->err |= w.err;
+}
+
+/* Append the block's unary then low bits to the positions stream. */
+static void enc_flush_pos(tcodec_enc *e)
+{
+    bitw w = {e->pos, e->pacc, e->pnb, 0};
+    for (int which = 0; which < 2; which++) {
+        fmt_buf *b = which ? &e->lo : &e->un;
+        for (size_t i = 0; i < b->len; i++)
+            bits_put(&w, (unsigned char)b->data[i], 8);
+        unsigned nb = which ? e->lnb : e->unb;
+        if (nb)
+            bits_put(&w, which ? e->lacc : e->uacc, nb);
+        b->len = 0;
+    }
+    e->pacc = w.acc;
+    e->pnb = w.nb;
+    e->err |= w.err;
+    e->uacc = e->lacc = 0;
+    e->unb = e->lnb = 0;
 }
 
 static void enc_block(tcodec_enc *e)
@@ -155,16 +180,17 @@ static void enc_block(tcodec_enc *e)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->t[i], wt);
-    unsigned char x[32], *q = x;
+    unsigned char x[40], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
     *q++ = (unsigned char)wg;
     *q++ = (unsigned char)wt;
-    uint64_t bits = (uint64_t)e->pos->len * 8 + e->nb;
-    q += vb_put_varint(q, bits - e->blockbit);
-    e->blockbit = bits;
+    q += vb_put_varint(q, e->ubits);
+    q += vb_put_varint(q, e->lbits);
     e->prevlast = e->prev;
     if (bw.err || fmt_buf_append(&e->table, x, (size_t)(q - x)))
         e->err = 1;
+    enc_flush_pos(e);
+    e->ubits = e->lbits = 0;
     e->nin = 0;
 }
 
@@ -176,17 +202,13 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
     uint32_t tf = tfx >> 1, at = 0;
     unsigned k = tcodec_rice_k(doclen_of(e->col_len, doc), tf);
     for (uint32_t j = 0; j < tf; j++) {
-        uint32_t v = pos[j] - at;
-        uint32_t q = v >> k;
         if (pos[j] < at)
             return FMT_INVALID;
-        if (q >= RICE_ESC) {
-            enc_bits(e, ((uint64_t)1 << RICE_ESC) - 1, RICE_ESC);
-            enc_bits(e, v, 32);
-        } else {
-            enc_bits(e, ((uint64_t)1 << q) - 1, q + 1);
-            enc_bits(e, v, k);
-        }
+        uint32_t v = pos[j] - at, q = v >> k;
+        for (; q >= 32; q -= 32) /* a long run of ones, 32 at a time */
+            enc_put(e, 0, 0xffffffffu, 32);
+        enc_put(e, 0, ((uint64_t)1 << q) - 1, q + 1);
+        enc_put(e, 1, v, k);
         at = pos[j];
     }
     e->g[e->nin] = (uint32_t)((int64_t)doc - e->prev - 1);
@@ -200,7 +222,7 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
 
 int tcodec_enc_end(tcodec_enc *e)
 {
-    /* the tail as varints */
+    /* the tail as varints, then its unary length */
     for (size_t i = 0; i < e->nin; i++) {
         unsigned char x[20], *q = x;
         q += vb_put_varint(q, e->g[i]);
@@ -208,8 +230,19 @@ int tcodec_enc_end(tcodec_enc *e)
         if (fmt_buf_append(e->post, x, (size_t)(q - x)))
             e->err = 1;
     }
-    if (e->nb)
-        enc_bits(e, 0, 8 - e->nb);
+    if (e->nin) {
+        unsigned char x[12];
+        size_t xl = vb_put_varint(x, e->ubits);
+        if (fmt_buf_append(e->post, x, xl))
+            e->err = 1;
+        enc_flush_pos(e);
+    }
+    if (e->pnb) {
+        bitw w = {e->pos, e->pacc, e->pnb, 0};
+        bits_put(&w, 0, 8 - e->pnb);
+        e->err |= w.err;
+        e->pnb = 0;
+    }
     /* the table in front of the blocks */
     if (!e->err && e->table.len) {
         size_t tl = e->table.len;
@@ -223,6 +256,8 @@ int tcodec_enc_end(tcodec_enc *e)
         }
     }
     fmt_buf_free(&e->table);
+    fmt_buf_free(&e->un);
+    fmt_buf_free(&e->lo);
     return e->err ? FMT_NOMEM : FMT_OK;
 }
 
@@ -243,11 +278,10 @@ int tcodec_encode(const uint32_t *docs, const uint32_t *tfx, size_t n,
 
 /* ---- decoding the postings ------------------------------------------------ */
 
-/* The skip table: where each full block lies and ends. */
 typedef struct {
     const unsigned char *p, *end;   /* the list */
     const unsigned char *tp;        /* next table entry */
-    const unsigned char *bp;        /* next block's bytes */
+    const unsigned char *bp;        /* next block's bytes (then the tail) */
     uint32_t df, ndocs;
     size_t nblocks;
     int64_t prev;                   /* last document decoded (or -1) */
@@ -264,20 +298,20 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     r->nblocks = df / VB_BLOCK;
     r->prev = -1;
     r->posbit = 0;
-    if (df > ndocs || df > n * 8 || df == 0)
+    if (df > ndocs || df == 0 || r->nblocks > n / 4)
         return FMT_CORRUPT;
     r->tp = p;
-    /* skip the table to find the first block */
+    /* pass the table to find the first block */
     const unsigned char *q = p;
     size_t bytes = 0;
     for (size_t b = 0; b < r->nblocks; b++) {
-        uint64_t d, bits;
+        uint64_t d, ub, lb;
         if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 || q[0] > 32 ||
             q[1] > 32)
             return FMT_CORRUPT;
         bytes += 16u * ((size_t)q[0] + q[1]);
         q += 2;
-        if (vb_get_varint(&q, r->end, &bits))
+        if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb))
             return FMT_CORRUPT;
     }
     if (bytes > (size_t)(r->end - q))
@@ -289,7 +323,7 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
 typedef struct {
     uint64_t last;      /* its last document */
     unsigned wg, wt;
-    uint64_t posbits;
+    uint64_t ubits, lbits;   /* its positions' unary and low bits */
     const unsigned char *data;
     size_t len;
 } tblock;
@@ -306,7 +340,9 @@ static int tr_block(tread *r, tblock *b)
     b->wg = r->tp[0];
     b->wt = r->tp[1];
     r->tp += 2;
-    if (vb_get_varint(&r->tp, r->end, &b->posbits))
+    if (vb_get_varint(&r->tp, r->end, &b->ubits) ||
+        vb_get_varint(&r->tp, r->end, &b->lbits) ||
+        b->ubits > ((uint64_t)1 << 40) || b->lbits > ((uint64_t)1 << 40))
         return FMT_CORRUPT;
     b->data = r->bp;
     b->len = 16u * (b->wg + b->wt);
@@ -334,7 +370,6 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
     if ((uint64_t)prev != b->last)
         return FMT_CORRUPT;
     r->prev = prev;
-    r->posbit += b->posbits;
     return FMT_OK;
 }
 
@@ -368,8 +403,7 @@ static int grow_list(vb_plist *l, size_t n)
 }
 
 int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
-                  uint32_t ndocs, vb_plist *l, uint64_t **blkpos,
-                  size_t *blkcap)
+                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
 {
     tread r;
     l->n = 0;
@@ -377,21 +411,31 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
         return FMT_CORRUPT;
     if (grow_list(l, df))
         return FMT_NOMEM;
-    if (blkpos && vb_grow(blkpos, blkcap, r.nblocks + 1, sizeof **blkpos, 16))
+    if (blk && vb_grow(blk, blkcap, 2 * (r.nblocks + 1), sizeof **blk, 16))
         return FMT_NOMEM;
+    uint64_t at = 0;
     for (size_t b = 0; b < r.nblocks; b++) {
         tblock bk;
-        if (blkpos)
-            (*blkpos)[b] = r.posbit;
         if (tr_block(&r, &bk) ||
             tr_unpack(&r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
             return FMT_CORRUPT;
+        if (blk) {
+            (*blk)[2 * b] = at;
+            (*blk)[2 * b + 1] = bk.ubits;
+        }
+        at += bk.ubits + bk.lbits;
     }
-    if (blkpos)
-        (*blkpos)[r.nblocks] = r.posbit;
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++)
         if (tr_tail(&r, &l->docs[i], &l->tfs[i]))
             return FMT_CORRUPT;
+    uint64_t tub = 0;
+    if (df % VB_BLOCK &&
+        (vb_get_varint(&r.bp, r.end, &tub) || tub > ((uint64_t)1 << 40)))
+        return FMT_CORRUPT;
+    if (blk) {
+        (*blk)[2 * r.nblocks] = at;
+        (*blk)[2 * r.nblocks + 1] = tub;
+    }
     if (r.bp != r.end)
         return FMT_CORRUPT;
     l->n = df;
@@ -408,7 +452,7 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
     if (tr_open(&r, p, n, df, ndocs))
         return FMT_CORRUPT;
     uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
-    for (size_t b = 0; b < r.nblocks && w < nwant; b++) {
+    for (size_t b = 0; b < r.nblocks; b++) {
         tblock bk;
         if (tr_block(&r, &bk))
             return FMT_CORRUPT;
@@ -428,22 +472,6 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
                 return FMT_NOMEM;
         }
     }
-    if (w >= nwant)
-        return FMT_OK;
-    /* the tail (the table was walked whole above, so bp is past the
-     * blocks only if every block was passed: recompute) */
-    const unsigned char *tp = r.p;
-    size_t bytes = 0;
-    for (size_t b = 0; b < r.nblocks; b++) {
-        uint64_t x;
-        if (vb_get_varint(&tp, r.end, &x) || r.end - tp < 2)
-            return FMT_CORRUPT;
-        bytes += 16u * ((size_t)tp[0] + tp[1]);
-        tp += 2;
-        if (vb_get_varint(&tp, r.end, &x))
-            return FMT_CORRUPT;
-    }
-    r.bp = tp + bytes;
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++) {
         uint32_t d, t;
         if (tr_tail(&r, &d, &t))
@@ -453,54 +481,110 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
         if (w < nwant && want[w] == d && postings_list_push(l, d, t))
             return FMT_NOMEM;
     }
+    uint64_t tub;
+    if (df % VB_BLOCK && vb_get_varint(&r.bp, r.end, &tub))
+        return FMT_CORRUPT;
     return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
 }
 
 /* ---- positions ------------------------------------------------------------ */
 
-uint64_t tcodec_pos_room(const tcodec_posr *r)
+void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n,
+                     const uint64_t *blk)
 {
-    uint64_t all = (uint64_t)r->n * 8;
-    return r->bit < all ? all - r->bit : 0;
-}
-
-void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n)
-{
+    memset(r, 0, sizeof *r);
     r->p = p;
     r->n = n;
-    r->bit = 0;
-    r->i = 0;
+    r->blk = blk;
+    r->b = SIZE_MAX;  /* no block entered yet */
 }
 
-/* Pass the positions of document index r->i without keeping them. */
+uint64_t tcodec_pos_room(const tcodec_posr *r)
+{
+    return r->uend > r->ub ? r->uend - r->ub : 0;
+}
+
+/* Enter block b (its unary part, then its low part, from blk). */
+static int pos_enter(tcodec_posr *r, size_t b)
+{
+    uint64_t start = r->blk[2 * b], ub = r->blk[2 * b + 1];
+    uint64_t all = (uint64_t)r->n * 8;
+    if (start > all || ub > all - start)
+        return FMT_CORRUPT;
+    r->b = b;
+    r->ub = start;
+    r->uend = start + ub;
+    r->lb = r->uend;
+    r->i = b * VB_BLOCK;
+    return FMT_OK;
+}
+
+/* One gap: q from the unary part, the low bits from the low part. */
+static inline int pos_gap(tcodec_posr *r, unsigned k, uint32_t *v)
+{
+    uint64_t q = 0, x;
+    unsigned run;
+    while ((run = (unsigned)__builtin_ctzll(~(x = bits_peek(r->p, r->n, r->ub)) |
+                                            ((uint64_t)1 << 56))) == 56) {
+        q += 56; /* a long run of ones */
+        r->ub += 56;
+        if (r->ub >= r->uend)
+            return -1;
+    }
+    (void)x;
+    q += run;
+    r->ub += run + 1;
+    if (q > (UINT32_MAX >> k))
+        return -1;
+    *v = (uint32_t)(q << k) | (uint32_t)bits_get(r->p, r->n, &r->lb, k);
+    return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
+}
+
+/* Pass tf gaps without decoding them: tf zeros of the unary part (56
+ * bits at a time), tf x k low bits. */
+static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
+{
+    uint64_t need = tf;
+    while (need) {
+        if (r->ub >= r->uend)
+            return -1;
+        uint64_t w = ~bits_peek(r->p, r->n, r->ub) & (((uint64_t)1 << 56) - 1);
+        uint64_t c = ones64(w);
+        if (c < need) {
+            need -= c;
+            r->ub += 56;
+            continue;
+        }
+        while (--need)
+            w &= w - 1;
+        r->ub += (uint64_t)__builtin_ctzll(w) + 1;
+    }
+    r->lb += (uint64_t)tf * k;
+    return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
+}
+
+/* Pass the positions of document index r->i. */
 static int pos_skip_one(tcodec_posr *r, const vb_plist *l,
                         const unsigned char *col_len)
 {
-    uint32_t tf = l->tfs[r->i] >> 1, v;
+    uint32_t tf = l->tfs[r->i] >> 1;
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    for (uint32_t j = 0; j < tf; j++)
-        if (rice_get(r->p, r->n, &r->bit, k, &v))
-            return FMT_CORRUPT;
+    if (pos_pass(r, tf, k))
+        return FMT_CORRUPT;
     r->i++;
     return FMT_OK;
 }
 
-int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
-                    size_t nblk, size_t i, const unsigned char *col_len)
+int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, size_t i,
+                    const unsigned char *col_len)
 {
-    if (i > l->n)
+    if (i >= l->n || (r->b != SIZE_MAX && i < r->i))
         return FMT_CORRUPT;
     size_t b = i / VB_BLOCK;
-    /* another block further on: jump to its start */
-    if (b > r->i / VB_BLOCK && b < nblk + 1 && blkpos) {
-        uint64_t at = blkpos[b];
-        if (at > (uint64_t)r->n * 8)
-            return FMT_CORRUPT;
-        r->bit = at;
-        r->i = b * VB_BLOCK;
-    }
+    if (r->b != b && pos_enter(r, b))
+        return FMT_CORRUPT;
     while (r->i < i)
         if (pos_skip_one(r, l, col_len))
             return FMT_CORRUPT;
@@ -510,39 +594,79 @@ int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
 int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
                     const unsigned char *col_len, uint32_t *out)
 {
-    if (r->i >= l->n)
+    if (r->i >= l->n || r->b != r->i / VB_BLOCK)
         return FMT_CORRUPT;
-    uint32_t tf = l->tfs[r->i] >> 1, at = 0, v;
+    uint32_t tf = l->tfs[r->i] >> 1;
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
+    /* the usual gap in registers; reads past the end see zeros, so the
+     * bounds are checked once, after the document */
+    const unsigned char *p = r->p;
+    size_t n = r->n;
+    uint64_t ub = r->ub, lb = r->lb, at = 0;
+    uint64_t lmask = ((uint64_t)1 << k) - 1;
     for (uint32_t j = 0; j < tf; j++) {
-        if (rice_get(r->p, r->n, &r->bit, k, &v) || v > UINT32_MAX - at)
+        uint64_t x = ~bits_peek(p, n, ub) & (((uint64_t)1 << 56) - 1), q;
+        if (x) {
+            unsigned run = (unsigned)__builtin_ctzll(x);
+            ub += run + 1;
+            q = run;
+            at += q << k | (bits_peek(p, n, lb) & lmask);
+            lb += k;
+        } else { /* a run of 56 ones or more */
+            uint32_t v;
+            r->ub = ub;
+            r->lb = lb;
+            if (pos_gap(r, k, &v))
+                return FMT_CORRUPT;
+            ub = r->ub;
+            lb = r->lb;
+            at += v;
+        }
+        if (at > UINT32_MAX)
             return FMT_CORRUPT;
-        at += v;
-        out[j] = at;
+        out[j] = (uint32_t)at;
     }
+    if (ub > r->uend || lb > (uint64_t)n * 8)
+        return FMT_CORRUPT;
+    r->ub = ub;
+    r->lb = lb;
     r->i++;
     return FMT_OK;
 }
 
 int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
-                     const uint64_t *blkpos, const unsigned char *col_len)
+                     const uint64_t *blk, const unsigned char *col_len)
 {
     tcodec_posr r;
-    tcodec_pos_open(&r, p, n);
-    for (size_t i = 0; i < l->n; i++) {
-        if (i % VB_BLOCK == 0 && blkpos && i / VB_BLOCK <= l->n / VB_BLOCK &&
-            r.bit != blkpos[i / VB_BLOCK])
+    size_t nb = (l->n + VB_BLOCK - 1) / VB_BLOCK;
+    uint64_t end = 0;
+    tcodec_pos_open(&r, p, n, blk);
+    for (size_t b = 0; b < nb; b++) {
+        if (blk[2 * b] != end || pos_enter(&r, b))
             return FMT_CORRUPT;
-        if (pos_skip_one(&r, l, col_len))
+        size_t stop = (b + 1) * VB_BLOCK < l->n ? (b + 1) * VB_BLOCK : l->n;
+        for (size_t i = b * VB_BLOCK; i < stop; i++) {
+            uint32_t tf = l->tfs[i] >> 1, v;
+            if (tf > tcodec_pos_room(&r))
+                return FMT_CORRUPT;
+            unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[i]), tf);
+            for (uint32_t j = 0; j < tf; j++) {
+                if (pos_gap(&r, k, &v))
+                    return FMT_CORRUPT;
+            }
+        }
+        /* the unary part ends where the table says */
+        if (r.ub != r.uend)
+            return FMT_CORRUPT;
+        /* the next block starts where this one's low part ends */
+        end = r.lb;
+        if (b + 1 < nb && blk[2 * (b + 1)] != end)
             return FMT_CORRUPT;
     }
-    if (blkpos && l->n / VB_BLOCK > 0 && l->n % VB_BLOCK == 0 &&
-        r.bit != blkpos[l->n / VB_BLOCK])
-        return FMT_CORRUPT;
     /* the stream ends in the byte of its last bit, padded with zeros */
-    if ((r.bit + 7) / 8 != n || (r.bit % 8 && (p[n - 1] >> (r.bit % 8))))
+    if ((end + 7) / 8 != n || (end % 8 && (p[n - 1] >> (end % 8))))
         return FMT_CORRUPT;
     return FMT_OK;
 }
