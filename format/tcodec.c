@@ -46,18 +46,41 @@ typedef struct {
     int err;
 } bitw;
 
-static void bits_put(bitw *w, uint64_t v, unsigned n) /* n <= 32 */
+/* Append n <= 32 bits of v; whole 32-bit words go out at once. */
+static inline void bits_put(bitw *w, uint64_t v, unsigned n)
 {
     if (n < 64)
         v &= ((uint64_t)1 << n) - 1;
     w->acc |= v << w->nb;
     w->nb += n;
-    while (w->nb >= 8) {
+    if (w->nb >= 32) {
+        fmt_buf *o = w->out;
+        uint32_t x = (uint32_t)w->acc;
+        if (o->len + 5 <= o->cap || !fmt_buf_reserve(o, 4)) {
+            unsigned char *d = (unsigned char *)o->data + o->len;
+            d[0] = (unsigned char)x;
+            d[1] = (unsigned char)(x >> 8);
+            d[2] = (unsigned char)(x >> 16);
+            d[3] = (unsigned char)(x >> 24);
+            o->len += 4;
+            o->data[o->len] = 0;
+        } else {
+            w->err = 1;
+        }
+        w->acc >>= 32;
+        w->nb -= 32;
+    }
+}
+
+/* Out to the last whole byte, padding the last one with zeros. */
+static void bits_flush(bitw *w)
+{
+    while (w->nb) {
         unsigned char c = (unsigned char)w->acc;
         if (fmt_buf_append(w->out, &c, 1))
             w->err = 1;
         w->acc >>= 8;
-        w->nb -= 8;
+        w->nb = w->nb >= 8 ? w->nb - 8 : 0;
     }
 }
 
@@ -130,7 +153,7 @@ void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
     e->start = post->len;
 }
 
-static void enc_put(tcodec_enc *e, int which, uint64_t v, unsigned n)
+static inline void enc_put(tcodec_enc *e, int which, uint64_t v, unsigned n)
 {
     bitw w = {which ? &e->lo : &e->un, which ? e->lacc : e->uacc,
               which ? e->lnb : e->unb, 0};
@@ -153,8 +176,14 @@ static void enc_flush_pos(tcodec_enc *e)
     bitw w = {e->pos, e->pacc, e->pnb, 0};
     for (int which = 0; which < 2; which++) {
         fmt_buf *b = which ? &e->lo : &e->un;
-        for (size_t i = 0; i < b->len; i++)
-            bits_put(&w, (unsigned char)b->data[i], 8);
+        const unsigned char *d = (const unsigned char *)b->data;
+        size_t i = 0;
+        for (; i + 4 <= b->len; i += 4)
+            bits_put(&w, (uint32_t)d[i] | (uint32_t)d[i + 1] << 8 |
+                             (uint32_t)d[i + 2] << 16 | (uint32_t)d[i + 3] << 24,
+                     32);
+        for (; i < b->len; i++)
+            bits_put(&w, d[i], 8);
         unsigned nb = which ? e->lnb : e->unb;
         if (nb)
             bits_put(&w, which ? e->lacc : e->uacc, nb);
@@ -180,6 +209,7 @@ static void enc_block(tcodec_enc *e)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->t[i], wt);
+    bits_flush(&bw); /* 16 x widths bytes: whole bytes, no padding */
     unsigned char x[40], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
     *q++ = (unsigned char)wg;
@@ -239,7 +269,7 @@ int tcodec_enc_end(tcodec_enc *e)
     }
     if (e->pnb) {
         bitw w = {e->pos, e->pacc, e->pnb, 0};
-        bits_put(&w, 0, 8 - e->pnb);
+        bits_flush(&w);
         e->err |= w.err;
         e->pnb = 0;
     }
