@@ -328,7 +328,10 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     r->nblocks = df / VB_BLOCK;
     r->prev = -1;
     r->posbit = 0;
-    if (df > ndocs || df == 0 || r->nblocks > n / 4)
+    /* each full block takes at least 5 bytes of table (a block of widths
+     * 0 none more), each document of the tail 2: no df larger is read */
+    if (df > ndocs || df == 0 ||
+        (uint64_t)(df / VB_BLOCK) * 5 + (uint64_t)(df % VB_BLOCK) * 2 > n)
         return FMT_CORRUPT;
     r->tp = p;
     /* pass the table to find the first block */
@@ -682,8 +685,9 @@ int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
             if (tf > tcodec_pos_room(&r))
                 return FMT_CORRUPT;
             unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[i]), tf);
-            for (uint32_t j = 0; j < tf; j++) {
-                if (pos_gap(&r, k, &v))
+            uint64_t at = 0;
+            for (uint32_t j = 0; j < tf; j++) { /* as tcodec_pos_read */
+                if (pos_gap(&r, k, &v) || (at += v) > UINT32_MAX)
                     return FMT_CORRUPT;
             }
         }
