@@ -264,7 +264,10 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     r->nblocks = df / VB_BLOCK;
     r->prev = -1;
     r->posbit = 0;
-    if (df > ndocs || df > n * 8 || df == 0)
+    /* each full block takes at least 4 bytes of table (a block of widths
+     * 0 none more), each document of the tail 2: no df larger is read */
+    if (df > ndocs || df == 0 ||
+        (uint64_t)(df / VB_BLOCK) * 4 + (uint64_t)(df % VB_BLOCK) * 2 > n)
         return FMT_CORRUPT;
     r->tp = p;
     /* skip the table to find the first block */
@@ -476,13 +479,15 @@ void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n)
 static int pos_skip_one(tcodec_posr *r, const vb_plist *l,
                         const unsigned char *col_len)
 {
-    uint32_t tf = l->tfs[r->i] >> 1, v;
+    uint32_t tf = l->tfs[r->i] >> 1, v, at = 0;
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    for (uint32_t j = 0; j < tf; j++)
-        if (rice_get(r->p, r->n, &r->bit, k, &v))
+    for (uint32_t j = 0; j < tf; j++) { /* as tcodec_pos_read checks */
+        if (rice_get(r->p, r->n, &r->bit, k, &v) || v > UINT32_MAX - at)
             return FMT_CORRUPT;
+        at += v;
+    }
     r->i++;
     return FMT_OK;
 }
