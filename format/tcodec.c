@@ -103,7 +103,9 @@ static inline int rice_get(const unsigned char *p, size_t n, uint64_t *at,
                            unsigned k, uint32_t *v)
 {
     uint64_t x = bits_peek(p, n, *at);
-    unsigned ones = (unsigned)__builtin_ctzll(~x);
+    /* at most RICE_ESC ones are counted: 64 ones (damage) would be
+     * __builtin_ctzll(0), which is undefined */
+    unsigned ones = (unsigned)__builtin_ctzll(~x | (uint64_t)1 << RICE_ESC);
     if (ones >= RICE_ESC) {
         *at += RICE_ESC;
         *v = (uint32_t)bits_get(p, n, at, 32);
