@@ -484,8 +484,8 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
     size_t blkcap = 0;
     fmt_buf b1 = {0}, b2 = {0};
     int out = FMT_OK, rc;
-    char first[FMT_TOKMAX + 1];
-    size_t fl = 0;
+    char first[FMT_TOKMAX + 1], last[FMT_TOKMAX + 1];
+    size_t fl = 0, ll = 0;
     /* a piece is the blocks whose first word is in [from, to) */
     MDB_cursor *c;
     if (guard_cursor_open(a, a->terms, &c)) {
@@ -503,6 +503,10 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
         fl = k.mv_size < FMT_TOKMAX ? k.mv_size : FMT_TOKMAX;
         memcpy(first, k.mv_data, fl);
         int r = tdict_block(&it, &k, &v);
+        /* each block's words after the previous block's (a lookup goes
+         * to the block by its first word, so it cannot see this) */
+        if (!r && ll && tdict_key_cmp(it.word, it.wlen, last, ll) <= 0)
+            r = tdict_damaged(&it, "block");
         while (!r) {
             const unsigned char *pp, *pos;
             size_t pn, posn;
@@ -547,6 +551,8 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
             snprintf(m, sizeof m, "%s", a->err);
             bad(ctx, m);
         }
+        memcpy(last, it.word, it.wlen);
+        ll = it.wlen;
     }
     if (rc && rc != MDB_NOTFOUND) {
         memcpy(it.word, first, fl);

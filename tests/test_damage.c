@@ -27,6 +27,8 @@
 #include "format.h"
 #include "internal.h" /* fmt_verify, fmt_get_text: format/ and tests only */
 #include "search.h"
+#include "guard.h" /* guard_map: where a word's list lies */
+#include "tdict.h" /* format 6: which list is a word's */
 #include "testlib.h"
 
 typedef struct {
@@ -287,9 +289,116 @@ static void test_decompression_bomb(void **state)
     fmt_close(a);
 }
 
-/* The posting list of "nuctech" names document 100 of 31, then its skip
- * table claims a block longer than the value. */
+/* Where p[0..n) (in a's map) lies in the file, checked. */
+static size_t file_offset(const fixture *f, fmt_archive *a, const void *p,
+                          size_t n)
+{
+    size_t maplen;
+    const unsigned char *map = guard_map(a, &maplen);
+    assert_non_null(map);
+    assert_true((const unsigned char *)p >= map &&
+                (const unsigned char *)p + n <= map + maplen);
+    size_t at = (size_t)((const unsigned char *)p - map);
+    assert_true(at + n <= f->len);
+    assert_memory_equal(f->buf + at, p, n);
+    return at;
+}
+
+/* Format 6: the list of "nuctech" (inline in its block: df, lengths,
+ * postings, positions; see tdict.c) damaged three ways: its first
+ * document past the end (the postings), its positions all one bits (the
+ * Rice stream: escapes that run past the value), its payload length past
+ * the block (the entry itself). Each costs the word its hits (or its
+ * phrases), is said in fmt_results_skipped, and verify names it. */
 static void test_postings_past_end(void **state)
+{
+    fixture *f = *state;
+    fmt_archive *a;
+    char msg[300];
+    tdict_iter it;
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+    assert_int_equal(a->version, 6);
+    assert_int_equal(tdict_lookup(a, "nuctech", 7, &it), FMT_OK);
+    assert_false(it.ext); /* small: in its block */
+    assert_true(it.df < VB_BLOCK && it.df < a->ndocs);
+    size_t post = file_offset(f, a, it.post, it.plen + it.poslen);
+    size_t pos = post + it.plen;
+    size_t poslen = it.poslen;
+    /* the payload's head: df, postings length << 1, positions length */
+    size_t head = 3, paylen_at = post - head - 1;
+    assert_true(it.df < 128 && it.plen < 64 && it.poslen < 128);
+    assert_int_equal(f->buf[paylen_at], head + it.plen + it.poslen);
+    assert_int_equal(f->buf[paylen_at + 1], it.df);
+    fmt_close(a);
+    for (int variant = 0; variant < 3; variant++) {
+        unsigned char *b = malloc(f->len);
+        memcpy(b, f->buf, f->len);
+        if (variant == 0) /* the first document: 100 of about 30 */
+            b[post] = 100;
+        else if (variant == 1) /* the Rice stream */
+            memset(b + pos, 0xff, poslen);
+        else /* the entry's payload length: past its block */
+            b[paylen_at] = 0x7f;
+        spill(f->path, b, f->len);
+        free(b);
+        assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
+        size_t hits = 0;
+        if (variant != 1) {
+            /* the damaged word's hits are left out and said so; the rest
+             * of the query still answers */
+            assert_int_equal(search_count(a, "nuctech", &hits), FMT_OK);
+            assert_int_equal(hits, 0);
+            assert_int_equal(last_skipped, 1);
+            assert_non_null(strstr(last_skipmsg, "nuctech"));
+            assert_non_null(strstr(last_skipmsg, f->path));
+            assert_int_equal(search_count(a, "nuctech OR minister", &hits), FMT_OK);
+            assert_true(hits > 0);
+            assert_int_equal(last_skipped, 1);
+        } else {
+            /* the documents read; a phrase needs the positions */
+            assert_int_equal(search_count(a, "nuctech", &hits), FMT_OK);
+            assert_true(hits > 0);
+            assert_int_equal(last_skipped, 0);
+            int rc = search_count(a, "\"nuctech scanners\"", &hits);
+            assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+            if (rc)
+                assert_non_null(strstr(fmt_errmsg(a), "damaged"));
+            else
+                assert_true(hits == 0 || last_skipped > 0);
+        }
+        /* a word before it (same block or not) and one elsewhere */
+        assert_int_equal(search_count(a, "minister", &hits), FMT_OK);
+        assert_true(hits > 0);
+        assert_int_equal(last_skipped, 0);
+        assert_int_equal(search_count(a, "schiphol", &hits), FMT_OK);
+        assert_true(hits > 0);
+        wanted w = {0, variant == 2 ? "damaged near 'nuctech'"
+                                    : "index entry 'nuctech' damaged", 0};
+        assert_int_equal(fmt_verify(a, look_for, &w), FMT_CORRUPT);
+        assert_true(w.seen);
+        assert_true(w.n >= 2); /* the checksum and the index entry */
+        fmt_close(a);
+    }
+}
+
+/* Format 2 from tests/data (the old lists, postings.c) */
+static int setup_format2(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_int_equal(tl_tmpdir(f->dir, sizeof f->dir, "vbdamage"), 0);
+    snprintf(f->path, sizeof f->path, "%s/f2.vbk", f->dir);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "gzip -dc tests/data/format2.vbk.gz >'%s'", f->path);
+    assert_int_equal(system(cmd), 0);
+    f->buf = tl_slurp(f->path, &f->len);
+    *state = f;
+    return 0;
+}
+
+/* Format 2-5 (postings.c), on tests/data/format2.vbk.gz: the posting
+ * list of "nuctech" names document 100 of 3, then its skip table claims a
+ * block longer than the value. */
+static void test_postings_past_end_old(void **state)
 {
     fixture *f = *state;
     /* leaf node: u16 size lo, hi, flags, key size 7, then key and value */
@@ -380,19 +489,36 @@ static void btree_damage(void **state, int wild)
     fmt_summary s = {0};
     int ok = 0, failed = 0;
     /* records and summaries are read at their positions, past the
-     * B-trees: unharmed; each document's id is looked up in the index,
-     * whose branch pages are damaged */
+     * B-trees: unharmed */
+    char **ids = calloc(n, sizeof *ids);
+    assert_non_null(ids);
     for (uint32_t i = 0; i < n; i++) {
         assert_int_equal(fmt_get_summary(a, i, &s), FMT_OK);
         assert_int_equal(fmt_get(a, i, &d), FMT_OK);
+        ids[i] = strdup(s.id);
+    }
+    fmt_close(a);
+    /* each document's id is looked up in the index (format 6: the terms
+     * table, the one with branch pages here). Each on a handle of its
+     * own: in format 6 a lookup that walks to a damaged sibling can trip
+     * an LMDB assertion, after which the guard gives up on the handle
+     * (a lookup that meets the cycle head-on fails alone) */
+    for (uint32_t i = 0; i < n; i++) {
+        assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
         size_t hits;
-        int rc = search_count(a, s.id, &hits);
+        int rc = search_count(a, ids[i], &hits);
         assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
         rc || !hits ? failed++ : ok++;
         if (rc)
             assert_non_null(strstr(fmt_errmsg(a), "damaged"));
+        if (!rc && !hits) /* a word left out: said so */
+            assert_non_null(strstr(last_skipmsg, "damaged"));
+        fmt_close(a);
+        free(ids[i]);
     }
+    free(ids);
     assert_true(failed > 0 && (ok > 0 || wild)); /* a wild page: all */
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
     static const char *const words[] = {"nuctech", "minister", "vrag*",
                                         "zorg", "\"de minister\""};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
@@ -400,6 +526,8 @@ static void btree_damage(void **state, int wild)
         int rc = search_count(a, words[i], &hits);
         assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
     }
+    fmt_close(a);
+    assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
     int bad = 0;
     assert_int_equal(fmt_verify(a, count_bad, &bad), FMT_CORRUPT);
     assert_true(bad > 1);
@@ -449,9 +577,13 @@ static void test_wrong_version(void **state)
     fixture *f = *state;
     fmt_archive *a;
     char msg[300];
-    size_t at = find_once(f, "\x07\x00version5", 10);
+    /* the meta entry: key length 7, "version", the number */
+    char pat[11];
+    snprintf(pat, sizeof pat, "%c%cversion%d", 7, 0, FMT_VERSION_NUMBER);
+    size_t at = find_once(f, pat, 10);
     unsigned char *b = malloc(f->len);
-    for (const char *v = "61"; *v; v++) { /* newer, and older than 2 */
+    char vs[3] = {(char)('0' + FMT_VERSION_NUMBER + 1), '1', 0};
+    for (const char *v = vs; *v; v++) { /* newer, and older than 2 */
         memcpy(b, f->buf, f->len);
         b[at + 9] = (unsigned char)*v;
         spill(f->path, b, f->len);
@@ -764,6 +896,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_huge_record_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_decompression_bomb, setup, teardown),
         cmocka_unit_test_setup_teardown(test_postings_past_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_postings_past_end_old, setup_format2,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_btree_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_btree_wild_page, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_version, setup, teardown),

@@ -1,0 +1,600 @@
+/* test_tcodec.c - format 6's list codec (format/tcodec.c) on its own:
+ * random lists round trip (df around the block size, huge document and
+ * position gaps that take the escape, large tf, documents of length 0),
+ * decode_in against a brute-force filter, positions read by jumping
+ * blocks, and damage: every single-bit flip and every truncation of small
+ * encoded lists either decodes to something that passes the checks or is
+ * FMT_CORRUPT. Each decode gets a buffer of exactly the list's size, so
+ * the sanitizer build (make check) sees any read past it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "internal.h"
+#include "tcodec.h"
+
+/* ---- a random list ------------------------------------------------------ */
+
+static uint64_t rng_s;
+
+static uint32_t rnd(void)
+{
+    rng_s ^= rng_s << 13;
+    rng_s ^= rng_s >> 7;
+    rng_s ^= rng_s << 17;
+    return (uint32_t)(rng_s >> 11);
+}
+
+typedef struct {
+    uint32_t *docs, *tfx, *pos;
+    size_t n, npos;
+    uint32_t ndocs;
+    unsigned char *col_len;    /* ndocs u32 BE, or NULL */
+    fmt_buf post, posb;
+} rlist;
+
+/* How a list is made: gap sizes (bits), tf, position gaps. */
+typedef struct {
+    unsigned gapbits;      /* document gaps below 2^gapbits */
+    int huge_gaps;         /* now and then a gap of 2^24 and more */
+    uint32_t tfmax;        /* tf in 1..tfmax, now and then tfbig */
+    uint32_t tfbig;
+    int huge_pos;          /* position gaps past the Rice escape */
+    int lens;              /* a length column (some 0), or none */
+    int plain;             /* never in the subject (tfx even) */
+} rshape;
+
+static void rlist_free(rlist *r)
+{
+    free(r->docs);
+    free(r->tfx);
+    free(r->pos);
+    free(r->col_len);
+    fmt_buf_free(&r->post);
+    fmt_buf_free(&r->posb);
+    memset(r, 0, sizeof *r);
+}
+
+static void rlist_make(rlist *r, size_t n, const rshape *s)
+{
+    memset(r, 0, sizeof *r);
+    r->n = n;
+    r->docs = calloc(n + 1, sizeof *r->docs);
+    r->tfx = calloc(n + 1, sizeof *r->tfx);
+    assert_non_null(r->docs);
+    assert_non_null(r->tfx);
+    int64_t prev = -1;
+    size_t npos = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t gap = 1 + (s->gapbits ? rnd() % (1u << s->gapbits) : 0);
+        if (s->huge_gaps && rnd() % 50 == 0)
+            gap = ((uint64_t)1 << 24) + rnd() % (1u << 26);
+        if (prev + (int64_t)gap > (int64_t)UINT32_MAX - (int64_t)(n - i) - 1)
+            gap = 1;
+        prev += (int64_t)gap;
+        r->docs[i] = (uint32_t)prev;
+        uint32_t tf = 1 + rnd() % s->tfmax;
+        if (s->tfbig && rnd() % 40 == 0)
+            tf = s->tfbig;
+        r->tfx[i] = tf << 1 | (s->plain ? 0 : rnd() & 1);
+        npos += tf;
+    }
+    r->ndocs = (uint32_t)(prev + 1 + rnd() % 5);
+    r->npos = npos;
+    r->pos = calloc(npos + 1, sizeof *r->pos);
+    assert_non_null(r->pos);
+    if (s->lens) {
+        r->col_len = calloc((size_t)r->ndocs, 4);
+        assert_non_null(r->col_len);
+    }
+    size_t pi = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t tf = r->tfx[i] >> 1, at = 0;
+        for (uint32_t j = 0; j < tf; j++) {
+            uint32_t g = rnd() % 40;
+            if (s->huge_pos && rnd() % 8 == 0)
+                g = (1u << 24) + rnd() % (1u << 28);
+            if (rnd() % 16 == 0)
+                g = 0; /* the same position twice: a gap of 0 */
+            at = at > UINT32_MAX - g ? UINT32_MAX : at + g;
+            r->pos[pi++] = at;
+        }
+        if (r->col_len) {
+            /* the length the Rice parameter comes from: mostly about the
+             * last position, sometimes 0 or far off */
+            uint32_t len = rnd() % 4 == 0 ? 0 : rnd() % 3 == 0 ? rnd() : at + 1;
+            vb_put_be32(r->col_len + 4 * (size_t)r->docs[i], len);
+        }
+    }
+    assert_int_equal(tcodec_encode(r->docs, r->tfx, n, r->pos, r->col_len,
+                                   &r->post, &r->posb),
+                     FMT_OK);
+}
+
+/* A copy of b[0..n) in a buffer of exactly n bytes (the sanitizer sees a
+ * read past it). */
+static unsigned char *exact(const void *b, size_t n)
+{
+    unsigned char *p = malloc(n ? n : 1);
+    assert_non_null(p);
+    if (n)
+        memcpy(p, b, n);
+    return p;
+}
+
+/* ---- round trips ---------------------------------------------------------- */
+
+/* Every position of the list read in order, then again by seeking to
+ * documents further on (jumping blocks by the table). */
+static void check_positions(const rlist *r, const vb_plist *l,
+                            const uint64_t *blk, const unsigned char *pp,
+                            size_t pn)
+{
+    size_t nblk = l->n / VB_BLOCK;
+    assert_int_equal(tcodec_pos_check(pp, pn, l, blk, r->col_len), FMT_OK);
+    size_t *first = calloc(r->n + 1, sizeof *first);
+    assert_non_null(first);
+    for (size_t i = 0; i < r->n; i++)
+        first[i + 1] = first[i] + (r->tfx[i] >> 1);
+    uint32_t *out = malloc((r->npos + 1) * sizeof *out);
+    assert_non_null(out);
+    tcodec_posr pr;
+    tcodec_pos_open(&pr, pp, pn);
+    for (size_t i = 0; i < r->n; i++) {
+        assert_int_equal(tcodec_pos_seek(&pr, l, blk, nblk, i, r->col_len), FMT_OK);
+        assert_true((r->tfx[i] >> 1) <= tcodec_pos_room(&pr));
+        assert_int_equal(tcodec_pos_read(&pr, l, r->col_len, out), FMT_OK);
+        assert_memory_equal(out, r->pos + first[i], (r->tfx[i] >> 1) * sizeof *out);
+    }
+    /* a few walks that jump: from the start, to random documents on */
+    for (int walk = 0; walk < 8; walk++) {
+        tcodec_pos_open(&pr, pp, pn);
+        size_t i = rnd() % (r->n < 300 ? r->n : 300);
+        while (i < r->n) {
+            assert_int_equal(tcodec_pos_seek(&pr, l, blk, nblk, i, r->col_len),
+                             FMT_OK);
+            assert_int_equal(tcodec_pos_read(&pr, l, r->col_len, out), FMT_OK);
+            assert_memory_equal(out, r->pos + first[i],
+                                (r->tfx[i] >> 1) * sizeof *out);
+            i += 1 + rnd() % (walk < 4 ? 3 : 400);
+        }
+    }
+    /* without the table: the same, document by document */
+    tcodec_pos_open(&pr, pp, pn);
+    size_t last = r->n - 1;
+    assert_int_equal(tcodec_pos_seek(&pr, l, NULL, 0, last, r->col_len), FMT_OK);
+    assert_int_equal(tcodec_pos_read(&pr, l, r->col_len, out), FMT_OK);
+    assert_memory_equal(out, r->pos + first[last], (r->tfx[last] >> 1) * sizeof *out);
+    /* past the last document: refused */
+    assert_int_equal(tcodec_pos_read(&pr, l, r->col_len, out), FMT_CORRUPT);
+    assert_int_equal(tcodec_pos_seek(&pr, l, blk, nblk, r->n + 1, r->col_len),
+                     FMT_CORRUPT);
+    free(out);
+    free(first);
+}
+
+/* decode_in against filtering the whole list */
+static void check_decode_in(const rlist *r, const unsigned char *p, size_t n)
+{
+    vb_plist got = {0};
+    for (int round = 0; round < 12; round++) {
+        size_t nwant = 0, cap = 64;
+        uint32_t *want = malloc(cap * sizeof *want);
+        assert_non_null(want);
+        /* members and non-members, sparse or dense, ascending */
+        uint32_t at = rnd() % 4 == 0 ? 0 : rnd() % (r->ndocs ? r->ndocs : 1);
+        unsigned step = round < 4 ? 1 + rnd() % 4 : 1 + rnd() % 5000;
+        while (at < r->ndocs && nwant < 4000) {
+            if (nwant == cap)
+                assert_non_null(want = realloc(want, (cap *= 2) * sizeof *want));
+            /* half the time a document of the list */
+            if (rnd() & 1) {
+                size_t lo = 0, hi = r->n;
+                while (lo < hi) {
+                    size_t mid = (lo + hi) / 2;
+                    if (r->docs[mid] < at)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                if (lo < r->n)
+                    at = r->docs[lo];
+            }
+            want[nwant++] = at;
+            if (at > UINT32_MAX - step)
+                break;
+            at += step;
+        }
+        if (round == 11) /* only the very last document */
+            want[0] = r->docs[r->n - 1], nwant = 1;
+        assert_int_equal(tcodec_decode_in(p, n, (uint32_t)r->n, r->ndocs, &got,
+                                          want, nwant),
+                         FMT_OK);
+        size_t k = 0, w = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            while (w < nwant && want[w] < r->docs[i])
+                w++;
+            if (w < nwant && want[w] == r->docs[i]) {
+                assert_true(k < got.n);
+                assert_int_equal(got.docs[k], r->docs[i]);
+                assert_int_equal(got.tfs[k], r->tfx[i]);
+                k++;
+            }
+        }
+        assert_int_equal(k, got.n);
+        free(want);
+    }
+    /* nothing wanted: nothing, and OK */
+    assert_int_equal(tcodec_decode_in(p, n, (uint32_t)r->n, r->ndocs, &got, NULL, 0),
+                     FMT_OK);
+    assert_int_equal(got.n, 0);
+    postings_list_free(&got);
+}
+
+static void round_trip(size_t n, const rshape *s)
+{
+    rlist r;
+    rlist_make(&r, n, s);
+    unsigned char *p = exact(r.post.data, r.post.len);
+    unsigned char *pp = exact(r.posb.data, r.posb.len);
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t blkcap = 0;
+    assert_int_equal(tcodec_decode(p, r.post.len, (uint32_t)n, r.ndocs, &l, &blk,
+                                   &blkcap),
+                     FMT_OK);
+    assert_int_equal(l.n, n);
+    assert_memory_equal(l.docs, r.docs, n * sizeof *l.docs);
+    assert_memory_equal(l.tfs, r.tfx, n * sizeof *l.tfs);
+    /* the table's bit offsets: where each block's positions start */
+    assert_int_equal(blk[0], 0);
+    check_positions(&r, &l, blk, pp, r.posb.len);
+    check_decode_in(&r, p, r.post.len);
+    /* the wrong df or too few documents: refused, never read past */
+    vb_plist l2 = {0};
+    uint32_t dfs[] = {(uint32_t)n - 1, (uint32_t)n + 1, (uint32_t)n + VB_BLOCK};
+    for (size_t i = 0; i < 3; i++)
+        if (dfs[i])
+            assert_int_equal(tcodec_decode(p, r.post.len, dfs[i], UINT32_MAX, &l2,
+                                           NULL, NULL),
+                             FMT_CORRUPT);
+    assert_int_equal(tcodec_decode(p, r.post.len, (uint32_t)n, r.docs[n - 1], &l2,
+                                   NULL, NULL),
+                     FMT_CORRUPT);
+    postings_list_free(&l2);
+    postings_list_free(&l);
+    free(blk);
+    free(p);
+    free(pp);
+    rlist_free(&r);
+}
+
+static const size_t dfs[] = {1, 2, 127, 128, 129, 255, 256, 257, 1000, 5000};
+
+static void test_round_trip_small_gaps(void **state)
+{
+    (void)state;
+    rng_s = 0x9e3779b97f4a7c15ull;
+    rshape s = {.gapbits = 3, .tfmax = 3, .lens = 1};
+    for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+        round_trip(dfs[i], &s);
+    /* consecutive documents, tf 1: widths of 0 bits, blocks of no bytes
+     * (each one's table entry the only trace: 4-6 bytes for 128) */
+    rshape z = {.gapbits = 0, .tfmax = 1, .lens = 1, .plain = 1};
+    for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+        round_trip(dfs[i], &z);
+    z.plain = 0;
+    for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+        round_trip(dfs[i], &z);
+}
+
+static void test_round_trip_huge(void **state)
+{
+    (void)state;
+    rng_s = 12345;
+    /* document gaps of 2^24 and more, position gaps past the escape, tf
+     * in the thousands, no length column (k 0: the escape most often) */
+    rshape s = {.gapbits = 10, .huge_gaps = 1, .tfmax = 4, .tfbig = 3000,
+                .huge_pos = 1, .lens = 0};
+    for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+        round_trip(dfs[i], &s);
+    rshape t = {.gapbits = 16, .tfmax = 50, .tfbig = 70000, .huge_pos = 1,
+                .lens = 1};
+    for (size_t i = 0; i < 6; i++)
+        round_trip(dfs[i], &t);
+}
+
+/* Edge values by hand: the first document 0 and the largest, a position
+ * of UINT32_MAX, all positions 0, one document of tf 2^20. */
+static void test_edges(void **state)
+{
+    (void)state;
+    uint32_t docs[3] = {0, 7, UINT32_MAX - 1}, tfx[3] = {2, 7, 4};
+    uint32_t pos[6] = {UINT32_MAX, 0, 0, 0, 5, UINT32_MAX};
+    fmt_buf post = {0}, pb = {0};
+    assert_int_equal(tcodec_encode(docs, tfx, 3, pos, NULL, &post, &pb), FMT_OK);
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t cap = 0;
+    assert_int_equal(tcodec_decode((unsigned char *)post.data, post.len, 3,
+                                   UINT32_MAX, &l, &blk, &cap),
+                     FMT_OK);
+    assert_memory_equal(l.docs, docs, sizeof docs);
+    assert_int_equal(tcodec_pos_check((unsigned char *)pb.data, pb.len, &l, blk, NULL),
+                     FMT_OK);
+    tcodec_posr r;
+    uint32_t out[3];
+    tcodec_pos_open(&r, (unsigned char *)pb.data, pb.len);
+    for (int i = 0, k = 0; i < 3; k += (int)(tfx[i] >> 1), i++) {
+        assert_int_equal(tcodec_pos_read(&r, &l, NULL, out), FMT_OK);
+        assert_memory_equal(out, pos + k, (tfx[i] >> 1) * sizeof *out);
+    }
+    /* what the encoder refuses: documents not ascending, tf 0, positions
+     * going back */
+    fmt_buf a = {0}, b = {0};
+    uint32_t d2[2] = {5, 5}, t2[2] = {2, 2}, p2[2] = {1, 1};
+    assert_int_equal(tcodec_encode(d2, t2, 2, p2, NULL, &a, &b), FMT_INVALID);
+    uint32_t d3[1] = {5}, t3[1] = {1};
+    a.len = b.len = 0;
+    assert_int_equal(tcodec_encode(d3, t3, 1, p2, NULL, &a, &b), FMT_INVALID);
+    uint32_t t4[1] = {4}, p4[2] = {9, 3};
+    a.len = b.len = 0;
+    assert_int_equal(tcodec_encode(d3, t4, 1, p4, NULL, &a, &b), FMT_INVALID);
+    /* one document with a million positions */
+    uint32_t tfbig = 1u << 20;
+    uint32_t *pp = malloc(tfbig * sizeof *pp), *o2 = malloc(tfbig * sizeof *o2);
+    assert_non_null(pp);
+    assert_non_null(o2);
+    for (uint32_t i = 0; i < tfbig; i++)
+        pp[i] = i * 3;
+    uint32_t d5 = 3, t5 = tfbig << 1 | 1;
+    a.len = b.len = 0;
+    assert_int_equal(tcodec_encode(&d5, &t5, 1, pp, NULL, &a, &b), FMT_OK);
+    assert_int_equal(tcodec_decode((unsigned char *)a.data, a.len, 1, 4, &l, &blk,
+                                   &cap),
+                     FMT_OK);
+    tcodec_pos_open(&r, (unsigned char *)b.data, b.len);
+    assert_int_equal(tcodec_pos_read(&r, &l, NULL, o2), FMT_OK);
+    assert_memory_equal(o2, pp, tfbig * sizeof *pp);
+    free(pp);
+    free(o2);
+    fmt_buf_free(&a);
+    fmt_buf_free(&b);
+    fmt_buf_free(&post);
+    fmt_buf_free(&pb);
+    postings_list_free(&l);
+    free(blk);
+}
+
+/* Rice parameters: 0 for short documents, capped at 20. */
+static void test_rice_k(void **state)
+{
+    (void)state;
+    assert_int_equal(tcodec_rice_k(0, 1), 0);
+    assert_int_equal(tcodec_rice_k(3, 1), 0);
+    assert_int_equal(tcodec_rice_k(4, 1), 1);
+    assert_int_equal(tcodec_rice_k(600, 1), 8);
+    assert_int_equal(tcodec_rice_k(UINT32_MAX, 1), 20);
+    assert_int_equal(tcodec_rice_k(UINT32_MAX, UINT32_MAX), 0);
+}
+
+/* ---- damage -------------------------------------------------------------- */
+
+/* What a decode of damaged bytes may give: FMT_CORRUPT, or a list that
+ * passes the checks (ascending, below ndocs, tf >= 1); decode_in then
+ * agrees with it; positions are FMT_CORRUPT or ascend, and read no more
+ * than the buffer. */
+static void damaged_once(const unsigned char *p0, size_t n, uint32_t df,
+                         uint32_t ndocs, const unsigned char *q0, size_t qn,
+                         const unsigned char *col_len, size_t *ok)
+{
+    unsigned char *p = exact(p0, n), *q = exact(q0, qn);
+    vb_plist l = {0}, l2 = {0};
+    uint64_t *blk = NULL;
+    size_t cap = 0;
+    int rc = tcodec_decode(p, n, df, ndocs, &l, &blk, &cap);
+    assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+    uint32_t want[8];
+    size_t nwant = 0;
+    if (rc == FMT_OK) {
+        (*ok)++;
+        assert_int_equal(l.n, df);
+        for (size_t i = 0; i < l.n; i++) {
+            assert_true(l.docs[i] < ndocs);
+            assert_true(i == 0 || l.docs[i] > l.docs[i - 1]);
+            assert_true(l.tfs[i] >= 2);
+        }
+        for (size_t i = 0; i < l.n && nwant < 8; i += 1 + l.n / 5)
+            want[nwant++] = l.docs[i];
+        int r2 = tcodec_decode_in(p, n, df, ndocs, &l2, want, nwant);
+        assert_int_equal(r2, FMT_OK);
+        assert_int_equal(l2.n, nwant);
+        /* positions, as search reads them: room first, then read */
+        int pc = tcodec_pos_check(q, qn, &l, blk, col_len);
+        tcodec_posr r;
+        tcodec_pos_open(&r, q, qn);
+        for (size_t i = 0; i < l.n; i++) {
+            uint32_t tf = l.tfs[i] >> 1;
+            if (tcodec_pos_seek(&r, &l, blk, l.n / VB_BLOCK, i, col_len) ||
+                tf > tcodec_pos_room(&r)) {
+                assert_int_equal(pc, FMT_CORRUPT);
+                break;
+            }
+            uint32_t *out = malloc(tf * sizeof *out);
+            assert_non_null(out);
+            int pr = tcodec_pos_read(&r, &l, col_len, out);
+            if (pr == FMT_OK)
+                for (uint32_t j = 1; j < tf; j++)
+                    assert_true(out[j] >= out[j - 1]);
+            else
+                assert_int_equal(pc, FMT_CORRUPT);
+            free(out);
+            if (pr)
+                break;
+        }
+    } else {
+        /* a list that does not decode whole may still give the blocks
+         * decode_in reads: never more than asked, never past the end */
+        want[0] = 0, want[1] = ndocs / 2, want[2] = ndocs - 1;
+        int r2 = tcodec_decode_in(p, n, df, ndocs, &l2, want, 3);
+        assert_true(r2 == FMT_OK || r2 == FMT_CORRUPT);
+        assert_true(l2.n <= 3);
+    }
+    postings_list_free(&l);
+    postings_list_free(&l2);
+    free(blk);
+    free(p);
+    free(q);
+}
+
+/* Every bit of the postings and of the positions flipped in turn, and
+ * every truncation of both. */
+static void damage_all(size_t n, const rshape *s)
+{
+    rlist r;
+    rlist_make(&r, n, s);
+    const unsigned char *P = (unsigned char *)r.post.data, *Q = (unsigned char *)r.posb.data;
+    size_t pn = r.post.len, qn = r.posb.len, ok = 0, runs = 0;
+    unsigned char *b = malloc(pn + qn + 1);
+    assert_non_null(b);
+    for (size_t i = 0; i < pn * 8; i++, runs++) {
+        memcpy(b, P, pn);
+        b[i / 8] ^= (unsigned char)(1u << (i % 8));
+        damaged_once(b, pn, (uint32_t)n, r.ndocs, Q, qn, r.col_len, &ok);
+    }
+    for (size_t i = 0; i < qn * 8; i++, runs++) {
+        memcpy(b, Q, qn);
+        b[i / 8] ^= (unsigned char)(1u << (i % 8));
+        damaged_once(P, pn, (uint32_t)n, r.ndocs, b, qn, r.col_len, &ok);
+    }
+    for (size_t i = 0; i < pn; i++, runs++)
+        damaged_once(P, i, (uint32_t)n, r.ndocs, Q, qn, r.col_len, &ok);
+    for (size_t i = 0; i < qn; i++, runs++)
+        damaged_once(P, pn, (uint32_t)n, r.ndocs, Q, i, r.col_len, &ok);
+    /* bytes of all ones and all zeros over the table */
+    for (size_t i = 0; i < pn && i < 64; i++)
+        for (int v = 0; v < 2; v++, runs++) {
+            memcpy(b, P, pn);
+            b[i] = v ? 0xff : 0;
+            damaged_once(b, pn, (uint32_t)n, r.ndocs, Q, qn, r.col_len, &ok);
+        }
+    if (getenv("VERBOSE"))
+        fprintf(stderr, "  df %zu: %zu + %zu bytes, %zu of %zu damaged lists decode\n",
+                n, pn, qn, ok, runs);
+    free(b);
+    rlist_free(&r);
+}
+
+static void test_damage_small(void **state)
+{
+    (void)state;
+    rng_s = 777;
+    rshape s = {.gapbits = 4, .tfmax = 3, .lens = 1};
+    size_t ns[] = {1, 3, 127, 128, 129, 200, 256, 300};
+    for (size_t i = 0; i < sizeof ns / sizeof *ns; i++)
+        damage_all(ns[i], &s);
+    rshape h = {.gapbits = 12, .huge_gaps = 1, .tfmax = 2, .tfbig = 40,
+                .huge_pos = 1, .lens = 1};
+    size_t hs[] = {1, 5, 129, 260};
+    for (size_t i = 0; i < sizeof hs / sizeof *hs; i++)
+        damage_all(hs[i], &h);
+}
+
+/* Hand-made lists that claim much: a block width of 32 over a short
+ * value, a last-doc delta past ndocs, a tail tf of 2^32, positions of a
+ * document of tf 2^31 in a few bytes. Each is FMT_CORRUPT, quickly. */
+static void test_hostile(void **state)
+{
+    (void)state;
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t cap = 0;
+    /* table: delta 128, widths 32/32, pos bits 0; then no block bytes */
+    unsigned char t1[] = {0x80, 0x01, 32, 32, 0};
+    assert_int_equal(tcodec_decode(t1, sizeof t1, 128, 1000, &l, &blk, &cap),
+                     FMT_CORRUPT);
+    /* widths over 32 */
+    unsigned char t2[] = {0x80, 0x01, 33, 0, 0};
+    assert_int_equal(tcodec_decode(t2, sizeof t2, 128, 1000, &l, &blk, &cap),
+                     FMT_CORRUPT);
+    /* a valid empty block (widths 0: documents 0..127, tf 1) whose
+     * last-doc delta is wrong */
+    unsigned char t3[] = {0x81, 0x01, 0, 0, 0};
+    assert_int_equal(tcodec_decode(t3, sizeof t3, 128, 1000, &l, &blk, &cap),
+                     FMT_CORRUPT);
+    unsigned char t3ok[] = {0x80, 0x01, 0, 0, 0};
+    assert_int_equal(tcodec_decode(t3ok, sizeof t3ok, 128, 1000, &l, &blk, &cap),
+                     FMT_OK);
+    assert_int_equal(l.docs[127], 127);
+    /* the same block, ndocs too small for it */
+    assert_int_equal(tcodec_decode(t3ok, sizeof t3ok, 128, 127, &l, &blk, &cap),
+                     FMT_CORRUPT);
+    /* a df far over what the bytes can hold (no allocation of it) */
+    unsigned char t4[] = {0, 0};
+    assert_int_equal(tcodec_decode(t4, sizeof t4, UINT32_MAX, UINT32_MAX, &l, &blk,
+                                   &cap),
+                     FMT_CORRUPT);
+    assert_int_equal(tcodec_decode_in(t4, sizeof t4, UINT32_MAX, UINT32_MAX, &l,
+                                      (uint32_t[]){0}, 1),
+                     FMT_CORRUPT);
+    assert_int_equal(tcodec_decode(t4, 0, 1, 10, &l, NULL, NULL), FMT_CORRUPT);
+    /* a tail tf of 2^32 + 1 */
+    unsigned char t5[] = {0, 0xff, 0xff, 0xff, 0xff, 0x0f};
+    assert_int_equal(tcodec_decode(t5, sizeof t5, 1, 10, &l, NULL, NULL), FMT_CORRUPT);
+    /* tf 2^31 - 1 in the tail, positions of 4 bytes: seek and read refuse */
+    unsigned char t6[] = {0, 0xfc, 0xff, 0xff, 0xff, 0x0f};
+    assert_int_equal(tcodec_decode(t6, sizeof t6, 1, 10, &l, &blk, &cap), FMT_OK);
+    unsigned char pos[4] = {0xff, 0xff, 0xff, 0xff};
+    tcodec_posr r;
+    tcodec_pos_open(&r, pos, sizeof pos);
+    assert_true((l.tfs[0] >> 1) > tcodec_pos_room(&r));
+    uint32_t out[1];
+    assert_int_equal(tcodec_pos_read(&r, &l, NULL, out), FMT_CORRUPT);
+    assert_int_equal(tcodec_pos_check(pos, sizeof pos, &l, blk, NULL), FMT_CORRUPT);
+    /* a stream of ones: escapes whose values run past the end */
+    unsigned char t7[] = {0, 4}; /* doc 0, tf 3 */
+    assert_int_equal(tcodec_decode(t7, sizeof t7, 1, 10, &l, &blk, &cap), FMT_OK);
+    unsigned char ones[16];
+    memset(ones, 0xff, sizeof ones);
+    for (size_t n = 0; n <= sizeof ones; n++) {
+        unsigned char *e = exact(ones, n);
+        uint32_t o3[3];
+        tcodec_pos_open(&r, e, n);
+        int rc = tcodec_pos_read(&r, &l, NULL, o3);
+        /* three escapes take 3 x 56 bits: 21 bytes, more than there are */
+        assert_int_equal(rc, FMT_CORRUPT);
+        assert_int_equal(tcodec_pos_check(e, n, &l, blk, NULL), FMT_CORRUPT);
+        free(e);
+    }
+    /* eight bytes of ones at a byte boundary: 64 ones, then a zero */
+    unsigned char t8[] = {0, 0}; /* doc 0, tf 1 */
+    assert_int_equal(tcodec_decode(t8, sizeof t8, 1, 10, &l, &blk, &cap), FMT_OK);
+    unsigned char o8[9];
+    memset(o8, 0xff, 8);
+    o8[8] = 0;
+    tcodec_pos_open(&r, o8, sizeof o8);
+    uint32_t v;
+    int rc = tcodec_pos_read(&r, &l, NULL, &v);
+    assert_int_equal(rc, FMT_OK); /* an escape: 24 ones, then 32 value bits */
+    assert_int_equal(v, UINT32_MAX);
+    postings_list_free(&l);
+    free(blk);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rice_k),
+        cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_round_trip_small_gaps),
+        cmocka_unit_test(test_round_trip_huge),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_damage_small),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

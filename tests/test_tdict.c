@@ -1,0 +1,649 @@
+/* test_tdict.c - format 6's term dictionary (format/tdict.c) damaged: a
+ * block's shared or suffix length, a block whose first word is not its
+ * key, words out of order, a payload length past the block, a heap offset
+ * past the heap, a heap segment of the wrong size, a stems block. Each
+ * costs the words it holds (FMT_CORRUPT with a message naming the
+ * archive, or a search that says what it left out), never a crash; verify
+ * (edition.c -> tdict_check) reports it; a search for a word elsewhere
+ * still answers.
+ *
+ * The archive is packed once from a generated corpus (large enough for
+ * lists of more than one block and a heap of several segments); each case
+ * finds its bytes through the dictionary itself (guard_map and a cursor
+ * over the blocks), so the test follows the writer.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "format.h"
+#include "internal.h"
+#include "guard.h"
+#include "search.h"
+#include "tcodec.h"
+#include "tdict.h"
+#include "testlib.h"
+
+#define NDOCS 300
+
+typedef struct {
+    char dir[256];
+    char path[300];        /* the archive damaged by a case */
+    unsigned char *buf;    /* as packed */
+    size_t len;
+} fixture;
+
+static fixture fx;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    char docs[300];
+    if (tl_tmpdir(fx.dir, sizeof fx.dir, "vbtdict"))
+        return -1;
+    snprintf(docs, sizeof docs, "%s/docs", fx.dir);
+    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
+    const char *sources[] = {docs, NULL};
+    fmt_writer_opts o = {0};
+    o.created = 1700000000;
+    if (tl_gen(docs, NDOCS, 5) || tl_pack(fx.path, sources, &o))
+        return -1;
+    fx.buf = tl_slurp(fx.path, &fx.len);
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    free(fx.buf);
+    return tl_rmrf(fx.dir);
+}
+
+static void spill(const unsigned char *b, size_t len)
+{
+    FILE *f = fopen(fx.path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static fmt_archive *open_it(void)
+{
+    fmt_archive *a;
+    char msg[400];
+    int rc = fmt_open(&a, fx.path, msg, sizeof msg);
+    if (rc)
+        fprintf(stderr, "%s\n", msg);
+    assert_int_equal(rc, FMT_OK);
+    return a;
+}
+
+/* ---- the blocks, parsed here (the layout of tdict.c's comment) --------- */
+
+typedef struct {
+    size_t at;             /* file offset of the entry (its shared varint) */
+    size_t suf_at;         /* of its suffix length varint */
+    size_t sufp;           /* of its suffix */
+    size_t pl_at;          /* of its payload length varint */
+    size_t pay, pl;        /* its payload */
+    uint64_t shared, suf;
+    char key[FMT_TOKMAX + 1];
+    size_t kl;
+} bentry;
+
+typedef struct {
+    char key[FMT_TOKMAX + 1];
+    size_t kl;
+    size_t at, len;        /* the value in the file */
+    size_t n;
+    bentry e[TDICT_MAXN];
+} block;
+
+static size_t varint_at(const unsigned char *b, size_t at, uint64_t *v)
+{
+    const unsigned char *p = b + at;
+    assert_int_equal(vb_get_varint(&p, b + fx.len, v), 0);
+    return (size_t)(p - b);
+}
+
+/* Every block of table dbi (terms or stems) of the pristine file. */
+static block *blocks(MDB_dbi (*which)(fmt_archive *), size_t *nb)
+{
+    spill(fx.buf, fx.len);
+    fmt_archive *a = open_it();
+    size_t maplen, cap = 64, n = 0;
+    const unsigned char *map = guard_map(a, &maplen);
+    assert_non_null(map);
+    block *bs = malloc(cap * sizeof *bs);
+    assert_non_null(bs);
+    MDB_cursor *c;
+    MDB_val k, v;
+    assert_int_equal(guard_cursor_open(a, which(a), &c), 0);
+    for (int rc = guard_cursor_get(a, c, &k, &v, MDB_FIRST); !rc;
+         rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT)) {
+        if (n == cap)
+            assert_non_null(bs = realloc(bs, (cap *= 2) * sizeof *bs));
+        block *b = &bs[n++];
+        memset(b, 0, sizeof *b);
+        memcpy(b->key, k.mv_data, k.mv_size);
+        b->kl = k.mv_size;
+        b->at = (size_t)((const unsigned char *)v.mv_data - map);
+        b->len = v.mv_size;
+        assert_memory_equal(fx.buf + b->at, v.mv_data, v.mv_size);
+        uint64_t cnt;
+        size_t at = varint_at(fx.buf, b->at, &cnt);
+        b->n = (size_t)cnt;
+        char key[FMT_TOKMAX + 1];
+        size_t kl = 0;
+        for (size_t i = 0; i < b->n; i++) {
+            bentry *e = &b->e[i];
+            e->at = at;
+            at = varint_at(fx.buf, at, &e->shared);
+            e->suf_at = at;
+            at = varint_at(fx.buf, at, &e->suf);
+            e->sufp = at;
+            memcpy(key + e->shared, fx.buf + at, (size_t)e->suf);
+            kl = (size_t)(e->shared + e->suf);
+            memcpy(e->key, key, kl);
+            e->kl = kl;
+            at += (size_t)e->suf;
+            e->pl_at = at;
+            uint64_t pl;
+            at = varint_at(fx.buf, at, &pl);
+            e->pay = at;
+            e->pl = (size_t)pl;
+            at += e->pl;
+        }
+        assert_int_equal(at, b->at + b->len);
+    }
+    guard_cursor_close(a, c);
+    fmt_close(a);
+    *nb = n;
+    return bs;
+}
+
+static MDB_dbi terms_of(fmt_archive *a) { return a->terms; }
+static MDB_dbi stems_of(fmt_archive *a) { return a->stems; }
+
+/* ---- what every case checks -------------------------------------------- */
+
+typedef struct {
+    int n, seen;
+    const char *want;
+} vseen;
+
+static void vlook(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    vseen *w = ctx;
+    w->n++;
+    if (getenv("VERBOSE"))
+        fprintf(stderr, "  verify: %s\n", msg);
+    if (strstr(msg, fx.path) && strstr(msg, w->want))
+        w->seen = 1;
+}
+
+static int search(fmt_archive *a, const char *text, size_t *hits,
+                  size_t *skipped, char *why, size_t whyn)
+{
+    fmt_query *q;
+    size_t pos;
+    assert_int_equal(fmt_query_parse(&q, text, NULL, 0, &pos), FMT_OK);
+    fmt_results *r;
+    fmt_search_opts o = {0};
+    int rc = fmt_search(a, q, &o, &r);
+    *hits = *skipped = 0;
+    if (!rc) {
+        const char *w;
+        *hits = fmt_results_total(r);
+        *skipped = fmt_results_skipped(r, &w);
+        snprintf(why, whyn, "%s", w ? w : "");
+        fmt_results_free(r);
+    }
+    fmt_query_free(q);
+    return rc;
+}
+
+/* The damaged bytes b are the file: the word 'lost' is FMT_CORRUPT to
+ * look up (when given), a search for it answers without it and says so
+ * or fails naming the archive, 'fine' is found, verify says want. */
+static void expect(const unsigned char *b, const char *lost, const char *fine,
+                   const char *want)
+{
+    spill(b, fx.len);
+    fmt_archive *a = open_it();
+    size_t hits, skipped;
+    char why[600];
+    if (lost) {
+        tdict_iter it;
+        int rc = tdict_lookup(a, lost, strlen(lost), &it);
+        if (rc == FMT_OK) { /* the entry reads: its lists do not */
+            fmt_buf buf = {0};
+            const unsigned char *p;
+            size_t n;
+            vb_plist l = {0};
+            rc = tdict_bytes(&it, 0, &buf, &p, &n);
+            if (!rc)
+                rc = tdict_bytes(&it, 1, &buf, &p, &n);
+            if (!rc) {
+                assert_int_equal(tdict_bytes(&it, 0, &buf, &p, &n), FMT_OK);
+                rc = tcodec_decode(p, n, it.df, a->ndocs, &l, NULL, NULL);
+            }
+            postings_list_free(&l);
+            fmt_buf_free(&buf);
+            assert_int_equal(rc, FMT_CORRUPT);
+        } else {
+            assert_int_equal(rc, FMT_CORRUPT);
+            assert_non_null(strstr(fmt_errmsg(a), fx.path));
+            assert_non_null(strstr(fmt_errmsg(a), "damaged"));
+        }
+        rc = search(a, lost, &hits, &skipped, why, sizeof why);
+        if (rc) {
+            assert_int_equal(rc, FMT_CORRUPT);
+            assert_non_null(strstr(fmt_errmsg(a), fx.path));
+        } else { /* (words of the same stem may still answer) */
+            assert_true(skipped > 0);
+            assert_non_null(strstr(why, fx.path));
+        }
+    }
+    assert_int_equal(search(a, fine, &hits, &skipped, why, sizeof why), FMT_OK);
+    assert_true(hits > 0);
+    /* a prefix over the whole dictionary: answers or fails, quickly */
+    int rc = search(a, "be* OR mi* OR ve*", &hits, &skipped, why, sizeof why);
+    assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+    fmt_close(a);
+    a = open_it();
+    vseen w = {0, 0, want};
+    assert_int_equal(fmt_verify(a, vlook, &w), FMT_CORRUPT);
+    assert_true(w.seen);
+    fmt_close(a);
+}
+
+static unsigned char *copy(void)
+{
+    unsigned char *b = malloc(fx.len);
+    assert_non_null(b);
+    memcpy(b, fx.buf, fx.len);
+    return b;
+}
+
+/* An entry of the middle of a terms block that is not the block's
+ * first and whose word is a plain word to search (letters only); *bi
+ * and *ei say where. The last block's first word is the 'fine' one. */
+static int plain(const char *k, size_t kl)
+{
+    for (size_t i = 0; i < kl; i++)
+        if (k[i] < 'a' || k[i] > 'z')
+            return 0;
+    return kl > 2;
+}
+
+static void pick(const block *bs, size_t nb, size_t *bi, size_t *ei,
+                 int (*ok)(const bentry *e, const bentry *prev, const block *b))
+{
+    for (size_t i = 0; i + 1 < nb; i++)
+        for (size_t j = 1; j < bs[i].n; j++)
+            if (plain(bs[i].e[j].key, bs[i].e[j].kl) &&
+                ok(&bs[i].e[j], &bs[i].e[j - 1], &bs[i])) {
+                *bi = i;
+                *ei = j;
+                return;
+            }
+    fail_msg("no entry to damage");
+}
+
+static const char *fine_word(const block *bs, size_t nb, char *w)
+{
+    /* the first plain word of the last block */
+    for (size_t j = 0; j < bs[nb - 1].n; j++)
+        if (plain(bs[nb - 1].e[j].key, bs[nb - 1].e[j].kl)) {
+            memcpy(w, bs[nb - 1].e[j].key, bs[nb - 1].e[j].kl);
+            w[bs[nb - 1].e[j].kl] = 0;
+            return w;
+        }
+    fail_msg("no plain word in the last block");
+    return NULL;
+}
+
+static int shares(const bentry *e, const bentry *p, const block *b)
+{
+    (void)b;
+    /* shares a prefix but is no extension of the previous word */
+    return e->shared > 0 && e->shared < p->kl && e->suf > 0 && e->suf < 0x80;
+}
+
+static int last_small(const bentry *e, const bentry *p, const block *b)
+{
+    (void)p;
+    return e == &b->e[b->n - 1] && e->pl < 0x7f &&
+           fx.buf[e->pl_at] == e->pl;
+}
+
+/* ---- the cases ------------------------------------------------------------- */
+
+static void test_blocks_parse(void **state)
+{
+    (void)state;
+    size_t nb, ns;
+    block *bs = blocks(terms_of, &nb), *ss = blocks(stems_of, &ns);
+    /* the generated corpus gives several blocks of each, and lists in
+     * the heap over more than one segment */
+    assert_true(nb > 3 && ns > 1);
+    for (size_t i = 0; i < nb; i++) {
+        assert_true(bs[i].n >= 1 && bs[i].n <= TDICT_MAXN);
+        assert_true(bs[i].len + bs[i].kl <= TDICT_BUDGET);
+        assert_int_equal(bs[i].e[0].kl, bs[i].kl);
+        assert_memory_equal(bs[i].e[0].key, bs[i].key, bs[i].kl);
+    }
+    free(bs);
+    free(ss);
+}
+
+/* The shared length of an entry: more than the previous word has. */
+static void test_shared_length(void **state)
+{
+    (void)state;
+    size_t nb, bi, ei;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    pick(bs, nb, &bi, &ei, shares);
+    const bentry *e = &bs[bi].e[ei];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    unsigned char *b = copy();
+    assert_true(fx.buf[e->at] < 0x80);
+    b[e->at] = 0x7f;
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    free(b);
+    free(bs);
+}
+
+/* The suffix length of an entry: past FMT_TOKMAX, and past the block. */
+static void test_suffix_length(void **state)
+{
+    (void)state;
+    size_t nb, bi, ei;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    pick(bs, nb, &bi, &ei, shares);
+    const bentry *e = &bs[bi].e[ei];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    for (int v = 0; v < 2; v++) {
+        unsigned char *b = copy();
+        b[e->suf_at] = v ? 0x7f : 0; /* 0: the previous word again */
+        if (v == 0)
+            b[e->at] = (unsigned char)bs[bi].e[ei - 1].kl;
+        expect(b, v ? w : NULL, fine_word(bs, nb, fw), "index ");
+        free(b);
+    }
+    free(bs);
+}
+
+/* A block whose first word is not its key. */
+static void test_first_not_key(void **state)
+{
+    (void)state;
+    size_t nb;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    size_t bi = nb / 2;
+    const bentry *e = &bs[bi].e[0];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    unsigned char *b = copy();
+    b[e->sufp + e->suf - 1] ^= 0x01; /* its last letter */
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    free(b);
+    free(bs);
+}
+
+/* Words out of order: an entry's first new letter made smaller than the
+ * previous word's there. */
+static void test_out_of_order(void **state)
+{
+    (void)state;
+    size_t nb, bi, ei;
+    char fw[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    pick(bs, nb, &bi, &ei, shares);
+    const bentry *e = &bs[bi].e[ei];
+    unsigned char *b = copy();
+    b[e->sufp] = 0x01;
+    expect(b, NULL, fine_word(bs, nb, fw), "index ");
+    free(b);
+    free(bs);
+}
+
+/* Words out of order across blocks: the last word of a block made
+ * larger than the next block's first. A lookup cannot see it (it goes to
+ * the next block and finds nothing); verify must. */
+static void test_out_of_order_blocks(void **state)
+{
+    (void)state;
+    size_t nb;
+    char fw[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    for (size_t i = 0; i + 2 < nb; i++) {
+        const bentry *e = &bs[i].e[bs[i].n - 1];
+        const block *nx = &bs[i + 1];
+        if (bs[i].n < 2 || e->suf < 1 || e->shared > nx->kl ||
+            memcmp(e->key, nx->key, (size_t)e->shared))
+            continue;
+        /* its first new letter '~': past every word starting with its
+         * shared part, the next block's first among them */
+        unsigned char *b = copy();
+        b[e->sufp] = '~';
+        expect(b, NULL, fine_word(bs, nb, fw), "index ");
+        free(b);
+        free(bs);
+        return;
+    }
+    free(bs);
+    skip();
+}
+
+/* The last entry of a block claims a payload past the block's end. */
+static void test_payload_past_end(void **state)
+{
+    (void)state;
+    size_t nb, bi, ei;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    pick(bs, nb, &bi, &ei, last_small);
+    const bentry *e = &bs[bi].e[ei];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    unsigned char *b = copy();
+    b[e->pl_at] = 0x7f;
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    /* and shorter than its head: df and lengths cut off */
+    memcpy(b, fx.buf, fx.len);
+    b[e->pl_at] = 1;
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    free(b);
+    free(bs);
+}
+
+/* A term whose lists are in the heap: varint df, varint postings length
+ * << 1 | 1, varint positions length, varint heap offset. */
+typedef struct {
+    size_t bi, ei;
+    uint64_t df, pl, posl, hoff;
+    size_t hoff_at, hoff_len;
+} heapterm;
+
+static int heap_terms(const block *bs, size_t nb, heapterm *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < bs[i].n; j++) {
+            const bentry *e = &bs[i].e[j];
+            heapterm h = {i, j, 0, 0, 0, 0, 0, 0};
+            size_t at = varint_at(fx.buf, e->pay, &h.df);
+            at = varint_at(fx.buf, at, &h.pl);
+            at = varint_at(fx.buf, at, &h.posl);
+            if (!(h.pl & 1))
+                continue;
+            h.pl >>= 1;
+            h.hoff_at = at;
+            at = varint_at(fx.buf, at, &h.hoff);
+            h.hoff_len = at - h.hoff_at;
+            if (n < cap)
+                out[n++] = h;
+        }
+    return (int)n;
+}
+
+static void test_heap_offset(void **state)
+{
+    (void)state;
+    size_t nb;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    heapterm hs[4096];
+    int nh = heap_terms(bs, nb, hs, 4096);
+    assert_true(nh > 2);
+    /* the heap's size: the last list's end */
+    uint64_t heap = 0;
+    int best = -1;
+    for (int i = 0; i < nh; i++) {
+        if (hs[i].hoff + hs[i].pl + hs[i].posl > heap)
+            heap = hs[i].hoff + hs[i].pl + hs[i].posl;
+        if (plain(bs[hs[i].bi].e[hs[i].ei].key, bs[hs[i].bi].e[hs[i].ei].kl) &&
+            (best < 0 || hs[i].hoff_len > hs[best].hoff_len))
+            best = i;
+    }
+    assert_true(heap > 2 * TDICT_SEG); /* several segments */
+    assert_true(best >= 0);
+    const heapterm *h = &hs[best];
+    const bentry *e = &bs[h->bi].e[h->ei];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    /* the offset all ones (as long as it was): past the heap */
+    unsigned char *b = copy();
+    memset(b + h->hoff_at, 0xff, h->hoff_len - 1);
+    b[h->hoff_at + h->hoff_len - 1] = 0x7f;
+    uint64_t off;
+    varint_at(b, h->hoff_at, &off);
+    assert_true(off > heap);
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    memcpy(b, fx.buf, fx.len);
+    /* the postings length: past the heap's end from where it starts */
+    size_t plat = e->pay;
+    uint64_t df;
+    plat = varint_at(fx.buf, plat, &df);
+    if (fx.buf[plat] & 0x80) { /* a varint of 2+ bytes: its last 0x7f */
+        size_t q = plat;
+        while (fx.buf[q] & 0x80)
+            q++;
+        b[q] = 0x7f;
+        expect(b, w, fine_word(bs, nb, fw), "index ");
+    }
+    free(b);
+    free(bs);
+}
+
+/* Segments of the heap: one of the full ones made a byte shorter (its
+ * LMDB node's size), one missing (its key renamed past the last). */
+static void test_segment_size(void **state)
+{
+    (void)state;
+    size_t nb;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    heapterm hs[4096];
+    int nh = heap_terms(bs, nb, hs, 4096);
+    /* a list that runs from segment 0 into segment 1 */
+    int across = -1;
+    for (int i = 0; i < nh && across < 0; i++)
+        if (hs[i].hoff < TDICT_SEG && hs[i].hoff + hs[i].pl + hs[i].posl > TDICT_SEG)
+            across = i;
+    assert_true(across >= 0);
+    const bentry *e = &bs[hs[across].bi].e[hs[across].ei];
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+    /* segment 0 in the file: its value through the map */
+    spill(fx.buf, fx.len);
+    fmt_archive *a = open_it();
+    size_t maplen;
+    const unsigned char *map = guard_map(a, &maplen);
+    unsigned char key[4] = {0, 0, 0, 0};
+    MDB_val k = {4, key}, v;
+    assert_int_equal(guard_get(a, a->lists, &k, &v), 0);
+    assert_int_equal(v.mv_size, TDICT_SEG);
+    size_t val = (size_t)((const unsigned char *)v.mv_data - map);
+    fmt_close(a);
+    /* LMDB's leaf node: u16 size lo, u16 hi, u16 flags, u16 key size,
+     * the key, the value */
+    size_t node = val - 4 - 8;
+    assert_int_equal(fx.buf[node] | fx.buf[node + 1] << 8, TDICT_SEG);
+    assert_int_equal(fx.buf[node + 6], 4);
+    unsigned char *b = copy();
+    b[node] = (unsigned char)((TDICT_SEG - 1) & 0xff);
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    /* segment 0 renamed to a number past the others: missing */
+    memcpy(b, fx.buf, fx.len);
+    b[node + 8] = 0x7f;
+    expect(b, w, fine_word(bs, nb, fw), "index ");
+    free(b);
+    free(bs);
+}
+
+/* A stems block whose first stem is not its key, and one whose words'
+ * count is damaged: stem expansion of those words is lost, verify says
+ * which block; searches still answer. */
+static void test_stems_block(void **state)
+{
+    (void)state;
+    size_t nb, ns;
+    char fw[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb), *ss = blocks(stems_of, &ns);
+    size_t bi = ns / 2;
+    unsigned char *b = copy();
+    const bentry *e = &ss[bi].e[0];
+    b[e->sufp + e->suf - 1] ^= 0x01;
+    expect(b, NULL, fine_word(bs, nb, fw), "stems block");
+    memcpy(b, fx.buf, fx.len);
+    e = &ss[bi].e[ss[bi].n - 1];
+    assert_true(fx.buf[e->pay] < 0x80);
+    b[e->pay] = 0x7f; /* more words than the payload holds */
+    expect(b, NULL, fine_word(bs, nb, fw), "stems block");
+    /* a stem search over the damaged block answers */
+    spill(b, fx.len);
+    fmt_archive *a = open_it();
+    char q[FMT_TOKMAX + 2];
+    size_t hits, skipped;
+    char why[600];
+    snprintf(q, sizeof q, "%.*s", (int)e->kl, e->key);
+    int rc = search(a, q, &hits, &skipped, why, sizeof why);
+    assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+    if (rc)
+        assert_non_null(strstr(fmt_errmsg(a), fx.path));
+    fmt_close(a);
+    free(b);
+    free(bs);
+    free(ss);
+}
+
+int main(void)
+{
+    fmt_guard_start();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocks_parse),
+        cmocka_unit_test(test_shared_length),
+        cmocka_unit_test(test_suffix_length),
+        cmocka_unit_test(test_first_not_key),
+        cmocka_unit_test(test_out_of_order),
+        cmocka_unit_test(test_out_of_order_blocks),
+        cmocka_unit_test(test_payload_past_end),
+        cmocka_unit_test(test_heap_offset),
+        cmocka_unit_test(test_segment_size),
+        cmocka_unit_test(test_stems_block),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
