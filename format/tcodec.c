@@ -7,11 +7,18 @@
  * Postings (df is kept in the dictionary entry, not here):
  *   the skip table, one entry per full block of VB_BLOCK documents:
  *     varint last-doc delta (from the previous block's last, or from -1),
- *     u8 doc-gap width, u8 tfx width (bits, 0..32),
- *     varint the block's unary position bits, varint its low position bits;
+ *     u8 doc-gap width, u8 tfx width (bits, 0..32; bit 7: the block has
+ *     exceptions of that kind), varint the block's unary position bits,
+ *     varint its low position bits, and, with exceptions, varint their
+ *     bytes;
  *   the full blocks: VB_BLOCK doc gaps - 1 in the gap width, then VB_BLOCK
- *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order; a block
- *     takes 16 x (widths) bytes, so the table says where each one lies;
+ *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order (16 x
+ *     widths bytes), then the exceptions: for gaps (if any) u8 count - 1
+ *     and per exception u8 index (ascending) and varint its bits above the
+ *     width (not 0), then the same for tfx. The width is the one that
+ *     makes the block smallest, so a few large gaps or tfs do not widen
+ *     all 128 (patched frame of reference, PFOR, as Lucene's and
+ *     Tantivy's); the table says where each block lies;
  *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
  *     then (when there is a tail) varint its unary position bits.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
@@ -196,26 +203,82 @@ static void enc_flush_pos(tcodec_enc *e)
     e->unb = e->lnb = 0;
 }
 
+static size_t vlen(uint64_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+/* The width that makes 128 values smallest, counting their exceptions. */
+static unsigned pfor_width(const uint32_t *v, size_t *exbytes)
+{
+    uint32_t all = 0;
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        all |= v[i];
+    unsigned max = width(all), best = max;
+    size_t bestcost = 16u * max, bestex = 0;
+    for (unsigned w = max; w-- > 0;) {
+        size_t ex = 0, n = 0;
+        for (size_t i = 0; i < VB_BLOCK; i++)
+            if (v[i] >> w) {
+                ex += 1 + vlen(v[i] >> w);
+                n++;
+            }
+        size_t cost = 16u * w + 1 + ex + 1;
+        if (n <= VB_BLOCK && cost < bestcost) {
+            best = w;
+            bestcost = cost;
+            bestex = 1 + ex;
+        }
+    }
+    *exbytes = bestex;
+    return best;
+}
+
+static int pfor_exceptions(fmt_buf *out, const uint32_t *v, unsigned w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        n += (v[i] >> w) != 0;
+    unsigned char c = (unsigned char)(n - 1);
+    if (fmt_buf_append(out, &c, 1))
+        return FMT_NOMEM;
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        if (v[i] >> w) {
+            unsigned char x[12];
+            x[0] = (unsigned char)i;
+            size_t xl = 1 + vb_put_varint(x + 1, v[i] >> w);
+            if (fmt_buf_append(out, x, xl))
+                return FMT_NOMEM;
+        }
+    return FMT_OK;
+}
+
 static void enc_block(tcodec_enc *e)
 {
-    uint64_t gor = 0, tor = 0;
-    for (size_t i = 0; i < VB_BLOCK; i++) {
-        gor |= e->g[i];
-        tor |= e->t[i];
-    }
-    unsigned wg = width(gor), wt = width(tor);
+    size_t exg, ext;
+    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(e->t, &ext);
     bitw bw = {e->post, 0, 0, 0};
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->t[i], wt);
     bits_flush(&bw); /* 16 x widths bytes: whole bytes, no padding */
-    unsigned char x[40], *q = x;
+    if ((exg && pfor_exceptions(e->post, e->g, wg)) ||
+        (ext && pfor_exceptions(e->post, e->t, wt)))
+        e->err = 1;
+    unsigned char x[48], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
-    *q++ = (unsigned char)wg;
-    *q++ = (unsigned char)wt;
+    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0));
+    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0));
     q += vb_put_varint(q, e->ubits);
     q += vb_put_varint(q, e->lbits);
+    if (exg || ext)
+        q += vb_put_varint(q, exg + ext);
     e->prevlast = e->prev;
     if (bw.err || fmt_buf_append(&e->table, x, (size_t)(q - x)))
         e->err = 1;
@@ -338,13 +401,18 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     const unsigned char *q = p;
     size_t bytes = 0;
     for (size_t b = 0; b < r->nblocks; b++) {
-        uint64_t d, ub, lb;
-        if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 || q[0] > 32 ||
-            q[1] > 32)
+        uint64_t d, ub, lb, ex = 0;
+        if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 ||
+            (q[0] & 0x7f) > 32 || (q[1] & 0x7f) > 32)
             return FMT_CORRUPT;
-        bytes += 16u * ((size_t)q[0] + q[1]);
+        bytes += 16u * ((size_t)(q[0] & 0x7f) + (q[1] & 0x7f));
+        int flags = (q[0] | q[1]) & 0x80;
         q += 2;
-        if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb))
+        if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb) ||
+            (flags && (vb_get_varint(&q, r->end, &ex) || ex > (size_t)(r->end - q))))
+            return FMT_CORRUPT;
+        bytes += (size_t)ex;
+        if (bytes > (size_t)(r->end - q))
             return FMT_CORRUPT;
     }
     if (bytes > (size_t)(r->end - q))
@@ -356,6 +424,8 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
 typedef struct {
     uint64_t last;      /* its last document */
     unsigned wg, wt;
+    int exg, ext;       /* it has exceptions of gaps, of tfx */
+    size_t exbytes;
     uint64_t ubits, lbits;   /* its positions' unary and low bits */
     const unsigned char *data;
     size_t len;
@@ -370,35 +440,70 @@ static int tr_block(tread *r, tblock *b)
     b->last = (uint64_t)(r->prev + (int64_t)d);
     if (b->last >= r->ndocs)
         return FMT_CORRUPT;
-    b->wg = r->tp[0];
-    b->wt = r->tp[1];
+    b->wg = r->tp[0] & 0x7f;
+    b->wt = r->tp[1] & 0x7f;
+    b->exg = r->tp[0] >> 7;
+    b->ext = r->tp[1] >> 7;
     r->tp += 2;
+    uint64_t ex = 0;
     if (vb_get_varint(&r->tp, r->end, &b->ubits) ||
         vb_get_varint(&r->tp, r->end, &b->lbits) ||
-        b->ubits > ((uint64_t)1 << 40) || b->lbits > ((uint64_t)1 << 40))
+        b->ubits > ((uint64_t)1 << 40) || b->lbits > ((uint64_t)1 << 40) ||
+        ((b->exg || b->ext) && vb_get_varint(&r->tp, r->end, &ex)))
         return FMT_CORRUPT;
     b->data = r->bp;
-    b->len = 16u * (b->wg + b->wt);
+    b->exbytes = (size_t)ex;
+    b->len = 16u * (b->wg + b->wt) + b->exbytes; /* tr_open checked it */
     r->bp += b->len;
     return FMT_OK;
+}
+
+/* Patch v (128 values of w bits) with one kind's exceptions at *pp. */
+static int pfor_patch(const unsigned char **pp, const unsigned char *end,
+                      uint64_t *v, unsigned w)
+{
+    const unsigned char *p = *pp;
+    if (p >= end)
+        return -1;
+    unsigned n = (unsigned)*p++ + 1;
+    int last = -1;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t hi;
+        if (p >= end || (int)*p <= last)
+            return -1;
+        last = *p++;
+        if (vb_get_varint(&p, end, &hi) || hi == 0 || hi > (UINT32_MAX >> w))
+            return -1;
+        v[last] |= hi << w;
+    }
+    *pp = p;
+    return 0;
 }
 
 /* Decode block b into docs/tfx (VB_BLOCK each), checked. */
 static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 {
-    uint64_t at = 0;
+    uint64_t at = 0, g[VB_BLOCK], t[VB_BLOCK];
+    size_t packed = 16u * (b->wg + b->wt);
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        g[i] = bits_get(b->data, packed, &at, b->wg);
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        t[i] = bits_get(b->data, packed, &at, b->wt);
+    if (b->exg || b->ext) {
+        const unsigned char *p = b->data + packed, *end = p + b->exbytes;
+        if ((b->exg && pfor_patch(&p, end, g, b->wg)) ||
+            (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
+            return FMT_CORRUPT;
+    }
     int64_t prev = r->prev;
     for (size_t i = 0; i < VB_BLOCK; i++) {
-        prev += (int64_t)bits_get(b->data, b->len, &at, b->wg) + 1;
+        prev += (int64_t)g[i] + 1;
         if (prev >= (int64_t)r->ndocs)
             return FMT_CORRUPT;
         docs[i] = (uint32_t)prev;
-    }
-    for (size_t i = 0; i < VB_BLOCK; i++) {
-        uint64_t t = bits_get(b->data, b->len, &at, b->wt) + 2;
-        if (t > UINT32_MAX)
+        if (t[i] > UINT32_MAX - 2)
             return FMT_CORRUPT;
-        tfx[i] = (uint32_t)t;
+        tfx[i] = (uint32_t)t[i] + 2;
     }
     if ((uint64_t)prev != b->last)
         return FMT_CORRUPT;
