@@ -1031,6 +1031,12 @@ static int eval_and(ev *e, const qnode *q, dlist *out, int depth)
         if (q->kids[i]->type == Q_NOT)
             continue;
         uint32_t x = estimate(e, q->kids[i]);
+        /* a phrase whose words are in most documents goes after the parts
+         * of unknown size too (a prefix, an OR): it would narrow little,
+         * and checking positions costs more a document than they do, so
+         * zorg* "van de" checks "van de" in zorg*'s documents only */
+        if (q->kids[i]->type == Q_PHRASE && x >= e->a->ndocs / 2)
+            x = UINT32_MAX;
         size_t j = np++;
         while (j > 0 && est[j - 1] > x) {
             est[j] = est[j - 1];

@@ -195,6 +195,7 @@ static void equals_brute_force(void **state)
         "\"de de\"", "\"van van\"", "\"de van de\"",
         "gaswinning \"van de\"", "\"van de\" politie -\"de minister\"",
         "\"de minister\" OR \"op de hoogte\"", "\"van de\" jaar:2015",
+        "zorg* \"van de\"", "(gaswinning OR politie) \"de minister\"",
         "aanbested*", "zorg*", "vacc*",
         "gaswinning OR aardbeving", "politie -onderzoek",
         "minister NOT politie", "(gaswinning OR politie) bereid",
