@@ -203,33 +203,24 @@ static void enc_flush_pos(tcodec_enc *e)
     e->unb = e->lnb = 0;
 }
 
-static size_t vlen(uint64_t v)
-{
-    size_t n = 1;
-    while (v >= 0x80) {
-        v >>= 7;
-        n++;
-    }
-    return n;
-}
-
-/* The width that makes 128 values smallest, counting their exceptions. */
+/* The width that makes 128 values smallest, counting their exceptions
+ * (from how many values have each bit length: 33 x 33 steps, not 128 x 33). */
 static unsigned pfor_width(const uint32_t *v, size_t *exbytes)
 {
-    uint32_t all = 0;
+    size_t count[33] = {0};
     for (size_t i = 0; i < VB_BLOCK; i++)
-        all |= v[i];
-    unsigned max = width(all), best = max;
+        count[width(v[i])]++;
+    unsigned max = 32;
+    while (max > 0 && !count[max])
+        max--;
+    unsigned best = max;
     size_t bestcost = 16u * max, bestex = 0;
     for (unsigned w = max; w-- > 0;) {
-        size_t ex = 0, n = 0;
-        for (size_t i = 0; i < VB_BLOCK; i++)
-            if (v[i] >> w) {
-                ex += 1 + vlen(v[i] >> w);
-                n++;
-            }
+        size_t ex = 0;
+        for (unsigned b = w + 1; b <= max; b++) /* index byte, varint high */
+            ex += count[b] * (1 + (b - w + 6) / 7);
         size_t cost = 16u * w + 1 + ex + 1;
-        if (n <= VB_BLOCK && cost < bestcost) {
+        if (cost < bestcost) {
             best = w;
             bestcost = cost;
             bestex = 1 + ex;
@@ -808,4 +799,74 @@ int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
     if ((end + 7) / 8 != n || (end % 8 && (p[n - 1] >> (end % 8))))
         return FMT_CORRUPT;
     return FMT_OK;
+}
+
+/* ---- appending to an encoded list ----------------------------------------- */
+
+int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
+                      const unsigned char *pos, size_t poslen, uint32_t df,
+                      uint32_t ndocs, const unsigned char *col_len)
+{
+    tread r;
+    if (e->n || e->pos->len != 0 || tr_open(&r, post, plen, df, ndocs))
+        return FMT_CORRUPT;
+    /* the full blocks as they are: their table entries, their bytes, and
+     * the bits of their positions */
+    uint64_t bits = 0;
+    const unsigned char *t0 = r.tp, *b0 = r.bp;
+    for (size_t b = 0; b < r.nblocks; b++) {
+        tblock bk;
+        if (tr_block(&r, &bk))
+            return FMT_CORRUPT;
+        r.prev = (int64_t)bk.last;
+        bits += bk.ubits + bk.lbits;
+    }
+    if (bits > (uint64_t)poslen * 8 ||
+        fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
+        fmt_buf_append(e->post, b0, (size_t)(r.bp - b0)) ||
+        fmt_buf_append(e->pos, pos, (size_t)(bits / 8)))
+        return bits > (uint64_t)poslen * 8 ? FMT_CORRUPT : FMT_NOMEM;
+    if (bits % 8) {
+        e->pacc = pos[bits / 8] & ((1u << (bits % 8)) - 1);
+        e->pnb = (unsigned)(bits % 8);
+    }
+    e->prev = e->prevlast = r.prev;
+    e->n = r.nblocks * VB_BLOCK;
+    if (df == e->n)
+        return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
+    /* the tail again, document by document */
+    size_t m = df - e->n;
+    uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
+    for (size_t i = 0; i < m; i++)
+        if (tr_tail(&r, &docs[i], &tfx[i]))
+            return FMT_CORRUPT;
+    uint64_t tub;
+    if (vb_get_varint(&r.bp, r.end, &tub) || r.bp != r.end ||
+        tub > (uint64_t)poslen * 8 - bits)
+        return FMT_CORRUPT;
+    /* its positions: a reader on a one-block list */
+    uint64_t blk[2] = {bits, tub};
+    vb_plist l = {docs, tfx, m, m};
+    tcodec_posr pr;
+    tcodec_pos_open(&pr, pos, poslen, blk);
+    pr.b = 0;
+    pr.ub = bits;
+    pr.uend = bits + tub;
+    pr.lb = pr.uend;
+    uint32_t *pv = NULL;
+    size_t cap = 0;
+    int rc = FMT_OK;
+    for (size_t i = 0; i < m && !rc; i++) {
+        uint32_t tf = tfx[i] >> 1;
+        if (tf > tcodec_pos_room(&pr))
+            rc = FMT_CORRUPT;
+        else if (vb_grow(&pv, &cap, tf ? tf : 1, sizeof *pv, 64))
+            rc = FMT_NOMEM;
+        else if (tcodec_pos_read(&pr, &l, col_len, pv))
+            rc = FMT_CORRUPT;
+        else
+            rc = tcodec_enc_doc(e, docs[i], tfx[i], pv);
+    }
+    free(pv);
+    return rc;
 }

@@ -31,6 +31,13 @@ void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
 int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
                    const uint32_t *pos);
 int tcodec_enc_end(tcodec_enc *e);
+/* Start from an encoded list (a base archive's, appending): its full
+ * blocks and their positions are taken as they are, its tail documents
+ * encoded again; then enc_doc the new ones (after its last). Only on a
+ * fresh encoder whose positions buffer is empty. */
+int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
+                      const unsigned char *pos, size_t poslen, uint32_t df,
+                      uint32_t ndocs, const unsigned char *col_len);
 
 /* Decode all df documents of a list into l (checked against ndocs).
  * blk (may be NULL): two values per block of VB_BLOCK documents, the tail
