@@ -227,7 +227,10 @@ static int add_term(ev *e, const tdict_iter *it, vb_plist *acc)
         e->df += df;
         return FMT_OK;
     }
-    if (e->filter) /* only the blocks holding documents in the running */
+    /* only the blocks holding documents in the running; when those are
+     * more than the word's own, decoding it all is cheaper (the filter
+     * is applied when scoring) */
+    if (e->filter && e->filter->n < df)
         rc = term_list(e, it, &e->pl, e->filter->doc, e->filter->n, NULL, NULL);
     else
         rc = term_list(e, it, &e->pl, NULL, 0, NULL, NULL);
