@@ -392,6 +392,7 @@ struct fmt_archive {
     MDB_dbi meta, docs, summary, ids, terms, stems, facets, cols;
     MDB_dbi lists;       /* format 6: the heap of long term lists (tdict.c) */
     int has_lists;
+    uint64_t heap_max;   /* tdict.c: segments x their size; 0: not read yet */
     uint32_t ndocs;
     unsigned char dict[32768];
     size_t dictlen;
