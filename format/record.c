@@ -415,6 +415,7 @@ int record_decode(const unsigned char *p, size_t n, fmt_doc *d)
 
 #define REC_MAGIC 'R'
 #define CHUNK_MAGIC 'C'
+#define ZCHUNK_MAGIC 'Z' /* format 6 summaries */
 #define REC_HEAD 14  /* format 2 */
 #define REC_HEAD3 18 /* format 3: + the record's own CRC-32 */
 
@@ -538,8 +539,9 @@ static int members_strings(const fmt_doc *d, fmt_buf *b)
     return rc;
 }
 
-int record_summary_encode(const fmt_doc *d, int status, int answer_days,
-                          fmt_buf *b)
+/* The summary, and its CRC when with_crc is set. */
+static int summary_put(const fmt_doc *d, int status, int answer_days, int with_crc,
+                       fmt_buf *b)
 {
     unsigned char hd[2] = {(unsigned char)d->kind, (unsigned char)status};
     size_t start = b->len;
@@ -554,12 +556,24 @@ int record_summary_encode(const fmt_doc *d, int status, int answer_days,
     rc = rc ? rc : members_strings(d, b);
     rc = rc ? rc : join(b, d->addressees, d->naddressees, "; ");
     rc = rc ? rc : join(b, d->answered_by, d->nanswered_by, "; ");
-    if (!rc) {
+    if (!rc && with_crc) {
         unsigned char crc[4];
         vb_put_be32(crc, fmt_crc32(0, b->data + start, b->len - start));
         rc = fmt_buf_append(b, crc, 4);
     }
     return rc;
+}
+
+int record_summary_encode(const fmt_doc *d, int status, int answer_days,
+                          fmt_buf *out)
+{
+    return summary_put(d, status, answer_days, 1, out);
+}
+
+int record_summary_encode_bare(const fmt_doc *d, int status, int answer_days,
+                               fmt_buf *out)
+{
+    return summary_put(d, status, answer_days, 0, out);
 }
 
 int record_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
@@ -608,6 +622,61 @@ int record_summary_decode(const unsigned char *p, size_t n, fmt_summary *s)
     for (int i = 0; i < 7; i++)
         *dst[i] = s->buf.data + offs[i];
     return FMT_OK;
+}
+
+/* ---- the deflated summary chunk (format 6) -------------------------------
+ * Each summary deflated alone, so that a result list inflates only the
+ * summaries it shows (a couple of hundred bytes each) and not all 64 of
+ * the chunk; what the summaries repeat (names, parties, ministries) is in
+ * the summary dictionary they are primed with. One CRC for the chunk
+ * instead of one per summary: four bytes per summary would be a tenth of
+ * what is stored. */
+
+size_t record_zchunk_size(uint32_t n, const uint32_t *off)
+{
+    size_t len = VB_ZCHUNK_HEAD;
+    unsigned char tmp[10];
+    for (uint32_t i = 0; i < n; i++)
+        len += vb_put_varint(tmp, off[i + 1] - off[i]);
+    return len + off[n];
+}
+
+void record_zchunk_put(unsigned char *p, uint32_t n, const uint32_t *off,
+                       const void *items)
+{
+    p[0] = ZCHUNK_MAGIC;
+    p[1] = (unsigned char)n;
+    unsigned char *q = p + VB_ZCHUNK_HEAD;
+    for (uint32_t i = 0; i < n; i++)
+        q += vb_put_varint(q, off[i + 1] - off[i]);
+    memcpy(q, items, off[n]);
+    q += off[n];
+    uint32_t crc = fmt_crc32(0, p, 2);
+    vb_put_be32(p + 2, fmt_crc32(crc, p + VB_ZCHUNK_HEAD,
+                                 (size_t)(q - p) - VB_ZCHUNK_HEAD));
+}
+
+int record_zchunk_parse(const unsigned char *v, size_t n, uint32_t count,
+                        uint32_t *off, size_t *items)
+{
+    if (n < VB_ZCHUNK_HEAD || v[0] != ZCHUNK_MAGIC || v[1] != count ||
+        count > VB_CHUNK)
+        return VB_CHUNK_BADHEAD;
+    if (vb_get_be32(v + 2) != fmt_crc32(fmt_crc32(0, v, 2), v + VB_ZCHUNK_HEAD,
+                                        n - VB_ZCHUNK_HEAD))
+        return VB_CHUNK_BADCRC;
+    const unsigned char *p = v + VB_ZCHUNK_HEAD, *end = v + n;
+    off[0] = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        uint64_t len;
+        if (vb_get_varint(&p, end, &len) || len == 0 || len > n)
+            return VB_CHUNK_BADOFF;
+        off[i + 1] = off[i] + (uint32_t)len;
+    }
+    if (off[count] != (size_t)(end - p))
+        return VB_CHUNK_BADOFF;
+    *items = (size_t)(p - v);
+    return VB_CHUNK_OK;
 }
 
 /* ---- dates -------------------------------------------------------------- */
