@@ -7,7 +7,8 @@
  *   meta     name -> value: "version" "title" "edition" "created"
  *            "documents" "zaken" "kinds" "first" "last" "source_bytes"
  *            "records_bytes" "index_bytes" "terms" (decimal text) and
- *            "dict" (the zlib preset dictionary, raw bytes)
+ *            "dict" (the zlib preset dictionary, raw bytes); format 6
+ *            "sdict" (the summaries' dictionary, then its CRC-32)
  *   docs     chunk = docno / 64 (u32 BE) -> u8 'C', u8 n (records in
  *            the chunk), (n + 1) u32 BE offsets of the records after this
  *            header, then the records. A record: u8 'R', u8 flags (1:
@@ -16,7 +17,8 @@
  *            the record, then the payload (record.c) as a raw deflate
  *            stream primed with the dictionary (record.c owns the layout)
  *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
- *            layout (format 2: docno -> summary): what a list row needs
+ *            layout (format 2: docno -> summary; format 6: each deflated
+ *            with "sdict", one CRC a chunk): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
  *   terms    folded word -> varint length, posting list, positions
  *            (postings.c)
@@ -1082,7 +1084,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     meta_str(a, "edition", o->edition, sizeof o->edition);
     memcpy(o->checksum, a->checksum, sizeof o->checksum);
     uint64_t v = 0;
-    o->version = FMT_VERSION_NUMBER;
+    o->version = (uint32_t)a->version; /* the archive's, not this program's */
     o->documents = a->ndocs;
     if (!(bad |= meta_num(a, "created", &v)))
         o->created = (int64_t)v;
