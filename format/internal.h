@@ -339,25 +339,33 @@ int record_summary_encode_bare(const fmt_doc *d, int status, int answer_days,
 int record_summary_decode(const unsigned char *p, size_t n, fmt_summary *s);
 
 /* Format 6 stores a chunk of summaries deflated: u8 'Z', u8 n, u32 BE
- * CRC-32 of the chunk (its first two bytes, then all after this field),
- * n varint lengths, then the n summaries, each (record_summary_encode_bare)
- * raw-deflated alone, primed with the summary dictionary (meta sdict). */
+ * CRC-32 of the head (its first two bytes, then the lengths and the
+ * group CRCs), n varint lengths, a u32 BE CRC-32 of the stored bytes of
+ * each group of VB_ZGROUP summaries (the last may hold fewer), then the n
+ * summaries, each (record_summary_encode_bare) raw-deflated alone, primed
+ * with the summary dictionary (meta sdict). */
 #define VB_ZCHUNK_HEAD 6
+#define VB_ZGROUP 8
 #define VB_SDICT_MAX 32768
 /* The stored size of a chunk of the n deflated summaries ending at
  * off[1..n] (off[0] is 0). */
 size_t record_zchunk_size(uint32_t n, const uint32_t *off);
-/* Write that chunk into p (record_zchunk_size bytes): the header, the
- * lengths, the items (off[n] bytes), the CRC. */
+/* Write that chunk into p (record_zchunk_size bytes): the head, its CRC,
+ * the items (off[n] bytes). */
 void record_zchunk_put(unsigned char *p, uint32_t n, const uint32_t *off,
                        const void *items);
-/* Check the stored chunk v (n bytes) that should hold count summaries:
- * VB_CHUNK_BADHEAD (not such a chunk, another count), VB_CHUNK_BADCRC,
- * VB_CHUNK_BADOFF (the lengths do not add up to the bytes), else
- * VB_CHUNK_OK with item i at v + *items + off[i], off[i + 1] - off[i]
- * bytes (off holds count + 1). */
+/* Check the head of the stored chunk v (n bytes) that should hold count
+ * summaries: VB_CHUNK_BADHEAD (not such a chunk, another count),
+ * VB_CHUNK_BADOFF (the lengths do not add up to the bytes),
+ * VB_CHUNK_BADCRC, else VB_CHUNK_OK with item i at v + *items + off[i],
+ * off[i + 1] - off[i] bytes (off holds count + 1). The items are checked
+ * by their group's CRC (record_zchunk_group_ok) before use. */
 int record_zchunk_parse(const unsigned char *v, size_t n, uint32_t count,
                         uint32_t *off, size_t *items);
+/* Whether the group holding item i of the chunk v (parsed: count, off,
+ * items) matches its CRC. */
+int record_zchunk_group_ok(const unsigned char *v, uint32_t count,
+                           const uint32_t *off, size_t items, uint32_t i);
 
 /* yyyymmdd -> days since 1970-01-01 (proleptic Gregorian); 0 -> 0 */
 int32_t record_days(int32_t ymd);
@@ -449,6 +457,7 @@ struct fmt_archive {
     uint32_t schunk;     /* format 6: chunk + 1 that sbuf holds; 0: none */
     uint32_t soff[VB_CHUNK + 1]; /* its summaries' offsets */
     size_t sitems;       /* where they start in sbuf */
+    uint32_t sgroups;    /* bit g: group g of it matched its CRC */
     void *szs;           /* format 6: the summaries' z_stream, made lazily */
     fmt_buf sraw;        /* an inflated summary */
     unsigned char sdict[VB_SDICT_MAX]; /* format 6: the summary dictionary */

@@ -917,6 +917,7 @@ static int summary_chunk(fmt_archive *a, uint32_t docno)
                          : bad == VB_CHUNK_BADOFF ? "lengths"
                                                   : "header");
     a->schunk = chunk + 1;
+    a->sgroups = 0;
     return FMT_OK;
 }
 
@@ -936,7 +937,17 @@ static int summary_inflate(fmt_archive *a, uint32_t docno,
         a->szs = zs;
     }
     z_stream *zs = a->szs;
-    uint32_t i = docno % VB_CHUNK;
+    uint32_t i = docno % VB_CHUNK, g = i / VB_ZGROUP;
+    if (!(a->sgroups & 1u << g)) {
+        uint32_t chunk = docno / VB_CHUNK, want = a->ndocs - chunk * VB_CHUNK;
+        if (!record_zchunk_group_ok((unsigned char *)a->sbuf.data,
+                                    want > VB_CHUNK ? VB_CHUNK : want, a->soff,
+                                    a->sitems, i))
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: chunk "
+                             "%u damaged (checksum mismatch)", a->path, docno,
+                             chunk);
+        a->sgroups |= 1u << g;
+    }
     size_t zlen = a->soff[i + 1] - a->soff[i];
     if (inflateReset(zs) != Z_OK ||
         (a->sdictlen &&

@@ -308,13 +308,34 @@ static void compressed_summaries(void **state)
     free(buf);
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     assert_int_equal(fmt_get_summary(a, 3, &s), FMT_OK); /* chunk 0 */
-    assert_int_equal(fmt_get_summary(a, 70, &s), FMT_CORRUPT);
-    assert_non_null(strstr(fmt_errmsg(a), f->path));
-    assert_non_null(strstr(fmt_errmsg(a), "summary of record 70"));
-    assert_non_null(strstr(fmt_errmsg(a), "checksum mismatch"));
+    /* the last summary's bytes: its group of 8 is refused, the other
+     * groups have CRCs of their own */
     assert_int_equal(fmt_get_summary(a, 127, &s), FMT_CORRUPT);
+    assert_non_null(strstr(fmt_errmsg(a), f->path));
+    assert_non_null(strstr(fmt_errmsg(a), "summary of record 127"));
+    assert_non_null(strstr(fmt_errmsg(a), "checksum mismatch"));
+    assert_int_equal(fmt_get_summary(a, 120, &s), FMT_CORRUPT);
+    assert_int_equal(fmt_get_summary(a, 119, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, 70, &s), FMT_OK);
     assert_int_equal(fmt_get_summary(a, 128, &s), FMT_OK); /* chunk 2 */
     assert_int_equal(fmt_verify(a, NULL, NULL), FMT_CORRUPT);
+    fmt_close(a);
+
+    /* the chunk's head (the first summary's length): all of it refused */
+    buf = tl_slurp(f->path, &size);
+    buf[at + len - 9] ^= 0x10;
+    buf[at + 6] ^= 0x01;
+    fp = fopen(f->path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(buf, 1, size, fp), size);
+    fclose(fp);
+    free(buf);
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    for (uint32_t i = 64; i < 128; i += 9) {
+        assert_int_equal(fmt_get_summary(a, i, &s), FMT_CORRUPT);
+        assert_non_null(strstr(fmt_errmsg(a), "chunk 1 damaged"));
+    }
+    assert_int_equal(fmt_get_summary(a, 63, &s), FMT_OK);
     fmt_close(a);
     fmt_doc_free(&d);
     fmt_summary_free(&s);
