@@ -255,7 +255,6 @@ int append_restatus(build *b)
             rc = build_mdb_fail(b, rc, "summary");
             break;
         }
-        /* (a copy: the put below may move the value) */
         const unsigned char *p = v.mv_data;
         uint32_t n = v.mv_size >= 2 ? p[1] : 0;
         size_t items;
@@ -265,6 +264,7 @@ int append_restatus(build *b)
             rc = build_err(b->w, FMT_CORRUPT, "%s: summaries damaged", b->base->path);
             break;
         }
+        /* its deflated summaries copied: the put below may move them */
         if (fmt_buf_append(&chunk, p + items, off[n])) {
             rc = build_err(b->w, FMT_NOMEM, "out of memory");
             break;

@@ -536,14 +536,14 @@ static void compress_some(batch *bt, dict_zc *zc, dict_zc *szc)
         /* the summary too: its chunk is read on every result list, so
          * it is deflated (format 6), and here that costs the writing
          * thread nothing */
-        int days = -1;
         if (!bad)
             bad = record_decode((const unsigned char *)c->payload.data,
                                 c->payload.len, &doc) != FMT_OK;
-        if (!bad)
-            bad = build_summary_deflate(
-                szc, &doc, build_status(&doc, bt->zaken, bt->nzaken, &days),
-                days, &raw, &c->sumz) != FMT_OK;
+        if (!bad) {
+            int days, status = build_status(&doc, bt->zaken, bt->nzaken, &days);
+            bad = build_summary_deflate(szc, &doc, status, days, &raw,
+                                        &c->sumz) != FMT_OK;
+        }
         if (bad)
             atomic_store(&bt->failed, 1);
     }
