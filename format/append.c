@@ -210,7 +210,12 @@ static int base_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes)
     const unsigned char *p = v.mv_data;
     size_t head = record_chunk_head(have);
     ch->off[0] = 0;
-    for (uint32_t i = 0; i < have; i++) {
+    if (ch->zipped) { /* its summaries stay deflated as they are */
+        if (record_zchunk_parse(p, v.mv_size, have, ch->off, &head))
+            return build_err(b->w, FMT_CORRUPT, "%s: last chunk damaged",
+                             b->base->path);
+    }
+    for (uint32_t i = 0; i < have && !ch->zipped; i++) {
         size_t at, len;
         if (record_chunk_item(p, v.mv_size, have, i, &at, &len) ||
             (i == 0 && at != head))
@@ -236,6 +241,7 @@ int append_restatus(build *b)
     vb_sort(b->touched, b->ntouched, sizeof *b->touched, vb_u32_cmp);
     fmt_buf chunk = {0};
     fmt_summary s = {0};
+    uint32_t off[VB_CHUNK + 1];
     int rc = FMT_OK;
     for (size_t i = 0; i < b->ntouched && !rc;) {
         uint32_t no = b->touched[i] / VB_CHUNK;
@@ -251,14 +257,15 @@ int append_restatus(build *b)
         }
         const unsigned char *p = v.mv_data;
         uint32_t n = v.mv_size >= 2 ? p[1] : 0;
-        size_t at, len;
+        size_t items;
+        chunk.len = 0;
         if (n == 0 || n > VB_CHUNK ||
-            record_chunk_item(p, v.mv_size, n, n - 1, &at, &len)) {
+            record_zchunk_parse(p, v.mv_size, n, off, &items)) {
             rc = build_err(b->w, FMT_CORRUPT, "%s: summaries damaged", b->base->path);
             break;
         }
-        chunk.len = 0;
-        if (fmt_buf_append(&chunk, p, v.mv_size)) {
+        /* its deflated summaries copied: the put below may move them */
+        if (fmt_buf_append(&chunk, p + items, off[n])) {
             rc = build_err(b->w, FMT_NOMEM, "out of memory");
             break;
         }
@@ -287,12 +294,9 @@ int append_restatus(build *b)
             if (mine) {
                 changed = 1;
                 index_set_status(b->ix, d, st);
-                if (record_summary_encode(&b->bdoc, st, days, &ch->data))
-                    rc = build_err(b->w, FMT_NOMEM, "out of memory");
-            } else if (record_chunk_item(p, v.mv_size, n, it, &at, &len)) {
-                rc = build_err(b->w, FMT_CORRUPT, "%s: summaries damaged",
-                               b->base->path);
-            } else if (fmt_buf_append(&ch->data, p + at, len)) {
+                rc = build_summary_add(b, ch, &b->bdoc, st, days);
+            } else if (fmt_buf_append(&ch->data, p + off[it],
+                                      off[it + 1] - off[it])) {
                 rc = build_err(b->w, FMT_NOMEM, "out of memory");
             }
             ch->off[++ch->n] = (uint32_t)ch->data.len;
@@ -308,15 +312,19 @@ int append_restatus(build *b)
     return rc;
 }
 
-/* The dictionary of the base, for the new records. */
+/* The dictionaries of the base, for the new records and summaries. */
 int append_dict(build *b)
 {
     memcpy(b->dict, b->base->dict, b->base->dictlen);
     b->dictlen = b->base->dictlen;
-    fmt_buf_free(&b->w->sbuf);
+    memcpy(b->sdict, b->base->sdict, b->base->sdictlen);
+    b->sdictlen = b->base->sdictlen;
     b->zc[0] = dict_zc_new(b->dict, b->dictlen, b->w->level);
     b->zc[1] = dict_zc_new(b->dict, b->dictlen, b->w->level);
-    return b->zc[0] && b->zc[1] ? FMT_OK : build_err(b->w, FMT_NOMEM, "out of memory");
+    b->szc[0] = dict_zc_new(b->sdict, b->sdictlen, 9);
+    b->szc[1] = dict_zc_new(b->sdict, b->sdictlen, 9);
+    return b->zc[0] && b->zc[1] && b->szc[0] && b->szc[1] ? FMT_OK
+                                          : build_err(b->w, FMT_NOMEM, "out of memory");
 }
 
 /* What the base brings before the new documents are written: its copy as

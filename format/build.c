@@ -44,6 +44,21 @@ int build_flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
 {
     if (!ch->n)
         return FMT_OK;
+    unsigned char key[4];
+    if (ch->zipped) {
+        size_t len = record_zchunk_size(ch->n, ch->off);
+        b->rec.len = 0;
+        if (fmt_buf_reserve(&b->rec, len))
+            return build_err(b->w, FMT_NOMEM, "out of memory");
+        record_zchunk_put((unsigned char *)b->rec.data, ch->n, ch->off,
+                          ch->data.data);
+        vb_put_be32(key, ch->no++);
+        if (bytes)
+            *bytes += len;
+        ch->data.len = 0;
+        ch->n = 0;
+        return build_put(b, dbi, key, 4, b->rec.data, len, flags);
+    }
     size_t head = record_chunk_head(ch->n);
     b->rec.len = 0;
     if (fmt_buf_reserve(&b->rec, head + ch->data.len))
@@ -51,7 +66,6 @@ int build_flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
     unsigned char *p = (unsigned char *)b->rec.data;
     record_chunk_put_head(p, ch->n, ch->off);
     memcpy(p + head, ch->data.data, ch->data.len);
-    unsigned char key[4];
     vb_put_be32(key, ch->no++);
     if (bytes)
         *bytes += head + ch->data.len;
@@ -59,6 +73,30 @@ int build_flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
     ch->data.len = 0;
     ch->n = 0;
     return rc;
+}
+
+int build_summary_deflate(dict_zc *zc, const fmt_doc *d, int status, int days,
+                          fmt_buf *raw, fmt_buf *out)
+{
+    raw->len = out->len = 0;
+    if (record_summary_encode_bare(d, status, days, raw))
+        return FMT_NOMEM;
+    size_t cap = dict_zc_bound(raw->len);
+    if (fmt_buf_reserve(out, cap) ||
+        dict_zc_deflate(zc, raw->data, raw->len, (unsigned char *)out->data,
+                        cap, &out->len))
+        return FMT_NOMEM;
+    build_trim(raw, 0);
+    return FMT_OK;
+}
+
+int build_summary_add(build *b, chunker *ch, const fmt_doc *d, int status,
+                      int days)
+{
+    if (build_summary_deflate(b->szc[1], d, status, days, &b->sz, &b->rec) ||
+        fmt_buf_append(&ch->data, b->rec.data, b->rec.len))
+        return build_err(b->w, FMT_NOMEM, "out of memory");
+    return FMT_OK;
 }
 
 /* A withdrawn question says so in its header or first lines. */

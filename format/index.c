@@ -908,7 +908,8 @@ static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
 }
 
 /* Appending: the base's term bi, its documents and positions, into the
- * encoder (they come before every new document). */
+ * encoder (they come before every new document): its full blocks as they
+ * are, its tail again (tcodec_enc_resume). */
 static int base_encode(fin *f, tcodec_enc *e)
 {
     const unsigned char *pp, *pos;
@@ -918,18 +919,8 @@ static int base_encode(fin *f, tcodec_enc *e)
     if (!rc)
         rc = tdict_bytes(&f->bi, 1, &f->bb2, &pos, &posn);
     if (!rc)
-        rc = tcodec_decode(pp, pn, f->bi.df, a->ndocs, &f->pl, &f->blk,
-                           &f->blkcap);
-    tcodec_posr r;
-    tcodec_pos_open(&r, pos, posn);
-    for (size_t i = 0; i < f->pl.n && !rc; i++) {
-        uint32_t tf = f->pl.tfs[i] >> 1;
-        if (tf > tcodec_pos_room(&r))
-            rc = FMT_CORRUPT;
-        else if (!(rc = pv_room(f, tf)) &&
-                 !(rc = tcodec_pos_read(&r, &f->pl, a->col_len, f->pv)))
-            rc = tcodec_enc_doc(e, f->pl.docs[i], f->pl.tfs[i], f->pv);
-    }
+        rc = tcodec_enc_resume(e, pp, pn, pos, posn, f->bi.df, a->ndocs,
+                               a->col_len);
     if (rc == FMT_NOMEM)
         return rc;
     return rc ? ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged")

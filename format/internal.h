@@ -23,6 +23,8 @@
 #include "token.h"
 
 /* 6: the term dictionary in blocks, bit-packed lists (tdict.c, tcodec.c);
+ *    summaries deflated, each alone, primed with a summary dictionary
+ *    (meta sdict), a CRC per chunk (record_zchunk_*);
  * 5: the status "notice" (an answer announced late, none yet);
  * 4: answers and notices filed under their own date (fmt_doc_date);
  * 3: summaries in chunks like records, and the chunks' positions (cols
@@ -322,7 +324,7 @@ void record_chunk_put_head(unsigned char *p, uint32_t n, const uint32_t *off);
  * the chunk is too short, not a chunk or holds another count (or i is not
  * below it), VB_CHUNK_BADOFF when the item's offsets are out of order or
  * past n. */
-enum { VB_CHUNK_OK, VB_CHUNK_BADHEAD, VB_CHUNK_BADOFF };
+enum { VB_CHUNK_OK, VB_CHUNK_BADHEAD, VB_CHUNK_BADOFF, VB_CHUNK_BADCRC };
 int record_chunk_item(const unsigned char *v, size_t n, uint32_t count,
                       uint32_t i, size_t *off, size_t *len);
 
@@ -330,7 +332,41 @@ int record_chunk_item(const unsigned char *v, size_t n, uint32_t count,
  * document plus zaak-level status computed by the writer. */
 int record_summary_encode(const fmt_doc *d, int status, int answer_days,
                           fmt_buf *out);
+/* The same without the CRC: a summary of a format 6 chunk, whose CRC
+ * covers all of them. */
+int record_summary_encode_bare(const fmt_doc *d, int status, int answer_days,
+                               fmt_buf *out);
+/* A summary (with its CRC, checked, or without) into s. */
 int record_summary_decode(const unsigned char *p, size_t n, fmt_summary *s);
+
+/* Format 6 stores a chunk of summaries deflated: u8 'Z', u8 n, u32 BE
+ * CRC-32 of the head (its first two bytes, then the lengths and the
+ * group CRCs), n varint lengths, a u32 BE CRC-32 of the stored bytes of
+ * each group of VB_ZGROUP summaries (the last may hold fewer), then the n
+ * summaries, each (record_summary_encode_bare) raw-deflated alone, primed
+ * with the summary dictionary (meta sdict). */
+#define VB_ZCHUNK_HEAD 6
+#define VB_ZGROUP 8
+#define VB_SDICT_MAX 32768
+/* The stored size of a chunk of the n deflated summaries ending at
+ * off[1..n] (off[0] is 0). */
+size_t record_zchunk_size(uint32_t n, const uint32_t *off);
+/* Write that chunk into p (record_zchunk_size bytes): the head, its CRC,
+ * the items (off[n] bytes). */
+void record_zchunk_put(unsigned char *p, uint32_t n, const uint32_t *off,
+                       const void *items);
+/* Check the head of the stored chunk v (n bytes) that should hold count
+ * summaries: VB_CHUNK_BADHEAD (not such a chunk, another count),
+ * VB_CHUNK_BADOFF (the lengths do not add up to the bytes),
+ * VB_CHUNK_BADCRC, else VB_CHUNK_OK with item i at v + *items + off[i],
+ * off[i + 1] - off[i] bytes (off holds count + 1). The items are checked
+ * by their group's CRC (record_zchunk_group_ok) before use. */
+int record_zchunk_parse(const unsigned char *v, size_t n, uint32_t count,
+                        uint32_t *off, size_t *items);
+/* Whether the group holding item i of the chunk v (parsed: count, off,
+ * items) matches its CRC. */
+int record_zchunk_group_ok(const unsigned char *v, uint32_t count,
+                           const uint32_t *off, size_t items, uint32_t i);
 
 /* yyyymmdd -> days since 1970-01-01 (proleptic Gregorian); 0 -> 0 */
 int32_t record_days(int32_t ymd);
@@ -392,6 +428,7 @@ struct fmt_archive {
     MDB_dbi meta, docs, summary, ids, terms, stems, facets, cols;
     MDB_dbi lists;       /* format 6: the heap of long term lists (tdict.c) */
     int has_lists;
+    uint64_t heap_max;   /* tdict.c: segments x their size; 0: not read yet */
     uint32_t ndocs;
     unsigned char dict[32768];
     size_t dictlen;
@@ -419,7 +456,16 @@ struct fmt_archive {
                                          NULL: read through LMDB */
     int pos_damaged;     /* 1 dpos, 2 spos failed its check: verify says */
     fmt_buf rbuf, rbuf2; /* a record's (its question's) bytes, pread */
-    fmt_buf sbuf;        /* a summary's bytes, pread */
+    fmt_buf sbuf;        /* a summary's bytes, pread (format 6: its
+                            chunk's, checked, kept for the next summary) */
+    uint32_t schunk;     /* format 6: chunk + 1 that sbuf holds; 0: none */
+    uint32_t soff[VB_CHUNK + 1]; /* its summaries' offsets */
+    size_t sitems;       /* where they start in sbuf */
+    uint32_t sgroups;    /* bit g: group g of it matched its CRC */
+    void *szs;           /* format 6: the summaries' z_stream, made lazily */
+    fmt_buf sraw;        /* an inflated summary */
+    unsigned char sdict[VB_SDICT_MAX]; /* format 6: the summary dictionary */
+    size_t sdictlen;
     uint32_t part_docno; /* docno + 1 whose text store_text_prefix is part way
                             through (in zs and scratch); 0: none */
     size_t part_plen, part_textoff, part_textlen;

@@ -227,7 +227,10 @@ static int add_term(ev *e, const tdict_iter *it, vb_plist *acc)
         e->df += df;
         return FMT_OK;
     }
-    if (e->filter) /* only the blocks holding documents in the running */
+    /* only the blocks holding documents in the running; when those are
+     * more than the word's own, decoding it all is cheaper (the filter
+     * is applied when scoring) */
+    if (e->filter && e->filter->n < df)
         rc = term_list(e, it, &e->pl, e->filter->doc, e->filter->n, NULL, NULL);
     else
         rc = term_list(e, it, &e->pl, NULL, 0, NULL, NULL);
@@ -514,8 +517,7 @@ static int pword_seek(pword *w, uint32_t d)
 static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
-    if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->blk, w->pl.n / VB_BLOCK,
-                                  w->i, w->col_len) ||
+    if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->i, w->col_len) ||
                   tf > tcodec_pos_room(&w->r)))
         return FMT_CORRUPT;
     if (tf > w->pcap) {
@@ -540,19 +542,6 @@ static int pword_load(pword *w)
     return FMT_OK;
 }
 
-static int has(const pword *w, uint32_t p)
-{
-    size_t lo = 0, hi = w->npos;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (w->p[mid] < p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < w->npos && w->p[lo] == p;
-}
-
 static int load_pword(ev *e, const char *word, pword *w)
 {
     tdict_iter it;
@@ -574,52 +563,263 @@ static int load_pword(ev *e, const char *word, pword *w)
                          e->a->path, word);
     w->pos = pv;
     w->posend = pv + pvl;
-    tcodec_pos_open(&w->r, pv, pvl);
+    tcodec_pos_open(&w->r, pv, pvl, w->blk);
     return FMT_OK;
 }
 
-/* Count the phrase's occurrences in the current document of every word. */
-static int phrase_count(pword *w, size_t nw, uint32_t *count)
+/* A phrase being evaluated: its words' lists, and per document the
+ * positions reached so far by the starts still matching. */
+typedef struct {
+    pword *w;
+    size_t nw;
+    /* per word: 1 + the index of the last earlier word equal to it, 0 if
+     * none; a word may share the position of the words before it only
+     * when none of them is the same word (a token is one word once) */
+    uint16_t *same;
+    uint32_t *at;        /* per start still matching: its position now */
+    uint16_t *run;       /* and the first word matched at that position */
+    size_t cap;
+    /* one bit per position of the word being matched (phrase_step_bits),
+     * all zero between uses */
+    uint64_t *bits;
+    size_t nbits;        /* words of 64 bits */
+} phrase;
+
+/* Bitmaps up to this many positions (256 KB); in a document longer than
+ * that the starts look their positions up instead. */
+#define PHRASE_BITS (1u << 21)
+
+/* A phrase step moves the starts of ph (at, run; n of them, ascending)
+ * past word k, whose positions are p (np, ascending): each start to the
+ * next position when the word is there, else to the same one when the
+ * word is there and may share it, else it is dropped. The starts stay
+ * ascending; each step returns how many are left. Three ways, by the
+ * sizes: the cost of common words is here. */
+
+/* The first index >= i of ascending x (n) whose value is >= v: galloping
+ * from i, so a walk through x costs the log of the gaps, not its length. */
+static size_t phrase_gallop(const uint32_t *x, size_t i, size_t n, uint32_t v)
 {
-    int rc;
-    for (size_t k = 0; k < nw; k++)
+    if (i >= n || x[i] >= v)
+        return i;
+    size_t lo = i, step = 1; /* x[lo] < v */
+    while (lo + step < n && x[lo + step] < v) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < n ? lo + step : n; /* x[hi] >= v, or the end */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] < v)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
+/* Few starts, many positions: each start looks its position up. */
+static size_t phrase_step_starts(phrase *ph, size_t n, size_t k,
+                                 const uint32_t *p, size_t np)
+{
+    size_t j = 0, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a = ph->at[i];
+        j = phrase_gallop(p, j, np, a);
+        size_t e = j; /* past the positions equal to a */
+        while (e < np && p[e] == a)
+            e++;
+        if (e < np && p[e] == a + 1) {
+            ph->at[m] = a + 1;
+            ph->run[m++] = (uint16_t)k;
+        } else if (e > j && ph->same[k] <= ph->run[i]) {
+            ph->at[m] = a;
+            ph->run[m++] = ph->run[i];
+        }
+    }
+    return m;
+}
+
+/* Few positions, many starts: each position looks its starts up, those
+ * one before it (they move to it) and those at it (they stay, unless the
+ * next position is the word's too: they move there, at the next turn). */
+static size_t phrase_step_positions(phrase *ph, size_t n, size_t k,
+                                    const uint32_t *p, size_t np)
+{
+    size_t i = 0, m = 0; /* m <= i: written behind what is read */
+    uint32_t *at = ph->at;
+    for (size_t j = 0; j < np && i < n; j++) {
+        uint32_t q = p[j];
+        if (j && p[j - 1] == q)
+            continue;
+        if (q) {
+            i = phrase_gallop(at, i, n, q - 1);
+            for (; i < n && at[i] == q - 1; i++) {
+                at[m] = q;
+                ph->run[m++] = (uint16_t)k;
+            }
+        }
+        size_t nx = j + 1;
+        while (nx < np && p[nx] == q)
+            nx++;
+        if (nx < np && p[nx] == q + 1)
+            continue;
+        i = phrase_gallop(at, i, n, q);
+        for (; i < n && at[i] == q; i++)
+            if (ph->same[k] <= ph->run[i]) {
+                at[m] = q;
+                ph->run[m++] = ph->run[i];
+            }
+    }
+    return m;
+}
+
+/* As many of each: a bitmap of the word's positions (hi the largest),
+ * each start testing two bits, without a branch to mispredict. */
+static size_t phrase_step_bits(phrase *ph, size_t n, size_t k,
+                               const uint32_t *p, size_t np, uint32_t hi)
+{
+    uint64_t *b = ph->bits, acc = 0;
+    /* the bits of one 64-bit word gather in a register and the word is
+     * written, never read back: a read of what was just written waits
+     * for the write at each position. The positions ascend, so the last
+     * write to a word holds all its bits (a damaged list loses some,
+     * inside the bitmap still). */
+    for (size_t j = 0, cur = SIZE_MAX; j < np; j++) {
+        size_t x = p[j] >> 6;
+        acc = (x == cur ? acc : 0) | 1ull << (p[j] & 63);
+        b[x] = acc;
+        cur = x;
+    }
+    /* a start past the last position tests position hi + 1: never set */
+    uint32_t lim = hi + 1, same = ph->same[k];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a = ph->at[i], r = ph->run[i];
+        uint32_t a0 = a < lim ? a : lim, a1 = a < lim ? a + 1 : lim;
+        int next = (int)(b[a1 >> 6] >> (a1 & 63) & 1);
+        int stay = (int)(b[a0 >> 6] >> (a0 & 63) & 1) & (same <= r);
+        ph->at[m] = a + (uint32_t)next;
+        ph->run[m] = (uint16_t)(next ? k : r);
+        m += (size_t)(next | stay);
+    }
+    memset(b, 0, (hi / 64 + 1) * sizeof *b);
+    return m;
+}
+
+/* Count the phrase's occurrences in the current document of every word:
+ * the positions of the first word where the rest follows, each next word
+ * at the next position or, failing that, at the same one (the parts of a
+ * compound or an address share its position: "nuctech apparatuur" is in
+ * "Nuctech-apparatuur", "openbaar ministerie" in
+ * ".../het-openbaar-ministerie-boos"), but never the same word twice at
+ * one position ("de de" is two tokens). All the starts move together, a
+ * word at a time (a start behind another moves at most one further, so
+ * never past it: they stay ascending), in one pass over the starts and
+ * the word's positions: two binary searches per start and word, as this
+ * was before, were most of the time of a phrase of common words ("van
+ * de": 22 ms of 20,000 documents, 8 ms now). A word's positions are
+ * decoded only while some start still matches. */
+static int phrase_count(phrase *ph, uint32_t *count)
+{
+    pword *w = ph->w;
+    int rc = pword_load(&w[0]);
+    if (rc)
+        return rc;
+    size_t n = w[0].npos;
+    if (n > ph->cap) {
+        uint32_t *at = alloc_realloc(ph->at, n * sizeof *at);
+        if (!at)
+            return FMT_NOMEM;
+        ph->at = at;
+        uint16_t *run = alloc_realloc(ph->run, n * sizeof *run);
+        if (!run)
+            return FMT_NOMEM;
+        ph->run = run;
+        ph->cap = n;
+    }
+    memcpy(ph->at, w[0].p, n * sizeof *ph->at);
+    memset(ph->run, 0, n * sizeof *ph->run);
+    for (size_t k = 1; k < ph->nw && n; k++) {
         if ((rc = pword_load(&w[k])))
             return rc;
-    *count = 0;
-    /* Each next word at the next position; or at the same one, since the
-     * parts of a compound or an address share its position: "nuctech
-     * apparatuur" is in "Nuctech-apparatuur", "openbaar ministerie" in
-     * ".../het-openbaar-ministerie-boos". */
-    for (uint32_t i = 0; i < w[0].npos; i++) {
-        uint32_t at = w[0].p[i];
-        size_t k = 1;
-        for (; k < nw; k++) {
-            if (has(&w[k], at + 1))
-                at++;
-            else if (!has(&w[k], at))
-                break;
+        const uint32_t *p = w[k].p;
+        size_t np = w[k].npos;
+        if (4 * n <= np) {
+            n = phrase_step_starts(ph, n, k, p, np);
+            continue;
         }
-        if (k == nw)
-            (*count)++;
+        if (4 * np <= n) {
+            n = phrase_step_positions(ph, n, k, p, np);
+            continue;
+        }
+        uint32_t hi = 0; /* the last position (a damaged list: the largest) */
+        for (size_t j = 0; j < np; j++)
+            hi = p[j] > hi ? p[j] : hi;
+        if (hi >= PHRASE_BITS) {
+            n = phrase_step_starts(ph, n, k, p, np);
+            continue;
+        }
+        size_t need = hi / 64 + 2;
+        if (need > ph->nbits) {
+            size_t nb = ph->nbits ? ph->nbits : 64;
+            while (nb < need)
+                nb *= 2;
+            uint64_t *b = alloc_realloc(ph->bits, nb * sizeof *b);
+            if (!b)
+                return FMT_NOMEM;
+            memset(b + ph->nbits, 0, (nb - ph->nbits) * sizeof *b);
+            ph->bits = b;
+            ph->nbits = nb;
+        }
+        n = phrase_step_bits(ph, n, k, p, np, hi);
     }
+    *count = (uint32_t)n;
     return FMT_OK;
 }
 
+/* The documents holding phrase q, each scored by its count. Within an AND
+ * (e->filter) only the documents still in the running are looked at: a
+ * phrase of common words is in most documents, and checking its positions
+ * is the cost, so "gaswinning \"van de\"" checks the few hundred holding
+ * gaswinning, not every document holding van and de. */
 static int eval_phrase(ev *e, const qnode *q, dlist *out)
 {
     size_t nw = q->nwords;
-    pword *w = alloc_calloc(nw ? nw : 1, sizeof *w);
-    if (!w)
+    phrase ph = {0};
+    ph.nw = nw;
+    ph.w = alloc_calloc(nw ? nw : 1, sizeof *ph.w);
+    ph.same = alloc_calloc(nw ? nw : 1, sizeof *ph.same);
+    if (!ph.w || !ph.same) {
+        free(ph.w);
+        free(ph.same);
         return FMT_NOMEM;
+    }
+    pword *w = ph.w;
+    for (size_t k = 0; k < nw; k++)
+        for (size_t j = k; j-- > 0;)
+            if (!strcmp(q->words[j], q->words[k])) {
+                ph.same[k] = (uint16_t)(j + 1);
+                break;
+            }
     int rc = FMT_OK;
     for (size_t k = 0; k < nw && !rc; k++)
         rc = load_pword(e, q->words[k], &w[k]);
     vb_plist hits = {0};
+    const dlist *f = e->filter;
+    size_t fi = 0;
     if (rc == FMT_NOTFOUND || nw == 0)
         rc = FMT_OK; /* a word not indexed: no hits */
     else {
         uint32_t d = 0;
         while (!rc && !cancelled(e)) {
+            if (f) { /* the next document in the running */
+                while (fi < f->n && f->doc[fi] < d)
+                    fi++;
+                if (fi == f->n)
+                    break;
+                d = f->doc[fi];
+            }
             int s = 0;
             size_t k;
             for (k = 0; k < nw; k++) {
@@ -636,9 +836,11 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
                 continue;
             }
             uint32_t cnt;
-            rc = phrase_count(w, nw, &cnt);
+            rc = phrase_count(&ph, &cnt);
             if (!rc && cnt)
                 rc = postings_list_push(&hits, d, cnt << 1);
+            if (d == UINT32_MAX)
+                break;
             d++;
         }
         if (!rc)
@@ -659,6 +861,10 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
         fmt_buf_free(&w[k].pbuf);
     }
     free(w);
+    free(ph.same);
+    free(ph.at);
+    free(ph.run);
+    free(ph.bits);
     return rc;
 }
 
@@ -869,6 +1075,12 @@ static int eval_and(ev *e, const qnode *q, dlist *out, int depth)
         if (q->kids[i]->type == Q_NOT)
             continue;
         uint32_t x = estimate(e, q->kids[i]);
+        /* a phrase whose words are in most documents goes after the parts
+         * of unknown size too (a prefix, an OR): it would narrow little,
+         * and checking positions costs more a document than they do, so
+         * zorg* "van de" checks "van de" in zorg*'s documents only */
+        if (q->kids[i]->type == Q_PHRASE && x >= e->a->ndocs / 2)
+            x = UINT32_MAX;
         size_t j = np++;
         while (j > 0 && est[j - 1] > x) {
             est[j] = est[j - 1];

@@ -7,7 +7,8 @@
  *   meta     name -> value: "version" "title" "edition" "created"
  *            "documents" "zaken" "kinds" "first" "last" "source_bytes"
  *            "records_bytes" "index_bytes" "terms" (decimal text) and
- *            "dict" (the zlib preset dictionary, raw bytes)
+ *            "dict" (the zlib preset dictionary, raw bytes); format 6
+ *            "sdict" (the summaries' dictionary, then its CRC-32)
  *   docs     chunk = docno / 64 (u32 BE) -> u8 'C', u8 n (records in
  *            the chunk), (n + 1) u32 BE offsets of the records after this
  *            header, then the records. A record: u8 'R', u8 flags (1:
@@ -16,7 +17,8 @@
  *            the record, then the payload (record.c) as a raw deflate
  *            stream primed with the dictionary (record.c owns the layout)
  *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
- *            layout (format 2: docno -> summary): what a list row needs
+ *            layout (format 2: docno -> summary; format 6: each deflated
+ *            with "sdict", one CRC a chunk): what a list row needs
  *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
  *   terms    folded word -> varint length, posting list, positions
  *            (postings.c)
@@ -235,6 +237,19 @@ static int load_meta(fmt_archive *a)
         memcpy(a->dict, d, n);
         a->dictlen = n;
     }
+    /* format 6: the summary dictionary, with a CRC of its own: the
+     * chunks' CRCs cover what is stored, not what a dictionary inflates
+     * it to */
+    if (a->version >= 6 &&
+        (store_get(a, a->meta, "sdict", 5, &d, &n) || n < 4 ||
+         n - 4 > sizeof a->sdict ||
+         fmt_crc32(0, d, n - 4) != vb_get_be32(d + n - 4)))
+        return error_set(a, FMT_CORRUPT, "%s: summary dictionary damaged",
+                         a->path);
+    if (a->version >= 6) {
+        memcpy(a->sdict, d, n - 4);
+        a->sdictlen = n - 4;
+    }
     if ((rc = load_col(a, "date", 4, 0, &a->col_date)) ||
         (rc = load_col(a, "len", 4, 0, &a->col_len)) ||
         (rc = load_col(a, "kind", 1, 0, &a->col_kind)) ||
@@ -322,6 +337,11 @@ static void free_readers(fmt_archive *a)
     fmt_buf_free(&a->rbuf);
     fmt_buf_free(&a->rbuf2);
     fmt_buf_free(&a->sbuf);
+    fmt_buf_free(&a->sraw);
+    if (a->szs) {
+        inflateEnd(a->szs);
+        free(a->szs);
+    }
     if (a->tok)
         fmt_tok_free(a->tok);
 }
@@ -354,6 +374,9 @@ fmt_archive *store_reader2(fmt_archive *a)
     memset(&b->rbuf, 0, sizeof b->rbuf);
     memset(&b->rbuf2, 0, sizeof b->rbuf2);
     memset(&b->sbuf, 0, sizeof b->sbuf);
+    memset(&b->sraw, 0, sizeof b->sraw);
+    b->schunk = 0;
+    b->szs = NULL;
     b->refdoc = 0;
     b->part_docno = 0;
     b->tok = NULL;
@@ -854,14 +877,134 @@ int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
     return rc;
 }
 
+/* Format 6: the chunk of summaries holding docno into a->sbuf, checked
+ * (record_zchunk_parse), unless it is the one already there: a list of
+ * documents in date order reads each chunk once. */
+static int summary_chunk(fmt_archive *a, uint32_t docno)
+{
+    uint32_t chunk = docno / VB_CHUNK;
+    if (a->schunk == chunk + 1)
+        return FMT_OK;
+    a->schunk = 0;
+    uint32_t want = a->ndocs - chunk * VB_CHUNK;
+    if (want > VB_CHUNK)
+        want = VB_CHUNK;
+    const unsigned char *v;
+    size_t n;
+    if (a->spos) {
+        uint64_t off = vb_get_be64(a->spos + 12 * (size_t)chunk);
+        n = vb_get_be32(a->spos + 12 * (size_t)chunk + 8);
+        if (off > a->file_len || n > a->file_len - off)
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: its "
+                             "chunk's position is damaged", a->path, docno);
+        if (fmt_buf_reserve(&a->sbuf, n + 1))
+            return error_set(a, FMT_NOMEM, "out of memory");
+        if (pread_all(a->fd, a->sbuf.data, n, off))
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: "
+                             "cannot be read", a->path, docno);
+    } else {
+        unsigned char key[4];
+        vb_put_be32(key, chunk);
+        int rc = store_get(a, a->summary, key, 4, &v, &n);
+        if (rc)
+            return error_set(a, rc == FMT_NOTFOUND ? FMT_CORRUPT : rc,
+                             "%s: summary of record %u: its chunk is missing",
+                             a->path, docno);
+        if (fmt_buf_reserve(&a->sbuf, n + 1))
+            return error_set(a, FMT_NOMEM, "out of memory");
+        memcpy(a->sbuf.data, v, n);
+        if (guard_broken(a))
+            return FMT_CORRUPT;
+    }
+    a->sbuf.len = n;
+    int bad = record_zchunk_parse((unsigned char *)a->sbuf.data, n, want,
+                                  a->soff, &a->sitems);
+    if (bad)
+        return error_set(a, FMT_CORRUPT, "%s: summary of record %u: chunk %u "
+                         "damaged (%s)", a->path, docno, chunk,
+                         bad == VB_CHUNK_BADCRC   ? "checksum mismatch"
+                         : bad == VB_CHUNK_BADOFF ? "lengths"
+                                                  : "header");
+    a->schunk = chunk + 1;
+    a->sgroups = 0;
+    return FMT_OK;
+}
+
+/* Format 6: summary docno inflated into a->sraw (*p, *n). */
+static int summary_inflate(fmt_archive *a, uint32_t docno,
+                           const unsigned char **p, size_t *n)
+{
+    int rc = summary_chunk(a, docno);
+    if (rc)
+        return rc;
+    if (!a->szs) {
+        z_stream *zs = alloc_calloc(1, sizeof *zs);
+        if (!zs || inflateInit2(zs, -15) != Z_OK) {
+            free(zs);
+            return error_set(a, FMT_NOMEM, "out of memory");
+        }
+        a->szs = zs;
+    }
+    z_stream *zs = a->szs;
+    uint32_t i = docno % VB_CHUNK, g = i / VB_ZGROUP;
+    if (!(a->sgroups & 1u << g)) {
+        uint32_t chunk = docno / VB_CHUNK, want = a->ndocs - chunk * VB_CHUNK;
+        if (!record_zchunk_group_ok((unsigned char *)a->sbuf.data,
+                                    want > VB_CHUNK ? VB_CHUNK : want, a->soff,
+                                    a->sitems, i))
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: chunk "
+                             "%u damaged (checksum mismatch)", a->path, docno,
+                             chunk);
+        a->sgroups |= 1u << g;
+    }
+    size_t zlen = a->soff[i + 1] - a->soff[i];
+    if (inflateReset(zs) != Z_OK ||
+        (a->sdictlen &&
+         inflateSetDictionary(zs, a->sdict, (uInt)a->sdictlen) != Z_OK))
+        return error_set(a, FMT_CORRUPT, "%s: summary of record %u: inflate",
+                         a->path, docno);
+    zs->next_in = (Bytef *)a->sbuf.data + a->sitems + a->soff[i];
+    zs->avail_in = (uInt)zlen;
+    a->sraw.len = 0;
+    /* deflate makes at most about 1032 bytes of one: a damaged length
+     * cannot make this grow without end (and the CRC came first) */
+    size_t limit = zlen * 1040 + 64;
+    for (;;) {
+        size_t room = a->sraw.len < 512 ? 512 : a->sraw.len;
+        if (room > limit - a->sraw.len)
+            room = limit - a->sraw.len;
+        if (!room)
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: "
+                             "compressed data damaged", a->path, docno);
+        if (fmt_buf_reserve(&a->sraw, room))
+            return error_set(a, FMT_NOMEM, "out of memory");
+        zs->next_out = (Bytef *)a->sraw.data + a->sraw.len;
+        zs->avail_out = (uInt)room;
+        int zr = inflate(zs, Z_NO_FLUSH);
+        a->sraw.len += room - zs->avail_out;
+        if (zr == Z_STREAM_END && !zs->avail_in)
+            break;
+        if (zr == Z_STREAM_END || (zr != Z_OK && zr != Z_BUF_ERROR) ||
+            zs->avail_out)
+            return error_set(a, FMT_CORRUPT, "%s: summary of record %u: "
+                             "compressed data damaged", a->path, docno);
+    }
+    *p = (const unsigned char *)a->sraw.data;
+    *n = a->sraw.len;
+    return FMT_OK;
+}
+
 int fmt_get_summary(fmt_archive *a, uint32_t docno, fmt_summary *s)
 {
     if (docno >= a->ndocs)
         return FMT_NOTFOUND;
-    const unsigned char *v;
-    size_t n;
+    const unsigned char *v = NULL;
+    size_t n = 0;
     int rc;
-    if (a->version >= 3) {
+    if (a->version >= 6) {
+        if ((rc = summary_inflate(a, docno, &v, &n)))
+            return rc;
+    } else if (a->version >= 3) {
         if ((rc = chunk_item(a, a->summary, a->spos, docno, &a->sbuf,
                              "summary of record", &v, &n)))
             return rc;
@@ -961,7 +1104,7 @@ int fmt_get_info(fmt_archive *a, fmt_info *o)
     meta_str(a, "edition", o->edition, sizeof o->edition);
     memcpy(o->checksum, a->checksum, sizeof o->checksum);
     uint64_t v = 0;
-    o->version = FMT_VERSION_NUMBER;
+    o->version = (uint32_t)a->version; /* the archive's, not this program's */
     o->documents = a->ndocs;
     if (!(bad |= meta_num(a, "created", &v)))
         o->created = (int64_t)v;

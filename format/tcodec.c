@@ -7,25 +7,35 @@
  * Postings (df is kept in the dictionary entry, not here):
  *   the skip table, one entry per full block of VB_BLOCK documents:
  *     varint last-doc delta (from the previous block's last, or from -1),
- *     u8 doc-gap width, u8 tfx width (bits, 0..32),
- *     varint the block's positions, in bits;
+ *     u8 doc-gap width, u8 tfx width (bits, 0..32; bit 7: the block has
+ *     exceptions of that kind), varint the block's unary position bits,
+ *     varint its low position bits, and, with exceptions, varint their
+ *     bytes;
  *   the full blocks: VB_BLOCK doc gaps - 1 in the gap width, then VB_BLOCK
- *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order; a block
- *     takes 16 x (widths) bytes, so the table says where each one lies;
- *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2.
+ *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order (16 x
+ *     widths bytes), then the exceptions: for gaps (if any) u8 count - 1
+ *     and per exception u8 index (ascending) and varint its bits above the
+ *     width (not 0), then the same for tfx. The width is the one that
+ *     makes the block smallest, so a few large gaps or tfs do not widen
+ *     all 128 (patched frame of reference, PFOR, as Lucene's and
+ *     Tantivy's); the table says where each block lies;
+ *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
+ *     then (when there is a tail) varint its unary position bits.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
  * (Frame of reference, as Lucene's and Tantivy's blocks; the tail as
  * Lucene's vInts.)
  *
- * Positions: one bit stream, per document in posting order, tf values:
- * the gap from the previous position (the first from 0), Rice-coded with
- * k = log2(document length / (tf + 1)) (the column len the decoder has too),
- * so a word's usual gap in that document costs about k + 2 bits: q = v >> k
- * in unary (q one bits and a zero), then k low bits; q >= RICE_ESC is
- * written as RICE_ESC one bits and the value in 32 bits. A position of a
- * word seen once in a 600-word document costs ~10 bits instead of 16.
- * The bits of each full block's documents are in the skip table, so a
- * phrase jumps to the block of the document it wants.
+ * Positions: one bit stream, block after block (the tail last), each
+ * block its unary parts then its low parts. Each document's tf positions
+ * are gaps from the previous (the first from 0), Rice-coded with
+ * k = log2(document length / (tf + 1)) (the column len, which the decoder
+ * has too): q = v >> k in unary (q one bits and a zero) in the unary part,
+ * the k low bits in the low part. A position of a word seen once in a
+ * 600-word document costs ~10 bits instead of 16. No escape is needed:
+ * positions stay below the document's length, so a document's q add up
+ * to at most its length >> k, about 2 (tf + 1). Split so, a phrase passes
+ * a document's positions without decoding them: its tf zeros in the unary
+ * part (counted 56 bits at a time) and tf x k low bits.
  *
  * Every decoder checks as it goes: documents ascend and stay below ndocs,
  * the blocks fill exactly the bytes the table gives, the lengths add up,
@@ -33,7 +43,6 @@
  */
 #include "tcodec.h"
 
-#define RICE_ESC 24
 
 /* ---- bits ------------------------------------------------------------------ */
 
@@ -44,18 +53,41 @@ typedef struct {
     int err;
 } bitw;
 
-static void bits_put(bitw *w, uint64_t v, unsigned n) /* n <= 32 */
+/* Append n <= 32 bits of v; whole 32-bit words go out at once. */
+static inline void bits_put(bitw *w, uint64_t v, unsigned n)
 {
     if (n < 64)
         v &= ((uint64_t)1 << n) - 1;
     w->acc |= v << w->nb;
     w->nb += n;
-    while (w->nb >= 8) {
+    if (w->nb >= 32) {
+        fmt_buf *o = w->out;
+        uint32_t x = (uint32_t)w->acc;
+        if (o->len + 5 <= o->cap || !fmt_buf_reserve(o, 4)) {
+            unsigned char *d = (unsigned char *)o->data + o->len;
+            d[0] = (unsigned char)x;
+            d[1] = (unsigned char)(x >> 8);
+            d[2] = (unsigned char)(x >> 16);
+            d[3] = (unsigned char)(x >> 24);
+            o->len += 4;
+            o->data[o->len] = 0;
+        } else {
+            w->err = 1;
+        }
+        w->acc >>= 32;
+        w->nb -= 32;
+    }
+}
+
+/* Out to the last whole byte, padding the last one with zeros. */
+static void bits_flush(bitw *w)
+{
+    while (w->nb) {
         unsigned char c = (unsigned char)w->acc;
         if (fmt_buf_append(w->out, &c, 1))
             w->err = 1;
         w->acc >>= 8;
-        w->nb -= 8;
+        w->nb = w->nb >= 8 ? w->nb - 8 : 0;
     }
 }
 
@@ -65,8 +97,10 @@ static inline uint64_t bits_peek(const unsigned char *p, size_t n, uint64_t at)
     size_t byte = (size_t)(at >> 3);
     uint64_t x = 0;
     if (byte + 8 <= n) {
-        for (int i = 7; i >= 0; i--)
-            x = x << 8 | p[byte + (size_t)i];
+        memcpy(&x, p + byte, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
     } else {
         for (size_t i = n; i-- > byte;)
             x = x << 8 | p[i];
@@ -84,6 +118,16 @@ static inline uint64_t bits_get(const unsigned char *p, size_t n, uint64_t *at,
     return w == 64 ? x : x & (((uint64_t)1 << w) - 1);
 }
 
+/* Bits set in x, without the library call a generic x86-64 build makes
+ * of __builtin_popcountll. */
+static inline unsigned ones64(uint64_t x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (unsigned)((x * 0x0101010101010101ull) >> 56);
+}
+
 static unsigned width(uint64_t v)
 {
     return v ? 64u - (unsigned)__builtin_clzll(v) : 0;
@@ -96,24 +140,6 @@ unsigned tcodec_rice_k(uint32_t doclen, uint32_t tf)
     uint64_t mean = (uint64_t)doclen / ((uint64_t)tf + 1);
     unsigned k = mean > 1 ? width(mean) - 1 : 0;
     return k > 20 ? 20 : k;
-}
-
-/* -1 when the stream ends first. */
-static inline int rice_get(const unsigned char *p, size_t n, uint64_t *at,
-                           unsigned k, uint32_t *v)
-{
-    uint64_t x = bits_peek(p, n, *at);
-    /* at most RICE_ESC ones are counted: 64 ones (damage) would be
-     * __builtin_ctzll(0), which is undefined */
-    unsigned ones = (unsigned)__builtin_ctzll(~x | (uint64_t)1 << RICE_ESC);
-    if (ones >= RICE_ESC) {
-        *at += RICE_ESC;
-        *v = (uint32_t)bits_get(p, n, at, 32);
-    } else {
-        *at += ones + 1;
-        *v = (uint32_t)(ones << k) | (uint32_t)bits_get(p, n, at, k);
-    }
-    return *at <= (uint64_t)n * 8 ? 0 : -1;
 }
 
 static uint32_t doclen_of(const unsigned char *col_len, uint32_t d)
@@ -132,41 +158,123 @@ void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
     e->col_len = col_len;
     e->prev = e->prevlast = -1;
     e->start = post->len;
-    e->blockbit = (uint64_t)pos->len * 8;
 }
 
-static void enc_bits(tcodec_enc *e, uint64_t v, unsigned n)
+static inline void enc_put(tcodec_enc *e, int which, uint64_t v, unsigned n)
 {
-    bitw w = {e->pos, e->acc, e->nb, 0};
+    bitw w = {which ? &e->lo : &e->un, which ? e->lacc : e->uacc,
+              which ? e->lnb : e->unb, 0};
     bits_put(&w, v, n);
-    e->acc = w.acc;
-    e->nb = w.nb;
+    if (which) {
+        e->lacc = w.acc;
+        e->lnb = w.nb;
+        e->lbits += n;
+    } else {
+        e->uacc = w.acc;
+        e->unb = w.nb;
+        e->ubits += n;
+    }
     e->err |= w.err;
+}
+
+/* Append the block's unary then low bits to the positions stream. */
+static void enc_flush_pos(tcodec_enc *e)
+{
+    bitw w = {e->pos, e->pacc, e->pnb, 0};
+    for (int which = 0; which < 2; which++) {
+        fmt_buf *b = which ? &e->lo : &e->un;
+        const unsigned char *d = (const unsigned char *)b->data;
+        size_t i = 0;
+        for (; i + 4 <= b->len; i += 4)
+            bits_put(&w, (uint32_t)d[i] | (uint32_t)d[i + 1] << 8 |
+                             (uint32_t)d[i + 2] << 16 | (uint32_t)d[i + 3] << 24,
+                     32);
+        for (; i < b->len; i++)
+            bits_put(&w, d[i], 8);
+        unsigned nb = which ? e->lnb : e->unb;
+        if (nb)
+            bits_put(&w, which ? e->lacc : e->uacc, nb);
+        b->len = 0;
+    }
+    e->pacc = w.acc;
+    e->pnb = w.nb;
+    e->err |= w.err;
+    e->uacc = e->lacc = 0;
+    e->unb = e->lnb = 0;
+}
+
+/* The width that makes 128 values smallest, counting their exceptions
+ * (from how many values have each bit length: 33 x 33 steps, not 128 x 33). */
+static unsigned pfor_width(const uint32_t *v, size_t *exbytes)
+{
+    size_t count[33] = {0};
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        count[width(v[i])]++;
+    unsigned max = 32;
+    while (max > 0 && !count[max])
+        max--;
+    unsigned best = max;
+    size_t bestcost = 16u * max, bestex = 0;
+    for (unsigned w = max; w-- > 0;) {
+        size_t ex = 0;
+        for (unsigned b = w + 1; b <= max; b++) /* index byte, varint high */
+            ex += count[b] * (1 + (b - w + 6) / 7);
+        size_t cost = 16u * w + 1 + ex + 1;
+        if (cost < bestcost) {
+            best = w;
+            bestcost = cost;
+            bestex = 1 + ex;
+        }
+    }
+    *exbytes = bestex;
+    return best;
+}
+
+static int pfor_exceptions(fmt_buf *out, const uint32_t *v, unsigned w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        n += (v[i] >> w) != 0;
+    unsigned char c = (unsigned char)(n - 1);
+    if (fmt_buf_append(out, &c, 1))
+        return FMT_NOMEM;
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        if (v[i] >> w) {
+            unsigned char x[12];
+            x[0] = (unsigned char)i;
+            size_t xl = 1 + vb_put_varint(x + 1, v[i] >> w);
+            if (fmt_buf_append(out, x, xl))
+                return FMT_NOMEM;
+        }
+    return FMT_OK;
 }
 
 static void enc_block(tcodec_enc *e)
 {
-    uint64_t gor = 0, tor = 0;
-    for (size_t i = 0; i < VB_BLOCK; i++) {
-        gor |= e->g[i];
-        tor |= e->t[i];
-    }
-    unsigned wg = width(gor), wt = width(tor);
+    size_t exg, ext;
+    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(e->t, &ext);
     bitw bw = {e->post, 0, 0, 0};
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->t[i], wt);
-    unsigned char x[32], *q = x;
+    bits_flush(&bw); /* 16 x widths bytes: whole bytes, no padding */
+    if ((exg && pfor_exceptions(e->post, e->g, wg)) ||
+        (ext && pfor_exceptions(e->post, e->t, wt)))
+        e->err = 1;
+    unsigned char x[48], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
-    *q++ = (unsigned char)wg;
-    *q++ = (unsigned char)wt;
-    uint64_t bits = (uint64_t)e->pos->len * 8 + e->nb;
-    q += vb_put_varint(q, bits - e->blockbit);
-    e->blockbit = bits;
+    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0));
+    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0));
+    q += vb_put_varint(q, e->ubits);
+    q += vb_put_varint(q, e->lbits);
+    if (exg || ext)
+        q += vb_put_varint(q, exg + ext);
     e->prevlast = e->prev;
     if (bw.err || fmt_buf_append(&e->table, x, (size_t)(q - x)))
         e->err = 1;
+    enc_flush_pos(e);
+    e->ubits = e->lbits = 0;
     e->nin = 0;
 }
 
@@ -178,17 +286,13 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
     uint32_t tf = tfx >> 1, at = 0;
     unsigned k = tcodec_rice_k(doclen_of(e->col_len, doc), tf);
     for (uint32_t j = 0; j < tf; j++) {
-        uint32_t v = pos[j] - at;
-        uint32_t q = v >> k;
         if (pos[j] < at)
             return FMT_INVALID;
-        if (q >= RICE_ESC) {
-            enc_bits(e, ((uint64_t)1 << RICE_ESC) - 1, RICE_ESC);
-            enc_bits(e, v, 32);
-        } else {
-            enc_bits(e, ((uint64_t)1 << q) - 1, q + 1);
-            enc_bits(e, v, k);
-        }
+        uint32_t v = pos[j] - at, q = v >> k;
+        for (; q >= 32; q -= 32) /* a long run of ones, 32 at a time */
+            enc_put(e, 0, 0xffffffffu, 32);
+        enc_put(e, 0, ((uint64_t)1 << q) - 1, q + 1);
+        enc_put(e, 1, v, k);
         at = pos[j];
     }
     e->g[e->nin] = (uint32_t)((int64_t)doc - e->prev - 1);
@@ -202,7 +306,7 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
 
 int tcodec_enc_end(tcodec_enc *e)
 {
-    /* the tail as varints */
+    /* the tail as varints, then its unary length */
     for (size_t i = 0; i < e->nin; i++) {
         unsigned char x[20], *q = x;
         q += vb_put_varint(q, e->g[i]);
@@ -210,8 +314,19 @@ int tcodec_enc_end(tcodec_enc *e)
         if (fmt_buf_append(e->post, x, (size_t)(q - x)))
             e->err = 1;
     }
-    if (e->nb)
-        enc_bits(e, 0, 8 - e->nb);
+    if (e->nin) {
+        unsigned char x[12];
+        size_t xl = vb_put_varint(x, e->ubits);
+        if (fmt_buf_append(e->post, x, xl))
+            e->err = 1;
+        enc_flush_pos(e);
+    }
+    if (e->pnb) {
+        bitw w = {e->pos, e->pacc, e->pnb, 0};
+        bits_flush(&w);
+        e->err |= w.err;
+        e->pnb = 0;
+    }
     /* the table in front of the blocks */
     if (!e->err && e->table.len) {
         size_t tl = e->table.len;
@@ -225,6 +340,8 @@ int tcodec_enc_end(tcodec_enc *e)
         }
     }
     fmt_buf_free(&e->table);
+    fmt_buf_free(&e->un);
+    fmt_buf_free(&e->lo);
     return e->err ? FMT_NOMEM : FMT_OK;
 }
 
@@ -245,11 +362,10 @@ int tcodec_encode(const uint32_t *docs, const uint32_t *tfx, size_t n,
 
 /* ---- decoding the postings ------------------------------------------------ */
 
-/* The skip table: where each full block lies and ends. */
 typedef struct {
     const unsigned char *p, *end;   /* the list */
     const unsigned char *tp;        /* next table entry */
-    const unsigned char *bp;        /* next block's bytes */
+    const unsigned char *bp;        /* next block's bytes (then the tail) */
     uint32_t df, ndocs;
     size_t nblocks;
     int64_t prev;                   /* last document decoded (or -1) */
@@ -266,23 +382,28 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     r->nblocks = df / VB_BLOCK;
     r->prev = -1;
     r->posbit = 0;
-    /* each full block takes at least 4 bytes of table (a block of widths
+    /* each full block takes at least 5 bytes of table (a block of widths
      * 0 none more), each document of the tail 2: no df larger is read */
     if (df > ndocs || df == 0 ||
-        (uint64_t)(df / VB_BLOCK) * 4 + (uint64_t)(df % VB_BLOCK) * 2 > n)
+        (uint64_t)(df / VB_BLOCK) * 5 + (uint64_t)(df % VB_BLOCK) * 2 > n)
         return FMT_CORRUPT;
     r->tp = p;
-    /* skip the table to find the first block */
+    /* pass the table to find the first block */
     const unsigned char *q = p;
     size_t bytes = 0;
     for (size_t b = 0; b < r->nblocks; b++) {
-        uint64_t d, bits;
-        if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 || q[0] > 32 ||
-            q[1] > 32)
+        uint64_t d, ub, lb, ex = 0;
+        if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 ||
+            (q[0] & 0x7f) > 32 || (q[1] & 0x7f) > 32)
             return FMT_CORRUPT;
-        bytes += 16u * ((size_t)q[0] + q[1]);
+        bytes += 16u * ((size_t)(q[0] & 0x7f) + (q[1] & 0x7f));
+        int flags = (q[0] | q[1]) & 0x80;
         q += 2;
-        if (vb_get_varint(&q, r->end, &bits))
+        if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb) ||
+            (flags && (vb_get_varint(&q, r->end, &ex) || ex > (size_t)(r->end - q))))
+            return FMT_CORRUPT;
+        bytes += (size_t)ex;
+        if (bytes > (size_t)(r->end - q))
             return FMT_CORRUPT;
     }
     if (bytes > (size_t)(r->end - q))
@@ -294,7 +415,9 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
 typedef struct {
     uint64_t last;      /* its last document */
     unsigned wg, wt;
-    uint64_t posbits;
+    int exg, ext;       /* it has exceptions of gaps, of tfx */
+    size_t exbytes;
+    uint64_t ubits, lbits;   /* its positions' unary and low bits */
     const unsigned char *data;
     size_t len;
 } tblock;
@@ -308,38 +431,74 @@ static int tr_block(tread *r, tblock *b)
     b->last = (uint64_t)(r->prev + (int64_t)d);
     if (b->last >= r->ndocs)
         return FMT_CORRUPT;
-    b->wg = r->tp[0];
-    b->wt = r->tp[1];
+    b->wg = r->tp[0] & 0x7f;
+    b->wt = r->tp[1] & 0x7f;
+    b->exg = r->tp[0] >> 7;
+    b->ext = r->tp[1] >> 7;
     r->tp += 2;
-    if (vb_get_varint(&r->tp, r->end, &b->posbits))
+    uint64_t ex = 0;
+    if (vb_get_varint(&r->tp, r->end, &b->ubits) ||
+        vb_get_varint(&r->tp, r->end, &b->lbits) ||
+        b->ubits > ((uint64_t)1 << 40) || b->lbits > ((uint64_t)1 << 40) ||
+        ((b->exg || b->ext) && vb_get_varint(&r->tp, r->end, &ex)))
         return FMT_CORRUPT;
     b->data = r->bp;
-    b->len = 16u * (b->wg + b->wt);
+    b->exbytes = (size_t)ex;
+    b->len = 16u * (b->wg + b->wt) + b->exbytes; /* tr_open checked it */
     r->bp += b->len;
     return FMT_OK;
+}
+
+/* Patch v (128 values of w bits) with one kind's exceptions at *pp. */
+static int pfor_patch(const unsigned char **pp, const unsigned char *end,
+                      uint64_t *v, unsigned w)
+{
+    const unsigned char *p = *pp;
+    if (p >= end)
+        return -1;
+    unsigned n = (unsigned)*p++ + 1;
+    int last = -1;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t hi;
+        if (p >= end || (int)*p <= last)
+            return -1;
+        last = *p++;
+        if (vb_get_varint(&p, end, &hi) || hi == 0 || hi > (UINT32_MAX >> w))
+            return -1;
+        v[last] |= hi << w;
+    }
+    *pp = p;
+    return 0;
 }
 
 /* Decode block b into docs/tfx (VB_BLOCK each), checked. */
 static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 {
-    uint64_t at = 0;
+    uint64_t at = 0, g[VB_BLOCK], t[VB_BLOCK];
+    size_t packed = 16u * (b->wg + b->wt);
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        g[i] = bits_get(b->data, packed, &at, b->wg);
+    for (size_t i = 0; i < VB_BLOCK; i++)
+        t[i] = bits_get(b->data, packed, &at, b->wt);
+    if (b->exg || b->ext) {
+        const unsigned char *p = b->data + packed, *end = p + b->exbytes;
+        if ((b->exg && pfor_patch(&p, end, g, b->wg)) ||
+            (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
+            return FMT_CORRUPT;
+    }
     int64_t prev = r->prev;
     for (size_t i = 0; i < VB_BLOCK; i++) {
-        prev += (int64_t)bits_get(b->data, b->len, &at, b->wg) + 1;
+        prev += (int64_t)g[i] + 1;
         if (prev >= (int64_t)r->ndocs)
             return FMT_CORRUPT;
         docs[i] = (uint32_t)prev;
-    }
-    for (size_t i = 0; i < VB_BLOCK; i++) {
-        uint64_t t = bits_get(b->data, b->len, &at, b->wt) + 2;
-        if (t > UINT32_MAX)
+        if (t[i] > UINT32_MAX - 2)
             return FMT_CORRUPT;
-        tfx[i] = (uint32_t)t;
+        tfx[i] = (uint32_t)t[i] + 2;
     }
     if ((uint64_t)prev != b->last)
         return FMT_CORRUPT;
     r->prev = prev;
-    r->posbit += b->posbits;
     return FMT_OK;
 }
 
@@ -373,8 +532,7 @@ static int grow_list(vb_plist *l, size_t n)
 }
 
 int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
-                  uint32_t ndocs, vb_plist *l, uint64_t **blkpos,
-                  size_t *blkcap)
+                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
 {
     tread r;
     l->n = 0;
@@ -382,21 +540,31 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
         return FMT_CORRUPT;
     if (grow_list(l, df))
         return FMT_NOMEM;
-    if (blkpos && vb_grow(blkpos, blkcap, r.nblocks + 1, sizeof **blkpos, 16))
+    if (blk && vb_grow(blk, blkcap, 2 * (r.nblocks + 1), sizeof **blk, 16))
         return FMT_NOMEM;
+    uint64_t at = 0;
     for (size_t b = 0; b < r.nblocks; b++) {
         tblock bk;
-        if (blkpos)
-            (*blkpos)[b] = r.posbit;
         if (tr_block(&r, &bk) ||
             tr_unpack(&r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
             return FMT_CORRUPT;
+        if (blk) {
+            (*blk)[2 * b] = at;
+            (*blk)[2 * b + 1] = bk.ubits;
+        }
+        at += bk.ubits + bk.lbits;
     }
-    if (blkpos)
-        (*blkpos)[r.nblocks] = r.posbit;
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++)
         if (tr_tail(&r, &l->docs[i], &l->tfs[i]))
             return FMT_CORRUPT;
+    uint64_t tub = 0;
+    if (df % VB_BLOCK &&
+        (vb_get_varint(&r.bp, r.end, &tub) || tub > ((uint64_t)1 << 40)))
+        return FMT_CORRUPT;
+    if (blk) {
+        (*blk)[2 * r.nblocks] = at;
+        (*blk)[2 * r.nblocks + 1] = tub;
+    }
     if (r.bp != r.end)
         return FMT_CORRUPT;
     l->n = df;
@@ -413,7 +581,7 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
     if (tr_open(&r, p, n, df, ndocs))
         return FMT_CORRUPT;
     uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
-    for (size_t b = 0; b < r.nblocks && w < nwant; b++) {
+    for (size_t b = 0; b < r.nblocks; b++) {
         tblock bk;
         if (tr_block(&r, &bk))
             return FMT_CORRUPT;
@@ -433,22 +601,6 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
                 return FMT_NOMEM;
         }
     }
-    if (w >= nwant)
-        return FMT_OK;
-    /* the tail (the table was walked whole above, so bp is past the
-     * blocks only if every block was passed: recompute) */
-    const unsigned char *tp = r.p;
-    size_t bytes = 0;
-    for (size_t b = 0; b < r.nblocks; b++) {
-        uint64_t x;
-        if (vb_get_varint(&tp, r.end, &x) || r.end - tp < 2)
-            return FMT_CORRUPT;
-        bytes += 16u * ((size_t)tp[0] + tp[1]);
-        tp += 2;
-        if (vb_get_varint(&tp, r.end, &x))
-            return FMT_CORRUPT;
-    }
-    r.bp = tp + bytes;
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++) {
         uint32_t d, t;
         if (tr_tail(&r, &d, &t))
@@ -458,56 +610,110 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
         if (w < nwant && want[w] == d && postings_list_push(l, d, t))
             return FMT_NOMEM;
     }
+    uint64_t tub;
+    if (df % VB_BLOCK && vb_get_varint(&r.bp, r.end, &tub))
+        return FMT_CORRUPT;
     return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
 }
 
 /* ---- positions ------------------------------------------------------------ */
 
-uint64_t tcodec_pos_room(const tcodec_posr *r)
+void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n,
+                     const uint64_t *blk)
 {
-    uint64_t all = (uint64_t)r->n * 8;
-    return r->bit < all ? all - r->bit : 0;
-}
-
-void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n)
-{
+    memset(r, 0, sizeof *r);
     r->p = p;
     r->n = n;
-    r->bit = 0;
-    r->i = 0;
+    r->blk = blk;
+    r->b = SIZE_MAX;  /* no block entered yet */
 }
 
-/* Pass the positions of document index r->i without keeping them. */
+uint64_t tcodec_pos_room(const tcodec_posr *r)
+{
+    return r->uend > r->ub ? r->uend - r->ub : 0;
+}
+
+/* Enter block b (its unary part, then its low part, from blk). */
+static int pos_enter(tcodec_posr *r, size_t b)
+{
+    uint64_t start = r->blk[2 * b], ub = r->blk[2 * b + 1];
+    uint64_t all = (uint64_t)r->n * 8;
+    if (start > all || ub > all - start)
+        return FMT_CORRUPT;
+    r->b = b;
+    r->ub = start;
+    r->uend = start + ub;
+    r->lb = r->uend;
+    r->i = b * VB_BLOCK;
+    return FMT_OK;
+}
+
+/* One gap: q from the unary part, the low bits from the low part. */
+static inline int pos_gap(tcodec_posr *r, unsigned k, uint32_t *v)
+{
+    uint64_t q = 0, x;
+    unsigned run;
+    while ((run = (unsigned)__builtin_ctzll(~(x = bits_peek(r->p, r->n, r->ub)) |
+                                            ((uint64_t)1 << 56))) == 56) {
+        q += 56; /* a long run of ones */
+        r->ub += 56;
+        if (r->ub >= r->uend)
+            return -1;
+    }
+    (void)x;
+    q += run;
+    r->ub += run + 1;
+    if (q > (UINT32_MAX >> k))
+        return -1;
+    *v = (uint32_t)(q << k) | (uint32_t)bits_get(r->p, r->n, &r->lb, k);
+    return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
+}
+
+/* Pass tf gaps without decoding them: tf zeros of the unary part (56
+ * bits at a time), tf x k low bits. */
+static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
+{
+    uint64_t need = tf;
+    while (need) {
+        if (r->ub >= r->uend)
+            return -1;
+        uint64_t w = ~bits_peek(r->p, r->n, r->ub) & (((uint64_t)1 << 56) - 1);
+        uint64_t c = ones64(w);
+        if (c < need) {
+            need -= c;
+            r->ub += 56;
+            continue;
+        }
+        while (--need)
+            w &= w - 1;
+        r->ub += (uint64_t)__builtin_ctzll(w) + 1;
+    }
+    r->lb += (uint64_t)tf * k;
+    return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
+}
+
+/* Pass the positions of document index r->i. */
 static int pos_skip_one(tcodec_posr *r, const vb_plist *l,
                         const unsigned char *col_len)
 {
-    uint32_t tf = l->tfs[r->i] >> 1, v, at = 0;
+    uint32_t tf = l->tfs[r->i] >> 1;
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    for (uint32_t j = 0; j < tf; j++) { /* as tcodec_pos_read checks */
-        if (rice_get(r->p, r->n, &r->bit, k, &v) || v > UINT32_MAX - at)
-            return FMT_CORRUPT;
-        at += v;
-    }
+    if (pos_pass(r, tf, k))
+        return FMT_CORRUPT;
     r->i++;
     return FMT_OK;
 }
 
-int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
-                    size_t nblk, size_t i, const unsigned char *col_len)
+int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, size_t i,
+                    const unsigned char *col_len)
 {
-    if (i > l->n)
+    if (i >= l->n || (r->b != SIZE_MAX && i < r->i))
         return FMT_CORRUPT;
     size_t b = i / VB_BLOCK;
-    /* another block further on: jump to its start */
-    if (b > r->i / VB_BLOCK && b < nblk + 1 && blkpos) {
-        uint64_t at = blkpos[b];
-        if (at > (uint64_t)r->n * 8)
-            return FMT_CORRUPT;
-        r->bit = at;
-        r->i = b * VB_BLOCK;
-    }
+    if (r->b != b && pos_enter(r, b))
+        return FMT_CORRUPT;
     while (r->i < i)
         if (pos_skip_one(r, l, col_len))
             return FMT_CORRUPT;
@@ -517,39 +723,150 @@ int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
 int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
                     const unsigned char *col_len, uint32_t *out)
 {
-    if (r->i >= l->n)
+    if (r->i >= l->n || r->b != r->i / VB_BLOCK)
         return FMT_CORRUPT;
-    uint32_t tf = l->tfs[r->i] >> 1, at = 0, v;
+    uint32_t tf = l->tfs[r->i] >> 1;
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
+    /* the usual gap in registers; reads past the end see zeros, so the
+     * bounds are checked once, after the document */
+    const unsigned char *p = r->p;
+    size_t n = r->n;
+    uint64_t ub = r->ub, lb = r->lb, at = 0;
+    uint64_t lmask = ((uint64_t)1 << k) - 1;
     for (uint32_t j = 0; j < tf; j++) {
-        if (rice_get(r->p, r->n, &r->bit, k, &v) || v > UINT32_MAX - at)
+        uint64_t x = ~bits_peek(p, n, ub) & (((uint64_t)1 << 56) - 1), q;
+        if (x) {
+            unsigned run = (unsigned)__builtin_ctzll(x);
+            ub += run + 1;
+            q = run;
+            at += q << k | (bits_peek(p, n, lb) & lmask);
+            lb += k;
+        } else { /* a run of 56 ones or more */
+            uint32_t v;
+            r->ub = ub;
+            r->lb = lb;
+            if (pos_gap(r, k, &v))
+                return FMT_CORRUPT;
+            ub = r->ub;
+            lb = r->lb;
+            at += v;
+        }
+        if (at > UINT32_MAX)
             return FMT_CORRUPT;
-        at += v;
-        out[j] = at;
+        out[j] = (uint32_t)at;
     }
+    if (ub > r->uend || lb > (uint64_t)n * 8)
+        return FMT_CORRUPT;
+    r->ub = ub;
+    r->lb = lb;
     r->i++;
     return FMT_OK;
 }
 
 int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
-                     const uint64_t *blkpos, const unsigned char *col_len)
+                     const uint64_t *blk, const unsigned char *col_len)
 {
     tcodec_posr r;
-    tcodec_pos_open(&r, p, n);
-    for (size_t i = 0; i < l->n; i++) {
-        if (i % VB_BLOCK == 0 && blkpos && i / VB_BLOCK <= l->n / VB_BLOCK &&
-            r.bit != blkpos[i / VB_BLOCK])
+    size_t nb = (l->n + VB_BLOCK - 1) / VB_BLOCK;
+    uint64_t end = 0;
+    tcodec_pos_open(&r, p, n, blk);
+    for (size_t b = 0; b < nb; b++) {
+        if (blk[2 * b] != end || pos_enter(&r, b))
             return FMT_CORRUPT;
-        if (pos_skip_one(&r, l, col_len))
+        size_t stop = (b + 1) * VB_BLOCK < l->n ? (b + 1) * VB_BLOCK : l->n;
+        for (size_t i = b * VB_BLOCK; i < stop; i++) {
+            uint32_t tf = l->tfs[i] >> 1, v;
+            if (tf > tcodec_pos_room(&r))
+                return FMT_CORRUPT;
+            unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[i]), tf);
+            uint64_t at = 0;
+            for (uint32_t j = 0; j < tf; j++) { /* as tcodec_pos_read */
+                if (pos_gap(&r, k, &v) || (at += v) > UINT32_MAX)
+                    return FMT_CORRUPT;
+            }
+        }
+        /* the unary part ends where the table says */
+        if (r.ub != r.uend)
+            return FMT_CORRUPT;
+        /* the next block starts where this one's low part ends */
+        end = r.lb;
+        if (b + 1 < nb && blk[2 * (b + 1)] != end)
             return FMT_CORRUPT;
     }
-    if (blkpos && l->n / VB_BLOCK > 0 && l->n % VB_BLOCK == 0 &&
-        r.bit != blkpos[l->n / VB_BLOCK])
-        return FMT_CORRUPT;
     /* the stream ends in the byte of its last bit, padded with zeros */
-    if ((r.bit + 7) / 8 != n || (r.bit % 8 && (p[n - 1] >> (r.bit % 8))))
+    if ((end + 7) / 8 != n || (end % 8 && (p[n - 1] >> (end % 8))))
         return FMT_CORRUPT;
     return FMT_OK;
+}
+
+/* ---- appending to an encoded list ----------------------------------------- */
+
+int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
+                      const unsigned char *pos, size_t poslen, uint32_t df,
+                      uint32_t ndocs, const unsigned char *col_len)
+{
+    tread r;
+    if (e->n || e->pos->len != 0 || tr_open(&r, post, plen, df, ndocs))
+        return FMT_CORRUPT;
+    /* the full blocks as they are: their table entries, their bytes, and
+     * the bits of their positions */
+    uint64_t bits = 0;
+    const unsigned char *t0 = r.tp, *b0 = r.bp;
+    for (size_t b = 0; b < r.nblocks; b++) {
+        tblock bk;
+        if (tr_block(&r, &bk))
+            return FMT_CORRUPT;
+        r.prev = (int64_t)bk.last;
+        bits += bk.ubits + bk.lbits;
+    }
+    if (bits > (uint64_t)poslen * 8 ||
+        fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
+        fmt_buf_append(e->post, b0, (size_t)(r.bp - b0)) ||
+        fmt_buf_append(e->pos, pos, (size_t)(bits / 8)))
+        return bits > (uint64_t)poslen * 8 ? FMT_CORRUPT : FMT_NOMEM;
+    if (bits % 8) {
+        e->pacc = pos[bits / 8] & ((1u << (bits % 8)) - 1);
+        e->pnb = (unsigned)(bits % 8);
+    }
+    e->prev = e->prevlast = r.prev;
+    e->n = r.nblocks * VB_BLOCK;
+    if (df == e->n)
+        return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
+    /* the tail again, document by document */
+    size_t m = df - e->n;
+    uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
+    for (size_t i = 0; i < m; i++)
+        if (tr_tail(&r, &docs[i], &tfx[i]))
+            return FMT_CORRUPT;
+    uint64_t tub;
+    if (vb_get_varint(&r.bp, r.end, &tub) || r.bp != r.end ||
+        tub > (uint64_t)poslen * 8 - bits)
+        return FMT_CORRUPT;
+    /* its positions: a reader on a one-block list */
+    uint64_t blk[2] = {bits, tub};
+    vb_plist l = {docs, tfx, m, m};
+    tcodec_posr pr;
+    tcodec_pos_open(&pr, pos, poslen, blk);
+    pr.b = 0;
+    pr.ub = bits;
+    pr.uend = bits + tub;
+    pr.lb = pr.uend;
+    uint32_t *pv = NULL;
+    size_t cap = 0;
+    int rc = FMT_OK;
+    for (size_t i = 0; i < m && !rc; i++) {
+        uint32_t tf = tfx[i] >> 1;
+        if (tf > tcodec_pos_room(&pr))
+            rc = FMT_CORRUPT;
+        else if (vb_grow(&pv, &cap, tf ? tf : 1, sizeof *pv, 64))
+            rc = FMT_NOMEM;
+        else if (tcodec_pos_read(&pr, &l, col_len, pv))
+            rc = FMT_CORRUPT;
+        else
+            rc = tcodec_enc_doc(e, docs[i], tfx[i], pv);
+    }
+    free(pv);
+    return rc;
 }

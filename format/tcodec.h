@@ -17,11 +17,12 @@ int tcodec_encode(const uint32_t *docs, const uint32_t *tfx, size_t n,
  * start, a call per document (ascending; its tf positions), end. */
 typedef struct {
     fmt_buf *post, *pos, table;
+    fmt_buf un, lo;              /* the block's unary and low position bits */
     const unsigned char *col_len;
     size_t start, n, nin;
     int64_t prev, prevlast;
-    uint64_t acc, blockbit;
-    unsigned nb;
+    uint64_t uacc, lacc, pacc, ubits, lbits;
+    unsigned unb, lnb, pnb;
     int err;
     uint32_t g[VB_BLOCK], t[VB_BLOCK];
 } tcodec_enc;
@@ -30,12 +31,20 @@ void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
 int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
                    const uint32_t *pos);
 int tcodec_enc_end(tcodec_enc *e);
+/* Start from an encoded list (a base archive's, appending): its full
+ * blocks and their positions are taken as they are, its tail documents
+ * encoded again; then enc_doc the new ones (after its last). Only on a
+ * fresh encoder whose positions buffer is empty. */
+int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
+                      const unsigned char *pos, size_t poslen, uint32_t df,
+                      uint32_t ndocs, const unsigned char *col_len);
 
 /* Decode all df documents of a list into l (checked against ndocs).
- * blkpos (may be NULL): filled with nblocks + 1 bit offsets, where each
- * full block's positions start and (last) the tail's. */
+ * blk (may be NULL): two values per block of VB_BLOCK documents, the tail
+ * counted as a block: where its positions start (bits), and its unary
+ * bits. The positions readers need it. */
 int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
-                  uint32_t ndocs, vb_plist *l, uint64_t **blkpos,
+                  uint32_t ndocs, vb_plist *l, uint64_t **blk,
                   size_t *blkcap);
 /* Only the documents of want[0..nwant) (ascending): the blocks holding
  * none are skipped unread. */
@@ -50,23 +59,27 @@ unsigned tcodec_rice_k(uint32_t doclen, uint32_t tf);
 typedef struct {
     const unsigned char *p;
     size_t n;
-    uint64_t bit;
+    const uint64_t *blk;
+    size_t b;            /* the block entered (SIZE_MAX: none) */
+    uint64_t ub, uend, lb;   /* unary part: next bit, end; low part: next */
     size_t i;            /* the document index the next read is of */
 } tcodec_posr;
 
-void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n);
-/* Bits left: no document can have more positions than that. */
+void tcodec_pos_open(tcodec_posr *r, const unsigned char *p, size_t n,
+                     const uint64_t *blk);
+/* Bits left in the block's unary part: no document there can have more
+ * positions than that. */
 uint64_t tcodec_pos_room(const tcodec_posr *r);
-/* Move to document index i (>= r->i) of l, jumping by blkpos (nblk full
- * blocks) when i is in a later block. */
-int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, const uint64_t *blkpos,
-                    size_t nblk, size_t i, const unsigned char *col_len);
-/* The positions of document index r->i (tf of them, out must hold them). */
+/* Move to document index i (>= the last one read) of l. */
+int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, size_t i,
+                    const unsigned char *col_len);
+/* The positions of document index r->i (tf of them, out must hold them);
+ * seek first. */
 int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
                     const unsigned char *col_len, uint32_t *out);
-/* verify: the whole stream decodes for l, each block starts where the
- * table says, and it ends exactly. */
+/* verify: the whole stream decodes for l, each block's parts are as long
+ * as the table says, and it ends exactly. */
 int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
-                     const uint64_t *blkpos, const unsigned char *col_len);
+                     const uint64_t *blk, const unsigned char *col_len);
 
 #endif

@@ -85,8 +85,16 @@ static int tdict_term(tdict_iter *it, const unsigned char *p, size_t n)
     it->plen = (size_t)(pl >> 1);
     it->poslen = (size_t)posl;
     if (it->ext) {
+        if (!it->a->heap_max) { /* once per handle: what the heap can hold */
+            MDB_stat st;
+            if (guard_stat(it->a, it->a->lists, &st))
+                return -1;
+            it->a->heap_max = (uint64_t)st.ms_entries * TDICT_SEG + 1;
+        }
+        /* a damaged length must not make a read gather the whole heap */
         if (vb_get_varint(&p, end, &it->hoff) || p != end ||
-            it->hoff > UINT64_MAX / 2)
+            it->hoff >= it->a->heap_max ||
+            (uint64_t)it->plen + it->poslen > it->a->heap_max - it->hoff)
             return -1;
         it->post = it->pos = NULL;
     } else {

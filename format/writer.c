@@ -43,6 +43,7 @@
 #define RUN_BYTES (32u << 20)      /* run buffer before a spill */
 #define SAMPLE_CAP (2u << 20)      /* dictionary training sample */
 #define SAMPLE_MOD 16              /* roughly 1 in 16 documents sampled */
+#define SSAMPLE_CAP (1u << 20)     /* the summary dictionary's sample */
 #define COMMIT_EVERY 2000          /* documents per write transaction */
 
 /* Deflating is most of a pack's work, so a second thread does it: while it
@@ -56,6 +57,9 @@ typedef struct {
     atomic_size_t next;  /* the next document to take */
     dict_zc *zc;         /* the compression thread's compressor */
     dict_zc *zc_main;    /* the main thread's, when it helps */
+    dict_zc *szc, *szc_main; /* the same for the summaries */
+    const zaakinfo *zaken;   /* for the summaries' status (read only) */
+    size_t nzaken;
     atomic_int failed;
     double busy;         /* seconds spent compressing (for tuning) */
     const unsigned char *dict;  /* the archive's dictionary */
@@ -134,34 +138,52 @@ static int sample_cmp(const void *a, const void *b)
 }
 
 /* Keep the sampled documents with the smallest hashes that fit in
- * SAMPLE_CAP: a set that depends only on the documents, not their order.
+ * cap: a set that depends only on the documents, not their order.
  * A trim while documents are still coming (final 0) also keeps the first
  * one that does not fit: were it dropped, a later trim could let in a
  * document with a larger hash that fits where it did not, and the set
  * would depend on the order the sources came in. */
-static int sample_trim(fmt_writer *w, int final)
+static int sample_trim(sampleset *ss, size_t cap, int final)
 {
-    if (w->nsamples)
-        vb_sort(w->samples, w->nsamples, sizeof *w->samples, sample_cmp);
+    if (ss->n)
+        vb_sort(ss->v, ss->n, sizeof *ss->v, sample_cmp);
     fmt_buf nb = {0};
     size_t k = 0;
-    for (size_t i = 0; i < w->nsamples; i++) {
-        int over = nb.len + w->samples[i].len > SAMPLE_CAP;
-        if (over && (final || nb.len > SAMPLE_CAP))
+    for (size_t i = 0; i < ss->n; i++) {
+        int over = nb.len + ss->v[i].len > cap;
+        if (over && (final || nb.len > cap))
             break;
         size_t off = nb.len;
-        if (fmt_buf_append(&nb, w->sbuf.data + w->samples[i].off,
-                           w->samples[i].len)) {
+        if (fmt_buf_append(&nb, ss->buf.data + ss->v[i].off, ss->v[i].len)) {
             fmt_buf_free(&nb);
             return FMT_NOMEM;
         }
-        w->samples[k] = w->samples[i];
-        w->samples[k++].off = off;
+        ss->v[k] = ss->v[i];
+        ss->v[k++].off = off;
     }
-    fmt_buf_free(&w->sbuf);
-    w->sbuf = nb;
-    w->nsamples = k;
+    fmt_buf_free(&ss->buf);
+    ss->buf = nb;
+    ss->n = k;
     return FMT_OK;
+}
+
+/* Sample len bytes of data, hash h, into ss (kept within 2 * cap). */
+static int sample_add(sampleset *ss, size_t cap, uint64_t h, const void *data,
+                      size_t len)
+{
+    if (vb_grow(&ss->v, &ss->cap, ss->n + 1, sizeof *ss->v, 256))
+        return FMT_NOMEM;
+    ss->v[ss->n++] = (sample){h, ss->buf.len, len};
+    if (fmt_buf_append(&ss->buf, data, len))
+        return FMT_NOMEM;
+    return ss->buf.len > 2 * cap ? sample_trim(ss, cap, 0) : FMT_OK;
+}
+
+static void sample_free(sampleset *ss)
+{
+    fmt_buf_free(&ss->buf);
+    free(ss->v);
+    memset(ss, 0, sizeof *ss);
 }
 
 static int add_sample(fmt_writer *w, const fmt_doc *d)
@@ -169,15 +191,17 @@ static int add_sample(fmt_writer *w, const fmt_doc *d)
     uint64_t h = hash64(d->id, strlen(d->id));
     if (h % SAMPLE_MOD || d->len == 0)
         return FMT_OK;
-    if (vb_grow(&w->samples, &w->capsamples, w->nsamples + 1,
-                sizeof *w->samples, 256))
-        return FMT_NOMEM;
     /* the whole serialised record, fields too: what gets compressed */
     size_t len = w->enc.len < 65536 ? w->enc.len : 65536;
-    w->samples[w->nsamples++] = (sample){h, w->sbuf.len, len};
-    if (fmt_buf_append(&w->sbuf, w->enc.data, len))
-        return FMT_NOMEM;
-    return w->sbuf.len > 2 * SAMPLE_CAP ? sample_trim(w, 0) : FMT_OK;
+    int rc = sample_add(&w->srec, SAMPLE_CAP, h, w->enc.data, len);
+    /* and its summary (the status is not known yet, and matters little) */
+    size_t at = w->ssum.buf.len;
+    if (!rc && (rc = record_summary_encode_bare(d, 0, -1, &w->ssum.buf)) == FMT_OK) {
+        len = w->ssum.buf.len - at;
+        w->ssum.buf.len = at;
+        rc = sample_add(&w->ssum, SSAMPLE_CAP, h, w->ssum.buf.data + at, len);
+    }
+    return rc;
 }
 
 static int32_t sort_date(const fmt_doc *d) { return fmt_doc_date(d); }
@@ -250,30 +274,50 @@ static int commit_and_renew(build *b)
     return rc ? build_mdb_fail(b, rc, "begin") : FMT_OK;
 }
 
+/* A dictionary of at most cap bytes trained on the sample ss (freed). */
+static size_t train_one(sampleset *ss, size_t samplecap, unsigned char *dict,
+                        size_t cap, int *nomem)
+{
+    *nomem = 1;
+    if (sample_trim(ss, samplecap, 1))
+        return 0;
+    const char **ptrs = alloc_calloc(ss->n + 1, sizeof *ptrs);
+    size_t *lens = alloc_calloc(ss->n + 1, sizeof *lens);
+    size_t len = 0;
+    if (ptrs && lens) {
+        for (size_t i = 0; i < ss->n; i++) {
+            ptrs[i] = ss->buf.data + ss->v[i].off;
+            lens[i] = ss->v[i].len;
+        }
+        len = dict_train(ptrs, lens, ss->n, dict, cap);
+        *nomem = 0;
+    }
+    free(ptrs);
+    free(lens);
+    sample_free(ss);
+    return len;
+}
+
+/* The records' dictionary and (format 6) the summaries'. Summaries
+ * repeat names, parties and ministries, which a dictionary trained on
+ * whole records has little room for: measured on 20,000 generated
+ * documents, a chunk deflated with its own 32 KiB dictionary is 20%
+ * smaller than with the records'. */
 static int train_dict(build *b)
 {
     fmt_writer *w = b->w;
-    if (sample_trim(w, 1))
+    int nomem, nomem2;
+    b->dictlen = train_one(&w->srec, SAMPLE_CAP, b->dict, sizeof b->dict, &nomem);
+    b->sdictlen = train_one(&w->ssum, SSAMPLE_CAP, b->sdict, sizeof b->sdict,
+                            &nomem2);
+    if (nomem || nomem2)
         return build_err(w, FMT_NOMEM, "out of memory");
-    const char **ptrs = alloc_calloc(w->nsamples + 1, sizeof *ptrs);
-    size_t *lens = alloc_calloc(w->nsamples + 1, sizeof *lens);
-    if (!ptrs || !lens) {
-        free(ptrs);
-        free(lens);
-        return build_err(w, FMT_NOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < w->nsamples; i++) {
-        ptrs[i] = w->sbuf.data + w->samples[i].off;
-        lens[i] = w->samples[i].len;
-    }
-    b->dictlen = dict_train(ptrs, lens, w->nsamples, b->dict,
-                            sizeof b->dict);
-    free(ptrs);
-    free(lens);
-    fmt_buf_free(&w->sbuf);
     b->zc[0] = dict_zc_new(b->dict, b->dictlen, w->level);
     b->zc[1] = dict_zc_new(b->dict, b->dictlen, w->level);
-    return b->zc[0] && b->zc[1] ? FMT_OK : build_err(w, FMT_NOMEM, "out of memory");
+    b->szc[0] = dict_zc_new(b->sdict, b->sdictlen, 9);
+    b->szc[1] = dict_zc_new(b->sdict, b->sdictlen, 9);
+    return b->zc[0] && b->zc[1] && b->szc[0] && b->szc[1] ? FMT_OK
+                                          : build_err(w, FMT_NOMEM, "out of memory");
 }
 
 /* The item just appended to ch->data is complete: a full chunk is
@@ -340,7 +384,7 @@ static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
     int days, status = build_status(d, b->zaken, b->nzaken, &days);
     if ((rc = put_record(b, d, payload, c)) || (rc = put_id(b, docno, d)))
         return rc;
-    if (record_summary_encode(d, status, days, &b->csum.data))
+    if (fmt_buf_append(&b->csum.data, c->sumz.data, c->sumz.len))
         return build_err(b->w, FMT_NOMEM, "out of memory");
     if ((rc = chunk_item_done(b, &b->csum, b->summary, NULL)))
         return rc;
@@ -442,6 +486,13 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
     rc = rc ? rc : put_num(b, "terms", index_nterms(b->ix));
     rc = rc ? rc : build_put(b, b->meta, "dict", 4, b->dict, b->dictlen, 0);
+    /* the summary dictionary and its CRC (store.c checks it on open) */
+    if (!rc) {
+        unsigned char sd[VB_SDICT_MAX + 4];
+        memcpy(sd, b->sdict, b->sdictlen);
+        vb_put_be32(sd + b->sdictlen, fmt_crc32(0, b->sdict, b->sdictlen));
+        rc = build_put(b, b->meta, "sdict", 5, sd, b->sdictlen + 4, 0);
+    }
     /* Last: a CRC of every other entry, so a damaged count or title is
      * reported rather than shown (see check_meta_sum in store.c). */
     uint32_t sum;
@@ -457,9 +508,11 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
 /* Compress the documents of bt not taken yet. Both threads may run this
  * on one batch: each takes the next document, so when the main thread has
  * written its batch before the compression thread is done, it helps. */
-static void compress_some(batch *bt, dict_zc *zc)
+static void compress_some(batch *bt, dict_zc *zc, dict_zc *szc)
 {
     size_t i;
+    fmt_doc doc = {0};
+    fmt_buf raw = {0};
     while ((i = atomic_fetch_add(&bt->next, 1)) < bt->n) {
         cdoc *c = &bt->doc[i];
         size_t bound = dict_zc_bound(c->payload.len);
@@ -480,16 +533,29 @@ static void compress_some(batch *bt, dict_zc *zc)
                                   (unsigned char *)c->out.data, bound,
                                   &c->clen);
         }
+        /* the summary too: its chunk is read on every result list, so
+         * it is deflated (format 6), and here that costs the writing
+         * thread nothing */
+        if (!bad)
+            bad = record_decode((const unsigned char *)c->payload.data,
+                                c->payload.len, &doc) != FMT_OK;
+        if (!bad) {
+            int days, status = build_status(&doc, bt->zaken, bt->nzaken, &days);
+            bad = build_summary_deflate(szc, &doc, status, days, &raw,
+                                        &c->sumz) != FMT_OK;
+        }
         if (bad)
             atomic_store(&bt->failed, 1);
     }
+    fmt_doc_free(&doc);
+    fmt_buf_free(&raw);
 }
 
 static void *compress_batch(void *arg)
 {
     batch *bt = arg;
     double t0 = now_s();
-    compress_some(bt, bt->zc);
+    compress_some(bt, bt->zc, bt->szc);
     bt->busy += now_s() - t0;
     return NULL;
 }
@@ -525,6 +591,7 @@ static int write_batch(build *b, batch *bt, uint32_t *docno, fmt_doc *d)
         rc = add_one(b, *docno, &bt->doc[i].payload, &bt->doc[i], d);
         build_trim(&bt->doc[i].payload, 0);
         build_trim(&bt->doc[i].out, 0);
+        build_trim(&bt->doc[i].sumz, 0);
         fmt_buf_free(&bt->doc[i].reftext); /* up to 32 KiB, and only answers */
         if (!rc && ++*docno % COMMIT_EVERY == 0) {
             rc = commit_and_renew(b);
@@ -541,6 +608,7 @@ static void free_batch(batch *bt)
         fmt_buf_free(&bt->doc[i].payload);
         fmt_buf_free(&bt->doc[i].out);
         fmt_buf_free(&bt->doc[i].reftext);
+        fmt_buf_free(&bt->doc[i].sumz);
     }
 }
 
@@ -552,6 +620,10 @@ static int pipeline(build *b, run *runs, size_t nr)
         return build_err(b->w, FMT_NOMEM, "out of memory");
     bt[0].zc = bt[1].zc = b->zc[0];
     bt[0].zc_main = bt[1].zc_main = b->zc[1];
+    bt[0].szc = bt[1].szc = b->szc[0];
+    bt[0].szc_main = bt[1].szc_main = b->szc[1];
+    bt[0].zaken = bt[1].zaken = b->zaken;
+    bt[0].nzaken = bt[1].nzaken = b->nzaken;
     fmt_doc d = {0};
     uint32_t docno = b->nbase;
     bt[0].dict = bt[1].dict = b->dict;
@@ -585,7 +657,7 @@ static int pipeline(build *b, run *runs, size_t nr)
         bt[cur].n = 0;
         if (running) { /* the next batch is not done: help with it */
             double t1 = now_s();
-            compress_some(next, next->zc_main);
+            compress_some(next, next->zc_main, next->szc_main);
             help_main += now_s() - t1;
         }
         cur = !cur;
@@ -647,6 +719,10 @@ static void build_free(build *b)
     for (int i = 0; i < 2; i++)
         if (b->zc[i])
             dict_zc_free(b->zc[i]);
+    for (int i = 0; i < 2; i++)
+        if (b->szc[i])
+            dict_zc_free(b->szc[i]);
+    fmt_buf_free(&b->sz);
     free(b->zaken);
     free(b->touched);
     free(b->zdocs);
@@ -667,6 +743,7 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
     memset(&b, 0, sizeof b);
     b.w = w;
     b.base = base;
+    b.csum.zipped = 1;
     int rc = FMT_OK;
     snprintf(b.tmp, sizeof b.tmp, "%s.tmp-%ld", w->path, (long)getpid());
     if (base) {
@@ -762,12 +839,12 @@ void fmt_writer_abort(fmt_writer *w)
         fclose(w->spills[i]);
     free(w->spills);
     fmt_buf_free(&w->arena);
-    fmt_buf_free(&w->sbuf);
+    sample_free(&w->srec);
+    sample_free(&w->ssum);
     fmt_buf_free(&w->enc);
     fmt_buf_free(&w->minkey);
     free(w->partsums);
     free(w->offs);
     free(w->meta);
-    free(w->samples);
     free(w);
 }

@@ -42,6 +42,12 @@ typedef struct {
     size_t off, len;    /* in sample buffer */
 } sample;
 
+typedef struct {        /* the sampled documents' records or summaries */
+    fmt_buf buf;
+    sample *v;
+    size_t n, cap;
+} sampleset;
+
 struct fmt_writer {
     char path[1024], tmpdir[1024];
     char title[256], edition[64];
@@ -61,10 +67,8 @@ struct fmt_writer {
     /* zaak status */
     docmeta *meta;
     size_t nmeta, capmeta;
-    /* dictionary sample */
-    fmt_buf sbuf;
-    sample *samples;
-    size_t nsamples, capsamples;
+    /* dictionary samples: records, and (format 6) their summaries */
+    sampleset srec, ssum;
     fmt_buf enc;              /* scratch for encoding */
     fmt_buf minkey;           /* the smallest sort key added (appending) */
     char err[512];
@@ -87,6 +91,7 @@ typedef struct {
     uint32_t ref;        /* docno of the question it is primed with, or
                             NO_REF */
     fmt_buf reftext;     /* that question's text */
+    fmt_buf sumz;        /* its summary, deflated (build_summary_deflate) */
 } cdoc;
 
 #define NO_REF UINT32_MAX
@@ -110,6 +115,8 @@ typedef struct {
     fmt_buf data;             /* the items so far */
     uint32_t off[VB_CHUNK + 1];
     uint32_t n, no;           /* items in it; the chunk's number */
+    int zipped;               /* deflated summaries: written as a format 6
+                                 summary chunk (record_zchunk_put) */
 } chunker;
 
 /* SHA-256 of a file's first len bytes (all of it when len is
@@ -138,6 +145,11 @@ typedef struct {
     size_t nzaken;
     fmt_buf rec, zbuf;
     chunker crec, csum;       /* records and summaries, VB_CHUNK a value */
+    unsigned char sdict[VB_SDICT_MAX]; /* the summary dictionary */
+    size_t sdictlen;
+    dict_zc *szc[2];          /* summaries deflated with it: [0] on the
+                                 compression thread, [1] on this one */
+    fmt_buf sz;               /* a summary, before it is deflated */
     char tmp[1100];           /* OUT.tmp-PID while it is being built */
     int tmp_made;
     struct stat tmpst;        /* the file publish_tmp_create() made there */
@@ -182,6 +194,15 @@ int build_put(build *b, MDB_dbi dbi, const void *k, size_t kl, const void *v,
 /* Write the chunk gathered in ch into dbi (the chunk, record.c). */
 int build_flush_chunk(build *b, chunker *ch, MDB_dbi dbi, uint64_t *bytes,
                       unsigned flags);
+/* d's summary (its zaak's status and answer days as given) deflated
+ * with the summary dictionary, appended to ch's data as one more item
+ * (the caller records its end in ch->off). */
+int build_summary_add(build *b, chunker *ch, const fmt_doc *d, int status,
+                      int days);
+/* The same into out (its contents replaced), with zc, raw as scratch:
+ * what the compression thread does. FMT_OK or FMT_NOMEM. */
+int build_summary_deflate(dict_zc *zc, const fmt_doc *d, int status, int days,
+                          fmt_buf *raw, fmt_buf *out);
 /* What the zaak status needs of d, kept per document. */
 int build_add_meta(fmt_writer *w, const fmt_doc *d);
 /* Orders docmeta by zaak (qsort). */
@@ -241,7 +262,7 @@ int append_zaak(build *b, const char *zaak, size_t *n);
 /* The base's documents in the zaken the new ones join: their metadata
  * and b->touched. */
 int append_zaken(build *b);
-/* The base's dictionary, for the new records. */
+/* The base's dictionaries, for the new records and summaries. */
 int append_dict(build *b);
 /* Copy the base's LMDB file to b->tmp. */
 int append_copy(build *b);

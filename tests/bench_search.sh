@@ -7,6 +7,10 @@
 #   sh tests/bench_search.sh CORPUS_DIR ARCHIVE.vbk [WORKDIR]
 #
 # The archive must have been packed from CORPUS_DIR (bench_pack.sh does).
+# The queries include phrases of common words ("van de", "deelt u de
+# mening dat"), the formulas of the genre and the slowest kind to answer:
+# query p99 at most 1/10 of FTS5's is a bar of issue 14. BENCH_STRICT=1
+# makes a missed bar exit 1.
 set -eu
 B=${B:-build}
 CORPUS=$1
@@ -71,10 +75,14 @@ printf '  %-34s %12s %12s %8.2f\n' "query p99 (us)" "$o99" "$f99" "$(echo "$o99 
 printf '  %-34s %12s\n' "hit sets not containing fts5's" "$bad"
 printf '  %-34s %12s\n' "suggest 3 letters, p99 of 30 (us)" "$sug"
 echo
-ok() { if [ "$(echo "$2" | bc -l)" = 1 ]; then echo "bar: $1: ok"; else echo "bar: $1: MISSED"; fi; }
+missed=0
+ok() { if [ "$(echo "$2" | bc -l)" = 1 ]; then echo "bar: $1: ok"; else echo "bar: $1: MISSED"; missed=1; fi; }
 ok "hits contain FTS5's hits for every query (NOT excepted)" "$bad == 0"
-ok "query p99 <= 1/5 of FTS5's ($o99 vs $f99 us)" "$o99 * 5 <= $f99"
+ok "query p99 <= 1/10 of FTS5's ($o99 vs $f99 us)" "$o99 * 10 <= $f99"
 ok "query p50 <= 1 ms ($o50 us)" "$o50 <= 1000"
 ok "archive smaller than the FTS5 database" "$vbk_size < $fts_size"
 ok "packing no slower than building FTS5" "$vb_build <= $fts_build"
 ok "suggest p99 <= 5 ms ($sug us)" "$sug <= 5000"
+if [ "$missed" = 1 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then
+    exit 1
+fi

@@ -122,4 +122,21 @@ grep -q '"answered_by":\["Staatssecretaris Teeven (Veiligheid en Justitie)"\],"o
 "$VB" search --json "$T/f3.vbk" "minister" | sed 's/"date":"[0-9-]*"//g' >"$T/s3" 2>&1
 [ -s "$T/s2" ] && cmp -s "$T/s2" "$T/s3" && ok "format 2: search as a fresh pack" || no "format 2: search as a fresh pack"
 
+# format 5 (each summary with its own CRC, not deflated; packed by 6160ef6
+# from the same three samples) reads exactly as a fresh pack (format 6)
+gzip -dc tests/data/format5.vbk.gz >"$T/f5.vbk"
+check "a format 5 archive verifies" "$VB" verify --full "$T/f5.vbk"
+"$VB" info "$T/f5.vbk" | grep -q "^format: *5$" && ok "info says format 5" || no "info says format 5"
+"$VB" info "$T/f3.vbk" | grep -q "^format: *6$" && ok "a fresh pack is format 6" || no "a fresh pack is format 6"
+for id in 2022Z01227 kv-tk-2014Z07524 ah-tk-20142015-1365; do
+    "$VB" cat --json "$T/f5.vbk" "$id" >"$T/c5" 2>&1
+    "$VB" cat --json "$T/f3.vbk" "$id" >"$T/c6" 2>&1
+    [ -s "$T/c5" ] && cmp -s "$T/c5" "$T/c6" && ok "format 5: cat $id as a fresh pack" || no "format 5: cat $id as a fresh pack"
+done
+"$VB" ls "$T/f5.vbk" >"$T/l5" 2>&1; "$VB" ls "$T/f3.vbk" >"$T/l6" 2>&1
+[ -s "$T/l5" ] && cmp -s "$T/l5" "$T/l6" && ok "format 5: ls as a fresh pack" || no "format 5: ls as a fresh pack"
+"$VB" search --json "$T/f5.vbk" "minister" >"$T/s5" 2>&1
+"$VB" search --json "$T/f3.vbk" "minister" >"$T/s6" 2>&1
+[ -s "$T/s5" ] && cmp -s "$T/s5" "$T/s6" && ok "format 5: search as a fresh pack" || no "format 5: search as a fresh pack"
+
 finish

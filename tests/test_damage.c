@@ -838,13 +838,14 @@ static void test_positions(void **state)
     assert_true(w.seen);
     fmt_close(a);
 
-    /* the summaries' chunk: 'C' and the same count, its first item no 'R' */
-    unsigned char head[2] = {'C', f->buf[rat + 1]};
-    for (size_t i = 0; i + 2 <= f->len; i++)
-        if (i != rat && !memcmp(f->buf + i, head, 2) && !f->buf[i + 2] &&
-            !f->buf[i + 3] && !f->buf[i + 4] && !f->buf[i + 5])
-            summ = i;
-    assert_true(summ != SIZE_MAX);
+    /* the summaries' chunk (format 6: 'Z', the same count), where its
+     * own position (cols "spos") says */
+    size_t sat = find_once(f, "spos", 4) + 4;
+    summ = 0;
+    for (int i = 0; i < 8; i++)
+        summ = summ << 8 | f->buf[sat + i];
+    assert_true(summ < f->len && f->buf[summ] == 'Z' &&
+                f->buf[summ + 1] == f->buf[rat + 1]);
     memcpy(b, f->buf, f->len);
     for (int i = 0; i < 8; i++)
         b[at + i] = (unsigned char)(summ >> (56 - 8 * i));

@@ -243,6 +243,112 @@ static void flipped_record(void **state)
     fmt_close(a);
 }
 
+/* Format 6 stores each chunk of summaries deflated ('Z', the count, a
+ * CRC, the lengths, each summary deflated alone), smaller than the
+ * summaries themselves, and reads back what the records say. A byte
+ * flipped in a deflated summary is caught by the chunk's CRC before
+ * anything is inflated: the read names the archive and the record, and
+ * verify reports it. */
+static void compressed_summaries(void **state)
+{
+    fixture *f = *state;
+    pack(f, 150, 0); /* chunks of 64, 64 and 22 */
+    fmt_archive *a;
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    assert_int_equal(a->version, 6);
+    fmt_doc d = {0};
+    fmt_summary s = {0};
+    fmt_buf plain = {0};
+    for (uint32_t c = 0; c < 3; c++) {
+        unsigned char key[4] = {0, 0, 0, (unsigned char)c};
+        const unsigned char *v;
+        size_t n, items;
+        uint32_t count = c < 2 ? 64 : 22, off[VB_CHUNK + 1];
+        assert_int_equal(store_get(a, a->summary, key, 4, &v, &n), FMT_OK);
+        assert_int_equal(v[0], 'Z');
+        assert_int_equal(record_zchunk_parse(v, n, count, off, &items),
+                         VB_CHUNK_OK);
+        plain.len = 0;
+        for (uint32_t i = 0; i < count; i++) {
+            uint32_t no = c * VB_CHUNK + i;
+            assert_int_equal(fmt_get(a, no, &d), FMT_OK);
+            assert_int_equal(fmt_get_summary(a, no, &s), FMT_OK);
+            assert_int_equal(s.docno, no);
+            assert_string_equal(s.id, d.id);
+            assert_string_equal(s.zaak, d.zaak);
+            assert_int_equal(s.kind, d.kind);
+            assert_int_equal(s.submitted, d.submitted);
+            assert_int_equal(s.received, d.received);
+            assert_string_equal(s.subject, d.subject);
+            assert_string_equal(s.members, "Inge van Dijk");
+            assert_string_equal(s.parties, "CDA");
+            assert_string_equal(s.addressees, "Minister van Justitie en Veiligheid");
+            assert_int_equal(s.status, a->col_status[no]);
+            /* an answer's days: from its question's submission (the
+             * fixture's answers came 100 days of the calendar later) */
+            assert_int_equal(s.answer_days,
+                             d.kind == FMT_ANSWER
+                                 ? record_days(d.received) - record_days(d.submitted)
+                                 : -1);
+            assert_int_equal(record_summary_encode(&d, s.status, s.answer_days,
+                                                   &plain), FMT_OK);
+        }
+        /* stored deflated: smaller than the summaries as format 5 had them */
+        assert_true(n < plain.len);
+    }
+    /* the rows of a list, newest first, as the reader asks for them */
+    for (uint32_t i = 150; i-- > 0;)
+        assert_int_equal(fmt_get_summary(a, i, &s), FMT_OK);
+    uint64_t at = vb_get_be64(a->spos + 12), len = vb_get_be32(a->spos + 20);
+    fmt_close(a);
+
+    /* a byte of chunk 1's deflated summaries flipped */
+    size_t size;
+    unsigned char *buf = tl_slurp(f->path, &size);
+    assert_non_null(buf);
+    assert_true(at + len <= size && buf[at] == 'Z');
+    buf[at + len - 9] ^= 0x10;
+    FILE *fp = fopen(f->path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(buf, 1, size, fp), size);
+    fclose(fp);
+    free(buf);
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, 3, &s), FMT_OK); /* chunk 0 */
+    /* the last summary's bytes: its group of 8 is refused, the other
+     * groups have CRCs of their own */
+    assert_int_equal(fmt_get_summary(a, 127, &s), FMT_CORRUPT);
+    assert_non_null(strstr(fmt_errmsg(a), f->path));
+    assert_non_null(strstr(fmt_errmsg(a), "summary of record 127"));
+    assert_non_null(strstr(fmt_errmsg(a), "checksum mismatch"));
+    assert_int_equal(fmt_get_summary(a, 120, &s), FMT_CORRUPT);
+    assert_int_equal(fmt_get_summary(a, 119, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, 70, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, 128, &s), FMT_OK); /* chunk 2 */
+    assert_int_equal(fmt_verify(a, NULL, NULL), FMT_CORRUPT);
+    fmt_close(a);
+
+    /* the chunk's head (the first summary's length): all of it refused */
+    buf = tl_slurp(f->path, &size);
+    buf[at + len - 9] ^= 0x10;
+    buf[at + 6] ^= 0x01;
+    fp = fopen(f->path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(buf, 1, size, fp), size);
+    fclose(fp);
+    free(buf);
+    assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
+    for (uint32_t i = 64; i < 128; i += 9) {
+        assert_int_equal(fmt_get_summary(a, i, &s), FMT_CORRUPT);
+        assert_non_null(strstr(fmt_errmsg(a), "chunk 1 damaged"));
+    }
+    assert_int_equal(fmt_get_summary(a, 63, &s), FMT_OK);
+    fmt_close(a);
+    fmt_doc_free(&d);
+    fmt_summary_free(&s);
+    fmt_buf_free(&plain);
+}
+
 static void empty_and_huge(void **state)
 {
     fixture *f = *state;
@@ -393,6 +499,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_archives, setup, teardown),
         cmocka_unit_test_setup_teardown(flipped_record, setup, teardown),
+        cmocka_unit_test_setup_teardown(compressed_summaries, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_and_huge, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(sizes_of_samples, setup, teardown),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "format.h"
@@ -113,16 +114,21 @@ static int matches(const qnode *q, const toks *t, const fmt_doc *d)
             if (!strncmp(t->fold[i], q->word, strlen(q->word)))
                 return 1;
         return 0;
-    case Q_PHRASE: /* next word at the next position, or the same (parts) */
+    case Q_PHRASE: /* next word at the next position, or the same (parts),
+                      but not the same word twice at one position */
         for (size_t i = 0; i < t->n; i++) {
             if (strcmp(t->fold[i], q->words[0]))
                 continue;
             uint32_t at = t->pos[i];
-            size_t k = 1;
+            size_t k = 1, run = 0; /* run: the first word matched at `at` */
             for (; k < q->nwords; k++) {
-                if (has_at(t, q->words[k], at + 1))
+                int again = 0;
+                for (size_t j = run; j < k; j++)
+                    again |= !strcmp(q->words[j], q->words[k]);
+                if (has_at(t, q->words[k], at + 1)) {
                     at++;
-                else if (!has_at(t, q->words[k], at))
+                    run = k;
+                } else if (again || !has_at(t, q->words[k], at))
                     break;
             }
             if (k == q->nwords)
@@ -180,7 +186,17 @@ static void equals_brute_force(void **state)
         "politie onderzoek", "gaswinning aardbeving", "minister bereid kamer",
         "\"openbaar ministerie\"", "\"bent u bereid\"", "\"tweede kamer\"",
         "\"nuctech apparatuur\"",
-        "\"gelijk speelveld\"", "aanbested*", "zorg*", "vacc*",
+        "\"gelijk speelveld\"",
+        /* phrases of common words (each way of matching a word's positions:
+         * few starts, few positions, as many of each), repeated words,
+         * and phrases inside AND, OR and NOT */
+        "\"van de\"", "\"de minister van\"", "\"deelt u de mening dat\"",
+        "\"is het waar dat\"", "\"op de hoogte\"", "\"in de\"",
+        "\"de de\"", "\"van van\"", "\"de van de\"",
+        "gaswinning \"van de\"", "\"van de\" politie -\"de minister\"",
+        "\"de minister\" OR \"op de hoogte\"", "\"van de\" jaar:2015",
+        "zorg* \"van de\"", "(gaswinning OR politie) \"de minister\"",
+        "aanbested*", "zorg*", "vacc*",
         "gaswinning OR aardbeving", "politie -onderzoek",
         "minister NOT politie", "(gaswinning OR politie) bereid",
         "partij:VVD", "partij:CDA politie", "jaar:2015", "jaar:2010..2012 zorg*",
@@ -371,6 +387,127 @@ static void facets_add_up(void **state)
     fmt_query_free(q);
 }
 
+/* Phrases on documents made for them: the hits are exactly the ones
+ * named (ids 2099Z000NN by the last two digits), and a document with a
+ * phrase twice ranks above one of the same length with it once. */
+static const char *const phrase_docs[] = {
+    /* 01 */ "Over de zaak\n\nWij spraken over de de facto situatie.\n",
+    /* 02 */ "Over de zaak\n\nDit is de vraag van de minister.\n",
+    /* 03 */ "Over de zaak\n\nDe Nuctech-apparatuur staat in de haven.\n",
+    /* 04 */ "Over de zaak\n\nNuctech levert scanners aan de douane.\n",
+    /* 05 */ "Over katten\n\nZij zag de de de kat.\n",
+    /* 06 */ "Over katten\n\nZij zag de de een kat.\n",
+    /* 07 */ "Over de zaak\n\nDe motie-De Graaf over de apparatuur.\n",
+    /* the ways a word's positions are matched, by how many there are of
+     * each (search.c, phrase_step_*): as many starts as positions (08),
+     * few starts (09), few positions (10) */
+    /* 08 */ "Moties\n\nDe motie-De Graaf en de motie van Jansen.\n",
+    /* 09 */ "Moties\n\nDe motie-De Graaf. Motie motie motie motie motie "
+             "motie motie motie.\n",
+    /* 10 */ "Over het\n\nde de de de de de de de de de-nuctech nuctech "
+             "scanners\n",
+};
+
+static void phrase_expect(fmt_archive *a, const char *query, const char *want)
+{
+    fmt_query *q;
+    char err[200];
+    size_t pos;
+    assert_int_equal(fmt_query_parse(&q, query, err, sizeof err, &pos), FMT_OK);
+    fmt_search_opts o = {0};
+    o.limit = 100;
+    fmt_results *r;
+    assert_int_equal(fmt_search(a, q, &o, &r), FMT_OK);
+    char got[64] = "";
+    int seen[100] = {0};
+    fmt_summary s = {0};
+    for (size_t i = 0; i < fmt_results_count(r); i++) {
+        assert_int_equal(fmt_get_summary(a, fmt_results_hits(r)[i].docno, &s),
+                         FMT_OK);
+        seen[atoi(s.id + 8) % 100] = 1;
+    }
+    for (int i = 0; i < 100; i++)
+        if (seen[i])
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%02d",
+                     got[0] ? " " : "", i);
+    if (strcmp(got, want))
+        fail_msg("%s: hits \"%s\", want \"%s\"", query, got, want);
+    assert_int_equal(fmt_results_total(r), fmt_results_count(r));
+    fmt_summary_free(&s);
+    fmt_results_free(r);
+    fmt_query_free(q);
+}
+
+static void phrases_by_hand(void **state)
+{
+    (void)state;
+    char dir[128], docs[160], path[200];
+    assert_int_equal(tl_tmpdir(dir, sizeof dir, "vbphrase"), 0);
+    snprintf(docs, sizeof docs, "%s/docs", dir);
+    assert_int_equal(mkdir(docs, 0755), 0);
+    for (size_t i = 0; i < sizeof phrase_docs / sizeof *phrase_docs; i++) {
+        snprintf(path, sizeof path, "%s/2099Z%05zu.txt", docs, i + 1);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(phrase_docs[i], f);
+        assert_int_equal(fclose(f), 0);
+    }
+    snprintf(path, sizeof path, "%s/a.vbk", dir);
+    const char *sources[] = {docs, NULL};
+    assert_int_equal(tl_pack(path, sources, NULL), 0);
+    fmt_archive *a;
+    assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+    /* a repeated word: two tokens, one after the other, never one token
+     * twice (02 has de twice, apart); in 07 the second de is a part of
+     * the compound after the first */
+    phrase_expect(a, "\"de de\"", "01 05 06 07 08 09 10");
+    phrase_expect(a, "\"de de de\"", "05 10");
+    phrase_expect(a, "\"de de kat\"", "05");
+    phrase_expect(a, "\"zag de de de\"", "05");
+    phrase_expect(a, "\"zag de de de de\"", "");
+    /* the parts of a compound share its position */
+    phrase_expect(a, "\"nuctech apparatuur\"", "03");
+    phrase_expect(a, "\"de nuctech apparatuur staat\"", "03");
+    /* a word after the compound's first part, equal to the word before
+     * it: one after the other, each way of matching (07 08 09) */
+    phrase_expect(a, "\"de motie de graaf\"", "07 08 09");
+    phrase_expect(a, "\"de motie de\"", "07 08 09");
+    /* a word at a start's position and the next: it moves on (10) */
+    phrase_expect(a, "\"de nuctech scanners\"", "10");
+    /* the words are there, in other documents or apart */
+    phrase_expect(a, "\"haven scanners\"", "");
+    phrase_expect(a, "\"apparatuur scanners\"", "");
+    phrase_expect(a, "\"minister van\"", "");
+    phrase_expect(a, "\"van de\"", "02");
+    /* inside AND, OR and NOT */
+    phrase_expect(a, "\"de de\" kat", "05 06");
+    phrase_expect(a, "\"de de\" facto", "01");
+    phrase_expect(a, "zaak \"van de\"", "02");
+    phrase_expect(a, "\"de de\" OR \"nuctech apparatuur\"",
+                  "01 03 05 06 07 08 09 10");
+    phrase_expect(a, "zaak -\"de de\"", "02 03 04");
+    phrase_expect(a, "\"de de\" -\"de de de\"", "01 06 07 08 09");
+    phrase_expect(a, "(\"de de\" OR scanners) -kat", "01 04 07 08 09 10");
+    /* "de de" twice in 05 (two starts), once in 06, same length */
+    fmt_query *q;
+    char err[200];
+    size_t pos;
+    assert_int_equal(fmt_query_parse(&q, "\"de de\" kat", err, sizeof err, &pos),
+                     FMT_OK);
+    fmt_results *r;
+    assert_int_equal(fmt_search(a, q, NULL, &r), FMT_OK);
+    assert_int_equal(fmt_results_count(r), 2);
+    fmt_summary s = {0};
+    assert_int_equal(fmt_get_summary(a, fmt_results_hits(r)[0].docno, &s), FMT_OK);
+    assert_string_equal(s.id, "2099Z00005");
+    assert_true(fmt_results_hits(r)[0].score > fmt_results_hits(r)[1].score);
+    fmt_summary_free(&s);
+    fmt_results_free(r);
+    fmt_query_free(q);
+    fmt_close(a);
+    assert_int_equal(tl_rmrf(dir), 0);
+}
+
 /* Decoding only the documents of a list that are in a wanted set (what an
  * AND does for its later words) gives exactly the intersection, for
  * wanted sets sparse and dense, at block edges, and before and after the
@@ -480,6 +617,7 @@ int main(void)
         cmocka_unit_test(suggest_and_did_you_mean),
         cmocka_unit_test(facets_add_up),
         cmocka_unit_test(postings_in),
+        cmocka_unit_test(phrases_by_hand),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

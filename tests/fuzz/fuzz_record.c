@@ -1,6 +1,7 @@
 /* fuzz_record.c - libFuzzer target: the decoders of what an archive
  * stores, fed raw bytes: the record payload (record_decode), the
- * summary (record_summary_decode), a posting list (postings_decode, with
+ * summary (record_summary_decode) and (format 6) a chunk of them
+ * (record_zchunk_parse), a posting list (postings_decode, with
  * the document count from the input) and a terms value (postings_term_split +
  * decode). The first byte picks which. A decoded record must be sound: its
  * spans inside its text, its strings terminated; a decoded posting list
@@ -9,6 +10,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "internal.h"
 
 static void must(int cond, const char *what)
@@ -41,6 +43,49 @@ static void record(const unsigned char *p, size_t n)
         fmt_buf_free(&b);
     }
     fmt_doc_free(&d);
+}
+
+/* A format 6 summary chunk, its head's CRC made right first (else nothing
+ * past it would be reached): every item found must lie inside the chunk. */
+static void zchunk(const unsigned char *p, size_t n)
+{
+    if (n < VB_ZCHUNK_HEAD)
+        return;
+    unsigned char *v = malloc(n);
+    must(v != NULL, "memory");
+    memcpy(v, p, n);
+    /* the head: the lengths, then a CRC per group of VB_ZGROUP */
+    const unsigned char *q = v + VB_ZCHUNK_HEAD, *end = v + n;
+    uint64_t len;
+    int ok = 1;
+    for (uint32_t i = 0; i < v[1] && ok; i++)
+        ok = !vb_get_varint(&q, end, &len);
+    size_t groups = 4 * (((size_t)v[1] + VB_ZGROUP - 1) / VB_ZGROUP);
+    if (ok && (size_t)(end - q) >= groups)
+        vb_put_be32(v + 2, fmt_crc32(fmt_crc32(0, v, 2), v + VB_ZCHUNK_HEAD,
+                                     (size_t)(q - v) + groups - VB_ZCHUNK_HEAD));
+    uint32_t off[VB_CHUNK + 1];
+    size_t items;
+    if (record_zchunk_parse(v, n, v[1], off, &items) == VB_CHUNK_OK) {
+        must(items <= n && off[v[1]] == n - items, "chunk length");
+        for (uint32_t i = 0; i < v[1]; i++) {
+            must(off[i] < off[i + 1], "items in order");
+            record_zchunk_group_ok(v, v[1], off, items, i);
+        }
+        /* written again (lengths as the writer puts them), it reads the
+         * same */
+        size_t m = record_zchunk_size(v[1], off), items2;
+        unsigned char *again = malloc(m);
+        uint32_t off2[VB_CHUNK + 1];
+        must(again != NULL, "memory");
+        record_zchunk_put(again, v[1], off, v + items);
+        must(record_zchunk_parse(again, m, v[1], off2, &items2) == VB_CHUNK_OK &&
+                 !memcmp(off, off2, (v[1] + 1u) * sizeof *off) &&
+                 !memcmp(again + items2, v + items, off[v[1]]),
+             "round trip");
+        free(again);
+    }
+    free(v);
 }
 
 static void postings(const unsigned char *p, size_t n, int terms)
@@ -86,6 +131,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         record(p, n);
         break;
     case 1:
+        if (data[0] & 4) {
+            zchunk(p, n);
+            break;
+        }
         if (record_summary_decode(p, n, &s) == FMT_OK)
             must(s.id && s.zaak && s.subject && s.members && s.parties &&
                      s.addressees && s.answered_by,

@@ -136,6 +136,26 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "summary-%d", i);
             put(argv[1], name, 1, NULL, 0, &b);
         }
+        /* a format 6 chunk of three (its items need not be deflated for
+         * the chunk's parser) */
+        b.len = 0;
+        uint32_t off[4] = {0};
+        for (int k = 0; k < 3; k++) {
+            if (record_summary_encode_bare(&d, k, -1, &b))
+                break;
+            off[k + 1] = (uint32_t)b.len;
+        }
+        if (off[3]) {
+            fmt_buf z = {0};
+            size_t zn = record_zchunk_size(3, off);
+            if (!fmt_buf_reserve(&z, zn)) {
+                record_zchunk_put((unsigned char *)z.data, 3, off, b.data);
+                z.len = zn;
+                snprintf(name, sizeof name, "zchunk-%d", i);
+                put(argv[1], name, 5, NULL, 0, &z);
+            }
+            fmt_buf_free(&z);
+        }
         fmt_buf_free(&b);
         fmt_doc_free(&d);
     }
