@@ -698,10 +698,10 @@ static void test_random_flips(void **state)
                 r2 = tcodec_decode(p, pn, it.df, a->ndocs, &l, &blk, &blkcap);
             if (!r2) {
                 tcodec_posr pr;
-                tcodec_pos_open(&pr, q, qn);
+                tcodec_pos_open(&pr, q, qn, blk);
                 for (size_t i = 0; i < l.n; i += 1 + i % 7) {
                     uint32_t tf = l.tfs[i] >> 1;
-                    if (tcodec_pos_seek(&pr, &l, blk, l.n / VB_BLOCK, i, a->col_len) ||
+                    if (tcodec_pos_seek(&pr, &l, i, a->col_len) ||
                         tf > tcodec_pos_room(&pr))
                         break;
                     if (tf > outcap)

@@ -110,11 +110,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint32_t *all = pc == FMT_OK ? malloc((size_t)(total ? total : 1) * 4) : NULL;
         size_t at = 0;
         tcodec_posr r;
-        tcodec_pos_open(&r, q, qn);
+        tcodec_pos_open(&r, q, qn, blk);
         size_t step = 1 + (flags >> 4);
         for (size_t i = 0; i < l.n; i += (pc == FMT_OK ? 1 : step)) {
             uint32_t tf = l.tfs[i] >> 1;
-            if (tcodec_pos_seek(&r, &l, blk, l.n / VB_BLOCK, i, col_len) ||
+            if (tcodec_pos_seek(&r, &l, i, col_len) ||
                 tf > tcodec_pos_room(&r)) {
                 must(pc == FMT_CORRUPT, "seek fails on checked positions");
                 break;

@@ -78,7 +78,7 @@ static void tcodec_seeds(const char *dir)
                 uint32_t tf = (uint32_t)(i % 4 + 1);
                 tfx[i] = tf << 1 | (uint32_t)(i & 1);
                 for (uint32_t j = 0, at = 0; j < tf; j++)
-                    pos[np++] = at += (uint32_t)(i * 13 + j * 101) % (j == 3 ? 70000 : 300);
+                    pos[np++] = at += (uint32_t)(i * 13 + j * 101) % (j == 3 ? 7000 : 300);
             }
             fmt_buf b = {0}, q = {0};
             if (tcodec_encode(docs, tfx, n, pos, withlen ? col : NULL, &b, &q))
