@@ -460,10 +460,13 @@ static int pfor_patch(const unsigned char **pp, const unsigned char *end,
     int last = -1;
     for (unsigned i = 0; i < n; i++) {
         uint64_t hi;
-        if (p >= end || (int)*p <= last)
+        /* an index inside the block (v has VB_BLOCK values), ascending */
+        if (p >= end || (int)*p <= last || *p >= VB_BLOCK)
             return -1;
         last = *p++;
-        if (vb_get_varint(&p, end, &hi) || hi == 0 || hi > (UINT32_MAX >> w))
+        /* (64 bits: a width of 32 leaves no room above it) */
+        if (vb_get_varint(&p, end, &hi) || hi == 0 ||
+            hi > ((uint64_t)UINT32_MAX >> w))
             return -1;
         v[last] |= hi << w;
     }

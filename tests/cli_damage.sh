@@ -89,6 +89,9 @@ check_copy() { # ARCHIVE DIR WHAT
         if crashed "$D" "$n"; then echo "crash $what $n rc=$rc" >>"$D/log"; continue; fi
         if [ "$n" = verify ]; then
             [ "$rc" = 1 ] && echo "detected $what" >>"$D/log"
+            # which flips met format 6's dictionary (terms, stems, lists)
+            grep -q "index \(block\|entry\)\|stems block\|table '\(terms\|stems\|lists\)'" \
+                "$D/verify.out" "$D/verify.err" && echo "dict $what" >>"$D/log"
             [ "$rc" = 0 ] && echo "passed $what" >>"$D/log"
             [ "$rc" != 0 ] && [ "$rc" != 1 ] && echo "wrong $what verify rc=$rc" >>"$D/log"
             continue
@@ -170,6 +173,10 @@ count() { grep -c "^$1" "$T/log"; }
 nd=$(count "detected flip"); np=$(count "passed flip"); ndt=$(count "detected cut")
 echo "# $FLIPS flips: verify reported $nd, passed $np; $TRUNCS truncations: verify reported $ndt; $secs s"
 echo "# outputs that changed but stayed genuine (index damage): $(count soft)"
+nx=$(count "dict flip")
+echo "# flips verify found in the dictionary (terms, stems, lists): $nx"
+[ "$nx" -gt 0 ] && ok "flips land in the dictionary's tables too" ||
+    no "flips land in the dictionary's tables too"
 grep "^soft" "$T/log" | awk '{print $3}' | sort | uniq -c | sed 's/^/#   /'
 [ -n "$VERBOSE" ] && grep "^soft" "$T/log" | sed "s/^/#   /"
 [ "$nd" = "$FLIPS" ] && ok "verify reports all $FLIPS flips" || no "verify reports all $FLIPS flips ($nd)"

@@ -3,7 +3,7 @@
 # and runs each over its seed corpus; `make fuzz` runs this.
 #
 #   sh tests/fuzz.sh [TARGET...]     every target (or those named: parse,
-#                                    tar, query, record, open)
+#                                    tar, query, record, open, tcodec)
 #   FUZZ_SECONDS=20                  time per target (default 20)
 #   FUZZ_JOBS=1                      targets run at once
 #   FUZZ_REPLAY=1                    no fuzzing: run each target once over
@@ -14,9 +14,11 @@
 # Seeds are made here from the repository: the samples (parser), tars of
 # them and of unsafe members (tar reader), tests/fuzz/queries.txt (query
 # parser, run against an archive of the samples), records, summaries and
-# posting lists encoded by tests/fuzz/seeds.c (decoders), and archives of
-# one, three and all samples (opening). Inputs that once crashed a target
-# live in tests/fuzz/regress/TARGET/ and are replayed every run.
+# posting lists encoded by tests/fuzz/seeds.c (decoders; format 6's lists
+# for tcodec), and archives of one, three and all samples (opening: the
+# current format) and tests/data/format2.vbk.gz (the old lists). Inputs
+# that once crashed a target live in tests/fuzz/regress/TARGET/ and are
+# replayed every run.
 # Exit status: 0, 1 if a target found a crash (its input is saved under
 # FUZZ_DIR/artifacts/), 0 with "SKIP" when clang's libFuzzer is missing.
 set -u
@@ -25,7 +27,7 @@ W=${FUZZ_DIR:-build-fuzz}
 SECS=${FUZZ_SECONDS:-20}
 JOBS=${FUZZ_JOBS:-1}
 REPLAY=${FUZZ_REPLAY:-}
-ALL="parse tar query record open"
+ALL="parse tar query record open tcodec"
 TARGETS=${*:-$ALL}
 mkdir -p "$W/obj" "$W/log" "$W/artifacts" "$W/seeds" "$W/corpus"
 W=$(cd "$W" && pwd)
@@ -86,7 +88,7 @@ link "$W/seeds_tool" tests/fuzz/seeds.c -fsanitize=fuzzer-no-link || exit 1
 export SOURCE_DATE_EPOCH=1700000000
 export VB_STUCK_MS=${VB_STUCK_MS:-100}  # damaged pages that make LMDB loop
 S="$W/seeds"
-rm -rf "$S" && mkdir -p "$S/parse" "$S/tar" "$S/query" "$S/record" "$S/open"
+rm -rf "$S" && mkdir -p "$S/parse" "$S/tar" "$S/query" "$S/record" "$S/open" "$S/tcodec"
 cp samples/*.txt "$S/parse/"
 "$W/vbpack" pack -q -o "$W/samples.vbk" samples/ || exit 1
 export VB_FUZZ_ARCHIVE="$W/samples.vbk"
@@ -96,11 +98,13 @@ rm -f "$W/few"/*
 cp samples/2022Z01227.txt samples/kv-tk-2014Z07524.txt samples/ah-tk-20142015-1365.txt "$W/few/"
 "$W/vbpack" pack -q -o "$S/open/three.vbk" "$W/few" || exit 1
 "$W/vbpack" pack -q -o "$S/open/one.vbk" samples/2022Z01227.txt || exit 1
+gzip -dc tests/data/format2.vbk.gz >"$S/open/format2.vbk" || exit 1
 n=0
 while IFS= read -r q; do
     n=$((n + 1)); printf '%s' "$q" >"$S/query/q$n"
 done <tests/fuzz/queries.txt
 "$W/seeds_tool" "$S/record" samples/*.txt || exit 1
+"$W/seeds_tool" --tcodec "$S/tcodec" || exit 1
 (
     cd "$W/few" || exit 1
     tar -cf "$S/tar/plain.tar" ./*.txt

@@ -630,6 +630,129 @@ static void test_stems_block(void **state)
     free(ss);
 }
 
+/* Random single-bit flips inside the dictionary's values (the blocks of
+ * terms and stems, the heap's segments): every read of the dictionary
+ * (lookups, a walk over every word with its lists and positions, prefix
+ * and phrase searches, suggestions, sizes, verify) returns a code and
+ * reads nothing past its bytes (the sanitizer build). FLIPS=N for more. */
+typedef struct {
+    size_t at, len;
+} range;
+
+static void test_random_flips(void **state)
+{
+    (void)state;
+    size_t nb, ns, nr = 0;
+    block *bs = blocks(terms_of, &nb), *ss = blocks(stems_of, &ns);
+    range *rs = malloc((nb + ns + 4096) * sizeof *rs);
+    assert_non_null(rs);
+    for (size_t i = 0; i < nb; i++)
+        rs[nr++] = (range){bs[i].at, bs[i].len};
+    for (size_t i = 0; i < ns; i++)
+        rs[nr++] = (range){ss[i].at, ss[i].len};
+    /* the heap's segments */
+    spill(fx.buf, fx.len);
+    fmt_archive *a = open_it();
+    size_t maplen;
+    const unsigned char *map = guard_map(a, &maplen);
+    MDB_cursor *c;
+    MDB_val k, v;
+    assert_int_equal(guard_cursor_open(a, a->lists, &c), 0);
+    for (int rc = guard_cursor_get(a, c, &k, &v, MDB_FIRST); !rc && nr < nb + ns + 4096;
+         rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT))
+        rs[nr++] = (range){(size_t)((const unsigned char *)v.mv_data - map), v.mv_size};
+    guard_cursor_close(a, c);
+    fmt_close(a);
+    size_t total = 0;
+    for (size_t i = 0; i < nr; i++)
+        total += rs[i].len;
+    int flips = getenv("FLIPS") ? atoi(getenv("FLIPS")) : 150;
+    uint64_t seed = 0x243f6a8885a308d3ull;
+    unsigned char *b = copy();
+    vb_plist l = {0};
+    fmt_buf b1 = {0}, b2 = {0};
+    uint32_t *out = NULL;
+    size_t outcap = 0;
+    for (int f = 0; f < flips; f++) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        size_t pick = (size_t)(seed >> 20) % total, r = 0;
+        while (pick >= rs[r].len)
+            pick -= rs[r++].len;
+        size_t at = rs[r].at + pick;
+        memcpy(b, fx.buf, fx.len);
+        b[at] ^= (unsigned char)(1u << ((seed >> 8) & 7));
+        spill(b, fx.len);
+        a = open_it();
+        /* every word, its lists and its positions */
+        tdict_iter it;
+        int rc = tdict_seek(a, &it, "", 0), words = 0;
+        while (!rc && words < 100000) {
+            const unsigned char *p, *q;
+            size_t pn, qn;
+            uint64_t *blk = NULL;
+            size_t blkcap = 0;
+            int r2 = tdict_bytes(&it, 0, &b1, &p, &pn);
+            if (!r2)
+                r2 = tdict_bytes(&it, 1, &b2, &q, &qn);
+            if (!r2)
+                r2 = tcodec_decode(p, pn, it.df, a->ndocs, &l, &blk, &blkcap);
+            if (!r2) {
+                tcodec_posr pr;
+                tcodec_pos_open(&pr, q, qn, blk);
+                for (size_t i = 0; i < l.n; i += 1 + i % 7) {
+                    uint32_t tf = l.tfs[i] >> 1;
+                    if (tcodec_pos_seek(&pr, &l, i, a->col_len) ||
+                        tf > tcodec_pos_room(&pr))
+                        break;
+                    if (tf > outcap)
+                        assert_non_null(out = realloc(out, (outcap = tf) * sizeof *out));
+                    if (tcodec_pos_read(&pr, &l, a->col_len, out))
+                        break;
+                }
+            }
+            assert_true(r2 == FMT_OK || r2 == FMT_CORRUPT);
+            free(blk);
+            words++;
+            rc = tdict_next(&it);
+        }
+        tdict_close(&it);
+        assert_true(rc == FMT_NOTFOUND || rc == FMT_CORRUPT);
+        if (rc == FMT_CORRUPT)
+            assert_non_null(strstr(fmt_errmsg(a), fx.path));
+        size_t hits, skipped;
+        char why[600];
+        static const char *const qs[] = {"be* OR mi* OR ve*", "minister",
+                                         "\"de minister\"", "vragen OR antwoord",
+                                         "ka* NOT de"};
+        for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+            rc = search(a, qs[i], &hits, &skipped, why, sizeof why);
+            assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+        }
+        char *sg[8];
+        size_t nsg = 0;
+        rc = fmt_suggest(a, "mi", sg, 8, &nsg);
+        assert_true(rc == FMT_OK || rc == FMT_CORRUPT || rc == FMT_NOTFOUND);
+        for (size_t i = 0; !rc && i < nsg; i++)
+            free(sg[i]);
+        fmt_sizes z;
+        rc = fmt_get_sizes(a, &z);
+        assert_true(rc == FMT_OK || rc == FMT_CORRUPT);
+        fmt_close(a);
+        a = open_it();
+        vseen w = {0, 0, "checksum"};
+        assert_int_equal(fmt_verify(a, vlook, &w), FMT_CORRUPT);
+        fmt_close(a);
+    }
+    postings_list_free(&l);
+    fmt_buf_free(&b1);
+    fmt_buf_free(&b2);
+    free(out);
+    free(b);
+    free(rs);
+    free(bs);
+    free(ss);
+}
+
 int main(void)
 {
     fmt_guard_start();
@@ -644,6 +767,7 @@ int main(void)
         cmocka_unit_test(test_heap_offset),
         cmocka_unit_test(test_segment_size),
         cmocka_unit_test(test_stems_block),
+        cmocka_unit_test(test_random_flips),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

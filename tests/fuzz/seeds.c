@@ -2,15 +2,19 @@
  * for each document file given, its record payload and its summary as
  * the writer encodes them, and posting lists and terms values of a few
  * shapes (one document, a full block, several blocks, positions after),
- * each file prefixed with the selector byte fuzz_record reads.
+ * each file prefixed with the selector byte fuzz_record reads; and with
+ * --tcodec, format 6's lists of those shapes for fuzz_tcodec (its head,
+ * the postings, the positions).
  *
  *   seeds OUTDIR FILE...
+ *   seeds --tcodec OUTDIR
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 #include "parse.h"
+#include "tcodec.h"
 
 static void put(const char *dir, const char *name, int sel,
                 const unsigned char *pre, size_t npre, const fmt_buf *b)
@@ -55,8 +59,56 @@ static void lists(const char *dir)
     }
 }
 
+/* fuzz_tcodec's input: flags, u16 ndocs, u16 df, u16 postings length,
+ * postings, positions (the length column as fuzz_tcodec makes it) */
+static void tcodec_seeds(const char *dir)
+{
+    static const size_t sizes[] = {1, 3, 127, 128, 129, 300, 600};
+    static unsigned char col[4 * 65536];
+    for (uint32_t d = 0; d < 65536; d++) /* fuzz_tcodec's, scale 2 */
+        vb_put_be32(col + 4 * d, ((d * 2654435761u) >> 22) & 0x00ffffff);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        for (int withlen = 0; withlen < 2; withlen++) {
+            size_t n = sizes[k];
+            uint32_t docs[600], tfx[600], pos[600 * 4], doc = 0;
+            size_t np = 0;
+            for (size_t i = 0; i < n; i++) {
+                doc += 1 + (uint32_t)(i * 7 % 5) * (k == 6 ? 20 : 1);
+                docs[i] = doc;
+                uint32_t tf = (uint32_t)(i % 4 + 1);
+                tfx[i] = tf << 1 | (uint32_t)(i & 1);
+                for (uint32_t j = 0, at = 0; j < tf; j++)
+                    pos[np++] = at += (uint32_t)(i * 13 + j * 101) % (j == 3 ? 7000 : 300);
+            }
+            fmt_buf b = {0}, q = {0};
+            if (tcodec_encode(docs, tfx, n, pos, withlen ? col : NULL, &b, &q))
+                continue;
+            uint32_t nd = doc + 1;
+            unsigned char head[7] = {(unsigned char)(withlen ? 1 | 2 << 1 : 0),
+                                     (unsigned char)(nd >> 8), (unsigned char)nd,
+                                     (unsigned char)(n >> 8), (unsigned char)n,
+                                     (unsigned char)(b.len >> 8),
+                                     (unsigned char)b.len};
+            char path[1024];
+            snprintf(path, sizeof path, "%s/list-%zu-%d", dir, n, withlen);
+            FILE *f = fopen(path, "wb");
+            if (f) {
+                fwrite(head, 1, sizeof head, f);
+                fwrite(b.data, 1, b.len, f);
+                fwrite(q.data, 1, q.len, f);
+                fclose(f);
+            }
+            fmt_buf_free(&b);
+            fmt_buf_free(&q);
+        }
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "--tcodec")) {
+        tcodec_seeds(argv[2]);
+        return 0;
+    }
     if (argc < 2) {
         fprintf(stderr, "usage: seeds OUTDIR FILE...\n");
         return 2;
