@@ -283,12 +283,11 @@ static void compressed_summaries(void **state)
             assert_string_equal(s.parties, "CDA");
             assert_string_equal(s.addressees, "Minister van Justitie en Veiligheid");
             assert_int_equal(s.status, a->col_status[no]);
-            /* an answer's days: from its question's submission (the
-             * fixture's answers came 100 days of the calendar later) */
-            assert_int_equal(s.answer_days,
-                             d.kind == FMT_ANSWER
-                                 ? record_days(d.received) - record_days(d.submitted)
-                                 : -1);
+            /* an answer's days: from the submission its header gives to
+             * its receipt (a question's are its case's) */
+            if (d.kind == FMT_ANSWER)
+                assert_int_equal(s.answer_days, record_days(d.received) -
+                                                    record_days(d.submitted));
             assert_int_equal(record_summary_encode(&d, s.status, s.answer_days,
                                                    &plain), FMT_OK);
         }
