@@ -732,30 +732,50 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
     if (tf > tcodec_pos_room(r))
         return FMT_CORRUPT;
     unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    /* the usual gap in registers; reads past the end see zeros, so the
+    /* the usual gap in registers: 56 bits of each part at a time, read
+     * again only when used up; reads past the end see zeros, so the
      * bounds are checked once, after the document */
     const unsigned char *p = r->p;
     size_t n = r->n;
     uint64_t ub = r->ub, lb = r->lb, at = 0;
     uint64_t lmask = ((uint64_t)1 << k) - 1;
+    uint64_t ubuf = bits_peek(p, n, ub), lbuf = bits_peek(p, n, lb);
+    unsigned uav = 56, lav = 56;
     for (uint32_t j = 0; j < tf; j++) {
-        uint64_t x = ~bits_peek(p, n, ub) & (((uint64_t)1 << 56) - 1), q;
-        if (x) {
-            unsigned run = (unsigned)__builtin_ctzll(x);
+        uint64_t z = ~ubuf & (((uint64_t)1 << uav) - 1);
+        if (!z) { /* used up, or a run of ones: read again */
+            ubuf = bits_peek(p, n, ub);
+            uav = 56;
+            z = ~ubuf & (((uint64_t)1 << 56) - 1);
+        }
+        uint64_t v;
+        if (z) {
+            unsigned run = (unsigned)__builtin_ctzll(z);
+            ubuf >>= run + 1;
+            uav -= run + 1;
             ub += run + 1;
-            q = run;
-            at += q << k | (bits_peek(p, n, lb) & lmask);
+            if (lav < k) {
+                lbuf = bits_peek(p, n, lb);
+                lav = 56;
+            }
+            v = (uint64_t)run << k | (lbuf & lmask);
+            lbuf >>= k;
+            lav -= k;
             lb += k;
-        } else { /* a run of 56 ones or more */
-            uint32_t v;
+        } else { /* a run of 56 ones or more: the slow way */
+            uint32_t v32;
             r->ub = ub;
             r->lb = lb;
-            if (pos_gap(r, k, &v))
+            if (pos_gap(r, k, &v32))
                 return FMT_CORRUPT;
             ub = r->ub;
             lb = r->lb;
-            at += v;
+            v = v32;
+            ubuf = bits_peek(p, n, ub);
+            lbuf = bits_peek(p, n, lb);
+            uav = lav = 56;
         }
+        at += v;
         if (at > UINT32_MAX)
             return FMT_CORRUPT;
         out[j] = (uint32_t)at;
