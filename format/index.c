@@ -912,8 +912,8 @@ static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
  * are, its tail again (tcodec_enc_resume). */
 static int base_encode(fin *f, tcodec_enc *e)
 {
-    const unsigned char *pp, *pos;
-    size_t pn, posn;
+    const unsigned char *pp = NULL, *pos = NULL;
+    size_t pn = 0, posn = 0;
     fmt_archive *a = f->ix->base;
     int rc = tdict_bytes(&f->bi, 0, &f->bb1, &pp, &pn);
     if (!rc)

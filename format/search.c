@@ -520,6 +520,10 @@ static int pword_load(pword *w)
     if (w->v6 && (tcodec_pos_seek(&w->r, &w->pl, w->i, w->col_len) ||
                   tf > tcodec_pos_room(&w->r)))
         return FMT_CORRUPT;
+    /* before format 6: a varint a position at least, so a damaged tf
+     * asks for no more room than the list could fill */
+    if (!w->v6 && tf > (size_t)(w->posend - w->pos))
+        return FMT_CORRUPT;
     if (tf > w->pcap) {
         uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
         if (!p)

@@ -35,6 +35,27 @@
 #include "guard.h"
 #include "tcodec.h"
 
+/* ---- pairs of common words ------------------------------------------- */
+
+/* Function words that make up the formulas of the genre ("deelt u de
+ * mening dat", "bent u bereid", "in het kader van"), sorted. */
+const char tdict_pair_words[] =
+    "aan als bij dat de deze die dit door een en er het hoe in is kan met "
+    "naar niet of om ook op te u van voor wat welke wordt zijn";
+
+int tdict_pair_word(const char *words, size_t wlen, const char *w, size_t n)
+{
+    int i = 0;
+    for (size_t at = 0; at < wlen; i++) {
+        const char *sp = memchr(words + at, ' ', wlen - at);
+        size_t l = sp ? (size_t)(sp - words) - at : wlen - at;
+        if (l == n && !memcmp(words + at, w, n))
+            return i;
+        at += l + 1;
+    }
+    return -1;
+}
+
 /* ---- reading blocks ---------------------------------------------------- */
 
 /* The next entry of the block: its key into key/kl (kept from the

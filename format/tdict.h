@@ -82,6 +82,19 @@ int tdict_stem_decode(const unsigned char *p, size_t n, const char *stem,
 int tdict_check(fmt_archive *a, const char *from, unsigned char to, int stems,
                 void (*bad)(void *ctx, const char *msg), void *ctx);
 
+/* ---- pairs of common words ------------------------------------------------
+ * A phrase of two common words ("van de", "bent u") is in most documents
+ * and its words' positions are the longest lists: checking them was the
+ * slowest search. Format 6 also indexes each such pair as a term of its
+ * own, key TDICT_PAIR, first word, space, second word, with its documents
+ * and counts (the phrase's count, as search.c's phrase_count gives it) and
+ * no positions; the archive lists the words in meta "pairs". */
+#define TDICT_PAIR '\x01'
+/* The common words (sorted, space-separated), as new archives list them. */
+extern const char tdict_pair_words[];
+/* Index of w among words (a "pairs" list), or -1. */
+int tdict_pair_word(const char *words, size_t wlen, const char *w, size_t n);
+
 /* ---- writing (format 6) ---------------------------------------------------- */
 
 /* Where entries go: put(ctx, dbi, key, kl, val, vl), LMDB flags 0. */
