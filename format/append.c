@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "writer_int.h"
+#include "tdict.h"
 
 /* Appending: the editions the new one grew from, oldest first, so that
  * `vbpack patch` can build it again byte for byte (fmt_lineage): the
@@ -95,6 +96,12 @@ int fmt_writer_can_append(fmt_writer *w, fmt_archive *base)
 {
     if (!w->ndocs || base->version != FMT_VERSION_NUMBER || !base->ndocs || !base->checksum[0] ||
         base->ndocs >= UINT32_MAX - 2 - w->ndocs)
+        return 0;
+    /* the same pairs of common words indexed (tdict.h), or packed again */
+    const char *pw;
+    size_t pwl;
+    if (tdict_pairs(base, &pw, &pwl) || pwl != strlen(tdict_pair_words) ||
+        memcmp(pw, tdict_pair_words, pwl))
         return 0;
     fmt_buf last = {0};
     int ok = !base_last_key(base, &last) &&

@@ -102,6 +102,14 @@ struct vb_index {
      * 0 .. nbase-1 and its facets 0 .. nbase_facets-1 */
     uint32_t nbase, nbase_facets;
     fmt_archive *base;    /* appending: the base, read for its terms */
+    /* pairs of common words (tdict.h): the words, and the document's
+     * occurrences of them (position, word) in token order */
+    const char *pw[64];
+    uint8_t pwl[64];
+    int npw;
+    uint32_t *occpos;
+    uint8_t *occw;
+    size_t nocc, capocc;
 };
 
 static int ixerr(vb_index *ix, int code, const char *what)
@@ -171,6 +179,12 @@ vb_index *index_new(const char *tmpdir, uint32_t ndocs)
     ix->foff = alloc_calloc(n + 1, 4);
     ix->fhcap = 1024;
     ix->fhash = alloc_calloc(ix->fhcap, sizeof *ix->fhash);
+    for (const char *w = tdict_pair_words; *w && ix->npw < 64;) {
+        size_t l = strcspn(w, " ");
+        ix->pw[ix->npw] = w;
+        ix->pwl[ix->npw++] = (uint8_t)l;
+        w += l + (w[l] == ' ');
+    }
     if (!ix->tab || !ix->tok || !ix->date || !ix->len || !ix->kind ||
         !ix->status || !ix->foff || !ix->fhash) {
         index_free(ix);
@@ -193,6 +207,10 @@ static void clear_words(vb_index *ix)
 
 void index_free(vb_index *ix)
 {
+    if (ix) {
+        free(ix->occpos);
+        free(ix->occw);
+    }
     if (!ix)
         return;
     if (ix->tab)
@@ -634,6 +652,61 @@ static uint32_t part_bits(uint32_t h)
     return h;
 }
 
+/* The common word w is (index in ix->pw), or -1. */
+static int pair_word(const vb_index *ix, const char *w, size_t n)
+{
+    if (n > 5)  /* the longest is five letters */
+        return -1;
+    for (int i = 0; i < ix->npw; i++)
+        if (ix->pwl[i] == n && !memcmp(ix->pw[i], w, n))
+            return i;
+    return -1;
+}
+
+/* The pairs of common words of the document (tdict.h) whose keys are in
+ * part p of parts, as words of their own: one occurrence at a for each
+ * occurrence of x at a followed by y at a + 1, or by another word y at a
+ * itself (a compound's parts share its position), as phrase_count counts
+ * the phrase "x y". No position is kept of them (index_finish). */
+static int add_pairs(vb_index *ix, uint32_t parts, uint32_t p)
+{
+    for (size_t i = 0; i < ix->nocc; i++) {
+        uint32_t a = ix->occpos[i];
+        uint8_t x = ix->occw[i], seen[8];
+        int ns = 0;
+        size_t lo = i;
+        while (lo > 0 && ix->occpos[lo - 1] == a)
+            lo--;
+        for (size_t j = lo; j < ix->nocc && ix->occpos[j] <= a + 1; j++) {
+            uint8_t y = ix->occw[j];
+            if (j == i || (ix->occpos[j] == a && y == x))
+                continue;
+            int dup = 0;
+            for (int k = 0; k < ns; k++)
+                dup |= seen[k] == y;
+            if (dup || ns == 8)
+                continue;
+            seen[ns++] = y;
+            fmt_token t;
+            memset(&t, 0, sizeof t);
+            t.fold[0] = TDICT_PAIR;
+            memcpy(t.fold + 1, ix->pw[x], ix->pwl[x]);
+            t.fold[1 + ix->pwl[x]] = ' ';
+            memcpy(t.fold + 2 + ix->pwl[x], ix->pw[y], ix->pwl[y]);
+            t.foldlen = 2u + ix->pwl[x] + ix->pwl[y];
+            t.fold[t.foldlen] = 0;
+            if (parts > 1 &&
+                (part_bits(hash32(t.fold, t.foldlen)) & (parts - 1)) != p)
+                continue;
+            long lid = local_id(ix, &t);
+            if (lid < 0 || push_tok(ix, (uint32_t)lid, a))
+                return FMT_NOMEM;
+            ix->l[lid].tf++;
+        }
+    }
+    return FMT_OK;
+}
+
 /* Gather the tokens of d whose words are in part p of parts and move them
  * into the big table. FMT_OK, FMT_NOMEM, or 1 when the part is past the
  * limits (nothing moved: split it). *ntok counts the part's tokens. */
@@ -642,10 +715,28 @@ static int gather(vb_index *ix, uint32_t docno, const fmt_doc *d,
 {
     fmt_token t;
     size_t hs = d->header.off, he = hs + d->header.len;
+    ix->nocc = 0;
     fmt_tok_start(ix->tok, d->text, d->len);
     while (fmt_tok_next(ix->tok, &t)) {
         if (!t.foldlen)
             continue;
+        int pw = pair_word(ix, t.fold, t.foldlen);
+        if (pw >= 0) {
+            if (ix->nocc == ix->capocc) {
+                size_t cap = ix->capocc ? 2 * ix->capocc : 256;
+                uint32_t *op = alloc_realloc(ix->occpos, cap * sizeof *op);
+                if (!op)
+                    return FMT_NOMEM;
+                ix->occpos = op;
+                uint8_t *ow = alloc_realloc(ix->occw, cap);
+                if (!ow)
+                    return FMT_NOMEM;
+                ix->occw = ow;
+                ix->capocc = cap;
+            }
+            ix->occpos[ix->nocc] = t.pos;
+            ix->occw[ix->nocc++] = (uint8_t)pw;
+        }
         if (parts > 1 &&
             (part_bits(hash32(t.fold, t.foldlen)) & (parts - 1)) != p)
             continue;
@@ -663,6 +754,8 @@ static int gather(vb_index *ix, uint32_t docno, const fmt_doc *d,
             return 1;
         }
     }
+    if (add_pairs(ix, parts, p))
+        return FMT_NOMEM;
     return flush_doc(ix, docno);
 }
 
@@ -880,6 +973,7 @@ static int pv_room(fin *f, size_t n)
  * positions (per document, deltas from 0), into the encoder. */
 static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
 {
+    int nopos = r->word.len && r->word.data[0] == TDICT_PAIR;
     const unsigned char *p = (unsigned char *)r->post.data,
                         *end = p + r->post.len;
     const unsigned char *q = (unsigned char *)r->pos.data,
@@ -900,7 +994,7 @@ static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
             at += (uint32_t)x;
             f->pv[j] = at;
         }
-        int rc = tcodec_enc_doc(e, prev, (uint32_t)tfx, f->pv);
+        int rc = tcodec_enc_doc(e, prev, (uint32_t)tfx, nopos ? NULL : f->pv);
         if (rc)
             return rc == FMT_INVALID ? FMT_CORRUPT : rc;
     }
@@ -936,7 +1030,7 @@ static int put_term(fin *f, const char *w, size_t wl, uint32_t df,
                                 fin_put, f);
     if (!rc)
         rc = tdict_add(&f->tb, w, wl, f->pay.data, f->pay.len, fin_put, f);
-    f->nterms++;
+    f->nterms += wl && w[0] != TDICT_PAIR; /* words, not pairs */
     return rc;
 }
 
@@ -1004,7 +1098,8 @@ static int write_word(fin *f, rrun **parts, size_t np)
     rc = put_term(f, w->data, w->len, (uint32_t)e.n,
                   (const unsigned char *)f->p6.data, f->p6.len,
                   (const unsigned char *)f->q6.data, f->q6.len);
-    if (rc || had) /* the base has its stem entry */
+    if (rc || had || w->data[0] == TDICT_PAIR) /* the base has its stem entry;
+                                                 a pair has none */
         return rc;
     /* remember stem NUL word, when the stem differs */
     char stem[FMT_TOKMAX + 1];

@@ -806,15 +806,43 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
                 ph.same[k] = (uint16_t)(j + 1);
                 break;
             }
-    int rc = FMT_OK;
-    for (size_t k = 0; k < nw && !rc; k++)
-        rc = load_pword(e, q->words[k], &w[k]);
+    int rc = FMT_OK, paired = 0;
     vb_plist hits = {0};
     const dlist *f = e->filter;
+    /* two common words: the pair's own list (tdict.h) holds the documents
+     * and the phrase's counts, so no position is read */
+    const char *pw;
+    size_t pwl;
+    if (nw == 2 && !tdict_pairs(e->a, &pw, &pwl) && pwl &&
+        tdict_pair_word(pw, pwl, q->words[0], strlen(q->words[0])) >= 0 &&
+        tdict_pair_word(pw, pwl, q->words[1], strlen(q->words[1])) >= 0) {
+        char key[2 * FMT_TOKMAX + 4];
+        int kl = snprintf(key, sizeof key, "%c%s %s", TDICT_PAIR, q->words[0],
+                          q->words[1]);
+        tdict_iter it;
+        paired = 1;
+        for (size_t k = 0; k < 2 && !rc; k++)
+            if (!(rc = tdict_lookup(e->a, q->words[k], strlen(q->words[k]), &it)))
+                w[k].df = it.df;
+        if (!rc)
+            rc = tdict_lookup(e->a, key, (size_t)kl, &it);
+        if (!rc)
+            rc = term_list(e, &it, &hits, f ? f->doc : NULL, f ? f->n : 0, NULL,
+                           NULL);
+        if (rc == FMT_NOTFOUND) /* a word or the pair not indexed: no hits */
+            rc = FMT_OK;
+        else if (rc == FMT_CORRUPT && !guard_broken(e->a))
+            rc = error_set(e->a, FMT_CORRUPT, "%s: index entry '%s %s' damaged",
+                           e->a->path, q->words[0], q->words[1]);
+    }
+    for (size_t k = 0; k < nw && !rc && !paired; k++)
+        rc = load_pword(e, q->words[k], &w[k]);
     size_t fi = 0;
-    if (rc == FMT_NOTFOUND || nw == 0)
+    if (paired) {
+        ; /* hits are read */
+    } else if (rc == FMT_NOTFOUND || nw == 0) {
         rc = FMT_OK; /* a word not indexed: no hits */
-    else {
+    } else {
         uint32_t d = 0;
         while (!rc && !cancelled(e)) {
             if (f) { /* the next document in the running */

@@ -283,7 +283,7 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
 {
     if ((int64_t)doc <= e->prev || tfx < 2)
         return FMT_INVALID;
-    uint32_t tf = tfx >> 1, at = 0;
+    uint32_t tf = pos ? tfx >> 1 : 0, at = 0;  /* pos NULL: no positions */
     unsigned k = tcodec_rice_k(doclen_of(e->col_len, doc), tf);
     for (uint32_t j = 0; j < tf; j++) {
         if (pos[j] < at)
@@ -880,7 +880,9 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
     int rc = FMT_OK;
     for (size_t i = 0; i < m && !rc; i++) {
         uint32_t tf = tfx[i] >> 1;
-        if (tf > tcodec_pos_room(&pr))
+        if (!poslen) /* a list without positions (a pair, tdict.h) */
+            rc = tcodec_enc_doc(e, docs[i], tfx[i], NULL);
+        else if (tf > tcodec_pos_room(&pr))
             rc = FMT_CORRUPT;
         else if (vb_grow(&pv, &cap, tf ? tf : 1, sizeof *pv, 64))
             rc = FMT_NOMEM;

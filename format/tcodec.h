@@ -29,7 +29,7 @@ typedef struct {
 void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
                       const unsigned char *col_len);
 int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
-                   const uint32_t *pos);
+                   const uint32_t *pos);  /* pos NULL: a list without positions */
 int tcodec_enc_end(tcodec_enc *e);
 /* Start from an encoded list (a base archive's, appending): its full
  * blocks and their positions are taken as they are, its tail documents

@@ -43,6 +43,37 @@ const char tdict_pair_words[] =
     "aan als bij dat de deze die dit door een en er het hoe in is kan met "
     "naar niet of om ook op te u van voor wat welke wordt zijn";
 
+int tdict_pairs(fmt_archive *a, const char **words, size_t *len)
+{
+    const unsigned char *v;
+    size_t n;
+    *words = "";
+    *len = 0;
+    if (a->version < 6)
+        return FMT_OK;
+    int rc = store_get(a, a->meta, "pairs", 5, &v, &n);
+    if (rc == FMT_NOTFOUND)
+        return FMT_OK;
+    if (rc)
+        return rc;
+    /* short lower-case words, one space between: what tdict_pair_word
+     * and the writer's keys (a byte a word, at most 64) can take */
+    int words_n = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == ' ' && i && i + 1 < n && v[i - 1] != ' ')
+            words_n++;
+        else if (v[i] < 'a' || v[i] > 'z')
+            return error_set(a, FMT_CORRUPT, "%s: meta value 'pairs' damaged",
+                             a->path);
+    }
+    if (n == 0 || n > 400 || words_n > 64)
+        return error_set(a, FMT_CORRUPT, "%s: meta value 'pairs' damaged",
+                         a->path);
+    *words = (const char *)v;
+    *len = n;
+    return FMT_OK;
+}
+
 int tdict_pair_word(const char *words, size_t wlen, const char *w, size_t n)
 {
     int i = 0;
@@ -544,7 +575,9 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
                 r = tdict_bytes(&it, 1, &b2, &pos, &posn);
             if (!r)
                 r = tcodec_decode(pp, pn, it.df, a->ndocs, &l, &blk, &blkcap);
-            if (!r)
+            if (!r && it.word[0] == TDICT_PAIR) /* a pair: no positions */
+                r = posn ? FMT_CORRUPT : FMT_OK;
+            else if (!r)
                 r = tcodec_pos_check(pos, posn, &l, blk, a->col_len);
             if (r == FMT_NOMEM) {
                 out = r;

@@ -92,6 +92,9 @@ int tdict_check(fmt_archive *a, const char *from, unsigned char to, int stems,
 #define TDICT_PAIR '\x01'
 /* The common words (sorted, space-separated), as new archives list them. */
 extern const char tdict_pair_words[];
+/* The archive's "pairs" list (*len 0: none, older archives). FMT_OK or
+ * FMT_CORRUPT when the list is not as a writer makes it. */
+int tdict_pairs(fmt_archive *a, const char **words, size_t *len);
 /* Index of w among words (a "pairs" list), or -1. */
 int tdict_pair_word(const char *words, size_t wlen, const char *w, size_t n);
 

@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "writer_int.h"
+#include "tdict.h"
 
 #define RUN_BYTES (32u << 20)      /* run buffer before a spill */
 #define SAMPLE_CAP (2u << 20)      /* dictionary training sample */
@@ -485,6 +486,9 @@ static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
     rc = rc ? rc : put_num(b, "records_bytes", b->records_bytes + b->dictlen);
     rc = rc ? rc : put_num(b, "index_bytes", index_bytes);
     rc = rc ? rc : put_num(b, "terms", index_nterms(b->ix));
+    /* the common words whose pairs are indexed (tdict.h) */
+    rc = rc ? rc : build_put(b, b->meta, "pairs", 5, tdict_pair_words,
+                             strlen(tdict_pair_words), 0);
     rc = rc ? rc : build_put(b, b->meta, "dict", 4, b->dict, b->dictlen, 0);
     /* the summary dictionary and its CRC (store.c checks it on open) */
     if (!rc) {
