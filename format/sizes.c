@@ -179,7 +179,7 @@ int fmt_get_sizes(fmt_archive *a, fmt_sizes *o)
     }
     o->psize = ps;
     o->records = docs + a->dictlen;
-    o->summaries = summary;
+    o->summaries = summary + a->sdictlen; /* format 6: its dictionary too */
     if ((rc = walk(a, a->docs, "docs", add_len, &chunks)))
         return rc;
     o->records_data = chunks + a->dictlen;

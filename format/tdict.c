@@ -231,23 +231,34 @@ int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
                 : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
     if (!it->v6)
         return rc ? tdict_cursor_err(it, rc) : tdict_old(it, &k, &v);
-    /* the block holding key starts at or before it */
-    if (rc == MDB_NOTFOUND && kl)
+    /* the block holding key starts at or before it. A damaged tree can
+     * send the cursor astray without an error: the blocks it stands on
+     * must then still be in order around key, or a word would be missed
+     * silently */
+    int astray = 0;
+    if (rc == MDB_NOTFOUND && kl) {
         rc = guard_cursor_get(a, it->cur, &k, &v, MDB_LAST);
-    else if (!rc && kl && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
+        astray = !rc && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0;
+    } else if (!rc && kl && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
         MDB_val k2, v2;
         int r2 = guard_cursor_get(a, it->cur, &k2, &v2, MDB_PREV);
         if (!r2) {
+            astray = tdict_key_cmp(k2.mv_data, k2.mv_size, k.mv_data, k.mv_size) >= 0;
             k = k2;
             v = v2;
         } else if (r2 != MDB_NOTFOUND) {
             rc = r2;
-        } else { /* key is before the first block */
+        } else { /* key is before the first block: that was the first */
+            MDB_val k1 = k;
             rc = guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
+            astray = !rc && (k.mv_size != k1.mv_size ||
+                             memcmp(k.mv_data, k1.mv_data, k.mv_size));
         }
     }
     if (rc)
         return tdict_cursor_err(it, rc);
+    if (astray)
+        return tdict_damaged(it, "tree");
     if ((rc = tdict_block(it, &k, &v)))
         return rc;
     while (tdict_key_cmp(it->word, it->wlen, key, kl) < 0)
