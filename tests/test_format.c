@@ -310,10 +310,7 @@ static void compressed_summaries(void **state)
             sp = buf + i + 4; /* the key, then its value: 3 positions, a CRC */
     assert_non_null(sp);
     sp[39] ^= 0x01;
-    FILE *fp = fopen(f->path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(buf, 1, size, fp), size);
-    fclose(fp);
+    write_bytes(f->path, buf, size);
     sp[39] ^= 0x01;
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     assert_null(a->spos);
@@ -323,10 +320,7 @@ static void compressed_summaries(void **state)
         assert_string_equal(s.id, d.id);
     }
     fmt_close(a);
-    fp = fopen(f->path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(buf, 1, size, fp), size);
-    fclose(fp);
+    write_bytes(f->path, buf, size);
     free(buf);
 
     /* a byte of chunk 1's deflated summaries flipped */
@@ -334,10 +328,7 @@ static void compressed_summaries(void **state)
     assert_non_null(buf);
     assert_true(at + len <= size && buf[at] == 'Z');
     buf[at + len - 9] ^= 0x10;
-    fp = fopen(f->path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(buf, 1, size, fp), size);
-    fclose(fp);
+    write_bytes(f->path, buf, size);
     free(buf);
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     assert_int_equal(fmt_get_summary(a, 3, &s), FMT_OK); /* chunk 0 */
@@ -358,10 +349,7 @@ static void compressed_summaries(void **state)
     buf = tl_slurp(f->path, &size);
     buf[at + len - 9] ^= 0x10;
     buf[at + 6] ^= 0x01;
-    fp = fopen(f->path, "wb");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(buf, 1, size, fp), size);
-    fclose(fp);
+    write_bytes(f->path, buf, size);
     free(buf);
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     for (uint32_t i = 64; i < 128; i += 9) {
