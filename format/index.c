@@ -899,8 +899,6 @@ typedef struct {
     fmt_buf pay, p6, q6, bb1, bb2;
     uint32_t *pv;         /* one document's positions */
     size_t pvcap;
-    uint64_t *blk;
-    size_t blkcap;
     /* appending: the base's terms, read in order beside the new ones */
     tdict_iter bi;
     int bhave;            /* bi stands on a term not yet written */
@@ -1468,7 +1466,6 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     fmt_buf_free(&f.bb1);
     fmt_buf_free(&f.bb2);
     free(f.pv);
-    free(f.blk);
     *bytes = f.bytes;
     return rc;
 }
