@@ -282,6 +282,13 @@ static int plain(const char *k, size_t kl)
     return kl > 2;
 }
 
+/* Entry e's word, NUL-terminated, into w (FMT_TOKMAX + 1 bytes). */
+static void word_of(const bentry *e, char *w)
+{
+    memcpy(w, e->key, e->kl);
+    w[e->kl] = 0;
+}
+
 static void pick(const block *bs, size_t nb, size_t *bi, size_t *ei,
                  int (*ok)(const bentry *e, const bentry *prev, const block *b))
 {
@@ -301,8 +308,7 @@ static const char *fine_word(const block *bs, size_t nb, char *w)
     /* the first plain word of the last block */
     for (size_t j = 0; j < bs[nb - 1].n; j++)
         if (plain(bs[nb - 1].e[j].key, bs[nb - 1].e[j].kl)) {
-            memcpy(w, bs[nb - 1].e[j].key, bs[nb - 1].e[j].kl);
-            w[bs[nb - 1].e[j].kl] = 0;
+            word_of(&bs[nb - 1].e[j], w);
             return w;
         }
     fail_msg("no plain word in the last block");
@@ -352,8 +358,7 @@ static void test_shared_length(void **state)
     block *bs = blocks(terms_of, &nb);
     pick(bs, nb, &bi, &ei, shares);
     const bentry *e = &bs[bi].e[ei];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     unsigned char *b = copy();
     assert_true(fx.buf[e->at] < 0x80);
     b[e->at] = 0x7f;
@@ -371,8 +376,7 @@ static void test_suffix_length(void **state)
     block *bs = blocks(terms_of, &nb);
     pick(bs, nb, &bi, &ei, shares);
     const bentry *e = &bs[bi].e[ei];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     for (int v = 0; v < 2; v++) {
         unsigned char *b = copy();
         b[e->suf_at] = v ? 0x7f : 0; /* 0: the previous word again */
@@ -393,8 +397,7 @@ static void test_first_not_key(void **state)
     block *bs = blocks(terms_of, &nb);
     size_t bi = nb / 2;
     const bentry *e = &bs[bi].e[0];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     unsigned char *b = copy();
     b[e->sufp + e->suf - 1] ^= 0x01; /* its last letter */
     expect(b, w, fine_word(bs, nb, fw), "index ");
@@ -456,8 +459,7 @@ static void test_payload_past_end(void **state)
     block *bs = blocks(terms_of, &nb);
     pick(bs, nb, &bi, &ei, last_small);
     const bentry *e = &bs[bi].e[ei];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     unsigned char *b = copy();
     b[e->pl_at] = 0x7f;
     expect(b, w, fine_word(bs, nb, fw), "index ");
@@ -522,8 +524,7 @@ static void test_heap_offset(void **state)
     assert_true(best >= 0);
     const heapterm *h = &hs[best];
     const bentry *e = &bs[h->bi].e[h->ei];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     /* the offset all ones (as long as it was): past the heap */
     unsigned char *b = copy();
     memset(b + h->hoff_at, 0xff, h->hoff_len - 1);
@@ -573,8 +574,7 @@ static void test_segment_size(void **state)
     }
     assert_true(across >= 0);
     const bentry *e = &bs[hs[across].bi].e[hs[across].ei];
-    memcpy(w, e->key, e->kl);
-    w[e->kl] = 0;
+    word_of(e, w);
     /* that segment in the file: its value through the map */
     spill(fx.buf, fx.len);
     fmt_archive *a = open_it();
