@@ -22,14 +22,15 @@
 #include "search.h"
 #include "token.h"
 
-/* 6: the term dictionary in blocks, bit-packed lists (tdict.c, tcodec.c);
+/* 7: (being built) smaller tables: see docs/ARCHITECTURE.md;
+ * 6: the term dictionary in blocks, bit-packed lists (tdict.c, tcodec.c);
  *    summaries deflated, each alone, primed with a summary dictionary
  *    (meta sdict), a CRC per chunk (record_zchunk_*);
  * 5: the status "notice" (an answer announced late, none yet);
  * 4: answers and notices filed under their own date (fmt_doc_date);
  * 3: summaries in chunks like records, and the chunks' positions (cols
  * dpos, spos); 2 (one summary a key, no positions) and 3 are still read. */
-#define FMT_VERSION_NUMBER 6
+#define FMT_VERSION_NUMBER 7
 #define FMT_VERSION_OLDEST 2
 /* Records are stored VB_CHUNK to an LMDB value: one overflow value wastes
  * half a page on average, so 64 records share that waste. */

@@ -123,11 +123,11 @@ grep -q '"answered_by":\["Staatssecretaris Teeven (Veiligheid en Justitie)"\],"o
 [ -s "$T/s2" ] && cmp -s "$T/s2" "$T/s3" && ok "format 2: search as a fresh pack" || no "format 2: search as a fresh pack"
 
 # format 5 (each summary with its own CRC, not deflated; packed by 6160ef6
-# from the same three samples) reads exactly as a fresh pack (format 6)
+# from the same three samples) reads exactly as a fresh pack (format 7)
 gzip -dc tests/data/format5.vbk.gz >"$T/f5.vbk"
 check "a format 5 archive verifies" "$VB" verify --full "$T/f5.vbk"
 "$VB" info "$T/f5.vbk" | grep -q "^format: *5$" && ok "info says format 5" || no "info says format 5"
-"$VB" info "$T/f3.vbk" | grep -q "^format: *6$" && ok "a fresh pack is format 6" || no "a fresh pack is format 6"
+"$VB" info "$T/f3.vbk" | grep -q "^format: *7$" && ok "a fresh pack is format 7" || no "a fresh pack is format 7"
 for id in 2022Z01227 kv-tk-2014Z07524 ah-tk-20142015-1365; do
     "$VB" cat --json "$T/f5.vbk" "$id" >"$T/c5" 2>&1
     "$VB" cat --json "$T/f3.vbk" "$id" >"$T/c6" 2>&1
@@ -138,5 +138,27 @@ done
 "$VB" search --json "$T/f5.vbk" "minister" >"$T/s5" 2>&1
 "$VB" search --json "$T/f3.vbk" "minister" >"$T/s6" 2>&1
 [ -s "$T/s5" ] && cmp -s "$T/s5" "$T/s6" && ok "format 5: search as a fresh pack" || no "format 5: search as a fresh pack"
+
+# format 6 (per-id entries in ids, 64 records a chunk, positions of every
+# word; packed by bc6fdf8 from the three samples and 70 documents of
+# tool_gen 70 DIR 1) reads exactly as a fresh pack of the same files
+gzip -dc tests/data/format6.vbk.gz >"$T/f6.vbk"
+cp -r "$T/f2src" "$T/f6src"
+"$B/tests/tool_gen" 70 "$T/f6src/gen" 1 >/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -o "$T/f7.vbk" "$T/f6src"
+check "a format 6 archive verifies" "$VB" verify --full "$T/f6.vbk"
+"$VB" info "$T/f6.vbk" | grep -q "^format: *6$" && ok "info says format 6" || no "info says format 6"
+"$VB" ls "$T/f6.vbk" >"$T/l6" 2>&1; "$VB" ls "$T/f7.vbk" >"$T/l7" 2>&1
+[ "$(wc -l <"$T/l6")" -eq 73 ] && cmp -s "$T/l6" "$T/l7" && ok "format 6: ls as a fresh pack" || no "format 6: ls as a fresh pack"
+for id in 2022Z01227 $(sed -n '1p;40p;73p' "$T/l7" | awk '{print $1}'); do
+    "$VB" cat --json "$T/f6.vbk" "$id" >"$T/c6" 2>&1
+    "$VB" cat --json "$T/f7.vbk" "$id" >"$T/c7" 2>&1
+    [ -s "$T/c6" ] && cmp -s "$T/c6" "$T/c7" && ok "format 6: cat $id as a fresh pack" || no "format 6: cat $id as a fresh pack"
+done
+for q in minister '"de minister"' '"deelt u de mening dat"' '"van de"' 'minister -"de minister van"' ; do
+    "$VB" search --json "$T/f6.vbk" "$q" >"$T/s6" 2>&1
+    "$VB" search --json "$T/f7.vbk" "$q" >"$T/s7" 2>&1
+    [ -s "$T/s6" ] && cmp -s "$T/s6" "$T/s7" && ok "format 6: search $q as a fresh pack" || no "format 6: search $q as a fresh pack"
+done
 
 finish

@@ -255,7 +255,7 @@ static void compressed_summaries(void **state)
     pack(f, 150, 0); /* chunks of 64, 64 and 22 */
     fmt_archive *a;
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
-    assert_int_equal(a->version, 6);
+    assert_int_equal(a->version, FMT_VERSION_NUMBER);
     fmt_doc d = {0};
     fmt_summary s = {0};
     fmt_buf plain = {0};
@@ -458,7 +458,7 @@ static void sizes_of_samples(void **state)
     /* format 6: a term's postings, inline in its block (the first word)
      * or in the heap (the first word whose lists are there), found by
      * the dictionary; their first document set past the end */
-    assert_int_equal(a->version, 6);
+    assert_int_equal(a->version, FMT_VERSION_NUMBER);
     long offs[2] = {-1, -1};
     size_t maplen;
     const unsigned char *map = guard_map(a, &maplen);
