@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guard.h"
+#include "idtab.h"
 #include "internal.h"
 
 #define OWN_CASE (1ull << 63)
@@ -46,32 +47,27 @@ int cases_load(fmt_archive *a)
     }
     memset(ord, 0xff, (n + 1) * sizeof *ord);
     uint32_t nc = 0;
-    MDB_cursor *c = NULL;
-    int rc = guard_cursor_open(a, a->ids, &c) ? MDB_CORRUPTED : 0, bad = 0;
-    MDB_val k = {1, "z"}, v;
-    if (!rc)
-        rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE);
-    while (!rc && k.mv_size > 1 && ((const char *)k.mv_data)[0] == 'z') {
+    idtab_iter it;
+    int rc = idtab_seek(a, &it, "z", 1), bad = 0;
+    while (!rc && it.kl > 1 && it.key[0] == 'z') {
         /* A damaged list is left out: its documents stay cases of their
          * own, which shows them all rather than none; verify names it. */
-        const unsigned char *p = v.mv_data;
+        const unsigned char *p = it.val;
         int used = 0;
-        for (size_t i = 0; v.mv_size % 4 == 0 && i < v.mv_size / 4; i++) {
+        for (size_t i = 0; it.vl % 4 == 0 && i < it.vl / 4; i++) {
             uint32_t d = vb_get_be32(p + 4 * i);
             if (d < n && ord[d] == UINT32_MAX)
                 ord[d] = nc, used = 1;
             else
                 bad = 1;
         }
-        bad |= v.mv_size % 4 != 0;
+        bad |= it.vl % 4 != 0;
         if (used)
-            key[nc++] = zaak_hash((const unsigned char *)k.mv_data + 1,
-                                  k.mv_size - 1);
-        rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT);
+            key[nc++] = zaak_hash((const unsigned char *)it.key + 1, it.kl - 1);
+        rc = idtab_next(&it);
     }
-    if (c)
-        guard_cursor_close(a, c);
-    if ((rc && rc != MDB_NOTFOUND) || guard_broken(a)) {
+    idtab_close(&it);
+    if ((rc && rc != FMT_NOTFOUND) || guard_broken(a)) {
         free(ord);
         free(key);
         free(slot);

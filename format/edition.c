@@ -6,7 +6,7 @@
  * very file being checked) while the other checks records; when the hash
  * is done the hashing thread takes records too, on its own read-only
  * handle (a handle is not shared between threads; the fault guard is per
- * thread). Records are handed out VB_CHUNK at a time from one counter;
+ * thread). Records are handed out a chunk at a time from one counter;
  * then the tables, in pieces (the index by first byte), from another, so
  * neither thread waits while the other works. fmt_verify() is this
  * without an expected checksum.
@@ -24,6 +24,7 @@
 #include "gz.h"
 #include "guard.h"
 #include "internal.h"
+#include "idtab.h"
 #include "tdict.h"
 #include "sha256x.h"
 
@@ -155,10 +156,10 @@ static void check_records(vjob *j, fmt_archive *h)
     h->verifying = 1;
     for (;;) {
         uint32_t c = atomic_fetch_add(&j->next, 1);
-        uint64_t lo = (uint64_t)c * VB_CHUNK;
+        uint64_t lo = (uint64_t)c * h->chunk;
         if (lo >= h->ndocs || atomic_load(&j->nomem))
             break;
-        uint64_t hi = lo + VB_CHUNK < h->ndocs ? lo + VB_CHUNK : h->ndocs;
+        uint64_t hi = lo + h->chunk < h->ndocs ? lo + h->chunk : h->ndocs;
         for (uint64_t i = lo; i < hi; i++) {
             if (guard_broken(h)) {
                 vreport(j, UINT32_MAX, h->err);
@@ -221,12 +222,40 @@ static void check_bad6(void *ctx, const char *msg)
     vreport(ctx, UINT32_MAX, msg);
 }
 
+/* Format 7's ids blocks: each entry leads to its documents; a damaged
+ * block ends the walk (what follows cannot be read in order). */
+static int check_ids7(vjob *j, fmt_archive *a)
+{
+    idtab_iter it;
+    char m[700];
+    int rc = idtab_seek(a, &it, "", 0), nomem = 0;
+    for (; rc == FMT_OK && !nomem; rc = idtab_next(&it)) {
+        MDB_val k = {it.kl, it.key}, v = {it.vl, (void *)it.val};
+        int broken = check_id(a, &k, &v);
+        if (broken == FMT_NOMEM)
+            nomem = 1;
+        else if (broken) {
+            snprintf(m, sizeof m, "%.200s: ids entry '%.*s' damaged", a->path,
+                     (int)(it.kl > 80 ? 80 : it.kl), it.key);
+            vreport(j, UINT32_MAX, m);
+        }
+    }
+    idtab_close(&it);
+    if (nomem)
+        return FMT_NOMEM;
+    if (rc && rc != FMT_NOTFOUND)
+        vreport(j, UINT32_MAX, a->err);
+    return FMT_OK;
+}
+
 static int check_table(vjob *j, fmt_archive *a, vb_plist *l, MDB_dbi dbi,
                        const char *what, const char *from, unsigned char to)
 {
     /* format 6's dictionary blocks and lists: tdict.c checks them */
     if (a->version >= 6 && (dbi == a->terms || dbi == a->stems))
         return tdict_check(a, from, to, dbi == a->stems, check_bad6, j);
+    if (a->version >= 7 && dbi == a->ids)
+        return check_ids7(j, a);
     MDB_cursor *c;
     MDB_val k = {from ? strlen(from) : 0, (void *)from}, val;
     char m[700];
@@ -321,7 +350,7 @@ static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
         vreport(j, UINT32_MAX, m);
         return;
     }
-    uint32_t nchunks = (a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
+    uint32_t nchunks = (a->ndocs + a->chunk - 1) / a->chunk;
     for (uint32_t c = 0; c < nchunks && !guard_broken(a); c++) {
         unsigned char key[4];
         const unsigned char *v;
@@ -332,7 +361,7 @@ static void check_positions(vjob *j, MDB_dbi dbi, const unsigned char *pos,
             n != vb_get_be32(pos + 12 * (size_t)c + 8)) {
             snprintf(m, sizeof m, "%.500s: %s chunk %u is not where its "
                      "position says", a->path, what, c);
-            vreport(j, c * VB_CHUNK, m);
+            vreport(j, c * a->chunk, m);
         }
     }
 }

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "guard.h"
+#include "idtab.h"
 #include "internal.h"
 #include "search.h"
 
@@ -67,21 +68,17 @@ int fmt_newer(const fmt_info *x, size_t xi, const fmt_info *y, size_t yi)
 static int shadow(fmt_library *l, size_t k, size_t j)
 {
     fmt_archive *a = l->a[k], *b = l->a[j];
-    MDB_cursor *c;
-    MDB_val key = {1, "d"}, val;
-    if (guard_cursor_open(a, a->ids, &c))
-        return error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
-    int rc = guard_cursor_get(a, c, &key, &val, MDB_SET_RANGE), out = FMT_OK;
-    for (; !rc && key.mv_size > 1 && ((char *)key.mv_data)[0] == 'd';
-         rc = guard_cursor_get(a, c, &key, &val, MDB_NEXT)) {
+    idtab_iter it;
+    int rc = idtab_seek(a, &it, "d", 1), out = FMT_OK;
+    for (; !rc && it.kl > 1 && it.key[0] == 'd'; rc = idtab_next(&it)) {
         const unsigned char *v;
         size_t vl;
-        if (val.mv_size != 4) {
+        if (it.vl != 4) {
             out = error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
             break;
         }
-        uint32_t d = vb_get_be32(val.mv_data);
-        int got = store_get(b, b->ids, key.mv_data, key.mv_size, &v, &vl);
+        uint32_t d = vb_get_be32(it.val);
+        int got = idtab_get(b, it.key, it.kl, &v, &vl);
         if (got == FMT_OK && d < a->ndocs)
             l->mask[k][d >> 3] |= (unsigned char)(1u << (d & 7));
         else if (got != FMT_NOTFOUND) {
@@ -90,10 +87,9 @@ static int shadow(fmt_library *l, size_t k, size_t j)
             break;
         }
     }
-    guard_cursor_close(a, c);
-    if (!out && rc && rc != MDB_NOTFOUND)
-        out = error_set(a, FMT_CORRUPT, "%s: ids damaged (%s)", a->path,
-                        guard_why(a, rc));
+    idtab_close(&it);
+    if (!out && rc && rc != FMT_NOTFOUND)
+        out = rc;
     return out;
 }
 

@@ -9,17 +9,18 @@
  *            "records_bytes" "index_bytes" "terms" (decimal text) and
  *            "dict" (the zlib preset dictionary, raw bytes); format 6
  *            "sdict" (the summaries' dictionary, then its CRC-32)
- *   docs     chunk = docno / 64 (u32 BE) -> u8 'C', u8 n (records in
+ *   docs     chunk = docno / 128 (64 up to format 6; u32 BE) -> u8 'C', u8 n (records in
  *            the chunk), (n + 1) u32 BE offsets of the records after this
  *            header, then the records. A record: u8 'R', u8 flags (1:
  *            deflated), u32 BE CRC-32 of the text, u32 BE payload length,
  *            u32 BE CRC-32 of the payload, (format 3) u32 BE CRC-32 of
  *            the record, then the payload (record.c) as a raw deflate
  *            stream primed with the dictionary (record.c owns the layout)
- *   summary  chunk = docno / 64 -> summaries (record.c) in the same chunk
+ *   summary  chunk = docno / 128 (64) -> summaries (record.c) in the same chunk
  *            layout (format 2: docno -> summary; format 6: each deflated
  *            with "sdict", one CRC a chunk): what a list row needs
- *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each)
+ *   ids      "d" id -> docno; "z" zaak -> docnos (u32 BE each); format 7
+ *            in sorted blocks (idtab.c)
  *   terms    folded word -> varint length, posting list, positions
  *            (postings.c)
  *   stems    stem NUL folded word -> "" (which words share a stem)
@@ -50,6 +51,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include "guard.h"
+#include "idtab.h"
 #include "internal.h"
 #include "sha256.h"
 
@@ -199,7 +201,7 @@ static int open_dbs(fmt_archive *a, const vb_layout *lay)
 static const unsigned char *load_pos(fmt_archive *a, const char *name, int bit)
 {
     const unsigned char *v;
-    size_t n, nchunks = ((size_t)a->ndocs + VB_CHUNK - 1) / VB_CHUNK;
+    size_t n, nchunks = ((size_t)a->ndocs + a->chunk - 1) / a->chunk;
     if (store_get(a, a->cols, name, strlen(name), &v, &n) || n != 12 * nchunks + 4 ||
         fmt_crc32(0, v, n - 4) != vb_get_be32(v + n - 4)) {
         a->pos_damaged |= bit;
@@ -220,13 +222,14 @@ static int load_meta(fmt_archive *a)
                          a->path, (unsigned long long)version,
                          FMT_VERSION_OLDEST, FMT_VERSION_NUMBER);
     a->version = (int)version;
+    a->chunk = a->version >= 7 ? VB_CHUNK : VB_CHUNK_V6;
     if (a->version >= 6 && !a->has_lists)
         return error_set(a, FMT_CORRUPT, "%s: no 'lists' table", a->path);
     if ((rc = meta_num(a, "documents", &ndocs)))
         return rc;
     MDB_stat st;
     if (ndocs > UINT32_MAX - VB_CHUNK || guard_stat(a, a->docs, &st) ||
-        st.ms_entries != (ndocs + VB_CHUNK - 1) / VB_CHUNK)
+        st.ms_entries != (ndocs + a->chunk - 1) / a->chunk)
         return error_set(a, FMT_CORRUPT, "%s: document count damaged", a->path);
     a->ndocs = (uint32_t)ndocs;
     const unsigned char *d;
@@ -447,7 +450,7 @@ static int pread_all(int fd, void *buf, size_t n, uint64_t off)
     return 0;
 }
 
-/* Item docno % VB_CHUNK of the chunk holding docno in dbi (records or,
+/* Item docno % a->chunk of the chunk holding docno in dbi (records or,
  * from format 3, summaries; the chunk's layout is record.c's). With the chunks'
  * positions (pos), the chunk's header and the item are pread into buf and
  * *item points there (valid until buf is read into again); the bytes are
@@ -458,10 +461,10 @@ static int chunk_item(fmt_archive *a, MDB_dbi dbi, const unsigned char *pos,
                       uint32_t docno, fmt_buf *buf, const char *what,
                       const unsigned char **item, size_t *len)
 {
-    uint32_t chunk = docno / VB_CHUNK, i = docno % VB_CHUNK;
-    uint32_t want = a->ndocs - chunk * VB_CHUNK;
-    if (want > VB_CHUNK)
-        want = VB_CHUNK;
+    uint32_t chunk = docno / a->chunk, i = docno % a->chunk;
+    uint32_t want = a->ndocs - chunk * a->chunk;
+    if (want > a->chunk)
+        want = a->chunk;
     size_t head = record_chunk_head(want);
     unsigned char hb[2 + 4 * (VB_CHUNK + 1)];
     const unsigned char *v;
@@ -824,7 +827,7 @@ int fmt_find(fmt_archive *a, const char *id, uint32_t *docno)
     memcpy(key + 1, id, n);
     const unsigned char *v;
     size_t vl;
-    int rc = store_get(a, a->ids, key, n + 1, &v, &vl);
+    int rc = idtab_get(a, key, n + 1, &v, &vl);
     if (rc)
         return rc;
     if (vl != 4 || vb_get_be32(v) >= a->ndocs)
@@ -855,7 +858,7 @@ int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
     memcpy(key + 1, zaak, zl);
     const unsigned char *v;
     size_t vl;
-    int rc = store_get(a, a->ids, key, zl + 1, &v, &vl);
+    int rc = idtab_get(a, key, zl + 1, &v, &vl);
     if (rc)
         return rc;
     if (vl % 4)
@@ -882,13 +885,13 @@ int fmt_zaak_docs(fmt_archive *a, const char *zaak, uint32_t *docnos,
  * documents in date order reads each chunk once. */
 static int summary_chunk(fmt_archive *a, uint32_t docno)
 {
-    uint32_t chunk = docno / VB_CHUNK;
+    uint32_t chunk = docno / a->chunk;
     if (a->schunk == chunk + 1)
         return FMT_OK;
     a->schunk = 0;
-    uint32_t want = a->ndocs - chunk * VB_CHUNK;
-    if (want > VB_CHUNK)
-        want = VB_CHUNK;
+    uint32_t want = a->ndocs - chunk * a->chunk;
+    if (want > a->chunk)
+        want = a->chunk;
     const unsigned char *v;
     size_t n;
     if (a->spos) {
@@ -946,11 +949,11 @@ static int summary_inflate(fmt_archive *a, uint32_t docno,
         a->szs = zs;
     }
     z_stream *zs = a->szs;
-    uint32_t i = docno % VB_CHUNK, g = i / VB_ZGROUP;
+    uint32_t i = docno % a->chunk, g = i / VB_ZGROUP;
     if (!(a->sgroups & 1u << g)) {
-        uint32_t chunk = docno / VB_CHUNK, want = a->ndocs - chunk * VB_CHUNK;
+        uint32_t chunk = docno / a->chunk, want = a->ndocs - chunk * a->chunk;
         if (!record_zchunk_group_ok((unsigned char *)a->sbuf.data,
-                                    want > VB_CHUNK ? VB_CHUNK : want, a->soff,
+                                    want > a->chunk ? a->chunk : want, a->soff,
                                     a->sitems, i))
             return error_set(a, FMT_CORRUPT, "%s: summary of record %u: chunk "
                              "%u damaged (checksum mismatch)", a->path, docno,

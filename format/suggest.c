@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guard.h"
+#include "idtab.h"
 #include "internal.h"
 
 #define MAX_SCAN 20000   /* zaak numbers looked at past the prefix */
@@ -87,33 +88,29 @@ static int zaken(fmt_archive *a, const char *prefix, fmt_suggestion *out,
         key[i + 1] = (char)(prefix[i] >= 'a' && prefix[i] <= 'z'
                                 ? prefix[i] - 32 : prefix[i]);
     kl++;
-    MDB_cursor *c;
-    if (guard_cursor_open(a, a->ids, &c))
-        return FMT_CORRUPT;
-    MDB_val k = {kl, key}, v;
-    int rc = guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE), seen = 0;
-    while (!rc && k.mv_size >= kl && !memcmp(k.mv_data, key, kl) &&
-           seen++ < MAX_SCAN) {
+    idtab_iter it;
+    int rc = idtab_seek(a, &it, key, kl), seen = 0;
+    while (!rc && it.kl >= kl && !memcmp(it.key, key, kl) && seen++ < MAX_SCAN) {
         fmt_suggestion s = {0};
         s.kind = FMT_SUGGEST_ZAAK;
-        snprintf(s.text, sizeof s.text, "%.*s", (int)(k.mv_size - 1),
-                 (const char *)k.mv_data + 1);
-        s.count = (uint32_t)(v.mv_size / 4);
+        snprintf(s.text, sizeof s.text, "%.*s", (int)(it.kl - 1), it.key + 1);
+        s.count = (uint32_t)(it.vl / 4);
         /* the newest cases first: numbers grow with time */
         if (*n < cap)
             out[(*n)++] = s;
         else if (cap)
             memmove(out, out + 1, (cap - 1) * sizeof *out), out[cap - 1] = s;
-        rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT);
+        rc = idtab_next(&it);
     }
-    guard_cursor_close(a, c);
+    idtab_close(&it);
     for (size_t i = 0; i < *n / 2; i++) { /* newest first */
         fmt_suggestion t = out[i];
         out[i] = out[*n - 1 - i];
         out[*n - 1 - i] = t;
     }
-    if (rc && rc != MDB_NOTFOUND)
-        return error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
+    if (rc && rc != FMT_NOTFOUND)
+        return guard_broken(a) ? FMT_CORRUPT
+                               : error_set(a, FMT_CORRUPT, "%s: ids damaged", a->path);
     return FMT_OK;
 }
 

@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "writer_int.h"
+#include "idtab.h"
 #include "tdict.h"
 
 #define RUN_BYTES (32u << 20)      /* run buffer before a spill */
@@ -361,18 +362,28 @@ static int put_record(build *b, const fmt_doc *d, const fmt_buf *payload,
 static int put_id(build *b, uint32_t docno, const fmt_doc *d)
 {
     size_t n = strlen(d->id);
-    char key[512];
+    char key[IDTAB_KEYMAX];
+    if (n == 0 || n + 1 > sizeof key)
+        return build_err(b->w, FMT_INVALID, "%s: id of %zu bytes",
+                         d->source ? d->source : "?", n);
     key[0] = 'd';
     memcpy(key + 1, d->id, n);
     unsigned char v[4];
     vb_put_be32(v, docno);
-    MDB_val k = {n + 1, key}, val = {4, v};
-    int rc = mdb_put(b->txn, b->ids, &k, &val, MDB_NOOVERWRITE);
-    if (rc == MDB_KEYEXIST)
+    const unsigned char *bv;
+    size_t bvl;
+    int rc = b->base ? idtab_get(b->base, key, n + 1, &bv, &bvl) : FMT_NOTFOUND;
+    if (rc == FMT_NOTFOUND)
+        rc = idtab_add(&b->ids_out, key, n + 1, v, 4);
+    else if (rc == FMT_OK)
+        rc = 1;
+    else
+        return build_err(b->w, rc, "%s", fmt_errmsg(b->base));
+    if (rc == 1)
         return build_err(b->w, FMT_INVALID,
                          "duplicate id '%s': %s and another source both give it",
                          d->id, d->source ? d->source : "?");
-    return rc ? build_mdb_fail(b, rc, "write id") : FMT_OK;
+    return rc ? build_err(b->w, rc, "out of memory") : FMT_OK;
 }
 
 static int add_one(build *b, uint32_t docno, const fmt_buf *payload,
@@ -443,12 +454,33 @@ static int write_zaken(build *b)
         size_t zl = strlen(zd[i].zaak);
         key[0] = 'z';
         memcpy(key + 1, zd[i].zaak, zl);
-        rc = build_put(b, b->ids, key, zl + 1, b->zbuf.data, b->zbuf.len, 0);
+        rc = idtab_add(&b->ids_out, key, zl + 1, b->zbuf.data, b->zbuf.len);
         if (rc)
-            return rc;
+            return build_err(b->w, rc, "out of memory");
         i = j;
     }
     return FMT_OK;
+}
+
+static int put_append(void *ctx, MDB_dbi dbi, const void *k, size_t kl,
+                      const void *v, size_t vl)
+{
+    return build_put(ctx, dbi, k, kl, v, vl, MDB_APPEND);
+}
+
+/* The ids table, all at once (idtab.c): appending, the base's entries
+ * with the new ones, in place of the base's blocks. */
+static int write_ids(build *b)
+{
+    int rc = b->base ? mdb_drop(b->txn, b->ids, 0) : 0;
+    if (rc)
+        return build_mdb_fail(b, rc, "empty the ids table");
+    rc = idtab_write(&b->ids_out, b->base, b->ids, put_append, b);
+    if (rc == FMT_CORRUPT)
+        return build_err(b->w, rc, "%s", fmt_errmsg(b->base));
+    if (rc == FMT_NOMEM)
+        return build_err(b->w, rc, "out of memory");
+    return rc;
 }
 
 static int write_meta(build *b, uint64_t ndocs, uint64_t index_bytes)
@@ -727,6 +759,7 @@ static void build_free(build *b)
         if (b->szc[i])
             dict_zc_free(b->szc[i]);
     fmt_buf_free(&b->sz);
+    idtab_builder_free(&b->ids_out);
     free(b->zaken);
     free(b->touched);
     free(b->zdocs);
@@ -798,6 +831,8 @@ static int finish(fmt_writer *w, fmt_archive *base, char *msg, size_t msglen)
     build_progress(&b, "index", w->ndocs, w->ndocs);
     if (!rc)
         rc = write_zaken(&b);
+    if (!rc)
+        rc = write_ids(&b);
     if (!rc)
         rc = publish_shrink_map(&b);
     build_progress(&b, "zaken", w->ndocs, w->ndocs);

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <stdio.h>
 #include "dict.h"
+#include "idtab.h"
 #include "index.h"
 #include "internal.h"
 
@@ -145,6 +146,7 @@ typedef struct {
     size_t nzaken;
     fmt_buf rec, zbuf;
     chunker crec, csum;       /* records and summaries, VB_CHUNK a value */
+    idtab_builder ids_out;    /* the ids table, written at the end (idtab.c) */
     unsigned char sdict[VB_SDICT_MAX]; /* the summary dictionary */
     size_t sdictlen;
     dict_zc *szc[2];          /* summaries deflated with it: [0] on the

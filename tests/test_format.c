@@ -252,7 +252,7 @@ static void flipped_record(void **state)
 static void compressed_summaries(void **state)
 {
     fixture *f = *state;
-    pack(f, 150, 0); /* chunks of 64, 64 and 22 */
+    pack(f, 300, 0); /* chunks of 128, 128 and 44 */
     fmt_archive *a;
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     assert_int_equal(a->version, FMT_VERSION_NUMBER);
@@ -263,7 +263,7 @@ static void compressed_summaries(void **state)
         unsigned char key[4] = {0, 0, 0, (unsigned char)c};
         const unsigned char *v;
         size_t n, items;
-        uint32_t count = c < 2 ? 64 : 22, off[VB_CHUNK + 1];
+        uint32_t count = c < 2 ? VB_CHUNK : 44, off[VB_CHUNK + 1];
         assert_int_equal(store_get(a, a->summary, key, 4, &v, &n), FMT_OK);
         assert_int_equal(v[0], 'Z');
         assert_int_equal(record_zchunk_parse(v, n, count, off, &items),
