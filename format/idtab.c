@@ -199,8 +199,15 @@ void idtab_close(idtab_iter *it)
 int idtab_get(fmt_archive *a, const char *key, size_t kl,
               const unsigned char **val, size_t *vl)
 {
-    if (a->version < 7) /* one entry a key: no cursor needed */
-        return store_get(a, a->ids, key, kl, val, vl);
+    if (a->version < 7) { /* one entry a key: no cursor needed */
+        MDB_val k = {kl, (void *)key}, v;
+        int rc = guard_get(a, a->ids, &k, &v);
+        if (rc)
+            return rc == MDB_NOTFOUND ? FMT_NOTFOUND : error_mdb_code(rc);
+        *val = v.mv_data;
+        *vl = v.mv_size;
+        return FMT_OK;
+    }
     idtab_iter it;
     int rc = idtab_seek(a, &it, key, kl);
     idtab_close(&it);
