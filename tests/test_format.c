@@ -296,7 +296,7 @@ static void compressed_summaries(void **state)
         assert_true(n < plain.len);
     }
     /* the rows of a list, newest first, as the reader asks for them */
-    for (uint32_t i = 150; i-- > 0;)
+    for (uint32_t i = 300; i-- > 0;)
         assert_int_equal(fmt_get_summary(a, i, &s), FMT_OK);
     uint64_t at = vb_get_be64(a->spos + 12), len = vb_get_be32(a->spos + 20);
     fmt_close(a);
@@ -314,7 +314,7 @@ static void compressed_summaries(void **state)
     sp[39] ^= 0x01;
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     assert_null(a->spos);
-    for (uint32_t i = 150; i-- > 0;) {
+    for (uint32_t i = 300; i-- > 0;) {
         assert_int_equal(fmt_get(a, i, &d), FMT_OK);
         assert_int_equal(fmt_get_summary(a, i, &s), FMT_OK);
         assert_string_equal(s.id, d.id);
@@ -334,14 +334,14 @@ static void compressed_summaries(void **state)
     assert_int_equal(fmt_get_summary(a, 3, &s), FMT_OK); /* chunk 0 */
     /* the last summary's bytes: its group of 8 is refused, the other
      * groups have CRCs of their own */
-    assert_int_equal(fmt_get_summary(a, 127, &s), FMT_CORRUPT);
+    assert_int_equal(fmt_get_summary(a, 2 * VB_CHUNK - 1, &s), FMT_CORRUPT);
     assert_non_null(strstr(fmt_errmsg(a), f->path));
-    assert_non_null(strstr(fmt_errmsg(a), "summary of record 127"));
+    assert_non_null(strstr(fmt_errmsg(a), "summary of record 255"));
     assert_non_null(strstr(fmt_errmsg(a), "checksum mismatch"));
-    assert_int_equal(fmt_get_summary(a, 120, &s), FMT_CORRUPT);
-    assert_int_equal(fmt_get_summary(a, 119, &s), FMT_OK);
-    assert_int_equal(fmt_get_summary(a, 70, &s), FMT_OK);
-    assert_int_equal(fmt_get_summary(a, 128, &s), FMT_OK); /* chunk 2 */
+    assert_int_equal(fmt_get_summary(a, 2 * VB_CHUNK - 8, &s), FMT_CORRUPT);
+    assert_int_equal(fmt_get_summary(a, 2 * VB_CHUNK - 9, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, VB_CHUNK + 6, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, 2 * VB_CHUNK, &s), FMT_OK); /* chunk 2 */
     assert_int_equal(fmt_verify(a, NULL, NULL), FMT_CORRUPT);
     fmt_close(a);
 
@@ -352,11 +352,11 @@ static void compressed_summaries(void **state)
     write_bytes(f->path, buf, size);
     free(buf);
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
-    for (uint32_t i = 64; i < 128; i += 9) {
+    for (uint32_t i = VB_CHUNK; i < 2 * VB_CHUNK; i += 9) {
         assert_int_equal(fmt_get_summary(a, i, &s), FMT_CORRUPT);
         assert_non_null(strstr(fmt_errmsg(a), "chunk 1 damaged"));
     }
-    assert_int_equal(fmt_get_summary(a, 63, &s), FMT_OK);
+    assert_int_equal(fmt_get_summary(a, VB_CHUNK - 1, &s), FMT_OK);
     fmt_close(a);
     fmt_doc_free(&d);
     fmt_summary_free(&s);
