@@ -1,4 +1,4 @@
-/* tcodec.c - the term value codec of format 6: a word's documents, their
+/* tcodec.c - the term value codec of formats 6 and 7: a word's documents, their
  * term frequencies and its positions, bit-packed.
  *
  * Varints (formats 2-5, postings.c) spend at least a byte on each document
@@ -21,6 +21,25 @@
  *     Tantivy's); the table says where each block lies;
  *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
  *     then (when there is a tail) varint its unary position bits.
+ *
+ * Format 7 blocks (written always; bit 6 of the tf width byte says so,
+ * and format 6 never sets it: the widths stop at 32, so both lists read
+ * with the same functions and no version reaches the callers): the tf
+ * field is tf - 1, the in-subject flags apart. A word is in the subject
+ * in ~9% of its documents, bunched in the subject-heavy words, so one bit
+ * each wastes most of it. Bit 6 of the gap width byte: some flag is set;
+ * then a u8 after the two width bytes: their count c - 1, and after the
+ * block's packed values (before the exceptions) the flags as
+ *     c = 128: nothing (all set);
+ *     c <= FLAG_SPARSE_MAX: c indices in 7 bits each, ascending, zero
+ *       padded to a byte (at most 15 bytes);
+ *     else: a bitmap of 16 bytes (bit i of the block is bit i % 8 of byte
+ *       i / 8), c bits set;
+ * and none when the bit is clear. Each block thus takes the smaller of
+ * the four, and the count fixes which (the reader checks the bitmap's
+ * count and the indices' order, so a set of flags has one coding). The
+ * tail keeps tfx in its varints: there the flag shares the byte of any tf
+ * up to 64, for nothing.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
  * (Frame of reference, as Lucene's and Tantivy's blocks; the tail as
  * Lucene's vInts.)
@@ -131,6 +150,79 @@ static inline unsigned ones64(uint64_t x)
 static unsigned width(uint64_t v)
 {
     return v ? 64u - (unsigned)__builtin_clzll(v) : 0;
+}
+
+/* ---- the in-subject flags of a format 7 block --------------------------- */
+
+#define FLAG_SPARSE_MAX 17  /* 7 x 17 bits fit in 15 bytes, less than 16 */
+#define FLAG_V7 0x40        /* the tf width byte: the block is format 7's */
+#define FLAG_SOME 0x40      /* the gap width byte: some flag is set */
+
+/* The bytes of a block's flags, c of them set (1..VB_BLOCK). */
+static size_t flag_bytes(unsigned c)
+{
+    return c == VB_BLOCK ? 0 : c <= FLAG_SPARSE_MAX ? (7u * c + 7) / 8 : 16;
+}
+
+/* The flags f (bit i: value i) as flag_bytes(c) bytes. */
+static int flag_write(fmt_buf *out, const uint64_t f[2], unsigned c)
+{
+    if (c == VB_BLOCK)
+        return FMT_OK;
+    unsigned char x[16] = {0};
+    if (c <= FLAG_SPARSE_MAX) {
+        uint64_t acc = 0;
+        unsigned nb = 0, k = 0;
+        for (unsigned i = 0; i < VB_BLOCK; i++)
+            if (f[i >> 6] >> (i & 63) & 1) {
+                acc |= (uint64_t)i << nb;
+                nb += 7;
+                while (nb >= 8) {
+                    x[k++] = (unsigned char)acc;
+                    acc >>= 8;
+                    nb -= 8;
+                }
+            }
+        if (nb)
+            x[k++] = (unsigned char)acc;
+        return fmt_buf_append(out, x, k) ? FMT_NOMEM : FMT_OK;
+    }
+    for (unsigned i = 0; i < 16; i++)
+        x[i] = (unsigned char)(f[i >> 3] >> (8 * (i & 7)));
+    return fmt_buf_append(out, x, 16) ? FMT_NOMEM : FMT_OK;
+}
+
+/* The flags of a block, c set, from its flag_bytes(c) bytes at p; -1 if
+ * they are not the one coding of c flags. */
+static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
+{
+    if (c == VB_BLOCK) {
+        f[0] = f[1] = ~(uint64_t)0;
+        return 0;
+    }
+    f[0] = f[1] = 0;
+    if (c <= FLAG_SPARSE_MAX) {
+        uint64_t acc = 0;
+        unsigned nb = 0, k = 0;
+        int last = -1;
+        for (unsigned j = 0; j < c; j++) {
+            if (nb < 7) {
+                acc |= (uint64_t)p[k++] << nb;
+                nb += 8;
+            }
+            int i = (int)(acc & 0x7f);
+            acc >>= 7;
+            nb -= 7;
+            if (i <= last)
+                return -1;
+            last = i;
+            f[i >> 6] |= (uint64_t)1 << (i & 63);
+        }
+        return acc ? -1 : 0; /* the padding is zeros */
+    }
+    for (unsigned i = 0; i < 16; i++)
+        f[i >> 3] |= (uint64_t)p[i] << (8 * (i & 7));
+    return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
 }
 
 /* ---- Rice ------------------------------------------------------------------- */
@@ -251,21 +343,37 @@ static int pfor_exceptions(fmt_buf *out, const uint32_t *v, unsigned w)
 
 static void enc_block(tcodec_enc *e)
 {
+    /* format 7: tf - 1 in the packed field, the flags apart */
+    uint32_t tf1[VB_BLOCK];
+    uint64_t f[2] = {0, 0};
+    unsigned c = 0;
+    const uint32_t *t = e->t;
+    if (!e->layout6) {
+        for (unsigned i = 0; i < VB_BLOCK; i++) {
+            tf1[i] = e->t[i] >> 1;
+            f[i >> 6] |= (uint64_t)(e->t[i] & 1) << (i & 63);
+            c += e->t[i] & 1;
+        }
+        t = tf1;
+    }
     size_t exg, ext;
-    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(e->t, &ext);
+    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(t, &ext);
     bitw bw = {e->post, 0, 0, 0};
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
-        bits_put(&bw, e->t[i], wt);
+        bits_put(&bw, t[i], wt);
     bits_flush(&bw); /* 16 x widths bytes: whole bytes, no padding */
-    if ((exg && pfor_exceptions(e->post, e->g, wg)) ||
-        (ext && pfor_exceptions(e->post, e->t, wt)))
+    if ((c && flag_write(e->post, f, c)) ||
+        (exg && pfor_exceptions(e->post, e->g, wg)) ||
+        (ext && pfor_exceptions(e->post, t, wt)))
         e->err = 1;
     unsigned char x[48], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
-    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0));
-    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0));
+    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0) | (c ? FLAG_SOME : 0));
+    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0) | (e->layout6 ? 0 : FLAG_V7));
+    if (c)
+        *q++ = (unsigned char)(c - 1);
     q += vb_put_varint(q, e->ubits);
     q += vb_put_varint(q, e->lbits);
     if (exg || ext)
@@ -393,12 +501,21 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     size_t bytes = 0;
     for (size_t b = 0; b < r->nblocks; b++) {
         uint64_t d, ub, lb, ex = 0;
+        /* widths 0..32 (bits 0-5); bit 6 of the gap's (some flag set)
+         * only in a format 7 block (bit 6 of the tf's) */
         if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 ||
-            (q[0] & 0x7f) > 32 || (q[1] & 0x7f) > 32)
+            (q[0] & 0x3f) > 32 || (q[1] & 0x3f) > 32 ||
+            ((q[0] & FLAG_SOME) && !(q[1] & FLAG_V7)))
             return FMT_CORRUPT;
-        bytes += 16u * ((size_t)(q[0] & 0x7f) + (q[1] & 0x7f));
-        int flags = (q[0] | q[1]) & 0x80;
+        bytes += 16u * ((size_t)(q[0] & 0x3f) + (q[1] & 0x3f));
+        int flags = (q[0] | q[1]) & 0x80, some = q[0] & FLAG_SOME;
         q += 2;
+        if (some) { /* the flags' count - 1: 0..127 */
+            if (q >= r->end || *q >= VB_BLOCK)
+                return FMT_CORRUPT;
+            bytes += flag_bytes((unsigned)*q + 1);
+            q++;
+        }
         if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb) ||
             (flags && (vb_get_varint(&q, r->end, &ex) || ex > (size_t)(r->end - q))))
             return FMT_CORRUPT;
@@ -416,6 +533,9 @@ typedef struct {
     uint64_t last;      /* its last document */
     unsigned wg, wt;
     int exg, ext;       /* it has exceptions of gaps, of tfx */
+    int v7;             /* format 7's: tf - 1 packed, the flags apart */
+    unsigned nflags;    /* format 7: the flags set (0..VB_BLOCK) */
+    size_t fbytes;      /* their bytes, after the packed values */
     size_t exbytes;
     uint64_t ubits, lbits;   /* its positions' unary and low bits */
     const unsigned char *data;
@@ -431,10 +551,18 @@ static int tr_block(tread *r, tblock *b)
     b->last = (uint64_t)(r->prev + (int64_t)d);
     if (b->last >= r->ndocs)
         return FMT_CORRUPT;
-    b->wg = r->tp[0] & 0x7f;
-    b->wt = r->tp[1] & 0x7f;
+    /* (tr_open checked the entry's widths and flag count) */
+    b->wg = r->tp[0] & 0x3f;
+    b->wt = r->tp[1] & 0x3f;
     b->exg = r->tp[0] >> 7;
     b->ext = r->tp[1] >> 7;
+    b->v7 = (r->tp[1] & FLAG_V7) != 0;
+    b->nflags = 0;
+    if (r->tp[0] & FLAG_SOME) {
+        b->nflags = (unsigned)r->tp[2] + 1;
+        r->tp++;
+    }
+    b->fbytes = b->nflags ? flag_bytes(b->nflags) : 0;
     r->tp += 2;
     uint64_t ex = 0;
     if (vb_get_varint(&r->tp, r->end, &b->ubits) ||
@@ -444,7 +572,8 @@ static int tr_block(tread *r, tblock *b)
         return FMT_CORRUPT;
     b->data = r->bp;
     b->exbytes = (size_t)ex;
-    b->len = 16u * (b->wg + b->wt) + b->exbytes; /* tr_open checked it */
+    /* tr_open checked it */
+    b->len = 16u * (b->wg + b->wt) + b->fbytes + b->exbytes;
     r->bp += b->len;
     return FMT_OK;
 }
@@ -483,8 +612,12 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
         g[i] = bits_get(b->data, packed, &at, b->wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
         t[i] = bits_get(b->data, packed, &at, b->wt);
+    uint64_t f[2] = {0, 0};
+    if (b->nflags && flag_read(b->data + packed, b->nflags, f))
+        return FMT_CORRUPT;
     if (b->exg || b->ext) {
-        const unsigned char *p = b->data + packed, *end = p + b->exbytes;
+        const unsigned char *p = b->data + packed + b->fbytes,
+                            *end = p + b->exbytes;
         if ((b->exg && pfor_patch(&p, end, g, b->wg)) ||
             (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
             return FMT_CORRUPT;
@@ -495,9 +628,20 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
         if (prev >= (int64_t)r->ndocs)
             return FMT_CORRUPT;
         docs[i] = (uint32_t)prev;
-        if (t[i] > UINT32_MAX - 2)
-            return FMT_CORRUPT;
-        tfx[i] = (uint32_t)t[i] + 2;
+    }
+    if (b->v7) { /* tfx = tf << 1 | flag, tf - 1 packed */
+        for (size_t i = 0; i < VB_BLOCK; i++) {
+            if (t[i] > (UINT32_MAX >> 1) - 1)
+                return FMT_CORRUPT;
+            tfx[i] = ((uint32_t)t[i] + 1) << 1 |
+                     (uint32_t)(f[i >> 6] >> (i & 63) & 1);
+        }
+    } else {
+        for (size_t i = 0; i < VB_BLOCK; i++) {
+            if (t[i] > UINT32_MAX - 2)
+                return FMT_CORRUPT;
+            tfx[i] = (uint32_t)t[i] + 2;
+        }
     }
     if ((uint64_t)prev != b->last)
         return FMT_CORRUPT;
@@ -534,22 +678,21 @@ static int grow_list(vb_plist *l, size_t n)
     return FMT_OK;
 }
 
-int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
-                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
+/* Decode the blocks b0.. and the tail of r (opened, at block b0) into l:
+ * the list's documents from b0 * VB_BLOCK on, with blk's entries of those
+ * blocks (their positions from bit 'at' on). */
+static int tr_decode_rest(tread *r, size_t b0, uint64_t at, vb_plist *l,
+                          uint64_t **blk, size_t *blkcap)
 {
-    tread r;
-    l->n = 0;
-    if (tr_open(&r, p, n, df, ndocs))
-        return FMT_CORRUPT;
-    if (grow_list(l, df))
+    size_t m = r->df - b0 * VB_BLOCK, nb = r->nblocks - b0;
+    if (grow_list(l, m ? m : 1))
         return FMT_NOMEM;
-    if (blk && vb_grow(blk, blkcap, 2 * (r.nblocks + 1), sizeof **blk, 16))
+    if (blk && vb_grow(blk, blkcap, 2 * (nb + 1), sizeof **blk, 16))
         return FMT_NOMEM;
-    uint64_t at = 0;
-    for (size_t b = 0; b < r.nblocks; b++) {
+    for (size_t b = 0; b < nb; b++) {
         tblock bk;
-        if (tr_block(&r, &bk) ||
-            tr_unpack(&r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
+        if (tr_block(r, &bk) ||
+            tr_unpack(r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
             return FMT_CORRUPT;
         if (blk) {
             (*blk)[2 * b] = at;
@@ -557,21 +700,31 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
         }
         at += bk.ubits + bk.lbits;
     }
-    for (size_t i = r.nblocks * VB_BLOCK; i < df; i++)
-        if (tr_tail(&r, &l->docs[i], &l->tfs[i]))
+    for (size_t i = nb * VB_BLOCK; i < m; i++)
+        if (tr_tail(r, &l->docs[i], &l->tfs[i]))
             return FMT_CORRUPT;
     uint64_t tub = 0;
-    if (df % VB_BLOCK &&
-        (vb_get_varint(&r.bp, r.end, &tub) || tub > ((uint64_t)1 << 40)))
+    if (r->df % VB_BLOCK &&
+        (vb_get_varint(&r->bp, r->end, &tub) || tub > ((uint64_t)1 << 40)))
         return FMT_CORRUPT;
     if (blk) {
-        (*blk)[2 * r.nblocks] = at;
-        (*blk)[2 * r.nblocks + 1] = tub;
+        (*blk)[2 * nb] = at;
+        (*blk)[2 * nb + 1] = tub;
     }
-    if (r.bp != r.end)
+    if (r->bp != r->end)
         return FMT_CORRUPT;
-    l->n = df;
+    l->n = m;
     return FMT_OK;
+}
+
+int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
+                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
+{
+    tread r;
+    l->n = 0;
+    if (tr_open(&r, p, n, df, ndocs))
+        return FMT_CORRUPT;
+    return tr_decode_rest(&r, 0, 0, l, blk, blkcap);
 }
 
 int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
@@ -832,65 +985,65 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
     tread r;
     if (e->n || e->pos->len != 0 || tr_open(&r, post, plen, df, ndocs))
         return FMT_CORRUPT;
-    /* the full blocks as they are: their table entries, their bytes, and
-     * the bits of their positions */
+    /* the full blocks of format 7 as they are (the writer would write
+     * them the same): their table entries, their bytes, and the bits of
+     * their positions; from the first of format 6 (a format 6 base) on,
+     * every document encoded again */
     uint64_t bits = 0;
+    size_t keep = 0;
     const unsigned char *t0 = r.tp, *b0 = r.bp;
-    for (size_t b = 0; b < r.nblocks; b++) {
+    for (; keep < r.nblocks; keep++) {
+        tread at = r;
         tblock bk;
         if (tr_block(&r, &bk))
             return FMT_CORRUPT;
+        if (!bk.v7) {
+            r = at;
+            break;
+        }
         r.prev = (int64_t)bk.last;
         bits += bk.ubits + bk.lbits;
     }
-    if (bits > (uint64_t)poslen * 8 ||
-        fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
+    if (bits > (uint64_t)poslen * 8)
+        return FMT_CORRUPT;
+    if (fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
         fmt_buf_append(e->post, b0, (size_t)(r.bp - b0)) ||
         fmt_buf_append(e->pos, pos, (size_t)(bits / 8)))
-        return bits > (uint64_t)poslen * 8 ? FMT_CORRUPT : FMT_NOMEM;
+        return FMT_NOMEM;
     if (bits % 8) {
         e->pacc = pos[bits / 8] & ((1u << (bits % 8)) - 1);
         e->pnb = (unsigned)(bits % 8);
     }
     e->prev = e->prevlast = r.prev;
-    e->n = r.nblocks * VB_BLOCK;
+    e->n = keep * VB_BLOCK;
     if (df == e->n)
         return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
-    /* the tail again, document by document */
-    size_t m = df - e->n;
-    uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
-    for (size_t i = 0; i < m; i++)
-        if (tr_tail(&r, &docs[i], &tfx[i]))
-            return FMT_CORRUPT;
-    uint64_t tub;
-    if (vb_get_varint(&r.bp, r.end, &tub) || r.bp != r.end ||
-        tub > (uint64_t)poslen * 8 - bits)
-        return FMT_CORRUPT;
-    /* its positions: a reader on a one-block list */
-    uint64_t blk[2] = {bits, tub};
-    vb_plist l = {docs, tfx, m, m};
-    tcodec_posr pr;
-    tcodec_pos_open(&pr, pos, poslen, blk);
-    pr.b = 0;
-    pr.ub = bits;
-    pr.uend = bits + tub;
-    pr.lb = pr.uend;
+    /* the rest (the tail, or a format 6 base's blocks too) again,
+     * document by document, its positions read by the table */
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t blkcap = 0;
+    int rc = tr_decode_rest(&r, keep, bits, &l, &blk, &blkcap);
     uint32_t *pv = NULL;
     size_t cap = 0;
-    int rc = FMT_OK;
-    for (size_t i = 0; i < m && !rc; i++) {
-        uint32_t tf = tfx[i] >> 1;
+    tcodec_posr pr;
+    tcodec_pos_open(&pr, pos, poslen, blk);
+    for (size_t i = 0; i < l.n && !rc; i++) {
+        uint32_t tf = l.tfs[i] >> 1;
         if (!poslen) /* a list without positions (a pair, tdict.h) */
-            rc = tcodec_enc_doc(e, docs[i], tfx[i], NULL);
-        else if (tf > tcodec_pos_room(&pr))
+            rc = tcodec_enc_doc(e, l.docs[i], l.tfs[i], NULL);
+        else if (tcodec_pos_seek(&pr, &l, i, col_len) ||
+                 tf > tcodec_pos_room(&pr))
             rc = FMT_CORRUPT;
         else if (vb_grow(&pv, &cap, tf ? tf : 1, sizeof *pv, 64))
             rc = FMT_NOMEM;
         else if (tcodec_pos_read(&pr, &l, col_len, pv))
             rc = FMT_CORRUPT;
         else
-            rc = tcodec_enc_doc(e, docs[i], tfx[i], pv);
+            rc = tcodec_enc_doc(e, l.docs[i], l.tfs[i], pv);
     }
     free(pv);
+    free(blk);
+    postings_list_free(&l);
     return rc;
 }

@@ -1,5 +1,7 @@
-/* tcodec.h - the term value codec of format 6 (tcodec.c): bit-packed
- * postings and Rice-coded positions. Formats 2-5 use postings.c's varints. */
+/* tcodec.h - the term value codec of formats 6 and 7 (tcodec.c):
+ * bit-packed postings and Rice-coded positions. Formats 2-5 use
+ * postings.c's varints. The readers take both formats' lists (each block
+ * says which it is); the writer writes format 7's. */
 #ifndef VB_TCODEC_H
 #define VB_TCODEC_H
 
@@ -24,6 +26,8 @@ typedef struct {
     uint64_t uacc, lacc, pacc, ubits, lbits;
     unsigned unb, lnb, pnb;
     int err;
+    int layout6;                 /* tests only: write format 6's blocks
+                                  * (tfx in one field), set after start */
     uint32_t g[VB_BLOCK], t[VB_BLOCK];
 } tcodec_enc;
 void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
