@@ -1,5 +1,7 @@
-/* test_tcodec.c - format 6's list codec (format/tcodec.c) on its own:
- * random lists round trip (df around the block size, huge document
+/* test_tcodec.c - the list codec of formats 6 and 7 (format/tcodec.c) on
+ * its own: random lists round trip (in format 7's blocks and in format
+ * 6's, every pattern of in-subject flags), appending equals a fresh
+ * encode (df around the block size, huge document
  * gaps, position gaps in long unary runs, large tf, documents of length
  * 0, blocks with exceptions),
  * decode_in against a brute-force filter, positions read by jumping
@@ -831,6 +833,25 @@ static void damaged_once(const unsigned char *p0, size_t n, uint32_t df,
         assert_true(r2 == FMT_OK || r2 == FMT_CORRUPT);
         assert_true(l2.n <= 3);
     }
+    /* appending to it: refused, or (it copies format 7's full blocks
+     * unread) a list that is the same one when it decodes */
+    fmt_buf op = {0}, oq = {0};
+    tcodec_enc e;
+    tcodec_enc_start(&e, &op, &oq, col_len);
+    int re = tcodec_enc_resume(&e, p, n, q, qn, df, ndocs, col_len);
+    assert_true(re == FMT_OK || re == FMT_CORRUPT);
+    assert_int_equal(tcodec_enc_end(&e), FMT_OK);
+    if (re == FMT_OK && rc == FMT_OK) {
+        vb_plist l3 = {0};
+        assert_int_equal(tcodec_decode((unsigned char *)op.data, op.len, df, ndocs,
+                                       &l3, NULL, NULL),
+                         FMT_OK);
+        assert_memory_equal(l3.docs, l.docs, df * sizeof *l.docs);
+        assert_memory_equal(l3.tfs, l.tfs, df * sizeof *l.tfs);
+        postings_list_free(&l3);
+    }
+    fmt_buf_free(&op);
+    fmt_buf_free(&oq);
     postings_list_free(&l);
     postings_list_free(&l2);
     free(blk);
@@ -889,6 +910,18 @@ static void test_damage_small(void **state)
     size_t hs[] = {1, 5, 129, 260};
     for (size_t i = 0; i < sizeof hs / sizeof *hs; i++)
         damage_all(hs[i], &h);
+    /* the flags' codings (format 7), and format 6's blocks */
+    size_t fs[] = {128, 129, 300};
+    for (int fl = FL_ALL; fl <= FL_MIXED; fl++) {
+        rshape f = {.gapbits = 3, .tfmax = 3, .lens = 1, .flags = fl};
+        for (size_t i = 0; i < sizeof fs / sizeof *fs; i++)
+            damage_all(fs[i], &f);
+    }
+    rshape z = {.gapbits = 3, .tfmax = 2, .lens = 1, .plain = 1};
+    damage_all(257, &z);
+    rshape v6 = {.gapbits = 4, .tfmax = 3, .lens = 1, .v6 = 1};
+    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++)
+        damage_all(fs[i], &v6);
 }
 
 /* Hand-made lists that claim much: a block width of 32 over a short
