@@ -580,7 +580,7 @@ static int tr_block(tread *r, tblock *b)
 
 /* Patch v (128 values of w bits) with one kind's exceptions at *pp. */
 static int pfor_patch(const unsigned char **pp, const unsigned char *end,
-                      uint64_t *v, unsigned w)
+                      uint32_t *v, unsigned w)
 {
     const unsigned char *p = *pp;
     if (p >= end)
@@ -597,21 +597,66 @@ static int pfor_patch(const unsigned char **pp, const unsigned char *end,
         if (vb_get_varint(&p, end, &hi) || hi == 0 ||
             hi > ((uint64_t)UINT32_MAX >> w))
             return -1;
-        v[last] |= hi << w;
+        v[last] |= (uint32_t)(hi << w); /* (at most UINT32_MAX) */
     }
     *pp = p;
     return 0;
 }
 
-/* Decode block b into docs/tfx (VB_BLOCK each), checked. */
+/* VB_BLOCK values of w bits from p on; p has 16 w + 8 bytes to read
+ * (whole 64-bit loads, no bounds to check). Each group of 8 values takes
+ * w bytes; with w a constant (unpack_block's cases) the shifts and masks
+ * are constants and the loop unrolls. */
+static inline __attribute__((always_inline)) void
+unpack_w(const unsigned char *p, uint32_t *v, const unsigned w)
+{
+    const uint64_t mask = ((uint64_t)1 << w) - 1;
+    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, v += 8)
+        for (unsigned k = 0; k < 8; k++) {
+            uint64_t x;
+            memcpy(&x, p + (k * w >> 3), 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            x = __builtin_bswap64(x);
+#endif
+            v[k] = (uint32_t)(x >> (k * w & 7) & mask);
+        }
+}
+
+static void unpack_block(const unsigned char *p, unsigned w, uint32_t *v)
+{
+    switch (w) {
+#define TCODEC_W(n) case n: unpack_w(p, v, n); break;
+    TCODEC_W(1) TCODEC_W(2) TCODEC_W(3) TCODEC_W(4) TCODEC_W(5) TCODEC_W(6)
+    TCODEC_W(7) TCODEC_W(8) TCODEC_W(9) TCODEC_W(10) TCODEC_W(11)
+    TCODEC_W(12) TCODEC_W(13) TCODEC_W(14) TCODEC_W(15) TCODEC_W(16)
+    TCODEC_W(17) TCODEC_W(18) TCODEC_W(19) TCODEC_W(20) TCODEC_W(21)
+    TCODEC_W(22) TCODEC_W(23) TCODEC_W(24) TCODEC_W(25) TCODEC_W(26)
+    TCODEC_W(27) TCODEC_W(28) TCODEC_W(29) TCODEC_W(30) TCODEC_W(31)
+    TCODEC_W(32)
+#undef TCODEC_W
+    default: /* 0 (tr_open allows no more than 32) */
+        memset(v, 0, VB_BLOCK * sizeof *v);
+    }
+}
+
+/* Decode block b into docs/tfx (VB_BLOCK each), checked. Values stay
+ * below 2^32 (pfor_patch sees to it); the checks are gathered, not
+ * branched on per value. */
 static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 {
-    uint64_t at = 0, g[VB_BLOCK], t[VB_BLOCK];
+    uint32_t g[VB_BLOCK], t[VB_BLOCK];
     size_t packed = 16u * (b->wg + b->wt);
-    for (size_t i = 0; i < VB_BLOCK; i++)
-        g[i] = bits_get(b->data, packed, &at, b->wg);
-    for (size_t i = 0; i < VB_BLOCK; i++)
-        t[i] = bits_get(b->data, packed, &at, b->wt);
+    /* 8 bytes to read past the packed values: the list's own, or (its
+     * last block) a copy's padding */
+    const unsigned char *src = b->data;
+    unsigned char pad[16 * 64 + 8];
+    if ((size_t)(r->end - b->data) < packed + 8) {
+        memcpy(pad, b->data, packed);
+        memset(pad + packed, 0, 8);
+        src = pad;
+    }
+    unpack_block(src, b->wg, g);
+    unpack_block(src + 16u * b->wg, b->wt, t);
     uint64_t f[2] = {0, 0};
     if (b->nflags && flag_read(b->data + packed, b->nflags, f))
         return FMT_CORRUPT;
@@ -622,28 +667,36 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
             (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
             return FMT_CORRUPT;
     }
+    /* the documents ascend: the last one is the largest, and it must be
+     * the table's (below ndocs, tr_block checked) */
     int64_t prev = r->prev;
     for (size_t i = 0; i < VB_BLOCK; i++) {
         prev += (int64_t)g[i] + 1;
-        if (prev >= (int64_t)r->ndocs)
-            return FMT_CORRUPT;
         docs[i] = (uint32_t)prev;
     }
-    if (b->v7) { /* tfx = tf << 1 | flag, tf - 1 packed */
+    if ((uint64_t)prev != b->last)
+        return FMT_CORRUPT;
+    uint32_t bad = 0;
+    if (b->v7) {
+        /* tfx = tf << 1 | flag, tf - 1 packed: below 2^31 - 1, so that
+         * neither it nor it + 1 has bit 31 (a loop the compiler makes
+         * vector code of); then the flags, one step per flag set */
         for (size_t i = 0; i < VB_BLOCK; i++) {
-            if (t[i] > (UINT32_MAX >> 1) - 1)
-                return FMT_CORRUPT;
-            tfx[i] = ((uint32_t)t[i] + 1) << 1 |
-                     (uint32_t)(f[i >> 6] >> (i & 63) & 1);
+            uint32_t x = t[i];
+            bad |= x | (x + 1);
+            tfx[i] = (x + 1) << 1;
         }
-    } else {
+        bad &= 0x80000000u;
+        for (size_t h = 0; h < 2; h++)
+            for (uint64_t w = f[h]; w; w &= w - 1)
+                tfx[64 * h + (size_t)__builtin_ctzll(w)] |= 1;
+    } else { /* tfx - 2 packed */
         for (size_t i = 0; i < VB_BLOCK; i++) {
-            if (t[i] > UINT32_MAX - 2)
-                return FMT_CORRUPT;
-            tfx[i] = (uint32_t)t[i] + 2;
+            bad |= t[i] >= UINT32_MAX - 1;
+            tfx[i] = t[i] + 2;
         }
     }
-    if ((uint64_t)prev != b->last)
+    if (bad)
         return FMT_CORRUPT;
     r->prev = prev;
     return FMT_OK;
