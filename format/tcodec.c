@@ -31,13 +31,18 @@
  * then a u8 after the two width bytes: their count c - 1, and after the
  * block's packed values (before the exceptions) the flags as
  *     c = 128: nothing (all set);
- *     c <= FLAG_SPARSE_MAX: c indices in 7 bits each, ascending, zero
- *       padded to a byte (at most 15 bytes);
- *     else: a bitmap of 16 bytes (bit i of the block is bit i % 8 of byte
- *       i / 8), c bits set;
- * and none when the bit is clear. Each block thus takes the smaller of
- * the four, and the count fixes which (the reader checks the bitmap's
- * count and the indices' order, so a set of flags has one coding). The
+ *     m = c, or 128 - c when more than 64 are set (then the positions
+ *       of the clear ones): the m positions' gaps (from the previous
+ *       position + 1; the first from 0) Rice coded, q = gap >> k in unary
+ *       (q ones, a zero) then k low bits, LSB first, with the k that
+ *       makes m gaps smallest in the worst case (flag_rice), zero padded
+ *       to the worst case's bytes, so that the length follows from c
+ *       (8 of 128: 6 bytes, 16: 10; 7-bit indices would take 7 and 14);
+ *     when that would be 16 bytes or more: a bitmap of 16 bytes (bit i of
+ *       the block is bit i % 8 of byte i / 8), c bits set;
+ * and none when the bit is clear. The count fixes the coding and the
+ * reader checks the bitmap's count, the positions and the padding, so a
+ * set of flags has one coding. The
  * tail keeps tfx in its varints: there the flag shares the byte of any tf
  * up to 64, for nothing.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
@@ -154,75 +159,111 @@ static unsigned width(uint64_t v)
 
 /* ---- the in-subject flags of a format 7 block --------------------------- */
 
-#define FLAG_SPARSE_MAX 17  /* 7 x 17 bits fit in 15 bytes, less than 16 */
 #define FLAG_V7 0x40        /* the tf width byte: the block is format 7's */
 #define FLAG_SOME 0x40      /* the gap width byte: some flag is set */
 
-/* The bytes of a block's flags, c of them set (1..VB_BLOCK). */
+/* The Rice parameter of m positions among VB_BLOCK (1 <= m <= 64) and
+ * the bits they take at most: each gap (from the previous position + 1)
+ * in unary and k bits, the gaps adding up to at most VB_BLOCK - m, so
+ * their unary parts to at most that >> k. The smallest k of the fewest. */
+static unsigned flag_rice(unsigned m, unsigned *bits)
+{
+    unsigned best = 0, bestbits = UINT32_MAX;
+    for (unsigned k = 0; k < 7; k++) {
+        unsigned n = m * (k + 1) + ((VB_BLOCK - m) >> k);
+        if (n < bestbits)
+            best = k, bestbits = n;
+    }
+    *bits = bestbits;
+    return best;
+}
+
+/* The bytes of a block's flags, c of them set (1..VB_BLOCK): none for
+ * all; m = the set ones or (more than half set) the clear ones, Rice
+ * coded, padded to the bytes their worst case takes; or the bitmap when
+ * that is no more. */
 static size_t flag_bytes(unsigned c)
 {
-    return c == VB_BLOCK ? 0 : c <= FLAG_SPARSE_MAX ? (7u * c + 7) / 8 : 16;
+    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c, bits;
+    if (!m)
+        return 0;
+    flag_rice(m, &bits);
+    return bits < 8 * 16 ? (bits + 7) / 8 : 16;
 }
 
 /* The flags f (bit i: value i) as flag_bytes(c) bytes. */
 static int flag_write(fmt_buf *out, const uint64_t f[2], unsigned c)
 {
-    if (c == VB_BLOCK)
+    size_t len = flag_bytes(c), at = out->len;
+    if (!len)
         return FMT_OK;
-    unsigned char x[16] = {0};
-    if (c <= FLAG_SPARSE_MAX) {
-        uint64_t acc = 0;
-        unsigned nb = 0, k = 0;
-        for (unsigned i = 0; i < VB_BLOCK; i++)
-            if (f[i >> 6] >> (i & 63) & 1) {
-                acc |= (uint64_t)i << nb;
-                nb += 7;
-                while (nb >= 8) {
-                    x[k++] = (unsigned char)acc;
-                    acc >>= 8;
-                    nb -= 8;
-                }
-            }
-        if (nb)
-            x[k++] = (unsigned char)acc;
-        return fmt_buf_append(out, x, k) ? FMT_NOMEM : FMT_OK;
+    if (len == 16) {
+        unsigned char x[16];
+        for (unsigned i = 0; i < 16; i++)
+            x[i] = (unsigned char)(f[i >> 3] >> (8 * (i & 7)));
+        return fmt_buf_append(out, x, 16) ? FMT_NOMEM : FMT_OK;
     }
-    for (unsigned i = 0; i < 16; i++)
-        x[i] = (unsigned char)(f[i >> 3] >> (8 * (i & 7)));
-    return fmt_buf_append(out, x, 16) ? FMT_NOMEM : FMT_OK;
+    int inv = c > VB_BLOCK / 2;
+    unsigned bits, k = flag_rice(inv ? VB_BLOCK - c : c, &bits);
+    bitw w = {out, 0, 0, 0};
+    int prev = -1;
+    for (int i = 0; i < VB_BLOCK; i++)
+        if ((int)(f[i >> 6] >> (i & 63) & 1) != inv) {
+            unsigned g = (unsigned)(i - prev - 1), q = g >> k;
+            for (; q >= 32; q -= 32)
+                bits_put(&w, 0xffffffffu, 32);
+            bits_put(&w, ((uint64_t)1 << q) - 1, q + 1);
+            bits_put(&w, g, k);
+            prev = i;
+        }
+    bits_flush(&w);
+    unsigned char z = 0;
+    while (!w.err && out->len < at + len) /* the worst case's length */
+        if (fmt_buf_append(out, &z, 1))
+            w.err = 1;
+    return w.err ? FMT_NOMEM : FMT_OK;
 }
 
 /* The flags of a block, c set, from its flag_bytes(c) bytes at p; -1 if
- * they are not the one coding of c flags. */
+ * they are not the one coding of c flags (a position past the block,
+ * padding not zero, a bitmap of another count). */
 static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
 {
-    if (c == VB_BLOCK) {
-        f[0] = f[1] = ~(uint64_t)0;
-        return 0;
-    }
+    size_t len = flag_bytes(c);
     f[0] = f[1] = 0;
-    if (c <= FLAG_SPARSE_MAX) {
-        uint64_t acc = 0;
-        unsigned nb = 0, k = 0;
-        int last = -1;
-        for (unsigned j = 0; j < c; j++) {
-            if (nb < 7) {
-                acc |= (uint64_t)p[k++] << nb;
-                nb += 8;
-            }
-            int i = (int)(acc & 0x7f);
-            acc >>= 7;
-            nb -= 7;
-            if (i <= last)
-                return -1;
-            last = i;
-            f[i >> 6] |= (uint64_t)1 << (i & 63);
-        }
-        return acc ? -1 : 0; /* the padding is zeros */
+    if (len == 16) {
+        for (unsigned i = 0; i < 16; i++)
+            f[i >> 3] |= (uint64_t)p[i] << (8 * (i & 7));
+        return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
     }
-    for (unsigned i = 0; i < 16; i++)
-        f[i >> 3] |= (uint64_t)p[i] << (8 * (i & 7));
-    return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
+    int inv = c > VB_BLOCK / 2;
+    unsigned m = inv ? VB_BLOCK - c : c, bits, k = flag_rice(m, &bits);
+    uint64_t at = 0;
+    int i = -1;
+    for (unsigned j = 0; j < m; j++) {
+        /* q ones then a zero (reads past the end see zeros) */
+        uint64_t x = ~bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1);
+        if (!x)
+            return -1; /* 56 ones: past any block (q stays below 52) */
+        unsigned q = (unsigned)__builtin_ctzll(x);
+        at += q + 1;
+        i += (int)((q << k | (unsigned)bits_get(p, len, &at, k)) + 1);
+        if (i >= VB_BLOCK)
+            return -1;
+        f[i >> 6] |= (uint64_t)1 << (i & 63);
+    }
+    /* the gaps add up to at most VB_BLOCK - m: the codes end within the
+     * bytes, and the padding after them is zeros */
+    if (at > 8 * len)
+        return -1;
+    for (; at < 8 * len; at += 56)
+        if (bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1))
+            return -1; /* the padding is zeros */
+    if (inv) {
+        f[0] = ~f[0];
+        f[1] = ~f[1];
+    }
+    return 0;
 }
 
 /* ---- Rice ------------------------------------------------------------------- */

@@ -451,9 +451,17 @@ static void test_round_trip_flags(void **state)
         round_trip(dfs[i], &z);
 }
 
+/* The bytes of c flags: none for none or all; m = c or 128 - c (the
+ * fewer) Rice coded, k = 6, 5, 5, 4 ... (the table of tcodec.c's comment,
+ * worked out here by hand), or a bitmap of 16 bytes from m = 38 on. */
 static size_t want_flag_bytes(unsigned c)
 {
-    return c == 0 || c == 128 ? 0 : c <= 17 ? (7 * c + 7) / 8 : 16;
+    static const unsigned char len[39] = {
+        0, 1, 2, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 10, 11, 11,
+        11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 15,
+        15, 16};
+    unsigned m = c > 64 ? 128 - c : c;
+    return m < 38 ? len[m] : 16;
 }
 
 /* A block of 128 documents in a row, no positions, c of them flagged (c
@@ -517,29 +525,45 @@ static void test_flag_blocks(void **state)
             fmt_buf_free(&p6);
             fmt_buf_free(&q6);
         }
-    /* flags coded other than the one way: sparse indices not ascending
-     * (5 then 4, in 7 bits each), or with a padding bit set; a bitmap
-     * whose count is not c; a count of 128 + 1; bit 6 of the gap width
-     * in a format 6 block */
+    /* flags coded other than the one way: a position past the block,
+     * padding bits set, codes that run past their bytes; a bitmap whose
+     * count is not c; a count of 128 + 1; bit 6 of the gap width in a
+     * format 6 block. Two flags: Rice k = 5 in 2 bytes, each gap a zero
+     * (q = 0) and 5 low bits: 4 and 5 are gaps 4 and 0. */
     vb_plist l = {0};
-    unsigned char sp[] = {0x80, 0x01, 0x40, 0x40, 1, 0, 0, 0x05, 0x02};
-    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
-    sp[7] = 0x84, sp[8] = 0x02; /* 4 then 5 */
+    unsigned char sp[] = {0x80, 0x01, 0x40, 0x40, 1, 0, 0, 0x08, 0x00};
     assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_OK);
     assert_int_equal(l.tfs[3], 2);
     assert_int_equal(l.tfs[4], 3);
     assert_int_equal(l.tfs[5], 3);
     assert_int_equal(l.tfs[6], 2);
-    sp[8] |= 0x80;
+    sp[8] |= 0x80; /* padding */
     assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
-    unsigned char bm[7 + 16] = {0x80, 0x01, 0x40, 0x40, 17, 0, 0};
-    memset(bm + 7, 0xff, 2);
-    memset(bm + 9, 0x01, 2); /* 18 set, and the count says 18 */
+    sp[7] = 0xf7, sp[8] = 0x01; /* q 3, low 31: 127; then one more */
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    sp[7] = 0xff, sp[8] = 0xff;
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    /* 127 flags: the clear one's position, 1 byte (k = 6): 0 then 6 bits */
+    unsigned char inv[] = {0x80, 0x01, 0x40, 0x40, 126, 0, 0, 9 << 1};
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_OK);
+    for (size_t i = 0; i < 128; i++)
+        assert_int_equal(l.tfs[i], i == 9 ? 2 : 3);
+    inv[7] = 0x01 | 63 << 2; /* q 1 (a one, a zero), low 63: 127 */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[127], 2);
+    assert_int_equal(l.tfs[9], 3);
+    inv[7] = 0x03; /* q 2: 128, and its low bits past the byte */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    inv[7] = 0x12 | 0x80; /* 9, and a padding bit */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    unsigned char bm[7 + 16] = {0x80, 0x01, 0x40, 0x40, 39, 0, 0};
+    memset(bm + 7, 0xff, 4);
+    memset(bm + 11, 0x01, 8); /* 40 set, and the count says 40 */
     assert_int_equal(tcodec_decode(bm, sizeof bm, 128, 128, &l, NULL, NULL), FMT_OK);
-    assert_int_equal(l.tfs[15], 3);
-    assert_int_equal(l.tfs[16], 3);
-    assert_int_equal(l.tfs[17], 2);
-    bm[4] = 18; /* says 19 */
+    assert_int_equal(l.tfs[31], 3);
+    assert_int_equal(l.tfs[32], 3);
+    assert_int_equal(l.tfs[33], 2);
+    bm[4] = 40; /* says 41 */
     assert_int_equal(tcodec_decode(bm, sizeof bm, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
     unsigned char all[] = {0x80, 0x01, 0x40, 0x40, 128, 0, 0};
     assert_int_equal(tcodec_decode(all, sizeof all, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
