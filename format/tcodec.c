@@ -1,5 +1,5 @@
-/* tcodec.c - the term value codec of formats 6 and 7: a word's documents, their
- * term frequencies and its positions, bit-packed.
+/* tcodec.c - the term value codec of formats 6 and 7: a word's
+ * documents, their term frequencies and its positions, bit-packed.
  *
  * Varints (formats 2-5, postings.c) spend at least a byte on each document
  * gap, each tf and each position. Here:
@@ -7,29 +7,31 @@
  * Postings (df is kept in the dictionary entry, not here):
  *   the skip table, one entry per full block of VB_BLOCK documents:
  *     varint last-doc delta (from the previous block's last, or from -1),
- *     u8 doc-gap width, u8 tfx width (bits, 0..32; bit 7: the block has
- *     exceptions of that kind), varint the block's unary position bits,
- *     varint its low position bits, and, with exceptions, varint their
- *     bytes;
+ *     u8 doc-gap width, u8 tf width (bits 0-5: the width, 0..32; bit 7:
+ *     the block has exceptions of that kind; bit 6: below), [format 7,
+ *     some flag set: u8 their count - 1], varint the block's unary
+ *     position bits, varint its low position bits, and, with exceptions,
+ *     varint their bytes;
  *   the full blocks: VB_BLOCK doc gaps - 1 in the gap width, then VB_BLOCK
- *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order (16 x
- *     widths bytes), then the exceptions: for gaps (if any) u8 count - 1
- *     and per exception u8 index (ascending) and varint its bits above the
- *     width (not 0), then the same for tfx. The width is the one that
- *     makes the block smallest, so a few large gaps or tfs do not widen
- *     all 128 (patched frame of reference, PFOR, as Lucene's and
- *     Tantivy's); the table says where each block lies;
- *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
- *     then (when there is a tail) varint its unary position bits.
+ *     tf fields in the tf width, little-endian bit order (16 x widths
+ *     bytes), [format 7: the flags], then the exceptions: for gaps (if
+ *     any) u8 count - 1 and per exception u8 index (ascending) and varint
+ *     its bits above the width (not 0), then the same for tf. The width
+ *     is the one that makes the block smallest, so a few large gaps or
+ *     tfs do not widen all 128 (patched frame of reference, PFOR, as
+ *     Lucene's and Tantivy's); the table says where each block lies;
+ *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2
+ *     (tfx = tf << 1 | in-subject), then (when there is a tail) varint
+ *     its unary position bits.
  *
- * Format 7 blocks (written always; bit 6 of the tf width byte says so,
- * and format 6 never sets it: the widths stop at 32, so both lists read
- * with the same functions and no version reaches the callers): the tf
- * field is tf - 1, the in-subject flags apart. A word is in the subject
- * in ~9% of its documents, bunched in the subject-heavy words, so one bit
- * each wastes most of it. Bit 6 of the gap width byte: some flag is set;
- * then a u8 after the two width bytes: their count c - 1, and after the
- * block's packed values (before the exceptions) the flags as
+ * The tf field and the in-subject flags. Format 6: tfx - 2 in one field.
+ * Format 7 (bit 6 of the tf width byte; the writer always sets it,
+ * format 6 never did, its widths stopping at 32, so both read with the
+ * same functions and no version reaches the callers): tf - 1, and the
+ * flags apart. A word is in the subject in ~9% of its documents, bunched
+ * (none in most blocks, all in a few), so a bit each wasted most of it:
+ * at 100,000 documents format 7's postings are 6% smaller. Bit 6 of the
+ * gap width byte: some flag is set; then c (1..128) of them are, coded:
  *     c = 128: nothing (all set);
  *     m = c, or 128 - c when more than 64 are set (then the positions
  *       of the clear ones): the m positions' gaps (from the previous
@@ -38,13 +40,13 @@
  *       makes m gaps smallest in the worst case (flag_rice), zero padded
  *       to the worst case's bytes, so that the length follows from c
  *       (8 of 128: 6 bytes, 16: 10; 7-bit indices would take 7 and 14);
- *     when that would be 16 bytes or more: a bitmap of 16 bytes (bit i of
- *       the block is bit i % 8 of byte i / 8), c bits set;
- * and none when the bit is clear. The count fixes the coding and the
- * reader checks the bitmap's count, the positions and the padding, so a
- * set of flags has one coding. The
- * tail keeps tfx in its varints: there the flag shares the byte of any tf
- * up to 64, for nothing.
+ *     when that would be 16 bytes or more (m >= 38): a bitmap of 16 bytes
+ *       (bit i of the block is bit i % 8 of byte i / 8), c bits set.
+ * The count fixes the coding and the reader checks the bitmap's count,
+ * the positions and the padding, so a set of flags has one coding (the
+ * same documents give the same bytes; appending copies blocks as they
+ * are). The tail keeps tfx in its varints: there the flag shares the
+ * byte of any tf up to 64, for nothing.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
  * (Frame of reference, as Lucene's and Tantivy's blocks; the tail as
  * Lucene's vInts.)
