@@ -1,14 +1,14 @@
 /* test_tcodec.c - the list codec of formats 6 and 7 (format/tcodec.c) on
- * its own: random lists round trip (in format 7's blocks and in format
- * 6's, every pattern of in-subject flags), appending equals a fresh
- * encode (df around the block size, huge document
- * gaps, position gaps in long unary runs, large tf, documents of length
- * 0, blocks with exceptions),
- * decode_in against a brute-force filter, positions read by jumping
- * blocks, and damage: every single-bit flip and every truncation of small
- * encoded lists either decodes to something that passes the checks or is
- * FMT_CORRUPT. Each decode gets a buffer of exactly the list's size, so
- * the sanitizer build (make check) sees any read past it.
+ * its own: random lists round trip (df around the block size, huge
+ * document gaps, position gaps in long unary runs, large tf, documents of
+ * length 0, blocks with exceptions; in format 7's blocks and in format
+ * 6's, every pattern of in-subject flags), each flag count's block bytes
+ * exactly, a list of format 6's bytes still reads, appending equals a
+ * fresh encode, decode_in against a brute-force filter, positions read by
+ * jumping blocks, and damage: every single-bit flip and every truncation
+ * of small encoded lists either decodes to something that passes the
+ * checks or is FMT_CORRUPT. Each decode gets a buffer of exactly the
+ * list's size, so the sanitizer build (make check) sees any read past it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
