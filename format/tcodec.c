@@ -1,5 +1,5 @@
-/* tcodec.c - the term value codec of format 6: a word's documents, their
- * term frequencies and its positions, bit-packed.
+/* tcodec.c - the term value codec of formats 6 and 7: a word's
+ * documents, their term frequencies and its positions, bit-packed.
  *
  * Varints (formats 2-5, postings.c) spend at least a byte on each document
  * gap, each tf and each position. Here:
@@ -7,20 +7,46 @@
  * Postings (df is kept in the dictionary entry, not here):
  *   the skip table, one entry per full block of VB_BLOCK documents:
  *     varint last-doc delta (from the previous block's last, or from -1),
- *     u8 doc-gap width, u8 tfx width (bits, 0..32; bit 7: the block has
- *     exceptions of that kind), varint the block's unary position bits,
- *     varint its low position bits, and, with exceptions, varint their
- *     bytes;
+ *     u8 doc-gap width, u8 tf width (bits 0-5: the width, 0..32; bit 7:
+ *     the block has exceptions of that kind; bit 6: below), [format 7,
+ *     some flag set: u8 their count - 1], varint the block's unary
+ *     position bits, varint its low position bits, and, with exceptions,
+ *     varint their bytes;
  *   the full blocks: VB_BLOCK doc gaps - 1 in the gap width, then VB_BLOCK
- *     tfx - 2 (tf >= 1) in the tfx width, little-endian bit order (16 x
- *     widths bytes), then the exceptions: for gaps (if any) u8 count - 1
- *     and per exception u8 index (ascending) and varint its bits above the
- *     width (not 0), then the same for tfx. The width is the one that
- *     makes the block smallest, so a few large gaps or tfs do not widen
- *     all 128 (patched frame of reference, PFOR, as Lucene's and
- *     Tantivy's); the table says where each block lies;
- *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2,
- *     then (when there is a tail) varint its unary position bits.
+ *     tf fields in the tf width, little-endian bit order (16 x widths
+ *     bytes), [format 7: the flags], then the exceptions: for gaps (if
+ *     any) u8 count - 1 and per exception u8 index (ascending) and varint
+ *     its bits above the width (not 0), then the same for tf. The width
+ *     is the one that makes the block smallest, so a few large gaps or
+ *     tfs do not widen all 128 (patched frame of reference, PFOR, as
+ *     Lucene's and Tantivy's); the table says where each block lies;
+ *   the tail (df mod VB_BLOCK documents): varint gap - 1, varint tfx - 2
+ *     (tfx = tf << 1 | in-subject), then (when there is a tail) varint
+ *     its unary position bits.
+ *
+ * The tf field and the in-subject flags. Format 6: tfx - 2 in one field.
+ * Format 7 (bit 6 of the tf width byte; the writer always sets it,
+ * format 6 never did, its widths stopping at 32, so both read with the
+ * same functions and no version reaches the callers): tf - 1, and the
+ * flags apart. A word is in the subject in ~9% of its documents, bunched
+ * (none in most blocks, all in a few), so a bit each wasted most of it:
+ * at 100,000 documents format 7's postings are 6% smaller. Bit 6 of the
+ * gap width byte: some flag is set; then c (1..128) of them are, coded:
+ *     c = 128: nothing (all set);
+ *     m = c, or 128 - c when more than 64 are set (then the positions
+ *       of the clear ones): the m positions' gaps (from the previous
+ *       position + 1; the first from 0) Rice coded, q = gap >> k in unary
+ *       (q ones, a zero) then k low bits, LSB first, with the k that
+ *       makes m gaps smallest in the worst case (flag_rice), zero padded
+ *       to the worst case's bytes, so that the length follows from c
+ *       (8 of 128: 6 bytes, 16: 10; 7-bit indices would take 7 and 14);
+ *     when that would be 16 bytes or more (m >= 38): a bitmap of 16 bytes
+ *       (bit i of the block is bit i % 8 of byte i / 8), c bits set.
+ * The count fixes the coding and the reader checks the bitmap's count,
+ * the positions and the padding, so a set of flags has one coding (the
+ * same documents give the same bytes; appending copies blocks as they
+ * are). The tail keeps tfx in its varints: there the flag shares the
+ * byte of any tf up to 64, for nothing.
  * The first document's gap is from -1, so every gap - 1 is >= 0.
  * (Frame of reference, as Lucene's and Tantivy's blocks; the tail as
  * Lucene's vInts.)
@@ -131,6 +157,115 @@ static inline unsigned ones64(uint64_t x)
 static unsigned width(uint64_t v)
 {
     return v ? 64u - (unsigned)__builtin_clzll(v) : 0;
+}
+
+/* ---- the in-subject flags of a format 7 block --------------------------- */
+
+#define FLAG_V7 0x40        /* the tf width byte: the block is format 7's */
+#define FLAG_SOME 0x40      /* the gap width byte: some flag is set */
+
+/* The Rice parameter of m positions among VB_BLOCK (1 <= m <= 64) and
+ * the bits they take at most: each gap (from the previous position + 1)
+ * in unary and k bits, the gaps adding up to at most VB_BLOCK - m, so
+ * their unary parts to at most that >> k. The smallest k of the fewest. */
+static unsigned flag_rice(unsigned m, unsigned *bits)
+{
+    unsigned best = 0, bestbits = UINT32_MAX;
+    for (unsigned k = 0; k < 7; k++) {
+        unsigned n = m * (k + 1) + ((VB_BLOCK - m) >> k);
+        if (n < bestbits)
+            best = k, bestbits = n;
+    }
+    *bits = bestbits;
+    return best;
+}
+
+/* The bytes of a block's flags, c of them set (1..VB_BLOCK): none for
+ * all; m = the set ones or (more than half set) the clear ones, Rice
+ * coded, padded to the bytes their worst case takes; or the bitmap when
+ * that is no more. */
+static size_t flag_bytes(unsigned c)
+{
+    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c, bits;
+    if (!m)
+        return 0;
+    flag_rice(m, &bits);
+    return bits < 8 * 16 ? (bits + 7) / 8 : 16;
+}
+
+/* The flags f (bit i: value i) as flag_bytes(c) bytes. */
+static int flag_write(fmt_buf *out, const uint64_t f[2], unsigned c)
+{
+    size_t len = flag_bytes(c), at = out->len;
+    if (!len)
+        return FMT_OK;
+    if (len == 16) {
+        unsigned char x[16];
+        for (unsigned i = 0; i < 16; i++)
+            x[i] = (unsigned char)(f[i >> 3] >> (8 * (i & 7)));
+        return fmt_buf_append(out, x, 16) ? FMT_NOMEM : FMT_OK;
+    }
+    int inv = c > VB_BLOCK / 2;
+    unsigned bits, k = flag_rice(inv ? VB_BLOCK - c : c, &bits);
+    bitw w = {out, 0, 0, 0};
+    int prev = -1;
+    for (int i = 0; i < VB_BLOCK; i++)
+        if ((int)(f[i >> 6] >> (i & 63) & 1) != inv) {
+            unsigned g = (unsigned)(i - prev - 1), q = g >> k;
+            for (; q >= 32; q -= 32)
+                bits_put(&w, 0xffffffffu, 32);
+            bits_put(&w, ((uint64_t)1 << q) - 1, q + 1);
+            bits_put(&w, g, k);
+            prev = i;
+        }
+    bits_flush(&w);
+    unsigned char z = 0;
+    while (!w.err && out->len < at + len) /* the worst case's length */
+        if (fmt_buf_append(out, &z, 1))
+            w.err = 1;
+    return w.err ? FMT_NOMEM : FMT_OK;
+}
+
+/* The flags of a block, c set, from its flag_bytes(c) bytes at p; -1 if
+ * they are not the one coding of c flags (a position past the block,
+ * padding not zero, a bitmap of another count). */
+static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
+{
+    size_t len = flag_bytes(c);
+    f[0] = f[1] = 0;
+    if (len == 16) {
+        for (unsigned i = 0; i < 16; i++)
+            f[i >> 3] |= (uint64_t)p[i] << (8 * (i & 7));
+        return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
+    }
+    int inv = c > VB_BLOCK / 2;
+    unsigned m = inv ? VB_BLOCK - c : c, bits, k = flag_rice(m, &bits);
+    uint64_t at = 0;
+    int i = -1;
+    for (unsigned j = 0; j < m; j++) {
+        /* q ones then a zero (reads past the end see zeros) */
+        uint64_t x = ~bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1);
+        if (!x)
+            return -1; /* 56 ones: past any block (q stays below 52) */
+        unsigned q = (unsigned)__builtin_ctzll(x);
+        at += q + 1;
+        i += (int)((q << k | (unsigned)bits_get(p, len, &at, k)) + 1);
+        if (i >= VB_BLOCK)
+            return -1;
+        f[i >> 6] |= (uint64_t)1 << (i & 63);
+    }
+    /* the gaps add up to at most VB_BLOCK - m: the codes end within the
+     * bytes, and the padding after them is zeros */
+    if (at > 8 * len)
+        return -1;
+    for (; at < 8 * len; at += 56)
+        if (bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1))
+            return -1; /* the padding is zeros */
+    if (inv) {
+        f[0] = ~f[0];
+        f[1] = ~f[1];
+    }
+    return 0;
 }
 
 /* ---- Rice ------------------------------------------------------------------- */
@@ -251,21 +386,37 @@ static int pfor_exceptions(fmt_buf *out, const uint32_t *v, unsigned w)
 
 static void enc_block(tcodec_enc *e)
 {
+    /* format 7: tf - 1 in the packed field, the flags apart */
+    uint32_t tf1[VB_BLOCK];
+    uint64_t f[2] = {0, 0};
+    unsigned c = 0;
+    const uint32_t *t = e->t;
+    if (!e->layout6) {
+        for (unsigned i = 0; i < VB_BLOCK; i++) {
+            tf1[i] = e->t[i] >> 1;
+            f[i >> 6] |= (uint64_t)(e->t[i] & 1) << (i & 63);
+            c += e->t[i] & 1;
+        }
+        t = tf1;
+    }
     size_t exg, ext;
-    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(e->t, &ext);
+    unsigned wg = pfor_width(e->g, &exg), wt = pfor_width(t, &ext);
     bitw bw = {e->post, 0, 0, 0};
     for (size_t i = 0; i < VB_BLOCK; i++)
         bits_put(&bw, e->g[i], wg);
     for (size_t i = 0; i < VB_BLOCK; i++)
-        bits_put(&bw, e->t[i], wt);
+        bits_put(&bw, t[i], wt);
     bits_flush(&bw); /* 16 x widths bytes: whole bytes, no padding */
-    if ((exg && pfor_exceptions(e->post, e->g, wg)) ||
-        (ext && pfor_exceptions(e->post, e->t, wt)))
+    if ((c && flag_write(e->post, f, c)) ||
+        (exg && pfor_exceptions(e->post, e->g, wg)) ||
+        (ext && pfor_exceptions(e->post, t, wt)))
         e->err = 1;
     unsigned char x[48], *q = x;
     q += vb_put_varint(q, (uint64_t)(e->prev - e->prevlast));
-    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0));
-    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0));
+    *q++ = (unsigned char)(wg | (exg ? 0x80 : 0) | (c ? FLAG_SOME : 0));
+    *q++ = (unsigned char)(wt | (ext ? 0x80 : 0) | (e->layout6 ? 0 : FLAG_V7));
+    if (c)
+        *q++ = (unsigned char)(c - 1);
     q += vb_put_varint(q, e->ubits);
     q += vb_put_varint(q, e->lbits);
     if (exg || ext)
@@ -393,12 +544,21 @@ static int tr_open(tread *r, const unsigned char *p, size_t n, uint32_t df,
     size_t bytes = 0;
     for (size_t b = 0; b < r->nblocks; b++) {
         uint64_t d, ub, lb, ex = 0;
+        /* widths 0..32 (bits 0-5); bit 6 of the gap's (some flag set)
+         * only in a format 7 block (bit 6 of the tf's) */
         if (vb_get_varint(&q, r->end, &d) || r->end - q < 2 ||
-            (q[0] & 0x7f) > 32 || (q[1] & 0x7f) > 32)
+            (q[0] & 0x3f) > 32 || (q[1] & 0x3f) > 32 ||
+            ((q[0] & FLAG_SOME) && !(q[1] & FLAG_V7)))
             return FMT_CORRUPT;
-        bytes += 16u * ((size_t)(q[0] & 0x7f) + (q[1] & 0x7f));
-        int flags = (q[0] | q[1]) & 0x80;
+        bytes += 16u * ((size_t)(q[0] & 0x3f) + (q[1] & 0x3f));
+        int flags = (q[0] | q[1]) & 0x80, some = q[0] & FLAG_SOME;
         q += 2;
+        if (some) { /* the flags' count - 1: 0..127 */
+            if (q >= r->end || *q >= VB_BLOCK)
+                return FMT_CORRUPT;
+            bytes += flag_bytes((unsigned)*q + 1);
+            q++;
+        }
         if (vb_get_varint(&q, r->end, &ub) || vb_get_varint(&q, r->end, &lb) ||
             (flags && (vb_get_varint(&q, r->end, &ex) || ex > (size_t)(r->end - q))))
             return FMT_CORRUPT;
@@ -416,6 +576,9 @@ typedef struct {
     uint64_t last;      /* its last document */
     unsigned wg, wt;
     int exg, ext;       /* it has exceptions of gaps, of tfx */
+    int v7;             /* format 7's: tf - 1 packed, the flags apart */
+    unsigned nflags;    /* format 7: the flags set (0..VB_BLOCK) */
+    size_t fbytes;      /* their bytes, after the packed values */
     size_t exbytes;
     uint64_t ubits, lbits;   /* its positions' unary and low bits */
     const unsigned char *data;
@@ -431,10 +594,18 @@ static int tr_block(tread *r, tblock *b)
     b->last = (uint64_t)(r->prev + (int64_t)d);
     if (b->last >= r->ndocs)
         return FMT_CORRUPT;
-    b->wg = r->tp[0] & 0x7f;
-    b->wt = r->tp[1] & 0x7f;
+    /* (tr_open checked the entry's widths and flag count) */
+    b->wg = r->tp[0] & 0x3f;
+    b->wt = r->tp[1] & 0x3f;
     b->exg = r->tp[0] >> 7;
     b->ext = r->tp[1] >> 7;
+    b->v7 = (r->tp[1] & FLAG_V7) != 0;
+    b->nflags = 0;
+    if (r->tp[0] & FLAG_SOME) {
+        b->nflags = (unsigned)r->tp[2] + 1;
+        r->tp++;
+    }
+    b->fbytes = b->nflags ? flag_bytes(b->nflags) : 0;
     r->tp += 2;
     uint64_t ex = 0;
     if (vb_get_varint(&r->tp, r->end, &b->ubits) ||
@@ -444,14 +615,15 @@ static int tr_block(tread *r, tblock *b)
         return FMT_CORRUPT;
     b->data = r->bp;
     b->exbytes = (size_t)ex;
-    b->len = 16u * (b->wg + b->wt) + b->exbytes; /* tr_open checked it */
+    /* tr_open checked it */
+    b->len = 16u * (b->wg + b->wt) + b->fbytes + b->exbytes;
     r->bp += b->len;
     return FMT_OK;
 }
 
 /* Patch v (128 values of w bits) with one kind's exceptions at *pp. */
 static int pfor_patch(const unsigned char **pp, const unsigned char *end,
-                      uint64_t *v, unsigned w)
+                      uint32_t *v, unsigned w)
 {
     const unsigned char *p = *pp;
     if (p >= end)
@@ -468,38 +640,106 @@ static int pfor_patch(const unsigned char **pp, const unsigned char *end,
         if (vb_get_varint(&p, end, &hi) || hi == 0 ||
             hi > ((uint64_t)UINT32_MAX >> w))
             return -1;
-        v[last] |= hi << w;
+        v[last] |= (uint32_t)(hi << w); /* (at most UINT32_MAX) */
     }
     *pp = p;
     return 0;
 }
 
-/* Decode block b into docs/tfx (VB_BLOCK each), checked. */
+/* VB_BLOCK values of w bits from p on; p has 16 w + 8 bytes to read
+ * (whole 64-bit loads, no bounds to check). Each group of 8 values takes
+ * w bytes; with w a constant (unpack_block's cases) the shifts and masks
+ * are constants and the loop unrolls. */
+static inline __attribute__((always_inline)) void
+unpack_w(const unsigned char *p, uint32_t *v, const unsigned w)
+{
+    const uint64_t mask = ((uint64_t)1 << w) - 1;
+    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, v += 8)
+        for (unsigned k = 0; k < 8; k++) {
+            uint64_t x;
+            memcpy(&x, p + (k * w >> 3), 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            x = __builtin_bswap64(x);
+#endif
+            v[k] = (uint32_t)(x >> (k * w & 7) & mask);
+        }
+}
+
+static void unpack_block(const unsigned char *p, unsigned w, uint32_t *v)
+{
+    switch (w) {
+#define TCODEC_W(n) case n: unpack_w(p, v, n); break;
+    TCODEC_W(1) TCODEC_W(2) TCODEC_W(3) TCODEC_W(4) TCODEC_W(5) TCODEC_W(6)
+    TCODEC_W(7) TCODEC_W(8) TCODEC_W(9) TCODEC_W(10) TCODEC_W(11)
+    TCODEC_W(12) TCODEC_W(13) TCODEC_W(14) TCODEC_W(15) TCODEC_W(16)
+    TCODEC_W(17) TCODEC_W(18) TCODEC_W(19) TCODEC_W(20) TCODEC_W(21)
+    TCODEC_W(22) TCODEC_W(23) TCODEC_W(24) TCODEC_W(25) TCODEC_W(26)
+    TCODEC_W(27) TCODEC_W(28) TCODEC_W(29) TCODEC_W(30) TCODEC_W(31)
+    TCODEC_W(32)
+#undef TCODEC_W
+    default: /* 0 (tr_open allows no more than 32) */
+        memset(v, 0, VB_BLOCK * sizeof *v);
+    }
+}
+
+/* Decode block b into docs/tfx (VB_BLOCK each), checked. Values stay
+ * below 2^32 (pfor_patch sees to it); the checks are gathered, not
+ * branched on per value. */
 static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 {
-    uint64_t at = 0, g[VB_BLOCK], t[VB_BLOCK];
+    uint32_t g[VB_BLOCK], t[VB_BLOCK];
     size_t packed = 16u * (b->wg + b->wt);
-    for (size_t i = 0; i < VB_BLOCK; i++)
-        g[i] = bits_get(b->data, packed, &at, b->wg);
-    for (size_t i = 0; i < VB_BLOCK; i++)
-        t[i] = bits_get(b->data, packed, &at, b->wt);
+    /* 8 bytes to read past the packed values: the list's own, or (its
+     * last block) a copy's padding */
+    const unsigned char *src = b->data;
+    unsigned char pad[16 * 64 + 8];
+    if ((size_t)(r->end - b->data) < packed + 8) {
+        memcpy(pad, b->data, packed);
+        memset(pad + packed, 0, 8);
+        src = pad;
+    }
+    unpack_block(src, b->wg, g);
+    unpack_block(src + 16u * b->wg, b->wt, t);
+    uint64_t f[2] = {0, 0};
+    if (b->nflags && flag_read(b->data + packed, b->nflags, f))
+        return FMT_CORRUPT;
     if (b->exg || b->ext) {
-        const unsigned char *p = b->data + packed, *end = p + b->exbytes;
+        const unsigned char *p = b->data + packed + b->fbytes,
+                            *end = p + b->exbytes;
         if ((b->exg && pfor_patch(&p, end, g, b->wg)) ||
             (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
             return FMT_CORRUPT;
     }
+    /* the documents ascend: the last one is the largest, and it must be
+     * the table's (below ndocs, tr_block checked) */
     int64_t prev = r->prev;
     for (size_t i = 0; i < VB_BLOCK; i++) {
         prev += (int64_t)g[i] + 1;
-        if (prev >= (int64_t)r->ndocs)
-            return FMT_CORRUPT;
         docs[i] = (uint32_t)prev;
-        if (t[i] > UINT32_MAX - 2)
-            return FMT_CORRUPT;
-        tfx[i] = (uint32_t)t[i] + 2;
     }
     if ((uint64_t)prev != b->last)
+        return FMT_CORRUPT;
+    uint32_t bad = 0;
+    if (b->v7) {
+        /* tfx = tf << 1 | flag, tf - 1 packed: below 2^31 - 1, so that
+         * neither it nor it + 1 has bit 31 (a loop the compiler makes
+         * vector code of); then the flags, one step per flag set */
+        for (size_t i = 0; i < VB_BLOCK; i++) {
+            uint32_t x = t[i];
+            bad |= x | (x + 1);
+            tfx[i] = (x + 1) << 1;
+        }
+        bad &= 0x80000000u;
+        for (size_t h = 0; h < 2; h++)
+            for (uint64_t w = f[h]; w; w &= w - 1)
+                tfx[64 * h + (size_t)__builtin_ctzll(w)] |= 1;
+    } else { /* tfx - 2 packed */
+        for (size_t i = 0; i < VB_BLOCK; i++) {
+            bad |= t[i] >= UINT32_MAX - 1;
+            tfx[i] = t[i] + 2;
+        }
+    }
+    if (bad)
         return FMT_CORRUPT;
     r->prev = prev;
     return FMT_OK;
@@ -534,22 +774,21 @@ static int grow_list(vb_plist *l, size_t n)
     return FMT_OK;
 }
 
-int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
-                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
+/* Decode the blocks b0.. and the tail of r (opened, at block b0) into l:
+ * the list's documents from b0 * VB_BLOCK on, with blk's entries of those
+ * blocks (their positions from bit 'at' on). */
+static int tr_decode_rest(tread *r, size_t b0, uint64_t at, vb_plist *l,
+                          uint64_t **blk, size_t *blkcap)
 {
-    tread r;
-    l->n = 0;
-    if (tr_open(&r, p, n, df, ndocs))
-        return FMT_CORRUPT;
-    if (grow_list(l, df))
+    size_t m = r->df - b0 * VB_BLOCK, nb = r->nblocks - b0;
+    if (grow_list(l, m ? m : 1))
         return FMT_NOMEM;
-    if (blk && vb_grow(blk, blkcap, 2 * (r.nblocks + 1), sizeof **blk, 16))
+    if (blk && vb_grow(blk, blkcap, 2 * (nb + 1), sizeof **blk, 16))
         return FMT_NOMEM;
-    uint64_t at = 0;
-    for (size_t b = 0; b < r.nblocks; b++) {
+    for (size_t b = 0; b < nb; b++) {
         tblock bk;
-        if (tr_block(&r, &bk) ||
-            tr_unpack(&r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
+        if (tr_block(r, &bk) ||
+            tr_unpack(r, &bk, l->docs + b * VB_BLOCK, l->tfs + b * VB_BLOCK))
             return FMT_CORRUPT;
         if (blk) {
             (*blk)[2 * b] = at;
@@ -557,21 +796,31 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
         }
         at += bk.ubits + bk.lbits;
     }
-    for (size_t i = r.nblocks * VB_BLOCK; i < df; i++)
-        if (tr_tail(&r, &l->docs[i], &l->tfs[i]))
+    for (size_t i = nb * VB_BLOCK; i < m; i++)
+        if (tr_tail(r, &l->docs[i], &l->tfs[i]))
             return FMT_CORRUPT;
     uint64_t tub = 0;
-    if (df % VB_BLOCK &&
-        (vb_get_varint(&r.bp, r.end, &tub) || tub > ((uint64_t)1 << 40)))
+    if (r->df % VB_BLOCK &&
+        (vb_get_varint(&r->bp, r->end, &tub) || tub > ((uint64_t)1 << 40)))
         return FMT_CORRUPT;
     if (blk) {
-        (*blk)[2 * r.nblocks] = at;
-        (*blk)[2 * r.nblocks + 1] = tub;
+        (*blk)[2 * nb] = at;
+        (*blk)[2 * nb + 1] = tub;
     }
-    if (r.bp != r.end)
+    if (r->bp != r->end)
         return FMT_CORRUPT;
-    l->n = df;
+    l->n = m;
     return FMT_OK;
+}
+
+int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
+                  uint32_t ndocs, vb_plist *l, uint64_t **blk, size_t *blkcap)
+{
+    tread r;
+    l->n = 0;
+    if (tr_open(&r, p, n, df, ndocs))
+        return FMT_CORRUPT;
+    return tr_decode_rest(&r, 0, 0, l, blk, blkcap);
 }
 
 int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
@@ -832,65 +1081,65 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
     tread r;
     if (e->n || e->pos->len != 0 || tr_open(&r, post, plen, df, ndocs))
         return FMT_CORRUPT;
-    /* the full blocks as they are: their table entries, their bytes, and
-     * the bits of their positions */
+    /* the full blocks of format 7 as they are (the writer would write
+     * them the same): their table entries, their bytes, and the bits of
+     * their positions; from the first of format 6 (a format 6 base) on,
+     * every document encoded again */
     uint64_t bits = 0;
+    size_t keep = 0;
     const unsigned char *t0 = r.tp, *b0 = r.bp;
-    for (size_t b = 0; b < r.nblocks; b++) {
+    for (; keep < r.nblocks; keep++) {
+        tread at = r;
         tblock bk;
         if (tr_block(&r, &bk))
             return FMT_CORRUPT;
+        if (!bk.v7) {
+            r = at;
+            break;
+        }
         r.prev = (int64_t)bk.last;
         bits += bk.ubits + bk.lbits;
     }
-    if (bits > (uint64_t)poslen * 8 ||
-        fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
+    if (bits > (uint64_t)poslen * 8)
+        return FMT_CORRUPT;
+    if (fmt_buf_append(&e->table, t0, (size_t)(r.tp - t0)) ||
         fmt_buf_append(e->post, b0, (size_t)(r.bp - b0)) ||
         fmt_buf_append(e->pos, pos, (size_t)(bits / 8)))
-        return bits > (uint64_t)poslen * 8 ? FMT_CORRUPT : FMT_NOMEM;
+        return FMT_NOMEM;
     if (bits % 8) {
         e->pacc = pos[bits / 8] & ((1u << (bits % 8)) - 1);
         e->pnb = (unsigned)(bits % 8);
     }
     e->prev = e->prevlast = r.prev;
-    e->n = r.nblocks * VB_BLOCK;
+    e->n = keep * VB_BLOCK;
     if (df == e->n)
         return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
-    /* the tail again, document by document */
-    size_t m = df - e->n;
-    uint32_t docs[VB_BLOCK], tfx[VB_BLOCK];
-    for (size_t i = 0; i < m; i++)
-        if (tr_tail(&r, &docs[i], &tfx[i]))
-            return FMT_CORRUPT;
-    uint64_t tub;
-    if (vb_get_varint(&r.bp, r.end, &tub) || r.bp != r.end ||
-        tub > (uint64_t)poslen * 8 - bits)
-        return FMT_CORRUPT;
-    /* its positions: a reader on a one-block list */
-    uint64_t blk[2] = {bits, tub};
-    vb_plist l = {docs, tfx, m, m};
-    tcodec_posr pr;
-    tcodec_pos_open(&pr, pos, poslen, blk);
-    pr.b = 0;
-    pr.ub = bits;
-    pr.uend = bits + tub;
-    pr.lb = pr.uend;
+    /* the rest (the tail, or a format 6 base's blocks too) again,
+     * document by document, its positions read by the table */
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t blkcap = 0;
+    int rc = tr_decode_rest(&r, keep, bits, &l, &blk, &blkcap);
     uint32_t *pv = NULL;
     size_t cap = 0;
-    int rc = FMT_OK;
-    for (size_t i = 0; i < m && !rc; i++) {
-        uint32_t tf = tfx[i] >> 1;
+    tcodec_posr pr;
+    tcodec_pos_open(&pr, pos, poslen, blk);
+    for (size_t i = 0; i < l.n && !rc; i++) {
+        uint32_t tf = l.tfs[i] >> 1;
         if (!poslen) /* a list without positions (a pair, tdict.h) */
-            rc = tcodec_enc_doc(e, docs[i], tfx[i], NULL);
-        else if (tf > tcodec_pos_room(&pr))
+            rc = tcodec_enc_doc(e, l.docs[i], l.tfs[i], NULL);
+        else if (tcodec_pos_seek(&pr, &l, i, col_len) ||
+                 tf > tcodec_pos_room(&pr))
             rc = FMT_CORRUPT;
         else if (vb_grow(&pv, &cap, tf ? tf : 1, sizeof *pv, 64))
             rc = FMT_NOMEM;
         else if (tcodec_pos_read(&pr, &l, col_len, pv))
             rc = FMT_CORRUPT;
         else
-            rc = tcodec_enc_doc(e, docs[i], tfx[i], pv);
+            rc = tcodec_enc_doc(e, l.docs[i], l.tfs[i], pv);
     }
     free(pv);
+    free(blk);
+    postings_list_free(&l);
     return rc;
 }

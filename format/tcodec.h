@@ -1,5 +1,7 @@
-/* tcodec.h - the term value codec of format 6 (tcodec.c): bit-packed
- * postings and Rice-coded positions. Formats 2-5 use postings.c's varints. */
+/* tcodec.h - the term value codec of formats 6 and 7 (tcodec.c):
+ * bit-packed postings and Rice-coded positions. Formats 2-5 use
+ * postings.c's varints. The readers take both formats' lists (each block
+ * says which it is); the writer writes format 7's. */
 #ifndef VB_TCODEC_H
 #define VB_TCODEC_H
 
@@ -24,6 +26,8 @@ typedef struct {
     uint64_t uacc, lacc, pacc, ubits, lbits;
     unsigned unb, lnb, pnb;
     int err;
+    int layout6;                 /* tests only: write format 6's blocks
+                                  * (tfx in one field), set after start */
     uint32_t g[VB_BLOCK], t[VB_BLOCK];
 } tcodec_enc;
 void tcodec_enc_start(tcodec_enc *e, fmt_buf *post, fmt_buf *pos,
@@ -32,9 +36,11 @@ int tcodec_enc_doc(tcodec_enc *e, uint32_t doc, uint32_t tfx,
                    const uint32_t *pos);  /* pos NULL: a list without positions */
 int tcodec_enc_end(tcodec_enc *e);
 /* Start from an encoded list (a base archive's, appending): its full
- * blocks and their positions are taken as they are, its tail documents
- * encoded again; then enc_doc the new ones (after its last). Only on a
- * fresh encoder whose positions buffer is empty. */
+ * blocks of format 7 and their positions are taken as they are, its tail
+ * documents (and a format 6 list's blocks) encoded again, so the result
+ * is what a fresh encode of all the documents gives; then enc_doc the
+ * new ones (after its last). Only on a fresh encoder whose positions
+ * buffer is empty. */
 int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
                       const unsigned char *pos, size_t poslen, uint32_t df,
                       uint32_t ndocs, const unsigned char *col_len);

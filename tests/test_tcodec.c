@@ -1,12 +1,14 @@
-/* test_tcodec.c - format 6's list codec (format/tcodec.c) on its own:
- * random lists round trip (df around the block size, huge document
- * gaps, position gaps in long unary runs, large tf, documents of length
- * 0, blocks with exceptions),
- * decode_in against a brute-force filter, positions read by jumping
- * blocks, and damage: every single-bit flip and every truncation of small
- * encoded lists either decodes to something that passes the checks or is
- * FMT_CORRUPT. Each decode gets a buffer of exactly the list's size, so
- * the sanitizer build (make check) sees any read past it.
+/* test_tcodec.c - the list codec of formats 6 and 7 (format/tcodec.c) on
+ * its own: random lists round trip (df around the block size, huge
+ * document gaps, position gaps in long unary runs, large tf, documents of
+ * length 0, blocks with exceptions; in format 7's blocks and in format
+ * 6's, every pattern of in-subject flags), each flag count's block bytes
+ * exactly, a list of format 6's bytes still reads, appending equals a
+ * fresh encode, decode_in against a brute-force filter, positions read by
+ * jumping blocks, and damage: every single-bit flip and every truncation
+ * of small encoded lists either decodes to something that passes the
+ * checks or is FMT_CORRUPT. Each decode gets a buffer of exactly the
+ * list's size, so the sanitizer build (make check) sees any read past it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -48,7 +50,50 @@ typedef struct {
     int huge_pos;          /* position gaps past the Rice escape */
     int lens;              /* a length column (some 0), or none */
     int plain;             /* never in the subject (tfx even) */
+    int flags;             /* the in-subject flags: FL_* (0: half of them) */
+    int v6;                /* written in format 6's blocks (tfx in one field) */
 } rshape;
+
+enum { FL_HALF, FL_ALL, FL_SPARSE, FL_DENSE, FL_MIXED };
+
+/* Document i's in-subject flag, as s says: FL_MIXED changes the odds
+ * every 100 documents (none, 1/64, 1/8, 1/2, 7/8, all), so blocks of
+ * every coding and their mixtures come up. */
+static uint32_t flag_of(const rshape *s, size_t i)
+{
+    static const unsigned odds[6] = {0, 1, 8, 32, 56, 64}; /* in 64 */
+    if (s->plain)
+        return 0;
+    switch (s->flags) {
+    case FL_ALL:
+        return 1;
+    case FL_SPARSE:
+        return rnd() % 40 == 0;
+    case FL_DENSE:
+        return rnd() % 8 != 0;
+    case FL_MIXED:
+        return rnd() % 64 < odds[(i / 100 * 2654435761u >> 8) % 6];
+    default:
+        return rnd() & 1;
+    }
+}
+
+/* Encode a list as tcodec_encode does, in format 6's blocks if v6. */
+static int encode_as(int v6, const uint32_t *docs, const uint32_t *tfx,
+                     size_t n, const uint32_t *pos, const unsigned char *col_len,
+                     fmt_buf *post, fmt_buf *posb)
+{
+    tcodec_enc e;
+    tcodec_enc_start(&e, post, posb, col_len);
+    e.layout6 = v6;
+    int rc = FMT_OK;
+    for (size_t i = 0, pi = 0; i < n && !rc; i++) {
+        rc = tcodec_enc_doc(&e, docs[i], tfx[i], pos ? pos + pi : NULL);
+        pi += tfx[i] >> 1;
+    }
+    int r2 = tcodec_enc_end(&e);
+    return rc ? rc : r2;
+}
 
 static void rlist_free(rlist *r)
 {
@@ -82,7 +127,7 @@ static void rlist_make(rlist *r, size_t n, const rshape *s)
         uint32_t tf = 1 + rnd() % s->tfmax;
         if (s->tfbig && rnd() % 40 == 0)
             tf = s->tfbig;
-        r->tfx[i] = tf << 1 | (s->plain ? 0 : rnd() & 1);
+        r->tfx[i] = tf << 1 | flag_of(s, i);
         npos += tf;
     }
     r->ndocs = (uint32_t)(prev + 1 + rnd() % 5);
@@ -117,9 +162,14 @@ static void rlist_make(rlist *r, size_t n, const rshape *s)
             vb_put_be32(r->col_len + 4 * (size_t)r->docs[i], len);
         }
     }
-    assert_int_equal(tcodec_encode(r->docs, r->tfx, n, r->pos, r->col_len,
+    if (s->v6)
+        assert_int_equal(encode_as(1, r->docs, r->tfx, n, r->pos, r->col_len,
                                    &r->post, &r->posb),
-                     FMT_OK);
+                         FMT_OK);
+    else
+        assert_int_equal(tcodec_encode(r->docs, r->tfx, n, r->pos, r->col_len,
+                                       &r->post, &r->posb),
+                         FMT_OK);
 }
 
 /* A copy of b[0..n) in a buffer of exactly n bytes (the sanitizer sees a
@@ -245,6 +295,62 @@ static void check_decode_in(const rlist *r, const unsigned char *p, size_t n)
     postings_list_free(&got);
 }
 
+/* Appending: the list's first k documents encoded (in format 6's blocks
+ * if the list is), resumed, the rest added: the bytes of a fresh encode
+ * of all of them (format 7's; a format 7 base's full blocks are copied
+ * as they are, a format 6 base's encoded again). nopos: without
+ * positions (a pair's list). */
+static void check_resume(const rlist *r, int v6, int nopos)
+{
+    const unsigned char *col = r->col_len;
+    fmt_buf fp = {0}, fq = {0};
+    assert_int_equal(encode_as(0, r->docs, r->tfx, r->n, nopos ? NULL : r->pos,
+                               col, &fp, &fq),
+                     FMT_OK);
+    size_t *first = calloc(r->n + 1, sizeof *first);
+    assert_non_null(first);
+    for (size_t i = 0; i < r->n; i++)
+        first[i + 1] = first[i] + (r->tfx[i] >> 1);
+    size_t ks[] = {1, 2, 127, 128, 129, 255, 256, 257, r->n - 1, r->n,
+                   1 + rnd() % r->n};
+    for (size_t j = 0; j < sizeof ks / sizeof *ks; j++) {
+        size_t k = ks[j];
+        if (k < 1 || k > r->n)
+            continue;
+        fmt_buf bp = {0}, bq = {0};
+        assert_int_equal(encode_as(v6, r->docs, r->tfx, k, nopos ? NULL : r->pos,
+                                   col, &bp, &bq),
+                         FMT_OK);
+        unsigned char *p = exact(bp.data, bp.len), *q = exact(bq.data, bq.len);
+        fmt_buf op = {0}, oq = {0};
+        assert_int_equal(fmt_buf_append(&op, "xyz", 3), FMT_OK); /* not first */
+        tcodec_enc e;
+        tcodec_enc_start(&e, &op, &oq, col);
+        assert_int_equal(tcodec_enc_resume(&e, p, bp.len, q, bq.len, (uint32_t)k,
+                                           r->ndocs, col),
+                         FMT_OK);
+        for (size_t i = k; i < r->n; i++)
+            assert_int_equal(tcodec_enc_doc(&e, r->docs[i], r->tfx[i],
+                                            nopos ? NULL : r->pos + first[i]),
+                             FMT_OK);
+        assert_int_equal(tcodec_enc_end(&e), FMT_OK);
+        assert_int_equal(op.len, fp.len + 3);
+        assert_memory_equal(op.data + 3, fp.data, fp.len);
+        assert_int_equal(oq.len, fq.len);
+        if (fq.len)
+            assert_memory_equal(oq.data, fq.data, fq.len);
+        free(p);
+        free(q);
+        fmt_buf_free(&bp);
+        fmt_buf_free(&bq);
+        fmt_buf_free(&op);
+        fmt_buf_free(&oq);
+    }
+    free(first);
+    fmt_buf_free(&fp);
+    fmt_buf_free(&fq);
+}
+
 static void round_trip(size_t n, const rshape *s)
 {
     rlist r;
@@ -264,6 +370,9 @@ static void round_trip(size_t n, const rshape *s)
     assert_int_equal(blk[0], 0);
     check_positions(&r, &l, blk, pp, r.posb.len);
     check_decode_in(&r, p, r.post.len);
+    check_resume(&r, s->v6, 0);
+    if (n <= 300)
+        check_resume(&r, s->v6, 1);
     /* the wrong df or too few documents: refused, never read past */
     vb_plist l2 = {0};
     uint32_t dfs[] = {(uint32_t)n - 1, (uint32_t)n + 1, (uint32_t)n + VB_BLOCK};
@@ -316,6 +425,292 @@ static void test_round_trip_huge(void **state)
                 .lens = 1};
     for (size_t i = 0; i < 6; i++)
         round_trip(dfs[i], &t);
+}
+
+/* ---- the in-subject flags (format 7) -------------------------------- */
+
+/* Every flag pattern and df, in format 7's blocks and in format 6's. */
+static void test_round_trip_flags(void **state)
+{
+    (void)state;
+    rng_s = 0x51ab;
+    for (int fl = FL_HALF; fl <= FL_MIXED; fl++)
+        for (int v6 = 0; v6 < 2; v6++) {
+            rshape s = {.gapbits = 2, .tfmax = 3, .tfbig = 200, .lens = 1,
+                        .flags = fl, .v6 = v6};
+            for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+                if (!v6 || dfs[i] <= 1000)
+                    round_trip(dfs[i], &s);
+        }
+    /* none set, both formats */
+    rshape z = {.gapbits = 5, .tfmax = 2, .lens = 1, .plain = 1};
+    for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
+        round_trip(dfs[i], &z);
+    z.v6 = 1;
+    for (size_t i = 0; i < 6; i++)
+        round_trip(dfs[i], &z);
+}
+
+/* The bytes of c flags: none for none or all; m = c or 128 - c (the
+ * fewer) Rice coded, k = 6, 5, 5, 4 ... (the table of tcodec.c's comment,
+ * worked out here by hand), or a bitmap of 16 bytes from m = 38 on. */
+static size_t want_flag_bytes(unsigned c)
+{
+    static const unsigned char len[39] = {
+        0, 1, 2, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 10, 11, 11,
+        11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 15,
+        15, 16};
+    unsigned m = c > 64 ? 128 - c : c;
+    return m < 38 ? len[m] : 16;
+}
+
+/* A block of 128 documents in a row, no positions, c of them flagged (c
+ * = 0..128), tf 1 (or 1..4): its table entry is delta 128, the widths
+ * with bit 6 (of the gap's: some flag set; of the tf's: format 7), c - 1
+ * when c, the positions' bits 0 and 0; then the flags as none or all (no
+ * bytes), 7-bit indices (c <= 17) or a bitmap. With tf 1..4 the tf width
+ * is 2 (tf - 1), not 3 (tfx - 2). */
+static void test_flag_blocks(void **state)
+{
+    (void)state;
+    rng_s = 4242;
+    for (int big = 0; big < 2; big++)
+        for (unsigned c = 0; c <= 128; c++) {
+            uint32_t docs[128], tfx[128];
+            unsigned char pick[128] = {0};
+            for (unsigned j = 0; j < c;) { /* c of the 128, at random */
+                unsigned i = rnd() % 128;
+                if (!pick[i])
+                    pick[i] = 1, j++;
+            }
+            for (uint32_t i = 0; i < 128; i++) {
+                docs[i] = i;
+                tfx[i] = (big ? 1 + rnd() % 4 : 1) << 1 | pick[i];
+            }
+            if (big)
+                tfx[5] = 4u << 1 | pick[5];
+            /* twice, the second appended to the first: the same */
+            fmt_buf p = {0}, q = {0};
+            assert_int_equal(encode_as(0, docs, tfx, 128, NULL, NULL, &p, &q), FMT_OK);
+            assert_int_equal(encode_as(0, docs, tfx, 128, NULL, NULL, &p, &q), FMT_OK);
+            size_t one = p.len / 2;
+            assert_int_equal(p.len, 2 * one);
+            assert_memory_equal(p.data, p.data + one, one);
+            const unsigned char *b = (unsigned char *)p.data;
+            size_t entry = 6 + (c ? 1 : 0);
+            assert_int_equal(one, entry + want_flag_bytes(c) + (big ? 32 : 0));
+            assert_int_equal(b[0], 0x80);
+            assert_int_equal(b[1], 0x01);
+            assert_int_equal(b[2], c ? 0x40 : 0);
+            assert_int_equal(b[3], 0x40 | (big ? 2 : 0));
+            if (c)
+                assert_int_equal(b[4], c - 1);
+            unsigned char *e = exact(p.data, one);
+            vb_plist l = {0};
+            assert_int_equal(tcodec_decode(e, one, 128, 128, &l, NULL, NULL), FMT_OK);
+            assert_memory_equal(l.tfs, tfx, 128 * sizeof *tfx);
+            /* format 6's block of the same (the flag in the tf field):
+             * never a byte less, larger when few or all are set */
+            fmt_buf p6 = {0}, q6 = {0};
+            assert_int_equal(encode_as(1, docs, tfx, 128, NULL, NULL, &p6, &q6), FMT_OK);
+            assert_int_equal(p6.data[2] & 0x40, 0);
+            assert_int_equal(p6.data[3] & 0x40, 0);
+            assert_true(one <= p6.len + 1);
+            if (c == 128 || (c && c <= 8))
+                assert_true(one < p6.len);
+            postings_list_free(&l);
+            free(e);
+            fmt_buf_free(&p);
+            fmt_buf_free(&q);
+            fmt_buf_free(&p6);
+            fmt_buf_free(&q6);
+        }
+    /* flags coded other than the one way: a position past the block,
+     * padding bits set, codes that run past their bytes; a bitmap whose
+     * count is not c; a count of 128 + 1; bit 6 of the gap width in a
+     * format 6 block. Two flags: Rice k = 5 in 2 bytes, each gap a zero
+     * (q = 0) and 5 low bits: 4 and 5 are gaps 4 and 0. */
+    vb_plist l = {0};
+    unsigned char sp[] = {0x80, 0x01, 0x40, 0x40, 1, 0, 0, 0x08, 0x00};
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[3], 2);
+    assert_int_equal(l.tfs[4], 3);
+    assert_int_equal(l.tfs[5], 3);
+    assert_int_equal(l.tfs[6], 2);
+    sp[8] |= 0x80; /* padding */
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    sp[7] = 0xf7, sp[8] = 0x01; /* q 3, low 31: 127; then one more */
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    sp[7] = 0xff, sp[8] = 0xff;
+    assert_int_equal(tcodec_decode(sp, sizeof sp, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    /* 127 flags: the clear one's position, 1 byte (k = 6): 0 then 6 bits */
+    unsigned char inv[] = {0x80, 0x01, 0x40, 0x40, 126, 0, 0, 9 << 1};
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_OK);
+    for (size_t i = 0; i < 128; i++)
+        assert_int_equal(l.tfs[i], i == 9 ? 2 : 3);
+    inv[7] = 0x01 | 63 << 2; /* q 1 (a one, a zero), low 63: 127 */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[127], 2);
+    assert_int_equal(l.tfs[9], 3);
+    inv[7] = 0x03; /* q 2: 128, and its low bits past the byte */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    inv[7] = 0x12 | 0x80; /* 9, and a padding bit */
+    assert_int_equal(tcodec_decode(inv, sizeof inv, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    unsigned char bm[7 + 16] = {0x80, 0x01, 0x40, 0x40, 39, 0, 0};
+    memset(bm + 7, 0xff, 4);
+    memset(bm + 11, 0x01, 8); /* 40 set, and the count says 40 */
+    assert_int_equal(tcodec_decode(bm, sizeof bm, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[31], 3);
+    assert_int_equal(l.tfs[32], 3);
+    assert_int_equal(l.tfs[33], 2);
+    bm[4] = 40; /* says 41 */
+    assert_int_equal(tcodec_decode(bm, sizeof bm, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    unsigned char all[] = {0x80, 0x01, 0x40, 0x40, 128, 0, 0};
+    assert_int_equal(tcodec_decode(all, sizeof all, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    all[4] = 127;
+    assert_int_equal(tcodec_decode(all, sizeof all, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[77], 3);
+    unsigned char six[] = {0x80, 0x01, 0x40, 0x00, 127, 0, 0};
+    assert_int_equal(tcodec_decode(six, sizeof six, 128, 128, &l, NULL, NULL), FMT_CORRUPT);
+    /* tf - 1 of 2^31 - 2 is the largest (tfx 2^32 - 2), 2^31 - 1 too much */
+    unsigned char *hi = calloc(1, 6 + 31 * 16);
+    assert_non_null(hi);
+    memcpy(hi, (unsigned char[]){0x80, 0x01, 0, 0x40 | 31, 0, 0}, 6);
+    memcpy(hi + 6, (unsigned char[]){0xfe, 0xff, 0xff, 0x7f}, 4);
+    assert_int_equal(tcodec_decode(hi, 6 + 31 * 16, 128, 128, &l, NULL, NULL), FMT_OK);
+    assert_int_equal(l.tfs[0], UINT32_MAX - 1);
+    hi[6] = 0xff;
+    assert_int_equal(tcodec_decode(hi, 6 + 31 * 16, 128, 128, &l, NULL, NULL),
+                     FMT_CORRUPT);
+    free(hi);
+    postings_list_free(&l);
+}
+
+/* A list written by format 6's encoder (commit 0bca27a, before format 7):
+ * 300 documents, 2 blocks and a tail. It still decodes, the encoder's
+ * format 6 switch (for these tests) writes it again byte for byte, and
+ * appending to it gives the fresh format 7 encode. */
+static const unsigned char post6[] = {
+    0x81, 0x03, 0x03, 0x03, 0x9a, 0xd7, 0x01, 0x00, 0xfe, 0x02, 0x03, 0x83,
+    0x9d, 0xfe, 0x01, 0x00, 0x03, 0x11, 0x33, 0x88, 0x19, 0xc4, 0x0c, 0x62,
+    0x06, 0x31, 0x83, 0x98, 0x41, 0xcc, 0x20, 0x66, 0x10, 0x33, 0x88, 0x19,
+    0xc4, 0x0c, 0x62, 0x06, 0x31, 0x83, 0x98, 0x41, 0xcc, 0x20, 0x66, 0x10,
+    0x33, 0x88, 0x19, 0xc4, 0x0c, 0x62, 0x06, 0x31, 0x83, 0x98, 0x41, 0xcc,
+    0x20, 0x66, 0x10, 0x33, 0x88, 0x07, 0x00, 0xc0, 0x00, 0x02, 0x18, 0x00,
+    0x00, 0x07, 0x00, 0x60, 0x00, 0x08, 0x0c, 0x00, 0x80, 0x11, 0x00, 0x30,
+    0x00, 0x20, 0x06, 0x00, 0xc0, 0x40, 0x00, 0x18, 0x00, 0x80, 0x03, 0x00,
+    0x60, 0x00, 0x01, 0x0c, 0x00, 0x80, 0x03, 0x00, 0x30, 0x00, 0x04, 0x06,
+    0x00, 0xc0, 0x08, 0x00, 0x18, 0x19, 0xc4, 0x0c, 0x62, 0x06, 0x31, 0x83,
+    0x98, 0x41, 0xcc, 0x20, 0x66, 0x10, 0x33, 0x88, 0x19, 0xc4, 0x0c, 0x62,
+    0x06, 0x31, 0x83, 0x98, 0x41, 0xcc, 0x20, 0x66, 0x10, 0x33, 0x88, 0x19,
+    0xc4, 0x0c, 0x62, 0x06, 0x31, 0x83, 0x98, 0x41, 0xcc, 0x20, 0x66, 0x10,
+    0x33, 0x88, 0x19, 0xc4, 0x0c, 0x40, 0x92, 0x07, 0x09, 0x72, 0x24, 0x48,
+    0x9c, 0x20, 0xc1, 0x83, 0x04, 0x39, 0x92, 0x24, 0x4e, 0x90, 0xe0, 0x41,
+    0x82, 0x1c, 0x09, 0x12, 0x27, 0x48, 0xf0, 0x24, 0x00, 0x0c, 0x00, 0x88,
+    0x01, 0x00, 0x30, 0x10, 0x00, 0x06, 0x00, 0xe0, 0x00, 0x00, 0x18, 0x40,
+    0x00, 0x03, 0x00, 0xe0, 0x00, 0x00, 0x48, 0x0a, 0x02, 0x00, 0x04, 0x00,
+    0x01, 0x00, 0x03, 0x06, 0x00, 0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x00,
+    0x03, 0x01, 0x00, 0x00, 0x02, 0x06, 0x04, 0x00, 0x01, 0x00, 0x03, 0x00,
+    0x00, 0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x06, 0x03, 0x00, 0x00, 0x01,
+    0x02, 0x00, 0x04, 0x00, 0x01, 0x00, 0x03, 0x00, 0x00, 0x06, 0x02, 0x00,
+    0x04, 0x00, 0x01, 0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x01, 0x04, 0x06,
+    0x01, 0x00, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x04, 0x00, 0x01, 0x00,
+    0x03, 0x06, 0x00, 0x00, 0x02, 0x00, 0x04, 0x01, 0x01, 0x00, 0x03, 0x00,
+    0xf1, 0x48
+};
+
+static void format6_list(uint32_t *docs, uint32_t *tfx, uint32_t *pos)
+{
+    uint32_t np = 0, doc = 0;
+    for (uint32_t i = 0; i < 300; i++) {
+        doc += 1 + (i * 7 % 5);
+        docs[i] = doc;
+        uint32_t tf = 1 + (i % 7 == 0 ? 3 : 0) + (i == 200 ? 40 : 0);
+        tfx[i] = tf << 1 | (i % 11 == 0 || (i >= 130 && i < 200 && i % 3));
+        for (uint32_t j = 0, at = 0; j < tf; j++)
+            pos[np++] = at += (i * 13 + j * 101) % 300;
+    }
+}
+
+static void test_format6_bytes(void **state)
+{
+    (void)state;
+    uint32_t docs[300], tfx[300], pos[1200];
+    format6_list(docs, tfx, pos);
+    fmt_buf p6 = {0}, q6 = {0}, p7 = {0}, q7 = {0};
+    assert_int_equal(encode_as(1, docs, tfx, 300, pos, NULL, &p6, &q6), FMT_OK);
+    assert_int_equal(p6.len, sizeof post6);
+    assert_memory_equal(p6.data, post6, sizeof post6);
+    assert_int_equal(tcodec_encode(docs, tfx, 300, pos, NULL, &p7, &q7), FMT_OK);
+    assert_true(p7.len < p6.len);
+    /* the positions are the same in both */
+    assert_int_equal(q7.len, q6.len);
+    assert_memory_equal(q7.data, q6.data, q6.len);
+    unsigned char *e6 = exact(post6, sizeof post6), *q = exact(q6.data, q6.len);
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t cap = 0;
+    uint32_t ndocs = docs[299] + 1;
+    assert_int_equal(tcodec_decode(e6, sizeof post6, 300, ndocs, &l, &blk, &cap),
+                     FMT_OK);
+    assert_memory_equal(l.docs, docs, sizeof docs);
+    assert_memory_equal(l.tfs, tfx, sizeof tfx);
+    assert_int_equal(tcodec_pos_check(q, q6.len, &l, blk, NULL), FMT_OK);
+    uint32_t want[3] = {docs[3], docs[140] + 1, docs[299]}, out[64];
+    vb_plist w = {0};
+    assert_int_equal(tcodec_decode_in(e6, sizeof post6, 300, ndocs, &w, want, 3),
+                     FMT_OK);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.tfs[0], tfx[3]);
+    assert_int_equal(w.docs[1], docs[299]);
+    tcodec_posr r;
+    tcodec_pos_open(&r, q, q6.len, blk);
+    assert_int_equal(tcodec_pos_seek(&r, &l, 200, NULL), FMT_OK);
+    assert_int_equal(tcodec_pos_read(&r, &l, NULL, out), FMT_OK);
+    size_t at = 0;
+    for (size_t i = 0; i < 200; i++)
+        at += tfx[i] >> 1;
+    assert_memory_equal(out, pos + at, 41 * sizeof *out);
+    /* appending to it, nothing or a document more: format 7's bytes */
+    for (int more = 0; more < 2; more++) {
+        fmt_buf op = {0}, oq = {0}, fp = {0}, fq = {0};
+        uint32_t d = docs[299] + 3, t = 2 << 1 | 1, pp[2] = {4, 9};
+        tcodec_enc en;
+        tcodec_enc_start(&en, &op, &oq, NULL);
+        assert_int_equal(tcodec_enc_resume(&en, e6, sizeof post6, q, q6.len, 300,
+                                           ndocs + 3, NULL),
+                         FMT_OK);
+        if (more)
+            assert_int_equal(tcodec_enc_doc(&en, d, t, pp), FMT_OK);
+        assert_int_equal(tcodec_enc_end(&en), FMT_OK);
+        tcodec_enc_start(&en, &fp, &fq, NULL);
+        for (size_t i = 0, pi = 0; i < 300; pi += tfx[i] >> 1, i++)
+            assert_int_equal(tcodec_enc_doc(&en, docs[i], tfx[i], pos + pi), FMT_OK);
+        if (more)
+            assert_int_equal(tcodec_enc_doc(&en, d, t, pp), FMT_OK);
+        assert_int_equal(tcodec_enc_end(&en), FMT_OK);
+        assert_int_equal(op.len, fp.len);
+        assert_memory_equal(op.data, fp.data, fp.len);
+        assert_int_equal(oq.len, fq.len);
+        assert_memory_equal(oq.data, fq.data, fq.len);
+        if (!more) {
+            assert_int_equal(fp.len, p7.len);
+            assert_memory_equal(fp.data, p7.data, p7.len);
+        }
+        fmt_buf_free(&op);
+        fmt_buf_free(&oq);
+        fmt_buf_free(&fp);
+        fmt_buf_free(&fq);
+    }
+    postings_list_free(&l);
+    postings_list_free(&w);
+    free(blk);
+    free(e6);
+    free(q);
+    fmt_buf_free(&p6);
+    fmt_buf_free(&q6);
+    fmt_buf_free(&p7);
+    fmt_buf_free(&q7);
 }
 
 /* Edge values by hand: the first document 0 and the largest, a position
@@ -462,6 +857,25 @@ static void damaged_once(const unsigned char *p0, size_t n, uint32_t df,
         assert_true(r2 == FMT_OK || r2 == FMT_CORRUPT);
         assert_true(l2.n <= 3);
     }
+    /* appending to it: refused, or (it copies format 7's full blocks
+     * unread) a list that is the same one when it decodes */
+    fmt_buf op = {0}, oq = {0};
+    tcodec_enc e;
+    tcodec_enc_start(&e, &op, &oq, col_len);
+    int re = tcodec_enc_resume(&e, p, n, q, qn, df, ndocs, col_len);
+    assert_true(re == FMT_OK || re == FMT_CORRUPT);
+    assert_int_equal(tcodec_enc_end(&e), FMT_OK);
+    if (re == FMT_OK && rc == FMT_OK) {
+        vb_plist l3 = {0};
+        assert_int_equal(tcodec_decode((unsigned char *)op.data, op.len, df, ndocs,
+                                       &l3, NULL, NULL),
+                         FMT_OK);
+        assert_memory_equal(l3.docs, l.docs, df * sizeof *l.docs);
+        assert_memory_equal(l3.tfs, l.tfs, df * sizeof *l.tfs);
+        postings_list_free(&l3);
+    }
+    fmt_buf_free(&op);
+    fmt_buf_free(&oq);
     postings_list_free(&l);
     postings_list_free(&l2);
     free(blk);
@@ -520,6 +934,18 @@ static void test_damage_small(void **state)
     size_t hs[] = {1, 5, 129, 260};
     for (size_t i = 0; i < sizeof hs / sizeof *hs; i++)
         damage_all(hs[i], &h);
+    /* the flags' codings (format 7), and format 6's blocks */
+    size_t fs[] = {128, 129, 300};
+    for (int fl = FL_ALL; fl <= FL_MIXED; fl++) {
+        rshape f = {.gapbits = 3, .tfmax = 3, .lens = 1, .flags = fl};
+        for (size_t i = 0; i < sizeof fs / sizeof *fs; i++)
+            damage_all(fs[i], &f);
+    }
+    rshape z = {.gapbits = 3, .tfmax = 2, .lens = 1, .plain = 1};
+    damage_all(257, &z);
+    rshape v6 = {.gapbits = 4, .tfmax = 3, .lens = 1, .v6 = 1};
+    for (size_t i = 0; i < sizeof fs / sizeof *fs; i++)
+        damage_all(fs[i], &v6);
 }
 
 /* Hand-made lists that claim much: a block width of 32 over a short
@@ -644,6 +1070,9 @@ int main(void)
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_round_trip_small_gaps),
         cmocka_unit_test(test_round_trip_huge),
+        cmocka_unit_test(test_round_trip_flags),
+        cmocka_unit_test(test_flag_blocks),
+        cmocka_unit_test(test_format6_bytes),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_damage_small),
     };

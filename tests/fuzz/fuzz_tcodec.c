@@ -1,6 +1,7 @@
-/* fuzz_tcodec.c - libFuzzer target: format 6's list codec (tcodec.c) fed
- * raw bytes: a posting list (tcodec_decode, tcodec_decode_in) and its
- * positions (tcodec_pos_check, _seek, _read), with df, the document
+/* fuzz_tcodec.c - libFuzzer target: the list codec of formats 6 and 7
+ * (tcodec.c) fed raw bytes: a posting list (tcodec_decode,
+ * tcodec_decode_in, tcodec_enc_resume) and its positions
+ * (tcodec_pos_check, _seek, _read), with df, the document
  * count and the split between the two from the input's head:
  *
  *   u8 flags (bit 0: a length column, bits 1-3: its scale), u16 BE ndocs,
@@ -8,7 +9,8 @@
  *
  * Whatever the bytes: a list that decodes ascends below ndocs with tf >=
  * 1, decode_in agrees with it, positions that pass the check read whole
- * and ascending, and what decodes encodes again to the same lists.
+ * and ascending, and what decodes encodes again to the same lists, and
+ * appended to (resumed) too.
  * Built and run by tests/fuzz.sh; seeds from tests/fuzz/seeds.c.
  * White-box: includes format/internal.h.
  */
@@ -153,6 +155,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             postings_list_free(&l3);
             fmt_buf_free(&b1);
             fmt_buf_free(&b2);
+            /* appended to (nothing added): the same lists again */
+            fmt_buf o1 = {0}, o2 = {0};
+            tcodec_enc e;
+            tcodec_enc_start(&e, &o1, &o2, col_len);
+            must(tcodec_enc_resume(&e, p, pl, q, qn, df, ndocs, col_len) == FMT_OK,
+                 "resume of a list that decodes");
+            must(tcodec_enc_end(&e) == FMT_OK, "resume's end");
+            blk3 = NULL;
+            cap3 = 0;
+            must(tcodec_decode((unsigned char *)o1.data, o1.len, df, ndocs, &l3,
+                               &blk3, &cap3) == FMT_OK &&
+                     l3.n == l.n && !memcmp(l3.docs, l.docs, l.n * 4) &&
+                     !memcmp(l3.tfs, l.tfs, l.n * 4),
+                 "resume's round trip");
+            must(tcodec_pos_check((unsigned char *)o2.data, o2.len, &l3, blk3,
+                                  col_len) == FMT_OK,
+                 "resume's positions");
+            free(blk3);
+            postings_list_free(&l3);
+            fmt_buf_free(&o1);
+            fmt_buf_free(&o2);
         }
         free(all);
     } else {
@@ -164,6 +187,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int r2 = tcodec_decode_in(p, pl, df, ndocs, &l2, want, 4);
         must(r2 == FMT_OK || r2 == FMT_CORRUPT, "decode_in's code");
         must(l2.n <= 4, "decode_in: no more than asked");
+        fmt_buf o1 = {0}, o2 = {0};
+        tcodec_enc e;
+        tcodec_enc_start(&e, &o1, &o2, col_len);
+        r2 = tcodec_enc_resume(&e, p, pl, q, qn, df, ndocs, col_len);
+        must(r2 == FMT_OK || r2 == FMT_CORRUPT, "resume's code");
+        tcodec_enc_end(&e);
+        fmt_buf_free(&o1);
+        fmt_buf_free(&o2);
     }
     postings_list_free(&l);
     postings_list_free(&l2);

@@ -3,8 +3,8 @@
  * the writer encodes them, and posting lists and terms values of a few
  * shapes (one document, a full block, several blocks, positions after),
  * each file prefixed with the selector byte fuzz_record reads; and with
- * --tcodec, format 6's lists of those shapes for fuzz_tcodec (its head,
- * the postings, the positions).
+ * --tcodec, lists of those shapes for fuzz_tcodec (its head, the
+ * postings, the positions), in format 7's blocks and format 6's.
  *
  *   seeds OUTDIR FILE...
  *   seeds --tcodec OUTDIR
@@ -60,7 +60,9 @@ static void lists(const char *dir)
 }
 
 /* fuzz_tcodec's input: flags, u16 ndocs, u16 df, u16 postings length,
- * postings, positions (the length column as fuzz_tcodec makes it) */
+ * postings, positions (the length column as fuzz_tcodec makes it); the
+ * lists in format 7's blocks (every coding of the in-subject flags: none,
+ * all, a few, many) and in format 6's */
 static void tcodec_seeds(const char *dir)
 {
     static const size_t sizes[] = {1, 3, 127, 128, 129, 300, 600};
@@ -68,7 +70,12 @@ static void tcodec_seeds(const char *dir)
     for (uint32_t d = 0; d < 65536; d++) /* fuzz_tcodec's, scale 2 */
         vb_put_be32(col + 4 * d, ((d * 2654435761u) >> 22) & 0x00ffffff);
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
-        for (int withlen = 0; withlen < 2; withlen++) {
+        for (int v = 0; v < 12; v++) {
+            /* kind 0: every other flag (1: the same), 2: in format 6's
+             * blocks, 3: none or all a block, 4: a few, 5: most */
+            int kind = v / 2, withlen = v % 2;
+            if (kind == 1 || (kind >= 2 && (withlen || sizes[k] < 128)))
+                continue;
             size_t n = sizes[k];
             uint32_t docs[600], tfx[600], pos[600 * 4], doc = 0;
             size_t np = 0;
@@ -76,13 +83,27 @@ static void tcodec_seeds(const char *dir)
                 doc += 1 + (uint32_t)(i * 7 % 5) * (k == 6 ? 20 : 1);
                 docs[i] = doc;
                 uint32_t tf = (uint32_t)(i % 4 + 1);
-                tfx[i] = tf << 1 | (uint32_t)(i & 1);
+                /* the flags: every other; none; all; a few; most */
+                uint32_t f = kind < 3 ? (uint32_t)(i & 1)
+                             : kind == 3 ? (i / 128) % 2
+                             : kind == 4 ? i % 19 == 0
+                                         : i % 9 != 0;
+                tfx[i] = tf << 1 | f;
                 for (uint32_t j = 0, at = 0; j < tf; j++)
                     pos[np++] = at += (uint32_t)(i * 13 + j * 101) % (j == 3 ? 7000 : 300);
             }
             fmt_buf b = {0}, q = {0};
-            if (tcodec_encode(docs, tfx, n, pos, withlen ? col : NULL, &b, &q))
+            tcodec_enc e;
+            tcodec_enc_start(&e, &b, &q, withlen ? col : NULL);
+            e.layout6 = kind == 2;
+            int rc = 0;
+            for (size_t i = 0, pi = 0; i < n && !rc; pi += tfx[i] >> 1, i++)
+                rc = tcodec_enc_doc(&e, docs[i], tfx[i], pos + pi);
+            if (tcodec_enc_end(&e) || rc) {
+                fmt_buf_free(&b);
+                fmt_buf_free(&q);
                 continue;
+            }
             uint32_t nd = doc + 1;
             unsigned char head[7] = {(unsigned char)(withlen ? 1 | 2 << 1 : 0),
                                      (unsigned char)(nd >> 8), (unsigned char)nd,
@@ -90,7 +111,7 @@ static void tcodec_seeds(const char *dir)
                                      (unsigned char)(b.len >> 8),
                                      (unsigned char)b.len};
             char path[1024];
-            snprintf(path, sizeof path, "%s/list-%zu-%d", dir, n, withlen);
+            snprintf(path, sizeof path, "%s/list-%zu-%d-%d", dir, n, kind, withlen);
             FILE *f = fopen(path, "wb");
             if (f) {
                 fwrite(head, 1, sizeof head, f);
