@@ -96,11 +96,10 @@ static uint64_t tdict_maxn(const fmt_archive *a)
     return a->version >= 7 ? TDICT_MAXN7 : TDICT_MAXN;
 }
 
-/* A block as stored: format 6's value is the block; format 7's is varint
- * raw length, then the block raw-deflated, inflated here into raw
- * (TDICT_RAWMAX bytes). *p, *end: the block's bytes. FMT_OK, FMT_NOMEM, or
- * FMT_CORRUPT (a->err not set: the caller names the block). */
-static int tdict_open_value(const fmt_archive *a, const MDB_val *v,
+/* Format 7 stores a block as varint raw length, then the block
+ * raw-deflated (no checksum: the damage a flip can do to a block is what
+ * it could do to format 6's plain block, which every read checks). */
+int tdict_block_open(const fmt_archive *a, const MDB_val *v,
                             unsigned char *raw, const unsigned char **p,
                             const unsigned char **end)
 {
@@ -209,7 +208,7 @@ static int tdict_block(tdict_iter *it, const MDB_val *k, const MDB_val *v)
 {
     uint64_t n;
     it->wlen = 0;
-    int rc = tdict_open_value(it->a, v, it->raw, &it->bp, &it->bend);
+    int rc = tdict_block_open(it->a, v, it->raw, &it->bp, &it->bend);
     if (rc == FMT_NOMEM)
         return rc;
     it->bstored = v->mv_size;
@@ -528,7 +527,7 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
     size_t kl = 0;
     memcpy(it.word, k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
     it.wlen = k.mv_size < 64 ? k.mv_size : 64;
-    int r0 = tdict_open_value(a, &v, it.raw, &p, &end);
+    int r0 = tdict_block_open(a, &v, it.raw, &p, &end);
     if (r0 == FMT_NOMEM)
         out = r0;
     else if (r0)
@@ -585,7 +584,7 @@ int tdict_scan_next(tdict_scan *s)
             return guard_broken(s->a) ? FMT_CORRUPT
                                       : error_set(s->a, FMT_CORRUPT,
                                                   "%s: index damaged", s->a->path);
-        rc = tdict_open_value(s->a, &v, s->raw, &s->bp, &s->bend);
+        rc = tdict_block_open(s->a, &v, s->raw, &s->bp, &s->bend);
         if (rc == FMT_NOMEM)
             return rc;
         if (rc || vb_get_varint(&s->bp, s->bend, &n) || n == 0 || n > tdict_maxn(s->a) ||
@@ -727,7 +726,7 @@ static int tdict_check_stems(fmt_archive *a,
         uint64_t n;
         char s[FMT_TOKMAX + 1];
         size_t kl = 0;
-        int zr = tdict_open_value(a, &v, raw, &p, &end);
+        int zr = tdict_block_open(a, &v, raw, &p, &end);
         if (zr == FMT_NOMEM) {
             guard_cursor_close(a, c);
             return zr;

@@ -68,7 +68,15 @@ int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
 int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
                      int (*fn)(void *ctx, const char *w, size_t wl), void *ctx);
 
-/* Every entry of a format 6 blocked db (terms or stems), in order: start
+/* A terms or stems block as stored in v: format 6's value is the block;
+ * format 7's is inflated into raw (TDICT_RAWMAX bytes). *p, *end: the
+ * block's bytes. FMT_OK, FMT_NOMEM, or FMT_CORRUPT (a->err not set: the
+ * caller names the block). */
+int tdict_block_open(const fmt_archive *a, const MDB_val *v,
+                     unsigned char *raw, const unsigned char **p,
+                     const unsigned char **end);
+
+/* Every entry of a format 6 or 7 blocked db (terms or stems), in order: start
  * stands on the first; FMT_OK, FMT_NOTFOUND (no more), FMT_CORRUPT. */
 typedef struct {
     fmt_archive *a;
