@@ -783,12 +783,9 @@ static size_t vlen(uint64_t v)
 /* Format 7 blocks are deflated at this level: 9 gave the same bytes
  * (blocks of a few KB leave its longer search nothing to find). */
 #define TDICT_LEVEL 6
-/* What a block may grow after its last deflate before it is deflated
- * again to be sure: deflate can take a few bytes more than it is given */
-#define TDICT_SLACK 8
 
 /* The block's first k entries (its first end bytes of blk) as stored,
- * into b->out: varint raw length, the count and entries deflated. */
+ * into b->tmp: varint raw length, the count and entries deflated. */
 static int tdict_deflate(tdict_builder *b, uint32_t k, size_t end)
 {
     unsigned char head[10];
@@ -810,18 +807,29 @@ static int tdict_deflate(tdict_builder *b, uint32_t k, size_t end)
         return FMT_NOMEM;
     }
     size_t bound = deflateBound(z, (uLong)b->raw.len) + 10;
-    b->out.len = 0;
-    if (fmt_buf_reserve(&b->out, bound))
+    b->tmp.len = 0;
+    if (fmt_buf_reserve(&b->tmp, bound))
         return FMT_NOMEM;
-    hl = vb_put_varint((unsigned char *)b->out.data, b->raw.len);
+    hl = vb_put_varint((unsigned char *)b->tmp.data, b->raw.len);
     z->next_in = (Bytef *)b->raw.data;
     z->avail_in = (uInt)b->raw.len;
-    z->next_out = (Bytef *)b->out.data + hl;
+    z->next_out = (Bytef *)b->tmp.data + hl;
     z->avail_out = (uInt)(bound - hl);
     if (deflate(z, Z_FINISH) != Z_STREAM_END)
         return FMT_NOMEM; /* the room was deflateBound's: cannot happen */
-    b->out.len = bound - z->avail_out;
+    b->tmp.len = bound - z->avail_out;
+    b->ratio = (double)b->tmp.len / (double)b->raw.len;
     return FMT_OK;
+}
+
+/* b->tmp (the first k entries, end bytes) becomes b->out. */
+static void tdict_keep(tdict_builder *b, uint32_t k, size_t end)
+{
+    fmt_buf t = b->out;
+    b->out = b->tmp;
+    b->tmp = t;
+    b->outn = k;
+    b->outend = end;
 }
 
 /* Put the block, or as many of its first entries as fit in TDICT_BUDGET
@@ -831,12 +839,14 @@ static int tdict_emit(tdict_builder *b, tdict_put_fn put, void *ctx)
     uint32_t k = b->n;
     size_t end = b->blk.len;
     const unsigned char *d = (const unsigned char *)b->blk.data;
-    for (;;) {
+    while (b->outn != k || b->outend != end) {
         int rc = tdict_deflate(b, k, end);
         if (rc)
             return rc;
-        if (k == 1 || b->firstlen + b->out.len <= TDICT_BUDGET)
+        if (k == 1 || b->firstlen + b->tmp.len <= TDICT_BUDGET) {
+            tdict_keep(b, k, end);
             break;
+        }
         /* too much: one entry fewer (the entries are ours, so they parse) */
         const unsigned char *p = d, *pay;
         size_t pl, kl = 0;
@@ -850,6 +860,8 @@ static int tdict_emit(tdict_builder *b, tdict_put_fn put, void *ctx)
     if (rc)
         return rc;
     b->fit = 0;
+    b->outn = 0;
+    b->outend = 0;
     if (k == b->n) {
         b->blk.len = 0;
         b->n = 0;
@@ -891,11 +903,19 @@ int tdict_flush(tdict_builder *b, tdict_put_fn put, void *ctx)
     return FMT_OK;
 }
 
+/* The raw bytes a block should fit in, from the ratio deflate gave last
+ * (a little under: a guess over the budget costs a deflate more). */
+static size_t tdict_guess(const tdict_builder *b, size_t room)
+{
+    return b->ratio > 0.05 ? (size_t)((double)room / b->ratio * 0.97) : 0;
+}
+
 /* Blocks are filled until one more entry would take them past TDICT_BUDGET
  * deflated. Deflating after every entry would cost the pack seconds, so a
- * block is deflated only when it has grown past what its last deflate
- * left room for (that room, less TDICT_SLACK, taken raw: deflate does not
- * grow by more); tdict_emit checks again before it is put. */
+ * block is deflated only when it has grown past what the last deflate's
+ * ratio says should fit; tdict_emit checks before it is put, and keeps the
+ * entries that do not fit for the next block. Every step depends on the
+ * entries only, so the same entries give the same blocks. */
 int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
               size_t pl, tdict_put_fn put, void *ctx)
 {
@@ -921,6 +941,9 @@ int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
             /* raw bytes up to this surely fit: deflate's worst is a few
              * bytes over its input, and the lengths take at most 6 */
             b->fit = TDICT_BUDGET - kl - 24;
+            size_t g = tdict_guess(b, TDICT_BUDGET - kl - 8);
+            if (g > b->fit)
+                b->fit = g;
         }
         size_t before = b->blk.len;
         unsigned char h[30], *q = h;
@@ -939,7 +962,7 @@ int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
             int rc = tdict_deflate(b, b->n, b->blk.len);
             if (rc)
                 return rc;
-            size_t used = b->firstlen + b->out.len;
+            size_t used = b->firstlen + b->tmp.len;
             if (used > TDICT_BUDGET) { /* not with this one */
                 b->blk.len = before;
                 b->n--;
@@ -947,9 +970,8 @@ int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
                     return rc;
                 continue;
             }
-            b->fit = TDICT_BUDGET - used > TDICT_SLACK
-                         ? b->blk.len + (TDICT_BUDGET - used - TDICT_SLACK)
-                         : b->blk.len;
+            tdict_keep(b, b->n, b->blk.len);
+            b->fit = b->blk.len + tdict_guess(b, TDICT_BUDGET - used);
         }
         memcpy(b->prev, key, kl);
         b->prevlen = kl;
@@ -962,6 +984,7 @@ void tdict_builder_free(tdict_builder *b)
     fmt_buf_free(&b->blk);
     fmt_buf_free(&b->raw);
     fmt_buf_free(&b->out);
+    fmt_buf_free(&b->tmp);
     if (b->z) {
         deflateEnd(b->z);
         free(b->z);

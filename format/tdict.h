@@ -136,8 +136,12 @@ typedef struct {
     uint32_t n;
     /* format 7: the block is stored deflated */
     void *z;                     /* the z_stream, kept from block to block */
-    fmt_buf raw, out;            /* the block with its count; deflated */
-    size_t fit;                  /* blk.len up to which it is known to fit */
+    fmt_buf raw, out, tmp;       /* the block with its count; deflated:
+                                    the last that fit, the last tried */
+    uint32_t outn;               /* out holds the first outn entries, */
+    size_t outend;               /* the first outend bytes of blk (0: none) */
+    size_t fit;                  /* blk.len up to which it should fit */
+    double ratio;                /* deflated / raw, of the last deflate */
 } tdict_builder;
 
 typedef struct {
