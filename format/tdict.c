@@ -29,6 +29,14 @@
  * A stem's payload: varint n, then n words sharing the stem (the stem
  * itself not among them), each as varint bytes shared with the previous
  * word (the first: with the stem), varint suffix length, suffix.
+ *
+ * Format 7 stores each block (terms and stems) as varint its length, then
+ * the block raw-deflated; the budget holds for the stored value, so a
+ * block takes more entries (up to TDICT_MAXN7; at most TDICT_RAWMAX bytes
+ * inflated). A reader inflates a block once, into the iterator, which
+ * then reads it as format 6's; a term's small lists are copied out of it
+ * by tdict_bytes, so they outlive the iterator as format 6's (in the map)
+ * did.
  */
 #include <stdio.h>
 #include <zlib.h>
