@@ -20,7 +20,11 @@
  * Format 6 (tdict.c): the terms, stems and lists tables together hold the
  * dictionary and the lists; each term's postings and positions lengths
  * come from its dictionary entry (its postings decoded, to be sure), the
- * rest of those tables' pages is the dictionary.
+ * rest of those tables' pages is the dictionary. Format 7 deflates each
+ * block, the small lists inside it too: such a list counts for its share
+ * of the block as stored (its length times the block's stored / inflated
+ * size), so the lists' part is what they take in the file and the parts
+ * still add up to it.
  */
 #include <sys/stat.h>
 #include "guard.h"
@@ -133,6 +137,7 @@ static int split_terms6(fmt_archive *a, fmt_sizes *o)
     tdict_iter it;
     vb_plist l = {0};
     fmt_buf buf = {0};
+    double post7 = 0, pos7 = 0; /* format 7's inline lists, as stored */
     int rc = tdict_seek(a, &it, "", 0);
     while (!rc) {
         const unsigned char *p;
@@ -146,11 +151,19 @@ static int split_terms6(fmt_archive *a, fmt_sizes *o)
         }
         if (r)
             o->bad_values++;
-        o->postings += it.plen;
-        o->positions += it.poslen;
+        if (it.v7 && !it.ext && it.braw) {
+            double share = (double)it.bstored / (double)it.braw;
+            post7 += (double)it.plen * share;
+            pos7 += (double)it.poslen * share;
+        } else {
+            o->postings += it.plen;
+            o->positions += it.poslen;
+        }
         rc = tdict_next(&it);
     }
     tdict_close(&it);
+    o->postings += (uint64_t)(post7 + 0.5);
+    o->positions += (uint64_t)(pos7 + 0.5);
     postings_list_free(&l);
     fmt_buf_free(&buf);
     return rc == FMT_NOTFOUND ? FMT_OK : rc;

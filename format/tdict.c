@@ -29,8 +29,17 @@
  * A stem's payload: varint n, then n words sharing the stem (the stem
  * itself not among them), each as varint bytes shared with the previous
  * word (the first: with the stem), varint suffix length, suffix.
+ *
+ * Format 7 stores each block (terms and stems) as varint its length, then
+ * the block raw-deflated; the budget holds for the stored value, so a
+ * block takes more entries (up to TDICT_MAXN7; at most TDICT_RAWMAX bytes
+ * inflated). A reader inflates a block once, into the iterator, which
+ * then reads it as format 6's; a term's small lists are copied out of it
+ * by tdict_bytes, so they outlive the iterator as format 6's (in the map)
+ * did.
  */
 #include <stdio.h>
+#include <zlib.h>
 #include "tdict.h"
 #include "guard.h"
 #include "tcodec.h"
@@ -88,6 +97,48 @@ int tdict_pair_word(const char *words, size_t wlen, const char *w, size_t n)
 }
 
 /* ---- reading blocks ---------------------------------------------------- */
+
+/* Entries a block may hold in a's format. */
+static uint64_t tdict_maxn(const fmt_archive *a)
+{
+    return a->version >= 7 ? TDICT_MAXN7 : TDICT_MAXN;
+}
+
+/* Format 7 stores a block as varint raw length, then the block
+ * raw-deflated (no checksum: the damage a flip can do to a block is what
+ * it could do to format 6's plain block, which every read checks). */
+int tdict_block_open(const fmt_archive *a, const MDB_val *v,
+                            unsigned char *raw, const unsigned char **p,
+                            const unsigned char **end)
+{
+    *p = v->mv_data;
+    *end = *p + v->mv_size;
+    if (a->version < 7)
+        return FMT_OK;
+    uint64_t len;
+    if (vb_get_varint(p, *end, &len) || len == 0 || len > TDICT_RAWMAX)
+        return FMT_CORRUPT;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, -15) != Z_OK)
+        return FMT_NOMEM;
+    z.next_in = (Bytef *)*p;
+    z.avail_in = (uInt)(*end - *p);
+    z.next_out = raw;
+    z.avail_out = (uInt)len;
+    /* all of it in one call: the stream must end exactly at the stored
+     * length, its bytes exactly at the value's end */
+    int rc = inflate(&z, Z_FINISH);
+    int ok = rc == Z_STREAM_END && z.avail_in == 0 && z.avail_out == 0;
+    inflateEnd(&z);
+    if (rc == Z_MEM_ERROR)
+        return FMT_NOMEM;
+    if (!ok)
+        return FMT_CORRUPT;
+    *p = raw;
+    *end = raw + len;
+    return FMT_OK;
+}
 
 /* The next entry of the block: its key into key/kl (kept from the
  * previous entry: front coding), its payload. 0, or -1 when damaged. */
@@ -154,6 +205,8 @@ static int tdict_term(tdict_iter *it, const unsigned char *p, size_t n)
             return -1;
         it->post = p;
         it->pos = p + it->plen;
+        if (it->v7)
+            it->pofs = (size_t)(p - it->raw);
     }
     return 0;
 }
@@ -162,16 +215,19 @@ static int tdict_term(tdict_iter *it, const unsigned char *p, size_t n)
 static int tdict_block(tdict_iter *it, const MDB_val *k, const MDB_val *v)
 {
     uint64_t n;
-    it->bp = v->mv_data;
-    it->bend = it->bp + v->mv_size;
     it->wlen = 0;
-    if (k->mv_size == 0 || k->mv_size > FMT_TOKMAX ||
-        vb_get_varint(&it->bp, it->bend, &n) || n == 0 || n > TDICT_MAXN) {
+    int rc = tdict_block_open(it->a, v, it->raw, &it->bp, &it->bend);
+    if (rc == FMT_NOMEM)
+        return rc;
+    it->bstored = v->mv_size;
+    it->braw = (size_t)(it->bend - it->bp);
+    if (rc || k->mv_size == 0 || k->mv_size > FMT_TOKMAX ||
+        vb_get_varint(&it->bp, it->bend, &n) || n == 0 || n > tdict_maxn(it->a)) {
         snprintf(it->word, sizeof it->word, "%.*s",
                  (int)(k->mv_size > 64 ? 64 : k->mv_size),
                  (const char *)k->mv_data);
         it->wlen = strlen(it->word);
-        return tdict_damaged(it, "block");
+        return tdict_damaged(it, rc ? "block (deflated)" : "block");
     }
     it->left = (uint32_t)n;
     /* the first entry's key must be the block's */
@@ -217,9 +273,10 @@ static int tdict_key_cmp(const char *a, size_t al, const char *b, size_t bl)
 
 int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
 {
-    memset(it, 0, sizeof *it);
+    memset(it, 0, offsetof(tdict_iter, raw));
     it->a = a;
     it->v6 = a->version >= 6;
+    it->v7 = a->version >= 7;
     if (guard_cursor_open(a, a->terms, &it->cur)) {
         it->cur = NULL;
         return guard_broken(a) ? FMT_CORRUPT
@@ -315,7 +372,7 @@ int tdict_lookup(fmt_archive *a, const char *w, size_t n, tdict_iter *it)
     if (a->version < 6) { /* one entry a word: no cursor needed */
         const unsigned char *v;
         size_t vl;
-        memset(it, 0, sizeof *it);
+        memset(it, 0, offsetof(tdict_iter, raw));
         it->a = a;
         int rc = store_get(a, a->terms, w, n, &v, &vl);
         if (rc == FMT_CORRUPT && !guard_broken(a))
@@ -375,6 +432,13 @@ int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
                 const unsigned char **p, size_t *n)
 {
     *n = want ? it->poslen : it->plen;
+    if (!it->ext && it->v7) { /* in the iterator's block: a copy */
+        buf->len = 0;
+        if (fmt_buf_append(buf, it->raw + it->pofs + (want ? it->plen : 0), *n))
+            return FMT_NOMEM;
+        *p = (const unsigned char *)buf->data;
+        return FMT_OK;
+    }
     if (!it->ext) {
         *p = want ? it->pos : it->post;
         return FMT_OK;
@@ -418,10 +482,59 @@ int tdict_stem_decode(const unsigned char *p, size_t n, const char *stem,
     return p == end ? 0 : -1;
 }
 
+/* Format 7 read part way: a stems block inflated step by step, only as
+ * far as tdict_stem_words reads it to its stem (a stems block inflates
+ * to about 4 KB: all of it took 30 us a query). */
+#define TDICT_STEP 768
+typedef struct {
+    z_stream z;
+    int open;
+    unsigned char *raw;
+    size_t len, have;
+} tdict_part;
+
+/* The next step: TDICT_STEP bytes more (the last: the rest, and the
+ * stream must end there). FMT_OK, FMT_NOMEM, FMT_CORRUPT. */
+static int tdict_part_more(tdict_part *t)
+{
+    size_t want = t->len - t->have;
+    if (!want)
+        return FMT_CORRUPT; /* all of it read: the entry is damaged */
+    int last = want <= TDICT_STEP;
+    t->z.avail_out = (uInt)(last ? want : TDICT_STEP);
+    int rc = inflate(&t->z, last ? Z_FINISH : Z_NO_FLUSH);
+    if (rc == Z_MEM_ERROR)
+        return FMT_NOMEM;
+    t->have = (size_t)(t->z.next_out - t->raw);
+    int ok = last ? rc == Z_STREAM_END && t->z.avail_in == 0 && t->z.avail_out == 0
+                  : rc == Z_OK && t->z.avail_out == 0;
+    return ok ? FMT_OK : FMT_CORRUPT;
+}
+
+static int tdict_part_start(tdict_part *t, const MDB_val *v, unsigned char *raw)
+{
+    const unsigned char *p = v->mv_data, *end = p + v->mv_size;
+    uint64_t len;
+    memset(t, 0, sizeof *t);
+    t->raw = raw;
+    if (vb_get_varint(&p, end, &len) || len == 0 || len > TDICT_RAWMAX)
+        return FMT_CORRUPT;
+    if (inflateInit2(&t->z, -15) != Z_OK)
+        return FMT_NOMEM;
+    t->open = 1;
+    t->len = (size_t)len;
+    t->z.next_in = (Bytef *)p;
+    t->z.avail_in = (uInt)(end - p);
+    t->z.next_out = raw;
+    return tdict_part_more(t);
+}
+
 int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
                      int (*fn)(void *ctx, const char *w, size_t wl), void *ctx)
 {
-    tdict_iter it = {.a = a};
+    tdict_iter it; /* for its messages and its block buffer */
+    memset(&it, 0, offsetof(tdict_iter, raw));
+    it.a = a;
     MDB_cursor *c;
     if (sl == 0 || sl > FMT_TOKMAX)
         return FMT_OK;
@@ -463,20 +576,47 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
         guard_cursor_close(a, c);
         return out;
     }
-    const unsigned char *p = v.mv_data, *end = p + v.mv_size;
+    const unsigned char *p, *end;
     uint64_t n = 0;
     char s[FMT_TOKMAX + 1];
     size_t kl = 0;
     memcpy(it.word, k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
     it.wlen = k.mv_size < 64 ? k.mv_size : 64;
-    if (vb_get_varint(&p, end, &n) || n == 0 || n > TDICT_MAXN)
+    tdict_part zp = {.open = 0};
+    int r0 = FMT_OK;
+    p = v.mv_data;
+    end = p + v.mv_size;
+    if (a->version >= 7) {
+        r0 = tdict_part_start(&zp, &v, it.raw);
+        p = it.raw;
+        end = it.raw + zp.have;
+    }
+    if (r0 == FMT_NOMEM)
+        out = r0;
+    else if (r0)
+        out = tdict_damaged(&it, "stems block (deflated)");
+    else if (vb_get_varint(&p, end, &n) || n == 0 || n > tdict_maxn(a))
         out = tdict_damaged(&it, "stems block");
     for (uint64_t i = 0; i < n && !out; i++) {
-        const unsigned char *pay;
-        size_t pl;
-        if (tdict_entry(&p, end, i == 0, s, &kl, &pay, &pl) ||
-            (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl)))) {
-            out = tdict_damaged(&it, "stems block");
+        const unsigned char *pay, *q = p;
+        size_t pl, kl0 = kl;
+        int bad;
+        /* an entry past what is inflated: a step more, and again */
+        while ((bad = tdict_entry(&q, end, i == 0, s, &kl, &pay, &pl)) &&
+               zp.open && zp.have < zp.len) {
+            if ((r0 = tdict_part_more(&zp)))
+                break;
+            q = p;
+            kl = kl0;
+            end = it.raw + zp.have;
+        }
+        p = q;
+        if (r0 == FMT_NOMEM) {
+            out = r0;
+            break;
+        }
+        if (r0 || bad || (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl)))) {
+            out = tdict_damaged(&it, r0 ? "stems block (deflated)" : "stems block");
             break;
         }
         int c2 = tdict_key_cmp(s, kl, stem, sl);
@@ -488,6 +628,8 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
             break;
         }
     }
+    if (zp.open)
+        inflateEnd(&zp.z);
     guard_cursor_close(a, c);
     return out;
 }
@@ -496,7 +638,7 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
 
 int tdict_scan_start(fmt_archive *a, MDB_dbi dbi, tdict_scan *s)
 {
-    memset(s, 0, sizeof *s);
+    memset(s, 0, offsetof(tdict_scan, raw));
     s->a = a;
     if (guard_cursor_open(a, dbi, &s->cur)) {
         s->cur = NULL;
@@ -521,9 +663,10 @@ int tdict_scan_next(tdict_scan *s)
             return guard_broken(s->a) ? FMT_CORRUPT
                                       : error_set(s->a, FMT_CORRUPT,
                                                   "%s: index damaged", s->a->path);
-        s->bp = v.mv_data;
-        s->bend = s->bp + v.mv_size;
-        if (vb_get_varint(&s->bp, s->bend, &n) || n == 0 || n > TDICT_MAXN ||
+        rc = tdict_block_open(s->a, &v, s->raw, &s->bp, &s->bend);
+        if (rc == FMT_NOMEM)
+            return rc;
+        if (rc || vb_get_varint(&s->bp, s->bend, &n) || n == 0 || n > tdict_maxn(s->a) ||
             tdict_entry(&s->bp, s->bend, 1, s->key, &s->kl, &s->pay, &s->pl) ||
             s->kl != k.mv_size || memcmp(s->key, k.mv_data, s->kl))
             return error_set(s->a, FMT_CORRUPT, "%s: index block damaged",
@@ -571,6 +714,7 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
         memset(&it, 0, sizeof it);
         it.a = a;
         it.v6 = 1;
+        it.v7 = a->version >= 7;
         fl = k.mv_size < FMT_TOKMAX ? k.mv_size : FMT_TOKMAX;
         memcpy(first, k.mv_data, fl);
         int r = tdict_block(&it, &k, &v);
@@ -655,13 +799,19 @@ static int tdict_check_stems(fmt_archive *a,
     char prev[FMT_TOKMAX + 1];
     size_t prevl = 0;
     int any = 0;
+    unsigned char raw[TDICT_RAWMAX]; /* format 7: a block inflated */
     for (; !rc; rc = guard_cursor_get(a, c, &k, &v, MDB_NEXT)) {
-        const unsigned char *p = v.mv_data, *end = p + v.mv_size;
+        const unsigned char *p, *end;
         uint64_t n;
         char s[FMT_TOKMAX + 1];
         size_t kl = 0;
-        int broken = k.mv_size == 0 || k.mv_size > FMT_TOKMAX ||
-                     vb_get_varint(&p, end, &n) || n == 0 || n > TDICT_MAXN;
+        int zr = tdict_block_open(a, &v, raw, &p, &end);
+        if (zr == FMT_NOMEM) {
+            guard_cursor_close(a, c);
+            return zr;
+        }
+        int broken = zr || k.mv_size == 0 || k.mv_size > FMT_TOKMAX ||
+                     vb_get_varint(&p, end, &n) || n == 0 || n > tdict_maxn(a);
         for (uint64_t i = 0; !broken && i < n; i++) {
             const unsigned char *pay;
             size_t pl;
@@ -675,9 +825,9 @@ static int tdict_check_stems(fmt_archive *a,
         }
         if (broken || p != end) {
             char m[400];
-            snprintf(m, sizeof m, "%.200s: stems block '%.*s' damaged", a->path,
+            snprintf(m, sizeof m, "%.200s: stems block '%.*s' damaged%s", a->path,
                      (int)(k.mv_size > 64 ? 64 : k.mv_size),
-                     (const char *)k.mv_data);
+                     (const char *)k.mv_data, zr ? " (deflated)" : "");
             bad(ctx, m);
         }
     }
@@ -709,66 +859,216 @@ static size_t vlen(uint64_t v)
     return n;
 }
 
-int tdict_flush(tdict_builder *b, tdict_put_fn put, void *ctx)
+/* Format 7 blocks are deflated at this level: 9 gave the same bytes
+ * (blocks of a few KB leave its longer search nothing to find). */
+#define TDICT_LEVEL 6
+
+/* The block's first k entries (its first end bytes of blk) as stored,
+ * into b->tmp: varint raw length, the count and entries deflated. */
+static int tdict_deflate(tdict_builder *b, uint32_t k, size_t end)
 {
-    if (!b->n)
-        return FMT_OK;
     unsigned char head[10];
-    size_t hl = vb_put_varint(head, b->n);
-    fmt_buf v = {0};
-    int rc = fmt_buf_append(&v, head, hl) || fmt_buf_append(&v, b->blk.data, b->blk.len)
-                 ? FMT_NOMEM
-                 : put(ctx, b->dbi, b->first, b->firstlen, v.data, v.len);
-    fmt_buf_free(&v);
-    b->blk.len = 0;
-    b->n = 0;
-    return rc;
+    size_t hl = vb_put_varint(head, k);
+    b->raw.len = 0;
+    if (fmt_buf_append(&b->raw, head, hl) ||
+        fmt_buf_append(&b->raw, b->blk.data, end))
+        return FMT_NOMEM;
+    z_stream *z = b->z;
+    if (!z) {
+        z = alloc_calloc(1, sizeof *z);
+        if (!z || deflateInit2(z, TDICT_LEVEL, Z_DEFLATED, -15, 8,
+                               Z_DEFAULT_STRATEGY) != Z_OK) {
+            free(z);
+            return FMT_NOMEM;
+        }
+        b->z = z;
+    } else if (deflateReset(z) != Z_OK) {
+        return FMT_NOMEM;
+    }
+    size_t bound = deflateBound(z, (uLong)b->raw.len) + 10;
+    b->tmp.len = 0;
+    if (fmt_buf_reserve(&b->tmp, bound))
+        return FMT_NOMEM;
+    hl = vb_put_varint((unsigned char *)b->tmp.data, b->raw.len);
+    z->next_in = (Bytef *)b->raw.data;
+    z->avail_in = (uInt)b->raw.len;
+    z->next_out = (Bytef *)b->tmp.data + hl;
+    z->avail_out = (uInt)(bound - hl);
+    if (deflate(z, Z_FINISH) != Z_STREAM_END)
+        return FMT_NOMEM; /* the room was deflateBound's: cannot happen */
+    b->tmp.len = bound - z->avail_out;
+    b->ratio = (double)b->tmp.len / (double)b->raw.len;
+    return FMT_OK;
 }
 
+/* b->tmp (the first k entries, end bytes) becomes b->out. */
+static void tdict_keep(tdict_builder *b, uint32_t k, size_t end)
+{
+    fmt_buf t = b->out;
+    b->out = b->tmp;
+    b->tmp = t;
+    b->outn = k;
+    b->outend = end;
+}
+
+/* Put the block, or as many of its first entries as fit in TDICT_BUDGET
+ * deflated (at least one); the others begin the next block. */
+static int tdict_emit(tdict_builder *b, tdict_put_fn put, void *ctx)
+{
+    uint32_t k = b->n;
+    size_t end = b->blk.len;
+    const unsigned char *d = (const unsigned char *)b->blk.data;
+    while (b->outn != k || b->outend != end) {
+        int rc = tdict_deflate(b, k, end);
+        if (rc)
+            return rc;
+        if (k == 1 || b->firstlen + b->tmp.len <= TDICT_BUDGET) {
+            tdict_keep(b, k, end);
+            break;
+        }
+        /* too much: one entry fewer (the entries are ours, so they parse) */
+        const unsigned char *p = d, *pay;
+        size_t pl, kl = 0;
+        char key[FMT_TOKMAX + 1];
+        k--;
+        for (uint32_t i = 0; i < k; i++)
+            tdict_entry(&p, d + b->blk.len, i == 0, key, &kl, &pay, &pl);
+        end = (size_t)(p - d);
+    }
+    int rc = put(ctx, b->dbi, b->first, b->firstlen, b->out.data, b->out.len);
+    if (rc)
+        return rc;
+    b->fit = 0;
+    b->outn = 0;
+    b->outend = 0;
+    if (k == b->n) {
+        b->blk.len = 0;
+        b->n = 0;
+        return FMT_OK;
+    }
+    /* entry k begins the next block, its key whole; those after it stay */
+    const unsigned char *p = d, *pay;
+    size_t pl, kl = 0;
+    char key[FMT_TOKMAX + 1];
+    for (uint32_t i = 0; i <= k; i++)
+        tdict_entry(&p, d + b->blk.len, i == 0, key, &kl, &pay, &pl);
+    fmt_buf nb = {0};
+    unsigned char h[30], *q = h;
+    q += vb_put_varint(q, 0);
+    q += vb_put_varint(q, kl);
+    unsigned char *q2 = h + sizeof h - 10;
+    size_t l2 = vb_put_varint(q2, pl);
+    if (fmt_buf_append(&nb, h, (size_t)(q - h)) || fmt_buf_append(&nb, key, kl) ||
+        fmt_buf_append(&nb, q2, l2) ||
+        fmt_buf_append(&nb, pay, (size_t)(d + b->blk.len - pay))) {
+        fmt_buf_free(&nb);
+        return FMT_NOMEM;
+    }
+    fmt_buf_free(&b->blk);
+    b->blk = nb;
+    memcpy(b->first, key, kl);
+    b->firstlen = kl;
+    b->n -= k;
+    return FMT_OK;
+}
+
+int tdict_flush(tdict_builder *b, tdict_put_fn put, void *ctx)
+{
+    while (b->n) {
+        int rc = tdict_emit(b, put, ctx);
+        if (rc)
+            return rc;
+    }
+    return FMT_OK;
+}
+
+/* The raw bytes a block should fit in, from the ratio deflate gave last
+ * (a little under: a guess over the budget costs a deflate more). */
+static size_t tdict_guess(const tdict_builder *b, size_t room)
+{
+    return b->ratio > 0.05 ? (size_t)((double)room / b->ratio * 0.97) : 0;
+}
+
+/* Blocks are filled until one more entry would take them past TDICT_BUDGET
+ * deflated. Deflating after every entry would cost the pack seconds, so a
+ * block is deflated only when it has grown past what the last deflate's
+ * ratio says should fit; tdict_emit checks before it is put, and keeps the
+ * entries that do not fit for the next block. Every step depends on the
+ * entries only, so the same entries give the same blocks. */
 int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
               size_t pl, tdict_put_fn put, void *ctx)
 {
     if (kl == 0 || kl > FMT_TOKMAX)
         return FMT_INVALID;
-    size_t shared = 0;
-    if (b->n) {
-        while (shared < kl && shared < b->prevlen && key[shared] == b->prev[shared])
-            shared++;
-        /* would it overflow the block? then start a new one with it */
+    for (;;) {
+        size_t shared = 0;
+        if (b->n)
+            while (shared < kl && shared < b->prevlen && key[shared] == b->prev[shared])
+                shared++;
         size_t add = vlen(shared) + vlen(kl - shared) + (kl - shared) +
                      vlen(pl) + pl;
-        if (b->n >= TDICT_MAXN ||
-            b->firstlen + 2 + b->blk.len + add > TDICT_BUDGET) {
-            int rc = tdict_flush(b, put, ctx);
+        if (b->n && (b->n >= TDICT_MAXN7 ||
+                     vlen(b->n + 1) + b->blk.len + add > TDICT_RAWMAX)) {
+            int rc = tdict_emit(b, put, ctx);
             if (rc)
                 return rc;
-            shared = 0;
+            continue;
         }
+        if (!b->n) {
+            memcpy(b->first, key, kl);
+            b->firstlen = kl;
+            /* raw bytes up to this surely fit: deflate's worst is a few
+             * bytes over its input, and the lengths take at most 6 */
+            b->fit = TDICT_BUDGET - kl - 24;
+            size_t g = tdict_guess(b, TDICT_BUDGET - kl - 8);
+            if (g > b->fit)
+                b->fit = g;
+        }
+        size_t before = b->blk.len;
+        unsigned char h[30], *q = h;
+        q += vb_put_varint(q, shared);
+        q += vb_put_varint(q, kl - shared);
+        if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
+            fmt_buf_append(&b->blk, key + shared, kl - shared))
+            return FMT_NOMEM;
+        q = h;
+        q += vb_put_varint(q, pl);
+        if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
+            fmt_buf_append(&b->blk, pay, pl))
+            return FMT_NOMEM;
+        b->n++;
+        if (b->n > 1 && b->blk.len > b->fit) {
+            int rc = tdict_deflate(b, b->n, b->blk.len);
+            if (rc)
+                return rc;
+            size_t used = b->firstlen + b->tmp.len;
+            if (used > TDICT_BUDGET) { /* not with this one */
+                b->blk.len = before;
+                b->n--;
+                if ((rc = tdict_emit(b, put, ctx)))
+                    return rc;
+                continue;
+            }
+            tdict_keep(b, b->n, b->blk.len);
+            b->fit = b->blk.len + tdict_guess(b, TDICT_BUDGET - used);
+        }
+        memcpy(b->prev, key, kl);
+        b->prevlen = kl;
+        return FMT_OK;
     }
-    if (!b->n) {
-        memcpy(b->first, key, kl);
-        b->firstlen = kl;
-    }
-    unsigned char h[30], *q = h;
-    q += vb_put_varint(q, shared);
-    q += vb_put_varint(q, kl - shared);
-    if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
-        fmt_buf_append(&b->blk, key + shared, kl - shared))
-        return FMT_NOMEM;
-    q = h;
-    q += vb_put_varint(q, pl);
-    if (fmt_buf_append(&b->blk, h, (size_t)(q - h)) ||
-        fmt_buf_append(&b->blk, pay, pl))
-        return FMT_NOMEM;
-    memcpy(b->prev, key, kl);
-    b->prevlen = kl;
-    b->n++;
-    return FMT_OK;
 }
 
 void tdict_builder_free(tdict_builder *b)
 {
     fmt_buf_free(&b->blk);
+    fmt_buf_free(&b->raw);
+    fmt_buf_free(&b->out);
+    fmt_buf_free(&b->tmp);
+    if (b->z) {
+        deflateEnd(b->z);
+        free(b->z);
+    }
+    b->z = NULL;
     b->n = 0;
 }
 

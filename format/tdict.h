@@ -1,6 +1,7 @@
 /* tdict.h - the term dictionary (tdict.c): the indexed words with their
  * document counts and lists, and the words sharing a stem, for every format
- * (2-5: one LMDB entry per word and per stem/word pair; 6: blocks). */
+ * (2-5: one LMDB entry per word and per stem/word pair; 6: blocks; 7: the
+ * blocks deflated). */
 #ifndef VB_TDICT_H
 #define VB_TDICT_H
 
@@ -15,6 +16,12 @@
 #define TDICT_SEG 2026
 #define TDICT_INLINE 320 /* values up to this size stay in their block */
 #define TDICT_MAXN 128   /* entries a block */
+/* Format 7: a block's bytes inflated, at most (the writer cuts blocks so,
+ * a reader refuses more; an iterator holds one block inflated), and its
+ * entries: deflated, 128 short entries (stems, rare words) took half the
+ * budget; 512 is more than the budget leaves room for. */
+#define TDICT_RAWMAX 16384
+#define TDICT_MAXN7 512
 
 /* One term, as an iterator stands on it. */
 typedef struct {
@@ -30,8 +37,14 @@ typedef struct {
     uint32_t df;
     int ext;                     /* 6: its lists are in the heap */
     uint64_t hoff;               /* 6, ext: where */
-    const unsigned char *post, *pos; /* in the map (not ext) */
+    const unsigned char *post, *pos; /* in the map or raw (not ext) */
     size_t plen, poslen;
+    /* format 7: the block inflated into raw (last, so that seek need not
+     * clear it); its sizes stored and inflated (sizes.c) */
+    int v7;
+    size_t pofs;                 /* 7, not ext: the lists' offset in raw */
+    size_t bstored, braw;
+    unsigned char raw[TDICT_RAWMAX];
 } tdict_iter;
 
 /* Stand on the first term >= key (kl 0: the first). FMT_OK, FMT_NOTFOUND
@@ -44,7 +57,9 @@ void tdict_close(tdict_iter *it);
  * The iterator is closed again, only its fields are kept. */
 int tdict_lookup(fmt_archive *a, const char *w, size_t n, tdict_iter *it);
 /* The postings (want 0) or positions (1) bytes of the term it stands on:
- * in the map, or gathered from the heap into buf. */
+ * in the map, or gathered from the heap into buf; format 7's inline lists
+ * are copied into buf (they are in the iterator, which may be gone when
+ * the caller reads them). */
 int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
                 const unsigned char **p, size_t *n);
 
@@ -53,7 +68,15 @@ int tdict_bytes(const tdict_iter *it, int want, fmt_buf *buf,
 int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
                      int (*fn)(void *ctx, const char *w, size_t wl), void *ctx);
 
-/* Every entry of a format 6 blocked db (terms or stems), in order: start
+/* A terms or stems block as stored in v: format 6's value is the block;
+ * format 7's is inflated into raw (TDICT_RAWMAX bytes). *p, *end: the
+ * block's bytes. FMT_OK, FMT_NOMEM, or FMT_CORRUPT (a->err not set: the
+ * caller names the block). */
+int tdict_block_open(const fmt_archive *a, const MDB_val *v,
+                     unsigned char *raw, const unsigned char **p,
+                     const unsigned char **end);
+
+/* Every entry of a format 6 or 7 blocked db (terms or stems), in order: start
  * stands on the first; FMT_OK, FMT_NOTFOUND (no more), FMT_CORRUPT. */
 typedef struct {
     fmt_archive *a;
@@ -65,6 +88,7 @@ typedef struct {
     size_t kl;
     const unsigned char *pay;
     size_t pl;
+    unsigned char raw[TDICT_RAWMAX]; /* format 7: the block inflated */
 } tdict_scan;
 int tdict_scan_start(fmt_archive *a, MDB_dbi dbi, tdict_scan *s);
 int tdict_scan_next(tdict_scan *s);
@@ -110,6 +134,14 @@ typedef struct {
     char first[FMT_TOKMAX + 1], prev[FMT_TOKMAX + 1];
     size_t firstlen, prevlen;
     uint32_t n;
+    /* format 7: the block is stored deflated */
+    void *z;                     /* the z_stream, kept from block to block */
+    fmt_buf raw, out, tmp;       /* the block with its count; deflated:
+                                    the last that fit, the last tried */
+    uint32_t outn;               /* out holds the first outn entries, */
+    size_t outend;               /* the first outend bytes of blk (0: none) */
+    size_t fit;                  /* blk.len up to which it should fit */
+    double ratio;                /* deflated / raw, of the last deflate */
 } tdict_builder;
 
 typedef struct {

@@ -46,7 +46,7 @@ check "info prints the size table" "$VB" info "$T/s.vbk"
 grep -q '^            positions  *[0-9][0-9]*  *[0-9.]*%$' "$T/out" && ok "info's text has the positions line" ||
     no "info's text has the positions line"
 # a split archive: each part's breakdown and, in part 1, all parts'
-SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -s 160k -o "$T/sp.vbk" samples 2>"$T/err"
+SOURCE_DATE_EPOCH=1700000000 "$VB" pack -q -s 120k -o "$T/sp.vbk" samples 2>"$T/err"
 check "info --json of a split archive" "$VB" info --json "$T/sp.vbk"
 n=$(grep -c '"sizes":{' "$T/out")
 [ "$n" -ge 2 ] && [ "$(grep -c '"sizes_all_parts":{' "$T/out")" = 1 ] &&

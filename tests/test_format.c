@@ -466,7 +466,7 @@ static void sizes_of_samples(void **state)
     tdict_iter it;
     fmt_buf buf = {0};
     int rc = tdict_seek(a, &it, "", 0);
-    for (; !rc && (offs[0] < 0 || offs[1] < 0); rc = tdict_next(&it)) {
+    for (; !rc && offs[1] < 0; rc = tdict_next(&it)) {
         const unsigned char *p;
         size_t n;
         assert_int_equal(tdict_bytes(&it, 0, &buf, &p, &n), FMT_OK);
@@ -478,10 +478,13 @@ static void sizes_of_samples(void **state)
     }
     tdict_close(&it);
     fmt_buf_free(&buf);
-    assert_true(offs[0] >= 0 && offs[1] >= 0);
+    /* (format 7 deflates the blocks: an inline list is not in the file
+     * as it is; test_tdict damages those) */
+    assert_true(offs[0] >= 0 || a->version >= 7);
+    assert_true(offs[1] >= 0);
     fmt_close(a);
     unsigned char *orig = tl_slurp(f->path, &maplen);
-    for (int variant = 0; variant < 2; variant++) {
+    for (int variant = offs[0] < 0; variant < 2; variant++) {
         FILE *fp = fopen(f->path, "r+b");
         assert_non_null(fp);
         assert_int_equal(fwrite(orig, 1, maplen, fp), maplen);

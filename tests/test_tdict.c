@@ -1,16 +1,20 @@
-/* test_tdict.c - format 6's term dictionary (format/tdict.c) damaged: a
+/* test_tdict.c - the term dictionary (format/tdict.c) damaged: a
  * block's shared or suffix length, a block whose first word is not its
  * key, words out of order, a payload length past the block, a heap offset
- * past the heap, a heap segment of the wrong size, a stems block. Each
- * costs the words it holds (FMT_CORRUPT with a message naming the
- * archive, or a search that says what it left out), never a crash; verify
- * (edition.c -> tdict_check) reports it; a search for a word elsewhere
- * still answers.
+ * past the heap, a heap segment of the wrong size, a stems block; format
+ * 7's deflated blocks with a damaged stream, cut short, or a wrong raw
+ * length. Each costs the words it holds (FMT_CORRUPT with a message naming
+ * the archive, or a search that says what it left out), never a crash;
+ * verify (edition.c -> tdict_check) reports it; a search for a word
+ * elsewhere still answers. And format 7's dictionary answers as format
+ * 6's of the same documents: every word, its documents, seeks, stems.
  *
- * The archive is packed once from a generated corpus (large enough for
- * lists of more than one block and a heap of several segments); each case
- * finds its bytes through the dictionary itself (guard_map and a cursor
- * over the blocks), so the test follows the writer.
+ * The archives: tests/data/format6.vbk.gz (three samples and 70 generated
+ * documents: lists of more than one block, a heap of several segments),
+ * whose blocks are plain, for the cases on the blocks' layout; the same
+ * documents packed here (format 7). Each case finds its bytes through the
+ * dictionary itself (guard_map and a cursor over the blocks), so the test
+ * follows the writer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,39 +32,66 @@
 #include "tdict.h"
 #include "testlib.h"
 
-#define NDOCS 300
-
 typedef struct {
-    char dir[256];
     char path[300];        /* the archive damaged by a case */
     unsigned char *buf;    /* as packed */
     size_t len;
 } fixture;
 
-static fixture fx;
+/* the format 6 archive and the format 7 one; fx is the one a case uses */
+static char dir[256];
+static fixture fx6, fx7, *cur = &fx6;
+#define fx (*cur)
 
 static int group_setup(void **state)
 {
     (void)state;
-    char docs[300];
-    if (tl_tmpdir(fx.dir, sizeof fx.dir, "vbtdict"))
+    char src[300], cmd[1200];
+    if (tl_tmpdir(dir, sizeof dir, "vbtdict"))
         return -1;
-    snprintf(docs, sizeof docs, "%s/docs", fx.dir);
-    snprintf(fx.path, sizeof fx.path, "%s/a.vbk", fx.dir);
-    const char *sources[] = {docs, NULL};
+    snprintf(src, sizeof src, "%s/src", dir);
+    snprintf(fx6.path, sizeof fx6.path, "%s/f6.vbk", dir);
+    snprintf(fx7.path, sizeof fx7.path, "%s/f7.vbk", dir);
+    /* as tests/cli_pack.sh made format6.vbk.gz */
+    snprintf(cmd, sizeof cmd, "gzip -dc tests/data/format6.vbk.gz >'%s' && "
+             "mkdir -p '%s' && cp samples/2022Z01227.txt "
+             "samples/ah-tk-20142015-1365.txt samples/kv-tk-2014Z07524.txt '%s/'",
+             fx6.path, src, src);
+    if (system(cmd) != 0)
+        return -1;
+    char gen[320];
+    snprintf(gen, sizeof gen, "%s/gen", src);
+    const char *sources[] = {src, NULL};
     fmt_writer_opts o = {0};
     o.created = 1700000000;
-    if (tl_gen(docs, NDOCS, 5) || tl_pack(fx.path, sources, &o))
+    if (tl_gen(gen, 70, 1) || tl_pack(fx7.path, sources, &o))
         return -1;
-    fx.buf = tl_slurp(fx.path, &fx.len);
-    return 0;
+    fx6.buf = tl_slurp(fx6.path, &fx6.len);
+    fx7.buf = tl_slurp(fx7.path, &fx7.len);
+    return fx6.buf && fx7.buf ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    free(fx.buf);
-    return tl_rmrf(fx.dir);
+    free(fx6.buf);
+    free(fx7.buf);
+    return tl_rmrf(dir);
+}
+
+/* Each case says which archive it damages. */
+static int on6(void **state)
+{
+    (void)state;
+    cur = &fx6;
+    return 0;
+}
+
+static int on7(void **state)
+{
+    (void)state;
+    cur = &fx7;
+    return 0;
 }
 
 static void spill(const unsigned char *b, size_t len)
@@ -100,14 +131,28 @@ typedef struct {
     size_t kl;
     size_t at, len;        /* the value in the file */
     size_t n;
-    bentry e[TDICT_MAXN];
+    /* format 7: the block inflated (its entries' offsets are in it) */
+    unsigned char raw[TDICT_RAWMAX];
+    size_t rawlen, zat;    /* and where the deflated bytes start */
+    bentry e[TDICT_MAXN7];
 } block;
 
 static size_t varint_at(const unsigned char *b, size_t at, uint64_t *v)
 {
     const unsigned char *p = b + at;
-    assert_int_equal(vb_get_varint(&p, b + fx.len, v), 0);
+    assert_int_equal(vb_get_varint(&p, p + 10, v), 0);
     return (size_t)(p - b);
+}
+
+/* Format 7: the value v (at b->at) inflated into b->raw. */
+static void inflate_block(fmt_archive *a, const MDB_val *v, block *b)
+{
+    uint64_t rl;
+    const unsigned char *p, *end;
+    b->zat = varint_at(fx.buf, b->at, &rl);
+    assert_int_equal(tdict_block_open(a, v, b->raw, &p, &end), FMT_OK);
+    assert_true(p == b->raw && end == b->raw + rl);
+    b->rawlen = (size_t)rl;
 }
 
 /* Every block of table dbi (terms or stems) of the pristine file. */
@@ -134,31 +179,40 @@ static block *blocks(MDB_dbi (*which)(fmt_archive *), size_t *nb)
         b->at = (size_t)((const unsigned char *)v.mv_data - map);
         b->len = v.mv_size;
         assert_memory_equal(fx.buf + b->at, v.mv_data, v.mv_size);
+        /* format 6: the entries in the file; 7: in the block inflated */
+        const unsigned char *base = fx.buf;
+        size_t at = b->at, end = b->at + b->len;
+        if (a->version >= 7) {
+            inflate_block(a, &v, b);
+            base = b->raw;
+            at = 0;
+            end = b->rawlen;
+        }
         uint64_t cnt;
-        size_t at = varint_at(fx.buf, b->at, &cnt);
+        at = varint_at(base, at, &cnt);
         b->n = (size_t)cnt;
         char key[FMT_TOKMAX + 1];
         size_t kl = 0;
         for (size_t i = 0; i < b->n; i++) {
             bentry *e = &b->e[i];
             e->at = at;
-            at = varint_at(fx.buf, at, &e->shared);
+            at = varint_at(base, at, &e->shared);
             e->suf_at = at;
-            at = varint_at(fx.buf, at, &e->suf);
+            at = varint_at(base, at, &e->suf);
             e->sufp = at;
-            memcpy(key + e->shared, fx.buf + at, (size_t)e->suf);
+            memcpy(key + e->shared, base + at, (size_t)e->suf);
             kl = (size_t)(e->shared + e->suf);
             memcpy(e->key, key, kl);
             e->kl = kl;
             at += (size_t)e->suf;
             e->pl_at = at;
             uint64_t pl;
-            at = varint_at(fx.buf, at, &pl);
+            at = varint_at(base, at, &pl);
             e->pay = at;
             e->pl = (size_t)pl;
             at += e->pl;
         }
-        assert_int_equal(at, b->at + b->len);
+        assert_int_equal(at, end);
     }
     guard_cursor_close(a, c);
     fmt_close(a);
@@ -340,7 +394,8 @@ static void test_blocks_parse(void **state)
      * the heap over more than one segment */
     assert_true(nb > 3 && ns > 1);
     for (size_t i = 0; i < nb; i++) {
-        assert_true(bs[i].n >= 1 && bs[i].n <= TDICT_MAXN);
+        assert_true(bs[i].n >= 1 &&
+                    bs[i].n <= (cur == &fx7 ? TDICT_MAXN7 : TDICT_MAXN));
         assert_true(bs[i].len + bs[i].kl <= TDICT_BUDGET);
         assert_int_equal(bs[i].e[0].kl, bs[i].kl);
         assert_memory_equal(bs[i].e[0].key, bs[i].key, bs[i].kl);
@@ -651,6 +706,7 @@ typedef struct {
 static void test_random_flips(void **state)
 {
     (void)state;
+    fprintf(stderr, "  (format %d)\n", cur == &fx7 ? 7 : 6);
     size_t nb, ns, nr = 0;
     block *bs = blocks(terms_of, &nb), *ss = blocks(stems_of, &ns);
     range *rs = malloc((nb + ns + 4096) * sizeof *rs);
@@ -762,21 +818,259 @@ static void test_random_flips(void **state)
     free(ss);
 }
 
+/* ---- format 7: the blocks deflated ------------------------------------- */
+
+static int any_entry(const bentry *e, const bentry *p, const block *b)
+{
+    (void)e;
+    (void)p;
+    (void)b;
+    return 1;
+}
+
+/* The LMDB leaf node of block k's value in the file (u16 size lo, u16
+ * hi, u16 flags, u16 key size, the key, the value): made n bytes long. */
+static void value_size(unsigned char *b, const block *k, size_t n)
+{
+    size_t node = k->at - k->kl - 8;
+    assert_int_equal(fx.buf[node] | fx.buf[node + 1] << 8 |
+                         (size_t)(fx.buf[node + 2] | fx.buf[node + 3] << 8) << 16,
+                     k->len);
+    assert_int_equal(fx.buf[node + 6], k->kl);
+    b[node] = (unsigned char)(n & 0xff);
+    b[node + 1] = (unsigned char)(n >> 8 & 0xff);
+    b[node + 2] = (unsigned char)(n >> 16 & 0xff);
+    b[node + 3] = (unsigned char)(n >> 24 & 0xff);
+}
+
+/* A terms block's deflated bytes damaged: its stream (the first block
+ * type made 3, which deflate reserves), its raw length one more and one
+ * less than the stream gives, its value cut short by a byte. Each costs
+ * the block's words; verify says the block is damaged. */
+static void test_deflated(void **state)
+{
+    (void)state;
+    size_t nb, bi, ei;
+    char fw[FMT_TOKMAX + 1], w[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb);
+    assert_true(nb > 3);
+    pick(bs, nb / 2, &bi, &ei, any_entry);
+    const block *k = &bs[bi];
+    word_of(&k->e[ei], w);
+    fine_word(bs, nb, fw);
+    assert_true(k->rawlen > k->len); /* deflated, and smaller */
+    unsigned char *b = copy();
+    b[k->zat] |= 0x06;
+    expect(b, w, fw, "block (deflated)");
+    for (int d = -1; d <= 1; d += 2) {
+        memcpy(b, fx.buf, fx.len);
+        unsigned char c = fx.buf[k->at];
+        b[k->at] = (unsigned char)((c & 0x80) | ((c + d) & 0x7f));
+        expect(b, w, fw, "block (deflated)");
+    }
+    memcpy(b, fx.buf, fx.len);
+    value_size(b, k, k->len - 1);
+    expect(b, w, fw, "block (deflated)");
+    /* the raw length past what a block may be: 3 bytes, 0x7f ff ff */
+    memcpy(b, fx.buf, fx.len);
+    if (k->zat - k->at == 2 && k->len > 8) {
+        b[k->at] = 0xff;
+        b[k->at + 1] = 0xff;
+        b[k->at + 2] = 0x7f;
+        expect(b, w, fw, "block (deflated)");
+    }
+    free(b);
+    free(bs);
+}
+
+/* A stems block's stream damaged: that block's stem expansion is lost,
+ * verify names the block. */
+static void test_deflated_stems(void **state)
+{
+    (void)state;
+    size_t nb, ns;
+    char fw[FMT_TOKMAX + 1];
+    block *bs = blocks(terms_of, &nb), *ss = blocks(stems_of, &ns);
+    assert_true(ns > 1);
+    const block *k = &ss[ns / 2];
+    unsigned char *b = copy();
+    b[k->zat] |= 0x06;
+    expect(b, NULL, fine_word(bs, nb, fw), "damaged (deflated)");
+    memcpy(b, fx.buf, fx.len);
+    value_size(b, k, k->len - 1);
+    expect(b, NULL, fine_word(bs, nb, fw), "damaged (deflated)");
+    free(b);
+    free(bs);
+    free(ss);
+}
+
+/* ---- format 7 answers as format 6 ------------------------------------- */
+
+static fmt_archive *open_fx(fixture *f)
+{
+    cur = f;
+    spill(f->buf, f->len);
+    return open_it();
+}
+
+typedef struct {
+    char w[64][FMT_TOKMAX + 1];
+    size_t n;
+} wordset;
+
+static int collect(void *ctx, const char *w, size_t wl)
+{
+    wordset *s = ctx;
+    assert_true(s->n < 64);
+    memcpy(s->w[s->n], w, wl);
+    s->w[s->n++][wl] = 0;
+    return 0;
+}
+
+/* Every word in order with its documents, lookups, seeks to each prefix
+ * of words, the stems table and each stem's words, prefix searches: the
+ * same from the format 6 archive and the format 7 one of the same
+ * documents, whose blocks are deflated. */
+static void test_as_format6(void **state)
+{
+    (void)state;
+    fmt_archive *a6 = open_fx(&fx6), *a7 = open_fx(&fx7);
+    assert_int_equal(a6->version, 6);
+    assert_int_equal(a7->version, 7);
+    static tdict_iter i6, i7;
+    fmt_buf b6 = {0}, b7 = {0};
+    vb_plist l6 = {0}, l7 = {0};
+    size_t nw = 0, cap = 1024, deflated = 0;
+    char (*words)[FMT_TOKMAX + 1] = malloc(cap * sizeof *words);
+    assert_non_null(words);
+    int r6 = tdict_seek(a6, &i6, "", 0), r7 = tdict_seek(a7, &i7, "", 0);
+    for (; !r6; r6 = tdict_next(&i6), r7 = tdict_next(&i7)) {
+        assert_int_equal(r7, FMT_OK);
+        assert_int_equal(i6.wlen, i7.wlen);
+        assert_memory_equal(i6.word, i7.word, i6.wlen);
+        assert_int_equal(i6.df, i7.df);
+        deflated += i7.v7 && i7.braw > i7.bstored;
+        const unsigned char *p6, *p7;
+        size_t n6, n7;
+        assert_int_equal(tdict_bytes(&i6, 0, &b6, &p6, &n6), FMT_OK);
+        assert_int_equal(tdict_bytes(&i7, 0, &b7, &p7, &n7), FMT_OK);
+        assert_int_equal(tcodec_decode(p6, n6, i6.df, a6->ndocs, &l6, NULL, NULL), FMT_OK);
+        assert_int_equal(tcodec_decode(p7, n7, i7.df, a7->ndocs, &l7, NULL, NULL), FMT_OK);
+        assert_int_equal(l6.n, l7.n);
+        assert_memory_equal(l6.docs, l7.docs, l6.n * sizeof *l6.docs);
+        assert_memory_equal(l6.tfs, l7.tfs, l6.n * sizeof *l6.tfs);
+        if (nw == cap)
+            assert_non_null(words = realloc(words, (cap *= 2) * sizeof *words));
+        memcpy(words[nw], i6.word, i6.wlen + 1);
+        nw++;
+    }
+    assert_int_equal(r6, FMT_NOTFOUND);
+    assert_int_equal(r7, FMT_NOTFOUND);
+    tdict_close(&i6);
+    tdict_close(&i7);
+    /* (a last block of a word or two may not get smaller) */
+    assert_true(nw > 1000 && deflated > nw - 10);
+    for (size_t i = 0; i < nw; i++) {
+        size_t wl = strlen(words[i]);
+        r6 = tdict_lookup(a6, words[i], wl, &i6);
+        r7 = tdict_lookup(a7, words[i], wl, &i7);
+        assert_int_equal(r6, FMT_OK);
+        assert_int_equal(r7, FMT_OK);
+        assert_int_equal(i6.df, i7.df);
+        /* the lists stay readable with the iterator closed */
+        const unsigned char *p6, *p7;
+        size_t n6, n7;
+        assert_int_equal(tdict_bytes(&i6, 1, &b6, &p6, &n6), FMT_OK);
+        assert_int_equal(tdict_bytes(&i7, 1, &b7, &p7, &n7), FMT_OK);
+        assert_int_equal(n6, n7);
+        assert_memory_equal(p6, p7, n6);
+        if (i % 5)
+            continue;
+        char key[FMT_TOKMAX + 2];
+        snprintf(key, sizeof key, "%s~", words[i]);
+        assert_int_equal(tdict_lookup(a6, key, wl + 1, &i6), FMT_NOTFOUND);
+        assert_int_equal(tdict_lookup(a7, key, wl + 1, &i7), FMT_NOTFOUND);
+        for (size_t pl = 1; pl <= wl + 1; pl++) { /* seeks */
+            r6 = tdict_seek(a6, &i6, key, pl);
+            r7 = tdict_seek(a7, &i7, key, pl);
+            assert_int_equal(r6, r7);
+            if (!r6) {
+                assert_int_equal(i6.wlen, i7.wlen);
+                assert_memory_equal(i6.word, i7.word, i6.wlen);
+            }
+            tdict_close(&i6);
+            tdict_close(&i7);
+        }
+    }
+    /* the stems: the same entries, each stem the same words */
+    static tdict_scan s6, s7;
+    static wordset w6, w7;
+    size_t nstems = 0;
+    r6 = tdict_scan_start(a6, a6->stems, &s6);
+    r7 = tdict_scan_start(a7, a7->stems, &s7);
+    for (; !r6; r6 = tdict_scan_next(&s6), r7 = tdict_scan_next(&s7)) {
+        assert_int_equal(r7, FMT_OK);
+        assert_int_equal(s6.kl, s7.kl);
+        assert_memory_equal(s6.key, s7.key, s6.kl);
+        assert_int_equal(s6.pl, s7.pl);
+        assert_memory_equal(s6.pay, s7.pay, s6.pl);
+        w6.n = w7.n = 0;
+        assert_int_equal(tdict_stem_words(a6, s6.key, s6.kl, collect, &w6), 0);
+        assert_int_equal(tdict_stem_words(a7, s7.key, s7.kl, collect, &w7), 0);
+        assert_true(w6.n > 0);
+        assert_int_equal(w6.n, w7.n);
+        assert_memory_equal(w6.w, w7.w, w6.n * sizeof *w6.w);
+        nstems++;
+    }
+    assert_int_equal(r6, FMT_NOTFOUND);
+    assert_int_equal(r7, FMT_NOTFOUND);
+    tdict_scan_end(&s6);
+    tdict_scan_end(&s7);
+    assert_true(nstems > 100);
+    static const char *const qs[] = {"mi*", "be* OR ve*", "ka*", "minister",
+                                     "\"de minister\"", "vragen NOT antwoord"};
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        size_t h6, h7, k6, k7;
+        char why[600];
+        assert_int_equal(search(a6, qs[i], &h6, &k6, why, sizeof why), FMT_OK);
+        assert_int_equal(search(a7, qs[i], &h7, &k7, why, sizeof why), FMT_OK);
+        assert_true(h6 > 0);
+        assert_int_equal(h6, h7);
+        assert_int_equal(k6 + k7, 0);
+    }
+    /* verify: both whole */
+    vseen v = {0, 0, "-"};
+    assert_int_equal(fmt_verify(a7, vlook, &v), FMT_OK);
+    fmt_buf_free(&b6);
+    fmt_buf_free(&b7);
+    postings_list_free(&l6);
+    postings_list_free(&l7);
+    free(words);
+    fmt_close(a6);
+    fmt_close(a7);
+    cur = &fx6;
+}
+
 int main(void)
 {
     fmt_guard_start();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_blocks_parse),
-        cmocka_unit_test(test_shared_length),
-        cmocka_unit_test(test_suffix_length),
-        cmocka_unit_test(test_first_not_key),
-        cmocka_unit_test(test_out_of_order),
-        cmocka_unit_test(test_out_of_order_blocks),
-        cmocka_unit_test(test_payload_past_end),
-        cmocka_unit_test(test_heap_offset),
-        cmocka_unit_test(test_segment_size),
-        cmocka_unit_test(test_stems_block),
-        cmocka_unit_test(test_random_flips),
+        cmocka_unit_test_setup(test_blocks_parse, on6),
+        cmocka_unit_test_setup(test_shared_length, on6),
+        cmocka_unit_test_setup(test_suffix_length, on6),
+        cmocka_unit_test_setup(test_first_not_key, on6),
+        cmocka_unit_test_setup(test_out_of_order, on6),
+        cmocka_unit_test_setup(test_out_of_order_blocks, on6),
+        cmocka_unit_test_setup(test_payload_past_end, on6),
+        cmocka_unit_test_setup(test_heap_offset, on6),
+        cmocka_unit_test_setup(test_segment_size, on6),
+        cmocka_unit_test_setup(test_stems_block, on6),
+        cmocka_unit_test_setup(test_random_flips, on6),
+        cmocka_unit_test_setup(test_blocks_parse, on7),
+        cmocka_unit_test_setup(test_deflated, on7),
+        cmocka_unit_test_setup(test_deflated_stems, on7),
+        cmocka_unit_test_setup(test_random_flips, on7),
+        cmocka_unit_test(test_as_format6),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
