@@ -852,21 +852,34 @@ static int phrase_text(ev *e, phrase *ph, uint32_t d)
         }
         w->npos = 0;
     }
+    /* the word with the fewest tokens here: an occurrence of the phrase
+     * holds one of them and lies within nw positions of it, so the text
+     * past its last one by nw positions cannot matter */
+    size_t r = 0;
+    for (size_t k = 1; k < ph->nw; k++)
+        if (ph->w[k].pl.tfs[ph->w[k].i] >> 1 < ph->w[r].pl.tfs[ph->w[r].i] >> 1)
+            r = k;
+    uint64_t stop = UINT64_MAX;
     fmt_token t;
     fmt_tok_start(e->tok, text, len);
-    while (fmt_tok_next(e->tok, &t))
+    while (fmt_tok_next(e->tok, &t) && t.pos <= stop)
         for (size_t k = 0; k < ph->nw; k++) {
             pword *w = &ph->w[k];
+            uint32_t tf = w->pl.tfs[w->i] >> 1;
             if (t.foldlen != w->wlen || memcmp(t.fold, w->word, w->wlen))
                 continue;
-            if (w->npos == w->pl.tfs[w->i] >> 1) /* more than the index says */
+            if (w->npos == tf) /* more than the index says */
                 return error_set(e->a, FMT_CORRUPT,
                                  "%s: index entry '%s' damaged (record %u)",
                                  e->a->path, w->word, d);
             w->p[w->npos++] = t.pos;
+            if (k == r && w->npos == tf)
+                stop = (uint64_t)t.pos + ph->nw - 1;
         }
+    /* fewer than the index says (past the stop they are not looked for) */
     for (size_t k = 0; k < ph->nw; k++)
-        if (ph->w[k].npos != ph->w[k].pl.tfs[ph->w[k].i] >> 1)
+        if (ph->w[k].npos != ph->w[k].pl.tfs[ph->w[k].i] >> 1 &&
+            (stop == UINT64_MAX || k == r))
             return error_set(e->a, FMT_CORRUPT,
                              "%s: index entry '%s' damaged (record %u)",
                              e->a->path, ph->w[k].word, d);
