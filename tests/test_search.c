@@ -747,6 +747,106 @@ static void phrases_read_off_texts(void **state)
     fmt_close(y);
 }
 
+/* Archive path with meta posdf set to value (its sum made good again),
+ * as a hostile or damaged file could have it. */
+static void set_posdf(const char *path, const char *value)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi meta;
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(mdb_env_create(&env), 0);
+    assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+    assert_int_equal(mdb_env_set_mapsize(env, (size_t)st.st_size * 2 + (1u << 20)), 0);
+    assert_int_equal(mdb_env_open(env, path, MDB_NOSUBDIR | MDB_NOLOCK, 0644), 0);
+    assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+    MDB_val k = {5, (void *)"posdf"}, v = {strlen(value), (void *)value};
+    assert_int_equal(mdb_put(txn, meta, &k, &v, 0), 0);
+    uint32_t sum;
+    unsigned char be[4];
+    assert_int_equal(store_meta_sum(txn, meta, &sum), FMT_OK);
+    vb_put_be32(be, sum);
+    MDB_val sk = {3, (void *)"sum"}, sv = {4, be};
+    assert_int_equal(mdb_put(txn, meta, &sk, &sv, 0), 0);
+    assert_int_equal(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+}
+
+typedef struct {
+    const char *want;
+    int seen;
+} wanted;
+
+static void look_for(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    wanted *w = ctx;
+    w->seen |= strstr(msg, w->want) != NULL;
+}
+
+/* A phrase query's answer on path: FMT_OK with its total, or the error
+ * (whose message must name the file). */
+static int phrase_on(const char *path, const char *query, size_t *total)
+{
+    fmt_archive *a;
+    fmt_query *q;
+    char err[200];
+    size_t ep;
+    fmt_results *r;
+    assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+    assert_int_equal(fmt_query_parse(&q, query, err, sizeof err, &ep), FMT_OK);
+    int rc = fmt_search(a, q, NULL, &r);
+    if (!rc) {
+        *total = fmt_results_total(r);
+        fmt_results_free(r);
+    } else
+        assert_non_null(strstr(fmt_errmsg(a), path));
+    fmt_query_free(q);
+    fmt_close(a);
+    return rc;
+}
+
+/* A list without positions where meta posdf wants them, or with them
+ * where it wants none, or a posdf that is not a number: verify names
+ * the word (the value), a phrase on it fails with a message, never
+ * reads what is not there. */
+static void posdf_damage(void **state)
+{
+    (void)state;
+    char src[200], path[200], cmd[500];
+    snprintf(src, sizeof src, "%s/rare.vbk", fx.dir); /* phrases_read_off_texts */
+    snprintf(path, sizeof path, "%s/posdf.vbk", fx.dir);
+    static const struct {
+        const char *posdf, *want, *phrase;
+    } cases[] = {
+        {"0", "index entry 'nuctech' damaged", "\"nuctech apparatuur\""},
+        {"4000000000", "index entry 'minister' damaged", "\"minister voor\""},
+        {"6x", "meta value 'posdf' damaged", "\"nuctech apparatuur\""},
+        {"", "meta value 'posdf' damaged", "\"minister voor\""},
+    };
+    size_t total;
+    assert_int_equal(phrase_on(src, "\"nuctech apparatuur\"", &total), FMT_OK);
+    assert_true(total > 0);
+    assert_int_equal(phrase_on(src, "\"minister voor\"", &total), FMT_OK);
+    assert_true(total > 0);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s'", src, path);
+        assert_int_equal(system(cmd), 0);
+        set_posdf(path, cases[i].posdf);
+        fmt_archive *a;
+        assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+        wanted w = {cases[i].want, 0};
+        assert_int_equal(fmt_verify_all(a, NULL, 0, look_for, &w, NULL), FMT_CORRUPT);
+        if (!w.seen)
+            fail_msg("posdf '%s': verify does not say %s", cases[i].posdf,
+                     cases[i].want);
+        fmt_close(a);
+        assert_int_equal(phrase_on(path, cases[i].phrase, &total), FMT_CORRUPT);
+    }
+}
+
 /* fmt_snippets makes the same snippets on the caller's thread alone (its
  * helper not started: the library starts no thread by itself) as on two
  * (after fmt_snippets_start). */
@@ -803,6 +903,7 @@ int main(void)
         cmocka_unit_test(postings_in),
         cmocka_unit_test(phrases_by_hand),
         cmocka_unit_test(phrases_read_off_texts),
+        cmocka_unit_test(posdf_damage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
