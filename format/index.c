@@ -1034,6 +1034,8 @@ static int base_positions(fin *f, const char *w, size_t wl, uint32_t d,
     int rc = store_get_text(ix->base, d, &text, &len);
     if (rc)
         return rc == FMT_NOMEM ? rc : ixerr(ix, rc, fmt_errmsg(ix->base));
+    if (tf > len) /* a token a byte at least */
+        return ixerr(ix, FMT_CORRUPT, "the base archive's index is damaged");
     if (pv_room(f, tf))
         return FMT_NOMEM;
     uint32_t n = 0;

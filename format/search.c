@@ -843,6 +843,10 @@ static int phrase_text(ev *e, phrase *ph, uint32_t d)
     for (size_t k = 0; k < ph->nw; k++) {
         pword *w = &ph->w[k];
         uint32_t tf = w->pl.tfs[w->i] >> 1;
+        if (tf > len) /* a token a byte at least: a damaged tf asks no more */
+            return error_set(e->a, FMT_CORRUPT,
+                             "%s: index entry '%s' damaged (record %u)",
+                             e->a->path, w->word, d);
         if (tf > w->pcap) {
             uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
             if (!p)
