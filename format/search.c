@@ -776,6 +776,9 @@ static int phrase_count(phrase *ph, int loaded, uint32_t *count)
     if (rc)
         return rc;
     size_t n = w[0].npos;
+    *count = 0;
+    if (n == 0) /* read off a text: none before the stop (phrase_text) */
+        return FMT_OK;
     if (n > ph->cap) {
         uint32_t *at = alloc_realloc(ph->at, n * sizeof *at);
         if (!at)
