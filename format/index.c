@@ -48,7 +48,7 @@
  * are most of the words; on the 100,000-document bench those below 64
  * hold 3.1 MB of the 73 MB of positions, below 128 3.3 MB. A phrase with
  * one of them reads the texts of at most posdf - 1 documents, some
- * 0.1 ms each: 64 keeps the slowest such phrase near 7 ms (128: 15 ms). */
+ * 0.1 ms each: 64 keeps the slowest such phrase near 10 ms (128: 20). */
 #define INDEX_POSDF 64
 
 typedef struct {          /* a small growable byte vector */
