@@ -20,6 +20,12 @@
  * positions into the base's value for it (new documents come after all of
  * the base's, so the merge is an append), and only the words, facets and
  * columns the new documents touch are written.
+ *
+ * Format 7: a word in fewer than posdf documents keeps no positions (a
+ * phrase holding it reads them off the few documents' texts, search.c);
+ * posdf is written in meta. Appending, a word that reaches posdf gets the
+ * base documents' positions again from their texts, so the tables are
+ * those of a fresh pack.
  */
 #include <errno.h>
 #ifdef __GLIBC__
@@ -38,6 +44,12 @@
  * transaction are reused two later, so small transactions keep the file
  * near its compact size (8 MB: +35%; 1 MB: +13%; 256 KB: +12%, slower) */
 #define FIN_DIRTY_APPEND (1u << 20)
+/* Words in fewer documents than this keep no positions (format 7). They
+ * are most of the words; on the 100,000-document bench those below 64
+ * hold 3.1 MB of the 73 MB of positions, below 128 3.3 MB. A phrase with
+ * one of them reads the texts of at most posdf - 1 documents, some
+ * 0.1 ms each: 64 keeps the slowest such phrase near 10 ms (128: 20). */
+#define INDEX_POSDF 64
 
 typedef struct {          /* a small growable byte vector */
     unsigned char *p;
@@ -102,6 +114,7 @@ struct vb_index {
      * 0 .. nbase-1 and its facets 0 .. nbase_facets-1 */
     uint32_t nbase, nbase_facets;
     fmt_archive *base;    /* appending: the base, read for its terms */
+    uint32_t posdf;       /* words in fewer documents keep no positions */
     /* pairs of common words (tdict.h): the words, and the document's
      * occurrences of them (position, word) in token order */
     const char *pw[64];
@@ -179,6 +192,16 @@ vb_index *index_new(const char *tmpdir, uint32_t ndocs)
     ix->foff = alloc_calloc(n + 1, 4);
     ix->fhcap = 1024;
     ix->fhash = alloc_calloc(ix->fhcap, sizeof *ix->fhash);
+    /* the tests pack with another threshold (0: every word keeps its
+     * positions) to compare phrases read off texts with stored ones */
+    ix->posdf = INDEX_POSDF;
+    const char *pe = getenv("VBPACK_POSDF");
+    if (pe && *pe) {
+        char *end;
+        unsigned long v = strtoul(pe, &end, 10);
+        if (!*end && v <= UINT32_MAX)
+            ix->posdf = (uint32_t)v;
+    }
     for (const char *w = tdict_pair_words; *w && ix->npw < 64;) {
         size_t l = strcspn(w, " ");
         ix->pw[ix->npw] = w;
@@ -902,6 +925,7 @@ typedef struct {
     /* appending: the base's terms, read in order beside the new ones */
     tdict_iter bi;
     int bhave;            /* bi stands on a term not yet written */
+    vb_plist bl;          /* a base term's documents, decoded */
     uint32_t nterms;
 } fin;
 
@@ -968,10 +992,10 @@ static int pv_room(fin *f, size_t n)
 }
 
 /* One run's chunk of a word: documents (deltas from 0) with their
- * positions (per document, deltas from 0), into the encoder. */
-static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
+ * positions (per document, deltas from 0), into the encoder; the
+ * positions left out when nopos (a pair, a rare word). */
+static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e, int nopos)
 {
-    int nopos = r->word.len && r->word.data[0] == TDICT_PAIR;
     const unsigned char *p = (unsigned char *)r->post.data,
                         *end = p + r->post.len;
     const unsigned char *q = (unsigned char *)r->pos.data,
@@ -999,10 +1023,64 @@ static int chunk_encode(fin *f, const rrun *r, tcodec_enc *e)
     return FMT_OK;
 }
 
+/* Appending: the positions of word w (wl bytes) in base document d, tf
+ * of them, into f->pv: read off its text as gather() reads them. */
+static int base_positions(fin *f, const char *w, size_t wl, uint32_t d,
+                          uint32_t tf)
+{
+    vb_index *ix = f->ix;
+    const char *text;
+    size_t len;
+    int rc = store_get_text(ix->base, d, &text, &len);
+    if (rc)
+        return rc == FMT_NOMEM ? rc : ixerr(ix, rc, fmt_errmsg(ix->base));
+    if (tf > len) /* a token a byte at least */
+        return ixerr(ix, FMT_CORRUPT, "the base archive's index is damaged");
+    if (pv_room(f, tf))
+        return FMT_NOMEM;
+    uint32_t n = 0;
+    fmt_token t;
+    fmt_tok_start(ix->tok, text, len);
+    while (fmt_tok_next(ix->tok, &t))
+        if (t.foldlen == wl && !memcmp(t.fold, w, wl)) {
+            if (n < tf)
+                f->pv[n] = t.pos;
+            n++;
+        }
+    if (n != tf) /* the text does not hold what the index says */
+        return ixerr(ix, FMT_CORRUPT, "the base archive's index is damaged");
+    return FMT_OK;
+}
+
+/* Appending: the base's term bi document by document into the encoder,
+ * with its positions (read off the texts: it had none) or without (it had
+ * them): the word crossed posdf, or the base was packed with another. */
+static int base_again(fin *f, tcodec_enc *e, const unsigned char *pp,
+                      size_t pn, int nopos)
+{
+    fmt_archive *a = f->ix->base;
+    int rc = tcodec_decode(pp, pn, f->bi.df, a->ndocs, &f->bl, NULL, NULL);
+    if (rc)
+        return rc == FMT_NOMEM
+                   ? rc
+                   : ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged");
+    for (size_t i = 0; i < f->bl.n && !rc; i++) {
+        uint32_t d = f->bl.docs[i], tfx = f->bl.tfs[i];
+        if (!nopos)
+            rc = base_positions(f, f->bi.word, f->bi.wlen, d, tfx >> 1);
+        if (!rc)
+            rc = tcodec_enc_doc(e, d, tfx, nopos ? NULL : f->pv);
+        if (rc == FMT_INVALID)
+            rc = ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged");
+    }
+    return rc;
+}
+
 /* Appending: the base's term bi, its documents and positions, into the
  * encoder (they come before every new document): its full blocks as they
- * are, its tail again (tcodec_enc_resume). */
-static int base_encode(fin *f, tcodec_enc *e)
+ * are, its tail again (tcodec_enc_resume); all again when the positions
+ * are to go or come (nopos: the term keeps none). */
+static int base_encode(fin *f, tcodec_enc *e, int nopos)
 {
     const unsigned char *pp = NULL, *pos = NULL;
     size_t pn = 0, posn = 0;
@@ -1010,6 +1088,8 @@ static int base_encode(fin *f, tcodec_enc *e)
     int rc = tdict_bytes(&f->bi, 0, &f->bb1, &pp, &pn);
     if (!rc)
         rc = tdict_bytes(&f->bi, 1, &f->bb2, &pos, &posn);
+    if (!rc && !posn != !!nopos)
+        return base_again(f, e, pp, pn, nopos);
     if (!rc)
         rc = tcodec_enc_resume(e, pp, pn, pos, posn, f->bi.df, a->ndocs,
                                a->col_len);
@@ -1017,6 +1097,13 @@ static int base_encode(fin *f, tcodec_enc *e)
         return rc;
     return rc ? ixerr(f->ix, FMT_CORRUPT, "the base archive's index is damaged")
               : FMT_OK;
+}
+
+/* Whether a term of df documents keeps no positions: a pair, or a word
+ * below posdf. */
+static int term_nopos(const fin *f, const char *w, size_t wl, uint64_t df)
+{
+    return (wl && w[0] == TDICT_PAIR) || df < f->ix->posdf;
 }
 
 /* Put the term whose lists are in f->p6 and f->q6. */
@@ -1047,7 +1134,18 @@ static int base_copy(fin *f, const fmt_buf *w)
         int rc = tdict_bytes(&f->bi, 0, &f->bb1, &pp, &pn);
         if (!rc)
             rc = tdict_bytes(&f->bi, 1, &f->bb2, &pos, &posn);
-        if (!rc)
+        int nopos = term_nopos(f, f->bi.word, f->bi.wlen, f->bi.df);
+        if (!rc && !posn != !!nopos) { /* a base packed with another posdf */
+            tcodec_enc e;
+            f->p6.len = f->q6.len = 0;
+            tcodec_enc_start(&e, &f->p6, &f->q6, f->ix->len);
+            rc = base_again(f, &e, pp, pn, nopos);
+            int r2 = tcodec_enc_end(&e);
+            if (!rc && !(rc = r2))
+                rc = put_term(f, f->bi.word, f->bi.wlen, f->bi.df,
+                              (const unsigned char *)f->p6.data, f->p6.len,
+                              (const unsigned char *)f->q6.data, f->q6.len);
+        } else if (!rc)
             rc = put_term(f, f->bi.word, f->bi.wlen, f->bi.df, pp, pn, pos, posn);
         if (rc)
             return rc == FMT_CORRUPT
@@ -1071,9 +1169,15 @@ static int write_word(fin *f, rrun **parts, size_t np)
     tcodec_enc e;
     f->p6.len = f->q6.len = 0;
     tcodec_enc_start(&e, &f->p6, &f->q6, f->ix->len);
-    if (f->bhave && f->bi.wlen == w->len && !memcmp(f->bi.word, w->data, w->len)) {
-        had = 1;
-        if ((rc = base_encode(f, &e))) {
+    /* the word's df decides whether it keeps positions: known before its
+     * first document is encoded */
+    had = f->bhave && f->bi.wlen == w->len && !memcmp(f->bi.word, w->data, w->len);
+    uint64_t df = had ? f->bi.df : 0;
+    for (size_t i = 0; i < np; i++)
+        df += parts[i]->df;
+    int nopos = term_nopos(f, w->data, w->len, df);
+    if (had) {
+        if ((rc = base_encode(f, &e, nopos))) {
             tcodec_enc_end(&e);
             return rc;
         }
@@ -1087,7 +1191,7 @@ static int write_word(fin *f, rrun **parts, size_t np)
         }
     }
     for (size_t i = 0; i < np && !rc; i++)
-        rc = chunk_encode(f, parts[i], &e);
+        rc = chunk_encode(f, parts[i], &e, nopos);
     int r2 = tcodec_enc_end(&e);
     if (rc)
         return rc == FMT_NOMEM ? rc : ixerr(f->ix, rc, "temporary index damaged");
@@ -1396,6 +1500,21 @@ static int zd_cmp(const void *a, const void *b)
     return c ? c : (x->docno > y->docno) - (x->docno < y->docno);
 }
 
+/* Format 7: meta "posdf", the df below which words keep no positions,
+ * for the readers (search.c's phrases, verify); appending replaces the
+ * base's. The writer takes meta's sum after. */
+static int write_posdf(fin *f)
+{
+    MDB_dbi meta;
+    char v[16];
+    int n = snprintf(v, sizeof v, "%u", (unsigned)f->ix->posdf);
+    MDB_val k = {5, (void *)"posdf"}, val = {(size_t)n, v};
+    int mr = mdb_dbi_open(*f->txn, "meta", MDB_CREATE, &meta);
+    if (!mr)
+        mr = mdb_put(*f->txn, meta, &k, &val, 0);
+    return mr ? ixerr(f->ix, error_mdb_code(mr), mdb_strerror(mr)) : FMT_OK;
+}
+
 int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
                  uint64_t *bytes)
 {
@@ -1442,6 +1561,8 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     }
     if (!rc)
         rc = merge_words(&f);
+    if (!rc)
+        rc = write_posdf(&f);
     tdict_close(&f.bi);
     ix->nterms = f.nterms;
     if (!rc)
@@ -1465,6 +1586,7 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
     fmt_buf_free(&f.q6);
     fmt_buf_free(&f.bb1);
     fmt_buf_free(&f.bb2);
+    postings_list_free(&f.bl);
     free(f.pv);
     *bytes = f.bytes;
     return rc;

@@ -6,7 +6,10 @@
  * more, which puts a document about a thing above one that mentions it in
  * a footnote. A word matches every indexed word with the same Dutch stem
  * (stems db), so inflections meet; a phrase matches exact words at
- * consecutive positions (stored after each word's postings). Filters read the facet lists and the
+ * consecutive positions (stored after each word's postings; format 7
+ * stores none of a word in fewer than meta "posdf" documents, and a
+ * phrase holding one reads every word's positions off the texts of the
+ * few documents holding them all). Filters read the facet lists and the
  * per-document columns; a date range is a range of document numbers,
  * since documents are numbered in date order.
  *
@@ -52,6 +55,11 @@ typedef struct {
     size_t skipped;
     char skipmsg[1200];
     fmt_buf tbuf;        /* a list gathered from the heap (tdict_bytes) */
+    /* phrases of words without positions (format 7): the texts'
+     * tokenizer (made when first needed) and meta posdf (read once) */
+    fmt_tokenizer *tok;
+    uint32_t posdf;
+    int posdf_read;
 } ev;
 
 /* ---- document lists (dl_reserve, dl_free: search_int.h) ------------------ */
@@ -471,6 +479,11 @@ typedef struct {
     uint32_t df;         /* the word's document count */
     /* format 6: positions read through tcodec, jumping by block */
     int v6;
+    /* no positions stored (format 7, df below posdf): they are read off
+     * the document's text (phrase_text) */
+    int text;
+    const char *word;
+    size_t wlen;
     tcodec_posr r;
     uint64_t *blk;
     size_t blkcap;
@@ -546,15 +559,47 @@ static int pword_load(pword *w)
     return FMT_OK;
 }
 
+/* Meta posdf (format 7): words in fewer documents have no positions;
+ * 0 (older formats, or absent): every word has them. */
+static int ev_posdf(ev *e)
+{
+    fmt_archive *a = e->a;
+    const unsigned char *v;
+    size_t n;
+    if (e->posdf_read)
+        return FMT_OK;
+    e->posdf = 0;
+    int rc = a->version >= 7 ? store_get(a, a->meta, "posdf", 5, &v, &n)
+                             : FMT_NOTFOUND;
+    if (rc == FMT_NOTFOUND)
+        rc = FMT_OK;
+    else if (!rc) {
+        uint64_t t = 0;
+        for (size_t i = 0; i < n && t <= UINT32_MAX; i++)
+            t = v[i] >= '0' && v[i] <= '9' ? t * 10 + (v[i] - '0') : UINT64_MAX;
+        if (n == 0 || t > UINT32_MAX)
+            return error_set(a, FMT_CORRUPT, "%s: meta value 'posdf' damaged",
+                             a->path);
+        e->posdf = (uint32_t)t;
+    }
+    e->posdf_read = !rc;
+    return rc;
+}
+
 static int load_pword(ev *e, const char *word, pword *w)
 {
     tdict_iter it;
     const unsigned char *pv;
     size_t pvl;
-    int rc = tdict_lookup(e->a, word, strlen(word), &it);
+    int rc = ev_posdf(e);
+    if (!rc)
+        rc = tdict_lookup(e->a, word, strlen(word), &it);
     if (rc)
         return rc;
     w->df = it.df;
+    w->word = word;
+    w->wlen = strlen(word);
+    w->text = it.df < e->posdf;
     w->v6 = e->a->version >= 6;
     w->col_len = e->a->col_len;
     rc = term_list(e, &it, &w->pl, NULL, 0, &w->blk, &w->blkcap);
@@ -562,7 +607,7 @@ static int load_pword(ev *e, const char *word, pword *w)
         rc = tdict_bytes(&it, 1, &w->pbuf, &pv, &pvl);
     if (rc == FMT_NOMEM)
         return rc;
-    if (rc)
+    if (rc || (w->text && pvl)) /* positions where there should be none */
         return error_set(e->a, FMT_CORRUPT, "%s: index entry '%s' damaged",
                          e->a->path, word);
     w->pos = pv;
@@ -724,13 +769,16 @@ static size_t phrase_step_bits(phrase *ph, size_t n, size_t k,
  * was before, were most of the time of a phrase of common words ("van
  * de": 22 ms of 20,000 documents, 8 ms now). A word's positions are
  * decoded only while some start still matches. */
-static int phrase_count(phrase *ph, uint32_t *count)
+static int phrase_count(phrase *ph, int loaded, uint32_t *count)
 {
     pword *w = ph->w;
-    int rc = pword_load(&w[0]);
+    int rc = loaded ? FMT_OK : pword_load(&w[0]);
     if (rc)
         return rc;
     size_t n = w[0].npos;
+    *count = 0;
+    if (n == 0) /* read off a text: none before the stop (phrase_text) */
+        return FMT_OK;
     if (n > ph->cap) {
         uint32_t *at = alloc_realloc(ph->at, n * sizeof *at);
         if (!at)
@@ -745,7 +793,7 @@ static int phrase_count(phrase *ph, uint32_t *count)
     memcpy(ph->at, w[0].p, n * sizeof *ph->at);
     memset(ph->run, 0, n * sizeof *ph->run);
     for (size_t k = 1; k < ph->nw && n; k++) {
-        if ((rc = pword_load(&w[k])))
+        if (!loaded && (rc = pword_load(&w[k])))
             return rc;
         const uint32_t *p = w[k].p;
         size_t np = w[k].npos;
@@ -779,6 +827,69 @@ static int phrase_count(phrase *ph, uint32_t *count)
         n = phrase_step_bits(ph, n, k, p, np, hi);
     }
     *count = (uint32_t)n;
+    return FMT_OK;
+}
+
+/* The positions of every word of ph in document d (where each stands),
+ * read off its text as the index reads them (index.c gather(): the
+ * tokens of a fold, compound parts too, at their positions), for a
+ * phrase with a word whose positions are not stored. */
+static int phrase_text(ev *e, phrase *ph, uint32_t d)
+{
+    const char *text;
+    size_t len;
+    if (!e->tok && !(e->tok = fmt_tok_new()))
+        return FMT_NOMEM;
+    int rc = store_get_text(e->a, d, &text, &len);
+    if (rc)
+        return rc;
+    for (size_t k = 0; k < ph->nw; k++) {
+        pword *w = &ph->w[k];
+        uint32_t tf = w->pl.tfs[w->i] >> 1;
+        if (tf > len) /* a token a byte at least: a damaged tf asks no more */
+            return error_set(e->a, FMT_CORRUPT,
+                             "%s: index entry '%s' damaged (record %u)",
+                             e->a->path, w->word, d);
+        if (tf > w->pcap) {
+            uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
+            if (!p)
+                return FMT_NOMEM;
+            w->p = p;
+            w->pcap = tf;
+        }
+        w->npos = 0;
+    }
+    /* the word with the fewest tokens here: an occurrence of the phrase
+     * holds one of them and lies within nw positions of it, so the text
+     * past its last one by nw positions cannot matter */
+    size_t r = 0;
+    for (size_t k = 1; k < ph->nw; k++)
+        if (ph->w[k].pl.tfs[ph->w[k].i] >> 1 < ph->w[r].pl.tfs[ph->w[r].i] >> 1)
+            r = k;
+    uint64_t stop = UINT64_MAX;
+    fmt_token t;
+    fmt_tok_start(e->tok, text, len);
+    while (fmt_tok_next(e->tok, &t) && t.pos <= stop)
+        for (size_t k = 0; k < ph->nw; k++) {
+            pword *w = &ph->w[k];
+            uint32_t tf = w->pl.tfs[w->i] >> 1;
+            if (t.foldlen != w->wlen || memcmp(t.fold, w->word, w->wlen))
+                continue;
+            if (w->npos == tf) /* more than the index says */
+                return error_set(e->a, FMT_CORRUPT,
+                                 "%s: index entry '%s' damaged (record %u)",
+                                 e->a->path, w->word, d);
+            w->p[w->npos++] = t.pos;
+            if (k == r && w->npos == tf)
+                stop = (uint64_t)t.pos + ph->nw - 1;
+        }
+    /* fewer than the index says (past the stop they are not looked for) */
+    for (size_t k = 0; k < ph->nw; k++)
+        if (ph->w[k].npos != ph->w[k].pl.tfs[ph->w[k].i] >> 1 &&
+            (stop == UINT64_MAX || k == r))
+            return error_set(e->a, FMT_CORRUPT,
+                             "%s: index entry '%s' damaged (record %u)",
+                             e->a->path, ph->w[k].word, d);
     return FMT_OK;
 }
 
@@ -838,6 +949,9 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
     for (size_t k = 0; k < nw && !rc && !paired; k++)
         rc = load_pword(e, q->words[k], &w[k]);
     size_t fi = 0;
+    int text = 0; /* a word without positions: all read off the texts */
+    for (size_t k = 0; k < nw && !rc && !paired; k++)
+        text |= w[k].text;
     if (paired) {
         ; /* hits are read */
     } else if (rc == FMT_NOTFOUND || nw == 0) {
@@ -868,7 +982,9 @@ static int eval_phrase(ev *e, const qnode *q, dlist *out)
                 continue;
             }
             uint32_t cnt;
-            rc = phrase_count(&ph, &cnt);
+            rc = text ? phrase_text(e, &ph, d) : FMT_OK;
+            if (!rc)
+                rc = phrase_count(&ph, text, &cnt);
             if (!rc && cnt)
                 rc = postings_list_push(&hits, d, cnt << 1);
             if (d == UINT32_MAX)
@@ -1228,7 +1344,7 @@ int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     if (!r)
         return FMT_NOMEM;
     ev e = {a, q, o->cancel, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            lib->stats, 0, 0, "", {0}};
+            lib->stats, 0, 0, "", {0}, NULL, 0, 0};
     if (lib->stats && lib->stats->ndocs) { /* a library: all its archives */
         e.ndocs = (double)lib->stats->ndocs;
         e.avglen = (double)lib->stats->totlen / (double)lib->stats->ndocs;
@@ -1240,6 +1356,7 @@ int search_library(fmt_archive *a, const fmt_query *q, const fmt_search_opts *o,
     postings_list_free(&e.pl);
     postings_list_free(&e.tmp);
     fmt_buf_free(&e.tbuf);
+    fmt_tok_free(e.tok);
     if (!rc && lib->exclude) { /* a newer archive of a library holds these */
         dlist *l = &r->all;
         size_t k = 0;
@@ -1329,7 +1446,7 @@ static int stats_node(ev *e, const qnode *q, struct fmt_stats *st, int depth)
 int search_stats_add(struct fmt_stats *st, fmt_archive *a, const fmt_query *q)
 {
     ev e = {a, q, NULL, FMT_OK, {0}, {0}, NULL, 0, a->ndocs, a->avglen,
-            NULL, 1, 0, "", {0}};
+            NULL, 1, 0, "", {0}, NULL, 0, 0};
     st->ndocs += a->ndocs;
     st->totlen += a->totlen;
     int rc = stats_node(&e, q->root, st, 0);

@@ -700,6 +700,23 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
     int out = FMT_OK, rc;
     char first[FMT_TOKMAX + 1], last[FMT_TOKMAX + 1];
     size_t fl = 0, ll = 0;
+    /* format 7: the words in fewer documents than meta posdf have no
+     * positions (index.c), the others have them */
+    uint64_t posdf = 0;
+    const unsigned char *pd;
+    size_t pdl;
+    if (a->version >= 7 && !store_get(a, a->meta, "posdf", 5, &pd, &pdl)) {
+        size_t i = 0;
+        while (i < pdl && pd[i] >= '0' && pd[i] <= '9' && posdf <= UINT32_MAX)
+            posdf = posdf * 10 + (pd[i++] - '0');
+        if (!pdl || i < pdl || posdf > UINT32_MAX) {
+            char m[300];
+            snprintf(m, sizeof m, "%.200s: meta value 'posdf' damaged", a->path);
+            if (!from) /* once, not once a piece */
+                bad(ctx, m);
+            posdf = 0;
+        }
+    }
     /* a piece is the blocks whose first word is in [from, to) */
     MDB_cursor *c;
     if (guard_cursor_open(a, a->terms, &c)) {
@@ -730,7 +747,8 @@ static int tdict_check_terms(fmt_archive *a, const char *from, unsigned char to,
                 r = tdict_bytes(&it, 1, &b2, &pos, &posn);
             if (!r)
                 r = tcodec_decode(pp, pn, it.df, a->ndocs, &l, &blk, &blkcap);
-            if (!r && it.word[0] == TDICT_PAIR) /* a pair: no positions */
+            /* a pair, or a word below posdf: no positions */
+            if (!r && (it.word[0] == TDICT_PAIR || it.df < posdf))
                 r = posn ? FMT_CORRUPT : FMT_OK;
             else if (!r)
                 r = tcodec_pos_check(pos, posn, &l, blk, a->col_len);

@@ -39,6 +39,9 @@ sizes_sum() { # the parts of the first "sizes" object of $T/out, summed
     sed 's/.*"sizes":{\([^}]*\)}.*/\1/' "$T/out" | tr ',' '\n' | cut -d: -f2 |
         awk '{ s += $1; if ($1 > 0) n++ } END { print s, n }'
 }
+# (every word with positions: the samples' words are all in fewer than
+# posdf documents, which keep none in format 7)
+VBPACK_POSDF=0 "$VB" pack -q -o "$T/sp.vbk" samples && "$VB" info --json "$T/sp.vbk" >"$T/out"
 file=$(sed 's/.*"archive_bytes":\([0-9]*\).*/\1/' "$T/out")
 [ "$(sizes_sum)" = "$file 6" ] && ok "info's six size parts add up to the file, none 0" ||
     no "info's six size parts add up to the file, none 0 ($(sizes_sum) of $file)"

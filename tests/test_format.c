@@ -440,7 +440,12 @@ static void sizes_of_samples(void **state)
 {
     fixture *f = *state;
     const char *src[] = {"samples", NULL};
-    assert_int_equal(tl_pack(f->path, src, NULL), 0);
+    /* every word with positions: the samples' words are all in fewer
+     * than posdf documents, which keep none (format 7, index.c) */
+    assert_int_equal(setenv("VBPACK_POSDF", "0", 1), 0);
+    int packed = tl_pack(f->path, src, NULL);
+    unsetenv("VBPACK_POSDF");
+    assert_int_equal(packed, 0);
     fmt_archive *a;
     assert_int_equal(fmt_open(&a, f->path, NULL, 0), FMT_OK);
     fmt_info in;

@@ -1,7 +1,9 @@
 /* test_search.c - search against the truth: on a generated corpus, every
  * query of a set finds exactly the documents a brute-force scan of the
  * texts finds; ranking puts a subject match above a footnote mention;
- * snippets contain the matched words; suggestions and "did you mean".
+ * snippets contain the matched words; suggestions and "did you mean";
+ * phrases whose rare words keep no positions (format 7, read off the
+ * texts) answer as when every word keeps them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,7 @@
 #include "query.h"
 #include "search.h"
 #include "source.h"
+#include "tdict.h"
 #include "testlib.h"
 #include "token.h"
 
@@ -563,6 +566,287 @@ static void postings_in(void **state)
     postings_list_free(&got);
 }
 
+/* ---- phrases of words without positions ----------------------------------- */
+
+/* a's meta posdf as a number, -1 when absent */
+static long meta_posdf(fmt_archive *a)
+{
+    const unsigned char *v;
+    size_t n;
+    char b[24];
+    if (store_get(a, a->meta, "posdf", 5, &v, &n) || n == 0 || n >= sizeof b)
+        return -1;
+    memcpy(b, v, n);
+    b[n] = 0;
+    return strtol(b, NULL, 10);
+}
+
+/* The same query on x and y gives the same answer: the total, every hit
+ * with its score, and the first hits' snippets. 1 when it has hits. */
+static int same_answer(fmt_archive *x, fmt_archive *y, const char *query)
+{
+    fmt_query *q;
+    char err[200];
+    size_t ep;
+    if (fmt_query_parse(&q, query, err, sizeof err, &ep) != FMT_OK)
+        return 0;
+    fmt_search_opts o = {0};
+    o.limit = 100000;
+    o.facets = 1;
+    fmt_results *rx, *ry;
+    if (fmt_search(x, q, &o, &rx) != FMT_OK)
+        fail_msg("%s: %s", query, fmt_errmsg(x));
+    assert_int_equal(fmt_search(y, q, &o, &ry), FMT_OK);
+    size_t n = fmt_results_count(rx);
+    if (fmt_results_total(rx) != fmt_results_total(ry) || n != fmt_results_count(ry))
+        fail_msg("%s: %zu hits, with every position %zu", query,
+                 fmt_results_total(rx), fmt_results_total(ry));
+    const fmt_hit *hx = fmt_results_hits(rx), *hy = fmt_results_hits(ry);
+    for (size_t i = 0; i < n; i++)
+        if (hx[i].docno != hy[i].docno || memcmp(&hx[i].score, &hy[i].score,
+                                                 sizeof hx[i].score))
+            fail_msg("%s: hit %zu is document %u (%g), with every position %u (%g)",
+                     query, i, hx[i].docno, (double)hx[i].score, hy[i].docno,
+                     (double)hy[i].score);
+    for (size_t i = 0; i < n && i < 5; i++) {
+        fmt_buf bx = {0}, by = {0};
+        fmt_span lx[32], ly[32];
+        size_t nx, ny;
+        /* a whole record read on both first: a snippet goes on inflating
+         * where the handle's last snippet of the document stopped (its
+         * OR passage is the best of what is out), and x's phrases read
+         * whole texts on their handle, y's do not */
+        fmt_doc d = {0};
+        assert_int_equal(fmt_get(x, hx[i].docno, &d), FMT_OK);
+        assert_int_equal(fmt_get(y, hy[i].docno, &d), FMT_OK);
+        fmt_doc_free(&d);
+        assert_int_equal(fmt_snippet(x, q, hx[i].docno, 240, &bx, lx, 32, &nx), FMT_OK);
+        assert_int_equal(fmt_snippet(y, q, hy[i].docno, 240, &by, ly, 32, &ny), FMT_OK);
+        if (bx.len != by.len || memcmp(bx.data, by.data, bx.len))
+            fail_msg("%s: document %u: snippet \"%s\", with every position \"%s\"",
+                     query, hx[i].docno, bx.data, by.data);
+        assert_int_equal(nx, ny);
+        assert_memory_equal(lx, ly, nx * sizeof *lx);
+        fmt_buf_free(&bx);
+        fmt_buf_free(&by);
+    }
+    fmt_results_free(rx);
+    fmt_results_free(ry);
+    fmt_query_free(q);
+    return n > 0;
+}
+
+/* Whether a word of phrase query `query` is in fewer than posdf of a's
+ * documents (its positions read off the texts). */
+static int has_rare_word(fmt_archive *a, const char *query, long posdf)
+{
+    fmt_query *q;
+    char err[200];
+    size_t ep;
+    int rare = 0;
+    if (fmt_query_parse(&q, query, err, sizeof err, &ep) != FMT_OK)
+        return 0;
+    const qnode *n = q->root;
+    for (size_t k = 0; n->type == Q_PHRASE && k < n->nwords; k++) {
+        tdict_iter it;
+        if (!tdict_lookup(a, n->words[k], strlen(n->words[k]), &it))
+            rare |= it.df < (uint64_t)posdf;
+    }
+    fmt_query_free(q);
+    return rare;
+}
+
+/* Format 7 keeps no positions of a word in fewer than posdf documents;
+ * a phrase holding one reads them off the texts of the documents holding
+ * every word. Packed again with every position (VBPACK_POSDF=0), the
+ * same sources answer every phrase alike: phrases cut from the texts
+ * (rare words, common ones, numbers, compounds), fixed ones, inside AND,
+ * OR and NOT and with filters: the same hits, scores and snippets. */
+static void phrases_read_off_texts(void **state)
+{
+    (void)state;
+    char docs[200], pa[200], pb[200];
+    snprintf(docs, sizeof docs, "%s/docs", fx.dir);
+    snprintf(pa, sizeof pa, "%s/rare.vbk", fx.dir);
+    snprintf(pb, sizeof pb, "%s/all.vbk", fx.dir);
+    const char *sources[] = {docs, "samples", "tests/data", NULL};
+    assert_int_equal(tl_pack(pa, sources, NULL), 0);
+    assert_int_equal(setenv("VBPACK_POSDF", "0", 1), 0);
+    int packed = tl_pack(pb, sources, NULL);
+    unsetenv("VBPACK_POSDF");
+    assert_int_equal(packed, 0);
+    fmt_archive *x, *y;
+    assert_int_equal(fmt_open(&x, pa, NULL, 0), FMT_OK);
+    assert_int_equal(fmt_open(&y, pb, NULL, 0), FMT_OK);
+    long posdf = meta_posdf(x);
+    assert_int_equal(posdf, 64); /* index.c INDEX_POSDF */
+    assert_int_equal(meta_posdf(y), 0);
+    fmt_sizes sx, sy;
+    assert_int_equal(fmt_get_sizes(x, &sx), FMT_OK);
+    assert_int_equal(fmt_get_sizes(y, &sy), FMT_OK);
+    assert_true(sx.positions < sy.positions * 3 / 4);
+    assert_true(sx.postings <= sy.postings); /* no positions: no lengths */
+
+    static const char *const fixed[] = {
+        "\"nuctech apparatuur\"", "\"nuctech-apparatuur\"", "\"openbaar ministerie\"",
+        "\"douanescanners van nuctech\"", "\"bent u bereid\"", "\"van de\"",
+        "\"de minister van\"", "\"tweede kamer\"", "\"gelijk speelveld\"",
+        "nuctech \"van de\"", "\"nuctech apparatuur\" OR \"openbaar ministerie\"",
+        "\"van de\" -\"nuctech apparatuur\"", "\"nuctech apparatuur\" jaar:2022",
+        "\"nuctech apparatuur\" soort:vraag", "\"de de\"", "\"van van de\"",
+    };
+    size_t answered = 0, rare = 0, tried = 0;
+    for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++)
+        answered += same_answer(x, y, fixed[k]);
+    /* phrases cut from the texts: 2 to 4 tokens, every few tokens */
+    uint32_t n = fmt_count(x);
+    fmt_doc d = {0};
+    static const char *const around[] = {"%s", "%s minister", "%s OR \"van de\"",
+                                         "politie -%s", "%s jaar:2015..2023",
+                                         "soort:antwoord %s", "(%s OR gaswinning) de"};
+    for (uint32_t i = 0; i < n; i += 8) {
+        assert_int_equal(fmt_get(x, i, &d), FMT_OK);
+        fmt_token t;
+        uint32_t off[4], end[4];
+        size_t nt = 0, seen = 0;
+        fmt_tok_start(fx.tok, d.text, d.len);
+        while (fmt_tok_next(fx.tok, &t)) {
+            if (t.flags & FMT_TOK_PART)
+                continue;
+            if (memchr(d.text + t.off, '"', t.len) || t.len > 60) {
+                nt = 0;
+                continue;
+            }
+            off[nt % 4] = t.off;
+            end[nt % 4] = t.off + t.len;
+            nt++;
+            size_t len = 2 + (seen + i) % 3; /* 2, 3 or 4 tokens */
+            if (nt < len || ++seen % 37)
+                continue;
+            char ph[600], query[700];
+            size_t pl = 0;
+            ph[pl++] = '"';
+            for (size_t j = nt - len; j < nt; j++) {
+                size_t tl = end[j % 4] - off[j % 4];
+                memcpy(ph + pl, d.text + off[j % 4], tl);
+                pl += tl;
+                ph[pl++] = j + 1 < nt ? ' ' : '"';
+            }
+            ph[pl] = 0;
+            snprintf(query, sizeof query, around[tried % 7], ph);
+            tried++;
+            rare += has_rare_word(x, query, posdf);
+            answered += same_answer(x, y, query);
+        }
+    }
+    print_message("%zu phrase queries, %zu with a word below posdf, %zu answered\n",
+                  tried, rare, answered);
+    assert_true(tried > 300 && rare > 50 && answered > 200);
+    fmt_doc_free(&d);
+    fmt_close(x);
+    fmt_close(y);
+}
+
+/* Archive path with meta posdf set to value (its sum made good again),
+ * as a hostile or damaged file could have it. */
+static void set_posdf(const char *path, const char *value)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi meta;
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(mdb_env_create(&env), 0);
+    assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+    assert_int_equal(mdb_env_set_mapsize(env, (size_t)st.st_size * 2 + (1u << 20)), 0);
+    assert_int_equal(mdb_env_open(env, path, MDB_NOSUBDIR | MDB_NOLOCK, 0644), 0);
+    assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    assert_int_equal(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+    MDB_val k = {5, (void *)"posdf"}, v = {strlen(value), (void *)value};
+    assert_int_equal(mdb_put(txn, meta, &k, &v, 0), 0);
+    uint32_t sum;
+    unsigned char be[4];
+    assert_int_equal(store_meta_sum(txn, meta, &sum), FMT_OK);
+    vb_put_be32(be, sum);
+    MDB_val sk = {3, (void *)"sum"}, sv = {4, be};
+    assert_int_equal(mdb_put(txn, meta, &sk, &sv, 0), 0);
+    assert_int_equal(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+}
+
+typedef struct {
+    const char *want;
+    int seen;
+} wanted;
+
+static void look_for(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    wanted *w = ctx;
+    w->seen |= strstr(msg, w->want) != NULL;
+}
+
+/* A phrase query's answer on path: FMT_OK with its total, or the error
+ * (whose message must name the file). */
+static int phrase_on(const char *path, const char *query, size_t *total)
+{
+    fmt_archive *a;
+    fmt_query *q;
+    char err[200];
+    size_t ep;
+    fmt_results *r;
+    assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+    assert_int_equal(fmt_query_parse(&q, query, err, sizeof err, &ep), FMT_OK);
+    int rc = fmt_search(a, q, NULL, &r);
+    if (!rc) {
+        *total = fmt_results_total(r);
+        fmt_results_free(r);
+    } else
+        assert_non_null(strstr(fmt_errmsg(a), path));
+    fmt_query_free(q);
+    fmt_close(a);
+    return rc;
+}
+
+/* A list without positions where meta posdf wants them, or with them
+ * where it wants none, or a posdf that is not a number: verify names
+ * the word (the value), a phrase on it fails with a message, never
+ * reads what is not there. */
+static void posdf_damage(void **state)
+{
+    (void)state;
+    char src[200], path[200], cmd[500];
+    snprintf(src, sizeof src, "%s/rare.vbk", fx.dir); /* phrases_read_off_texts */
+    snprintf(path, sizeof path, "%s/posdf.vbk", fx.dir);
+    static const struct {
+        const char *posdf, *want, *phrase;
+    } cases[] = {
+        {"0", "index entry 'nuctech' damaged", "\"nuctech apparatuur\""},
+        {"4000000000", "index entry 'minister' damaged", "\"minister voor\""},
+        {"6x", "meta value 'posdf' damaged", "\"nuctech apparatuur\""},
+        {"", "meta value 'posdf' damaged", "\"minister voor\""},
+    };
+    size_t total;
+    assert_int_equal(phrase_on(src, "\"nuctech apparatuur\"", &total), FMT_OK);
+    assert_true(total > 0);
+    assert_int_equal(phrase_on(src, "\"minister voor\"", &total), FMT_OK);
+    assert_true(total > 0);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s'", src, path);
+        assert_int_equal(system(cmd), 0);
+        set_posdf(path, cases[i].posdf);
+        fmt_archive *a;
+        assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
+        wanted w = {cases[i].want, 0};
+        assert_int_equal(fmt_verify_all(a, NULL, 0, look_for, &w, NULL), FMT_CORRUPT);
+        if (!w.seen)
+            fail_msg("posdf '%s': verify does not say %s", cases[i].posdf,
+                     cases[i].want);
+        fmt_close(a);
+        assert_int_equal(phrase_on(path, cases[i].phrase, &total), FMT_CORRUPT);
+    }
+}
+
 /* fmt_snippets makes the same snippets on the caller's thread alone (its
  * helper not started: the library starts no thread by itself) as on two
  * (after fmt_snippets_start). */
@@ -618,6 +902,8 @@ int main(void)
         cmocka_unit_test(facets_add_up),
         cmocka_unit_test(postings_in),
         cmocka_unit_test(phrases_by_hand),
+        cmocka_unit_test(phrases_read_off_texts),
+        cmocka_unit_test(posdf_damage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
