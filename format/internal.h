@@ -433,6 +433,18 @@ struct fmt_archive {
     MDB_dbi lists;       /* format 6: the heap of long term lists (tdict.c) */
     int has_lists;
     uint64_t heap_max;   /* tdict.c: segments x their size; 0: not read yet */
+    /* tdict.c: the format 7 dictionary blocks inflated last (a query
+     * looks up its words, their stems and the stems' words: the same few
+     * blocks again and again), each a copy kept by the map address of
+     * its stored bytes, and the inflater they share. Freed by fmt_close. */
+    struct {
+        const unsigned char *v;   /* the stored block; NULL: slot empty */
+        size_t vlen, len;         /* its stored and inflated sizes */
+        unsigned char *raw;       /* TDICT_RAWMAX bytes, made when first used */
+        uint64_t used;
+    } bcache[8];
+    uint64_t bclock;
+    void *bz;            /* a z_stream (zlib.h stays out of here) */
     uint32_t chunk;      /* records a chunk: VB_CHUNK, or VB_CHUNK_V6 */
     uint32_t ndocs;
     unsigned char dict[32768];

@@ -347,6 +347,12 @@ static void free_readers(fmt_archive *a)
     }
     if (a->tok)
         fmt_tok_free(a->tok);
+    for (size_t i = 0; i < sizeof a->bcache / sizeof *a->bcache; i++)
+        free(a->bcache[i].raw);
+    if (a->bz) {
+        inflateEnd((z_stream *)a->bz);
+        free(a->bz);
+    }
 }
 
 fmt_archive *store_reader2(fmt_archive *a)
@@ -372,6 +378,8 @@ fmt_archive *store_reader2(fmt_archive *a)
     b->fvals_loaded = 0;
     b->reader2 = NULL;
     b->zs = zs;
+    memset(b->bcache, 0, sizeof b->bcache); /* (it reads no dictionary) */
+    b->bz = NULL;
     memset(&b->scratch, 0, sizeof b->scratch);
     memset(&b->scratch2, 0, sizeof b->scratch2);
     memset(&b->rbuf, 0, sizeof b->rbuf);

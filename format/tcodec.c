@@ -727,12 +727,13 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
         for (size_t i = 0; i < VB_BLOCK; i++) {
             uint32_t x = t[i];
             bad |= x | (x + 1);
-            tfx[i] = (x + 1) << 1;
+            /* the flag in the same store: or-ing it in afterwards, a
+             * flag at a time, read back each value just written (a
+             * stall each; most of the time of a word in most headers,
+             * like "minister") */
+            tfx[i] = (x + 1) << 1 | (uint32_t)(f[i >> 6] >> (i & 63) & 1);
         }
         bad &= 0x80000000u;
-        for (size_t h = 0; h < 2; h++)
-            for (uint64_t w = f[h]; w; w &= w - 1)
-                tfx[64 * h + (size_t)__builtin_ctzll(w)] |= 1;
     } else { /* tfx - 2 packed */
         for (size_t i = 0; i < VB_BLOCK; i++) {
             bad |= t[i] >= UINT32_MAX - 1;

@@ -107,9 +107,8 @@ static uint64_t tdict_maxn(const fmt_archive *a)
 /* Format 7 stores a block as varint raw length, then the block
  * raw-deflated (no checksum: the damage a flip can do to a block is what
  * it could do to format 6's plain block, which every read checks). */
-int tdict_block_open(const fmt_archive *a, const MDB_val *v,
-                            unsigned char *raw, const unsigned char **p,
-                            const unsigned char **end)
+int tdict_block_open(fmt_archive *a, const MDB_val *v, unsigned char *raw,
+                     const unsigned char **p, const unsigned char **end)
 {
     *p = v->mv_data;
     *end = *p + v->mv_size;
@@ -118,25 +117,56 @@ int tdict_block_open(const fmt_archive *a, const MDB_val *v,
     uint64_t len;
     if (vb_get_varint(p, *end, &len) || len == 0 || len > TDICT_RAWMAX)
         return FMT_CORRUPT;
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, -15) != Z_OK)
+    /* a block inflated before: its copy (a copy, not the cache's own
+     * bytes, which the next block opened may take over) */
+    size_t nslot = sizeof a->bcache / sizeof *a->bcache, old = 0;
+    for (size_t i = 0; i < nslot; i++) {
+        if (a->bcache[i].v == v->mv_data && a->bcache[i].vlen == v->mv_size &&
+            a->bcache[i].len == len) {
+            memcpy(raw, a->bcache[i].raw, (size_t)len);
+            a->bcache[i].used = ++a->bclock;
+            *p = raw;
+            *end = raw + len;
+            return FMT_OK;
+        }
+        if (a->bcache[i].used < a->bcache[old].used)
+            old = i;
+    }
+    if (!a->bz) {
+        z_stream *z = alloc_calloc(1, sizeof *z);
+        if (!z || inflateInit2(z, -15) != Z_OK) {
+            free(z);
+            return FMT_NOMEM;
+        }
+        a->bz = z;
+    } else if (inflateReset(a->bz) != Z_OK) {
         return FMT_NOMEM;
-    z.next_in = (Bytef *)*p;
-    z.avail_in = (uInt)(*end - *p);
-    z.next_out = raw;
-    z.avail_out = (uInt)len;
+    }
+    z_stream *z = a->bz;
+    z->next_in = (Bytef *)*p;
+    z->avail_in = (uInt)(*end - *p);
+    z->next_out = raw;
+    z->avail_out = (uInt)len;
     /* all of it in one call: the stream must end exactly at the stored
      * length, its bytes exactly at the value's end */
-    int rc = inflate(&z, Z_FINISH);
-    int ok = rc == Z_STREAM_END && z.avail_in == 0 && z.avail_out == 0;
-    inflateEnd(&z);
+    int rc = inflate(z, Z_FINISH);
+    int ok = rc == Z_STREAM_END && z->avail_in == 0 && z->avail_out == 0;
     if (rc == Z_MEM_ERROR)
         return FMT_NOMEM;
     if (!ok)
         return FMT_CORRUPT;
     *p = raw;
     *end = raw + len;
+    /* kept in the slot used longest ago (no room: simply not kept) */
+    if (!a->bcache[old].raw)
+        a->bcache[old].raw = alloc_malloc(TDICT_RAWMAX);
+    if (a->bcache[old].raw) {
+        memcpy(a->bcache[old].raw, raw, (size_t)len);
+        a->bcache[old].v = v->mv_data;
+        a->bcache[old].vlen = v->mv_size;
+        a->bcache[old].len = (size_t)len;
+        a->bcache[old].used = ++a->bclock;
+    }
     return FMT_OK;
 }
 
@@ -482,53 +512,6 @@ int tdict_stem_decode(const unsigned char *p, size_t n, const char *stem,
     return p == end ? 0 : -1;
 }
 
-/* Format 7 read part way: a stems block inflated step by step, only as
- * far as tdict_stem_words reads it to its stem (a stems block inflates
- * to about 4 KB: all of it took 30 us a query). */
-#define TDICT_STEP 768
-typedef struct {
-    z_stream z;
-    int open;
-    unsigned char *raw;
-    size_t len, have;
-} tdict_part;
-
-/* The next step: TDICT_STEP bytes more (the last: the rest, and the
- * stream must end there). FMT_OK, FMT_NOMEM, FMT_CORRUPT. */
-static int tdict_part_more(tdict_part *t)
-{
-    size_t want = t->len - t->have;
-    if (!want)
-        return FMT_CORRUPT; /* all of it read: the entry is damaged */
-    int last = want <= TDICT_STEP;
-    t->z.avail_out = (uInt)(last ? want : TDICT_STEP);
-    int rc = inflate(&t->z, last ? Z_FINISH : Z_NO_FLUSH);
-    if (rc == Z_MEM_ERROR)
-        return FMT_NOMEM;
-    t->have = (size_t)(t->z.next_out - t->raw);
-    int ok = last ? rc == Z_STREAM_END && t->z.avail_in == 0 && t->z.avail_out == 0
-                  : rc == Z_OK && t->z.avail_out == 0;
-    return ok ? FMT_OK : FMT_CORRUPT;
-}
-
-static int tdict_part_start(tdict_part *t, const MDB_val *v, unsigned char *raw)
-{
-    const unsigned char *p = v->mv_data, *end = p + v->mv_size;
-    uint64_t len;
-    memset(t, 0, sizeof *t);
-    t->raw = raw;
-    if (vb_get_varint(&p, end, &len) || len == 0 || len > TDICT_RAWMAX)
-        return FMT_CORRUPT;
-    if (inflateInit2(&t->z, -15) != Z_OK)
-        return FMT_NOMEM;
-    t->open = 1;
-    t->len = (size_t)len;
-    t->z.next_in = (Bytef *)p;
-    t->z.avail_in = (uInt)(end - p);
-    t->z.next_out = raw;
-    return tdict_part_more(t);
-}
-
 int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
                      int (*fn)(void *ctx, const char *w, size_t wl), void *ctx)
 {
@@ -582,15 +565,12 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
     size_t kl = 0;
     memcpy(it.word, k.mv_data, k.mv_size < 64 ? k.mv_size : 64);
     it.wlen = k.mv_size < 64 ? k.mv_size : 64;
-    tdict_part zp = {.open = 0};
     int r0 = FMT_OK;
     p = v.mv_data;
     end = p + v.mv_size;
-    if (a->version >= 7) {
-        r0 = tdict_part_start(&zp, &v, it.raw);
-        p = it.raw;
-        end = it.raw + zp.have;
-    }
+    if (a->version >= 7) /* whole, through the handle's block cache: a
+                            query's stems come back block after block */
+        r0 = tdict_block_open(a, &v, it.raw, &p, &end);
     if (r0 == FMT_NOMEM)
         out = r0;
     else if (r0)
@@ -598,25 +578,11 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
     else if (vb_get_varint(&p, end, &n) || n == 0 || n > tdict_maxn(a))
         out = tdict_damaged(&it, "stems block");
     for (uint64_t i = 0; i < n && !out; i++) {
-        const unsigned char *pay, *q = p;
-        size_t pl, kl0 = kl;
-        int bad;
-        /* an entry past what is inflated: a step more, and again */
-        while ((bad = tdict_entry(&q, end, i == 0, s, &kl, &pay, &pl)) &&
-               zp.open && zp.have < zp.len) {
-            if ((r0 = tdict_part_more(&zp)))
-                break;
-            q = p;
-            kl = kl0;
-            end = it.raw + zp.have;
-        }
-        p = q;
-        if (r0 == FMT_NOMEM) {
-            out = r0;
-            break;
-        }
-        if (r0 || bad || (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl)))) {
-            out = tdict_damaged(&it, r0 ? "stems block (deflated)" : "stems block");
+        const unsigned char *pay;
+        size_t pl;
+        int bad = tdict_entry(&p, end, i == 0, s, &kl, &pay, &pl);
+        if (bad || (i == 0 && (kl != k.mv_size || memcmp(s, k.mv_data, kl)))) {
+            out = tdict_damaged(&it, "stems block");
             break;
         }
         int c2 = tdict_key_cmp(s, kl, stem, sl);
@@ -628,8 +594,6 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
             break;
         }
     }
-    if (zp.open)
-        inflateEnd(&zp.z);
     guard_cursor_close(a, c);
     return out;
 }

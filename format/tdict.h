@@ -72,7 +72,7 @@ int tdict_stem_words(fmt_archive *a, const char *stem, size_t sl,
  * format 7's is inflated into raw (TDICT_RAWMAX bytes). *p, *end: the
  * block's bytes. FMT_OK, FMT_NOMEM, or FMT_CORRUPT (a->err not set: the
  * caller names the block). */
-int tdict_block_open(const fmt_archive *a, const MDB_val *v,
+int tdict_block_open(fmt_archive *a, const MDB_val *v,
                      unsigned char *raw, const unsigned char **p,
                      const unsigned char **end);
 

@@ -50,7 +50,7 @@ done
 "$VB" pack -q --title Kamervragen -o "$T/e1.vbk" "$T/a" &&
     "$VB" update -q -o "$T/e2.vbk" "$T/e1.vbk" "$T/b1" &&
     "$VB" update -q -o "$T/e3.vbk" "$T/e2.vbk" "$T/b2" &&
-    "$VB" update -q -s 118000 -o "$T/stage/kv-2.vbk" "$T/e1.vbk" "$T/b1" ||
+    "$VB" update -q -s 110000 -o "$T/stage/kv-2.vbk" "$T/e1.vbk" "$T/b1" ||
     { no "make the editions"; exit 1; }
 [ -f "$T/stage/kv-2.3.vbk" ] && ok "a split edition 2 in three parts" || no "a split edition 2 in three parts"
 

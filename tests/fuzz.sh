@@ -14,9 +14,10 @@
 # Seeds are made here from the repository: the samples (parser), tars of
 # them and of unsafe members (tar reader), tests/fuzz/queries.txt (query
 # parser, run against an archive of the samples), records, summaries and
-# posting lists encoded by tests/fuzz/seeds.c (decoders; format 6's lists
-# for tcodec), and archives of one, three and all samples (opening: the
-# current format) and tests/data/format2.vbk.gz (the old lists). Inputs
+# posting lists encoded by tests/fuzz/seeds.c (decoders; formats 6 and 7's
+# lists for tcodec), and archives of one, three and all samples (opening: the
+# current format), tests/data/format2.vbk.gz (the old lists) and
+# format6.vbk.gz (the blocks before format 7). Inputs
 # that once crashed a target live in tests/fuzz/regress/TARGET/ and are
 # replayed every run.
 # Exit status: 0, 1 if a target found a crash (its input is saved under
@@ -99,6 +100,7 @@ cp samples/2022Z01227.txt samples/kv-tk-2014Z07524.txt samples/ah-tk-20142015-13
 "$W/vbpack" pack -q -o "$S/open/three.vbk" "$W/few" || exit 1
 "$W/vbpack" pack -q -o "$S/open/one.vbk" samples/2022Z01227.txt || exit 1
 gzip -dc tests/data/format2.vbk.gz >"$S/open/format2.vbk" || exit 1
+gzip -dc tests/data/format6.vbk.gz >"$S/open/format6.vbk" || exit 1
 n=0
 while IFS= read -r q; do
     n=$((n + 1)); printf '%s' "$q" >"$S/query/q$n"

@@ -64,7 +64,11 @@ static int group_setup(void **state)
     const char *sources[] = {src, NULL};
     fmt_writer_opts o = {0};
     o.created = 1700000000;
-    if (tl_gen(gen, 70, 1) || tl_pack(fx7.path, sources, &o))
+    /* every word with its positions, as in format 6 (the same lists) */
+    setenv("VBPACK_POSDF", "0", 1);
+    int bad = tl_gen(gen, 70, 1) || tl_pack(fx7.path, sources, &o);
+    unsetenv("VBPACK_POSDF");
+    if (bad)
         return -1;
     fx6.buf = tl_slurp(fx6.path, &fx6.len);
     fx7.buf = tl_slurp(fx7.path, &fx7.len);
@@ -1001,6 +1005,25 @@ static void test_as_format6(void **state)
             tdict_close(&i6);
             tdict_close(&i7);
         }
+    }
+    /* in a scattered order too: the handle's cache of inflated blocks
+     * (8 of them, tdict_block_open) fills, turns over and fills again,
+     * and every lookup still finds its own word's lists */
+    assert_true(nw % 7919 != 0);
+    for (size_t j = 0, i = 0; j < nw; j++) {
+        i = (i + 7919) % nw;
+        size_t wl = strlen(words[i]);
+        assert_int_equal(tdict_lookup(a6, words[i], wl, &i6), FMT_OK);
+        assert_int_equal(tdict_lookup(a7, words[i], wl, &i7), FMT_OK);
+        assert_int_equal(i6.df, i7.df);
+        const unsigned char *p6, *p7;
+        size_t n6, n7;
+        assert_int_equal(tdict_bytes(&i6, 0, &b6, &p6, &n6), FMT_OK);
+        assert_int_equal(tdict_bytes(&i7, 0, &b7, &p7, &n7), FMT_OK);
+        assert_int_equal(tcodec_decode(p6, n6, i6.df, a6->ndocs, &l6, NULL, NULL), FMT_OK);
+        assert_int_equal(tcodec_decode(p7, n7, i7.df, a7->ndocs, &l7, NULL, NULL), FMT_OK);
+        assert_int_equal(l6.n, l7.n);
+        assert_memory_equal(l6.docs, l7.docs, l6.n * sizeof *l6.docs);
     }
     /* the stems: the same entries, each stem the same words */
     static tdict_scan s6, s7;
