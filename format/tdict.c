@@ -844,6 +844,8 @@ static size_t vlen(uint64_t v)
 /* Format 7 blocks are deflated at this level: 9 gave the same bytes
  * (blocks of a few KB leave its longer search nothing to find). */
 #define TDICT_LEVEL 6
+/* A block this close to TDICT_BUDGET deflated is put as it is. */
+#define TDICT_FULL 48
 
 /* The block's first k entries (its first end bytes of blk) as stored,
  * into b->tmp: varint raw length, the count and entries deflated. */
@@ -900,6 +902,12 @@ static int tdict_emit(tdict_builder *b, tdict_put_fn put, void *ctx)
     uint32_t k = b->n;
     size_t end = b->blk.len;
     const unsigned char *d = (const unsigned char *)b->blk.data;
+    if (b->outn) { /* the entries last deflated and found to fit: as they
+                      are (finding room for one or two more took a deflate
+                      each; the rest begin the next block) */
+        k = b->outn;
+        end = b->outend;
+    }
     while (b->outn != k || b->outend != end) {
         int rc = tdict_deflate(b, k, end);
         if (rc)
@@ -1033,6 +1041,14 @@ int tdict_add(tdict_builder *b, const char *key, size_t kl, const void *pay,
             }
             tdict_keep(b, b->n, b->blk.len);
             b->fit = b->blk.len + tdict_guess(b, TDICT_BUDGET - used);
+            if (TDICT_BUDGET - used < TDICT_FULL) {
+                /* full enough: put as it is. Closing in on the last few
+                 * bytes took a deflate of the whole block for every few
+                 * entries (4 a block; appending rewrites them all) */
+                memcpy(b->prev, key, kl);
+                b->prevlen = kl;
+                return tdict_emit(b, put, ctx);
+            }
         }
         memcpy(b->prev, key, kl);
         b->prevlen = kl;
