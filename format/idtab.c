@@ -122,34 +122,17 @@ int idtab_seek(fmt_archive *a, idtab_iter *it, const char *key, size_t kl)
                                : error_set(a, FMT_CORRUPT, "%s: ids table damaged",
                                            a->path);
     }
-    MDB_val k = {kl, (void *)key}, v;
-    int rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
+    MDB_val k, v;
+    int astray = 0, rc;
+    if (!it->blocked) {
+        k.mv_size = kl;
+        k.mv_data = (void *)key;
+        rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
                 : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
-    if (!it->blocked)
         return rc ? idtab_cursor_err(it, rc) : idtab_old(it, &k, &v);
-    /* The block holding key starts at or before it; a damaged tree that
-     * sends the cursor astray must not make a key silently missing (as in
-     * tdict_seek) */
-    int astray = 0;
-    if (rc == MDB_NOTFOUND && kl) {
-        rc = guard_cursor_get(a, it->cur, &k, &v, MDB_LAST);
-        astray = !rc && idtab_cmp(k.mv_data, k.mv_size, key, kl) > 0;
-    } else if (!rc && kl && idtab_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
-        MDB_val k2, v2;
-        int r2 = guard_cursor_get(a, it->cur, &k2, &v2, MDB_PREV);
-        if (!r2) {
-            astray = idtab_cmp(k2.mv_data, k2.mv_size, k.mv_data, k.mv_size) >= 0;
-            k = k2;
-            v = v2;
-        } else if (r2 != MDB_NOTFOUND) {
-            rc = r2;
-        } else { /* key is before the first block: that was the first */
-            MDB_val k1 = k;
-            rc = guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
-            astray = !rc && (k.mv_size != k1.mv_size ||
-                             memcmp(k.mv_data, k1.mv_data, k.mv_size));
-        }
     }
+    /* the block holding key (found as tdict.c finds a word's) */
+    rc = tdict_block_seek(a, it->cur, key, kl, &k, &v, &astray);
     if (rc)
         return idtab_cursor_err(it, rc);
     if (astray)

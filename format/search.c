@@ -527,6 +527,19 @@ static int pword_seek(pword *w, uint32_t d)
     return w->pl.docs[w->i] == d ? 0 : 1;
 }
 
+/* Room for tf positions in w->p: FMT_OK or FMT_NOMEM. */
+static int pword_room(pword *w, uint32_t tf)
+{
+    if (tf <= w->pcap)
+        return FMT_OK;
+    uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
+    if (!p)
+        return FMT_NOMEM;
+    w->p = p;
+    w->pcap = tf;
+    return FMT_OK;
+}
+
 static int pword_load(pword *w)
 {
     uint32_t tf = w->pl.tfs[w->i] >> 1;
@@ -537,13 +550,8 @@ static int pword_load(pword *w)
      * asks for no more room than the list could fill */
     if (!w->v6 && tf > (size_t)(w->posend - w->pos))
         return FMT_CORRUPT;
-    if (tf > w->pcap) {
-        uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
-        if (!p)
-            return FMT_NOMEM;
-        w->p = p;
-        w->pcap = tf;
-    }
+    if (pword_room(w, tf))
+        return FMT_NOMEM;
     w->npos = tf;
     if (w->v6)
         return tcodec_pos_read(&w->r, &w->pl, w->col_len, w->p);
@@ -850,13 +858,8 @@ static int phrase_text(ev *e, phrase *ph, uint32_t d)
             return error_set(e->a, FMT_CORRUPT,
                              "%s: index entry '%s' damaged (record %u)",
                              e->a->path, w->word, d);
-        if (tf > w->pcap) {
-            uint32_t *p = alloc_realloc(w->p, tf * sizeof *p);
-            if (!p)
-                return FMT_NOMEM;
-            w->p = p;
-            w->pcap = tf;
-        }
+        if (pword_room(w, tf))
+            return FMT_NOMEM;
         w->npos = 0;
     }
     /* the word with the fewest tokens here: an occurrence of the phrase

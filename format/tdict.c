@@ -301,6 +301,41 @@ static int tdict_key_cmp(const char *a, size_t al, const char *b, size_t bl)
     return c ? c : (al > bl) - (al < bl);
 }
 
+int tdict_block_seek(fmt_archive *a, MDB_cursor *c, const char *key,
+                     size_t kl, MDB_val *kp, MDB_val *vp, int *astray)
+{
+    MDB_val k = {kl, (void *)key}, v;
+    int rc = kl ? guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE)
+                : guard_cursor_get(a, c, &k, &v, MDB_FIRST);
+    /* the block holding key starts at or before it. A damaged tree can
+     * send the cursor astray without an error: the blocks it stands on
+     * must then still be in order around key, or an entry would be
+     * missed silently */
+    *astray = 0;
+    if (rc == MDB_NOTFOUND && kl) {
+        rc = guard_cursor_get(a, c, &k, &v, MDB_LAST);
+        *astray = !rc && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0;
+    } else if (!rc && kl && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
+        MDB_val k2, v2;
+        int r2 = guard_cursor_get(a, c, &k2, &v2, MDB_PREV);
+        if (!r2) {
+            *astray = tdict_key_cmp(k2.mv_data, k2.mv_size, k.mv_data, k.mv_size) >= 0;
+            k = k2;
+            v = v2;
+        } else if (r2 != MDB_NOTFOUND) {
+            rc = r2;
+        } else { /* key is before the first block: that was the first */
+            MDB_val k1 = k;
+            rc = guard_cursor_get(a, c, &k, &v, MDB_FIRST);
+            *astray = !rc && (k.mv_size != k1.mv_size ||
+                              memcmp(k.mv_data, k1.mv_data, k.mv_size));
+        }
+    }
+    *kp = k;
+    *vp = v;
+    return rc;
+}
+
 int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
 {
     memset(it, 0, offsetof(tdict_iter, raw));
@@ -313,35 +348,16 @@ int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
                                : error_set(a, FMT_CORRUPT, "%s: index damaged",
                                            a->path);
     }
-    MDB_val k = {kl, (void *)key}, v;
-    int rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
+    MDB_val k, v;
+    int astray = 0, rc;
+    if (!it->v6) {
+        k.mv_size = kl;
+        k.mv_data = (void *)key;
+        rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
                 : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
-    if (!it->v6)
         return rc ? tdict_cursor_err(it, rc) : tdict_old(it, &k, &v);
-    /* the block holding key starts at or before it. A damaged tree can
-     * send the cursor astray without an error: the blocks it stands on
-     * must then still be in order around key, or a word would be missed
-     * silently */
-    int astray = 0;
-    if (rc == MDB_NOTFOUND && kl) {
-        rc = guard_cursor_get(a, it->cur, &k, &v, MDB_LAST);
-        astray = !rc && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0;
-    } else if (!rc && kl && tdict_key_cmp(k.mv_data, k.mv_size, key, kl) > 0) {
-        MDB_val k2, v2;
-        int r2 = guard_cursor_get(a, it->cur, &k2, &v2, MDB_PREV);
-        if (!r2) {
-            astray = tdict_key_cmp(k2.mv_data, k2.mv_size, k.mv_data, k.mv_size) >= 0;
-            k = k2;
-            v = v2;
-        } else if (r2 != MDB_NOTFOUND) {
-            rc = r2;
-        } else { /* key is before the first block: that was the first */
-            MDB_val k1 = k;
-            rc = guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
-            astray = !rc && (k.mv_size != k1.mv_size ||
-                             memcmp(k.mv_data, k1.mv_data, k.mv_size));
-        }
     }
+    rc = tdict_block_seek(a, it->cur, key, kl, &k, &v, &astray);
     if (rc)
         return tdict_cursor_err(it, rc);
     if (astray)
