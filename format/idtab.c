@@ -122,17 +122,12 @@ int idtab_seek(fmt_archive *a, idtab_iter *it, const char *key, size_t kl)
                                : error_set(a, FMT_CORRUPT, "%s: ids table damaged",
                                            a->path);
     }
+    /* the entry, or the block holding key (found as a word's is) */
     MDB_val k, v;
-    int astray = 0, rc;
-    if (!it->blocked) {
-        k.mv_size = kl;
-        k.mv_data = (void *)key;
-        rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
-                : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
+    int astray, rc = tdict_block_seek(a, it->cur, it->blocked, key, kl, &k, &v,
+                                      &astray);
+    if (!it->blocked)
         return rc ? idtab_cursor_err(it, rc) : idtab_old(it, &k, &v);
-    }
-    /* the block holding key (found as tdict.c finds a word's) */
-    rc = tdict_block_seek(a, it->cur, key, kl, &k, &v, &astray);
     if (rc)
         return idtab_cursor_err(it, rc);
     if (astray)

@@ -301,12 +301,19 @@ static int tdict_key_cmp(const char *a, size_t al, const char *b, size_t bl)
     return c ? c : (al > bl) - (al < bl);
 }
 
-int tdict_block_seek(fmt_archive *a, MDB_cursor *c, const char *key,
-                     size_t kl, MDB_val *kp, MDB_val *vp, int *astray)
+int tdict_block_seek(fmt_archive *a, MDB_cursor *c, int blocked,
+                     const char *key, size_t kl, MDB_val *kp, MDB_val *vp,
+                     int *astray)
 {
     MDB_val k = {kl, (void *)key}, v;
     int rc = kl ? guard_cursor_get(a, c, &k, &v, MDB_SET_RANGE)
                 : guard_cursor_get(a, c, &k, &v, MDB_FIRST);
+    if (!blocked) { /* one entry a key: the first >= key is the one */
+        *astray = 0;
+        *kp = k;
+        *vp = v;
+        return rc;
+    }
     /* the block holding key starts at or before it. A damaged tree can
      * send the cursor astray without an error: the blocks it stands on
      * must then still be in order around key, or an entry would be
@@ -349,15 +356,9 @@ int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl)
                                            a->path);
     }
     MDB_val k, v;
-    int astray = 0, rc;
-    if (!it->v6) {
-        k.mv_size = kl;
-        k.mv_data = (void *)key;
-        rc = kl ? guard_cursor_get(a, it->cur, &k, &v, MDB_SET_RANGE)
-                : guard_cursor_get(a, it->cur, &k, &v, MDB_FIRST);
+    int astray, rc = tdict_block_seek(a, it->cur, it->v6, key, kl, &k, &v, &astray);
+    if (!it->v6)
         return rc ? tdict_cursor_err(it, rc) : tdict_old(it, &k, &v);
-    }
-    rc = tdict_block_seek(a, it->cur, key, kl, &k, &v, &astray);
     if (rc)
         return tdict_cursor_err(it, rc);
     if (astray)

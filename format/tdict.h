@@ -52,10 +52,12 @@ typedef struct {
 int tdict_seek(fmt_archive *a, tdict_iter *it, const char *key, size_t kl);
 /* In a blocked db (terms, stems, format 7's ids) through cursor c: the
  * block holding key, the last whose first key is <= key (kl 0: the
- * first), into *k and *v. LMDB's code (0, MDB_NOTFOUND when empty, or an
+ * first), into *k and *v; not blocked (one entry a key, older formats):
+ * the first entry >= key. LMDB's code (0, MDB_NOTFOUND when none, or an
  * error); *astray when a damaged tree put the cursor out of order. */
-int tdict_block_seek(fmt_archive *a, MDB_cursor *c, const char *key,
-                     size_t kl, MDB_val *k, MDB_val *v, int *astray);
+int tdict_block_seek(fmt_archive *a, MDB_cursor *c, int blocked,
+                     const char *key, size_t kl, MDB_val *k, MDB_val *v,
+                     int *astray);
 /* The next term: FMT_OK, FMT_NOTFOUND at the end, FMT_CORRUPT. */
 int tdict_next(tdict_iter *it);
 void tdict_close(tdict_iter *it);
