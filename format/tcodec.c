@@ -180,17 +180,25 @@ static unsigned flag_rice(unsigned m, unsigned *bits)
     return best;
 }
 
+/* flag_rice's k and bytes (rounded up) for m = 1..37 (from 38 on the
+ * bitmap is no larger), so that a reader need not search for them per
+ * block; test_tcodec checks each count's bytes, and every count round
+ * trips. */
+static const unsigned char flag_k[38] = {
+    0, 6, 5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+static const unsigned char flag_len[38] = {
+    0, 1, 2, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 10, 11, 11, 11,
+    12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15};
+
 /* The bytes of a block's flags, c of them set (1..VB_BLOCK): none for
  * all; m = the set ones or (more than half set) the clear ones, Rice
  * coded, padded to the bytes their worst case takes; or the bitmap when
  * that is no more. */
 static size_t flag_bytes(unsigned c)
 {
-    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c, bits;
-    if (!m)
-        return 0;
-    flag_rice(m, &bits);
-    return bits < 8 * 16 ? (bits + 7) / 8 : 16;
+    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c;
+    return m < 38 ? flag_len[m] : 16;
 }
 
 /* The flags f (bit i: value i) as flag_bytes(c) bytes. */
@@ -239,7 +247,7 @@ static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
         return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
     }
     int inv = c > VB_BLOCK / 2;
-    unsigned m = inv ? VB_BLOCK - c : c, bits, k = flag_rice(m, &bits);
+    unsigned m = inv ? VB_BLOCK - c : c, k = flag_k[m];
     /* a copy with 8 zero bytes after it: whole 64-bit loads (reads
      * past the end see zeros) */
     unsigned char cp[16 + 8] = {0};
@@ -712,15 +720,15 @@ pk_docs(const unsigned char *p, uint32_t *docs, uint64_t prev,
     return prev;
 }
 
-/* Format 7's tf - 1 (w <= 30: below 2^31 - 1) and flags f into tfx =
- * tf << 1 | flag, one store each (or-ing the flags in afterwards read
- * back each value just written: a stall each). */
+/* Format 7's tf - 1 (w <= 30: below 2^31 - 1) and (with flags) the
+ * flags f into tfx = tf << 1 | flag, one store each (or-ing the flags in
+ * afterwards read back each value just written: a stall each). */
 static inline __attribute__((always_inline)) void
 pk_tf7(const unsigned char *p, uint32_t *tfx, const uint64_t f[2],
-       const unsigned w)
+       const int flags, const unsigned w)
 {
     for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, tfx += 8) {
-        uint32_t fb = (uint32_t)(f[j >> 3] >> (8 * (j & 7)));
+        uint32_t fb = flags ? (uint32_t)(f[j >> 3] >> (8 * (j & 7))) : 0;
 #define PK_TF(k) tfx[k] = (pk_get(p, k, w) + 1) << 1 | (fb >> k & 1);
         PK_8(PK_TF)
 #undef PK_TF
@@ -748,15 +756,22 @@ static uint64_t unpack_docs(const unsigned char *p, unsigned w, uint32_t *docs,
     return UINT64_MAX; /* (tr_open allows no more than 32) */
 }
 
-/* w <= 30 (the caller sees to it) */
+/* w <= 30 (the caller sees to it); the flags f when flags */
 static void unpack_tf7(const unsigned char *p, unsigned w, uint32_t *tfx,
-                       const uint64_t f[2])
+                       const uint64_t f[2], int flags)
 {
-    switch (w) {
-#define PK_CASE(n) case n: pk_tf7(p, tfx, f, n); return;
-    PK_WIDTHS(PK_CASE)
+    if (flags)
+        switch (w) {
+#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 1, n); return;
+        PK_WIDTHS(PK_CASE)
 #undef PK_CASE
-    }
+        }
+    else
+        switch (w) {
+#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 0, n); return;
+        PK_WIDTHS(PK_CASE)
+#undef PK_CASE
+        }
 }
 
 /* Decode block b into docs/tfx (VB_BLOCK each), checked. The gaps are
@@ -796,7 +811,7 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 
     if (b->v7 && b->wt <= 30) {
         /* tf - 1 below 2^30: tfx fits; an exception's must too */
-        unpack_tf7(src + 16u * b->wg, b->wt, tfx, f);
+        unpack_tf7(src + 16u * b->wg, b->wt, tfx, f, b->nflags != 0);
         if (b->ext) {
             if ((n = pfor_exread(&ep, eend, b->wt, ix, hi)) < 0)
                 return FMT_CORRUPT;
@@ -918,6 +933,19 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
     return tr_decode_rest(&r, 0, 0, l, blk, blkcap);
 }
 
+/* The first of a[0..n) (ascending, n >= 1, a[n - 1] >= x) that is >= x:
+ * a halving search without a branch on the data. */
+static size_t lower_bound(const uint32_t *a, size_t n, uint32_t x)
+{
+    const uint32_t *b = a;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1] < x ? b + half : b;
+        n -= half;
+    }
+    return (size_t)(b - a);
+}
+
 int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
                      uint32_t ndocs, vb_plist *l, const uint32_t *want,
                      size_t nwant)
@@ -940,12 +968,14 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
         }
         if (tr_unpack(&r, &bk, docs, tfx))
             return FMT_CORRUPT;
-        for (size_t i = 0; i < VB_BLOCK && w < nwant; i++) {
-            while (w < nwant && want[w] < docs[i])
-                w++;
-            if (w < nwant && want[w] == docs[i] &&
+        /* each wanted document of the block looked up among those after
+         * the last one found (the block's last is the largest, so each
+         * is found or passed within it) */
+        for (size_t i = 0; w < nwant && want[w] <= bk.last; w++) {
+            i += lower_bound(docs + i, VB_BLOCK - i, want[w]);
+            if (docs[i] == want[w] && (!l->n || l->docs[l->n - 1] != docs[i]) &&
                 postings_list_push(l, docs[i], tfx[i]))
-                return FMT_NOMEM;
+                return FMT_NOMEM; /* (a document wanted twice: once) */
         }
     }
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++) {
