@@ -1191,6 +1191,10 @@ int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
         if (b + 1 < nb && blk[2 * (b + 1)] != end)
             return FMT_CORRUPT;
     }
+    /* without a tail, the table's bits of the last block end where its
+     * positions do (appending copies that many bits) */
+    if (l->n % VB_BLOCK == 0 && blk[2 * nb] != end)
+        return FMT_CORRUPT;
     /* the stream ends in the byte of its last bit, padded with zeros */
     if ((end + 7) / 8 != n || (end % 8 && (p[n - 1] >> (end % 8))))
         return FMT_CORRUPT;
@@ -1237,8 +1241,8 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
     }
     e->prev = e->prevlast = r.prev;
     e->n = keep * VB_BLOCK;
-    if (df == e->n)
-        return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
+    if (df == e->n) /* all taken: the positions end where the table says */
+        return r.bp == r.end && (bits + 7) / 8 == poslen ? FMT_OK : FMT_CORRUPT;
     /* the rest (the tail, or a format 6 base's blocks too) again,
      * document by document, its positions read by the table */
     vb_plist l = {0};
