@@ -1046,11 +1046,10 @@ static inline int pos_gap(tcodec_posr *r, unsigned k, uint32_t *v)
     return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
 }
 
-/* Pass tf gaps without decoding them: tf zeros of the unary part (56
- * bits at a time), tf x k low bits. */
-static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
+/* Pass gaps without decoding them: need zeros of the unary part (56
+ * bits at a time), low bits of the low part. */
+static int pos_pass(tcodec_posr *r, uint64_t need, uint64_t low)
 {
-    uint64_t need = tf;
     while (need) {
         if (r->ub >= r->uend)
             return -1;
@@ -1065,21 +1064,26 @@ static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
             w &= w - 1;
         r->ub += (uint64_t)__builtin_ctzll(w) + 1;
     }
-    r->lb += (uint64_t)tf * k;
+    r->lb += low;
     return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
 }
 
-/* Pass the positions of document index r->i. */
-static int pos_skip_one(tcodec_posr *r, const vb_plist *l,
-                        const unsigned char *col_len)
+/* Pass the positions of document indices r->i up to i (of r's block) in
+ * one pass: their tfs' zeros and tf x k low bits added up. (Document by
+ * document, each tf checked against the room left, fails exactly when
+ * this does: the room shrinks by at least each tf.) */
+static int pos_skip(tcodec_posr *r, const vb_plist *l, size_t i,
+                    const unsigned char *col_len)
 {
-    uint32_t tf = l->tfs[r->i] >> 1;
-    if (tf > tcodec_pos_room(r))
+    uint64_t need = 0, low = 0;
+    for (size_t j = r->i; j < i; j++) {
+        uint32_t tf = l->tfs[j] >> 1;
+        need += tf;
+        low += (uint64_t)tf * tcodec_rice_k(doclen_of(col_len, l->docs[j]), tf);
+    }
+    if (need > tcodec_pos_room(r) || pos_pass(r, need, low))
         return FMT_CORRUPT;
-    unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    if (pos_pass(r, tf, k))
-        return FMT_CORRUPT;
-    r->i++;
+    r->i = i;
     return FMT_OK;
 }
 
@@ -1091,10 +1095,7 @@ int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, size_t i,
     size_t b = i / VB_BLOCK;
     if (r->b != b && pos_enter(r, b))
         return FMT_CORRUPT;
-    while (r->i < i)
-        if (pos_skip_one(r, l, col_len))
-            return FMT_CORRUPT;
-    return FMT_OK;
+    return r->i < i ? pos_skip(r, l, i, col_len) : FMT_OK;
 }
 
 int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
@@ -1112,7 +1113,7 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
      * checked once, after the document. */
     const unsigned char *p = r->p;
     size_t n = r->n;
-    uint64_t ub = r->ub, lb = r->lb, carry = 0;
+    uint64_t ub = r->ub, lb = r->lb, carry = 0, qs = 0;
     const uint64_t m56 = ((uint64_t)1 << 56) - 1;
     uint32_t j = 0;
     while (j < tf) {
@@ -1128,8 +1129,7 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
         do {
             unsigned t = (unsigned)__builtin_ctzll(w);
             uint64_t q = carry + (t - base);
-            if (q > (UINT32_MAX >> k))
-                return FMT_CORRUPT;
+            qs |= q;
             out[j++] = (uint32_t)q;
             carry = 0;
             base = t + 1;
@@ -1137,19 +1137,30 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
         } while (w && j < tf);
         ub += base;
     }
-    uint64_t lbuf = bits_peek(p, n, lb), at = 0;
-    unsigned lav = 56;
-    const uint64_t lmask = ((uint64_t)1 << k) - 1;
-    for (j = 0; j < tf; j++) {
-        if (lav < k) {
-            lbuf = bits_peek(p, n, lb);
-            lav = 56;
+    /* every q below 2^(32 - k): checked once, on their or (the bound
+     * is all ones) */
+    if (qs > (UINT32_MAX >> k))
+        return FMT_CORRUPT;
+    uint64_t at = 0;
+    if (k) {
+        uint64_t lbuf = bits_peek(p, n, lb);
+        unsigned lav = 56;
+        const uint64_t lmask = ((uint64_t)1 << k) - 1;
+        for (j = 0; j < tf; j++) {
+            if (lav < k) {
+                lb += 56 - lav;
+                lbuf = bits_peek(p, n, lb);
+                lav = 56;
+            }
+            at += (uint64_t)out[j] << k | (lbuf & lmask);
+            lbuf >>= k;
+            lav -= k;
+            out[j] = (uint32_t)at;
         }
-        at += (uint64_t)out[j] << k | (lbuf & lmask);
-        lbuf >>= k;
-        lav -= k;
-        lb += k;
-        out[j] = (uint32_t)at;
+        lb += 56 - lav;
+    } else { /* no low bits (short documents) */
+        for (j = 0; j < tf; j++)
+            out[j] = (uint32_t)(at += out[j]);
     }
     if (at > UINT32_MAX)
         return FMT_CORRUPT;
