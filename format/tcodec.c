@@ -720,15 +720,15 @@ pk_docs(const unsigned char *p, uint32_t *docs, uint64_t prev,
     return prev;
 }
 
-/* Format 7's tf - 1 (w <= 30: below 2^31 - 1) and (with flags) the
- * flags f into tfx = tf << 1 | flag, one store each (or-ing the flags in
- * afterwards read back each value just written: a stall each). */
+/* Format 7's tf - 1 (w <= 30: below 2^31 - 1) into tfx = tf << 1 |
+ * flag: flags 0, none set; 1, all set; 2, those of f, one store each. */
 static inline __attribute__((always_inline)) void
 pk_tf7(const unsigned char *p, uint32_t *tfx, const uint64_t f[2],
        const int flags, const unsigned w)
 {
     for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, tfx += 8) {
-        uint32_t fb = flags ? (uint32_t)(f[j >> 3] >> (8 * (j & 7))) : 0;
+        uint32_t fb = flags == 2 ? (uint32_t)(f[j >> 3] >> (8 * (j & 7)))
+                                 : flags ? 0xff : 0;
 #define PK_TF(k) tfx[k] = (pk_get(p, k, w) + 1) << 1 | (fb >> k & 1);
         PK_8(PK_TF)
 #undef PK_TF
@@ -756,22 +756,32 @@ static uint64_t unpack_docs(const unsigned char *p, unsigned w, uint32_t *docs,
     return UINT64_MAX; /* (tr_open allows no more than 32) */
 }
 
-/* w <= 30 (the caller sees to it); the flags f when flags */
+/* w <= 30 (the caller sees to it); the flags of f (c set): a few set,
+ * or a few clear, are put in one step each afterwards, more of both
+ * together with the values */
 static void unpack_tf7(const unsigned char *p, unsigned w, uint32_t *tfx,
-                       const uint64_t f[2], int flags)
+                       const uint64_t f[2], unsigned c)
 {
-    if (flags)
-        switch (w) {
-#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 1, n); return;
-        PK_WIDTHS(PK_CASE)
+    int flags = c <= 24 ? 0 : c >= VB_BLOCK - 24 ? 1 : 2;
+    switch (flags * 32 + w) {
+#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 0, n); break;
+    PK_WIDTHS(PK_CASE)
 #undef PK_CASE
-        }
-    else
-        switch (w) {
-#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 0, n); return;
-        PK_WIDTHS(PK_CASE)
+#define PK_CASE(n) case 32 + n: pk_tf7(p, tfx, f, 1, n); break;
+    PK_WIDTHS(PK_CASE)
 #undef PK_CASE
-        }
+#define PK_CASE(n) case 64 + n: pk_tf7(p, tfx, f, 2, n); break;
+    PK_WIDTHS(PK_CASE)
+#undef PK_CASE
+    }
+    if (flags == 0)
+        for (unsigned h = 0; h < 2; h++)
+            for (uint64_t m = f[h]; m; m &= m - 1)
+                tfx[64 * h + (unsigned)__builtin_ctzll(m)] |= 1;
+    else if (flags == 1)
+        for (unsigned h = 0; h < 2; h++)
+            for (uint64_t m = ~f[h]; m; m &= m - 1)
+                tfx[64 * h + (unsigned)__builtin_ctzll(m)] &= ~1u;
 }
 
 /* Decode block b into docs/tfx (VB_BLOCK each), checked. The gaps are
@@ -811,7 +821,7 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 
     if (b->v7 && b->wt <= 30) {
         /* tf - 1 below 2^30: tfx fits; an exception's must too */
-        unpack_tf7(src + 16u * b->wg, b->wt, tfx, f, b->nflags != 0);
+        unpack_tf7(src + 16u * b->wg, b->wt, tfx, f, b->nflags);
         if (b->ext) {
             if ((n = pfor_exread(&ep, eend, b->wt, ix, hi)) < 0)
                 return FMT_CORRUPT;
