@@ -180,17 +180,25 @@ static unsigned flag_rice(unsigned m, unsigned *bits)
     return best;
 }
 
+/* flag_rice's k and bytes (rounded up) for m = 1..37 (from 38 on the
+ * bitmap is no larger), so that a reader need not search for them per
+ * block; test_tcodec checks each count's bytes, and every count round
+ * trips. */
+static const unsigned char flag_k[38] = {
+    0, 6, 5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+static const unsigned char flag_len[38] = {
+    0, 1, 2, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 10, 11, 11, 11,
+    12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15};
+
 /* The bytes of a block's flags, c of them set (1..VB_BLOCK): none for
  * all; m = the set ones or (more than half set) the clear ones, Rice
  * coded, padded to the bytes their worst case takes; or the bitmap when
  * that is no more. */
 static size_t flag_bytes(unsigned c)
 {
-    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c, bits;
-    if (!m)
-        return 0;
-    flag_rice(m, &bits);
-    return bits < 8 * 16 ? (bits + 7) / 8 : 16;
+    unsigned m = c > VB_BLOCK / 2 ? VB_BLOCK - c : c;
+    return m < 38 ? flag_len[m] : 16;
 }
 
 /* The flags f (bit i: value i) as flag_bytes(c) bytes. */
@@ -239,17 +247,21 @@ static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
         return ones64(f[0]) + ones64(f[1]) == c ? 0 : -1;
     }
     int inv = c > VB_BLOCK / 2;
-    unsigned m = inv ? VB_BLOCK - c : c, bits, k = flag_rice(m, &bits);
+    unsigned m = inv ? VB_BLOCK - c : c, k = flag_k[m];
+    /* a copy with 8 zero bytes after it: whole 64-bit loads (reads
+     * past the end see zeros) */
+    unsigned char cp[16 + 8] = {0};
+    memcpy(cp, p, len);
     uint64_t at = 0;
     int i = -1;
     for (unsigned j = 0; j < m; j++) {
         /* q ones then a zero (reads past the end see zeros) */
-        uint64_t x = ~bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1);
+        uint64_t x = ~bits_peek(cp, sizeof cp, at) & (((uint64_t)1 << 56) - 1);
         if (!x)
             return -1; /* 56 ones: past any block (q stays below 52) */
         unsigned q = (unsigned)__builtin_ctzll(x);
         at += q + 1;
-        i += (int)((q << k | (unsigned)bits_get(p, len, &at, k)) + 1);
+        i += (int)((q << k | (unsigned)bits_get(cp, sizeof cp, &at, k)) + 1);
         if (i >= VB_BLOCK)
             return -1;
         f[i >> 6] |= (uint64_t)1 << (i & 63);
@@ -259,7 +271,7 @@ static int flag_read(const unsigned char *p, unsigned c, uint64_t f[2])
     if (at > 8 * len)
         return -1;
     for (; at < 8 * len; at += 56)
-        if (bits_peek(p, len, at) & (((uint64_t)1 << 56) - 1))
+        if (bits_peek(cp, sizeof cp, at) & (((uint64_t)1 << 56) - 1))
             return -1; /* the padding is zeros */
     if (inv) {
         f[0] = ~f[0];
@@ -621,9 +633,11 @@ static int tr_block(tread *r, tblock *b)
     return FMT_OK;
 }
 
-/* Patch v (128 values of w bits) with one kind's exceptions at *pp. */
-static int pfor_patch(const unsigned char **pp, const unsigned char *end,
-                      uint32_t *v, unsigned w)
+/* One kind's exceptions at *pp: their count (1..VB_BLOCK), their indices
+ * (inside the block, ascending) into ix and the bits above the width w
+ * (not 0, fitting 32 bits with them) into hi; -1 if damaged. */
+static int pfor_exread(const unsigned char **pp, const unsigned char *end,
+                       unsigned w, unsigned char *ix, uint32_t *hi)
 {
     const unsigned char *p = *pp;
     if (p >= end)
@@ -631,63 +645,151 @@ static int pfor_patch(const unsigned char **pp, const unsigned char *end,
     unsigned n = (unsigned)*p++ + 1;
     int last = -1;
     for (unsigned i = 0; i < n; i++) {
-        uint64_t hi;
-        /* an index inside the block (v has VB_BLOCK values), ascending */
+        uint64_t h;
         if (p >= end || (int)*p <= last || *p >= VB_BLOCK)
             return -1;
-        last = *p++;
+        last = ix[i] = *p++;
         /* (64 bits: a width of 32 leaves no room above it) */
-        if (vb_get_varint(&p, end, &hi) || hi == 0 ||
-            hi > ((uint64_t)UINT32_MAX >> w))
+        if (vb_get_varint(&p, end, &h) || h == 0 ||
+            h > ((uint64_t)UINT32_MAX >> w))
             return -1;
-        v[last] |= (uint32_t)(hi << w); /* (at most UINT32_MAX) */
+        hi[i] = (uint32_t)h;
     }
     *pp = p;
-    return 0;
+    return (int)n;
 }
 
-/* VB_BLOCK values of w bits from p on; p has 16 w + 8 bytes to read
- * (whole 64-bit loads, no bounds to check). Each group of 8 values takes
- * w bytes; with w a constant (unpack_block's cases) the shifts and masks
- * are constants and the loop unrolls. */
-static inline __attribute__((always_inline)) void
-unpack_w(const unsigned char *p, uint32_t *v, const unsigned w)
+/* Value k (0..7) of a group of 8 values of w bits at p (w bytes; 8 more
+ * bytes readable: whole 64-bit loads, no bounds to check). With w and k
+ * constants (the callers unroll the 8 and unpack_*'s switches make w one)
+ * the offset, shift and mask are constants: a load, a shift and an and;
+ * width 0 reads nothing, widths 8 and 16 load a byte or two. */
+static inline __attribute__((always_inline)) uint32_t
+pk_get(const unsigned char *p, const unsigned k, const unsigned w)
 {
-    const uint64_t mask = ((uint64_t)1 << w) - 1;
-    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, v += 8)
-        for (unsigned k = 0; k < 8; k++) {
-            uint64_t x;
-            memcpy(&x, p + (k * w >> 3), 8);
+    uint64_t x;
+    memcpy(&x, p + (k * w >> 3), 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-            x = __builtin_bswap64(x);
+    x = __builtin_bswap64(x);
 #endif
-            v[k] = (uint32_t)(x >> (k * w & 7) & mask);
-        }
+    return (uint32_t)(x >> (k * w & 7) & (((uint64_t)1 << w) - 1));
 }
 
-static void unpack_block(const unsigned char *p, unsigned w, uint32_t *v)
+#define PK_8(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#define PK_WIDTHS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) \
+    X(10) X(11) X(12) X(13) X(14) X(15) X(16) X(17) X(18) X(19) X(20)  \
+    X(21) X(22) X(23) X(24) X(25) X(26) X(27) X(28) X(29) X(30)
+
+/* The VB_BLOCK values as they are (format 6's tfs, a damaged-looking
+ * width): v[i]. */
+static inline __attribute__((always_inline)) void
+pk_raw(const unsigned char *p, uint32_t *v, const unsigned w)
 {
-    switch (w) {
-#define TCODEC_W(n) case n: unpack_w(p, v, n); break;
-    TCODEC_W(1) TCODEC_W(2) TCODEC_W(3) TCODEC_W(4) TCODEC_W(5) TCODEC_W(6)
-    TCODEC_W(7) TCODEC_W(8) TCODEC_W(9) TCODEC_W(10) TCODEC_W(11)
-    TCODEC_W(12) TCODEC_W(13) TCODEC_W(14) TCODEC_W(15) TCODEC_W(16)
-    TCODEC_W(17) TCODEC_W(18) TCODEC_W(19) TCODEC_W(20) TCODEC_W(21)
-    TCODEC_W(22) TCODEC_W(23) TCODEC_W(24) TCODEC_W(25) TCODEC_W(26)
-    TCODEC_W(27) TCODEC_W(28) TCODEC_W(29) TCODEC_W(30) TCODEC_W(31)
-    TCODEC_W(32)
-#undef TCODEC_W
-    default: /* 0 (tr_open allows no more than 32) */
-        memset(v, 0, VB_BLOCK * sizeof *v);
+    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, v += 8) {
+#define PK_RAW(k) v[k] = pk_get(p, k, w);
+        PK_8(PK_RAW)
+#undef PK_RAW
     }
 }
 
-/* Decode block b into docs/tfx (VB_BLOCK each), checked. Values stay
- * below 2^32 (pfor_patch sees to it); the checks are gathered, not
- * branched on per value. */
+/* The gaps - 1 summed as they are unpacked, with the n exceptions
+ * (ix, hi) of the gaps: docs[i] = prev + i + 1 + the gaps - 1 up to i;
+ * the sum (64 bits, no wrap) returned. A group holding an exception is
+ * unpacked as the others, then its documents from the exception on
+ * raised by it (and so, through prev, all after). */
+static inline __attribute__((always_inline)) uint64_t
+pk_docs(const unsigned char *p, uint32_t *docs, uint64_t prev,
+        const unsigned char *ix, const uint32_t *hi, unsigned n,
+        const unsigned w)
+{
+    unsigned e = 0, eg = n ? ix[0] >> 3 : VB_BLOCK / 8;
+    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, docs += 8) {
+#define PK_DOC(k) prev += (uint64_t)pk_get(p, k, w) + 1; docs[k] = (uint32_t)prev;
+        PK_8(PK_DOC)
+#undef PK_DOC
+        if (j != eg)
+            continue;
+        for (; e < n && ix[e] >> 3 == j; e++) {
+            uint64_t x = (uint64_t)hi[e] << w;
+            for (unsigned k = ix[e] & 7; k < 8; k++)
+                docs[k] += (uint32_t)x;
+            prev += x;
+        }
+        eg = e < n ? ix[e] >> 3 : VB_BLOCK / 8;
+    }
+    return prev;
+}
+
+/* Format 7's tf - 1 (w <= 30: below 2^31 - 1) into tfx = tf << 1 |
+ * flag: flags 0, none set; 1, all set; 2, those of f, one store each. */
+static inline __attribute__((always_inline)) void
+pk_tf7(const unsigned char *p, uint32_t *tfx, const uint64_t f[2],
+       const int flags, const unsigned w)
+{
+    for (unsigned j = 0; j < VB_BLOCK / 8; j++, p += w, tfx += 8) {
+        uint32_t fb = flags == 2 ? (uint32_t)(f[j >> 3] >> (8 * (j & 7)))
+                                 : flags ? 0xff : 0;
+#define PK_TF(k) tfx[k] = (pk_get(p, k, w) + 1) << 1 | (fb >> k & 1);
+        PK_8(PK_TF)
+#undef PK_TF
+    }
+}
+
+static void unpack_raw(const unsigned char *p, unsigned w, uint32_t *v)
+{
+    switch (w) {
+#define PK_CASE(n) case n: pk_raw(p, v, n); return;
+    PK_WIDTHS(PK_CASE) PK_CASE(31) PK_CASE(32)
+#undef PK_CASE
+    }
+}
+
+static uint64_t unpack_docs(const unsigned char *p, unsigned w, uint32_t *docs,
+                            uint64_t prev, const unsigned char *ix,
+                            const uint32_t *hi, unsigned n)
+{
+    switch (w) {
+#define PK_CASE(k) case k: return pk_docs(p, docs, prev, ix, hi, n, k);
+    PK_WIDTHS(PK_CASE) PK_CASE(31) PK_CASE(32)
+#undef PK_CASE
+    }
+    return UINT64_MAX; /* (tr_open allows no more than 32) */
+}
+
+/* w <= 30 (the caller sees to it); the flags of f (c set): a few set,
+ * or a few clear, are put in one step each afterwards, more of both
+ * together with the values */
+static void unpack_tf7(const unsigned char *p, unsigned w, uint32_t *tfx,
+                       const uint64_t f[2], unsigned c)
+{
+    int flags = c <= 24 ? 0 : c >= VB_BLOCK - 24 ? 1 : 2;
+    switch (flags * 32 + w) {
+#define PK_CASE(n) case n: pk_tf7(p, tfx, f, 0, n); break;
+    PK_WIDTHS(PK_CASE)
+#undef PK_CASE
+#define PK_CASE(n) case 32 + n: pk_tf7(p, tfx, f, 1, n); break;
+    PK_WIDTHS(PK_CASE)
+#undef PK_CASE
+#define PK_CASE(n) case 64 + n: pk_tf7(p, tfx, f, 2, n); break;
+    PK_WIDTHS(PK_CASE)
+#undef PK_CASE
+    }
+    if (flags == 0)
+        for (unsigned h = 0; h < 2; h++)
+            for (uint64_t m = f[h]; m; m &= m - 1)
+                tfx[64 * h + (unsigned)__builtin_ctzll(m)] |= 1;
+    else if (flags == 1)
+        for (unsigned h = 0; h < 2; h++)
+            for (uint64_t m = ~f[h]; m; m &= m - 1)
+                tfx[64 * h + (unsigned)__builtin_ctzll(m)] &= ~1u;
+}
+
+/* Decode block b into docs/tfx (VB_BLOCK each), checked. The gaps are
+ * summed and format 7's tfs made tfx as they are unpacked, the
+ * exceptions patched into the results (a gap's into every document from
+ * it on); the checks are gathered, not branched on per value. */
 static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
 {
-    uint32_t g[VB_BLOCK], t[VB_BLOCK];
     size_t packed = 16u * (b->wg + b->wt);
     /* 8 bytes to read past the packed values: the list's own, or (its
      * last block) a copy's padding */
@@ -698,51 +800,68 @@ static int tr_unpack(tread *r, const tblock *b, uint32_t *docs, uint32_t *tfx)
         memset(pad + packed, 0, 8);
         src = pad;
     }
-    unpack_block(src, b->wg, g);
-    unpack_block(src + 16u * b->wg, b->wt, t);
     uint64_t f[2] = {0, 0};
     if (b->nflags && flag_read(b->data + packed, b->nflags, f))
         return FMT_CORRUPT;
-    if (b->exg || b->ext) {
-        const unsigned char *p = b->data + packed + b->fbytes,
-                            *end = p + b->exbytes;
-        if ((b->exg && pfor_patch(&p, end, g, b->wg)) ||
-            (b->ext && pfor_patch(&p, end, t, b->wt)) || p != end)
+    const unsigned char *ep = b->data + packed + b->fbytes,
+                        *eend = ep + b->exbytes;
+    unsigned char ix[VB_BLOCK];
+    uint32_t hi[VB_BLOCK];
+
+    /* the documents ascend: the last one is the largest, and it must be
+     * the table's (below ndocs, tr_block checked); summed in 64 bits,
+     * every one before it is then below 2^32 too */
+    int n = 0;
+    if (b->exg && (n = pfor_exread(&ep, eend, b->wg, ix, hi)) < 0)
+        return FMT_CORRUPT;
+    uint64_t last = unpack_docs(src, b->wg, docs, (uint64_t)r->prev, ix, hi,
+                                (unsigned)n);
+    if (last != b->last)
+        return FMT_CORRUPT;
+
+    if (b->v7 && b->wt <= 30) {
+        /* tf - 1 below 2^30: tfx fits; an exception's must too */
+        unpack_tf7(src + 16u * b->wg, b->wt, tfx, f, b->nflags);
+        if (b->ext) {
+            if ((n = pfor_exread(&ep, eend, b->wt, ix, hi)) < 0)
+                return FMT_CORRUPT;
+            for (int i = 0; i < n; i++) {
+                uint64_t x = tfx[ix[i]] + ((uint64_t)hi[i] << (b->wt + 1));
+                if (x > UINT32_MAX)
+                    return FMT_CORRUPT;
+                tfx[ix[i]] = (uint32_t)x;
+            }
+        }
+    } else {
+        uint32_t t[VB_BLOCK], bad = 0;
+        unpack_raw(src + 16u * b->wg, b->wt, t);
+        if (b->ext) {
+            if ((n = pfor_exread(&ep, eend, b->wt, ix, hi)) < 0)
+                return FMT_CORRUPT;
+            for (int i = 0; i < n; i++)
+                t[ix[i]] |= hi[i] << b->wt; /* (at most UINT32_MAX) */
+        }
+        if (b->v7) {
+            /* tfx = tf << 1 | flag, tf - 1 packed: below 2^31 - 1, so
+             * that neither it nor it + 1 has bit 31 */
+            for (size_t i = 0; i < VB_BLOCK; i++) {
+                uint32_t x = t[i];
+                bad |= x | (x + 1);
+                tfx[i] = (x + 1) << 1 | (uint32_t)(f[i >> 6] >> (i & 63) & 1);
+            }
+            bad &= 0x80000000u;
+        } else { /* tfx - 2 packed */
+            for (size_t i = 0; i < VB_BLOCK; i++) {
+                bad |= t[i] >= UINT32_MAX - 1;
+                tfx[i] = t[i] + 2;
+            }
+        }
+        if (bad)
             return FMT_CORRUPT;
     }
-    /* the documents ascend: the last one is the largest, and it must be
-     * the table's (below ndocs, tr_block checked) */
-    int64_t prev = r->prev;
-    for (size_t i = 0; i < VB_BLOCK; i++) {
-        prev += (int64_t)g[i] + 1;
-        docs[i] = (uint32_t)prev;
-    }
-    if ((uint64_t)prev != b->last)
+    if (ep != eend)
         return FMT_CORRUPT;
-    uint32_t bad = 0;
-    if (b->v7) {
-        /* tfx = tf << 1 | flag, tf - 1 packed: below 2^31 - 1, so that
-         * neither it nor it + 1 has bit 31 (a loop the compiler makes
-         * vector code of); then the flags, one step per flag set */
-        for (size_t i = 0; i < VB_BLOCK; i++) {
-            uint32_t x = t[i];
-            bad |= x | (x + 1);
-            /* the flag in the same store: or-ing it in afterwards, a
-             * flag at a time, read back each value just written (a
-             * stall each; most of the time of a word in most headers,
-             * like "minister") */
-            tfx[i] = (x + 1) << 1 | (uint32_t)(f[i >> 6] >> (i & 63) & 1);
-        }
-        bad &= 0x80000000u;
-    } else { /* tfx - 2 packed */
-        for (size_t i = 0; i < VB_BLOCK; i++) {
-            bad |= t[i] >= UINT32_MAX - 1;
-            tfx[i] = t[i] + 2;
-        }
-    }
-    if (bad)
-        return FMT_CORRUPT;
-    r->prev = prev;
+    r->prev = (int64_t)last;
     return FMT_OK;
 }
 
@@ -824,6 +943,19 @@ int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
     return tr_decode_rest(&r, 0, 0, l, blk, blkcap);
 }
 
+/* The first of a[0..n) (ascending, n >= 1, a[n - 1] >= x) that is >= x:
+ * a halving search without a branch on the data. */
+static size_t lower_bound(const uint32_t *a, size_t n, uint32_t x)
+{
+    const uint32_t *b = a;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half - 1] < x ? b + half : b;
+        n -= half;
+    }
+    return (size_t)(b - a);
+}
+
 int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
                      uint32_t ndocs, vb_plist *l, const uint32_t *want,
                      size_t nwant)
@@ -846,12 +978,14 @@ int tcodec_decode_in(const unsigned char *p, size_t n, uint32_t df,
         }
         if (tr_unpack(&r, &bk, docs, tfx))
             return FMT_CORRUPT;
-        for (size_t i = 0; i < VB_BLOCK && w < nwant; i++) {
-            while (w < nwant && want[w] < docs[i])
-                w++;
-            if (w < nwant && want[w] == docs[i] &&
+        /* each wanted document of the block looked up among those after
+         * the last one found (the block's last is the largest, so each
+         * is found or passed within it) */
+        for (size_t i = 0; w < nwant && want[w] <= bk.last; w++) {
+            i += lower_bound(docs + i, VB_BLOCK - i, want[w]);
+            if (docs[i] == want[w] && (!l->n || l->docs[l->n - 1] != docs[i]) &&
                 postings_list_push(l, docs[i], tfx[i]))
-                return FMT_NOMEM;
+                return FMT_NOMEM; /* (a document wanted twice: once) */
         }
     }
     for (size_t i = r.nblocks * VB_BLOCK; i < df; i++) {
@@ -922,11 +1056,10 @@ static inline int pos_gap(tcodec_posr *r, unsigned k, uint32_t *v)
     return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
 }
 
-/* Pass tf gaps without decoding them: tf zeros of the unary part (56
- * bits at a time), tf x k low bits. */
-static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
+/* Pass gaps without decoding them: need zeros of the unary part (56
+ * bits at a time), low bits of the low part. */
+static int pos_pass(tcodec_posr *r, uint64_t need, uint64_t low)
 {
-    uint64_t need = tf;
     while (need) {
         if (r->ub >= r->uend)
             return -1;
@@ -941,21 +1074,26 @@ static int pos_pass(tcodec_posr *r, uint32_t tf, unsigned k)
             w &= w - 1;
         r->ub += (uint64_t)__builtin_ctzll(w) + 1;
     }
-    r->lb += (uint64_t)tf * k;
+    r->lb += low;
     return r->ub <= r->uend && r->lb <= (uint64_t)r->n * 8 ? 0 : -1;
 }
 
-/* Pass the positions of document index r->i. */
-static int pos_skip_one(tcodec_posr *r, const vb_plist *l,
-                        const unsigned char *col_len)
+/* Pass the positions of document indices r->i up to i (of r's block) in
+ * one pass: their tfs' zeros and tf x k low bits added up. (Document by
+ * document, each tf checked against the room left, fails exactly when
+ * this does: the room shrinks by at least each tf.) */
+static int pos_skip(tcodec_posr *r, const vb_plist *l, size_t i,
+                    const unsigned char *col_len)
 {
-    uint32_t tf = l->tfs[r->i] >> 1;
-    if (tf > tcodec_pos_room(r))
+    uint64_t need = 0, low = 0;
+    for (size_t j = r->i; j < i; j++) {
+        uint32_t tf = l->tfs[j] >> 1;
+        need += tf;
+        low += (uint64_t)tf * tcodec_rice_k(doclen_of(col_len, l->docs[j]), tf);
+    }
+    if (need > tcodec_pos_room(r) || pos_pass(r, need, low))
         return FMT_CORRUPT;
-    unsigned k = tcodec_rice_k(doclen_of(col_len, l->docs[r->i]), tf);
-    if (pos_pass(r, tf, k))
-        return FMT_CORRUPT;
-    r->i++;
+    r->i = i;
     return FMT_OK;
 }
 
@@ -967,10 +1105,7 @@ int tcodec_pos_seek(tcodec_posr *r, const vb_plist *l, size_t i,
     size_t b = i / VB_BLOCK;
     if (r->b != b && pos_enter(r, b))
         return FMT_CORRUPT;
-    while (r->i < i)
-        if (pos_skip_one(r, l, col_len))
-            return FMT_CORRUPT;
-    return FMT_OK;
+    return r->i < i ? pos_skip(r, l, i, col_len) : FMT_OK;
 }
 
 int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
@@ -988,7 +1123,7 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
      * checked once, after the document. */
     const unsigned char *p = r->p;
     size_t n = r->n;
-    uint64_t ub = r->ub, lb = r->lb, carry = 0;
+    uint64_t ub = r->ub, lb = r->lb, carry = 0, qs = 0;
     const uint64_t m56 = ((uint64_t)1 << 56) - 1;
     uint32_t j = 0;
     while (j < tf) {
@@ -1004,8 +1139,7 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
         do {
             unsigned t = (unsigned)__builtin_ctzll(w);
             uint64_t q = carry + (t - base);
-            if (q > (UINT32_MAX >> k))
-                return FMT_CORRUPT;
+            qs |= q;
             out[j++] = (uint32_t)q;
             carry = 0;
             base = t + 1;
@@ -1013,19 +1147,30 @@ int tcodec_pos_read(tcodec_posr *r, const vb_plist *l,
         } while (w && j < tf);
         ub += base;
     }
-    uint64_t lbuf = bits_peek(p, n, lb), at = 0;
-    unsigned lav = 56;
-    const uint64_t lmask = ((uint64_t)1 << k) - 1;
-    for (j = 0; j < tf; j++) {
-        if (lav < k) {
-            lbuf = bits_peek(p, n, lb);
-            lav = 56;
+    /* every q below 2^(32 - k): checked once, on their or (the bound
+     * is all ones) */
+    if (qs > (UINT32_MAX >> k))
+        return FMT_CORRUPT;
+    uint64_t at = 0;
+    if (k) {
+        uint64_t lbuf = bits_peek(p, n, lb);
+        unsigned lav = 56;
+        const uint64_t lmask = ((uint64_t)1 << k) - 1;
+        for (j = 0; j < tf; j++) {
+            if (lav < k) {
+                lb += 56 - lav;
+                lbuf = bits_peek(p, n, lb);
+                lav = 56;
+            }
+            at += (uint64_t)out[j] << k | (lbuf & lmask);
+            lbuf >>= k;
+            lav -= k;
+            out[j] = (uint32_t)at;
         }
-        at += (uint64_t)out[j] << k | (lbuf & lmask);
-        lbuf >>= k;
-        lav -= k;
-        lb += k;
-        out[j] = (uint32_t)at;
+        lb += 56 - lav;
+    } else { /* no low bits (short documents) */
+        for (j = 0; j < tf; j++)
+            out[j] = (uint32_t)(at += out[j]);
     }
     if (at > UINT32_MAX)
         return FMT_CORRUPT;
@@ -1067,6 +1212,10 @@ int tcodec_pos_check(const unsigned char *p, size_t n, const vb_plist *l,
         if (b + 1 < nb && blk[2 * (b + 1)] != end)
             return FMT_CORRUPT;
     }
+    /* without a tail, the table's bits of the last block end where its
+     * positions do (appending copies that many bits) */
+    if (l->n % VB_BLOCK == 0 && blk[2 * nb] != end)
+        return FMT_CORRUPT;
     /* the stream ends in the byte of its last bit, padded with zeros */
     if ((end + 7) / 8 != n || (end % 8 && (p[n - 1] >> (end % 8))))
         return FMT_CORRUPT;
@@ -1113,8 +1262,8 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
     }
     e->prev = e->prevlast = r.prev;
     e->n = keep * VB_BLOCK;
-    if (df == e->n)
-        return r.bp == r.end ? FMT_OK : FMT_CORRUPT;
+    if (df == e->n) /* all taken: the positions end where the table says */
+        return r.bp == r.end && (bits + 7) / 8 == poslen ? FMT_OK : FMT_CORRUPT;
     /* the rest (the tail, or a format 6 base's blocks too) again,
      * document by document, its positions read by the table */
     vb_plist l = {0};

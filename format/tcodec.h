@@ -48,7 +48,8 @@ int tcodec_enc_resume(tcodec_enc *e, const unsigned char *post, size_t plen,
 /* Decode all df documents of a list into l (checked against ndocs).
  * blk (may be NULL): two values per block of VB_BLOCK documents, the tail
  * counted as a block: where its positions start (bits), and its unary
- * bits. The positions readers need it. */
+ * bits (a list without a tail has the entry too: where the positions
+ * end, by the table). The positions readers need it. */
 int tcodec_decode(const unsigned char *p, size_t n, uint32_t df,
                   uint32_t ndocs, vb_plist *l, uint64_t **blk,
                   size_t *blkcap);

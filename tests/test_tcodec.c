@@ -783,6 +783,59 @@ static void test_edges(void **state)
     free(blk);
 }
 
+/* A list of whole blocks whose table gives its last block fewer low bits
+ * than its positions take (found by fuzz_tcodec): the check refuses it,
+ * and so does appending, which would copy only the table's bits. 128
+ * documents of tf 1 at position 1 (0 in the shorter ones): the first 20
+ * of length 4 (k 1: a low bit each), the rest of length 1 (k 0); unary
+ * 128 bits, low 20, in the table after the delta and the widths. */
+static void test_last_block_bits(void **state)
+{
+    (void)state;
+    unsigned char col[4 * 128];
+    uint32_t docs[128], tfx[128], pos[128];
+    for (uint32_t i = 0; i < 128; i++) {
+        vb_put_be32(col + 4 * i, i < 20 ? 4 : 1);
+        docs[i] = i;
+        tfx[i] = 2;
+        pos[i] = i < 20;
+    }
+    fmt_buf post = {0}, pb = {0};
+    assert_int_equal(tcodec_encode(docs, tfx, 128, pos, col, &post, &pb), FMT_OK);
+    unsigned char *p = (unsigned char *)post.data;
+    assert_int_equal(p[4], 0x80);  /* unary 128 */
+    assert_int_equal(p[5], 0x01);
+    assert_int_equal(p[6], 20);    /* low 20 */
+    assert_int_equal(pb.len, 19);  /* 148 bits */
+    vb_plist l = {0};
+    uint64_t *blk = NULL;
+    size_t cap = 0;
+    for (int bad = 0; bad < 2; bad++) {
+        p[6] = bad ? 12 : 20;
+        assert_int_equal(tcodec_decode(p, post.len, 128, 128, &l, &blk, &cap), FMT_OK);
+        assert_int_equal(tcodec_pos_check((unsigned char *)pb.data, pb.len, &l,
+                                          blk, col),
+                         bad ? FMT_CORRUPT : FMT_OK);
+        fmt_buf o1 = {0}, o2 = {0};
+        tcodec_enc e;
+        tcodec_enc_start(&e, &o1, &o2, col);
+        assert_int_equal(tcodec_enc_resume(&e, p, post.len, (unsigned char *)pb.data,
+                                           pb.len, 128, 128, col),
+                         bad ? FMT_CORRUPT : FMT_OK);
+        assert_int_equal(tcodec_enc_end(&e), FMT_OK);
+        if (!bad) {
+            assert_int_equal(o2.len, pb.len);
+            assert_memory_equal(o2.data, pb.data, pb.len);
+        }
+        fmt_buf_free(&o1);
+        fmt_buf_free(&o2);
+    }
+    fmt_buf_free(&post);
+    fmt_buf_free(&pb);
+    postings_list_free(&l);
+    free(blk);
+}
+
 /* Rice parameters: 0 for short documents, capped at 20. */
 static void test_rice_k(void **state)
 {
@@ -1068,6 +1121,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rice_k),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_last_block_bits),
         cmocka_unit_test(test_round_trip_small_gaps),
         cmocka_unit_test(test_round_trip_huge),
         cmocka_unit_test(test_round_trip_flags),
