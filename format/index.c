@@ -1532,7 +1532,9 @@ int index_finish(vb_index *ix, MDB_env *env, MDB_txn **txn,
             rc = ixerr(ix, error_mdb_code(mr), mdb_strerror(mr));
     }
     f.tb.dbi = f.terms;
+    f.tb.budget = TDICT_BUDGET3; /* small blocks: one inflated a lookup */
     f.sb.dbi = f.stems;
+    f.sb.stored = 1;             /* read for every word searched */
     f.heap.dbi = f.lists;
     /* appending: the word tables are written whole again (from the base's
      * and the new words, in order), so they are emptied first; their old
