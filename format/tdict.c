@@ -1187,6 +1187,7 @@ int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
 #define TDICT_SLOTS 1024 /* items in the ring: the entries of a few blocks */
 #define TDICT_HAND 64    /* handed over at a time: a wakeup for so many
                             entries, not one each */
+#define TDICT_KEEP 16384 /* a slot's buffer kept for the next item */
 
 enum { TSLOT_ADD, TSLOT_FLUSH, TSLOT_PUT };
 
@@ -1319,12 +1320,21 @@ static int tdict_sync(tdict_pipe *p, size_t need, int stop)
     }
     size_t done = w->ndone;
     pthread_mutex_unlock(&w->mu);
-    for (; w->head < done; w->head++)
-        if (!w->rc && (w->rc = tdict_out(p, &w->slot[w->head % TDICT_SLOTS]))) {
+    for (; w->head < done; w->head++) {
+        tdict_slot *s = &w->slot[w->head % TDICT_SLOTS];
+        if (!w->rc && (w->rc = tdict_out(p, s))) {
             pthread_mutex_lock(&w->mu);
             w->cancel = 1;
             pthread_mutex_unlock(&w->mu);
         }
+        /* a slot keeps its buffers for the next item, unless one was
+         * big (a stem of many words): the ring holds TDICT_SLOTS items,
+         * not TDICT_SLOTS of the biggest */
+        if (s->in.cap > TDICT_KEEP)
+            fmt_buf_free(&s->in);
+        if (s->out.cap > TDICT_KEEP)
+            fmt_buf_free(&s->out);
+    }
     return w->rc;
 }
 
