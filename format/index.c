@@ -919,6 +919,8 @@ typedef struct {
     /* format 6 (tdict.c, tcodec.c) */
     tdict_builder tb, sb;
     tdict_heap heap;
+    tdict_pipe pipe;      /* tb's or sb's blocks cut on a second thread;
+                             every put of those phases goes through it */
     fmt_buf pay, p6, q6, bb1, bb2;
     uint32_t *pv;         /* one document's positions */
     size_t pvcap;
@@ -1112,9 +1114,9 @@ static int put_term(fin *f, const char *w, size_t wl, uint32_t df,
                     const unsigned char *pos, size_t poslen)
 {
     int rc = tdict_term_payload(&f->pay, df, post, plen, pos, poslen, &f->heap,
-                                fin_put, f);
+                                tdict_pipe_put, &f->pipe);
     if (!rc)
-        rc = tdict_add(&f->tb, w, wl, f->pay.data, f->pay.len, fin_put, f);
+        rc = tdict_pipe_add(&f->pipe, &f->tb, w, wl, f->pay.data, f->pay.len);
     f->nterms += wl && w[0] != TDICT_PAIR; /* words, not pairs */
     return rc;
 }
@@ -1224,6 +1226,7 @@ static int merge_words(fin *f)
     rrun *rs = alloc_calloc(nr + 1, sizeof *rs);
     rrun **parts = alloc_calloc(nr + 1, sizeof *parts);
     int rc = rs && parts ? FMT_OK : FMT_NOMEM;
+    tdict_pipe_open(&f->pipe, 1, fin_put, f);
     for (size_t i = 0; i < nr && !rc; i++) {
         rs[i].f = ix->runs[i];
         rc = rrun_next(&rs[i]);
@@ -1246,9 +1249,10 @@ static int merge_words(fin *f)
     if (!rc)
         rc = base_copy(f, NULL);
     if (!rc)
-        rc = tdict_flush(&f->tb, fin_put, f);
+        rc = tdict_pipe_flush(&f->pipe, &f->tb);
     if (!rc)
-        rc = tdict_heap_flush(&f->heap, fin_put, f);
+        rc = tdict_heap_flush(&f->heap, tdict_pipe_put, &f->pipe);
+    rc = tdict_pipe_close(&f->pipe, rc);
     for (size_t i = 0; rs && i < nr; i++) {
         fmt_buf_free(&rs[i].word);
         fmt_buf_free(&rs[i].post);
@@ -1313,7 +1317,7 @@ static int put_stem(fin *f, const char *stem, size_t sl, stemwords *sw)
         rc = tdict_stem_payload(&f->pay, stem, sl, (const char *const *)sw->w,
                                 lens, k);
     if (!rc && k)
-        rc = tdict_add(&f->sb, stem, sl, f->pay.data, f->pay.len, fin_put, f);
+        rc = tdict_pipe_add(&f->pipe, &f->sb, stem, sl, f->pay.data, f->pay.len);
     for (size_t i = 0; i < sw->n; i++)
         free(sw->w[i]);
     sw->n = 0;
@@ -1343,6 +1347,7 @@ static int write_stems(fin *f)
     }
     stem_base = f->stemlist.data;
     vb_sort(offs, n, sizeof *offs, stem_cmp);
+    tdict_pipe_open(&f->pipe, 1, fin_put, f);
     /* appending: the base's stems beside the new words' */
     tdict_scan bs;
     int rc = FMT_OK, bhave = 0;
@@ -1362,7 +1367,7 @@ static int write_stems(fin *f)
         if (ns && bhave && !c)
             c = (nsl > bs.kl) - (nsl < bs.kl);
         if (c > 0) { /* the base's stem, no new word: as it is */
-            rc = tdict_add(&f->sb, bs.key, bs.kl, bs.pay, bs.pl, fin_put, f);
+            rc = tdict_pipe_add(&f->pipe, &f->sb, bs.key, bs.kl, bs.pay, bs.pl);
         } else {
             char stem[FMT_TOKMAX + 1];
             memcpy(stem, ns, nsl);
@@ -1399,8 +1404,8 @@ static int write_stems(fin *f)
     free(sw.w);
     free(offs);
     if (!rc)
-        rc = tdict_flush(&f->sb, fin_put, f);
-    return rc;
+        rc = tdict_pipe_flush(&f->pipe, &f->sb);
+    return tdict_pipe_close(&f->pipe, rc);
 }
 
 static int fkey_cmp(const void *a, const void *b)

@@ -1182,3 +1182,296 @@ int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
     }
     return FMT_OK;
 }
+
+/* ---- the blocks cut and deflated on a second thread ----------------------
+ * (tdict.h says why, and what a pipe promises.) The caller's thread fills
+ * a ring of slots, each an item: an entry for tdict_add, a flush, or a put
+ * to make. The worker runs the adds and flushes in ring order, as the
+ * inline code would, each keeping the blocks tdict_add would have put in
+ * its slot; the caller's thread takes the slots from the front, in order,
+ * and makes their puts. Four counters that only grow say who holds a
+ * slot: [head, ndone) are done, the caller's to put; [ndone, tail) the
+ * worker's; [tail, next) filled by the caller, not yet handed over; the
+ * rest free. The worker never waits for the caller, so neither can wait
+ * for the other in a circle. (The include is here, in the writer's part
+ * of this file.) */
+#include <pthread.h>
+
+#define TDICT_SLOTS 1024 /* items in the ring: the entries of a few blocks */
+#define TDICT_HAND 64    /* handed over at a time: a wakeup for so many
+                            entries, not one each */
+#define TDICT_KEEP 16384 /* a slot's buffer kept for the next item */
+
+enum { TSLOT_ADD, TSLOT_FLUSH, TSLOT_PUT };
+
+typedef struct {
+    int kind;
+    tdict_builder *b;            /* ADD, FLUSH */
+    MDB_dbi dbi;                 /* PUT */
+    size_t kl;                   /* in: the key (kl bytes), then the
+                                    payload (ADD) or value (PUT) */
+    fmt_buf in;
+    fmt_buf out;                 /* the worker's blocks, each a tdict_blk,
+                                    its key and its value */
+    int rc;                      /* the worker's: tdict_add's or flush's */
+} tdict_slot;
+
+typedef struct {
+    MDB_dbi dbi;
+    size_t kl, vl;
+} tdict_blk;
+
+struct tdict_worker {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;   /* the worker waits on work, the caller
+                                    on done */
+    /* under mu */
+    size_t tail, ndone;
+    size_t want;                 /* the caller waits for ndone >= want */
+    int stop;                    /* no more items will come */
+    int cancel;                  /* an error was reached: run no more */
+    /* the caller's alone */
+    size_t head, next;
+    int rc;                      /* the first error reached: nothing more
+                                    is put */
+    /* the worker's alone */
+    int wrc;                     /* its first error: the inline code would
+                                    have stopped there, so it runs no more */
+    tdict_slot slot[TDICT_SLOTS];
+};
+
+/* The worker's put: the block is kept in the slot for the caller's
+ * thread to put. */
+static int tdict_hold(void *ctx, MDB_dbi dbi, const void *k, size_t kl,
+                      const void *v, size_t vl)
+{
+    tdict_slot *s = ctx;
+    tdict_blk h = {dbi, kl, vl};
+    return fmt_buf_append(&s->out, &h, sizeof h) ||
+                   fmt_buf_append(&s->out, k, kl) ||
+                   fmt_buf_append(&s->out, v, vl)
+               ? FMT_NOMEM
+               : FMT_OK;
+}
+
+static void tdict_run(tdict_worker *w, tdict_slot *s, int cancel)
+{
+    s->out.len = 0;
+    s->rc = FMT_OK;
+    if (s->kind == TSLOT_PUT)
+        return;
+    if (cancel || w->wrc)
+        return; /* never put: the caller stops at the error before it */
+    if (s->kind == TSLOT_ADD)
+        s->rc = tdict_add(s->b, s->in.data, s->kl, s->in.data + s->kl,
+                          s->in.len - s->kl, tdict_hold, s);
+    else
+        s->rc = tdict_flush(s->b, tdict_hold, s);
+    w->wrc = s->rc;
+}
+
+static void *tdict_work(void *arg)
+{
+    tdict_worker *w = arg;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (w->ndone == w->tail && !w->stop)
+            pthread_cond_wait(&w->work, &w->mu);
+        if (w->ndone == w->tail)
+            break; /* stopped, and all done */
+        size_t i = w->ndone;
+        int cancel = w->cancel;
+        pthread_mutex_unlock(&w->mu);
+        tdict_run(w, &w->slot[i % TDICT_SLOTS], cancel);
+        pthread_mutex_lock(&w->mu);
+        w->ndone = i + 1;
+        if (w->want && w->ndone >= w->want)
+            pthread_cond_signal(&w->done);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+/* A done slot's puts, as the inline code made them, then its error. */
+static int tdict_out(tdict_pipe *p, const tdict_slot *s)
+{
+    if (s->kind == TSLOT_PUT)
+        return p->put(p->ctx, s->dbi, s->in.data, s->kl, s->in.data + s->kl,
+                      s->in.len - s->kl);
+    for (size_t o = 0; o < s->out.len;) {
+        tdict_blk h;
+        memcpy(&h, s->out.data + o, sizeof h);
+        const char *k = s->out.data + o + sizeof h;
+        int rc = p->put(p->ctx, h.dbi, k, h.kl, k + h.kl, h.vl);
+        if (rc)
+            return rc;
+        o += sizeof h + h.kl + h.vl;
+    }
+    return s->rc;
+}
+
+/* Hand the filled slots over (stop: and say no more will come), wait
+ * until the worker has done the first need (at most next), and put every
+ * slot it has done, in order. The first error reached stops the puts and
+ * the worker's runs. */
+static int tdict_sync(tdict_pipe *p, size_t need, int stop)
+{
+    tdict_worker *w = p->w;
+    pthread_mutex_lock(&w->mu);
+    if (w->tail != w->next || stop) {
+        w->tail = w->next;
+        w->stop |= stop;
+        pthread_cond_signal(&w->work);
+    }
+    w->cancel |= w->rc != 0;
+    if (w->ndone < need) {
+        w->want = need;
+        while (w->ndone < need)
+            pthread_cond_wait(&w->done, &w->mu);
+        w->want = 0;
+    }
+    size_t done = w->ndone;
+    pthread_mutex_unlock(&w->mu);
+    for (; w->head < done; w->head++) {
+        tdict_slot *s = &w->slot[w->head % TDICT_SLOTS];
+        if (!w->rc && (w->rc = tdict_out(p, s))) {
+            pthread_mutex_lock(&w->mu);
+            w->cancel = 1;
+            pthread_mutex_unlock(&w->mu);
+        }
+        /* a slot keeps its buffers for the next item, unless one was
+         * big (a stem of many words): the ring holds TDICT_SLOTS items,
+         * not TDICT_SLOTS of the biggest */
+        if (s->in.cap > TDICT_KEEP)
+            fmt_buf_free(&s->in);
+        if (s->out.cap > TDICT_KEEP)
+            fmt_buf_free(&s->out);
+    }
+    return w->rc;
+}
+
+/* The next free slot, for the caller to fill; while the ring is full, it
+ * waits for a quarter of it (a wakeup for so many, not one each). */
+static int tdict_take(tdict_pipe *p, int kind, tdict_slot **sp)
+{
+    tdict_worker *w = p->w;
+    if (w->rc)
+        return w->rc;
+    if (w->next - w->head == TDICT_SLOTS) {
+        int rc = tdict_sync(p, w->head + TDICT_SLOTS / 4, 0);
+        if (rc)
+            return rc;
+    }
+    tdict_slot *s = &w->slot[w->next % TDICT_SLOTS];
+    s->kind = kind;
+    s->in.len = 0;
+    s->kl = 0;
+    *sp = s;
+    return FMT_OK;
+}
+
+/* The slot taken is filled: the worker's once handed over. */
+static int tdict_give(tdict_pipe *p)
+{
+    tdict_worker *w = p->w;
+    w->next++;
+    return w->next - w->tail >= TDICT_HAND ? tdict_sync(p, w->head, 0) : FMT_OK;
+}
+
+/* made: how many of mu, work and done were made. */
+static void tdict_worker_free(tdict_worker *w, int made)
+{
+    if (made > 2)
+        pthread_cond_destroy(&w->done);
+    if (made > 1)
+        pthread_cond_destroy(&w->work);
+    if (made > 0)
+        pthread_mutex_destroy(&w->mu);
+    for (size_t i = 0; i < TDICT_SLOTS; i++) {
+        fmt_buf_free(&w->slot[i].in);
+        fmt_buf_free(&w->slot[i].out);
+    }
+    free(w);
+}
+
+void tdict_pipe_open(tdict_pipe *p, int thread, tdict_put_fn put, void *ctx)
+{
+    p->put = put;
+    p->ctx = ctx;
+    p->w = NULL;
+    tdict_worker *w = thread ? alloc_calloc(1, sizeof *w) : NULL;
+    if (!w)
+        return;
+    int made = 0;
+    if (!pthread_mutex_init(&w->mu, NULL))
+        made = 1;
+    if (made == 1 && !pthread_cond_init(&w->work, NULL))
+        made = 2;
+    if (made == 2 && !pthread_cond_init(&w->done, NULL))
+        made = 3;
+    if (made == 3 && !pthread_create(&w->th, NULL, tdict_work, w)) {
+        p->w = w;
+        return;
+    }
+    tdict_worker_free(w, made); /* no thread: inline, the same bytes */
+}
+
+int tdict_pipe_add(tdict_pipe *p, tdict_builder *b, const char *key, size_t kl,
+                   const void *pay, size_t pl)
+{
+    if (!p->w)
+        return tdict_add(b, key, kl, pay, pl, p->put, p->ctx);
+    tdict_slot *s;
+    int rc = tdict_take(p, TSLOT_ADD, &s);
+    if (rc)
+        return rc;
+    s->b = b;
+    s->kl = kl;
+    if (fmt_buf_append(&s->in, key, kl) || fmt_buf_append(&s->in, pay, pl))
+        return FMT_NOMEM;
+    return tdict_give(p);
+}
+
+int tdict_pipe_flush(tdict_pipe *p, tdict_builder *b)
+{
+    if (!p->w)
+        return tdict_flush(b, p->put, p->ctx);
+    tdict_slot *s;
+    int rc = tdict_take(p, TSLOT_FLUSH, &s);
+    if (rc)
+        return rc;
+    s->b = b;
+    return tdict_give(p);
+}
+
+int tdict_pipe_put(void *pipe, MDB_dbi dbi, const void *k, size_t kl,
+                   const void *v, size_t vl)
+{
+    tdict_pipe *p = pipe;
+    if (!p->w)
+        return p->put(p->ctx, dbi, k, kl, v, vl);
+    tdict_slot *s;
+    int rc = tdict_take(p, TSLOT_PUT, &s);
+    if (rc)
+        return rc;
+    s->dbi = dbi;
+    s->kl = kl;
+    if (fmt_buf_append(&s->in, k, kl) || fmt_buf_append(&s->in, v, vl))
+        return FMT_NOMEM;
+    return tdict_give(p);
+}
+
+int tdict_pipe_close(tdict_pipe *p, int rc)
+{
+    tdict_worker *w = p->w;
+    if (!w)
+        return rc;
+    /* every item done and put (or, after an error, passed over), so the
+     * worker has nothing left and ends */
+    int r = tdict_sync(p, w->next, 1);
+    pthread_join(w->th, NULL);
+    tdict_worker_free(w, 3);
+    p->w = NULL;
+    return r ? r : rc;
+}

@@ -187,4 +187,42 @@ int tdict_heap_flush(tdict_heap *h, tdict_put_fn put, void *ctx);
 int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
                        const char *const *words, const size_t *wls, size_t n);
 
+/* ---- the blocks cut and deflated on a second thread ------------------------
+ * Cutting and deflating the blocks (tdict_add) was a third of an append's
+ * CPU, with the second core idle. A pipe runs tdict_add and tdict_flush on
+ * a worker thread while the caller goes on making entries.
+ *
+ * The worker puts nothing: an LMDB write transaction belongs to the thread
+ * that began it. It hands the blocks back and the caller's thread puts
+ * them. An archive's bytes depend on the order of all the puts (LMDB
+ * numbers pages as they are taken, and the caller commits every so many
+ * puts), so every other put of the phase (the heap's segments) goes
+ * through the pipe too (tdict_pipe_put), and the caller's thread makes
+ * them all in the order the inline code made them: the same bytes.
+ *
+ * From open to close the builders given to the pipe are the worker's: the
+ * caller does not touch them. An error (a put's or tdict_add's) comes back
+ * from the first pipe call to reach it in that order (or close), the
+ * inline code's first error; nothing after it is put. */
+typedef struct tdict_worker tdict_worker;
+typedef struct {
+    tdict_put_fn put;            /* where every put finally goes */
+    void *ctx;
+    tdict_worker *w;             /* NULL: no thread, all done inline */
+} tdict_pipe;
+
+/* Start the worker (thread 0, or no memory or thread for it: inline). */
+void tdict_pipe_open(tdict_pipe *p, int thread, tdict_put_fn put, void *ctx);
+/* tdict_add and tdict_flush of b through the pipe. */
+int tdict_pipe_add(tdict_pipe *p, tdict_builder *b, const char *key, size_t kl,
+                   const void *pay, size_t pl);
+int tdict_pipe_flush(tdict_pipe *p, tdict_builder *b);
+/* Any other put of the phase (a tdict_put_fn, ctx the pipe): in order. */
+int tdict_pipe_put(void *pipe, MDB_dbi dbi, const void *k, size_t kl,
+                   const void *v, size_t vl);
+/* Put what is left (rc: the caller's error, whose puts before it are
+ * still made) and stop the worker; on every path. The first error in
+ * order, else rc. */
+int tdict_pipe_close(tdict_pipe *p, int rc);
+
 #endif
