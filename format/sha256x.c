@@ -14,6 +14,7 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
+#include <stdatomic.h>
 #include <immintrin.h>
 
 #define K sha256_k
@@ -61,17 +62,21 @@ blocks_ni(uint32_t h[8], const unsigned char *p, size_t nblocks)
     _mm_storeu_si128((__m128i *)(void *)&h[4], s1);
 }
 
+/* Asked once; hashing threads may ask at the same time (the same answer:
+ * atomic, so that is no data race). */
 static int have_ni(void)
 {
-    static int known = -1;
-    if (known < 0) {
+    static atomic_int known = -1;
+    int k = atomic_load_explicit(&known, memory_order_relaxed);
+    if (k < 0) {
         unsigned a, b, c, d;
         int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b >> 29 & 1);
         int sse = __get_cpuid(1, &a, &b, &c, &d) && (c >> 19 & 1) &&
                   (c >> 9 & 1);
-        known = sha && sse;
+        k = sha && sse;
+        atomic_store_explicit(&known, k, memory_order_relaxed);
     }
-    return known;
+    return k;
 }
 #else
 static int have_ni(void) { return 0; }

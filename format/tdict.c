@@ -40,6 +40,7 @@
  * by tdict_bytes, so they outlive the iterator as format 6's (in the map)
  * did.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <zlib.h>
 #include "tdict.h"
@@ -1193,9 +1194,7 @@ int tdict_stem_payload(fmt_buf *pay, const char *stem, size_t sl,
  * slot: [head, ndone) are done, the caller's to put; [ndone, tail) the
  * worker's; [tail, next) filled by the caller, not yet handed over; the
  * rest free. The worker never waits for the caller, so neither can wait
- * for the other in a circle. (The include is here, in the writer's part
- * of this file.) */
-#include <pthread.h>
+ * for the other in a circle. */
 
 #define TDICT_SLOTS 1024 /* items in the ring: the entries of a few blocks */
 #define TDICT_HAND 64    /* handed over at a time: a wakeup for so many
