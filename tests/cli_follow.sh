@@ -32,11 +32,14 @@ pass=0; fail=0
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
 no() { fail=$((fail + 1)); echo "not ok - $1"; }
 has() { printf '%s' "$1" | grep -qF -- "$2"; }
+# the part of a state line a failure shows: its editions, else its start
+shown() { printf '%s' "$1" | grep -o '"editions":\[[^]]*\]' | head -n 1 | grep . ||
+              printf '%s' "$1" | cut -c1-300; }
 expect() { # WHAT STATE TEXT: the state line holds TEXT
-    if has "$2" "$3"; then ok "$1"; else no "$1 (no $3 in: $(printf '%s' "$2" | cut -c1-300))"; fi
+    if has "$2" "$3"; then ok "$1"; else no "$1 (no $3 in: $(shown "$2"))"; fi
 }
 lacks() { # WHAT STATE TEXT
-    if has "$2" "$3"; then no "$1 ($3 in: $(printf '%s' "$2" | cut -c1-300))"; else ok "$1"; fi
+    if has "$2" "$3"; then no "$1 ($3 in: $(shown "$2"))"; else ok "$1"; fi
 }
 num() { printf '%s' "$1" | sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p"; }
 
@@ -52,7 +55,10 @@ done
     "$VB" update -q -o "$T/e3.vbk" "$T/e2.vbk" "$T/b2" &&
     "$VB" update -q -s 110000 -o "$T/stage/kv-2.vbk" "$T/e1.vbk" "$T/b1" ||
     { no "make the editions"; exit 1; }
-[ -f "$T/stage/kv-2.3.vbk" ] && ok "a split edition 2 in three parts" || no "a split edition 2 in three parts"
+# how many parts the split gives depends on the format's page counts: the
+# test takes whatever it gave, at least three (so one part lies between)
+np=$(ls "$T/stage" | grep -c '^kv-2\(\.[0-9]*\)\{0,1\}\.vbk$')
+[ "$np" -ge 3 ] && ok "a split edition 2 in $np parts" || no "a split edition 2 in $np parts, not 3 or more"
 
 # ---- driving a reader that runs while files are copied -----------------
 # start NAME ARGS...: the reader on the script FIFO $T/NAME.in, its output
@@ -215,16 +221,17 @@ start run2 --library "$T/lib2"
 s=$(ask wait)
 expect "split: edition 1 open" "$s" '"editions":[{"file":"kv-1.vbk"'
 cp "$T/stage/kv-2.vbk" "$T/lib2/"
-cp "$T/stage/kv-2.2.vbk" "$T/lib2/"
+k=2
+while [ $k -lt "$np" ]; do cp "$T/stage/kv-2.$k.vbk" "$T/lib2/"; k=$((k + 1)); done
 s=$(ask "sleep 3500" wait)
-expect "parts 1 and 2 of 3 are not taken" "$s" '"editions":[{"file":"kv-1.vbk"'
+expect "parts 1 to $((np - 1)) of $np are not taken" "$s" '"editions":[{"file":"kv-1.vbk"'
 for k in 0 1 2; do
-    pieces "$T/stage/kv-2.3.vbk" "$T/lib2/kv-2.3.vbk" 3 $k
+    pieces "$T/stage/kv-2.$np.vbk" "$T/lib2/kv-2.$np.vbk" 3 $k
     [ $k = 2 ] || s=$(ask "sleep 500" wait)
 done
-has "$s" '"file":"kv-2.vbk"' && no "nor while part 3 is copied" || ok "nor while part 3 is copied"
+has "$s" '"file":"kv-2.vbk"' && no "nor while part $np is copied" || ok "nor while part $np is copied"
 s=$(until_state '"file":"kv-2.vbk"')
-expect "with part 3 whole, the split edition is taken" "$s" '"editions":[{"file":"kv-2.vbk","title":"Kamervragen","edition":"2","parts":3,"checked":"matches"}]'
+expect "with part $np whole, the split edition is taken" "$s" '"editions":[{"file":"kv-2.vbk","title":"Kamervragen","edition":"2","parts":'$np',"checked":"matches"}]'
 finish && ok "split: the reader ends well" || no "split: the reader ends well"
 
 # ---- 3. a kiosk switches at its idle reset ---------------------------------
