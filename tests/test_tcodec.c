@@ -20,18 +20,10 @@
 #include <cmocka.h>
 #include "internal.h"
 #include "tcodec.h"
+#include "testlib.h"
 
 /* ---- a random list ------------------------------------------------------ */
 
-static uint64_t rng_s;
-
-static uint32_t rnd(void)
-{
-    rng_s ^= rng_s << 13;
-    rng_s ^= rng_s >> 7;
-    rng_s ^= rng_s << 17;
-    return (uint32_t)(rng_s >> 11);
-}
 
 typedef struct {
     uint32_t *docs, *tfx, *pos;
@@ -68,13 +60,13 @@ static uint32_t flag_of(const rshape *s, size_t i)
     case FL_ALL:
         return 1;
     case FL_SPARSE:
-        return rnd() % 40 == 0;
+        return tl_rnd() % 40 == 0;
     case FL_DENSE:
-        return rnd() % 8 != 0;
+        return tl_rnd() % 8 != 0;
     case FL_MIXED:
-        return rnd() % 64 < odds[(i / 100 * 2654435761u >> 8) % 6];
+        return tl_rnd() % 64 < odds[(i / 100 * 2654435761u >> 8) % 6];
     default:
-        return rnd() & 1;
+        return tl_rnd() & 1;
     }
 }
 
@@ -117,20 +109,20 @@ static void rlist_make(rlist *r, size_t n, const rshape *s)
     int64_t prev = -1;
     size_t npos = 0;
     for (size_t i = 0; i < n; i++) {
-        uint64_t gap = 1 + (s->gapbits ? rnd() % (1u << s->gapbits) : 0);
-        if (s->huge_gaps && rnd() % 50 == 0)
-            gap = ((uint64_t)1 << 24) + rnd() % (1u << 26);
+        uint64_t gap = 1 + (s->gapbits ? tl_rnd() % (1u << s->gapbits) : 0);
+        if (s->huge_gaps && tl_rnd() % 50 == 0)
+            gap = ((uint64_t)1 << 24) + tl_rnd() % (1u << 26);
         if (prev + (int64_t)gap > (int64_t)UINT32_MAX - (int64_t)(n - i) - 1)
             gap = 1;
         prev += (int64_t)gap;
         r->docs[i] = (uint32_t)prev;
-        uint32_t tf = 1 + rnd() % s->tfmax;
-        if (s->tfbig && rnd() % 40 == 0)
+        uint32_t tf = 1 + tl_rnd() % s->tfmax;
+        if (s->tfbig && tl_rnd() % 40 == 0)
             tf = s->tfbig;
         r->tfx[i] = tf << 1 | flag_of(s, i);
         npos += tf;
     }
-    r->ndocs = (uint32_t)(prev + 1 + rnd() % 5);
+    r->ndocs = (uint32_t)(prev + 1 + tl_rnd() % 5);
     r->npos = npos;
     r->pos = calloc(npos + 1, sizeof *r->pos);
     assert_non_null(r->pos);
@@ -142,12 +134,12 @@ static void rlist_make(rlist *r, size_t n, const rshape *s)
     for (size_t i = 0; i < n; i++) {
         uint32_t tf = r->tfx[i] >> 1, at = 0;
         for (uint32_t j = 0; j < tf; j++) {
-            uint32_t g = rnd() % 40;
-            if (s->huge_pos && rnd() % 8 == 0) /* (lengths follow below) */
-                g = (1u << 24) + rnd() % (1u << 26);
-            else if (rnd() % 64 == 0) /* past 56 ones of unary when k is 0 */
-                g = 60 + rnd() % 3000;
-            if (rnd() % 16 == 0)
+            uint32_t g = tl_rnd() % 40;
+            if (s->huge_pos && tl_rnd() % 8 == 0) /* (lengths follow below) */
+                g = (1u << 24) + tl_rnd() % (1u << 26);
+            else if (tl_rnd() % 64 == 0) /* past 56 ones of unary when k is 0 */
+                g = 60 + tl_rnd() % 3000;
+            if (tl_rnd() % 16 == 0)
                 g = 0; /* the same position twice: a gap of 0 */
             at = at > UINT32_MAX - g ? UINT32_MAX : at + g;
             r->pos[pi++] = at;
@@ -158,7 +150,7 @@ static void rlist_make(rlist *r, size_t n, const rshape *s)
              * length (format 6 codes positions below it: a gap past it
              * is a long unary run) */
             uint32_t len = s->huge_pos ? (at == UINT32_MAX ? at : at + 1)
-                           : rnd() % 4 == 0 ? 0 : rnd() % 3 == 0 ? rnd() : at + 1;
+                           : tl_rnd() % 4 == 0 ? 0 : tl_rnd() % 3 == 0 ? tl_rnd() : at + 1;
             vb_put_be32(r->col_len + 4 * (size_t)r->docs[i], len);
         }
     }
@@ -212,7 +204,7 @@ static void check_positions(const rlist *r, const vb_plist *l,
     /* a few walks that jump: from the start, to random documents on */
     for (int walk = 0; walk < 8; walk++) {
         tcodec_pos_open(&pr, pp, pn, blk);
-        size_t i = rnd() % (r->n < 300 ? r->n : 300);
+        size_t i = tl_rnd() % (r->n < 300 ? r->n : 300);
         size_t prev = SIZE_MAX;
         while (i < r->n) {
             assert_int_equal(tcodec_pos_seek(&pr, l, i, r->col_len), FMT_OK);
@@ -224,7 +216,7 @@ static void check_positions(const rlist *r, const vb_plist *l,
                 assert_int_equal(tcodec_pos_seek(&pr, l, prev, r->col_len),
                                  FMT_CORRUPT);
             prev = i;
-            i += 1 + rnd() % (walk < 4 ? 3 : 400);
+            i += 1 + tl_rnd() % (walk < 4 ? 3 : 400);
         }
     }
     /* straight to the last document */
@@ -246,13 +238,13 @@ static void check_decode_in(const rlist *r, const unsigned char *p, size_t n)
         uint32_t *want = malloc(cap * sizeof *want);
         assert_non_null(want);
         /* members and non-members, sparse or dense, ascending */
-        uint32_t at = rnd() % 4 == 0 ? 0 : rnd() % (r->ndocs ? r->ndocs : 1);
-        unsigned step = round < 4 ? 1 + rnd() % 4 : 1 + rnd() % 5000;
+        uint32_t at = tl_rnd() % 4 == 0 ? 0 : tl_rnd() % (r->ndocs ? r->ndocs : 1);
+        unsigned step = round < 4 ? 1 + tl_rnd() % 4 : 1 + tl_rnd() % 5000;
         while (at < r->ndocs && nwant < 4000) {
             if (nwant == cap)
                 assert_non_null(want = realloc(want, (cap *= 2) * sizeof *want));
             /* half the time a document of the list */
-            if (rnd() & 1) {
+            if (tl_rnd() & 1) {
                 size_t lo = 0, hi = r->n;
                 while (lo < hi) {
                     size_t mid = (lo + hi) / 2;
@@ -312,7 +304,7 @@ static void check_resume(const rlist *r, int v6, int nopos)
     for (size_t i = 0; i < r->n; i++)
         first[i + 1] = first[i] + (r->tfx[i] >> 1);
     size_t ks[] = {1, 2, 127, 128, 129, 255, 256, 257, r->n - 1, r->n,
-                   1 + rnd() % r->n};
+                   1 + tl_rnd() % r->n};
     for (size_t j = 0; j < sizeof ks / sizeof *ks; j++) {
         size_t k = ks[j];
         if (k < 1 || k > r->n)
@@ -397,7 +389,7 @@ static const size_t dfs[] = {1, 2, 127, 128, 129, 255, 256, 257, 1000, 5000};
 static void test_round_trip_small_gaps(void **state)
 {
     (void)state;
-    rng_s = 0x9e3779b97f4a7c15ull;
+    tl_seed(0x9e3779b97f4a7c15ull);
     rshape s = {.gapbits = 3, .tfmax = 3, .lens = 1};
     for (size_t i = 0; i < sizeof dfs / sizeof *dfs; i++)
         round_trip(dfs[i], &s);
@@ -414,7 +406,7 @@ static void test_round_trip_small_gaps(void **state)
 static void test_round_trip_huge(void **state)
 {
     (void)state;
-    rng_s = 12345;
+    tl_seed(12345);
     /* document gaps of 2^24 and more, position gaps past the escape, tf
      * in the thousands (position gaps below the lengths: k up to 20) */
     rshape s = {.gapbits = 10, .huge_gaps = 1, .tfmax = 4, .tfbig = 3000,
@@ -433,7 +425,7 @@ static void test_round_trip_huge(void **state)
 static void test_round_trip_flags(void **state)
 {
     (void)state;
-    rng_s = 0x51ab;
+    tl_seed(0x51ab);
     for (int fl = FL_HALF; fl <= FL_MIXED; fl++)
         for (int v6 = 0; v6 < 2; v6++) {
             rshape s = {.gapbits = 2, .tfmax = 3, .tfbig = 200, .lens = 1,
@@ -473,19 +465,19 @@ static size_t want_flag_bytes(unsigned c)
 static void test_flag_blocks(void **state)
 {
     (void)state;
-    rng_s = 4242;
+    tl_seed(4242);
     for (int big = 0; big < 2; big++)
         for (unsigned c = 0; c <= 128; c++) {
             uint32_t docs[128], tfx[128];
             unsigned char pick[128] = {0};
             for (unsigned j = 0; j < c;) { /* c of the 128, at random */
-                unsigned i = rnd() % 128;
+                unsigned i = tl_rnd() % 128;
                 if (!pick[i])
                     pick[i] = 1, j++;
             }
             for (uint32_t i = 0; i < 128; i++) {
                 docs[i] = i;
-                tfx[i] = (big ? 1 + rnd() % 4 : 1) << 1 | pick[i];
+                tfx[i] = (big ? 1 + tl_rnd() % 4 : 1) << 1 | pick[i];
             }
             if (big)
                 tfx[5] = 4u << 1 | pick[5];
@@ -977,7 +969,7 @@ static void damage_all(size_t n, const rshape *s)
 static void test_damage_small(void **state)
 {
     (void)state;
-    rng_s = 777;
+    tl_seed(777);
     rshape s = {.gapbits = 4, .tfmax = 3, .lens = 1};
     size_t ns[] = {1, 3, 127, 128, 129, 200, 256, 300};
     for (size_t i = 0; i < sizeof ns / sizeof *ns; i++)

@@ -18,16 +18,8 @@
 #include <cmocka.h>
 #include "internal.h"
 #include "tdict.h"
+#include "testlib.h"
 
-static uint64_t rng_s;
-
-static uint32_t rnd(void)
-{
-    rng_s ^= rng_s << 13;
-    rng_s ^= rng_s >> 7;
-    rng_s ^= rng_s << 17;
-    return (uint32_t)(rng_s >> 11);
-}
 
 /* Where the puts go: each appended to log; the fail_at'th fails. */
 typedef struct {
@@ -63,7 +55,7 @@ static int phase(int thread, unsigned long fail_at, size_t bad, size_t cerr,
     sb.dbi = 2;
     memset(s, 0, sizeof *s);
     s->fail_at = fail_at;
-    rng_s = 0x9e3779b97f4a7c15u;
+    tl_seed(0x9e3779b97f4a7c15u);
     tdict_pipe p;
     tdict_pipe_open(&p, thread, sink_put, s);
     static unsigned char pay[40000];
@@ -80,23 +72,23 @@ static int phase(int thread, unsigned long fail_at, size_t bad, size_t cerr,
         /* ascending keys sharing prefixes, some long */
         int kl = snprintf(key, sizeof key, "%c%c%c%05zu", 'a' + (int)(i / 2000),
                           'a' + (int)(i / 100 % 20), 'a' + (int)(i / 10 % 10), i);
-        for (uint32_t e = rnd() % 9; e--;)
-            key[kl++] = (char)('a' + rnd() % 26);
+        for (uint32_t e = tl_rnd() % 9; e--;)
+            key[kl++] = (char)('a' + tl_rnd() % 26);
         if (i % 997 == 0)
             while (kl < FMT_TOKMAX)
                 key[kl++] = 'z';
         /* payloads: small, some text-like, some random, a few bigger than
          * a block */
-        size_t pl = rnd() % 300;
+        size_t pl = tl_rnd() % 300;
         if (i % 1500 == 0)
-            pl = 17000 + rnd() % 20000;
+            pl = 17000 + tl_rnd() % 20000;
         for (size_t j = 0; j < pl; j++)
-            pay[j] = i % 3 ? (unsigned char)"de van het een"[j % 14] : (unsigned char)rnd();
+            pay[j] = i % 3 ? (unsigned char)"de van het een"[j % 14] : (unsigned char)tl_rnd();
         if (i % 5 == 0) { /* a heap segment before its term, as put_term */
             unsigned char k4[4] = {0, 0, (unsigned char)(seg >> 8),
                                    (unsigned char)seg};
             seg++;
-            rc = tdict_pipe_put(&p, 3, k4, 4, pay, 1 + rnd() % TDICT_SEG);
+            rc = tdict_pipe_put(&p, 3, k4, 4, pay, 1 + tl_rnd() % TDICT_SEG);
         }
         if (!rc)
             rc = tdict_pipe_add(&p, &tb, key, i == bad ? 0 : (size_t)kl, pay, pl);

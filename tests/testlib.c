@@ -102,3 +102,18 @@ int tl_pack(const char *path, const char *const *sources,
         }
     return fmt_writer_finish(w, NULL, 0) == FMT_OK ? 0 : -1;
 }
+
+static uint64_t rng_s = 1;
+
+void tl_seed(uint64_t seed)
+{
+    rng_s = seed ? seed : 1; /* xorshift stays at 0 from 0 */
+}
+
+uint32_t tl_rnd(void)
+{
+    rng_s ^= rng_s << 13;
+    rng_s ^= rng_s >> 7;
+    rng_s ^= rng_s << 17;
+    return (uint32_t)(rng_s >> 11);
+}

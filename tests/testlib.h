@@ -8,6 +8,7 @@
 #define VB_TESTLIB_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "format.h"
 #include "source.h"
 
@@ -43,5 +44,10 @@ int tl_add_source(void *writer, const src_file *f);
  * vbpack pack reads them. 0, or -1 when a source or the writer failed. */
 int tl_pack(const char *path, const char *const *sources,
             const fmt_writer_opts *o);
+
+/* A small reproducible random generator (xorshift) for tests that make
+ * their inputs: tl_seed, then tl_rnd for each number. */
+void tl_seed(uint64_t seed);
+uint32_t tl_rnd(void);
 
 #endif
