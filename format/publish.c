@@ -104,14 +104,27 @@ static int tmp_same(build *b, int fd)
     return FMT_OK;
 }
 
+/* The name LMDB is to open OUT.tmp-PID by (it opens by name): with fd
+ * open on the file we made, /proc/self/fd/FD, which is that file
+ * whatever was put under its name since (an empty file swapped in would
+ * have had LMDB's first pages written into it before tmp_same saw it);
+ * without /proc, the name, which tmp_same checks after. */
+static const char *tmp_path(const build *b, int fd, char *buf, size_t cap)
+{
+    int n = fd >= 0 ? snprintf(buf, cap, "/proc/self/fd/%d", fd) : -1;
+    return n > 0 && (size_t)n < cap && access(buf, F_OK) == 0 ? buf : b->tmp;
+}
+
 int publish_open(build *b)
 {
     int fd = -1, rc;
     if (!b->base && (rc = publish_tmp_create(b, &fd))) /* appending: append_copy made it */
         return rc;
-    if (fd >= 0)
-        close(fd);
+    char path[64];
+    const char *open_path = tmp_path(b, fd, path, sizeof path);
     size_t mapsize = sizeof(size_t) > 4 ? (size_t)1 << 40 : (size_t)3 << 29;
+    if (sizeof(size_t) < 8 && fd >= 0)
+        close(fd);
     if (sizeof(size_t) < 8) /* see guard_check_layout */
         return build_err(b->w, FMT_VERSION, "%s: this is a 32-bit build of vbpack, "
                          "and archives hold LMDB's 64-bit layout, which LMDB 0.9 "
@@ -125,7 +138,7 @@ int publish_open(build *b)
         if (!rc)
             rc = mdb_env_set_mapsize(b->env, mapsize);
         if (!rc)
-            rc = mdb_env_open(b->env, b->tmp,
+            rc = mdb_env_open(b->env, open_path,
                               MDB_NOSUBDIR | MDB_NOSYNC | MDB_NOMETASYNC |
                                   MDB_NOLOCK | MDB_NORDAHEAD,
                               0644);
@@ -133,13 +146,16 @@ int publish_open(build *b)
             break;
         mdb_env_close(b->env); /* LMDB: a failed open needs a new env */
         b->env = NULL;
-        if (!b->base && (rc = publish_tmp_create(b, &fd)))
-            return rc;
         if (fd >= 0)
             close(fd);
         fd = -1;
+        if (!b->base && (rc = publish_tmp_create(b, &fd)))
+            return rc;
+        open_path = tmp_path(b, fd, path, sizeof path);
         mapsize /= 2;
     }
+    if (fd >= 0)
+        close(fd); /* LMDB has its own */
     if (rc)
         return build_mdb_fail(b, rc, "create");
     mdb_filehandle_t efd;

@@ -84,13 +84,23 @@ fi
 # the file being built is swapped for a link: refused, nothing written
 swap 'mv "out.vbk.tmp-$pid" out2.vbk && ln -s victim "out.vbk.tmp-$pid"'
 if [ "$stopped" = 1 ]; then
-    # stopped before LMDB opened the file, the open meets the link's
-    # target and refuses it (not an LMDB file); after, the writer sees
-    # the file replaced: either way refused, with nothing written
+    # the writer sees the file replaced (or, without /proc, stopped
+    # before LMDB opened the name, LMDB refuses the link's target: not an
+    # LMDB file): either way refused, with nothing written
     [ "$rc" = 1 ] && intact && [ ! -e out.vbk ] &&
         grep -q "replaced by another file\|create: MDB_INVALID" "$T/err" &&
         ok "OUT.tmp-PID swapped for a link mid-build: refused, nothing written through it" ||
         no "OUT.tmp-PID swapped for a link mid-build: refused, nothing written through it (exit $rc)"
+else
+    echo "# the pack ended before it could be stopped: not checked"
+fi
+# the same with an empty file under the link: LMDB makes its first pages
+# in an empty file it opens, so it must open the file made, not the name
+swap ': >victim && mv "out.vbk.tmp-$pid" out2.vbk && ln -s victim "out.vbk.tmp-$pid"'
+if [ "$stopped" = 1 ]; then
+    [ "$rc" = 1 ] && [ -f victim ] && [ ! -L victim ] && [ ! -s victim ] && [ ! -e out.vbk ] &&
+        ok "OUT.tmp-PID swapped for a link to an empty file: refused, the file left empty" ||
+        no "OUT.tmp-PID swapped for a link to an empty file: refused, the file left empty (exit $rc, $(wc -c <victim) bytes)"
 else
     echo "# the pack ended before it could be stopped: not checked"
 fi
