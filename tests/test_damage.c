@@ -124,20 +124,6 @@ static int search_count(fmt_archive *a, const char *text, size_t *hits)
     return rc;
 }
 
-/* count_bad's context when one message is looked for */
-typedef struct {
-    int n;
-    const char *want;
-    int seen;
-} wanted;
-
-static void look_for(void *ctx, uint32_t docno, const char *msg)
-{
-    (void)docno;
-    wanted *w = ctx;
-    w->n++;
-    w->seen |= strstr(msg, w->want) != NULL;
-}
 
 static void count_bad(void *ctx, uint32_t docno, const char *msg)
 {
@@ -378,9 +364,9 @@ static void test_postings_past_end(void **state)
         assert_int_equal(last_skipped, 0);
         assert_int_equal(search_count(a, "schiphol", &hits), FMT_OK);
         assert_true(hits > 0);
-        wanted w = {0, variant == 2 ? "damaged near 'nuctech'"
+        tl_wanted w = {0, variant == 2 ? "damaged near 'nuctech'"
                                     : "index entry 'nuctech' damaged", 0};
-        assert_int_equal(fmt_verify(a, look_for, &w), FMT_CORRUPT);
+        assert_int_equal(fmt_verify(a, tl_look_for, &w), FMT_CORRUPT);
         assert_true(w.seen);
         assert_true(w.n >= 2); /* the checksum and the index entry */
         fmt_close(a);
@@ -666,8 +652,8 @@ static void test_ids_blocks(void **state)
             }
             /* (every flip breaks the content's checksum: what counts is
              * that verify also names the table) */
-            wanted w = {0, "ids", 0};
-            int vrc = fmt_verify(a, look_for, &w);
+            tl_wanted w = {0, "ids", 0};
+            int vrc = fmt_verify(a, tl_look_for, &w);
             if (lost) {
                 failed++;
                 assert_int_equal(vrc, FMT_CORRUPT);
@@ -950,8 +936,8 @@ static void test_positions(void **state)
     assert_int_equal(fmt_get(a, 3, &d), FMT_OK);
     assert_string_equal(d.id, good.id);
     assert_int_equal(d.len, good.len);
-    wanted w = {0, "positions of the records damaged", 0};
-    assert_int_equal(fmt_verify(a, look_for, &w), FMT_CORRUPT);
+    tl_wanted w = {0, "positions of the records damaged", 0};
+    assert_int_equal(fmt_verify(a, tl_look_for, &w), FMT_CORRUPT);
     assert_true(w.seen);
     fmt_close(a);
 
@@ -971,8 +957,8 @@ static void test_positions(void **state)
     assert_int_equal(fmt_open(&a, f->path, msg, sizeof msg), FMT_OK);
     assert_int_equal(fmt_get(a, 3, &d), FMT_CORRUPT);
     assert_non_null(strstr(fmt_errmsg(a), "record 3"));
-    wanted w2 = {0, "not where its position says", 0};
-    assert_int_equal(fmt_verify(a, look_for, &w2), FMT_CORRUPT);
+    tl_wanted w2 = {0, "not where its position says", 0};
+    assert_int_equal(fmt_verify(a, tl_look_for, &w2), FMT_CORRUPT);
     assert_true(w2.seen && w2.n > 2); /* the records, and the position */
     fmt_close(a);
     free(b);

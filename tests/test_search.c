@@ -774,17 +774,6 @@ static void set_posdf(const char *path, const char *value)
     mdb_env_close(env);
 }
 
-typedef struct {
-    const char *want;
-    int seen;
-} wanted;
-
-static void look_for(void *ctx, uint32_t docno, const char *msg)
-{
-    (void)docno;
-    wanted *w = ctx;
-    w->seen |= strstr(msg, w->want) != NULL;
-}
 
 /* A phrase query's answer on path: FMT_OK with its total, or the error
  * (whose message must name the file). */
@@ -837,8 +826,8 @@ static void posdf_damage(void **state)
         set_posdf(path, cases[i].posdf);
         fmt_archive *a;
         assert_int_equal(fmt_open(&a, path, NULL, 0), FMT_OK);
-        wanted w = {cases[i].want, 0};
-        assert_int_equal(fmt_verify_all(a, NULL, 0, look_for, &w, NULL), FMT_CORRUPT);
+        tl_wanted w = {0, cases[i].want, 0};
+        assert_int_equal(fmt_verify_all(a, NULL, 0, tl_look_for, &w, NULL), FMT_CORRUPT);
         if (!w.seen)
             fail_msg("posdf '%s': verify does not say %s", cases[i].posdf,
                      cases[i].want);

@@ -931,6 +931,22 @@ static int collect(void *ctx, const char *w, size_t wl)
     return 0;
 }
 
+/* The term i6 and i7 stand on has the same documents and tfs in both
+ * (b and l: the caller's buffers, reused). */
+static void same_list(const tdict_iter *i6, const tdict_iter *i7, fmt_buf *b6,
+                      fmt_buf *b7, vb_plist *l6, vb_plist *l7)
+{
+    const unsigned char *p6, *p7;
+    size_t n6, n7;
+    assert_int_equal(tdict_bytes(i6, 0, b6, &p6, &n6), FMT_OK);
+    assert_int_equal(tdict_bytes(i7, 0, b7, &p7, &n7), FMT_OK);
+    assert_int_equal(tcodec_decode(p6, n6, i6->df, i6->a->ndocs, l6, NULL, NULL), FMT_OK);
+    assert_int_equal(tcodec_decode(p7, n7, i7->df, i7->a->ndocs, l7, NULL, NULL), FMT_OK);
+    assert_int_equal(l6->n, l7->n);
+    assert_memory_equal(l6->docs, l7->docs, l6->n * sizeof *l6->docs);
+    assert_memory_equal(l6->tfs, l7->tfs, l6->n * sizeof *l6->tfs);
+}
+
 /* Every word in order with its documents, lookups, seeks to each prefix
  * of words, the stems table and each stem's words, prefix searches: the
  * same from the format 6 archive and the format 7 one of the same
@@ -954,15 +970,7 @@ static void test_as_format6(void **state)
         assert_memory_equal(i6.word, i7.word, i6.wlen);
         assert_int_equal(i6.df, i7.df);
         deflated += i7.v7 && i7.braw > i7.bstored;
-        const unsigned char *p6, *p7;
-        size_t n6, n7;
-        assert_int_equal(tdict_bytes(&i6, 0, &b6, &p6, &n6), FMT_OK);
-        assert_int_equal(tdict_bytes(&i7, 0, &b7, &p7, &n7), FMT_OK);
-        assert_int_equal(tcodec_decode(p6, n6, i6.df, a6->ndocs, &l6, NULL, NULL), FMT_OK);
-        assert_int_equal(tcodec_decode(p7, n7, i7.df, a7->ndocs, &l7, NULL, NULL), FMT_OK);
-        assert_int_equal(l6.n, l7.n);
-        assert_memory_equal(l6.docs, l7.docs, l6.n * sizeof *l6.docs);
-        assert_memory_equal(l6.tfs, l7.tfs, l6.n * sizeof *l6.tfs);
+        same_list(&i6, &i7, &b6, &b7, &l6, &l7);
         if (nw == cap)
             assert_non_null(words = realloc(words, (cap *= 2) * sizeof *words));
         memcpy(words[nw], i6.word, i6.wlen + 1);
@@ -1016,14 +1024,7 @@ static void test_as_format6(void **state)
         assert_int_equal(tdict_lookup(a6, words[i], wl, &i6), FMT_OK);
         assert_int_equal(tdict_lookup(a7, words[i], wl, &i7), FMT_OK);
         assert_int_equal(i6.df, i7.df);
-        const unsigned char *p6, *p7;
-        size_t n6, n7;
-        assert_int_equal(tdict_bytes(&i6, 0, &b6, &p6, &n6), FMT_OK);
-        assert_int_equal(tdict_bytes(&i7, 0, &b7, &p7, &n7), FMT_OK);
-        assert_int_equal(tcodec_decode(p6, n6, i6.df, a6->ndocs, &l6, NULL, NULL), FMT_OK);
-        assert_int_equal(tcodec_decode(p7, n7, i7.df, a7->ndocs, &l7, NULL, NULL), FMT_OK);
-        assert_int_equal(l6.n, l7.n);
-        assert_memory_equal(l6.docs, l7.docs, l6.n * sizeof *l6.docs);
+        same_list(&i6, &i7, &b6, &b7, &l6, &l7);
     }
     /* the stems: the same entries, each stem the same words */
     static tdict_scan s6, s7;

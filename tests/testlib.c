@@ -117,3 +117,11 @@ uint32_t tl_rnd(void)
     rng_s ^= rng_s << 17;
     return (uint32_t)(rng_s >> 11);
 }
+
+void tl_look_for(void *ctx, uint32_t docno, const char *msg)
+{
+    (void)docno;
+    tl_wanted *w = ctx;
+    w->n++;
+    w->seen |= strstr(msg, w->want) != NULL;
+}

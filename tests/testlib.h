@@ -45,6 +45,15 @@ int tl_add_source(void *writer, const src_file *f);
 int tl_pack(const char *path, const char *const *sources,
             const fmt_writer_opts *o);
 
+/* fmt_verify's callback when one message is looked for: counts the
+ * damages said (n) and whether one held want (seen). */
+typedef struct {
+    int n;
+    const char *want;
+    int seen;
+} tl_wanted;
+void tl_look_for(void *ctx, uint32_t docno, const char *msg);
+
 /* A small reproducible random generator (xorshift) for tests that make
  * their inputs: tl_seed, then tl_rnd for each number. */
 void tl_seed(uint64_t seed);
