@@ -589,7 +589,8 @@ static size_t para_end(const parser *P, size_t p, size_t e)
  * question runs to the end of its first paragraph that asks (a '?' at its
  * end, before any note mark; within three paragraphs) and of the asking
  * paragraphs right after it, else it is the first paragraph; the answer
- * is the rest. A block of one paragraph has no answer. */
+ * is the rest. A block of one paragraph, or of none (an empty block:
+ * "• Vraag 1" right before the next), has no answer. */
 void ps_split_combined(parser *P)
 {
     fmt_doc *d = P->d;
@@ -608,6 +609,8 @@ void ps_split_combined(parser *P)
                 cut = pe;
             p = (size_t)(skip_ws(t + pe, t + e) - t);
         }
+        if (first == NOPOS) /* an empty block: no paragraph to split */
+            continue;
         cut = cut == NOPOS || cut >= e ? first : cut;
         size_t as = (size_t)(skip_ws(t + cut, t + e) - t);
         if (as >= e)

@@ -614,6 +614,24 @@ static const row traps[] = {
      .source_urls = "https://zoek.officielebekendmakingen.nl/kv-tk-2024Z00077.html",
      .nq = 1, .na = 0, .subject = "de toeslagen", .clean = 1,
      .checks = {"Q1=Wanneer is de herstelregeling klaar?\n\nDat wil ik graag weten.", "S=de toeslagen"}},
+    /* an aggregator's answered page whose "• Vraag 1" is empty (the next
+     * block right under it): the empty block has nothing to split (this
+     * read the byte before the text: fuzz_parse, December 2026) */
+    {.name = "aggregator: an empty question block", .kind = A, .zaak = "2021Z01010",
+     .docnum = "ah-tk-20202021-1010",
+     .text = "Kamervraag 2021Z01010\n\n"
+             "Vragen van het lid Hendriksma (NSC) aan de Minister van Financiën over de "
+             "munt\n\nIngediend 5 januari 2021\nBeantwoord 2 februari 2021 (na 28 dagen)\n"
+             "Indiener Jelle Hendriksma (NSC)\n"
+             "Beantwoord door Eelco Heinen (minister van Financiën) (VVD)\n"
+             "Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-20202021-1010.html\n\n"
+             "• Vraag 1\n• Vraag 2\n\nWaarom?\n\nDaarom.\n",
+     .submitted = 20210105, .received = 20210202, .members = "Hendriksma|NSC",
+     .addressees = "Minister van Financiën",
+     .answered_by = "Minister Eelco Heinen (Financiën)",
+     .source_urls = "https://zoek.officielebekendmakingen.nl/ah-tk-20202021-1010.html",
+     .nq = 2, .na = 1, .anums = "2", .subject = "de munt", .clean = 1,
+     .checks = {"Q1=", "Q2=Waarom?", "A2=Daarom."}},
     /* a footnote mark glued to a year, its superscript lost: "20102?" */
     {.name = "glued: a mark glued to a year", .kind = Q, .zaak = "",
      .text = "Vragen van het lid Kok (SP) aan de Minister van Defensie over de radar "
