@@ -367,6 +367,16 @@ static void take(int sig, struct sigaction *old)
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
+    /* The watchdog waits while a fault is handled: landing inside
+     * on_fault it would jump out of a page check half done, and under
+     * AddressSanitizer, whose bookkeeping for the jump reads
+     * /proc/self/maps under a lock, its own jump waited on that lock for
+     * ever (fuzz_open, December 2026). A jump out of on_fault keeps the
+     * mask (sigsetjmp saves none), so run() unblocks it after the jump;
+     * a fault the handler returns from gets the mask back from the
+     * kernel. */
+    if (wd_sig)
+        sigaddset(&sa.sa_mask, wd_sig);
     *old = cur;
     sigaction(sig, &sa, NULL);
 }
@@ -396,15 +406,18 @@ static void install(void)
     sys_page = sysconf(_SC_PAGESIZE);
     if (sys_page <= 0)
         sys_page = 4096;
+#ifdef SIGEV_THREAD_ID
+    /* a real-time signal nobody else here uses (glibc keeps the first
+     * ones below SIGRTMIN for itself); known before the fault handler is
+     * installed, which blocks it */
+    wd_sig = SIGRTMIN + 6;
+#endif
     ensure_handler();
 #ifdef SIGEV_THREAD_ID
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigemptyset(&sa.sa_mask);
-    /* a real-time signal nobody else here uses (glibc keeps the first
-     * ones below SIGRTMIN for itself) */
-    wd_sig = SIGRTMIN + 6;
     sa.sa_sigaction = on_watchdog;
     sigaction(wd_sig, &sa, NULL);
     pthread_key_create(&wd_key, wd_free);
@@ -436,6 +449,16 @@ static int run(int (*fn)(void *), void *ctx, int *how)
         top = f.prev;
         if (!top)
             call_start = 0;
+#ifdef SIGEV_THREAD_ID
+        /* on_fault jumped with the watchdog blocked (take()); a watchdog
+         * that fired meanwhile comes now, and finds this call gone */
+        if (j != J_STUCK && wd_sig) {
+            sigset_t ws;
+            sigemptyset(&ws);
+            sigaddset(&ws, wd_sig);
+            pthread_sigmask(SIG_UNBLOCK, &ws, NULL);
+        }
+#endif
         *how = j;
         return -1;
     }
@@ -596,6 +619,28 @@ static int value_ok(const gstate *g, const MDB_val *v)
     return 1;
 }
 
+/* The watchdog's jump may land anywhere in the call, so it must not
+ * land inside malloc (its lock would stay taken: the next malloc, or
+ * LeakSanitizer's check at exit, waited for ever; seen with
+ * VB_STUCK_MS=1). The calls that allocate (opening the environment, the
+ * transaction, a cursor, a table) cannot run in circles: they read the
+ * meta pages or descend a tree at most LMDB's cursor depth; the
+ * watchdog waits for them. A fault in one still jumps (on_fault), and
+ * run() unblocks after that jump. */
+static void wd_hold(int on)
+{
+#ifdef SIGEV_THREAD_ID
+    if (wd_sig) {
+        sigset_t ws;
+        sigemptyset(&ws);
+        sigaddset(&ws, wd_sig);
+        pthread_sigmask(on ? SIG_BLOCK : SIG_UNBLOCK, &ws, NULL);
+    }
+#else
+    (void)on;
+#endif
+}
+
 static int do_call(void *p)
 {
     call *c = p;
@@ -603,26 +648,38 @@ static int do_call(void *p)
     int rc = EINVAL;
     switch (c->op) {
     case C_DBI:
-        return mdb_dbi_open(a->txn, c->name, 0, c->dbip);
+        wd_hold(1);
+        rc = mdb_dbi_open(a->txn, c->name, 0, c->dbip);
+        wd_hold(0);
+        return rc;
     case C_GET:
         rc = mdb_get(a->txn, c->dbi, c->k, c->v);
         break;
     case C_STAT:
         return mdb_stat(a->txn, c->dbi, c->st);
     case C_COPEN:
-        return mdb_cursor_open(a->txn, c->dbi, c->cp);
+        wd_hold(1);
+        rc = mdb_cursor_open(a->txn, c->dbi, c->cp);
+        wd_hold(0);
+        return rc;
     case C_CGET:
         rc = mdb_cursor_get(c->c, c->k, c->v, c->cop);
         break;
     case C_TXN:
-        return mdb_txn_begin(a->env, NULL, MDB_RDONLY, &a->txn);
+        wd_hold(1);
+        rc = mdb_txn_begin(a->env, NULL, MDB_RDONLY, &a->txn);
+        wd_hold(0);
+        return rc;
     case C_RENEW:
         mdb_txn_reset(a->txn);
         return mdb_txn_renew(a->txn);
     case C_OPEN:
-        return mdb_env_open(a->env, a->path,
-                            MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
-                            0444);
+        wd_hold(1);
+        rc = mdb_env_open(a->env, a->path,
+                          MDB_RDONLY | MDB_NOLOCK | MDB_NOSUBDIR | MDB_NOTLS,
+                          0444);
+        wd_hold(0);
+        return rc;
     }
     /* what was handed out, checked while still guarded */
     const gstate *g = state(a);
