@@ -200,9 +200,14 @@ if [ -x "$GEN" ]; then
     # jump from there takes a lock too). Each run must end, with 0 or 1
     # (a read that "did not finish" is reported as damage). Before the
     # fix about 1 verify in 20 hung under ASan (make check), none in a
-    # plain build; 40 runs.
+    # plain build; 40 runs. Not under qemu-user (tests/cross.sh sets
+    # VB_EMULATED): there a timer signal landing while qemu emulates a new
+    # thread's start sometimes spins qemu for ever, the guard before this
+    # fix as well (6 of 50 runs; the last guest system calls are the new
+    # thread's signal set-up, then the watchdog's signal and its return).
     "$VB" pack -q -o "$T/wd.vbk" "$T/corpus" 2>/dev/null
     hung=0 odd=0 i=0
+    [ -n "${VB_EMULATED:-}" ] && i=40 && echo "# SKIP the watchdog at 1 ms: under qemu-user"
     while [ $i -lt 40 ]; do
         VB_STUCK_MS=1 timeout 60 "$VB" verify "$T/wd.vbk" >/dev/null 2>"$T/wd.err"
         r=$?
@@ -210,8 +215,10 @@ if [ -x "$GEN" ]; then
         [ $r != 124 ] && [ $r -gt 1 ] && odd=$((odd + 1))
         i=$((i + 1))
     done
-    [ "$hung$odd" = 00 ] && ok "the watchdog at 1 ms: 40 verifies each end with 0 or 1" ||
-        no "the watchdog at 1 ms: 40 verifies each end with 0 or 1 ($hung hung, $odd other exits)"
+    if [ -z "${VB_EMULATED:-}" ]; then
+        [ "$hung$odd" = 00 ] && ok "the watchdog at 1 ms: 40 verifies each end with 0 or 1" ||
+            no "the watchdog at 1 ms: 40 verifies each end with 0 or 1 ($hung hung, $odd other exits)"
+    fi
     # kills WHAT CMD...: run CMD (it writes $T/out.vbk over the previous
     # archive, $T/good.vbk) KILLS times, each killed at a spread moment of
     # its run; afterwards out.vbk must be the previous archive or the new

@@ -94,7 +94,7 @@ done
 # truncations, 10 kills there), each still run through every command
 export FLIPS=${FLIPS:-30} TRUNCS=${TRUNCS:-5} KILLS=${KILLS:-3}
 for c in $CLI; do
-    run "$c" env B="$W" sh "tests/$c.sh"
+    run "$c" env B="$W" VB_EMULATED=1 sh "tests/$c.sh"
 done
 
 # the same bytes: the machine's own vbpack (build/) against the cross one
