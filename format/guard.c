@@ -436,6 +436,28 @@ int guard_started(void)
     return atomic_load(&started);
 }
 
+/* The watchdog's jump may land anywhere in the call, so it must not
+ * land inside malloc (its lock would stay taken: the next malloc, or
+ * LeakSanitizer's check at exit, waited for ever; seen with
+ * VB_STUCK_MS=1). The calls that allocate (opening the environment, the
+ * transaction, a cursor, a table) cannot run in circles: they read the
+ * meta pages or descend a tree at most LMDB's cursor depth; the
+ * watchdog waits for them. A fault in one still jumps (on_fault), and
+ * run() unblocks after that jump. */
+static void wd_hold(int on)
+{
+#ifdef SIGEV_THREAD_ID
+    if (wd_sig) {
+        sigset_t ws;
+        sigemptyset(&ws);
+        sigaddset(&ws, wd_sig);
+        pthread_sigmask(on ? SIG_BLOCK : SIG_UNBLOCK, &ws, NULL);
+    }
+#else
+    (void)on;
+#endif
+}
+
 /* Run fn(ctx) with the guard armed. Returns fn's result, or -1 with *how
  * set to J_* when it was jumped out of. f is set up before sigsetjmp and
  * not changed after, so it is intact when the handler jumps back. */
@@ -449,16 +471,11 @@ static int run(int (*fn)(void *), void *ctx, int *how)
         top = f.prev;
         if (!top)
             call_start = 0;
-#ifdef SIGEV_THREAD_ID
-        /* on_fault jumped with the watchdog blocked (take()); a watchdog
-         * that fired meanwhile comes now, and finds this call gone */
-        if (j != J_STUCK && wd_sig) {
-            sigset_t ws;
-            sigemptyset(&ws);
-            sigaddset(&ws, wd_sig);
-            pthread_sigmask(SIG_UNBLOCK, &ws, NULL);
-        }
-#endif
+        /* on_fault jumped with the watchdog blocked (take(), wd_hold); a
+         * watchdog that fired meanwhile comes now, and finds this call
+         * gone */
+        if (j != J_STUCK)
+            wd_hold(0);
         *how = j;
         return -1;
     }
@@ -617,28 +634,6 @@ static int value_ok(const gstate *g, const MDB_val *v)
         mprotect((void *)(head + g->psize), (size_t)(n - 1) * g->psize,
                  PROT_READ);
     return 1;
-}
-
-/* The watchdog's jump may land anywhere in the call, so it must not
- * land inside malloc (its lock would stay taken: the next malloc, or
- * LeakSanitizer's check at exit, waited for ever; seen with
- * VB_STUCK_MS=1). The calls that allocate (opening the environment, the
- * transaction, a cursor, a table) cannot run in circles: they read the
- * meta pages or descend a tree at most LMDB's cursor depth; the
- * watchdog waits for them. A fault in one still jumps (on_fault), and
- * run() unblocks after that jump. */
-static void wd_hold(int on)
-{
-#ifdef SIGEV_THREAD_ID
-    if (wd_sig) {
-        sigset_t ws;
-        sigemptyset(&ws);
-        sigaddset(&ws, wd_sig);
-        pthread_sigmask(on ? SIG_BLOCK : SIG_UNBLOCK, &ws, NULL);
-    }
-#else
-    (void)on;
-#endif
 }
 
 static int do_call(void *p)
